@@ -1,0 +1,59 @@
+package io.tenantry.accounts;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A person's account, shared by all tenants (public schema). */
+@Entity
+@Table(schema = "public", name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    String username;
+
+    String email;
+
+    @Column(name = "display_name")
+    String displayName = "";
+
+    @Column(name = "password_hash")
+    String passwordHash;
+
+    @Column(name = "super_user")
+    boolean superUser;
+
+    boolean active = true;
+
+    @Column(name = "created_at")
+    OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Column(name = "last_login_at")
+    OffsetDateTime lastLoginAt;
+
+    protected Account() {
+    }
+
+    Account(String username, String email, String passwordHash, boolean superUser) {
+        this.username = username;
+        this.email = email.toLowerCase(java.util.Locale.ROOT);
+        this.passwordHash = passwordHash;
+        this.superUser = superUser;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public boolean isSuperUser() {
+        return superUser;
+    }
+}

@@ -1,0 +1,66 @@
+package io.tenantry.api;
+
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.accounts.NotSignedInException;
+import io.tenantry.provisioning.TenantConflictException;
+import io.tenantry.provisioning.UnknownTenantException;
+import io.tenantry.workspace.NoSuchItemException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns every failure into a problem document with the right status; never a stack trace. */
+@Provider
+public class ProblemMappers implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Throwable cause = domainCause(failure);
+        if (cause instanceof WebApplicationException web) {
+            Response original = web.getResponse();
+            Status status = Status.fromStatusCode(original.getStatus());
+            return status == null ? original : Problem.response(status, web.getMessage());
+        }
+        if (cause instanceof UnknownTenantException || cause instanceof NoSuchItemException) {
+            return Problem.response(Status.NOT_FOUND, cause.getMessage());
+        }
+        if (cause instanceof TenantConflictException) {
+            return Problem.response(Status.CONFLICT, cause.getMessage());
+        }
+        if (cause instanceof NotSignedInException) {
+            return Response.fromResponse(Problem.response(Status.UNAUTHORIZED, cause.getMessage()))
+                    .header("WWW-Authenticate", "Basic realm=\"Tenantry\"").build();
+        }
+        if (cause instanceof NotPermittedException) {
+            return Problem.response(Status.FORBIDDEN, cause.getMessage());
+        }
+        if (cause instanceof IllegalArgumentException) {
+            return Problem.response(Status.BAD_REQUEST, cause.getMessage());
+        }
+        if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            return Problem.response(Status.CONFLICT, "An item with the same name already exists.");
+        }
+        LOG.log(Level.SEVERE, "Request failed", failure);
+        return Problem.response(Status.INTERNAL_SERVER_ERROR, "The request failed on the server; it has been logged.");
+    }
+
+    /** The first cause that says what went wrong, looking through container and persistence wrappers. */
+    private static Throwable domainCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebApplicationException || cause instanceof IllegalArgumentException
+                    || cause instanceof SQLException || cause.getClass().getPackageName().startsWith("io.tenantry")) {
+                return cause;
+            }
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,81 @@
+package io.tenantry.api;
+
+import java.net.URI;
+import java.util.List;
+
+import io.tenantry.workspace.ProductCatalog;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The current tenant's products: the host decides whose. */
+@Path("products")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProductsResource {
+
+    @Inject
+    ProductCatalog catalog;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public List<ProductJson> list() {
+        return catalog.all().stream().map(ProductJson::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public ProductJson get(@PathParam("id") long id) {
+        return ProductJson.of(catalog.get(id));
+    }
+
+    @POST
+    public Response create(ProductJson.Input input) {
+        ProductJson created = ProductJson.of(catalog.add(require(input).name(), input.description()));
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public ProductJson change(@PathParam("id") long id, ProductJson.Input input) {
+        return ProductJson.of(catalog.change(id, require(input).name(), input.description()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id) {
+        catalog.remove(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/versions")
+    public Response addVersion(@PathParam("id") long id, ProductJson.VersionJson.Input input) {
+        if (input == null) {
+            throw new IllegalArgumentException("Send {\"value\": \"1.0\"}.");
+        }
+        ProductJson.VersionJson created = ProductJson.VersionJson.of(catalog.addVersion(id, input.value()));
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
+    }
+
+    private static ProductJson.Input require(ProductJson.Input input) {
+        if (input == null) {
+            throw new IllegalArgumentException("Send {\"name\": \"...\", \"description\": \"...\"}.");
+        }
+        return input;
+    }
+}

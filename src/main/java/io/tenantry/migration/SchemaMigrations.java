@@ -1,0 +1,99 @@
+package io.tenantry.migration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+
+import io.tenantry.platform.Database;
+import io.tenantry.tenancy.SchemaName;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Runs Flyway: {@code db/migration/public} on the shared schema, {@code db/migration/tenant} on the
+ * template and on each tenant schema. Flyway's own advisory lock keeps two instances that migrate
+ * the same schema at once from treading on each other.
+ */
+@ApplicationScoped
+public class SchemaMigrations {
+
+    private static final String PUBLIC = "classpath:db/migration/public";
+    private static final String TENANT = "classpath:db/migration/tenant";
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    private volatile String tenantVersion;
+
+    public void migratePublic() {
+        flyway("public", PUBLIC).migrate();
+    }
+
+    /** Brings the template up to the newest tenant migration, creating it on first boot. */
+    public String migrateTemplate() {
+        execute("CREATE SCHEMA IF NOT EXISTS " + SchemaName.TEMPLATE.quoted());
+        tenantVersion = migrate(SchemaName.TEMPLATE);
+        return tenantVersion;
+    }
+
+    /** Migrates an existing schema and returns the version it is at. */
+    public String migrate(SchemaName schema) {
+        Flyway flyway = flyway(schema.value(), TENANT);
+        flyway.migrate();
+        MigrationVersion version = flyway.info().current().getVersion();
+        return version.getVersion();
+    }
+
+    /** The version every tenant schema must be at to be served; known once the template is migrated. */
+    public String tenantVersion() {
+        String version = tenantVersion;
+        if (version == null) {
+            throw new IllegalStateException("The template has not been migrated yet");
+        }
+        return version;
+    }
+
+    public void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run: " + sql, e);
+        }
+    }
+
+    public List<String> schemasStartingWith(String prefix) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, ?) ORDER BY nspname")) {
+            select.setString(1, prefix);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list schemas", e);
+        }
+    }
+
+    private Flyway flyway(String schema, String location) {
+        return Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(false)
+                .locations(location)
+                .load();
+    }
+}

@@ -1,0 +1,99 @@
+package io.tenantry.platform;
+
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.tenantry.accounts.SuperUserBootstrap;
+import io.tenantry.migration.SchemaMigrations;
+import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.provisioning.TenantProvisioning;
+import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantsDomain;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Start-up. Missing or invalid settings fail the deployment at once, with a message naming the
+ * variable. The database is then prepared in the background, retried until it answers: public
+ * schema, template, super-user, public tenant, directory; then tenants behind are upgraded.
+ */
+@ApplicationScoped
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+    private static final long RETRY_MILLIS = 3_000;
+
+    @Inject
+    TenantsDomain domain;
+
+    @Inject
+    @ConfigProperty(name = "db.url")
+    Optional<String> databaseUrl;
+
+    @Inject
+    SchemaMigrations migrations;
+
+    @Inject
+    SuperUserBootstrap superUser;
+
+    @Inject
+    TenantProvisioning provisioning;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    TenantUpgrade upgrade;
+
+    @Inject
+    PlatformStatus status;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        if (databaseUrl.filter(url -> url.startsWith("jdbc:postgresql:")).isEmpty()) {
+            throw new IllegalStateException("DB_URL is " + databaseUrl.map(u -> "'" + u + "', not a PostgreSQL JDBC URL")
+                    .orElse("not set") + ". Set it, for example DB_URL=jdbc:postgresql://db.example.com:5432/tenantry "
+                    + "with DB_USER and DB_PASSWORD (mvn -Prun starts an embedded database instead).");
+        }
+        LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name());
+        executor.submit(this::prepareDatabase);
+    }
+
+    private void prepareDatabase() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                long started = System.nanoTime();
+                migrations.migratePublic();
+                String version = migrations.migrateTemplate();
+                provisioning.dropAbandonedStagingSchemas();
+                superUser.ensureSuperUser();
+                directory.reload();
+                provisioning.ensurePublicTenant();
+                status.ready();
+                LOG.info("Database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: tenant schema version "
+                        + version + ", " + directory.all().size() + " tenant(s)");
+                upgrade.start(version);
+                return;
+            } catch (RuntimeException e) {
+                status.failed("waiting for the database (attempt " + attempt + "): " + e.getMessage());
+                LOG.log(attempt == 1 ? Level.SEVERE : Level.WARNING,
+                        "Could not prepare the database; retrying in " + RETRY_MILLIS / 1000 + " s", e);
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

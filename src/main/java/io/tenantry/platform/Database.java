@@ -1,0 +1,29 @@
+package io.tenantry.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one PostgreSQL connection pool, configured from DB_URL, DB_USER and DB_PASSWORD. Connections
+ * are validated on use so that the pool recovers by itself after the database restarts.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=db.url}",
+        user = "${MPCONFIG=db.user}",
+        password = "${MPCONFIG=db.password}",
+        minPoolSize = 2,
+        // Requests hold a connection only during their transaction; 40 serves 64+ clients on 2 cores.
+        maxPoolSize = 40,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.fail-all-connections=true"
+        })
+@ApplicationScoped
+public class Database {
+
+    public static final String JNDI_NAME = "java:app/jdbc/tenantry";
+}

@@ -1,0 +1,42 @@
+package io.tenantry.platform;
+
+import java.io.IOException;
+
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Writes an error straight from a servlet filter, before JAX-RS or Faces are reached: a problem
+ * document for API clients, a short page for people.
+ */
+public final class ProblemResponse {
+
+    private ProblemResponse() {
+    }
+
+    public static void send(HttpServletRequest request, HttpServletResponse response, int status, String title,
+            String detail) throws IOException {
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        if (wantsJson(request)) {
+            response.setContentType("application/problem+json");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("status", status).add("title", title).add("detail", detail).build().toString());
+        } else {
+            response.setContentType("text/html");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                    + escape(title) + "</title></head><body style=\"font-family:sans-serif;margin:4em auto;"
+                    + "max-width:40em\"><h1>" + escape(title) + "</h1><p>" + escape(detail) + "</p></body></html>");
+        }
+    }
+
+    private static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getRequestURI().startsWith("/api/") || (accept != null && accept.contains("json"));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,148 @@
+package io.tenantry.provisioning;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import io.tenantry.migration.SchemaMigrations;
+import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantLabel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionalException;
+
+/**
+ * Creates and deletes tenants. Label and name rules are checked here, the schema and the registry
+ * row change together in {@link TenantSchemas}, and the directory learns of it only after commit.
+ */
+@ApplicationScoped
+public class TenantProvisioning {
+
+    private static final Logger LOG = Logger.getLogger(TenantProvisioning.class.getName());
+    private static final String STAGING_PREFIX = "_staging_";
+    private static final int MAX_NAME_LENGTH = 200;
+
+    @Inject
+    TenantSchemas schemas;
+
+    @Inject
+    SchemaMigrations migrations;
+
+    @Inject
+    TenantDirectory directory;
+
+    public Tenant create(String label, String name, ProvisioningPath path) {
+        TenantLabel tenantLabel = TenantLabel.forNewTenant(label);
+        return create(tenantLabel, requireName(name), path);
+    }
+
+    /** Creates the public tenant on first boot; does nothing when it exists (on any instance). */
+    public void ensurePublicTenant() {
+        if (directory.find(TenantLabel.PUBLIC).isEmpty()) {
+            try {
+                create(TenantLabel.PUBLIC, "Public", ProvisioningPath.CLONE);
+            } catch (TenantConflictException createdByAnotherInstance) {
+                directory.find(TenantLabel.PUBLIC);
+            }
+        }
+    }
+
+    public void delete(String label) {
+        if (!TenantLabel.isWellFormed(label)) {
+            throw new UnknownTenantException(label);
+        }
+        TenantLabel tenantLabel = new TenantLabel(label);
+        if (tenantLabel.equals(TenantLabel.PUBLIC)) {
+            throw new IllegalArgumentException("The public tenant cannot be deleted.");
+        }
+        Tenant tenant = directory.find(tenantLabel).orElseThrow(() -> new UnknownTenantException(tenantLabel));
+        try {
+            schemas.delete(tenant);
+        } finally {
+            directory.remove(tenantLabel);
+        }
+        LOG.info("Deleted tenant " + tenantLabel + " and its schema " + tenant.schema());
+    }
+
+    /** Drops staging schemas left by a migrate-path creation that crashed more than an hour ago. */
+    public void dropAbandonedStagingSchemas() {
+        long cutoff = Instant.now().minus(1, ChronoUnit.HOURS).getEpochSecond();
+        for (String schema : migrations.schemasStartingWith(STAGING_PREFIX)) {
+            String[] parts = schema.substring(STAGING_PREFIX.length()).split("_");
+            if (parts.length == 2 && parts[0].matches("[0-9]+") && Long.parseLong(parts[0]) < cutoff) {
+                migrations.execute("DROP SCHEMA IF EXISTS " + new SchemaName(schema).quoted() + " CASCADE");
+                LOG.warning("Dropped abandoned staging schema " + schema);
+            }
+        }
+    }
+
+    private Tenant create(TenantLabel label, String name, ProvisioningPath path) {
+        if (directory.find(label).isPresent()) {
+            throw new TenantConflictException(label);
+        }
+        Tenant tenant = new Tenant(label, SchemaName.of(label), name, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                migrations.tenantVersion());
+        long started = System.nanoTime();
+        try {
+            if (path == ProvisioningPath.CLONE) {
+                schemas.createFromTemplate(tenant);
+            } else {
+                tenant = createByMigration(tenant);
+            }
+        } catch (TransactionalException e) {
+            throw unwrap(e);
+        }
+        directory.put(tenant);
+        LOG.info(() -> "Created tenant " + label + " (" + path + ") in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return tenant;
+    }
+
+    private Tenant createByMigration(Tenant tenant) {
+        SchemaName staging = new SchemaName(STAGING_PREFIX + Instant.now().getEpochSecond() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        migrations.execute("CREATE SCHEMA " + staging.quoted());
+        try {
+            Tenant migrated = tenant.atVersion(migrations.migrate(staging));
+            schemas.adoptStaged(staging, migrated);
+            return migrated;
+        } catch (RuntimeException e) {
+            migrations.execute("DROP SCHEMA IF EXISTS " + staging.quoted() + " CASCADE");
+            throw e;
+        }
+    }
+
+    private static String requireName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("The tenant's name is empty; give the organisation's name, e.g. \"Acme Inc.\".");
+        }
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("The tenant's name is " + trimmed.length() + " characters long; at most "
+                    + MAX_NAME_LENGTH + " are allowed.");
+        }
+        return trimmed;
+    }
+
+    /** A failure at commit arrives wrapped by the transaction interceptor; callers want the cause. */
+    private static RuntimeException unwrap(TransactionalException e) {
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            if (cause instanceof TenantConflictException conflict) {
+                return conflict;
+            }
+            cause = cause.getCause();
+        }
+        return new IllegalStateException("The tenant could not be created; nothing was kept: " + rootMessage(e), e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,52 @@
+package io.tenantry.tenancy;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The tenants known to this instance, kept in memory so that routing a request costs no query.
+ * Creation and deletion on this instance update it at once; a tenant created by another instance
+ * is found in the registry on its first request and cached from then on.
+ */
+@ApplicationScoped
+public class TenantDirectory {
+
+    private final ConcurrentMap<TenantLabel, Tenant> known = new ConcurrentHashMap<>();
+
+    @Inject
+    TenantRegistry registry;
+
+    public Optional<Tenant> find(TenantLabel label) {
+        Tenant tenant = known.get(label);
+        if (tenant != null) {
+            return Optional.of(tenant);
+        }
+        Optional<Tenant> found = registry.find(label);
+        found.ifPresent(this::put);
+        return found;
+    }
+
+    public Collection<Tenant> all() {
+        return List.copyOf(known.values());
+    }
+
+    public void reload() {
+        List<Tenant> tenants = registry.all();
+        known.clear();
+        tenants.forEach(this::put);
+    }
+
+    public void put(Tenant tenant) {
+        known.put(tenant.label(), tenant);
+    }
+
+    public void remove(TenantLabel label) {
+        known.remove(label);
+    }
+}

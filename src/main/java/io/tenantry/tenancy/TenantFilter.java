@@ -1,0 +1,62 @@
+package io.tenantry.tenancy;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import io.tenantry.migration.SchemaMigrations;
+import io.tenantry.platform.PlatformStatus;
+import io.tenantry.platform.ProblemResponse;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
+ * name no tenant get 404; a tenant whose schema is not yet current gets 503 until it is.
+ */
+@WebFilter(urlPatterns = "/*")
+public class TenantFilter extends HttpFilter {
+
+    @Inject
+    TenantsDomain domain;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    PlatformStatus status;
+
+    @Inject
+    SchemaMigrations migrations;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!status.isReady()) {
+            response.setHeader("Retry-After", "5");
+            ProblemResponse.send(request, response, 503, "Service unavailable", "Tenantry is " + status.problem() + ".");
+            return;
+        }
+        Optional<Tenant> tenant = domain.labelOf(request.getHeader("Host")).flatMap(directory::find);
+        if (tenant.isEmpty()) {
+            ProblemResponse.send(request, response, 404, "No such tenant",
+                    "There is no tenant at this address. Tenants are served at <label>." + domain.name() + ".");
+            return;
+        }
+        if (!migrations.tenantVersion().equals(tenant.get().schemaVersion())) {
+            response.setHeader("Retry-After", "5");
+            ProblemResponse.send(request, response, 503, "Tenant being upgraded",
+                    "The tenant '" + tenant.get().label() + "' is being upgraded to a new version. Try again shortly.");
+            return;
+        }
+        context.enter(tenant.get());
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,78 @@
+package io.tenantry.tenancy;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A tenant's name in host names: one DNS label of lower-case letters, digits and inner hyphens,
+ * 1 to 63 characters. Holds the rules for well-formed labels and for labels a new tenant may take.
+ */
+public record TenantLabel(String value) {
+
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    /** The label of the public (main) tenant, served on {@code public.<domain>} and the bare domain. */
+    public static final TenantLabel PUBLIC = new TenantLabel("public");
+
+    /**
+     * Names that would confuse people or collide with the platform's own hosts and schemas. Labels
+     * map to schema names by turning '-' into '_', hence "information-schema" and "pg-".
+     */
+    private static final Set<String> RESERVED = Set.of(
+            "public", "www", "template", "information-schema", "api", "admin", "administrator",
+            "root", "master", "mail", "smtp", "imap", "pop", "ftp", "ns", "ns1", "ns2", "dns",
+            "static", "assets", "cdn", "media", "files", "status", "health", "metrics", "openapi",
+            "login", "signin", "signup", "register", "account", "accounts", "auth", "sso", "id",
+            "support", "help", "docs", "billing", "security", "localhost", "tenantry");
+
+    public TenantLabel {
+        if (!isWellFormed(value)) {
+            throw new InvalidTenantLabelException(value, problemWith(value).orElse("is not a valid label"));
+        }
+    }
+
+    /** Whether the text can be a label at all (used for routing: anything else is simply unknown). */
+    public static boolean isWellFormed(String text) {
+        return text != null && DNS_LABEL.matcher(text).matches();
+    }
+
+    /** Parses a label requested for a new tenant, applying the reserved names as well. */
+    public static TenantLabel forNewTenant(String text) {
+        Optional<String> problem = problemWith(text);
+        if (problem.isPresent()) {
+            throw new InvalidTenantLabelException(text, problem.get());
+        }
+        return new TenantLabel(text);
+    }
+
+    /** What is wrong with the text as a new tenant's label, in words a person can act on. */
+    public static Optional<String> problemWith(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.of("is empty: give 1 to 63 lower-case letters, digits or inner hyphens");
+        }
+        if (text.length() > 63) {
+            return Optional.of("is " + text.length() + " characters long; at most 63 are allowed");
+        }
+        if (!text.equals(text.toLowerCase(java.util.Locale.ROOT)) && isWellFormed(text.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of("has upper-case letters; labels are lower-case (host names ignore case)");
+        }
+        if (!isWellFormed(text)) {
+            return Optional.of("may hold only lower-case letters a-z, digits and hyphens, "
+                    + "and must start and end with a letter or digit");
+        }
+        if (text.length() >= 4 && text.startsWith("--", 2)) {
+            return Optional.of("has '--' at the third and fourth characters, which DNS keeps for "
+                    + "internationalised names (xn--)");
+        }
+        if (RESERVED.contains(text) || text.startsWith("pg-")) {
+            return Optional.of("is reserved by the platform");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

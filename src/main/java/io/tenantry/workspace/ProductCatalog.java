@@ -1,0 +1,70 @@
+package io.tenantry.workspace;
+
+import java.util.List;
+
+import io.tenantry.tenancy.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** The current tenant's products and versions. */
+@ApplicationScoped
+@Transactional
+@TenantData
+public class ProductCatalog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Every product with its versions, in one query. */
+    public List<Product> all() {
+        return em.createQuery("SELECT DISTINCT p FROM Product p LEFT JOIN FETCH p.versions ORDER BY p.id", Product.class)
+                .getResultList();
+    }
+
+    public Product get(long id) {
+        List<Product> found = em.createQuery(
+                        "SELECT p FROM Product p LEFT JOIN FETCH p.versions WHERE p.id = :id", Product.class)
+                .setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            throw new NoSuchItemException("product", id);
+        }
+        return found.get(0);
+    }
+
+    public Product add(String name, String description) {
+        Product product = new Product(requireText("name", name), description == null ? "" : description.strip());
+        em.persist(product);
+        em.flush();
+        return product;
+    }
+
+    public Product change(long id, String name, String description) {
+        Product product = get(id);
+        product.rename(requireText("name", name), description == null ? "" : description.strip());
+        return product;
+    }
+
+    public void remove(long id) {
+        em.remove(get(id));
+    }
+
+    public ProductVersion addVersion(long productId, String value) {
+        Product product = em.find(Product.class, productId);
+        if (product == null) {
+            throw new NoSuchItemException("product", productId);
+        }
+        ProductVersion version = new ProductVersion(product, requireText("value", value));
+        em.persist(version);
+        em.flush();
+        return version;
+    }
+
+    private static String requireText(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("The " + field + " is empty.");
+        }
+        return text.strip();
+    }
+}
