@@ -1,6 +1,7 @@
 package io.tenantry.tenancy;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import io.tenantry.migration.SchemaMigrations;
@@ -16,10 +17,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
- * name no tenant get 404; a tenant whose schema is not yet current gets 503 until it is.
+ * name no tenant get 404; a tenant whose schema is not yet current gets 503 until it is. Health,
+ * metrics and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP.
  */
 @WebFilter(urlPatterns = "/*")
 public class TenantFilter extends HttpFilter {
+
+    private static final List<String> OPERATIONAL = List.of("/health", "/metrics", "/openapi");
 
     @Inject
     TenantsDomain domain;
@@ -39,6 +43,10 @@ public class TenantFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (isOperational(request.getRequestURI())) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (!status.isReady()) {
             response.setHeader("Retry-After", "5");
             ProblemResponse.send(request, response, 503, "Service unavailable", "Tenantry is " + status.problem() + ".");
@@ -58,5 +66,10 @@ public class TenantFilter extends HttpFilter {
         }
         context.enter(tenant.get());
         chain.doFilter(request, response);
+    }
+
+    // Payara mounts these servlets inside the application when it is deployed at the root context.
+    private static boolean isOperational(String path) {
+        return OPERATIONAL.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 }

@@ -1,0 +1,258 @@
+package io.tenantry.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestDatabase;
+
+/** Creating and deleting tenants through the API, checked in the database behind it. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TenantProvisioningIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Tenantry.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Tenantry app;
+    String suffix;
+
+    @BeforeEach
+    void ready() {
+        app = new Tenantry(url).awaitReady();
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void aNewTenantAnswersAtItsAddressAtOnce() {
+        Tenantry.Reply created = app.createTenant("acme-" + suffix, "Acme Inc.");
+        assertEquals(201, created.status(), created.body());
+        assertEquals("http://acme-" + suffix + "." + Tenantry.DOMAIN + ":" + url.getPort() + "/",
+                created.json().asJsonObject().getString("url"));
+        assertEquals(200, app.get(Tenantry.host("acme-" + suffix), "/api/products").status());
+        assertEquals("Acme Inc.", app.asAdmin("GET", "/api/tenants/acme-" + suffix, null).json().asJsonObject()
+                .getString("name"));
+    }
+
+    @Test
+    void labelsOfSixtyThreeCharactersAreAcceptedAndSixtyFourRefused() {
+        String sixtyThree = (suffix + "x".repeat(63)).substring(0, 63);
+        assertEquals(201, app.createTenant(sixtyThree, "Long").status());
+        Tenantry.Reply tooLong = app.createTenant(sixtyThree + "y", "Longer");
+        assertEquals(400, tooLong.status());
+        assertTrue(tooLong.json().asJsonObject().getString("detail").contains("at most 63"), tooLong.body());
+    }
+
+    @Test
+    void invalidAndReservedLabelsAreRefusedWithTheRule() {
+        for (String label : List.of("Bad_Label", "-dash", "dash-", "with space", "www", "public", "pg-" + suffix,
+                "xn--" + suffix, "")) {
+            Tenantry.Reply refused = app.createTenant(label, "Nope");
+            assertEquals(400, refused.status(), label + " -> " + refused);
+            assertTrue(refused.json().asJsonObject().getString("detail").startsWith("Tenant label '" + label + "'"),
+                    refused.body());
+        }
+        assertEquals(400, app.createTenant("fine-" + suffix, " ").status(), "a blank name is refused too");
+    }
+
+    @Test
+    void aDuplicateOrACaseVariantOfALabelIsRefused() {
+        assertEquals(201, app.createTenant("dup-" + suffix, "First").status());
+        Tenantry.Reply duplicate = app.createTenant("dup-" + suffix, "Second");
+        assertEquals(409, duplicate.status());
+        assertEquals("A tenant with the label 'dup-" + suffix + "' already exists.",
+                duplicate.json().asJsonObject().getString("detail"));
+        assertEquals(400, app.createTenant("DUP-" + suffix, "Shouting").status());
+    }
+
+    @Test
+    void concurrentRequestsForOneLabelMakeOneTenantAndClearConflicts() throws Exception {
+        String label = "race-" + suffix;
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return app.createTenant(label, "Racer").status();
+            }));
+        }
+        start.countDown();
+        List<Integer> seen = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            seen.add(status.get());
+        }
+        pool.shutdown();
+        assertEquals(1, seen.stream().filter(s -> s == 201).count(), seen.toString());
+        assertEquals(racers - 1, seen.stream().filter(s -> s == 409).count(), seen.toString());
+        assertEquals(1, count("SELECT count(*) FROM public.tenant WHERE label = ?", label));
+        assertTrue(schemaExists(label.replace('-', '_')));
+    }
+
+    @Test
+    void aFailureAtCommitLeavesNothingBehindOnEitherPath() throws Exception {
+        installFailureAtCommitFor("doomed-");
+        for (String path : List.of("clone", "migrate")) {
+            String label = "doomed-" + path + "-" + suffix;
+            Tenantry.Reply failed = app.asAdmin("POST", "/api/tenants?path=" + path,
+                    "{\"label\":\"" + label + "\",\"name\":\"Doomed\"}");
+            assertEquals(500, failed.status(), failed.body());
+            assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = ?", label), path);
+            assertFalse(schemaExists(label.replace('-', '_')), path);
+            assertEquals(404, app.get(Tenantry.host(label), "/api/products").status(), path);
+        }
+        assertEquals(0, count("SELECT count(*) FROM pg_namespace WHERE starts_with(nspname, ?)", "_staging_"),
+                "the migrate path drops its staging schema");
+    }
+
+    @Test
+    void deletingATenantDropsItsSchemaAndLeavesOthersAlone() throws Exception {
+        String doomed = "gone-" + suffix;
+        String survivor = "stays-" + suffix;
+        assertEquals(201, app.createTenant(doomed, "Gone").status());
+        assertEquals(201, app.createTenant(survivor, "Stays").status());
+        assertEquals(201, app.post(Tenantry.host(doomed), "/api/products", "{\"name\":\"Doomed\"}").status());
+        assertEquals(201, app.post(Tenantry.host(survivor), "/api/products", "{\"name\":\"Kept\"}").status());
+
+        assertEquals(204, app.asAdmin("DELETE", "/api/tenants/" + doomed, null).status());
+
+        assertFalse(schemaExists(doomed.replace('-', '_')));
+        assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = ?", doomed));
+        assertEquals(404, app.get(Tenantry.host(doomed), "/api/products").status());
+        assertEquals(404, app.asAdmin("DELETE", "/api/tenants/" + doomed, null).status());
+        assertEquals("Kept", app.get(Tenantry.host(survivor), "/api/products/1").json().asJsonObject().getString("name"));
+        assertEquals(400, app.asAdmin("DELETE", "/api/tenants/public", null).status());
+    }
+
+    @Test
+    void cloneAndMigratePathsBuildIdenticalSchemas() throws Exception {
+        String cloned = "cl-" + suffix;
+        String migrated = "mg-" + suffix;
+        assertEquals(201, app.createTenant(cloned, "Cloned").status());
+        assertEquals(201, app.asAdmin("POST", "/api/tenants?path=migrate",
+                "{\"label\":\"" + migrated + "\",\"name\":\"Migrated\"}").status());
+
+        List<String> clonedCatalog = catalog(cloned.replace('-', '_'));
+        assertFalse(clonedCatalog.isEmpty());
+        assertEquals(catalog(migrated.replace('-', '_')), clonedCatalog);
+        assertEquals(catalog("_template"), clonedCatalog);
+    }
+
+    @Test
+    void aCloneOwnsItsKeys() throws Exception {
+        String first = "keys-a-" + suffix;
+        String second = "keys-b-" + suffix;
+        assertEquals(201, app.createTenant(first, "A").status());
+        assertEquals(201, app.createTenant(second, "B").status());
+        for (String label : List.of(first, second)) {
+            for (int i = 1; i <= 3; i++) {
+                Tenantry.Reply created = app.post(Tenantry.host(label), "/api/products", "{\"name\":\"P" + i + "\"}");
+                assertEquals(i, created.json().asJsonObject().getInt("id"), created.body());
+            }
+        }
+        assertEquals(0, count("SELECT count(*) FROM \"_template\".product WHERE name LIKE ?", "%"), "the template stays empty");
+    }
+
+    @Test
+    void onlyASignedInSuperUserOnThePublicHostManagesTenants() {
+        assertEquals(401, app.post(Tenantry.host("public"), "/api/tenants", "{\"label\":\"x-" + suffix + "\",\"name\":\"X\"}")
+                .status());
+        assertEquals(401, app.get(Tenantry.host("public"), "/api/tenants").status());
+        assertEquals(201, app.createTenant("host-" + suffix, "Host").status());
+        assertEquals(404, app.get(Tenantry.host("host-" + suffix), "/api/tenants").status());
+    }
+
+    /** Tables, columns, constraints, indexes and migration history, with the schema name cut out. */
+    private static List<String> catalog(String schema) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection db = TestDatabase.connect()) {
+            for (String query : List.of(
+                    "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' '"
+                            + " || coalesce(column_default, '') || ' ' || is_identity || ' ' || coalesce(identity_generation, '')"
+                            + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position",
+                    "SELECT c.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid) FROM pg_constraint con"
+                            + " JOIN pg_class c ON c.oid = con.conrelid WHERE con.connamespace = to_regnamespace(quote_ident(?))"
+                            + " ORDER BY 1",
+                    "SELECT replace(pg_get_indexdef(indexrelid), quote_ident(?) || '.', '') FROM pg_index i"
+                            + " JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relnamespace = to_regnamespace(quote_ident(?))"
+                            + " ORDER BY 1")) {
+                try (PreparedStatement select = db.prepareStatement(query)) {
+                    for (int i = 1; i <= select.getParameterMetaData().getParameterCount(); i++) {
+                        select.setString(i, schema);
+                    }
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            lines.add(rows.getString(1));
+                        }
+                    }
+                }
+            }
+            try (ResultSet rows = db.createStatement().executeQuery("SELECT version, description, type, script, checksum,"
+                    + " success FROM \"" + schema + "\".flyway_schema_history ORDER BY installed_rank")) {
+                while (rows.next()) {
+                    lines.add("history " + rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " "
+                            + rows.getString(4) + " " + rows.getInt(5) + " " + rows.getBoolean(6));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static boolean schemaExists(String schema) throws SQLException {
+        return count("SELECT count(*) FROM pg_namespace WHERE nspname = ?", schema) == 1;
+    }
+
+    private static int count(String query, String parameter) throws SQLException {
+        try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement(query)) {
+            for (int i = 1; i <= select.getParameterMetaData().getParameterCount(); i++) {
+                select.setString(i, parameter);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    /** A deferred trigger fails the commit, after the schema has been built in the same transaction. */
+    private static void installFailureAtCommitFor(String labelPrefix) throws SQLException {
+        try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
+            ddl.execute("CREATE OR REPLACE FUNCTION public.test_fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN IF starts_with(NEW.label, '" + labelPrefix + "') THEN"
+                    + " RAISE EXCEPTION 'failure injected at commit'; END IF; RETURN NULL; END $$");
+            ddl.execute("DROP TRIGGER IF EXISTS test_fail_at_commit ON public.tenant");
+            ddl.execute("CREATE CONSTRAINT TRIGGER test_fail_at_commit AFTER INSERT ON public.tenant"
+                    + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.test_fail_at_commit()");
+        }
+    }
+}

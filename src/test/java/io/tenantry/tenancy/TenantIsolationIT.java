@@ -1,0 +1,142 @@
+package io.tenantry.tenancy;
+
+import static io.tenantry.testing.Tenantry.host;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestDatabase;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+/** Two tenants whose rows have the same ids: each host sees and changes only its own. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TenantIsolationIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Tenantry.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Tenantry app;
+    String red;
+    String blue;
+
+    @BeforeEach
+    void twoTenantsWithTheSameIds() {
+        app = new Tenantry(url).awaitReady();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        red = "red-" + suffix;
+        blue = "blue-" + suffix;
+        assertEquals(201, app.createTenant(red, "Red").status());
+        assertEquals(201, app.createTenant(blue, "Blue").status());
+        assertEquals(201, app.post(host(red), "/api/products", "{\"name\":\"Red rocket\"}").status());
+        assertEquals(201, app.post(host(blue), "/api/products", "{\"name\":\"Blue boat\"}").status());
+        assertEquals(201, app.post(host(red), "/api/products/1/versions", "{\"value\":\"red-1.0\"}").status());
+    }
+
+    @Test
+    void eachHostListsOnlyItsOwnProducts() {
+        assertEquals(List.of("Red rocket"), names(app.get(host(red), "/api/products").json().asJsonArray()));
+        assertEquals(List.of("Blue boat"), names(app.get(host(blue), "/api/products").json().asJsonArray()));
+    }
+
+    @Test
+    void theSameIdReadsEachTenantsOwnRow() {
+        assertEquals("Red rocket", app.get(host(red), "/api/products/1").json().asJsonObject().getString("name"));
+        assertEquals("Blue boat", app.get(host(blue), "/api/products/1").json().asJsonObject().getString("name"));
+    }
+
+    @Test
+    void versionsAreJoinFetchedWithinTheTenant() {
+        JsonObject redProduct = app.get(host(red), "/api/products").json().asJsonArray().getJsonObject(0);
+        assertEquals("red-1.0", redProduct.getJsonArray("versions").getJsonObject(0).getString("value"));
+        JsonObject blueProduct = app.get(host(blue), "/api/products").json().asJsonArray().getJsonObject(0);
+        assertTrue(blueProduct.getJsonArray("versions").isEmpty());
+    }
+
+    @Test
+    void changingAndDeletingTouchOnlyTheHostsTenant() {
+        assertEquals(200, app.put(host(blue), "/api/products/1", "{\"name\":\"Blue ship\"}").status());
+        assertEquals("Red rocket", app.get(host(red), "/api/products/1").json().asJsonObject().getString("name"));
+
+        assertEquals(204, app.delete(host(blue), "/api/products/1").status());
+        assertEquals(404, app.get(host(blue), "/api/products/1").status());
+        assertEquals(200, app.get(host(red), "/api/products/1").status());
+    }
+
+    @Test
+    void aVersionCannotBeAddedToAnotherTenantsProduct() {
+        assertEquals(201, app.post(host(red), "/api/products", "{\"name\":\"Second red\"}").status());
+        assertEquals(404, app.post(host(blue), "/api/products/2/versions", "{\"value\":\"x\"}").status());
+    }
+
+    @Test
+    void rowsLandInTheTenantsOwnSchema() throws Exception {
+        try (Connection db = TestDatabase.connect();
+             ResultSet rows = db.createStatement().executeQuery(
+                     "SELECT (SELECT string_agg(name, ',') FROM \"" + red.replace('-', '_') + "\".product),"
+                             + " (SELECT string_agg(name, ',') FROM \"" + blue.replace('-', '_') + "\".product),"
+                             + " (SELECT count(*) FROM \"_template\".product)")) {
+            rows.next();
+            assertEquals("Red rocket", rows.getString(1));
+            assertEquals("Blue boat", rows.getString(2));
+            assertEquals(0, rows.getInt(3), "the template stays free of data");
+        }
+    }
+
+    @Test
+    void hostsThatNameNoTenantGet404() {
+        for (String badHost : List.of("nobody." + Tenantry.DOMAIN, red + "." + Tenantry.DOMAIN + ".evil.com",
+                "evil-" + red + "." + Tenantry.DOMAIN + "x", "deep." + red + "." + Tenantry.DOMAIN, "127.0.0.1",
+                "[::1]", red, "Bad_Host." + Tenantry.DOMAIN, "-x." + Tenantry.DOMAIN, "")) {
+            Tenantry.Reply reply = app.sendRaw(badHost.isEmpty() ? "localhost" : badHost, "/api/products");
+            assertEquals(404, reply.status(), badHost + " -> " + reply);
+            assertTrue(reply.contentType().startsWith("application/problem+json"), badHost + " -> " + reply.contentType());
+        }
+    }
+
+    @Test
+    void hostsAreReadWithoutCaseTrailingDotOrPort() {
+        assertEquals(List.of("Red rocket"), names(app.sendRaw(red.toUpperCase() + "." + Tenantry.DOMAIN + ".:8080",
+                "/api/products").json().asJsonArray()));
+    }
+
+    @Test
+    void theBareDomainAndPublicHostAreThePublicTenant() {
+        String product = "Public thing " + red;
+        assertEquals(201, app.post(host("public"), "/api/products", "{\"name\":\"" + product + "\"}").status());
+        assertTrue(names(app.sendRaw(Tenantry.DOMAIN, "/api/products").json().asJsonArray()).contains(product));
+        assertTrue(!names(app.get(host(red), "/api/products").json().asJsonArray()).contains(product));
+    }
+
+    @Test
+    void aPageRequestForAnUnknownHostGetsAPlain404Page() {
+        Tenantry.Reply reply = app.sendRaw("nobody." + Tenantry.DOMAIN, "/");
+        assertEquals(404, reply.status());
+        assertTrue(reply.contentType().startsWith("text/html"), reply.contentType());
+    }
+
+    private static List<String> names(JsonArray products) {
+        return products.stream().map(p -> p.asJsonObject().getString("name")).toList();
+    }
+}

@@ -1,0 +1,56 @@
+package io.tenantry.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * The database of an integration-test run: the server named by DB_URL (with DB_USER and
+ * DB_PASSWORD) when set, otherwise an embedded PostgreSQL started afresh for the run. Started
+ * before any test class so that arquillian.xml can hand its URL to Payara Micro.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    static final String URL_PROPERTY = "tenantry.test.db.url";
+    private static EmbeddedDatabase embedded;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!Boolean.getBoolean("tenantry.test.database") || System.getProperty(URL_PROPERTY) != null) {
+            return; // unit-test JVM, or already started
+        }
+        String external = System.getenv("DB_URL");
+        if (external != null && !external.isBlank()) {
+            System.setProperty(URL_PROPERTY, external);
+            return;
+        }
+        embedded = EmbeddedDatabase.start(Path.of("target", "test-postgres"), false);
+        System.setProperty(URL_PROPERTY, embedded.jdbcUrl());
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+
+    /** A direct connection, for tests that look into the database behind the application's back. */
+    public static Connection connect() throws SQLException {
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null) {
+            throw new IllegalStateException("No test database: run the integration tests with mvn verify");
+        }
+        return DriverManager.getConnection(url, env("DB_USER", "postgres"), env("DB_PASSWORD", ""));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
