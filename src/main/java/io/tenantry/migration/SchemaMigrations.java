@@ -63,7 +63,7 @@ public class SchemaMigrations {
     }
 
     public void execute(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = Database.autoCommitted(dataSource); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run: " + sql, e);
@@ -71,7 +71,7 @@ public class SchemaMigrations {
     }
 
     public List<String> schemasStartingWith(String prefix) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement select = connection.prepareStatement(
                      "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, ?) ORDER BY nspname")) {
             select.setString(1, prefix);

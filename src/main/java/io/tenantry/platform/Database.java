@@ -1,5 +1,10 @@
 package io.tenantry.platform;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,4 +31,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/tenantry";
+
+    /**
+     * A connection for work outside any JTA transaction, committed statement by statement. Payara
+     * can return a connection whose local transaction failed at commit to the pool with auto-commit
+     * still off; work done on it afterwards would silently roll back.
+     */
+    public static Connection autoCommitted(DataSource dataSource) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
+        }
+        return connection;
+    }
 }

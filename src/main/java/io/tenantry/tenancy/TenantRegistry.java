@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.tenantry.platform.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,11 +21,11 @@ public class TenantRegistry {
 
     private static final String COLUMNS = "label, schema_name, name, created_at, schema_version";
 
-    @Resource(lookup = "java:app/jdbc/tenantry")
+    @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
     public List<Tenant> all() {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement select = connection.prepareStatement(
                      "SELECT " + COLUMNS + " FROM public.tenant ORDER BY label");
              ResultSet rows = select.executeQuery()) {
@@ -39,7 +40,7 @@ public class TenantRegistry {
     }
 
     public Optional<Tenant> find(TenantLabel label) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement select = connection.prepareStatement(
                      "SELECT " + COLUMNS + " FROM public.tenant WHERE label = ?")) {
             select.setString(1, label.value());
@@ -72,7 +73,7 @@ public class TenantRegistry {
     }
 
     public void recordVersion(TenantLabel label, String version) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE public.tenant SET schema_version = ? WHERE label = ?")) {
             update.setString(1, version);

@@ -1,0 +1,251 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load against a running Tenantry (mvn -Prun), over loopback only. See bench/README.md.
+ *   provision N            create N tenants, median creation time per hundred (clone path)
+ *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants
+ *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads / 10% foreign-key writes; FK check in the DB
+ * Settings (environment): BASE (http://localhost:8080), DOMAIN (localhost), ADMIN (admin:password),
+ * DB_URL (for the foreign-key check), CLIENTS for reads (32).
+ */
+public class Bench {
+
+    static final String BASE = env("BASE", "http://localhost:8080");
+    static final String DOMAIN = env("DOMAIN", "localhost");
+    static final String ADMIN = env("ADMIN", "admin:admin");
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(8)).build();
+    static final Pattern NAME = Pattern.compile("\"name\":\"([^\"]*)\"");
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "provision" -> provision(Integer.parseInt(args[1]));
+            case "reads" -> reads(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "soak" -> soak(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException("provision | reads | soak");
+        }
+        System.exit(0);
+    }
+
+    static void provision(int count) throws Exception {
+        List<Long> micros = new ArrayList<>();
+        String run = Long.toString(System.currentTimeMillis() % 100000, 36);
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            int status = admin("POST", "/api/tenants", "{\"label\":\"p" + run + "-" + i + "\",\"name\":\"P" + i + "\"}");
+            micros.add((System.nanoTime() - start) / 1000);
+            if (status != 201) {
+                throw new IllegalStateException("creation " + i + " answered " + status);
+            }
+            if ((i + 1) % 100 == 0) {
+                List<Long> last = new ArrayList<>(micros.subList(i - 99, i + 1));
+                last.sort(null);
+                System.out.printf("tenants %4d-%4d: median %.1f ms, p90 %.1f ms%n", i - 98, i + 1,
+                        last.get(50) / 1000.0, last.get(90) / 1000.0);
+            }
+        }
+        for (String path : List.of("migrate")) {
+            List<Long> m = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                admin("POST", "/api/tenants?path=" + path, "{\"label\":\"m" + run + "-" + i + "\",\"name\":\"M\"}");
+                m.add((System.nanoTime() - start) / 1000);
+            }
+            m.sort(null);
+            System.out.printf("migrate path (20 tenants): median %.1f ms%n", m.get(10) / 1000.0);
+        }
+        // touch each tenant once, so the heap figure includes what a served tenant costs
+        for (int i = 0; i < count; i++) {
+            get("p" + run + "-" + i, "/api/products");
+        }
+        System.out.println("touched " + count + " tenants once");
+    }
+
+    static void reads(int tenants, int seconds) throws Exception {
+        List<String> labels = tenants(tenants);
+        int clients = Integer.parseInt(env("CLIENTS", "32"));
+        Result r = load(labels, clients, seconds, 0);
+        System.out.printf("reads over %d tenant(s), %d clients, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d, wrong %d%n",
+                tenants, clients, seconds, r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.errors.get(), r.wrong.get());
+    }
+
+    static void soak(int tenants, int clients, int seconds) throws Exception {
+        List<String> labels = tenants(tenants);
+        Result r = load(labels, clients, seconds, 10);
+        System.out.printf("soak: %d tenants, %d clients, %d s: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%n",
+                tenants, clients, seconds, r.count(), r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.percentile(99.9));
+        System.out.printf("errors (non-2xx or I/O): %d, 5xx: %d, wrong-tenant answers: %d, writes: %d%n",
+                r.errors.get(), r.serverErrors.get(), r.wrong.get(), r.writes.size());
+        String dbUrl = System.getenv("DB_URL");
+        if (dbUrl != null) {
+            int missing = 0;
+            try (Connection db = DriverManager.getConnection(dbUrl, env("DB_USER", "postgres"), env("DB_PASSWORD", ""))) {
+                for (String label : labels) {
+                    Map<String, Long> stored = new HashMap<>();
+                    try (ResultSet rows = db.createStatement().executeQuery(
+                            "SELECT value, product_id FROM \"" + label.replace('-', '_') + "\".product_version")) {
+                        while (rows.next()) {
+                            stored.put(rows.getString(1), rows.getLong(2));
+                        }
+                    }
+                    for (Map.Entry<String, Long> w : r.writes.entrySet()) {
+                        if (w.getKey().startsWith(label + "|")
+                                && !w.getValue().equals(stored.get(w.getKey().substring(label.length() + 1)))) {
+                            missing++;
+                        }
+                    }
+                }
+            }
+            System.out.println("foreign keys missing or wrong in the database: " + missing + " of " + r.writes.size());
+        }
+    }
+
+    record Result(long[][] latencies, int[] sizes, AtomicLong errors, AtomicLong serverErrors, AtomicLong wrong,
+            Map<String, Long> writes) {
+        long count() {
+            return Arrays.stream(sizes).sum();
+        }
+
+        double percentile(double p) {
+            long[] all = new long[(int) count()];
+            int at = 0;
+            for (int i = 0; i < sizes.length; i++) {
+                System.arraycopy(latencies[i], 0, all, at, sizes[i]);
+                at += sizes[i];
+            }
+            Arrays.sort(all);
+            return all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.floor(all.length * p / 100))] / 1e6;
+        }
+    }
+
+    static Result load(List<String> labels, int clients, int seconds, int writePercent) throws Exception {
+        Result r = new Result(new long[clients][], new int[clients], new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                new ConcurrentHashMap<>());
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong sequence = new AtomicLong();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < end) {
+                    String label = labels.get(random.nextInt(labels.size()));
+                    long start = System.nanoTime();
+                    try {
+                        if (random.nextInt(100) < writePercent) {
+                            long product = 1 + random.nextInt(2);
+                            String value = "s" + sequence.incrementAndGet();
+                            HttpResponse<String> reply = send(label, "POST", "/api/products/" + product + "/versions",
+                                    "{\"value\":\"" + value + "\"}");
+                            count(r, reply.statusCode());
+                            if (reply.statusCode() == 201) {
+                                r.writes().put(label + "|" + value, product);
+                            }
+                        } else {
+                            HttpResponse<String> reply = send(label, "GET", "/api/products", null);
+                            count(r, reply.statusCode());
+                            Matcher names = NAME.matcher(reply.body());
+                            while (names.find()) {
+                                if (!names.group(1).startsWith(label + "/")) {
+                                    r.wrong().incrementAndGet();
+                                }
+                            }
+                        }
+                    } catch (Exception e) {
+                        r.errors().incrementAndGet();
+                    }
+                    if (n == mine.length) {
+                        mine = Arrays.copyOf(mine, n * 2);
+                    }
+                    mine[n++] = System.nanoTime() - start;
+                }
+                r.latencies()[client] = mine;
+                r.sizes()[client] = n;
+                return null;
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("clients did not finish: the server hangs");
+        }
+        return r;
+    }
+
+    static void count(Result r, int status) {
+        if (status >= 300) {
+            r.errors().incrementAndGet();
+        }
+        if (status >= 500) {
+            r.serverErrors().incrementAndGet();
+        }
+    }
+
+    /** Tenants bench-0..n-1, each with two products named after it; created when missing. */
+    static List<String> tenants(int count) throws Exception {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String label = "bench-" + i;
+            int status = admin("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"Bench " + i + "\"}");
+            if (status == 201) {
+                for (int p = 1; p <= 2; p++) {
+                    send(label, "POST", "/api/products", "{\"name\":\"" + label + "/" + p + "\"}");
+                }
+            } else if (status != 409) {
+                throw new IllegalStateException("creating " + label + " answered " + status);
+            }
+            labels.add(label);
+        }
+        return labels;
+    }
+
+    static int admin(String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + path)).header("Host", "public." + DOMAIN)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static HttpResponse<String> get(String label, String path) throws Exception {
+        return send(label, "GET", path, null);
+    }
+
+    static HttpResponse<String> send(String label, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path)).header("Host", label + "." + DOMAIN)
+                .timeout(Duration.ofSeconds(30));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
