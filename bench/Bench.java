@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * Load against a running Tenantry (mvn -Prun), over loopback only. See bench/README.md.
  *   provision N            create N tenants, median creation time per hundred (clone path)
  *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants
+ *   shared-reads SECONDS   the same read on identical shared tables, no routing (needs the -Pbench build)
  *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads / 10% foreign-key writes; FK check in the DB
  * Settings (environment): BASE (http://localhost:8080), DOMAIN (localhost), ADMIN (admin:password),
  * DB_URL (for the foreign-key check), CLIENTS for reads (32).
@@ -43,6 +44,7 @@ public class Bench {
         switch (args[0]) {
             case "provision" -> provision(Integer.parseInt(args[1]));
             case "reads" -> reads(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "shared-reads" -> sharedReads(Integer.parseInt(args[1]));
             case "soak" -> soak(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("provision | reads | soak");
         }
@@ -89,6 +91,17 @@ public class Bench {
         Result r = load(labels, clients, seconds, 0);
         System.out.printf("reads over %d tenant(s), %d clients, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d, wrong %d%n",
                 tenants, clients, seconds, r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.errors.get(), r.wrong.get());
+    }
+
+    static void sharedReads(int seconds) throws Exception {
+        HttpResponse<String> setUp = send("public", "POST", "/api/bench/shared-products", "");
+        if (setUp.statusCode() != 204) {
+            throw new IllegalStateException("baseline set-up answered " + setUp.statusCode() + ": start with mvn -Prun,bench");
+        }
+        int clients = Integer.parseInt(env("CLIENTS", "32"));
+        Result r = load(List.of("public"), clients, seconds, 0, "/api/bench/shared-products", "shared/");
+        System.out.printf("shared reads (unrouted), %d clients, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
+                clients, seconds, r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.errors.get());
     }
 
     static void soak(int tenants, int clients, int seconds) throws Exception {
@@ -141,6 +154,12 @@ public class Bench {
     }
 
     static Result load(List<String> labels, int clients, int seconds, int writePercent) throws Exception {
+        return load(labels, clients, seconds, writePercent, "/api/products", null);
+    }
+
+    /** {@code namePrefix} null: every product must be named after the tenant that answered. */
+    static Result load(List<String> labels, int clients, int seconds, int writePercent, String readPath,
+            String namePrefix) throws Exception {
         Result r = new Result(new long[clients][], new int[clients], new AtomicLong(), new AtomicLong(), new AtomicLong(),
                 new ConcurrentHashMap<>());
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -166,11 +185,11 @@ public class Bench {
                                 r.writes().put(label + "|" + value, product);
                             }
                         } else {
-                            HttpResponse<String> reply = send(label, "GET", "/api/products", null);
+                            HttpResponse<String> reply = send(label, "GET", readPath, null);
                             count(r, reply.statusCode());
                             Matcher names = NAME.matcher(reply.body());
                             while (names.find()) {
-                                if (!names.group(1).startsWith(label + "/")) {
+                                if (!names.group(1).startsWith(namePrefix == null ? label + "/" : namePrefix)) {
                                     r.wrong().incrementAndGet();
                                 }
                             }
@@ -209,6 +228,10 @@ public class Bench {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String label = "bench-" + i;
+            if (get(label, "/api/products").statusCode() == 200) {
+                labels.add(label); // exists: no signed-in call, whose PBKDF2 check would weigh on the figures
+                continue;
+            }
             int status = admin("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"Bench " + i + "\"}");
             if (status == 201) {
                 for (int p = 1; p <= 2; p++) {

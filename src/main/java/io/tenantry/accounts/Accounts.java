@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class Accounts {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
     @Inject

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 @TenantData
 public class ProductCatalog {
 
-    @PersistenceContext
+    @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
     /** Every product with its versions, in one query. */

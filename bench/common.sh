@@ -1,0 +1,34 @@
+# Shared by the bench scripts: start Tenantry cold with `mvn -Prun,bench`, wait, stop.
+# Loopback only. DATA_DIR defaults to target/bench-data so benchmarks never touch ~/.tenantry.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DATA_DIR=${DATA_DIR:-$PWD/target/bench-data} ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench} ADMIN=admin:${ADMIN_PASSWORD:-bench}
+export JAVA_HEAP=${JAVA_HEAP:-1g}
+PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
+BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR bench/Bench.java"
+
+start_server() {
+  mvn -B -q -Prun,bench > target/bench-server.log 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 180); do
+    grep -q "Tenantry is ready" target/bench-server.log && break
+    sleep 1
+  done
+  grep -q "Tenantry is ready" target/bench-server.log || { echo "server did not start"; exit 1; }
+  PAYARA=$(pgrep -f payara-micro.jar)
+  export DB_URL=$(grep -oE "jdbc:postgresql://localhost:[0-9]+/postgres" target/bench-server.log | head -1)
+}
+
+stop_server() {
+  # SIGTERM, not SIGINT: background jobs of a non-interactive shell ignore SIGINT.
+  kill -TERM "$SERVER"; wait "$SERVER" || true
+}
+
+# CPU seconds used so far by Payara Micro and every PostgreSQL process.
+server_cpu() {
+  local ticks=0
+  for pid in $PAYARA $(pgrep -x postgres); do
+    ticks=$((ticks + $(awk '{print $14 + $15}' /proc/$pid/stat)))
+  done
+  echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
+}

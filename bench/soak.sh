@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# One cold start: start the server, soak, then look for stuck threads and at the heap after a full GC.
+# Usage: bench/soak.sh [TENANTS=50] [CLIENTS=64] [SECONDS=300]
+source "$(dirname "$0")/common.sh"
+start_server
+jcmd "$PAYARA" GC.run >/dev/null; before=$(jcmd "$PAYARA" GC.heap_info | grep -oE 'used [0-9]+K' | head -1)
+$BENCH soak "${1:-50}" "${2:-64}" "${3:-300}"
+sleep 5
+jstack "$PAYARA" > target/bench-jstack.txt
+echo "request threads still running 5 s after the load: $(grep -A1 '"http-thread-pool' target/bench-jstack.txt | grep -c RUNNABLE)"
+echo "threads in EclipseLink descriptor initialisation: $(grep -c 'ClassDescriptor.initialize' target/bench-jstack.txt || true)"
+jcmd "$PAYARA" GC.run >/dev/null; after=$(jcmd "$PAYARA" GC.heap_info | grep -oE 'used [0-9]+K' | head -1)
+echo "heap after full GC: before the soak $before, after $after"
+stop_server
