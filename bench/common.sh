@@ -15,7 +15,7 @@ start_server() {
     sleep 1
   done
   grep -q "Tenantry is ready" target/bench-server.log || { echo "server did not start"; exit 1; }
-  PAYARA=$(pgrep -f payara-micro.jar)
+  PAYARA=$(pgrep -f "bench-build/payara-micro.jar")
   export DB_URL=$(grep -oE "jdbc:postgresql://localhost:[0-9]+/postgres" target/bench-server.log | head -1)
 }
 

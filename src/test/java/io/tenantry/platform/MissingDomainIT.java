@@ -2,14 +2,11 @@ package io.tenantry.platform;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.PayaraProcess;
 
 /**
  * Deploys the real WAR on Payara Micro without TENANTS_DOMAIN: the deployment must fail, saying
@@ -19,42 +16,13 @@ class MissingDomainIT {
 
     @Test
     void deploymentFailsNamingTheVariableWithAnExample() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
+        try (PayaraProcess payara = PayaraProcess.start(false)) {
+            boolean explained = payara.awaitLine(line -> line.contains("TENANTS_DOMAIN is not set")
+                    && line.contains("TENANTS_DOMAIN=tenants.example.com"), Duration.ofSeconds(120));
+            assertTrue(explained, "no message naming TENANTS_DOMAIN:\n" + payara.tail());
+            assertTrue(payara.awaitLine(line -> line.contains("Exception while loading the app")
+                    || line.contains("Failed to deploy"), Duration.ofSeconds(60)),
+                    "the deployment did not fail:\n" + payara.tail());
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                System.getProperty("java.home") + "/bin/java", "-Xmx512m",
-                "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
-                "-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("tenantry.test.war"), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster"))
-                .redirectErrorStream(true);
-        builder.environment().remove("TENANTS_DOMAIN");
-        Process payara = builder.start();
-        StringBuilder output = new StringBuilder();
-        boolean explained = false;
-        boolean deploymentFailed = false;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(payara.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                output.append(line).append('\n');
-                explained |= line.contains("TENANTS_DOMAIN is not set") && line.contains("TENANTS_DOMAIN=tenants.example.com");
-                deploymentFailed |= line.contains("Exception while loading the app") || line.contains("Failed to deploy");
-                if (line.contains("ready in") || explained && deploymentFailed) {
-                    break;
-                }
-            }
-        } finally {
-            payara.destroy();
-            if (!payara.waitFor(30, TimeUnit.SECONDS)) {
-                payara.destroyForcibly();
-            }
-        }
-        assertTrue(explained, "no message naming TENANTS_DOMAIN:\n" + tail(output));
-        assertTrue(deploymentFailed, "the deployment did not fail:\n" + tail(output));
-    }
-
-    private static String tail(StringBuilder output) {
-        return output.substring(Math.max(0, output.length() - 4000));
     }
 }

@@ -58,6 +58,10 @@ public final class Tenantry {
                 if (send(HttpRequest.newBuilder(server.resolve("/health/ready")).GET(), null).status() == 200) {
                     return this;
                 }
+            } catch (UncheckedIOException notListeningYet) {
+                // Payara Micro is still starting
+            }
+            try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

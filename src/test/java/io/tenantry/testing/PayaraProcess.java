@@ -1,0 +1,122 @@
+package io.tenantry.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Payara Micro started as its own process with the WAR Maven built, for tests that need what
+ * Arquillian does not give: several instances at once, or a deployment expected to fail.
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final List<String> lines = new ArrayList<>();
+
+    private PayaraProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+        Thread reader = new Thread(this::readOutput, "payara-output-" + port);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts with the test database; {@code withDomain} false leaves TENANTS_DOMAIN unset. */
+    public static PayaraProcess start(boolean withDomain) {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
+                "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
+                "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD));
+        if (withDomain) {
+            command.add("-Dtenants.domain=" + Tenantry.DOMAIN);
+        }
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
+                "--deploy", System.getProperty("tenantry.test.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nocluster"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("TENANTS_DOMAIN");
+        try {
+            return new PayaraProcess(builder.start(), port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URL url() {
+        try {
+            return new URL("http://localhost:" + port + "/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until a line of the output matches, or Payara Micro has finished starting without one. */
+    public boolean awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (lines) {
+                if (lines.stream().anyMatch(wanted)) {
+                    return true;
+                }
+                if (lines.stream().anyMatch(line -> line.contains("Payara Micro") && line.contains("ready in"))) {
+                    return false;
+                }
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    public boolean printed(Predicate<String> wanted) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(wanted);
+        }
+    }
+
+    /** The last lines of output, for assertion messages. */
+    public String tail() {
+        synchronized (lines) {
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void readOutput() {
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                synchronized (lines) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException ended) {
+            // the process is gone
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
