@@ -38,6 +38,7 @@ public class Bench {
     static final String ADMIN = env("ADMIN", "admin:admin");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).build();
+    static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     static final Pattern NAME = Pattern.compile("\"name\":\"([^\"]*)\"");
 
     public static void main(String[] args) throws Exception {
@@ -177,7 +178,7 @@ public class Bench {
                     try {
                         if (random.nextInt(100) < writePercent) {
                             long product = 1 + random.nextInt(2);
-                            String value = "s" + sequence.incrementAndGet();
+                            String value = RUN + "-" + sequence.incrementAndGet(); // unique across runs on one database
                             HttpResponse<String> reply = send(label, "POST", "/api/products/" + product + "/versions",
                                     "{\"value\":\"" + value + "\"}");
                             count(r, reply.statusCode());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,37 +17,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
 
 /** Creating and deleting tenants through the API, checked in the database behind it. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TenantProvisioningIT {
+class TenantProvisioningIT extends DeployedTenantry {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Tenantry.war();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Tenantry app;
     String suffix;
 
     @BeforeEach
-    void ready() {
-        app = new Tenantry(url).awaitReady();
+    void freshSuffix() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -208,10 +190,7 @@ class TenantProvisioningIT {
                     "SELECT replace(pg_get_indexdef(indexrelid), quote_ident(?) || '.', '') FROM pg_index i"
                             + " JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relnamespace = to_regnamespace(quote_ident(?))"
                             + " ORDER BY 1")) {
-                try (PreparedStatement select = db.prepareStatement(query)) {
-                    for (int i = 1; i <= select.getParameterMetaData().getParameterCount(); i++) {
-                        select.setString(i, schema);
-                    }
+                try (PreparedStatement select = bindEvery(db.prepareStatement(query), schema)) {
                     try (ResultSet rows = select.executeQuery()) {
                         while (rows.next()) {
                             lines.add(rows.getString(1));
@@ -235,15 +214,21 @@ class TenantProvisioningIT {
     }
 
     private static int count(String query, String parameter) throws SQLException {
-        try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement(query)) {
-            for (int i = 1; i <= select.getParameterMetaData().getParameterCount(); i++) {
-                select.setString(i, parameter);
-            }
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = bindEvery(db.prepareStatement(query), parameter)) {
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
             }
         }
+    }
+
+    /** Sets every parameter of the query to the same value. */
+    private static PreparedStatement bindEvery(PreparedStatement select, String value) throws SQLException {
+        for (int i = 1; i <= select.getParameterMetaData().getParameterCount(); i++) {
+            select.setString(i, value);
+        }
+        return select;
     }
 
     /** A deferred trigger fails the commit, after the schema has been built in the same transaction. */

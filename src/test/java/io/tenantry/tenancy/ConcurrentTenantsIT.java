@@ -4,7 +4,6 @@ import static io.tenantry.testing.Tenantry.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -21,14 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
 import jakarta.json.JsonObject;
@@ -39,28 +33,17 @@ import jakarta.json.JsonValue;
  * request, 90% reads with a join fetch and 10% writes of a foreign key. Every answer must come from
  * the right tenant, nothing may hang, and every written foreign key must be in the database.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConcurrentTenantsIT {
+class ConcurrentTenantsIT extends DeployedTenantry {
 
     private static final int TENANTS = 20;
     private static final int CLIENTS = 16;
     private static final Duration LOAD = Duration.ofSeconds(20);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Tenantry.war();
-    }
-
-    @ArquillianResource
-    URL url;
 
     record Written(String label, long productId, String value) {
     }
 
     @Test
     void everyAnswerComesFromTheRightTenantAndEveryForeignKeyIsStored() throws Exception {
-        Tenantry app = new Tenantry(url).awaitReady();
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < TENANTS; i++) {

@@ -4,46 +4,28 @@ import static io.tenantry.testing.Tenantry.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.UUID;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 /** Two tenants whose rows have the same ids: each host sees and changes only its own. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TenantIsolationIT {
+class TenantIsolationIT extends DeployedTenantry {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Tenantry.war();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Tenantry app;
     String red;
     String blue;
 
     @BeforeEach
     void twoTenantsWithTheSameIds() {
-        app = new Tenantry(url).awaitReady();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         red = "red-" + suffix;
         blue = "blue-" + suffix;
