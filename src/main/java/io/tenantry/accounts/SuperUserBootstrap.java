@@ -38,9 +38,10 @@ public class SuperUserBootstrap {
         if (accounts.anySuperUser()) {
             return;
         }
-        String chosen = password.filter(p -> !p.isBlank()).orElseGet(SuperUserBootstrap::generated);
+        Optional<String> given = password.filter(p -> !p.isBlank());
+        String chosen = given.orElseGet(SuperUserBootstrap::generated);
         accounts.createSuperUser(username, email, chosen);
-        if (password.isPresent()) {
+        if (given.isPresent()) {
             LOG.info("Created the super-user '" + username + "' with the password from ADMIN_PASSWORD");
         } else {
             LOG.warning("Created the super-user '" + username + "' with the generated password: " + chosen
