@@ -1,6 +1,7 @@
 package io.tenantry.accounts;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,18 +43,48 @@ public class Account {
     protected Account() {
     }
 
-    Account(String username, String email, String passwordHash, boolean superUser) {
+    Account(String username, String email, String displayName, String passwordHash, boolean superUser) {
         this.username = username;
-        this.email = email.toLowerCase(java.util.Locale.ROOT);
+        this.email = email.toLowerCase(Locale.ROOT);
+        this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.superUser = superUser;
+    }
+
+    public long id() {
+        return id;
     }
 
     public String username() {
         return username;
     }
 
+    public String email() {
+        return email;
+    }
+
+    /** The display name, or the user name when none was given. */
+    public String displayName() {
+        return displayName.isBlank() ? username : displayName;
+    }
+
     public boolean isSuperUser() {
         return superUser;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime lastLoginAt() {
+        return lastLoginAt;
+    }
+
+    public Caller asCaller() {
+        return new Caller(id, username, superUser);
     }
 }

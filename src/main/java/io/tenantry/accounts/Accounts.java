@@ -1,24 +1,36 @@
 package io.tenantry.accounts;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.logging.Logger;
 
+import io.tenantry.tenancy.SchemaName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-/** Finds and creates accounts. */
+/** Finds, creates, changes and deactivates accounts; who may call what is checked by the callers. */
 @ApplicationScoped
 @Transactional
 public class Accounts {
+
+    private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    SignIns signIns;
 
     public Optional<Account> findActive(String username) {
         return em.createQuery("SELECT a FROM Account a WHERE LOWER(a.username) = :name AND a.active = TRUE",
@@ -27,21 +39,138 @@ public class Accounts {
                 .getResultStream().findFirst();
     }
 
-    /** The account whose password matches, if any; the same answer for a wrong name as a wrong password. */
-    public Optional<Account> authenticate(String username, String password) {
-        Optional<Account> account = findActive(username);
+    public Optional<Account> findActiveByEmail(String email) {
+        return em.createQuery("SELECT a FROM Account a WHERE a.email = :email AND a.active = TRUE", Account.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Account> findActive(long id) {
+        return Optional.ofNullable(em.find(Account.class, id)).filter(Account::isActive);
+    }
+
+    /**
+     * The account whose password matches, by user name or e-mail address, if any; the same answer,
+     * in the same time, for a wrong name as for a wrong password.
+     */
+    public Optional<Account> authenticate(String usernameOrEmail, String password) {
+        String identifier = usernameOrEmail == null ? "" : usernameOrEmail.strip();
+        Optional<Account> account = identifier.contains("@") ? findActiveByEmail(identifier) : findActive(identifier);
+        password = password == null ? "" : password;
         if (account.isPresent() && passwords.matches(password, account.get().passwordHash)) {
             return account;
+        }
+        if (account.isEmpty()) {
+            // As slow as a real check, so timing does not tell whether the account exists.
+            passwords.matches(password, passwords.decoy());
         }
         return Optional.empty();
     }
 
-    boolean anySuperUser() {
-        return !em.createQuery("SELECT a.id FROM Account a WHERE a.superUser = TRUE").setMaxResults(1)
-                .getResultList().isEmpty();
+    public void recordSignIn(long accountId) {
+        em.find(Account.class, accountId).lastLoginAt = OffsetDateTime.now();
     }
 
-    void createSuperUser(String username, String email, String password) {
-        em.persist(new Account(username, email, passwords.hash(password), true));
+    public Account create(String username, String email, String displayName, String password) {
+        String name = AccountRules.username(username);
+        String address = AccountRules.email(email);
+        Account account = new Account(name, address, AccountRules.displayName(displayName),
+                passwords.hash(AccountRules.password(password, name)), false);
+        requireUnique(name, address, null);
+        em.persist(account);
+        em.flush();
+        return account;
+    }
+
+    public Account changeProfile(long accountId, String email, String displayName) {
+        Account account = em.find(Account.class, accountId);
+        String address = AccountRules.email(email);
+        requireUnique(account.username, address, account.id);
+        account.email = address;
+        account.displayName = AccountRules.displayName(displayName);
+        return account;
+    }
+
+    public void changePassword(long accountId, String current, String replacement) {
+        Account account = em.find(Account.class, accountId);
+        if (!passwords.matches(current == null ? "" : current, account.passwordHash)) {
+            throw new InvalidAccountException("currentPassword", "The current password is not right.");
+        }
+        setPassword(account, replacement);
+    }
+
+    void setPassword(Account account, String password) {
+        account.passwordHash = passwords.hash(AccountRules.password(password, account.username));
+    }
+
+    /** User names by account id, for showing many references at once. */
+    public Map<Long, String> usernames(Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class).setParameter("ids", ids)
+                .getResultStream().collect(Collectors.toMap(Account::id, Account::username));
+    }
+
+    public List<Account> all() {
+        return em.createQuery("SELECT a FROM Account a ORDER BY LOWER(a.username)", Account.class).getResultList();
+    }
+
+    /**
+     * Deactivates an account: its sign-ins end, and it leaves every tenant and every group. The
+     * account row stays, so that what the person did keeps its author.
+     */
+    public void deactivate(String username) {
+        Account account = findActive(username).orElseThrow(() -> new UnknownAccountException(username));
+        if (account.superUser && countActiveSuperUsers() == 1) {
+            throw new IllegalArgumentException("The last super-user cannot be deactivated.");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> schemas = em.createNativeQuery("SELECT t.schema_name FROM public.tenant t WHERE t.label = 'public' "
+                        + "OR t.id IN (SELECT m.tenant_id FROM public.tenant_member m WHERE m.account_id = ?)")
+                .setParameter(1, account.id).getResultList();
+        for (String schema : schemas) {
+            em.createNativeQuery("DELETE FROM " + new SchemaName(schema).quoted() + ".group_member WHERE account_id = ?")
+                    .setParameter(1, account.id).executeUpdate();
+        }
+        em.createNativeQuery("DELETE FROM public.tenant_member WHERE account_id = ?").setParameter(1, account.id)
+                .executeUpdate();
+        signIns.endAll(account.id);
+        account.active = false;
+        LOG.info("Deactivated account " + account.username + "; removed from " + schemas.size() + " tenant(s)");
+    }
+
+    record FirstSuperUser(long id, boolean created) {
+    }
+
+    /** The oldest active super-user, creating one when there is none. */
+    FirstSuperUser firstSuperUser(String username, String email, String password) {
+        List<Long> ids = em.createQuery("SELECT a.id FROM Account a WHERE a.superUser = TRUE AND a.active = TRUE "
+                + "ORDER BY a.id", Long.class).setMaxResults(1).getResultList();
+        if (!ids.isEmpty()) {
+            return new FirstSuperUser(ids.get(0), false);
+        }
+        Account account = new Account(username, email, "", passwords.hash(password), true);
+        em.persist(account);
+        em.flush();
+        return new FirstSuperUser(account.id, true);
+    }
+
+    private long countActiveSuperUsers() {
+        return em.createQuery("SELECT COUNT(a) FROM Account a WHERE a.superUser = TRUE AND a.active = TRUE", Long.class)
+                .getSingleResult();
+    }
+
+    private void requireUnique(String username, String email, Long except) {
+        List<Account> clashes = em.createQuery("SELECT a FROM Account a WHERE (LOWER(a.username) = :name "
+                        + "OR a.email = :email) AND a.id <> :except", Account.class)
+                .setParameter("name", username.toLowerCase(Locale.ROOT)).setParameter("email", email)
+                .setParameter("except", except == null ? -1L : except).getResultList();
+        for (Account clash : clashes) {
+            if (clash.username.equalsIgnoreCase(username)) {
+                throw new AccountConflictException("The user name '" + username + "' is taken.");
+            }
+            throw new AccountConflictException("The e-mail address " + email + " belongs to another account.");
+        }
     }
 }

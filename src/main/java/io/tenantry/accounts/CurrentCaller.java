@@ -1,34 +1,34 @@
 package io.tenantry.accounts;
 
-import java.security.Principal;
+import java.util.Optional;
 
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** Who is calling, as established by HTTP Basic against {@link AccountIdentityStore}. */
-@BasicAuthenticationMechanismDefinition(realmName = "Tenantry")
-@DeclareRoles("superuser")
+/** Who is calling, as {@link TenantryAuthentication} established it for this request. */
 @RequestScoped
 public class CurrentCaller {
 
-    @Inject
-    SecurityContext security;
+    static final String ATTRIBUTE = CurrentCaller.class.getName();
 
     @Inject
-    Accounts accounts;
+    HttpServletRequest request;
+
+    public Optional<Caller> signedIn() {
+        return Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
+    }
+
+    public Caller require() {
+        return signedIn().orElseThrow(NotSignedInException::new);
+    }
 
     /** Refuses anyone but an active super-user; checked in services, whatever the entry point. */
-    public void requireSuperUser() {
-        Principal principal = security.getCallerPrincipal();
-        if (principal == null) {
-            throw new NotSignedInException();
+    public Caller requireSuperUser() {
+        Caller caller = require();
+        if (!caller.superUser()) {
+            throw new NotPermittedException("Only a super-user may do this.");
         }
-        boolean superUser = accounts.findActive(principal.getName()).map(Account::isSuperUser).orElse(false);
-        if (!superUser) {
-            throw new NotPermittedException("Only a super-user may manage tenants.");
-        }
+        return caller;
     }
 }

@@ -14,6 +14,8 @@ public class Passwords {
     @Inject
     Pbkdf2PasswordHash hash;
 
+    private String decoy;
+
     @PostConstruct
     void configure() {
         hash.initialize(Map.of(
@@ -21,6 +23,12 @@ public class Passwords {
                 "Pbkdf2PasswordHash.Iterations", "210000",
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        decoy = hash(Secrets.random());
+    }
+
+    /** A hash no password matches, checked when there is no account so that a miss takes as long as a hit. */
+    String decoy() {
+        return decoy;
     }
 
     public String hash(String password) {

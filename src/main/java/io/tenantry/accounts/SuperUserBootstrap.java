@@ -1,7 +1,5 @@
 package io.tenantry.accounts;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -34,24 +32,17 @@ public class SuperUserBootstrap {
     @ConfigProperty(name = "admin.password")
     Optional<String> password;
 
-    public void ensureSuperUser() {
-        if (accounts.anySuperUser()) {
-            return;
-        }
+    /** The id of the operator's account: the first super-user, created now when there is none. */
+    public long ensureSuperUser() {
         Optional<String> given = password.filter(p -> !p.isBlank());
-        String chosen = given.orElseGet(SuperUserBootstrap::generated);
-        accounts.createSuperUser(username, email, chosen);
-        if (given.isPresent()) {
+        String chosen = given.orElseGet(Secrets::random);
+        Accounts.FirstSuperUser first = accounts.firstSuperUser(username, email, chosen);
+        if (first.created() && given.isPresent()) {
             LOG.info("Created the super-user '" + username + "' with the password from ADMIN_PASSWORD");
-        } else {
+        } else if (first.created()) {
             LOG.warning("Created the super-user '" + username + "' with the generated password: " + chosen
                     + "  (shown only this once; set ADMIN_PASSWORD to choose it)");
         }
-    }
-
-    private static String generated() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return first.id();
     }
 }

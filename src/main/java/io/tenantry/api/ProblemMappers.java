@@ -1,14 +1,19 @@
 package io.tenantry.api;
 
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.tenantry.access.SubscriptionExpiredException;
+import io.tenantry.accounts.AccountConflictException;
+import io.tenantry.accounts.InvalidAccountException;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
+import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.provisioning.TenantConflictException;
 import io.tenantry.provisioning.UnknownTenantException;
-import io.tenantry.workspace.NoSuchItemException;
+import io.tenantry.platform.NoSuchItemException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -33,7 +38,16 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (cause instanceof UnknownTenantException || cause instanceof NoSuchItemException) {
             return Problem.response(Status.NOT_FOUND, cause.getMessage());
         }
-        if (cause instanceof TenantConflictException) {
+        if (cause instanceof SubscriptionExpiredException) {
+            return Problem.response(402, "Subscription expired", cause.getMessage(), null);
+        }
+        if (cause instanceof UnknownAccountException) {
+            return Problem.response(Status.NOT_FOUND, cause.getMessage());
+        }
+        if (cause instanceof InvalidAccountException invalid) {
+            return Problem.response(400, "Bad Request", cause.getMessage(), Map.of(invalid.field(), cause.getMessage()));
+        }
+        if (cause instanceof TenantConflictException || cause instanceof AccountConflictException) {
             return Problem.response(Status.CONFLICT, cause.getMessage());
         }
         if (cause instanceof NotSignedInException) {

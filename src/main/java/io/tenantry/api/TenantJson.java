@@ -6,16 +6,22 @@ import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantsDomain;
 
 /** A tenant as the API shows it. */
-public record TenantJson(String label, String name, String url, Instant createdAt, String schemaVersion) {
+public record TenantJson(String label, String name, String url, String owner, String organization,
+        boolean publiclyReadable, Instant paidUntil, Instant createdAt, String schemaVersion) {
 
-    static TenantJson of(Tenant tenant, TenantsDomain domain, String scheme, int port) {
-        String portPart = port == -1 || port == 80 && "http".equals(scheme) || port == 443 && "https".equals(scheme)
-                ? "" : ":" + port;
-        return new TenantJson(tenant.label().value(), tenant.name(),
-                scheme + "://" + domain.hostOf(tenant.label()) + portPart + "/", tenant.createdAt(), tenant.schemaVersion());
+    static TenantJson of(Tenant tenant, String owner, TenantsDomain domain, String scheme, int port) {
+        return new TenantJson(tenant.label().value(), tenant.name(), domain.urlOf(tenant.label(), scheme, port) + "/",
+                owner, tenant.terms().organization(), tenant.terms().publiclyReadable(),
+                tenant.terms().paidUntil().orElse(null), tenant.createdAt(), tenant.schemaVersion());
     }
 
-    /** What a client sends to create a tenant. */
-    public record New(String label, String name) {
+    /** What a client sends to create a tenant; the owner defaults to the caller. */
+    public record New(String label, String name, String owner, String organization, Boolean publiclyReadable,
+            Instant paidUntil) {
+    }
+
+    /** What a client sends to change a tenant; absent fields stay as they are. */
+    public record Change(String name, String owner, String organization, Boolean publiclyReadable, Instant paidUntil,
+            Boolean clearPaidUntil) {
     }
 }

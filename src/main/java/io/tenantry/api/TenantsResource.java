@@ -2,12 +2,20 @@ package io.tenantry.api;
 
 import java.net.URI;
 import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
+import io.tenantry.accounts.Account;
+import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.provisioning.ProvisioningPath;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.provisioning.UnknownTenantException;
+import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
@@ -20,6 +28,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -49,6 +58,9 @@ public class TenantsResource {
     TenantProvisioning provisioning;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     TenantDirectory directory;
 
     @Inject
@@ -60,7 +72,10 @@ public class TenantsResource {
     @GET
     public List<TenantJson> list() {
         requirePublicHostAndSuperUser();
-        return directory.all().stream().sorted(Comparator.comparing(t -> t.label().value())).map(this::json).toList();
+        List<Tenant> tenants = directory.all().stream().sorted(Comparator.comparing(t -> t.label().value())).toList();
+        Map<Long, String> owners = accounts.usernames(tenants.stream().flatMap(t -> t.terms().ownerId().stream())
+                .collect(Collectors.toSet()));
+        return tenants.stream().map(t -> json(t, t.terms().ownerId().map(owners::get).orElse(null))).toList();
     }
 
     @GET
@@ -73,13 +88,36 @@ public class TenantsResource {
         return directory.find(new TenantLabel(label)).map(this::json).orElseThrow(() -> new UnknownTenantException(label));
     }
 
+    /** Changes a tenant's name and terms, paid-until included: the operator's side of a subscription. */
+    @PUT
+    @Path("{label}")
+    public TenantJson change(@PathParam("label") String label, TenantJson.Change change) {
+        requirePublicHostAndSuperUser();
+        if (change == null || !TenantLabel.isWellFormed(label)) {
+            throw change == null ? new IllegalArgumentException("Send the fields to change, e.g. {\"paidUntil\": "
+                    + "\"2027-01-01T00:00:00Z\"}.") : new UnknownTenantException(label);
+        }
+        Tenant tenant = directory.find(new TenantLabel(label)).orElseThrow(() -> new UnknownTenantException(label));
+        Tenant.Terms terms = tenant.terms();
+        Optional<Instant> paidUntil = Boolean.TRUE.equals(change.clearPaidUntil()) ? Optional.empty()
+                : Optional.ofNullable(change.paidUntil()).or(terms::paidUntil);
+        Tenant.Terms changed = new Tenant.Terms(
+                change.owner() == null ? terms.ownerId() : Optional.of(ownerId(change.owner())),
+                change.organization() == null ? terms.organization() : change.organization(),
+                change.publiclyReadable() == null ? terms.publiclyReadable() : change.publiclyReadable(), paidUntil);
+        return json(provisioning.change(tenant.label(), change.name() == null ? tenant.name() : change.name(), changed));
+    }
+
     @POST
     public Response create(TenantJson.New request, @QueryParam("path") @DefaultValue("clone") String path) {
         requirePublicHostAndSuperUser();
         if (request == null) {
             throw new IllegalArgumentException("Send {\"label\": \"acme\", \"name\": \"Acme Inc.\"}.");
         }
-        TenantJson created = json(provisioning.create(request.label(), request.name(), pathOf(path)));
+        long owner = request.owner() == null ? caller.require().accountId() : ownerId(request.owner());
+        Tenant.Terms terms = new Tenant.Terms(Optional.of(owner), request.organization(),
+                Boolean.TRUE.equals(request.publiclyReadable()), Optional.ofNullable(request.paidUntil()));
+        TenantJson created = json(provisioning.create(request.label(), request.name(), terms, pathOf(path)));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.label())).entity(created).build();
     }
 
@@ -106,7 +144,15 @@ public class TenantsResource {
         }
     }
 
-    private TenantJson json(io.tenantry.tenancy.Tenant tenant) {
-        return TenantJson.of(tenant, domain, uri.getBaseUri().getScheme(), uri.getBaseUri().getPort());
+    private long ownerId(String username) {
+        return accounts.findActive(username).orElseThrow(() -> new UnknownAccountException(username)).id();
+    }
+
+    private TenantJson json(Tenant tenant) {
+        return json(tenant, tenant.terms().ownerId().flatMap(accounts::findActive).map(Account::username).orElse(null));
+    }
+
+    private TenantJson json(Tenant tenant, String owner) {
+        return TenantJson.of(tenant, owner, domain, uri.getBaseUri().getScheme(), uri.getBaseUri().getPort());
     }
 }

@@ -75,9 +75,9 @@ public class Bootstrap {
                 migrations.migratePublic();
                 String version = migrations.migrateTemplate();
                 provisioning.dropAbandonedStagingSchemas();
-                superUser.ensureSuperUser();
+                long operator = superUser.ensureSuperUser();
                 directory.reload();
-                provisioning.ensurePublicTenant();
+                provisioning.ensurePublicTenant(operator);
                 status.ready();
                 LOG.info("Database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: tenant schema version "
                         + version + ", " + directory.all().size() + " tenant(s)");

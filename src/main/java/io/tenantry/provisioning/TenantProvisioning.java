@@ -2,6 +2,7 @@ package io.tenantry.provisioning;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -10,6 +11,7 @@ import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
@@ -34,16 +36,32 @@ public class TenantProvisioning {
     @Inject
     TenantDirectory directory;
 
-    public Tenant create(String label, String name, ProvisioningPath path) {
+    @Inject
+    TenantRegistry registry;
+
+    public Tenant create(String label, String name, Tenant.Terms terms, ProvisioningPath path) {
         TenantLabel tenantLabel = TenantLabel.forNewTenant(label);
-        return create(tenantLabel, requireName(name), path);
+        if (terms.ownerId().isEmpty()) {
+            throw new IllegalArgumentException("A tenant needs an owner.");
+        }
+        requireOrganization(terms);
+        return create(tenantLabel, requireName(name), terms, path);
     }
 
-    /** Creates the public tenant on first boot; does nothing when it exists (on any instance). */
-    public void ensurePublicTenant() {
+    /** Changes a tenant's name and terms; the label, and so the address and schema, never change. */
+    public Tenant change(TenantLabel label, String name, Tenant.Terms terms) {
+        requireOrganization(terms);
+        Tenant changed = registry.update(label, requireName(name), terms);
+        directory.put(changed);
+        return changed;
+    }
+
+    /** Creates the public tenant on first boot, owned by the operator; does nothing when it exists (on any instance). */
+    public void ensurePublicTenant(long operatorId) {
         if (directory.find(TenantLabel.PUBLIC).isEmpty()) {
             try {
-                create(TenantLabel.PUBLIC, "Public", ProvisioningPath.CLONE);
+                create(TenantLabel.PUBLIC, "Public",
+                        new Tenant.Terms(Optional.of(operatorId), "", false, Optional.empty()), ProvisioningPath.CLONE);
             } catch (TenantConflictException createdByAnotherInstance) {
                 directory.find(TenantLabel.PUBLIC);
             }
@@ -79,18 +97,17 @@ public class TenantProvisioning {
         }
     }
 
-    private Tenant create(TenantLabel label, String name, ProvisioningPath path) {
+    private Tenant create(TenantLabel label, String name, Tenant.Terms terms, ProvisioningPath path) {
         if (directory.find(label).isPresent()) {
             throw new TenantConflictException(label);
         }
-        Tenant tenant = new Tenant(label, SchemaName.of(label), name, Instant.now().truncatedTo(ChronoUnit.MICROS),
-                migrations.tenantVersion());
         long started = System.nanoTime();
+        Tenant tenant;
         try {
             if (path == ProvisioningPath.CLONE) {
-                schemas.createFromTemplate(tenant);
+                tenant = schemas.createFromTemplate(label, name, terms, migrations.tenantVersion());
             } else {
-                tenant = createByMigration(tenant);
+                tenant = createByMigration(label, name, terms);
             }
         } catch (TransactionalException e) {
             throw unwrap(e);
@@ -100,17 +117,22 @@ public class TenantProvisioning {
         return tenant;
     }
 
-    private Tenant createByMigration(Tenant tenant) {
+    private Tenant createByMigration(TenantLabel label, String name, Tenant.Terms terms) {
         SchemaName staging = new SchemaName(STAGING_PREFIX + Instant.now().getEpochSecond() + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         migrations.execute("CREATE SCHEMA " + staging.quoted());
         try {
-            Tenant migrated = tenant.atVersion(migrations.migrate(staging));
-            schemas.adoptStaged(staging, migrated);
-            return migrated;
+            return schemas.adoptStaged(staging, label, name, terms, migrations.migrate(staging));
         } catch (RuntimeException e) {
             migrations.execute("DROP SCHEMA IF EXISTS " + staging.quoted() + " CASCADE");
             throw e;
+        }
+    }
+
+    private static void requireOrganization(Tenant.Terms terms) {
+        if (terms.organization().length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("The organisation is " + terms.organization().length()
+                    + " characters long; at most " + MAX_NAME_LENGTH + " are allowed.");
         }
     }
 

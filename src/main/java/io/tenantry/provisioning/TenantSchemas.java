@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,26 +35,32 @@ public class TenantSchemas {
     @Inject
     TenantRegistry registry;
 
-    public void createFromTemplate(Tenant tenant) {
+    public Tenant createFromTemplate(TenantLabel label, String name, Tenant.Terms terms, String version) {
+        SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection()) {
-            registry.insert(connection, tenant);
+            Tenant tenant = registry.insert(connection, label, schema, name, terms, version);
             try (PreparedStatement clone = connection.prepareStatement("SELECT public.tenantry_clone_schema(?, ?)")) {
                 clone.setString(1, SchemaName.TEMPLATE.value());
-                clone.setString(2, tenant.schema().value());
+                clone.setString(2, schema.value());
                 clone.execute();
             }
+            admitOwner(connection, tenant);
+            return tenant;
         } catch (SQLException e) {
-            throw failure(tenant, e);
+            throw failure(label, e);
         }
     }
 
     /** Registers a schema that the migrations have built under a staging name, renaming it. */
-    public void adoptStaged(SchemaName staging, Tenant tenant) {
+    public Tenant adoptStaged(SchemaName staging, TenantLabel label, String name, Tenant.Terms terms, String version) {
+        SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            registry.insert(connection, tenant);
-            statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + tenant.schema().quoted());
+            Tenant tenant = registry.insert(connection, label, schema, name, terms, version);
+            statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + schema.quoted());
+            admitOwner(connection, tenant);
+            return tenant;
         } catch (SQLException e) {
-            throw failure(tenant, e);
+            throw failure(label, e);
         }
     }
 
@@ -68,10 +75,29 @@ public class TenantSchemas {
         }
     }
 
-    private static RuntimeException failure(Tenant tenant, SQLException e) {
-        if (UNIQUE_VIOLATION.equals(e.getSQLState()) || DUPLICATE_SCHEMA.equals(e.getSQLState())) {
-            return new TenantConflictException(tenant.label());
+    /** The owner is an authorized user and an Administrator from the first moment, in the same transaction. */
+    private static void admitOwner(Connection connection, Tenant tenant) throws SQLException {
+        if (tenant.terms().ownerId().isEmpty()) {
+            return;
         }
-        return new IllegalStateException("Could not create tenant " + tenant.label() + ": " + e.getMessage(), e);
+        long owner = tenant.terms().ownerId().get();
+        try (PreparedStatement member = connection.prepareStatement(
+                     "INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?)");
+             PreparedStatement administrator = connection.prepareStatement(
+                     "INSERT INTO " + tenant.schema().quoted() + ".group_member (group_id, account_id) SELECT id, ? FROM "
+                             + tenant.schema().quoted() + ".access_group WHERE name = 'Administrator' AND built_in")) {
+            member.setLong(1, tenant.id());
+            member.setLong(2, owner);
+            member.executeUpdate();
+            administrator.setLong(1, owner);
+            administrator.executeUpdate();
+        }
+    }
+
+    private static RuntimeException failure(TenantLabel label, SQLException e) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState()) || DUPLICATE_SCHEMA.equals(e.getSQLState())) {
+            return new TenantConflictException(label);
+        }
+        return new IllegalStateException("Could not create tenant " + label + ": " + e.getMessage(), e);
     }
 }

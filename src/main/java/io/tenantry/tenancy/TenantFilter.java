@@ -10,7 +10,6 @@ import io.tenantry.platform.ProblemResponse;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,8 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
  * name no tenant get 404; a tenant whose schema is not yet current gets 503 until it is. Health,
  * metrics and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP.
+ * Declared in web.xml, where it is ordered before the access gate.
  */
-@WebFilter(urlPatterns = "/*")
 public class TenantFilter extends HttpFilter {
 
     private static final List<String> OPERATIONAL = List.of("/health", "/metrics", "/openapi");

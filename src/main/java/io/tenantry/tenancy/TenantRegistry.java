@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TenantRegistry {
 
-    private static final String COLUMNS = "label, schema_name, name, created_at, schema_version";
+    private static final String COLUMNS = "id, label, schema_name, name, owner_id, organization, publicly_readable, "
+            + "paid_until, created_at, schema_version";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -53,15 +56,40 @@ public class TenantRegistry {
     }
 
     /** Adds the row on the caller's connection, so it commits or rolls back with the schema. */
-    public void insert(Connection connection, Tenant tenant) throws SQLException {
+    public Tenant insert(Connection connection, TenantLabel label, SchemaName schema, String name, Tenant.Terms terms,
+            String schemaVersion) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO public.tenant (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, tenant.label().value());
-            insert.setString(2, tenant.schema().value());
-            insert.setString(3, tenant.name());
-            insert.setTimestamp(4, Timestamp.from(tenant.createdAt()));
-            insert.setString(5, tenant.schemaVersion());
-            insert.executeUpdate();
+                "INSERT INTO public.tenant (label, schema_name, name, owner_id, organization, publicly_readable, "
+                        + "paid_until, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+            insert.setString(1, label.value());
+            insert.setString(2, schema.value());
+            insert.setString(3, name);
+            setTerms(insert, 4, terms);
+            insert.setString(8, schemaVersion);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return tenantOf(row);
+            }
+        }
+    }
+
+    /** Changes the name and terms; the label and schema of a tenant never change. */
+    public Tenant update(TenantLabel label, String name, Tenant.Terms terms) {
+        try (Connection connection = Database.autoCommitted(dataSource);
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE public.tenant SET owner_id = ?, organization = ?, publicly_readable = ?, paid_until = ?, "
+                             + "name = ? WHERE label = ? RETURNING " + COLUMNS)) {
+            setTerms(update, 1, terms);
+            update.setString(5, name);
+            update.setString(6, label.value());
+            try (ResultSet row = update.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("Tenant " + label + " no longer exists");
+                }
+                return tenantOf(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not update tenant " + label + ": " + e.getMessage(), e);
         }
     }
 
@@ -84,8 +112,23 @@ public class TenantRegistry {
         }
     }
 
+    private static void setTerms(PreparedStatement statement, int first, Tenant.Terms terms) throws SQLException {
+        if (terms.ownerId().isPresent()) {
+            statement.setLong(first, terms.ownerId().get());
+        } else {
+            statement.setNull(first, Types.BIGINT);
+        }
+        statement.setString(first + 1, terms.organization());
+        statement.setBoolean(first + 2, terms.publiclyReadable());
+        statement.setTimestamp(first + 3, terms.paidUntil().map(Timestamp::from).orElse(null));
+    }
+
     private static Tenant tenantOf(ResultSet row) throws SQLException {
-        return new Tenant(new TenantLabel(row.getString(1)), new SchemaName(row.getString(2)), row.getString(3),
-                row.getTimestamp(4).toInstant(), row.getString(5));
+        long owner = row.getLong(5);
+        Optional<Long> ownerId = row.wasNull() ? Optional.empty() : Optional.of(owner);
+        Optional<Instant> paidUntil = Optional.ofNullable(row.getTimestamp(8)).map(Timestamp::toInstant);
+        return new Tenant(row.getLong(1), new TenantLabel(row.getString(2)), new SchemaName(row.getString(3)),
+                row.getString(4), new Tenant.Terms(ownerId, row.getString(6), row.getBoolean(7), paidUntil),
+                row.getTimestamp(9).toInstant(), row.getString(10));
     }
 }

@@ -70,6 +70,12 @@ public final class TenantsDomain {
         return label.value() + suffix;
     }
 
+    /** The root address of a tenant (no trailing slash), for links sent out and redirects. */
+    public String urlOf(TenantLabel label, String scheme, int port) {
+        boolean defaultPort = port <= 0 || port == 80 && "http".equals(scheme) || port == 443 && "https".equals(scheme);
+        return scheme + "://" + hostOf(label) + (defaultPort ? "" : ":" + port);
+    }
+
     private static String hostWithoutPort(String header) {
         if (header == null || header.isBlank() || header.startsWith("[")) {
             return null; // IPv6 literals are never tenant hosts

@@ -42,7 +42,7 @@ class TenantProvisioningIT extends DeployedTenantry {
         assertEquals("http://acme-" + suffix + "." + Tenantry.DOMAIN + "/",
                 created.json().asJsonObject().getString("url"));
         assertEquals(200, app.get(Tenantry.host("acme-" + suffix), "/api/products").status());
-        assertEquals("Acme Inc.", app.asAdmin("GET", "/api/tenants/acme-" + suffix, null).json().asJsonObject()
+        assertEquals("Acme Inc.", app.onPublic("GET", "/api/tenants/acme-" + suffix, null).json().asJsonObject()
                 .getString("name"));
     }
 
@@ -107,7 +107,7 @@ class TenantProvisioningIT extends DeployedTenantry {
         installFailureAtCommitFor("doomed-");
         for (String path : List.of("clone", "migrate")) {
             String label = "doomed-" + path + "-" + suffix;
-            Tenantry.Reply failed = app.asAdmin("POST", "/api/tenants?path=" + path,
+            Tenantry.Reply failed = app.onPublic("POST", "/api/tenants?path=" + path,
                     "{\"label\":\"" + label + "\",\"name\":\"Doomed\"}");
             assertEquals(500, failed.status(), failed.body());
             assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = ?", label), path);
@@ -127,14 +127,14 @@ class TenantProvisioningIT extends DeployedTenantry {
         assertEquals(201, app.post(Tenantry.host(doomed), "/api/products", "{\"name\":\"Doomed\"}").status());
         assertEquals(201, app.post(Tenantry.host(survivor), "/api/products", "{\"name\":\"Kept\"}").status());
 
-        assertEquals(204, app.asAdmin("DELETE", "/api/tenants/" + doomed, null).status());
+        assertEquals(204, app.onPublic("DELETE", "/api/tenants/" + doomed, null).status());
 
         assertFalse(schemaExists(doomed.replace('-', '_')));
         assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = ?", doomed));
         assertEquals(404, app.get(Tenantry.host(doomed), "/api/products").status());
-        assertEquals(404, app.asAdmin("DELETE", "/api/tenants/" + doomed, null).status());
+        assertEquals(404, app.onPublic("DELETE", "/api/tenants/" + doomed, null).status());
         assertEquals("Kept", app.get(Tenantry.host(survivor), "/api/products/1").json().asJsonObject().getString("name"));
-        assertEquals(400, app.asAdmin("DELETE", "/api/tenants/public", null).status());
+        assertEquals(400, app.onPublic("DELETE", "/api/tenants/public", null).status());
     }
 
     @Test
@@ -142,7 +142,7 @@ class TenantProvisioningIT extends DeployedTenantry {
         String cloned = "cl-" + suffix;
         String migrated = "mg-" + suffix;
         assertEquals(201, app.createTenant(cloned, "Cloned").status());
-        assertEquals(201, app.asAdmin("POST", "/api/tenants?path=migrate",
+        assertEquals(201, app.onPublic("POST", "/api/tenants?path=migrate",
                 "{\"label\":\"" + migrated + "\",\"name\":\"Migrated\"}").status());
 
         List<String> clonedCatalog = catalog(cloned.replace('-', '_'));
@@ -168,9 +168,12 @@ class TenantProvisioningIT extends DeployedTenantry {
 
     @Test
     void onlyASignedInSuperUserOnThePublicHostManagesTenants() {
-        assertEquals(401, app.post(Tenantry.host("public"), "/api/tenants", "{\"label\":\"x-" + suffix + "\",\"name\":\"X\"}")
-                .status());
-        assertEquals(401, app.get(Tenantry.host("public"), "/api/tenants").status());
+        String request = "{\"label\":\"x-" + suffix + "\",\"name\":\"X\"}";
+        assertEquals(401, app.anonymous().post(Tenantry.host("public"), "/api/tenants", request).status());
+        assertEquals(401, app.anonymous().get(Tenantry.host("public"), "/api/tenants").status());
+        Tenantry someone = app.newAccount("someone-" + suffix);
+        assertEquals(403, someone.post(Tenantry.host("public"), "/api/tenants", request).status());
+        assertEquals(403, someone.get(Tenantry.host("public"), "/api/tenants").status());
         assertEquals(201, app.createTenant("host-" + suffix, "Host").status());
         assertEquals(404, app.get(Tenantry.host("host-" + suffix), "/api/tenants").status());
     }

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -22,7 +24,10 @@ import jakarta.json.JsonValue;
 
 /**
  * The application under test, reached over HTTP the way browsers reach it: by host name. The
- * connection always goes to the test server; the Host header chooses the tenant.
+ * connection always goes to the test server; the Host header chooses the tenant. Each instance
+ * calls as one caller: {@link #awaitReady()} answers one calling as the super-user (with an API
+ * token, so that tests do not pay for a PBKDF2 check per request); {@link #anonymous()},
+ * {@link #basic} and {@link #bearer} answer others.
  */
 public final class Tenantry {
 
@@ -33,11 +38,56 @@ public final class Tenantry {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    private static final Map<URI, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
+
     private final URI server;
+    private final String authorization;
 
     public Tenantry(URL deploymentUrl) {
-        URI url = URI.create(deploymentUrl.toString());
-        this.server = URI.create("http://localhost:" + url.getPort());
+        this(URI.create("http://localhost:" + URI.create(deploymentUrl.toString()).getPort()), null);
+    }
+
+    private Tenantry(URI server, String authorization) {
+        this.server = server;
+        this.authorization = authorization;
+    }
+
+    public Tenantry anonymous() {
+        return new Tenantry(server, null);
+    }
+
+    public Tenantry basic(String username, String password) {
+        return new Tenantry(server, "Basic " + Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public Tenantry bearer(String token) {
+        return new Tenantry(server, "Bearer " + token);
+    }
+
+    /** A new API token of the account, made through the API with its password. */
+    public String tokenOf(String username, String password) {
+        Reply reply = basic(username, password).post(host("public"), "/api/me/tokens", "{\"name\":\"tests\"}");
+        if (reply.status() != 201) {
+            throw new AssertionError("Could not create a token for " + username + ": " + reply);
+        }
+        return reply.json().asJsonObject().getString("token");
+    }
+
+    /** A new account, made by the super-user, and a client calling as it. */
+    public Tenantry newAccount(String username) {
+        Reply reply = post(host("public"), "/api/accounts", "{\"username\":\"" + username + "\",\"email\":\""
+                + username + "@example.com\",\"password\":\"" + PASSWORD_OF_NEW_ACCOUNTS + "\"}");
+        if (reply.status() != 201) {
+            throw new AssertionError("Could not create account " + username + ": " + reply);
+        }
+        return bearer(tokenOf(username, PASSWORD_OF_NEW_ACCOUNTS));
+    }
+
+    public static final String PASSWORD_OF_NEW_ACCOUNTS = "correct horse battery";
+
+    public URI server() {
+        return server;
     }
 
     /** The WAR that Maven built, deployed at the root context as in production. */
@@ -50,13 +100,18 @@ public final class Tenantry {
         return label + "." + DOMAIN;
     }
 
-    /** Waits until the database is prepared; the deployment is up before that. */
+    /** Waits until the database is prepared, and answers a client calling as the super-user. */
     public Tenantry awaitReady() {
+        awaitHealth();
+        return bearer(ADMIN_TOKENS.computeIfAbsent(server, s -> tokenOf(ADMIN, ADMIN_PASSWORD)));
+    }
+
+    private void awaitHealth() {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (send(HttpRequest.newBuilder(server.resolve("/health/ready")).GET(), null).status() == 200) {
-                    return this;
+                if (send(HttpRequest.newBuilder(server.resolve("/health/ready")).GET()).status() == 200) {
+                    return;
                 }
             } catch (UncheckedIOException notListeningYet) {
                 // Payara Micro is still starting
@@ -72,50 +127,52 @@ public final class Tenantry {
     }
 
     public Reply get(String host, String path) {
-        return send(request(host, path).GET(), null);
+        return send(request(host, path).GET());
     }
 
     public Reply delete(String host, String path) {
-        return send(request(host, path).DELETE(), null);
+        return send(request(host, path).DELETE());
     }
 
     public Reply post(String host, String path, String json) {
-        return send(request(host, path).POST(body(json)).header("Content-Type", "application/json"), null);
+        return send(request(host, path).POST(body(json)).header("Content-Type", "application/json"));
     }
 
     public Reply put(String host, String path, String json) {
-        return send(request(host, path).PUT(body(json)).header("Content-Type", "application/json"), null);
+        return send(request(host, path).PUT(body(json)).header("Content-Type", "application/json"));
     }
 
-    /** The same calls, signed in as the bootstrap super-user. */
-    public Reply asAdmin(String method, String path, String json) {
-        HttpRequest.Builder request = request(host("public"), path)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    /** Any method, on the public host. */
+    public Reply onPublic(String method, String path, String json) {
+        HttpRequest.Builder request = request(host("public"), path);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : body(json)), null);
+        return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : body(json)));
     }
 
     public Reply createTenant(String label, String name) {
-        return asAdmin("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + name + "\"}");
+        return onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + name + "\"}");
     }
 
     public Reply sendRaw(String hostHeader, String path) {
-        return send(HttpRequest.newBuilder(server.resolve(path)).header("Host", hostHeader).GET(), null);
+        return send(authorized(HttpRequest.newBuilder(server.resolve(path)).header("Host", hostHeader).GET()));
     }
 
     private HttpRequest.Builder request(String host, String path) {
-        return HttpRequest.newBuilder(server.resolve(path)).header("Host", host).header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(30));
+        return authorized(HttpRequest.newBuilder(server.resolve(path)).header("Host", host)
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)));
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private static HttpRequest.BodyPublisher body(String json) {
         return HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
     }
 
-    private static Reply send(HttpRequest.Builder request, Void unused) {
+    private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));

@@ -1,4 +1,4 @@
-package io.tenantry.workspace;
+package io.tenantry.platform;
 
 /** The current tenant has no item of that kind with that id (another tenant's ids are invisible). */
 public class NoSuchItemException extends RuntimeException {

@@ -1,0 +1,68 @@
+package io.tenantry.access;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+import io.tenantry.tenancy.TenantContext;
+import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.web.PublicAddresses;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Lets people into a tenant's pages, after {@code TenantFilter} has found the tenant: anonymous
+ * visitors go to sign in and come back, strangers get the 403 page, unpaid tenants the
+ * subscription page. The API is not gated here: its services refuse with a problem document.
+ * Account pages live on the public host; asked for on a tenant host, they are redirected there.
+ */
+public class AccessGate extends HttpFilter {
+
+    static final int PAYMENT_REQUIRED = 402;
+    private static final Set<String> ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
+            "/forgot-password.xhtml", "/reset-password.xhtml", "/profile.xhtml");
+    private static final Set<String> OPEN_ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
+            "/forgot-password.xhtml", "/reset-password.xhtml");
+    private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", "/auth/handoff",
+            "/signout", "/health", "/metrics", "/openapi");
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    PublicAddresses addresses;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (UNGATED.stream().anyMatch(path::startsWith)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean publicHost = context.tenant().label().equals(TenantLabel.PUBLIC);
+        if (ACCOUNT_PAGES.contains(path) && !publicHost) {
+            String query = request.getQueryString();
+            response.sendRedirect(addresses.publicRoot(request) + path + (query == null ? "" : "?" + query));
+            return;
+        }
+        if (OPEN_ACCOUNT_PAGES.contains(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        switch (access.current().entry()) {
+            case MEMBER, READER -> chain.doFilter(request, response);
+            case SIGN_IN_REQUIRED -> response.sendRedirect(
+                    addresses.signInUrl(request, PublicAddresses.requestedUrl(request)));
+            case FORBIDDEN -> response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            case SUBSCRIPTION_EXPIRED -> response.sendError(PAYMENT_REQUIRED);
+        }
+    }
+}

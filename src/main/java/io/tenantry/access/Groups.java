@@ -1,0 +1,86 @@
+package io.tenantry.access;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.tenancy.TenantContext;
+import io.tenantry.tenancy.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** The current tenant's groups and who is in them; only authorized users can be put in a group. */
+@ApplicationScoped
+@Transactional
+@TenantData
+public class Groups {
+
+    @PersistenceContext(unitName = "tenantry")
+    EntityManager em;
+
+    @Inject
+    Members members;
+
+    @Inject
+    TenantContext context;
+
+    @Requires(Permission.GROUPS_MANAGE)
+    public List<Group> list() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT g.id, g.name, g.built_in, g.member_default, "
+                + "coalesce((SELECT string_agg(p.permission, ' ') FROM group_permission p WHERE p.group_id = g.id), ''), "
+                + "coalesce((SELECT string_agg(a.username, ' ' ORDER BY lower(a.username)) FROM group_member m "
+                + "JOIN public.account a ON a.id = m.account_id WHERE m.group_id = g.id), '') "
+                + "FROM access_group g ORDER BY g.built_in DESC, lower(g.name)").getResultList();
+        List<Group> groups = new ArrayList<>();
+        for (Object[] row : rows) {
+            Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+            words((String) row[4]).forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
+            groups.add(new Group(((Number) row[0]).longValue(), (String) row[1], (Boolean) row[2], (Boolean) row[3],
+                    permissions, words((String) row[5])));
+        }
+        return groups;
+    }
+
+    @Requires(Permission.GROUPS_MANAGE)
+    public void addMember(long groupId, String username) {
+        requireGroup(groupId);
+        long accountId = members.requireAuthorized(username);
+        em.createNativeQuery("INSERT INTO group_member (group_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
+    }
+
+    @Requires(Permission.GROUPS_MANAGE)
+    public void removeMember(long groupId, String username) {
+        requireGroup(groupId);
+        long accountId = members.requireAuthorized(username);
+        if (context.tenant().isOwnedBy(accountId) && isAdministrators(groupId)) {
+            throw new NotPermittedException("The owner of " + context.tenant().name() + " is always an Administrator.");
+        }
+        em.createNativeQuery("DELETE FROM group_member WHERE group_id = ? AND account_id = ?")
+                .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
+    }
+
+    private boolean isAdministrators(long groupId) {
+        return !em.createNativeQuery("SELECT 1 FROM access_group WHERE id = ? AND built_in AND name = 'Administrator'")
+                .setParameter(1, groupId).getResultList().isEmpty();
+    }
+
+    private void requireGroup(long groupId) {
+        if (em.createNativeQuery("SELECT 1 FROM access_group WHERE id = ?").setParameter(1, groupId).getResultList()
+                .isEmpty()) {
+            throw new NoSuchItemException("group", groupId);
+        }
+    }
+
+    private static List<String> words(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split(" "));
+    }
+}

@@ -1,0 +1,105 @@
+package io.tenantry.access;
+
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+
+import io.tenantry.accounts.Account;
+import io.tenantry.accounts.Accounts;
+import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.accounts.UnknownAccountException;
+import io.tenantry.tenancy.TenantContext;
+import io.tenantry.tenancy.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * The current tenant's authorized users. Authorizing puts a user in the default groups; removing
+ * takes them out of every group here. The owner cannot be removed. Nothing here lists accounts
+ * that are not members: pickers and forms look users up through {@link #requireAuthorized}.
+ */
+@ApplicationScoped
+@Transactional
+@TenantData
+public class Members {
+
+    @PersistenceContext(unitName = "tenantry")
+    EntityManager em;
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    Accounts accounts;
+
+    public List<Member> list() {
+        access.requireMember();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.display_name, a.email, m.since, "
+                        + "coalesce(string_agg(g.name, E'\\n' ORDER BY g.name), ''), a.id FROM public.tenant_member m "
+                        + "JOIN public.account a ON a.id = m.account_id LEFT JOIN group_member gm ON gm.account_id = a.id "
+                        + "LEFT JOIN access_group g ON g.id = gm.group_id WHERE m.tenant_id = ? "
+                        + "GROUP BY a.id, a.username, a.display_name, a.email, m.since ORDER BY lower(a.username)")
+                .setParameter(1, context.tenant().id()).getResultList();
+        long owner = context.tenant().terms().ownerId().orElse(-1L);
+        return rows.stream().map(row -> {
+            String username = (String) row[0];
+            String groups = (String) row[4];
+            return new Member(username, ((String) row[1]).isBlank() ? username : (String) row[1], (String) row[2],
+                    ((Number) row[5]).longValue() == owner, timeOf(row[3]),
+                    groups.isEmpty() ? List.of() : Arrays.asList(groups.split("\n")));
+        }).toList();
+    }
+
+    @Requires(Permission.MEMBERS_MANAGE)
+    public void authorize(String username) {
+        Account account = accounts.findActive(username == null ? "" : username.strip())
+                .orElseThrow(() -> new UnknownAccountException(username));
+        int added = em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, context.tenant().id()).setParameter(2, account.id()).executeUpdate();
+        if (added == 1) {
+            em.createNativeQuery("INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
+                    + "WHERE member_default ON CONFLICT DO NOTHING").setParameter(1, account.id()).executeUpdate();
+        }
+    }
+
+    @Requires(Permission.MEMBERS_MANAGE)
+    public void remove(String username) {
+        long accountId = requireAuthorized(username);
+        if (context.tenant().isOwnedBy(accountId)) {
+            throw new NotPermittedException("The owner of " + context.tenant().name() + " cannot be removed.");
+        }
+        em.createNativeQuery("DELETE FROM group_member WHERE account_id = ?").setParameter(1, accountId).executeUpdate();
+        em.createNativeQuery("DELETE FROM public.tenant_member WHERE tenant_id = ? AND account_id = ?")
+                .setParameter(1, context.tenant().id()).setParameter(2, accountId).executeUpdate();
+    }
+
+    /** The account id of a user authorized on this tenant; anyone else is refused as unknown here. */
+    public long requireAuthorized(String username) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT a.id FROM public.account a JOIN public.tenant_member m "
+                        + "ON m.account_id = a.id AND m.tenant_id = ? WHERE lower(a.username) = lower(?) AND a.active")
+                .setParameter(1, context.tenant().id()).setParameter(2, username == null ? "" : username.strip())
+                .getResultList();
+        if (ids.isEmpty()) {
+            throw new NotAMemberException(username, context.tenant().name());
+        }
+        return ids.get(0).longValue();
+    }
+
+    static OffsetDateTime timeOf(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,44 @@
+package io.tenantry.access;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** Reads whether an account is authorized on the current tenant and the permissions its groups give there. */
+@ApplicationScoped
+@Transactional
+@TenantData
+public class Memberships {
+
+    @PersistenceContext(unitName = "tenantry")
+    EntityManager em;
+
+    /**
+     * The account's permissions here, or nothing when it is not authorized. On the public tenant
+     * every signed-in account is a member; without groups of its own there, it has the default groups'.
+     */
+    public Optional<Set<Permission>> permissionsOf(Tenant tenant, long accountId) {
+        boolean authorized = !em.createNativeQuery(
+                        "SELECT 1 FROM public.tenant_member WHERE tenant_id = ? AND account_id = ?")
+                .setParameter(1, tenant.id()).setParameter(2, accountId).getResultList().isEmpty();
+        if (!authorized && !tenant.isPublic()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> codes = em.createNativeQuery("SELECT DISTINCT p.permission FROM group_permission p "
+                        + "JOIN access_group g ON g.id = p.group_id LEFT JOIN group_member m ON m.group_id = g.id "
+                        + "AND m.account_id = ? WHERE m.account_id IS NOT NULL OR (? AND g.member_default)")
+                .setParameter(1, accountId).setParameter(2, !authorized).getResultList();
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        codes.forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
+        return Optional.of(permissions);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Who may enter a tenant and what they may do there: {@link io.tenantry.access.TenantAccess} decides,
+ * {@link io.tenantry.access.Requires} enforces it on services, {@link io.tenantry.access.AccessGate} on pages.
+ */
+package io.tenantry.access;

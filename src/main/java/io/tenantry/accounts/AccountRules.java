@@ -1,0 +1,54 @@
+package io.tenantry.accounts;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** What user names, e-mail addresses, display names and passwords must look like; each refusal says why. */
+public final class AccountRules {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,39}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+    private AccountRules() {
+    }
+
+    public static String username(String username) {
+        String trimmed = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(trimmed).matches()) {
+            throw new InvalidAccountException("username", "A user name has 3 to 40 characters: letters, digits, '.', "
+                    + "'_' or '-', starting with a letter or digit.");
+        }
+        return trimmed;
+    }
+
+    public static String email(String email) {
+        String trimmed = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
+            throw new InvalidAccountException("email", "Give an e-mail address such as jane@example.com.");
+        }
+        return trimmed;
+    }
+
+    public static String displayName(String displayName) {
+        String trimmed = displayName == null ? "" : displayName.strip();
+        if (trimmed.length() > 100) {
+            throw new InvalidAccountException("displayName", "A display name has at most 100 characters.");
+        }
+        return trimmed;
+    }
+
+    public static String password(String password, String username) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidAccountException("password",
+                    "A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.length() > 200) {
+            throw new InvalidAccountException("password", "A password has at most 200 characters.");
+        }
+        if (password.equalsIgnoreCase(username)) {
+            throw new InvalidAccountException("password", "The password cannot be the user name.");
+        }
+        return password;
+    }
+}

@@ -1,0 +1,91 @@
+package io.tenantry.accounts;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import io.tenantry.platform.NoSuchItemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * Personal API tokens: created and revoked by their owner, shown once, stored as a digest. A token
+ * proves who the caller is; what it may do in a tenant is decided like for any other caller.
+ */
+@ApplicationScoped
+@Transactional
+public class ApiTokens {
+
+    /** Makes tokens recognisable to secret scanners and to people. */
+    static final String PREFIX = "tnt_";
+    private static final int MAX_NAME_LENGTH = 100;
+
+    @PersistenceContext(unitName = "tenantry")
+    EntityManager em;
+
+    public record Token(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {
+    }
+
+    /** A new token and its secret, which is not kept and cannot be shown again. */
+    public record Issued(Token token, String secret) {
+    }
+
+    public Issued create(long accountId, String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+            throw new InvalidAccountException("name", "Name the token (1 to " + MAX_NAME_LENGTH
+                    + " characters), e.g. \"CI pipeline\", so that you know which one to revoke.");
+        }
+        String secret = PREFIX + Secrets.random();
+        Object[] row = (Object[]) em.createNativeQuery("INSERT INTO public.api_token (account_id, name, token_hash) "
+                        + "VALUES (?, ?, ?) RETURNING id, name, created_at, last_used_at")
+                .setParameter(1, accountId).setParameter(2, trimmed).setParameter(3, Secrets.digest(secret))
+                .getSingleResult();
+        return new Issued(tokenOf(row), secret);
+    }
+
+    public List<Token> of(long accountId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, name, created_at, last_used_at FROM public.api_token "
+                + "WHERE account_id = ? ORDER BY created_at DESC, id DESC").setParameter(1, accountId).getResultList();
+        return rows.stream().map(ApiTokens::tokenOf).toList();
+    }
+
+    public void revoke(long accountId, long tokenId) {
+        int deleted = em.createNativeQuery("DELETE FROM public.api_token WHERE id = ? AND account_id = ?")
+                .setParameter(1, tokenId).setParameter(2, accountId).executeUpdate();
+        if (deleted == 0) {
+            throw new NoSuchItemException("token", tokenId);
+        }
+    }
+
+    /** The caller a token belongs to, when it exists and its account is active; records its use. */
+    public Optional<Caller> callerOf(String secret) {
+        if (!secret.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("UPDATE public.api_token t SET last_used_at = now() "
+                        + "FROM public.account a WHERE t.token_hash = ? AND a.id = t.account_id AND a.active "
+                        + "RETURNING a.id, a.username, a.super_user")
+                .setParameter(1, Secrets.digest(secret)).getResultList();
+        return rows.stream().findFirst()
+                .map(Caller::of);
+    }
+
+    private static Token tokenOf(Object[] row) {
+        return new Token(((Number) row[0]).longValue(), (String) row[1], timeOf(row[2]), timeOf(row[3]));
+    }
+
+    private static OffsetDateTime timeOf(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,62 @@
+package io.tenantry.accounts;
+
+import java.io.IOException;
+
+import io.tenantry.platform.ProblemResponse;
+import io.tenantry.tenancy.TenantContext;
+import io.tenantry.web.PublicAddresses;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The tenant host's end of the hand-off: a link made for this tenant, unused and unexpired, from a
+ * sign-in that has not ended, opens a session here under a new id.
+ */
+@WebServlet(HandOffFinish.PATH)
+public class HandOffFinish extends HttpServlet {
+
+    static final String PATH = "/auth/handoff";
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    SingleUseLinks links;
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    HostSessions sessions;
+
+    @Inject
+    PublicAddresses addresses;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SingleUseLinks.Redeemed redeemed;
+        try {
+            redeemed = links.redeem(SingleUseLinks.Purpose.HANDOFF, request.getParameter("token"));
+        } catch (SingleUseLinks.LinkRefusedException e) {
+            refuse(request, response, e.getMessage());
+            return;
+        }
+        boolean forThisTenant = redeemed.tenantId().filter(id -> id == context.tenant().id()).isPresent();
+        boolean signedIn = redeemed.signInId().flatMap(signIns::callerOf).isPresent();
+        if (!forThisTenant || !signedIn) {
+            refuse(request, response, forThisTenant ? "You have signed out since this link was made."
+                    : "This link was made for another tenant.");
+            return;
+        }
+        sessions.begin(request, redeemed.signInId().get());
+        response.sendRedirect(PublicAddresses.safeLocalPath(request.getParameter("next")));
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String why) throws IOException {
+        ProblemResponse.send(request, response, 400, "Sign-in link not accepted", why
+                + " Sign in again at " + addresses.publicRoot(request) + "/signin.xhtml.");
+    }
+}

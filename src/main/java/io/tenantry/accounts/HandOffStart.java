@@ -1,0 +1,74 @@
+package io.tenantry.accounts;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.tenantry.platform.ProblemResponse;
+import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantContext;
+import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.web.PublicAddresses;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code /go/<label>?next=/path} on the public host: sends a signed-in browser to a tenant's host
+ * with a single-use link, valid for {@link #VALID_FOR}, that opens a session there. Whether the
+ * person may enter is decided on arrival, by the tenant's access rules.
+ */
+@WebServlet("/go/*")
+public class HandOffStart extends HttpServlet {
+
+    static final Duration VALID_FOR = Duration.ofSeconds(60);
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    HostSessions sessions;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    SingleUseLinks links;
+
+    @Inject
+    PublicAddresses addresses;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String label = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        Optional<Tenant> tenant = TenantLabel.isWellFormed(label) ? directory.find(new TenantLabel(label))
+                : Optional.empty();
+        if (!context.tenant().isPublic() || tenant.isEmpty()) {
+            ProblemResponse.send(request, response, 404, "No such tenant", "There is no tenant '" + label + "'.");
+            return;
+        }
+        Optional<String> signIn = sessions.signInOf(request);
+        Optional<Caller> signedIn = caller.signedIn();
+        if (signIn.isEmpty() || signedIn.isEmpty()) {
+            response.sendRedirect(addresses.signInUrl(request, PublicAddresses.requestedUrl(request)));
+            return;
+        }
+        if (tenant.get().isPublic()) {
+            response.sendRedirect(PublicAddresses.safeLocalPath(request.getParameter("next")));
+            return;
+        }
+        String secret = links.issue(SingleUseLinks.Purpose.HANDOFF, signedIn.get().accountId(), tenant.get().id(),
+                signIn.get(), VALID_FOR);
+        response.sendRedirect(addresses.rootOf(tenant.get().label(), request) + HandOffFinish.PATH + "?token=" + secret
+                + "&next=" + URLEncoder.encode(PublicAddresses.safeLocalPath(request.getParameter("next")),
+                        StandardCharsets.UTF_8));
+    }
+}

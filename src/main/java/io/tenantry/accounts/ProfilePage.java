@@ -1,0 +1,136 @@
+package io.tenantry.accounts;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.tenantry.web.Messages;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The signed-in person's own account: details, password, API tokens. */
+@Named
+@RequestScoped
+public class ProfilePage {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ApiTokens tokens;
+
+    private Account account;
+    private String email;
+    private String displayName;
+    private String currentPassword;
+    private String newPassword;
+    private String confirmation;
+    private String tokenName;
+    private String issuedSecret;
+
+    @PostConstruct
+    void load() {
+        account = accounts.findActive(caller.require().accountId()).orElseThrow(NotSignedInException::new);
+        email = account.email();
+        displayName = account.displayName;
+    }
+
+    public void saveDetails() {
+        try {
+            account = accounts.changeProfile(account.id(), email, displayName);
+            Messages.info("profile.saved");
+        } catch (InvalidAccountException | AccountConflictException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public void changePassword() {
+        if (!Objects.equals(newPassword, confirmation)) {
+            Messages.error("register.mismatch");
+            return;
+        }
+        try {
+            accounts.changePassword(account.id(), currentPassword, newPassword);
+            Messages.info("profile.passwordChanged");
+        } catch (InvalidAccountException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public void createToken() {
+        try {
+            issuedSecret = tokens.create(account.id(), tokenName).secret();
+            tokenName = null;
+        } catch (InvalidAccountException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public void revoke(long tokenId) {
+        tokens.revoke(account.id(), tokenId);
+    }
+
+    public List<ApiTokens.Token> getTokens() {
+        return tokens.of(account.id());
+    }
+
+    public Account getAccount() {
+        return account;
+    }
+
+    public String getIssuedSecret() {
+        return issuedSecret;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getConfirmation() {
+        return confirmation;
+    }
+
+    public void setConfirmation(String confirmation) {
+        this.confirmation = confirmation;
+    }
+
+    public String getTokenName() {
+        return tokenName;
+    }
+
+    public void setTokenName(String tokenName) {
+        this.tokenName = tokenName;
+    }
+}

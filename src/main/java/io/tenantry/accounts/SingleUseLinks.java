@@ -1,0 +1,78 @@
+package io.tenantry.accounts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * Secrets sent in links that work once and expire: sign-in hand-offs to a tenant host, password
+ * resets. Only a digest is stored; using one marks it used in the same statement, so two
+ * concurrent uses cannot both succeed.
+ */
+@ApplicationScoped
+@Transactional
+public class SingleUseLinks {
+
+    public enum Purpose {
+        HANDOFF, PASSWORD_RESET
+    }
+
+    /** What a used link carries: whose it is, for which tenant and from which sign-in, if any. */
+    public record Redeemed(long accountId, Optional<Long> tenantId, Optional<String> signInId) {
+    }
+
+    /** Why a link did not work, in words a person can act on. */
+    public static class LinkRefusedException extends RuntimeException {
+        public LinkRefusedException(String message) {
+            super(message);
+        }
+    }
+
+    @PersistenceContext(unitName = "tenantry")
+    EntityManager em;
+
+    public String issue(Purpose purpose, long accountId, Long tenantId, String signInId, Duration validFor) {
+        String secret = Secrets.random();
+        em.createNativeQuery("INSERT INTO public.single_use_token (token_hash, purpose, account_id, tenant_id, "
+                        + "sign_in_id, expires_at) VALUES (?, ?, ?, ?, ?, now() + make_interval(secs => ?))")
+                .setParameter(1, Secrets.digest(secret)).setParameter(2, purpose.name()).setParameter(3, accountId)
+                .setParameter(4, tenantId).setParameter(5, signInId).setParameter(6, (double) validFor.toSeconds())
+                .executeUpdate();
+        return secret;
+    }
+
+    /** Uses the link, or says why it cannot be used: unknown, already used, or expired. */
+    public Redeemed redeem(Purpose purpose, String secret) {
+        byte[] digest = Secrets.digest(secret == null ? "" : secret);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("UPDATE public.single_use_token SET used_at = now() "
+                        + "WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now() "
+                        + "RETURNING account_id, tenant_id, sign_in_id")
+                .setParameter(1, digest).setParameter(2, purpose.name()).getResultList();
+        if (rows.isEmpty()) {
+            throw new LinkRefusedException(whyRefused(purpose, digest));
+        }
+        Object[] row = rows.get(0);
+        return new Redeemed(((Number) row[0]).longValue(),
+                Optional.ofNullable((Number) row[1]).map(Number::longValue), Optional.ofNullable((String) row[2]));
+    }
+
+    private String whyRefused(Purpose purpose, byte[] digest) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT used_at IS NOT NULL, expires_at <= now() "
+                        + "FROM public.single_use_token WHERE token_hash = ? AND purpose = ?")
+                .setParameter(1, digest).setParameter(2, purpose.name()).getResultList();
+        if (rows.isEmpty()) {
+            return "This link is not valid. Check that it was copied whole, or ask for a new one.";
+        }
+        if ((Boolean) rows.get(0)[0]) {
+            return "This link has already been used; each link works once. Ask for a new one.";
+        }
+        return "This link has expired. Ask for a new one.";
+    }
+}

@@ -1,0 +1,112 @@
+package io.tenantry.accounts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tenantry.platform.ProblemResponse;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Establishes who calls, on every request: an API token ({@code Authorization: Bearer}), HTTP
+ * Basic, or the browser session of this host. Anyone else is anonymous; what a caller may do is
+ * decided afterwards, by the access rules of the tenant.
+ */
+@ApplicationScoped
+@DeclareRoles(TenantryAuthentication.SUPER_USER_ROLE)
+public class TenantryAuthentication implements HttpAuthenticationMechanism {
+
+    static final String SUPER_USER_ROLE = "superuser";
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    HostSessions sessions;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        Optional<Caller> caller;
+        try {
+            if (hasScheme(authorization, "Bearer")) {
+                caller = tokens.callerOf(authorization.substring(7).strip());
+                if (caller.isEmpty()) {
+                    return refuse(request, response, 401, "The API token is not valid; it may have been revoked.");
+                }
+            } else if (hasScheme(authorization, "Basic")) {
+                caller = basic(request, authorization.substring(6).strip());
+                if (caller.isEmpty()) {
+                    return refuse(request, response, 401, "Wrong user name or password.");
+                }
+            } else {
+                caller = sessions.callerOf(request);
+            }
+        } catch (SignInThrottle.TooManyAttemptsException e) {
+            response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds() + 1));
+            return refuse(request, response, 429, e.getMessage());
+        }
+        if (caller.isEmpty()) {
+            return context.doNothing();
+        }
+        request.setAttribute(CurrentCaller.ATTRIBUTE, caller.get());
+        return context.notifyContainerAboutLogin(caller.get().username(),
+                caller.get().superUser() ? Set.of(SUPER_USER_ROLE) : Set.of());
+    }
+
+    private Optional<Caller> basic(HttpServletRequest request, String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String username = decoded.substring(0, colon);
+        throttle.check(username, request.getRemoteAddr());
+        Optional<Account> account = accounts.authenticate(username, decoded.substring(colon + 1));
+        if (account.isEmpty()) {
+            throttle.failed(username, request.getRemoteAddr());
+            return Optional.empty();
+        }
+        throttle.succeeded(username);
+        return account.map(Account::asCaller);
+    }
+
+    private static boolean hasScheme(String authorization, String scheme) {
+        return authorization != null && authorization.regionMatches(true, 0, scheme + " ", 0, scheme.length() + 1);
+    }
+
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, int status,
+            String detail) {
+        try {
+            if (status == 401) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Tenantry\"");
+            }
+            ProblemResponse.send(request, response, status, status == 429 ? "Too many attempts" : "Not signed in",
+                    detail);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not write the response", e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,91 @@
+package io.tenantry.api;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.tenantry.accounts.Account;
+import io.tenantry.accounts.Accounts;
+import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.tenancy.TenantContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * All accounts, on the public host, for the super-user only: tenant owners and administrators
+ * manage who enters their tenant, never the accounts themselves. DELETE deactivates.
+ */
+@Path("accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    TenantContext context;
+
+    @Context
+    UriInfo uri;
+
+    public record AccountJson(String username, String email, String displayName, boolean superUser, boolean active,
+            OffsetDateTime createdAt, OffsetDateTime lastLoginAt) {
+
+        static AccountJson of(Account account) {
+            return new AccountJson(account.username(), account.email(), account.displayName(), account.isSuperUser(),
+                    account.isActive(), account.createdAt(), account.lastLoginAt());
+        }
+    }
+
+    public record NewAccount(String username, String email, String displayName, String password) {
+    }
+
+    @GET
+    public List<AccountJson> list() {
+        requireOperator();
+        return accounts.all().stream().map(AccountJson::of).toList();
+    }
+
+    @POST
+    public Response create(NewAccount input) {
+        requireOperator();
+        if (input == null) {
+            throw new IllegalArgumentException("Send {\"username\", \"email\", \"displayName\", \"password\"}.");
+        }
+        Account account = accounts.create(input.username(), input.email(), input.displayName(), input.password());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + account.username()))
+                .entity(AccountJson.of(account)).build();
+    }
+
+    @DELETE
+    @Path("{username}")
+    public Response deactivate(@PathParam("username") String username) {
+        requireOperator();
+        accounts.deactivate(username);
+        return Response.noContent().build();
+    }
+
+    private void requireOperator() {
+        if (!context.tenant().isPublic()) {
+            throw new NotFoundException("Accounts are managed on the public host.");
+        }
+        caller.requireSuperUser();
+    }
+}

@@ -1,0 +1,90 @@
+package io.tenantry.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import io.tenantry.access.Access;
+import io.tenantry.access.Permission;
+import io.tenantry.access.TenantAccess;
+import io.tenantry.accounts.ApiTokens;
+import io.tenantry.accounts.Caller;
+import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.tenancy.TenantContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The caller: who they are, what they may do on this host, and their own API tokens. */
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Context
+    UriInfo uri;
+
+    /** Who is calling and how they may use the tenant of this host. */
+    public record MeJson(String username, boolean superUser, String tenant, Access.Entry access,
+            Set<Permission> permissions) {
+    }
+
+    public record TokenInput(String name) {
+    }
+
+    /** A new token: {@code token} is shown in this answer only. */
+    public record IssuedTokenJson(ApiTokens.Token details, String token) {
+    }
+
+    @GET
+    public MeJson me() {
+        Caller me = caller.require();
+        Access here = access.current();
+        return new MeJson(me.username(), me.superUser(), context.tenant().label().value(), here.entry(),
+                here.permissions());
+    }
+
+    @GET
+    @Path("tokens")
+    public List<ApiTokens.Token> tokens() {
+        return tokens.of(caller.require().accountId());
+    }
+
+    @POST
+    @Path("tokens")
+    public Response createToken(TokenInput input) {
+        ApiTokens.Issued issued = tokens.create(caller.require().accountId(), input == null ? null : input.name());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + issued.token().id()))
+                .entity(new IssuedTokenJson(issued.token(), issued.secret())).build();
+    }
+
+    @DELETE
+    @Path("tokens/{id}")
+    public Response revoke(@PathParam("id") long id) {
+        tokens.revoke(caller.require().accountId(), id);
+        return Response.noContent().build();
+    }
+}

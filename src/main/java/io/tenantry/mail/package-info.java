@@ -1,0 +1,2 @@
+/** Outgoing mail: SMTP when configured, the log otherwise. */
+package io.tenantry.mail;

@@ -1,0 +1,74 @@
+package io.tenantry.web;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantsDomain;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Addresses on other hosts of this deployment, built from the request being served (its scheme
+ * and port), and the check that keeps redirects on our own hosts.
+ */
+@ApplicationScoped
+public class PublicAddresses {
+
+    @Inject
+    TenantsDomain domain;
+
+    public String rootOf(TenantLabel label, HttpServletRequest request) {
+        return domain.urlOf(label, request.getScheme(), request.getServerPort());
+    }
+
+    public String publicRoot(HttpServletRequest request) {
+        return rootOf(TenantLabel.PUBLIC, request);
+    }
+
+    /** Where a person asked to go, so they come back there after signing in. */
+    public static String requestedUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURL() + (query == null ? "" : "?" + query);
+    }
+
+    public String signInUrl(HttpServletRequest request, String next) {
+        return publicRoot(request) + "/signin.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+    }
+
+    /** A target on one of our hosts, split into the tenant and the local path; anything else is refused. */
+    public Optional<Target> targetOf(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return Optional.empty();
+            }
+            return domain.labelOf(uri.getHost()).map(label -> new Target(label, localPath(uri)));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A path on this host only: "/x" yes, "//evil.example/x" or "https://..." no. */
+    public static String safeLocalPath(String path) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
+            return "/";
+        }
+        return path;
+    }
+
+    private static String localPath(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return safeLocalPath(path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+    }
+
+    public record Target(TenantLabel label, String path) {
+    }
+}

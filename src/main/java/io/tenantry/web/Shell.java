@@ -1,0 +1,76 @@
+package io.tenantry.web;
+
+import java.util.Optional;
+
+import io.tenantry.access.Access;
+import io.tenantry.access.TenantAccess;
+import io.tenantry.accounts.Caller;
+import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** What the frame around every page shows: the tenant, the person, the banners. */
+@Named
+@RequestScoped
+public class Shell {
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    PublicAddresses addresses;
+
+    @Inject
+    HttpServletRequest request;
+
+    public Tenant getTenant() {
+        return context.tenant();
+    }
+
+    public String getTenantName() {
+        return context.tenant().name();
+    }
+
+    public boolean isPublicHost() {
+        return context.tenant().isPublic();
+    }
+
+    public Optional<Caller> signedIn() {
+        return caller.signedIn();
+    }
+
+    public boolean isSignedIn() {
+        return caller.signedIn().isPresent();
+    }
+
+    public String getUsername() {
+        return caller.signedIn().map(Caller::username).orElse("");
+    }
+
+    public String getPublicRoot() {
+        return addresses.publicRoot(request);
+    }
+
+    public String getSignInUrl() {
+        return addresses.signInUrl(request, PublicAddresses.requestedUrl(request));
+    }
+
+    /** Looking without being a member: a publicly readable tenant, or an operator with read access. */
+    public boolean isReadOnly() {
+        return access.current().entry() == Access.Entry.READER;
+    }
+
+    public boolean isSubscriptionEndsSoon() {
+        return access.subscriptionEndsSoon();
+    }
+}
