@@ -75,6 +75,7 @@ public class TenantAccess {
     public void require(Permission permission) {
         requireEntry();
         if (!current().permissions().contains(permission)) {
+            requireSignedIn();
             throw new NotPermittedException(current().entry() == Access.Entry.READER
                     ? "You may only look at " + tenantName() + "; you may not " + permission.description() + "."
                     : "You may not " + permission.description() + " in " + tenantName() + ".");
@@ -85,6 +86,7 @@ public class TenantAccess {
     public Caller requireMember() {
         requireEntry();
         if (current().entry() != Access.Entry.MEMBER) {
+            requireSignedIn();
             throw new NotPermittedException("Only members of " + tenantName() + " may see this.");
         }
         return caller.require();
@@ -99,6 +101,11 @@ public class TenantAccess {
             default -> {
             }
         }
+    }
+
+    /** A reader who has not signed in is asked to, rather than told "no": signing in may change the answer. */
+    private void requireSignedIn() {
+        caller.require();
     }
 
     /** True for members when blocking is on and the subscription ends within a day. */

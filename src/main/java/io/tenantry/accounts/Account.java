@@ -51,6 +51,25 @@ public class Account {
         this.superUser = superUser;
     }
 
+    // Changes go through the entity's own methods: EclipseLink's woven change tracking does not
+    // see fields written from other classes.
+    void deactivate() {
+        active = false;
+    }
+
+    void signedInAt(OffsetDateTime time) {
+        lastLoginAt = time;
+    }
+
+    void changePassword(String hash) {
+        passwordHash = hash;
+    }
+
+    void changeProfile(String email, String displayName) {
+        this.email = email;
+        this.displayName = displayName;
+    }
+
     public long id() {
         return id;
     }

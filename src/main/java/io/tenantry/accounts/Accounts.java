@@ -68,7 +68,7 @@ public class Accounts {
     }
 
     public void recordSignIn(long accountId) {
-        em.find(Account.class, accountId).lastLoginAt = OffsetDateTime.now();
+        em.find(Account.class, accountId).signedInAt(OffsetDateTime.now());
     }
 
     public Account create(String username, String email, String displayName, String password) {
@@ -86,8 +86,7 @@ public class Accounts {
         Account account = em.find(Account.class, accountId);
         String address = AccountRules.email(email);
         requireUnique(account.username, address, account.id);
-        account.email = address;
-        account.displayName = AccountRules.displayName(displayName);
+        account.changeProfile(address, AccountRules.displayName(displayName));
         return account;
     }
 
@@ -100,7 +99,7 @@ public class Accounts {
     }
 
     void setPassword(Account account, String password) {
-        account.passwordHash = passwords.hash(AccountRules.password(password, account.username));
+        account.changePassword(passwords.hash(AccountRules.password(password, account.username)));
     }
 
     /** User names by account id, for showing many references at once. */
@@ -136,7 +135,7 @@ public class Accounts {
         em.createNativeQuery("DELETE FROM public.tenant_member WHERE account_id = ?").setParameter(1, account.id)
                 .executeUpdate();
         signIns.endAll(account.id);
-        account.active = false;
+        account.deactivate();
         LOG.info("Deactivated account " + account.username + "; removed from " + schemas.size() + " tenant(s)");
     }
 

@@ -36,10 +36,12 @@ public class SingleUseLinks {
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
+    /** A new link's secret; {@code tenantId} and {@code signInId} may be null (typed in SQL, as nulls carry no type). */
     public String issue(Purpose purpose, long accountId, Long tenantId, String signInId, Duration validFor) {
         String secret = Secrets.random();
         em.createNativeQuery("INSERT INTO public.single_use_token (token_hash, purpose, account_id, tenant_id, "
-                        + "sign_in_id, expires_at) VALUES (?, ?, ?, ?, ?, now() + make_interval(secs => ?))")
+                        + "sign_in_id, expires_at) VALUES (?, ?, ?, CAST(? AS bigint), CAST(? AS text), "
+                        + "now() + make_interval(secs => ?))")
                 .setParameter(1, Secrets.digest(secret)).setParameter(2, purpose.name()).setParameter(3, accountId)
                 .setParameter(4, tenantId).setParameter(5, signInId).setParameter(6, (double) validFor.toSeconds())
                 .executeUpdate();

@@ -32,8 +32,11 @@ public final class PayaraProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts with the test database; {@code withDomain} false leaves TENANTS_DOMAIN unset. */
-    public static PayaraProcess start(boolean withDomain) {
+    /**
+     * Starts with the test database; {@code withDomain} false leaves TENANTS_DOMAIN unset;
+     * {@code settings} are more system properties, such as {@code "-Dtenants.block-unpaid=true"}.
+     */
+    public static PayaraProcess start(boolean withDomain, String... settings) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
                 "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
@@ -41,6 +44,7 @@ public final class PayaraProcess implements AutoCloseable {
         if (withDomain) {
             command.add("-Dtenants.domain=" + Tenantry.DOMAIN);
         }
+        command.addAll(List.of(settings));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tenantry.test.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster"));

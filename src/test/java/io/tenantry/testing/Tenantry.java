@@ -130,6 +130,12 @@ public final class Tenantry {
         return send(request(host, path).GET());
     }
 
+    /** A page, as a browser asks for it; redirects are not followed. */
+    public Reply page(String host, String path) {
+        return send(authorized(HttpRequest.newBuilder(server.resolve(path)).header("Host", host)
+                .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET()));
+    }
+
     public Reply delete(String host, String path) {
         return send(request(host, path).DELETE());
     }
@@ -175,7 +181,9 @@ public final class Tenantry {
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -185,7 +193,7 @@ public final class Tenantry {
     }
 
     /** An HTTP answer; {@link #json()} parses the body. */
-    public record Reply(int status, String body, String contentType) {
+    public record Reply(int status, String body, String contentType, String location) {
 
         public JsonValue json() {
             try (var reader = Json.createReader(new StringReader(body))) {

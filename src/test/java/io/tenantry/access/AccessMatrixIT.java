@@ -1,0 +1,177 @@
+package io.tenantry.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.PayaraProcess;
+import io.tenantry.testing.Tenantry;
+
+/**
+ * Every entry point × every kind of caller × every kind of tenant, with the expected status of
+ * each cell written down below. Runs on its own instance with unpaid tenants blocked.
+ */
+class AccessMatrixIT {
+
+    /**
+     * Columns: list products, add, change, delete, list members, authorize a user, list groups,
+     * who am I, the tenant's start page. 302 on the page is the redirect to sign in.
+     */
+    private static final String EXPECTED = """
+            private   anonymous      401 401 401 401 401 401 401 401 302
+            private   stranger       403 403 403 403 403 403 403 200 403
+            private   tester         200 201 200 204 200 403 403 200 200
+            private   administrator  200 201 200 204 200 201 200 200 200
+            private   owner          200 201 200 204 200 201 200 200 200
+            private   superuser      403 403 403 403 403 403 403 200 403
+            readable  anonymous      200 401 401 401 401 401 401 401 200
+            readable  stranger       200 403 403 403 403 403 403 200 200
+            readable  tester         200 201 200 204 200 403 403 200 200
+            readable  administrator  200 201 200 204 200 201 200 200 200
+            readable  owner          200 201 200 204 200 201 200 200 200
+            readable  superuser      200 403 403 403 403 403 403 200 200
+            unpaid    anonymous      402 402 402 402 402 402 402 401 402
+            unpaid    stranger       402 402 402 402 402 402 402 200 402
+            unpaid    tester         402 402 402 402 402 402 402 200 402
+            unpaid    administrator  402 402 402 402 402 402 402 200 402
+            unpaid    owner          402 402 402 402 402 402 402 200 402
+            unpaid    superuser      403 403 403 403 403 403 403 200 403
+            """;
+
+    private static PayaraProcess server;
+    private static Tenantry operator;
+    private static final Map<String, Tenantry> CALLERS = new LinkedHashMap<>();
+    private static final Map<String, String> TENANTS = new LinkedHashMap<>();
+    private static final Map<String, Long> KEPT_PRODUCT = new LinkedHashMap<>();
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeAll
+    static void tenantsAndCallers() {
+        server = PayaraProcess.start(true, "-Dtenants.block-unpaid=true");
+        operator = new Tenantry(server.url()).awaitReady();
+        Tenantry owner = operator.newAccount("owner-" + SUFFIX);
+        CALLERS.put("anonymous", operator.anonymous());
+        CALLERS.put("stranger", operator.newAccount("stranger-" + SUFFIX));
+        CALLERS.put("tester", operator.newAccount("tester-" + SUFFIX));
+        CALLERS.put("administrator", operator.newAccount("administrator-" + SUFFIX));
+        CALLERS.put("owner", owner);
+        CALLERS.put("superuser", operator);
+        String paid = Instant.now().plus(30, ChronoUnit.DAYS).toString();
+        for (String kind : List.of("private", "readable", "unpaid")) {
+            String label = kind + "-" + SUFFIX;
+            TENANTS.put(kind, label);
+            Tenantry.Reply created = operator.onPublic("POST", "/api/tenants", "{\"label\":\"" + label
+                    + "\",\"name\":\"" + kind + "\",\"owner\":\"owner-" + SUFFIX + "\",\"publiclyReadable\":"
+                    + kind.equals("readable") + ",\"paidUntil\":\"" + paid + "\"}");
+            assertEquals(201, created.status(), created.body());
+            String host = Tenantry.host(label);
+            assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"tester-" + SUFFIX + "\"}").status());
+            assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"administrator-" + SUFFIX + "\"}").status());
+            long administrators = owner.get(host, "/api/groups").json().asJsonArray().stream()
+                    .filter(g -> g.asJsonObject().getString("name").equals("Administrator"))
+                    .mapToLong(g -> g.asJsonObject().getJsonNumber("id").longValue()).findFirst().orElseThrow();
+            assertEquals(204, owner.post(host, "/api/groups/" + administrators + "/members",
+                    "{\"username\":\"administrator-" + SUFFIX + "\"}").status());
+            KEPT_PRODUCT.put(kind, newProduct(owner, host));
+        }
+        Tenantry.Reply expired = operator.onPublic("PUT", "/api/tenants/" + TENANTS.get("unpaid"),
+                "{\"paidUntil\":\"" + Instant.now().minus(1, ChronoUnit.HOURS) + "\"}");
+        assertEquals(200, expired.status(), expired.body());
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void everyCellAnswersAsWrittenDown() {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (String line : EXPECTED.strip().split("\n")) {
+            String[] cell = line.strip().split("\\s+");
+            String kind = cell[0];
+            String who = cell[1];
+            String host = Tenantry.host(TENANTS.get(kind));
+            Tenantry caller = CALLERS.get(who);
+            Tenantry owner = CALLERS.get("owner");
+            boolean blocked = kind.equals("unpaid");
+            int[] actual = {
+                caller.get(host, "/api/products").status(),
+                caller.post(host, "/api/products", "{\"name\":\"" + UUID.randomUUID() + "\"}").status(),
+                caller.put(host, "/api/products/" + (blocked ? KEPT_PRODUCT.get(kind) : newProduct(owner, host)),
+                        "{\"name\":\"" + UUID.randomUUID() + "\"}").status(),
+                caller.delete(host, "/api/products/" + (blocked ? KEPT_PRODUCT.get(kind) : newProduct(owner, host)))
+                        .status(),
+                caller.get(host, "/api/members").status(),
+                caller.post(host, "/api/members", "{\"username\":\"stranger-" + SUFFIX + "\"}").status(),
+                caller.get(host, "/api/groups").status(),
+                caller.get(host, "/api/me").status(),
+                caller.page(host, "/").status()};
+            if (actual[5] == 201) {
+                assertEquals(204, owner.delete(host, "/api/members/stranger-" + SUFFIX).status(), "undo the authorization");
+            }
+            for (int column = 0; column < actual.length; column++) {
+                cells++;
+                if (actual[column] != Integer.parseInt(cell[column + 2])) {
+                    wrong.add(kind + " " + who + " column " + (column + 1) + ": expected " + cell[column + 2]
+                            + ", got " + actual[column]);
+                }
+            }
+        }
+        assertEquals(18 * 9, cells);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void thePagesOfRefusalsSayWhy() {
+        Tenantry.Reply forbidden = CALLERS.get("stranger").page(Tenantry.host(TENANTS.get("private")), "/");
+        assertTrue(forbidden.body().contains("You are not a member of private"), forbidden.body());
+        Tenantry.Reply expired = CALLERS.get("tester").page(Tenantry.host(TENANTS.get("unpaid")), "/");
+        assertTrue(expired.body().contains("Subscription expired"), expired.body());
+        Tenantry.Reply signIn = CALLERS.get("anonymous").page(Tenantry.host(TENANTS.get("private")), "/");
+        assertTrue(signIn.location().startsWith("http://public." + Tenantry.DOMAIN), signIn.location());
+        assertTrue(signIn.location().contains("/signin.xhtml?next="), signIn.location());
+    }
+
+    @Test
+    void readersNeverSeeTheMembersAndTheBannerSaysReadOnly() {
+        Tenantry.Reply page = CALLERS.get("stranger").page(Tenantry.host(TENANTS.get("readable")), "/");
+        assertTrue(page.body().contains("read-only-banner"), page.body());
+        assertTrue(!page.body().contains("add-product"), "no add form for readers");
+        Tenantry.Reply members = CALLERS.get("tester").page(Tenantry.host(TENANTS.get("readable")), "/");
+        assertTrue(members.body().contains("add-product") && !members.body().contains("read-only-banner"));
+    }
+
+    @Test
+    void membersSeeAWarningOnTheLastDayOfTheSubscription() {
+        String label = TENANTS.get("private");
+        String soon = Instant.now().plus(3, ChronoUnit.HOURS).toString();
+        assertEquals(200, operator.onPublic("PUT", "/api/tenants/" + label, "{\"paidUntil\":\"" + soon + "\"}").status());
+        try {
+            assertTrue(CALLERS.get("tester").page(Tenantry.host(label), "/").body().contains("subscription-banner"));
+        } finally {
+            operator.onPublic("PUT", "/api/tenants/" + label,
+                    "{\"paidUntil\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}");
+        }
+    }
+
+    private static long newProduct(Tenantry owner, String host) {
+        Tenantry.Reply created = owner.post(host, "/api/products", "{\"name\":\"" + UUID.randomUUID() + "\"}");
+        assertEquals(201, created.status(), created.body());
+        return created.json().asJsonObject().getJsonNumber("id").longValue();
+    }
+}

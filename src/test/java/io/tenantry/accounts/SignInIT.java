@@ -1,0 +1,218 @@
+package io.tenantry.accounts;
+
+import static io.tenantry.testing.WebSession.url;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TestMail;
+import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.WebSession;
+import io.tenantry.testing.WebSession.Page;
+
+/**
+ * Signing in once on the public host and entering tenants through the hand-off; sessions bound
+ * to their host; sign-out everywhere; password reset by mail; throttling; API tokens.
+ */
+class SignInIT extends DeployedTenantry {
+
+    private String suffix;
+    private String member;
+    private String acme;
+    private String other;
+    private WebSession browser;
+
+    @BeforeEach
+    void aMemberOfOneTenantOnly() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        member = "jane-" + suffix;
+        acme = "acme-" + suffix;
+        other = "other-" + suffix;
+        app.newAccount(member);
+        assertEquals(201, app.createTenant(acme, "Acme").status());
+        assertEquals(201, app.createTenant(other, "Other").status());
+        assertEquals(201, app.post(Tenantry.host(acme), "/api/members", "{\"username\":\"" + member + "\"}").status());
+        browser = new WebSession(app.server());
+    }
+
+    @Test
+    void signingInOnThePublicHostLeadsIntoTheTenantAskedFor() {
+        Page asked = browser.get(url(acme, "/"));
+        assertEquals(302, asked.status(), "anonymous: sent to sign in");
+        Page signInPage = browser.follow(asked);
+        assertTrue(signInPage.url().startsWith(url("public", "/signin.xhtml")), signInPage.url());
+        String before = browser.cookie(Tenantry.host("public"), "JSESSIONID");
+
+        Page arrived = browser.follow(signIn(signInPage, member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
+
+        assertEquals(200, arrived.status(), arrived.body());
+        assertEquals(url(acme, "/"), arrived.url());
+        assertTrue(arrived.body().contains("profile-link\">" + member), "signed in on the tenant's host");
+        assertNotEquals(before, browser.cookie(Tenantry.host("public"), "JSESSIONID"), "a new session id at sign-in");
+        Page home = browser.get(url("public", "/"));
+        assertTrue(home.body().contains("/go/" + acme) && !home.body().contains("/go/" + other),
+                "my tenants lists the tenants I am authorized on, and only those");
+    }
+
+    @Test
+    void sessionCookiesAreHttpOnlyAndLax() {
+        Page page = browser.get(url("public", "/signin.xhtml"));
+        String cookie = page.setCookies().stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase().contains("samesite=lax"), cookie);
+        assertFalse(cookie.toLowerCase().contains("domain="), "host-only: " + cookie);
+    }
+
+    @Test
+    void aHandOffLinkWorksOnceAndOnlyOnItsTenant() {
+        browser.follow(signIn(browser.follow(browser.get(url("public", "/signin.xhtml"))), member,
+                Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
+        Page go = browser.get(url("public", "/go/" + acme + "?next=/"));
+        assertEquals(302, go.status());
+        String link = go.location();
+        assertEquals(302, browser.get(link).status(), "the first use opens the session");
+
+        Page again = new WebSession(app.server()).get(link);
+        assertEquals(400, again.status());
+        assertTrue(again.body().contains("already been used"), again.body());
+
+        Page elsewhere = new WebSession(app.server()).get(link.replace(Tenantry.host(acme), Tenantry.host(other)));
+        assertEquals(400, elsewhere.status(), "a link for acme does not open a session on another tenant");
+    }
+
+    @Test
+    void aSessionCookieReplayedOnAnotherTenantIsRefused() {
+        browser.follow(signIn(browser.follow(browser.get(url(acme, "/"))), member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
+        String acmeSession = browser.cookie(Tenantry.host(acme), "JSESSIONID");
+        assertEquals(200, browser.get(url(acme, "/")).status());
+
+        browser.setCookie(Tenantry.host(other), "JSESSIONID", acmeSession);
+        Page replayed = browser.get(url(other, "/"));
+        assertEquals(302, replayed.status(), "the session is not recognised on another host");
+        assertTrue(replayed.location().contains("/signin.xhtml"), replayed.location());
+        browser.setCookie(Tenantry.host("public"), "JSESSIONID", acmeSession);
+        assertEquals(302, browser.get(url("public", "/profile.xhtml")).status(), "nor on the public host");
+    }
+
+    @Test
+    void signingOutAnywhereEndsTheSessionOnEveryHost() {
+        browser.follow(signIn(browser.follow(browser.get(url(acme, "/"))), member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
+        assertEquals(200, browser.get(url("public", "/profile.xhtml")).status());
+
+        Page out = browser.post(url(acme, "/signout"));
+        assertEquals(302, out.status());
+
+        assertEquals(302, browser.get(url("public", "/profile.xhtml")).status(), "the public host's session ended too");
+        assertEquals(302, browser.get(url(acme, "/")).status());
+    }
+
+    @Test
+    void aForgottenPasswordIsResetByAMailedLinkThatWorksOnce() {
+        Page forgot = browser.get(url("public", "/forgot-password.xhtml"));
+        Page sent = browser.submit(forgot, "forgot", Map.of("forgot:email", member + "@example.com"), "forgot:submit");
+        assertTrue(sent.body().contains("is on its way"), sent.body());
+        Page unknown = browser.submit(browser.get(url("public", "/forgot-password.xhtml")), "forgot",
+                Map.of("forgot:email", "nobody-" + suffix + "@example.com"), "forgot:submit");
+        assertTrue(unknown.body().contains("is on its way"), "the same answer for an unknown address");
+
+        TestMail.Received mail = TestMail.awaitMailTo(member + "@example.com");
+        assertEquals("Reset your Tenantry password", mail.subject());
+        String link = mail.link("http://public." + Tenantry.DOMAIN);
+        // The link names the host and port the request came to; this client sends no port.
+        assertTrue(link.startsWith("http://public." + Tenantry.DOMAIN + "/reset-password.xhtml?token="), link);
+        String local = link;
+        Page reset = browser.get(local);
+        Page weak = browser.submit(reset, "reset", Map.of("reset:password", "short", "reset:confirmation", "short"),
+                "reset:submit");
+        assertTrue(weak.body().contains("at least 10 characters"), "a refused password keeps the link usable");
+        Page done = browser.submit(weak, "reset", Map.of("reset:password", "new password " + suffix,
+                "reset:confirmation", "new password " + suffix), "reset:submit");
+        assertTrue(done.body().contains("Your password has been changed"), done.body());
+
+        assertEquals(200, app.basic(member, "new password " + suffix).get(Tenantry.host(acme), "/api/me").status());
+        assertEquals(401, app.basic(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS).get(Tenantry.host(acme), "/api/me")
+                .status());
+        WebSession later = new WebSession(app.server());
+        Page refused = later.submit(later.get(local), "reset",
+                Map.of("reset:password", "another password", "reset:confirmation", "another password"), "reset:submit");
+        assertTrue(refused.body().contains("already been used"), refused.body());
+    }
+
+    @Test
+    void repeatedFailuresAreThrottledWithoutTellingWhetherTheAccountExists() {
+        String ghost = "ghost-" + suffix;
+        for (String name : new String[] {member, ghost}) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                assertEquals(401, app.basic(name, "wrong password").get(Tenantry.host(acme), "/api/me").status());
+            }
+            Tenantry.Reply throttled = app.basic(name, "wrong password").get(Tenantry.host(acme), "/api/me");
+            assertEquals(429, throttled.status(), name);
+            assertTrue(throttled.body().contains("Try again in"), throttled.body());
+        }
+        assertEquals(429, app.basic(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS).get(Tenantry.host(acme), "/api/me")
+                .status(), "even the right password waits");
+    }
+
+    @Test
+    void anApiTokenWorksOnlyWhereItsOwnerMayEnterAndNotAfterRevocation() {
+        Tenantry.Reply issued = app.basic(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS)
+                .post(Tenantry.host("public"), "/api/me/tokens", "{\"name\":\"ci\"}");
+        assertEquals(201, issued.status(), issued.body());
+        String token = issued.json().asJsonObject().getString("token");
+        long id = issued.json().asJsonObject().getJsonObject("details").getJsonNumber("id").longValue();
+        assertTrue(token.startsWith("tnt_"));
+        Tenantry withToken = app.bearer(token);
+
+        assertEquals(200, withToken.get(Tenantry.host(acme), "/api/products").status());
+        assertEquals(403, withToken.get(Tenantry.host(other), "/api/products").status());
+        assertFalse(withToken.get(Tenantry.host("public"), "/api/me/tokens").body().contains(token),
+                "the secret is shown once, never listed");
+
+        assertEquals(204, withToken.delete(Tenantry.host("public"), "/api/me/tokens/" + id).status());
+        assertEquals(401, withToken.get(Tenantry.host(acme), "/api/products").status());
+    }
+
+    @Test
+    void aDeactivatedAccountLeavesEveryTenantAndGroupAndIsRefused() {
+        Tenantry jane = app.bearer(app.tokenOf(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
+        assertEquals(200, jane.get(Tenantry.host(acme), "/api/products").status());
+
+        assertEquals(403, jane.delete(Tenantry.host("public"), "/api/accounts/" + member).status(),
+                "only the super-user manages accounts");
+        assertEquals(204, app.delete(Tenantry.host("public"), "/api/accounts/" + member).status());
+
+        assertEquals(401, jane.get(Tenantry.host(acme), "/api/products").status());
+        assertFalse(app.get(Tenantry.host(acme), "/api/members").body().contains(member));
+        assertFalse(app.get(Tenantry.host(acme), "/api/groups").body().contains(member));
+    }
+
+    @Test
+    void registrationCreatesAnAccountAndSignsItIn() {
+        Page form = browser.get(url("public", "/register.xhtml"));
+        Page taken = browser.submit(form, "register", Map.of("register:username", member, "register:email",
+                "x-" + suffix + "@example.com", "register:password", "long enough pw", "register:confirmation",
+                "long enough pw"), "register:submit");
+        assertTrue(taken.body().contains("is taken"), taken.body());
+        Page created = browser.follow(browser.submit(browser.get(url("public", "/register.xhtml")), "register",
+                Map.of("register:username", "new-" + suffix, "register:email", "new-" + suffix + "@example.com",
+                        "register:password", "long enough pw", "register:confirmation", "long enough pw"),
+                "register:submit"));
+        assertEquals(200, created.status(), created.body());
+        assertTrue(created.body().contains("profile-link\">new-" + suffix), created.body());
+    }
+
+    private Page signIn(Page signInPage, String username, String password) {
+        Page submitted = browser.submit(signInPage, "signin",
+                Map.of("signin:username", username, "signin:password", password), "signin:submit");
+        assertEquals(302, submitted.status(), "signed in: " + submitted.body());
+        return submitted;
+    }
+}

@@ -1,0 +1,99 @@
+package io.tenantry.testing;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A real SMTP server in the test JVM, started before any test class so that arquillian.xml can
+ * give its port to Payara Micro (SMTP_HOST, SMTP_PORT). Tests read what Tenantry sent.
+ */
+public class TestMail implements LauncherSessionListener {
+
+    static final String PORT_PROPERTY = "tenantry.test.smtp.port";
+    private static GreenMail server;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!Boolean.getBoolean("tenantry.test.database") || server != null) {
+            return; // unit-test JVM, or already started
+        }
+        server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        System.setProperty(PORT_PROPERTY, Integer.toString(server.getSmtp().getPort()));
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    /** A message received for the address, as (subject, body); waits for it to arrive. */
+    public static Received awaitMailTo(String address) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<MimeMessage> messages = Arrays.stream(server.getReceivedMessages())
+                    .filter(message -> GreenMailUtil.getAddressList(recipients(message)).contains(address)).toList();
+            if (!messages.isEmpty()) {
+                MimeMessage last = messages.get(messages.size() - 1);
+                try {
+                    return new Received(last.getSubject(), GreenMailUtil.getBody(last).replace("=\r\n", ""));
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("No mail to " + address + " within 20 s");
+    }
+
+    public static int countTo(String address) {
+        return (int) Arrays.stream(server.getReceivedMessages())
+                .filter(message -> GreenMailUtil.getAddressList(recipients(message)).contains(address)).count();
+    }
+
+    private static jakarta.mail.Address[] recipients(MimeMessage message) {
+        try {
+            return message.getAllRecipients();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A received message. */
+    public record Received(String subject, String body) {
+
+        /** The first link in the body that starts with the prefix. */
+        public String link(String prefix) {
+            Matcher link = Pattern.compile(Pattern.quote(prefix) + "\\S+").matcher(body);
+            if (!link.find()) {
+                throw new AssertionError("No link starting with " + prefix + " in: " + body);
+            }
+            return link.group();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.tenantry.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without JavaScript: keeps host-only cookies per host name, follows redirects across
+ * our hosts when asked, and submits JSF forms with their hidden fields. Every request goes to the
+ * test server, with the host of the URL as the Host header.
+ */
+public final class WebSession {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
+
+    private final URI server;
+    private final Map<String, Map<String, String>> cookies = new HashMap<>();
+
+    public WebSession(URI server) {
+        this.server = server;
+    }
+
+    /** A page: where it was asked for, what came back, and every cookie set. */
+    public record Page(String url, int status, String body, String location, List<String> setCookies) {
+    }
+
+    public static String url(String label, String path) {
+        return "http://" + Tenantry.host(label) + path;
+    }
+
+    public Page get(String url) {
+        return send(url, HttpRequest.newBuilder().GET());
+    }
+
+    /** Follows redirects, as a browser does, from this page on. */
+    public Page follow(Page page) {
+        Page current = page;
+        for (int hops = 0; current.status() / 100 == 3; hops++) {
+            if (hops == 10) {
+                throw new AssertionError("Too many redirects from " + page.url());
+            }
+            current = get(URI.create(current.url()).resolve(current.location()).toString());
+        }
+        return current;
+    }
+
+    /** Submits the form of this id on the page, with these fields and the button pressed. */
+    public Page submit(Page page, String formId, Map<String, String> fields, String button) {
+        Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"(.*?)</form>", Pattern.DOTALL)
+                .matcher(page.body());
+        if (!form.find()) {
+            throw new AssertionError("No form " + formId + " on " + page.url() + ": " + page.body());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        Matcher input = INPUT.matcher(form.group(1));
+        while (input.find()) {
+            String tag = input.group();
+            if ("hidden".equals(attribute(tag, "type"))) {
+                values.put(attribute(tag, "name"), unescape(attribute(tag, "value")));
+            }
+        }
+        values.putAll(fields);
+        values.put(button, "");
+        String body = values.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        String action = URI.create(page.url()).resolve(attribute(form.group(0), "action")).toString();
+        return send(action, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    public Page post(String url) {
+        return send(url, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public String cookie(String host, String name) {
+        return cookies.getOrDefault(host, Map.of()).get(name);
+    }
+
+    /** Puts a cookie of one host on another, as someone replaying a stolen cookie would. */
+    public void setCookie(String host, String name, String value) {
+        cookies.computeIfAbsent(host, h -> new HashMap<>()).put(name, value);
+    }
+
+    private Page send(String url, HttpRequest.Builder request) {
+        URI target = URI.create(url);
+        String host = target.getHost();
+        String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        request.uri(server.resolve(path)).header("Host", host).header("Accept", "text/html")
+                .timeout(Duration.ofSeconds(30));
+        Map<String, String> jar = cookies.getOrDefault(host, Map.of());
+        if (!jar.isEmpty()) {
+            request.header("Cookie", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            List<String> set = response.headers().allValues("Set-Cookie");
+            for (String cookie : set) {
+                String[] pair = cookie.split(";", 2)[0].split("=", 2);
+                cookies.computeIfAbsent(host, h -> new HashMap<>()).put(pair[0].strip(), pair[1].strip());
+            }
+            return new Page(url, response.statusCode(), response.body(),
+                    response.headers().firstValue("Location").orElse(""), set);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String attribute(String tag, String name) {
+        Matcher value = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
+        return value.find() ? value.group(1) : "";
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")
+                .replace("&#39;", "'");
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
