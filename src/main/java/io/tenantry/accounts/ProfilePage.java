@@ -1,7 +1,6 @@
 package io.tenantry.accounts;
 
 import java.util.List;
-import java.util.Objects;
 
 import io.tenantry.web.Messages;
 import jakarta.annotation.PostConstruct;
@@ -27,8 +26,7 @@ public class ProfilePage {
     private String email;
     private String displayName;
     private String currentPassword;
-    private String newPassword;
-    private String confirmation;
+    private final PasswordChoice newPassword = new PasswordChoice();
     private String tokenName;
     private String issuedSecret;
 
@@ -49,12 +47,11 @@ public class ProfilePage {
     }
 
     public void changePassword() {
-        if (!Objects.equals(newPassword, confirmation)) {
-            Messages.error("register.mismatch");
+        if (!newPassword.confirmed()) {
             return;
         }
         try {
-            accounts.changePassword(account.id(), currentPassword, newPassword);
+            accounts.changePassword(account.id(), currentPassword, newPassword.getValue());
             Messages.info("profile.passwordChanged");
         } catch (InvalidAccountException e) {
             Messages.failure(e);
@@ -110,20 +107,8 @@ public class ProfilePage {
         this.currentPassword = currentPassword;
     }
 
-    public String getNewPassword() {
+    public PasswordChoice getNewPassword() {
         return newPassword;
-    }
-
-    public void setNewPassword(String newPassword) {
-        this.newPassword = newPassword;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
     }
 
     public String getTokenName() {

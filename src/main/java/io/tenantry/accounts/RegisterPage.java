@@ -1,7 +1,6 @@
 package io.tenantry.accounts;
 
 import java.io.IOException;
-import java.util.Objects;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,8 +30,7 @@ public class RegisterPage {
     private String username;
     private String email;
     private String displayName;
-    private String password;
-    private String confirmation;
+    private final PasswordChoice password = new PasswordChoice();
     private String next;
 
     public void register() throws IOException {
@@ -40,13 +38,12 @@ public class RegisterPage {
             Messages.error("register.disabled");
             return;
         }
-        if (!Objects.equals(password, confirmation)) {
-            Messages.error("register.mismatch");
+        if (!password.confirmed()) {
             return;
         }
         Account account;
         try {
-            account = accounts.create(username, email, displayName, password);
+            account = accounts.create(username, email, displayName, password.getValue());
         } catch (InvalidAccountException | AccountConflictException e) {
             Messages.failure(e);
             return;
@@ -83,20 +80,8 @@ public class RegisterPage {
         this.displayName = displayName;
     }
 
-    public String getPassword() {
+    public PasswordChoice getPassword() {
         return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
     }
 
     public String getNext() {

@@ -1,7 +1,5 @@
 package io.tenantry.accounts;
 
-import java.util.Objects;
-
 import io.tenantry.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,17 +14,15 @@ public class ResetPasswordPage {
     PasswordResets resets;
 
     private String token;
-    private String password;
-    private String confirmation;
+    private final PasswordChoice password = new PasswordChoice();
     private boolean done;
 
     public void reset() {
-        if (!Objects.equals(password, confirmation)) {
-            Messages.error("register.mismatch");
+        if (!password.confirmed()) {
             return;
         }
         try {
-            resets.reset(token, password);
+            resets.reset(token, password.getValue());
             done = true;
             Messages.info("reset.done");
         } catch (InvalidAccountException | SingleUseLinks.LinkRefusedException e) {
@@ -38,27 +34,15 @@ public class ResetPasswordPage {
         return done;
     }
 
+    public PasswordChoice getPassword() {
+        return password;
+    }
+
     public String getToken() {
         return token;
     }
 
     public void setToken(String token) {
         this.token = token;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
-    }
-
-    public String getConfirmation() {
-        return confirmation;
-    }
-
-    public void setConfirmation(String confirmation) {
-        this.confirmation = confirmation;
     }
 }

@@ -25,28 +25,43 @@ import io.tenantry.testing.Tenantry;
 class AccessMatrixIT {
 
     /**
-     * Columns: list products, add, change, delete, list members, authorize a user, list groups,
-     * who am I, the tenant's start page. 302 on the page is the redirect to sign in.
+     * Columns: list products, get one, add, change, add a version, delete, list members, authorize
+     * a user, remove a member, list groups, put a member in a group, who am I, the tenant's start
+     * page. 302 on the page is the redirect to sign in.
      */
     private static final String EXPECTED = """
-            private   anonymous      401 401 401 401 401 401 401 401 302
-            private   stranger       403 403 403 403 403 403 403 200 403
-            private   tester         200 201 200 204 200 403 403 200 200
-            private   administrator  200 201 200 204 200 201 200 200 200
-            private   owner          200 201 200 204 200 201 200 200 200
-            private   superuser      403 403 403 403 403 403 403 200 403
-            readable  anonymous      200 401 401 401 401 401 401 401 200
-            readable  stranger       200 403 403 403 403 403 403 200 200
-            readable  tester         200 201 200 204 200 403 403 200 200
-            readable  administrator  200 201 200 204 200 201 200 200 200
-            readable  owner          200 201 200 204 200 201 200 200 200
-            readable  superuser      200 403 403 403 403 403 403 200 200
-            unpaid    anonymous      402 402 402 402 402 402 402 401 402
-            unpaid    stranger       402 402 402 402 402 402 402 200 402
-            unpaid    tester         402 402 402 402 402 402 402 200 402
-            unpaid    administrator  402 402 402 402 402 402 402 200 402
-            unpaid    owner          402 402 402 402 402 402 402 200 402
-            unpaid    superuser      403 403 403 403 403 403 403 200 403
+            private   anonymous      401 401 401 401 401 401 401 401 401 401 401 401 302
+            private   stranger       403 403 403 403 403 403 403 403 403 403 403 200 403
+            private   tester         200 200 201 200 201 204 200 403 403 403 403 200 200
+            private   administrator  200 200 201 200 201 204 200 201 204 200 204 200 200
+            private   owner          200 200 201 200 201 204 200 201 204 200 204 200 200
+            private   superuser      403 403 403 403 403 403 403 403 403 403 403 200 403
+            readable  anonymous      200 200 401 401 401 401 401 401 401 401 401 401 200
+            readable  stranger       200 200 403 403 403 403 403 403 403 403 403 200 200
+            readable  tester         200 200 201 200 201 204 200 403 403 403 403 200 200
+            readable  administrator  200 200 201 200 201 204 200 201 204 200 204 200 200
+            readable  owner          200 200 201 200 201 204 200 201 204 200 204 200 200
+            readable  superuser      200 200 403 403 403 403 403 403 403 403 403 200 200
+            unpaid    anonymous      402 402 402 402 402 402 402 402 402 402 402 401 402
+            unpaid    stranger       402 402 402 402 402 402 402 402 402 402 402 200 402
+            unpaid    tester         402 402 402 402 402 402 402 402 402 402 402 200 402
+            unpaid    administrator  402 402 402 402 402 402 402 402 402 402 402 200 402
+            unpaid    owner          402 402 402 402 402 402 402 402 402 402 402 200 402
+            unpaid    superuser      403 403 403 403 403 403 403 403 403 403 403 200 403
+            """;
+
+    /**
+     * The public host, where tenants and accounts are managed and accounts look after themselves.
+     * Columns: list tenants, create a tenant, list accounts, create an account, who am I, list my
+     * tokens, the profile page, the start page.
+     */
+    private static final String EXPECTED_ON_PUBLIC_HOST = """
+            anonymous      401 401 401 401 401 401 302 302
+            stranger       403 403 403 403 200 200 200 200
+            tester         403 403 403 403 200 200 200 200
+            administrator  403 403 403 403 200 200 200 200
+            owner          403 403 403 403 200 200 200 200
+            superuser      200 201 200 201 200 200 200 200
             """;
 
     private static PayaraProcess server;
@@ -54,6 +69,7 @@ class AccessMatrixIT {
     private static final Map<String, Tenantry> CALLERS = new LinkedHashMap<>();
     private static final Map<String, String> TENANTS = new LinkedHashMap<>();
     private static final Map<String, Long> KEPT_PRODUCT = new LinkedHashMap<>();
+    private static final Map<String, Long> ADMINISTRATORS = new LinkedHashMap<>();
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
@@ -84,6 +100,10 @@ class AccessMatrixIT {
             assertEquals(204, owner.post(host, "/api/groups/" + administrators + "/members",
                     "{\"username\":\"administrator-" + SUFFIX + "\"}").status());
             KEPT_PRODUCT.put(kind, newProduct(owner, host));
+            ADMINISTRATORS.put(kind, administrators);
+            for (String who : List.of("anonymous", "stranger", "tester", "administrator", "owner", "superuser")) {
+                operator.newAccount("extra-" + kind + "-" + who + "-" + SUFFIX);
+            }
         }
         Tenantry.Reply expired = operator.onPublic("PUT", "/api/tenants/" + TENANTS.get("unpaid"),
                 "{\"paidUntil\":\"" + Instant.now().minus(1, ChronoUnit.HOURS) + "\"}");
@@ -109,20 +129,34 @@ class AccessMatrixIT {
             Tenantry caller = CALLERS.get(who);
             Tenantry owner = CALLERS.get("owner");
             boolean blocked = kind.equals("unpaid");
+            long kept = KEPT_PRODUCT.get(kind);
+            String extra = "extra-" + kind + "-" + who + "-" + SUFFIX;
+            if (!blocked) {
+                assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"" + extra + "\"}").status());
+            }
             int[] actual = {
                 caller.get(host, "/api/products").status(),
+                caller.get(host, "/api/products/" + kept).status(),
                 caller.post(host, "/api/products", "{\"name\":\"" + UUID.randomUUID() + "\"}").status(),
-                caller.put(host, "/api/products/" + (blocked ? KEPT_PRODUCT.get(kind) : newProduct(owner, host)),
+                caller.put(host, "/api/products/" + (blocked ? kept : newProduct(owner, host)),
                         "{\"name\":\"" + UUID.randomUUID() + "\"}").status(),
-                caller.delete(host, "/api/products/" + (blocked ? KEPT_PRODUCT.get(kind) : newProduct(owner, host)))
+                caller.post(host, "/api/products/" + kept + "/versions", "{\"value\":\"" + UUID.randomUUID() + "\"}")
                         .status(),
+                caller.delete(host, "/api/products/" + (blocked ? kept : newProduct(owner, host))).status(),
                 caller.get(host, "/api/members").status(),
                 caller.post(host, "/api/members", "{\"username\":\"stranger-" + SUFFIX + "\"}").status(),
+                caller.delete(host, "/api/members/" + extra).status(),
                 caller.get(host, "/api/groups").status(),
+                caller.post(host, "/api/groups/" + ADMINISTRATORS.get(kind) + "/members",
+                        "{\"username\":\"tester-" + SUFFIX + "\"}").status(),
                 caller.get(host, "/api/me").status(),
                 caller.page(host, "/").status()};
-            if (actual[5] == 201) {
+            if (actual[7] == 201) {
                 assertEquals(204, owner.delete(host, "/api/members/stranger-" + SUFFIX).status(), "undo the authorization");
+            }
+            if (actual[10] == 204) {
+                assertEquals(204, owner.delete(host, "/api/groups/" + ADMINISTRATORS.get(kind) + "/members/tester-"
+                        + SUFFIX).status(), "undo the promotion");
             }
             for (int column = 0; column < actual.length; column++) {
                 cells++;
@@ -132,7 +166,35 @@ class AccessMatrixIT {
                 }
             }
         }
-        assertEquals(18 * 9, cells);
+        assertEquals(18 * 13, cells);
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void everyCellOfThePublicHostAnswersAsWrittenDown() {
+        List<String> wrong = new ArrayList<>();
+        String host = Tenantry.host("public");
+        for (String line : EXPECTED_ON_PUBLIC_HOST.strip().split("\n")) {
+            String[] cell = line.strip().split("\\s+");
+            Tenantry caller = CALLERS.get(cell[0]);
+            String made = cell[0] + "-made-" + SUFFIX;
+            int[] actual = {
+                caller.get(host, "/api/tenants").status(),
+                caller.post(host, "/api/tenants", "{\"label\":\"" + made + "\",\"name\":\"Made\"}").status(),
+                caller.get(host, "/api/accounts").status(),
+                caller.post(host, "/api/accounts", "{\"username\":\"" + made + "\",\"email\":\"" + made
+                        + "@example.com\",\"password\":\"long enough pw\"}").status(),
+                caller.get(host, "/api/me").status(),
+                caller.get(host, "/api/me/tokens").status(),
+                caller.page(host, "/profile.xhtml").status(),
+                caller.page(host, "/").status()};
+            for (int column = 0; column < actual.length; column++) {
+                if (actual[column] != Integer.parseInt(cell[column + 1])) {
+                    wrong.add(cell[0] + " column " + (column + 1) + ": expected " + cell[column + 1] + ", got "
+                            + actual[column]);
+                }
+            }
+        }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
