@@ -49,6 +49,14 @@ public class Groups {
         return groups;
     }
 
+    /** Whether authorizing a user puts them in this group; by default only Tester is so marked. */
+    @Requires(Permission.GROUPS_MANAGE)
+    public void markDefault(long groupId, boolean memberDefault) {
+        requireGroup(groupId);
+        em.createNativeQuery("UPDATE access_group SET member_default = ? WHERE id = ?")
+                .setParameter(1, memberDefault).setParameter(2, groupId).executeUpdate();
+    }
+
     @Requires(Permission.GROUPS_MANAGE)
     public void addMember(long groupId, String username) {
         requireGroup(groupId);

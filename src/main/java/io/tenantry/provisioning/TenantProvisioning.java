@@ -11,7 +11,6 @@ import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
-import io.tenantry.tenancy.TenantRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
@@ -36,8 +35,6 @@ public class TenantProvisioning {
     @Inject
     TenantDirectory directory;
 
-    @Inject
-    TenantRegistry registry;
 
     public Tenant create(String label, String name, Tenant.Terms terms, ProvisioningPath path) {
         TenantLabel tenantLabel = TenantLabel.forNewTenant(label);
@@ -51,7 +48,7 @@ public class TenantProvisioning {
     /** Changes a tenant's name and terms; the label, and so the address and schema, never change. */
     public Tenant change(TenantLabel label, String name, Tenant.Terms terms) {
         requireOrganization(terms);
-        Tenant changed = registry.update(label, requireName(name), terms);
+        Tenant changed = schemas.change(label, requireName(name), terms);
         directory.put(changed);
         return changed;
     }

@@ -64,6 +64,18 @@ public class TenantSchemas {
         }
     }
 
+    /** New name and terms; a new owner becomes an authorized user and an Administrator in the same transaction. */
+    public Tenant change(TenantLabel label, String name, Tenant.Terms terms) {
+        try (Connection connection = dataSource.getConnection()) {
+            Tenant changed = registry.update(connection, label, name, terms)
+                    .orElseThrow(() -> new UnknownTenantException(label));
+            admitOwner(connection, changed);
+            return changed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not change tenant " + label + ": " + e.getMessage(), e);
+        }
+    }
+
     public void delete(Tenant tenant) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             if (!registry.delete(connection, tenant.label())) {
@@ -82,10 +94,11 @@ public class TenantSchemas {
         }
         long owner = tenant.terms().ownerId().get();
         try (PreparedStatement member = connection.prepareStatement(
-                     "INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?)");
+                     "INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
              PreparedStatement administrator = connection.prepareStatement(
                      "INSERT INTO " + tenant.schema().quoted() + ".group_member (group_id, account_id) SELECT id, ? FROM "
-                             + tenant.schema().quoted() + ".access_group WHERE name = 'Administrator' AND built_in")) {
+                             + tenant.schema().quoted() + ".access_group WHERE name = 'Administrator' AND built_in "
+                             + "ON CONFLICT DO NOTHING")) {
             member.setLong(1, tenant.id());
             member.setLong(2, owner);
             member.executeUpdate();

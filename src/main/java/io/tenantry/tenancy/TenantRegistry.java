@@ -73,23 +73,18 @@ public class TenantRegistry {
         }
     }
 
-    /** Changes the name and terms; the label and schema of a tenant never change. */
-    public Tenant update(TenantLabel label, String name, Tenant.Terms terms) {
-        try (Connection connection = Database.autoCommitted(dataSource);
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE public.tenant SET owner_id = ?, organization = ?, publicly_readable = ?, paid_until = ?, "
-                             + "name = ? WHERE label = ? RETURNING " + COLUMNS)) {
+    /** Changes the name and terms on the caller's connection; the label and schema of a tenant never change. */
+    public Optional<Tenant> update(Connection connection, TenantLabel label, String name, Tenant.Terms terms)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE public.tenant SET owner_id = ?, organization = ?, publicly_readable = ?, paid_until = ?, "
+                        + "name = ? WHERE label = ? RETURNING " + COLUMNS)) {
             setTerms(update, 1, terms);
             update.setString(5, name);
             update.setString(6, label.value());
             try (ResultSet row = update.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("Tenant " + label + " no longer exists");
-                }
-                return tenantOf(row);
+                return row.next() ? Optional.of(tenantOf(row)) : Optional.empty();
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not update tenant " + label + ": " + e.getMessage(), e);
         }
     }
 

@@ -48,6 +48,19 @@ class MembersIT extends DeployedTenantry {
     }
 
     @Test
+    void theDefaultGroupsAreChosenPerTenant() {
+        assertEquals(204, app.put(one, "/api/groups/" + groupId(one, "Tester"), "{\"memberDefault\":false}").status());
+        assertEquals(204, app.put(one, "/api/groups/" + groupId(one, "Administrator"), "{\"memberDefault\":true}")
+                .status());
+        authorize(one, "jane-" + suffix);
+        authorize(two, "jane-" + suffix);
+
+        assertEquals(200, jane.get(one, "/api/groups").status(), "an Administrator in one");
+        assertEquals(403, jane.get(two, "/api/groups").status(), "a Tester in two, whose defaults did not change");
+        assertEquals(403, jane.put(two, "/api/groups/" + groupId(two, "Tester"), "{\"memberDefault\":false}").status());
+    }
+
+    @Test
     void removingAuthorizationRemovesTheGroupMembershipsThereOnly() {
         authorize(one, "jane-" + suffix);
         authorize(two, "jane-" + suffix);
@@ -81,6 +94,17 @@ class MembersIT extends DeployedTenantry {
                 + Tenantry.ADMIN).status());
         assertEquals(204, jane.delete(one, "/api/groups/" + groupId(one, "Tester") + "/members/jane-" + suffix)
                 .status(), "other memberships can change");
+    }
+
+    @Test
+    void aNewOwnerIsAuthorizedAndAnAdministratorAtOnce() {
+        Tenantry.Reply changed = app.onPublic("PUT", "/api/tenants/one-" + suffix, "{\"owner\":\"jane-" + suffix + "\"}");
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("jane-" + suffix, changed.json().asJsonObject().getString("owner"));
+
+        assertEquals(200, jane.get(one, "/api/groups").status(), "the owner administers the tenant");
+        assertEquals(403, jane.delete(one, "/api/groups/" + groupId(one, "Administrator") + "/members/jane-" + suffix)
+                .status());
     }
 
     private void authorize(String host, String username) {

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.tenantry.testing.Chromium;
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.PayaraProcess;
 import io.tenantry.testing.Tenantry;
 
 /** Sign-in and the hand-off to a tenant's host, in a real Chromium driving the real pages. */
@@ -39,41 +40,54 @@ class BrowserSignInIT extends DeployedTenantry {
 
     @Test
     void aMemberSignsInOnceAndLandsInTheTenantWhileAStrangerIsTurnedAway() {
+        signInOnceAndEnter(app, port(), Tenantry.DOMAIN, "");
+    }
+
+    /** The development default: *.localhost, which Chromium resolves to this machine by itself. */
+    @Test
+    void theSameWorksOnLocalhost() throws Exception {
+        try (PayaraProcess server = PayaraProcess.start(false, "-Dtenants.domain=localhost")) {
+            Tenantry local = new Tenantry(server.url(), "localhost").awaitReady();
+            signInOnceAndEnter(local, server.url().getPort(), "localhost", "localhost-");
+        }
+    }
+
+    private void signInOnceAndEnter(Tenantry tenantry, int port, String domain, String screenshotPrefix) {
         String acme = "acme-" + suffix;
         String member = "jane-" + suffix;
         String stranger = "bob-" + suffix;
-        app.newAccount(member);
-        app.newAccount(stranger);
-        assertEquals(201, app.createTenant(acme, "Acme Rockets").status());
-        assertEquals(201, app.post(Tenantry.host(acme), "/api/members", "{\"username\":\"" + member + "\"}").status());
-        assertEquals(201, app.post(Tenantry.host(acme), "/api/products", "{\"name\":\"Rocket\"}").status());
+        tenantry.newAccount(member);
+        tenantry.newAccount(stranger);
+        assertEquals(201, tenantry.createTenant(acme, "Acme Rockets").status());
+        assertEquals(201, tenantry.post(tenantry.hostOf(acme), "/api/members", "{\"username\":\"" + member + "\"}").status());
+        assertEquals(201, tenantry.post(tenantry.hostOf(acme), "/api/products", "{\"name\":\"Rocket\"}").status());
 
-        browser.get(address(acme, "/"));
+        browser.get(address(port, domain, acme, "/"));
         waitFor(By.id("signin:username"));
-        assertTrue(browser.getCurrentUrl().startsWith(address("public", "/signin.xhtml")), browser.getCurrentUrl());
-        Chromium.screenshot(browser, "sign-in");
+        assertTrue(browser.getCurrentUrl().startsWith(address(port, domain, "public", "/signin.xhtml")), browser.getCurrentUrl());
+        Chromium.screenshot(browser, screenshotPrefix + "sign-in");
         signIn(member);
 
         waitFor(By.id("products"));
-        assertEquals(address(acme, "/"), browser.getCurrentUrl());
+        assertEquals(address(port, domain, acme, "/"), browser.getCurrentUrl());
         assertEquals(member, browser.findElement(By.id("profile-link")).getText());
         assertTrue(browser.findElement(By.id("products")).getText().contains("Rocket"));
-        Chromium.screenshot(browser, "tenant-home");
+        Chromium.screenshot(browser, screenshotPrefix + "tenant-home");
 
-        browser.get(address("public", "/profile.xhtml"));
+        browser.get(address(port, domain, "public", "/profile.xhtml"));
         waitFor(By.id("tokens"));
-        Chromium.screenshot(browser, "profile");
+        Chromium.screenshot(browser, screenshotPrefix + "profile");
 
         browser.findElement(By.id("sign-out")).click();
         waitFor(By.id("signin:username"));
-        browser.get(address(acme, "/"));
+        browser.get(address(port, domain, acme, "/"));
         waitFor(By.id("signin:username"));
 
         signIn(stranger);
-        browser.get(address(acme, "/"));
+        browser.get(address(port, domain, acme, "/"));
         waitFor(By.id("forbidden"));
         assertTrue(browser.getPageSource().contains("You are not a member of Acme Rockets"));
-        Chromium.screenshot(browser, "forbidden");
+        Chromium.screenshot(browser, screenshotPrefix + "forbidden");
     }
 
     private void signIn(String username) {
@@ -86,7 +100,7 @@ class BrowserSignInIT extends DeployedTenantry {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
     }
 
-    private String address(String label, String path) {
-        return "http://" + Tenantry.host(label) + ":" + port() + path;
+    private static String address(int port, String domain, String label, String path) {
+        return "http://" + label + "." + domain + ":" + port + path;
     }
 }

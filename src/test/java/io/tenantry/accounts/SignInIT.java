@@ -147,6 +147,25 @@ class SignInIT extends DeployedTenantry {
     }
 
     @Test
+    void theProfileChangesThePasswordOnlyWithTheCurrentOne() {
+        browser.follow(signIn(browser.follow(browser.get(url("public", "/signin.xhtml"))), member,
+                Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
+        Page profile = browser.get(url("public", "/profile.xhtml"));
+        String replacement = "replaced " + suffix;
+        Page wrong = browser.submit(profile, "password", Map.of("password:current", "not the password",
+                "password:new", replacement, "password:confirmation", replacement), "password:change");
+        assertTrue(wrong.body().contains("The current password is not right."), wrong.body());
+        Page mismatch = browser.submit(wrong, "password", Map.of("password:current", Tenantry.PASSWORD_OF_NEW_ACCOUNTS,
+                "password:new", replacement, "password:confirmation", "something else"), "password:change");
+        assertTrue(mismatch.body().contains("The two passwords are not the same."), mismatch.body());
+        Page changed = browser.submit(mismatch, "password", Map.of("password:current",
+                Tenantry.PASSWORD_OF_NEW_ACCOUNTS, "password:new", replacement, "password:confirmation", replacement),
+                "password:change");
+        assertTrue(changed.body().contains("Your password has been changed."), changed.body());
+        assertEquals(200, app.basic(member, replacement).get(Tenantry.host(acme), "/api/me").status());
+    }
+
+    @Test
     void repeatedFailuresAreThrottledWithoutTellingWhetherTheAccountExists() {
         String ghost = "ghost-" + suffix;
         for (String name : new String[] {member, ghost}) {

@@ -41,33 +41,40 @@ public final class Tenantry {
     private static final Map<URI, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
 
     private final URI server;
+    private final String domain;
     private final String authorization;
 
     public Tenantry(URL deploymentUrl) {
-        this(URI.create("http://localhost:" + URI.create(deploymentUrl.toString()).getPort()), null);
+        this(deploymentUrl, DOMAIN);
     }
 
-    private Tenantry(URI server, String authorization) {
+    /** A server whose TENANTS_DOMAIN is not the tests' usual one. */
+    public Tenantry(URL deploymentUrl, String domain) {
+        this(URI.create("http://localhost:" + URI.create(deploymentUrl.toString()).getPort()), domain, null);
+    }
+
+    private Tenantry(URI server, String domain, String authorization) {
         this.server = server;
+        this.domain = domain;
         this.authorization = authorization;
     }
 
     public Tenantry anonymous() {
-        return new Tenantry(server, null);
+        return new Tenantry(server, domain, null);
     }
 
     public Tenantry basic(String username, String password) {
-        return new Tenantry(server, "Basic " + Base64.getEncoder().encodeToString(
+        return new Tenantry(server, domain, "Basic " + Base64.getEncoder().encodeToString(
                 (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public Tenantry bearer(String token) {
-        return new Tenantry(server, "Bearer " + token);
+        return new Tenantry(server, domain, "Bearer " + token);
     }
 
     /** A new API token of the account, made through the API with its password. */
     public String tokenOf(String username, String password) {
-        Reply reply = basic(username, password).post(host("public"), "/api/me/tokens", "{\"name\":\"tests\"}");
+        Reply reply = basic(username, password).post(hostOf("public"), "/api/me/tokens", "{\"name\":\"tests\"}");
         if (reply.status() != 201) {
             throw new AssertionError("Could not create a token for " + username + ": " + reply);
         }
@@ -76,7 +83,7 @@ public final class Tenantry {
 
     /** A new account, made by the super-user, and a client calling as it. */
     public Tenantry newAccount(String username) {
-        Reply reply = post(host("public"), "/api/accounts", "{\"username\":\"" + username + "\",\"email\":\""
+        Reply reply = post(hostOf("public"), "/api/accounts", "{\"username\":\"" + username + "\",\"email\":\""
                 + username + "@example.com\",\"password\":\"" + PASSWORD_OF_NEW_ACCOUNTS + "\"}");
         if (reply.status() != 201) {
             throw new AssertionError("Could not create account " + username + ": " + reply);
@@ -85,6 +92,11 @@ public final class Tenantry {
     }
 
     public static final String PASSWORD_OF_NEW_ACCOUNTS = "correct horse battery";
+
+    /** The host name of a tenant on this server's domain. */
+    public String hostOf(String label) {
+        return label + "." + domain;
+    }
 
     public URI server() {
         return server;
@@ -150,7 +162,7 @@ public final class Tenantry {
 
     /** Any method, on the public host. */
     public Reply onPublic(String method, String path, String json) {
-        HttpRequest.Builder request = request(host("public"), path);
+        HttpRequest.Builder request = request(hostOf("public"), path);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }

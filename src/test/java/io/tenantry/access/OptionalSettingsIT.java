@@ -1,6 +1,8 @@
 package io.tenantry.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
@@ -9,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import io.tenantry.testing.PayaraProcess;
 import io.tenantry.testing.Tenantry;
 
-/** With OPERATORS_READ_ACCESS on, the super-user may read any tenant and still change nothing. */
-class OperatorReadAccessIT {
+/** The settings that are off (or on) by default, switched the other way on one instance. */
+class OptionalSettingsIT {
 
     @Test
-    void operatorsReadButNeverChange() throws Exception {
+    void operatorsReadButNeverChangeAndRegistrationCanBeSwitchedOff() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        try (PayaraProcess server = PayaraProcess.start(true, "-Doperators.read-access=true")) {
+        try (PayaraProcess server = PayaraProcess.start(true, "-Doperators.read-access=true",
+                "-Dregistration.enabled=false")) {
             Tenantry operator = new Tenantry(server.url()).awaitReady();
             operator.newAccount("owner-" + suffix);
             assertEquals(201, operator.onPublic("POST", "/api/tenants", "{\"label\":\"private-" + suffix
@@ -26,6 +29,10 @@ class OperatorReadAccessIT {
             assertEquals(200, operator.page(host, "/").status());
             assertEquals(403, operator.post(host, "/api/products", "{\"name\":\"Nope\"}").status());
             assertEquals(403, operator.get(host, "/api/members").status(), "reading data is not seeing the members");
+
+            String register = operator.anonymous().page(Tenantry.host("public"), "/register.xhtml").body();
+            assertTrue(register.contains("registration-off"), register);
+            assertFalse(register.contains("register:submit"), "no form to submit");
         }
     }
 }
