@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
+import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.admin.MasterTenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.web.PublicAddresses;
@@ -27,6 +29,8 @@ public class AccessGate extends HttpFilter {
             "/forgot-password.xhtml", "/reset-password.xhtml", "/profile.xhtml");
     private static final Set<String> OPEN_ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
             "/forgot-password.xhtml", "/reset-password.xhtml");
+    /** Platform administration: only on the master tenant's host (elsewhere it does not exist), for super-users. */
+    private static final String ADMIN_PAGES = "/admin/";
     private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", "/auth/handoff",
             "/signout", "/health", "/metrics", "/openapi");
 
@@ -38,6 +42,12 @@ public class AccessGate extends HttpFilter {
 
     @Inject
     PublicAddresses addresses;
+
+    @Inject
+    MasterTenant master;
+
+    @Inject
+    CurrentCaller caller;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -55,6 +65,14 @@ public class AccessGate extends HttpFilter {
         }
         if (OPEN_ACCOUNT_PAGES.contains(path)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (path.startsWith(ADMIN_PAGES) && !master.is(context.tenant())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (path.startsWith(ADMIN_PAGES) && caller.signedIn().isPresent() && !caller.signedIn().get().superUser()) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
         switch (access.current().entry()) {

@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.tenantry.access.SubscriptionExpiredException;
+import io.tenantry.admin.NotOnMasterTenantException;
 import io.tenantry.accounts.AccountConflictException;
 import io.tenantry.accounts.InvalidAccountException;
 import io.tenantry.accounts.NotPermittedException;
@@ -35,7 +36,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             Status status = Status.fromStatusCode(original.getStatus());
             return status == null ? original : Problem.response(status, web.getMessage());
         }
-        if (cause instanceof UnknownTenantException || cause instanceof NoSuchItemException) {
+        if (cause instanceof UnknownTenantException || cause instanceof NoSuchItemException
+                || cause instanceof NotOnMasterTenantException) {
             return Problem.response(Status.NOT_FOUND, cause.getMessage());
         }
         if (cause instanceof SubscriptionExpiredException) {

@@ -1,11 +1,15 @@
 package io.tenantry.web;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.tenantry.access.Access;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.admin.Banner;
+import io.tenantry.admin.Banners;
+import io.tenantry.admin.MasterTenant;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,6 +36,14 @@ public class Shell {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    MasterTenant master;
+
+    @Inject
+    Banners bannerSource;
+
+    private List<Banner> banners;
 
     public Tenant getTenant() {
         return context.tenant();
@@ -68,6 +80,18 @@ public class Shell {
     /** Looking without being a member: a publicly readable tenant, or an operator with read access. */
     public boolean isReadOnly() {
         return access.current().entry() == Access.Entry.READER;
+    }
+
+    /** Platform administration is offered on the master tenant to super-users. */
+    public boolean isPlatformAdmin() {
+        return master.is(context.tenant()) && caller.signedIn().map(Caller::superUser).orElse(false);
+    }
+
+    public List<Banner> getBanners() {
+        if (banners == null) {
+            banners = bannerSource.running();
+        }
+        return banners;
     }
 
     public boolean isSubscriptionEndsSoon() {

@@ -1,0 +1,226 @@
+package io.tenantry.admin;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+import io.tenantry.web.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Platform administration on the master tenant: every tenant, plans, announcements. */
+@Named
+@ViewScoped
+public class AdminPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient TenantCatalog catalog;
+
+    @Inject
+    transient PlatformModels models;
+
+    private final LazyDataModel<TenantCatalog.Row> tenants = new TenantRows();
+    private String deleting;
+    private String typedLabel;
+    private String paidUntilLabel;
+    private LocalDate paidUntil;
+    private String planName;
+    private String planDescription;
+    private Integer planPriceCents;
+    private String planCurrency = "EUR";
+    private Integer planMaxMembers;
+    private String announcement;
+    private Announcement.Severity severity = Announcement.Severity.INFO;
+
+    /** Tenants a page at a time, as the table asks for them. */
+    private class TenantRows extends LazyDataModel<TenantCatalog.Row> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return catalog.count(globalFilter(filterBy));
+        }
+
+        @Override
+        public List<TenantCatalog.Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+            return catalog.page(first, pageSize, sort == null ? "label" : sort.getField(),
+                    sort == null || sort.getOrder() != SortOrder.DESCENDING, globalFilter(filterBy));
+        }
+
+        @Override
+        public String getRowKey(TenantCatalog.Row row) {
+            return row.label();
+        }
+
+        private String globalFilter(Map<String, FilterMeta> filterBy) {
+            FilterMeta global = filterBy.get(FilterMeta.GLOBAL_FILTER_KEY);
+            return global == null || global.getFilterValue() == null ? "" : global.getFilterValue().toString();
+        }
+    }
+
+    public void askToDelete(String label) {
+        deleting = label;
+        typedLabel = null;
+    }
+
+    public void delete() {
+        try {
+            catalog.delete(deleting, typedLabel);
+            Messages.info("admin.deleted", deleting);
+            deleting = null;
+        } catch (IllegalArgumentException e) {
+            Messages.failure(e);
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+        }
+    }
+
+    public void editPaidUntil(TenantCatalog.Row row) {
+        paidUntilLabel = row.label();
+        paidUntil = row.paidUntil() == null ? null : LocalDate.ofInstant(row.paidUntil().minusSeconds(1), ZoneOffset.UTC);
+    }
+
+    public void savePaidUntil() {
+        catalog.changePaidUntil(paidUntilLabel,
+                paidUntil == null ? null : paidUntil.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        Messages.info("admin.paidUntilSaved", paidUntilLabel);
+    }
+
+    public List<SubscriptionPlan> getPlans() {
+        return models.plans();
+    }
+
+    public void addPlan() {
+        try {
+            models.addPlan(new PlatformModels.PlanInput(planName, planDescription,
+                    planPriceCents == null ? -1 : planPriceCents, planCurrency, planMaxMembers));
+            planName = null;
+            planDescription = null;
+            planPriceCents = null;
+            planMaxMembers = null;
+        } catch (IllegalArgumentException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public void removePlan(long id) {
+        models.removePlan(id);
+    }
+
+    public List<Announcement> getAnnouncements() {
+        return models.announcements();
+    }
+
+    public void announce() {
+        try {
+            models.announce(announcement, severity, null);
+            announcement = null;
+        } catch (IllegalArgumentException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public void endAnnouncement(long id) {
+        models.endAnnouncement(id);
+    }
+
+    public Announcement.Severity[] getSeverities() {
+        return Announcement.Severity.values();
+    }
+
+    public LazyDataModel<TenantCatalog.Row> getTenants() {
+        return tenants;
+    }
+
+    public String getDeleting() {
+        return deleting;
+    }
+
+    public String getTypedLabel() {
+        return typedLabel;
+    }
+
+    public void setTypedLabel(String typedLabel) {
+        this.typedLabel = typedLabel;
+    }
+
+    public String getPaidUntilLabel() {
+        return paidUntilLabel;
+    }
+
+    public LocalDate getPaidUntil() {
+        return paidUntil;
+    }
+
+    public void setPaidUntil(LocalDate paidUntil) {
+        this.paidUntil = paidUntil;
+    }
+
+    public String getPlanName() {
+        return planName;
+    }
+
+    public void setPlanName(String planName) {
+        this.planName = planName;
+    }
+
+    public String getPlanDescription() {
+        return planDescription;
+    }
+
+    public void setPlanDescription(String planDescription) {
+        this.planDescription = planDescription;
+    }
+
+    public Integer getPlanPriceCents() {
+        return planPriceCents;
+    }
+
+    public void setPlanPriceCents(Integer planPriceCents) {
+        this.planPriceCents = planPriceCents;
+    }
+
+    public String getPlanCurrency() {
+        return planCurrency;
+    }
+
+    public void setPlanCurrency(String planCurrency) {
+        this.planCurrency = planCurrency;
+    }
+
+    public Integer getPlanMaxMembers() {
+        return planMaxMembers;
+    }
+
+    public void setPlanMaxMembers(Integer planMaxMembers) {
+        this.planMaxMembers = planMaxMembers;
+    }
+
+    public String getAnnouncement() {
+        return announcement;
+    }
+
+    public void setAnnouncement(String announcement) {
+        this.announcement = announcement;
+    }
+
+    public Announcement.Severity getSeverity() {
+        return severity;
+    }
+
+    public void setSeverity(Announcement.Severity severity) {
+        this.severity = severity;
+    }
+}

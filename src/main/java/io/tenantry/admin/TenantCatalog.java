@@ -1,0 +1,112 @@
+package io.tenantry.admin;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.provisioning.TenantProvisioning;
+import io.tenantry.provisioning.UnknownTenantException;
+import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantLabel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * Every tenant, for the platform's operators on the master tenant: a page at a time, sorted and
+ * filtered in the database, with owner, member count and size on disk.
+ */
+@ApplicationScoped
+@MasterOnly
+public class TenantCatalog {
+
+    /** Sortable columns, by the names the table uses; nothing else reaches the SQL. */
+    private static final Map<String, String> SORTS = Map.of("label", "t.label", "owner", "lower(a.username)",
+            "createdAt", "t.created_at", "paidUntil", "t.paid_until", "members", "members", "sizeBytes", "size_bytes");
+
+    @PersistenceContext(unitName = "tenantry")
+    EntityManager em;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    TenantProvisioning provisioning;
+
+    @Inject
+    TenantDirectory directory;
+
+    /** One row of the table. */
+    public record Row(String label, String name, String owner, Instant createdAt, Instant paidUntil, long members,
+            long sizeBytes) {
+    }
+
+    @Transactional
+    public List<Row> page(int first, int size, String sortBy, boolean ascending, String filter) {
+        caller.requireSuperUser();
+        String order = SORTS.getOrDefault(sortBy, "t.label") + (ascending ? " ASC" : " DESC") + " NULLS LAST, t.label";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT t.label, t.name, a.username, t.created_at, t.paid_until, "
+                        + "(SELECT count(*) FROM public.tenant_member m WHERE m.tenant_id = t.id) AS members, "
+                        + "(SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = t.schema_name "
+                        + "AND c.relkind = 'r') AS size_bytes "
+                        + "FROM public.tenant t LEFT JOIN public.account a ON a.id = t.owner_id " + where()
+                        + " ORDER BY " + order + " LIMIT ?2 OFFSET ?3")
+                .setParameter(1, pattern(filter)).setParameter(2, size).setParameter(3, first).getResultList();
+        return rows.stream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2],
+                instant(row[3]), instant(row[4]), ((Number) row[5]).longValue(), ((Number) row[6]).longValue()))
+                .toList();
+    }
+
+    @Transactional
+    public int count(String filter) {
+        caller.requireSuperUser();
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM public.tenant t LEFT JOIN public.account a "
+                + "ON a.id = t.owner_id " + where()).setParameter(1, pattern(filter)).getSingleResult()).intValue();
+    }
+
+    public void changePaidUntil(String label, Instant paidUntil) {
+        caller.requireSuperUser();
+        Tenant tenant = find(label);
+        Tenant.Terms terms = tenant.terms();
+        provisioning.change(tenant.label(), tenant.name(), new Tenant.Terms(terms.ownerId(), terms.organization(),
+                terms.publiclyReadable(), Optional.ofNullable(paidUntil)));
+    }
+
+    /** Deletes a tenant once its label has been typed again, so that no click alone deletes one. */
+    public void delete(String label, String typed) {
+        caller.requireSuperUser();
+        if (!label.equals(typed == null ? "" : typed.strip())) {
+            throw new IllegalArgumentException("Type the label '" + label + "' to confirm the deletion.");
+        }
+        provisioning.delete(label);
+    }
+
+    private Tenant find(String label) {
+        if (!TenantLabel.isWellFormed(label)) {
+            throw new UnknownTenantException(label);
+        }
+        return directory.find(new TenantLabel(label)).orElseThrow(() -> new UnknownTenantException(label));
+    }
+
+    private static String where() {
+        return "WHERE (t.label ILIKE ?1 ESCAPE '\\' OR t.name ILIKE ?1 ESCAPE '\\' OR a.username ILIKE ?1 ESCAPE '\\')";
+    }
+
+    private static String pattern(String filter) {
+        String text = filter == null ? "" : filter.strip();
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : value instanceof Timestamp time ? time.toInstant()
+                : ((java.time.OffsetDateTime) value).toInstant();
+    }
+}

@@ -1,0 +1,113 @@
+package io.tenantry.api;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.tenantry.admin.Announcement;
+import io.tenantry.admin.PlatformModels;
+import io.tenantry.admin.SubscriptionPlan;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The platform-wide models, on the master tenant's host only (elsewhere they do not exist: 404). */
+@Path("admin")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PlatformResource {
+
+    @Inject
+    PlatformModels models;
+
+    @Context
+    UriInfo uri;
+
+    public record PlanJson(long id, String name, String description, int priceCents, String currency,
+            Integer maxMembers, boolean active) {
+
+        static PlanJson of(SubscriptionPlan plan) {
+            return new PlanJson(plan.id(), plan.name(), plan.description(), plan.priceCents(), plan.currency(),
+                    plan.maxMembers(), plan.active());
+        }
+
+        PlatformModels.PlanInput input() {
+            return new PlatformModels.PlanInput(name, description, priceCents, currency, maxMembers);
+        }
+    }
+
+    public record AnnouncementJson(long id, String message, Announcement.Severity severity, OffsetDateTime startsAt,
+            OffsetDateTime endsAt) {
+
+        static AnnouncementJson of(Announcement announcement) {
+            return new AnnouncementJson(announcement.id(), announcement.message(), announcement.severity(),
+                    announcement.startsAt(), announcement.endsAt());
+        }
+    }
+
+    @GET
+    @Path("plans")
+    public List<PlanJson> plans() {
+        return models.plans().stream().map(PlanJson::of).toList();
+    }
+
+    @POST
+    @Path("plans")
+    public Response addPlan(PlanJson plan) {
+        PlanJson added = PlanJson.of(models.addPlan(require(plan).input()));
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + added.id())).entity(added).build();
+    }
+
+    @PUT
+    @Path("plans/{id}")
+    public PlanJson changePlan(@PathParam("id") long id, PlanJson plan) {
+        return PlanJson.of(models.changePlan(id, require(plan).input(), plan.active()));
+    }
+
+    @DELETE
+    @Path("plans/{id}")
+    public Response removePlan(@PathParam("id") long id) {
+        models.removePlan(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("announcements")
+    public List<AnnouncementJson> announcements() {
+        return models.announcements().stream().map(AnnouncementJson::of).toList();
+    }
+
+    @POST
+    @Path("announcements")
+    public Response announce(AnnouncementJson announcement) {
+        AnnouncementJson made = AnnouncementJson.of(models.announce(require(announcement).message(),
+                announcement.severity(), announcement.endsAt()));
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + made.id())).entity(made).build();
+    }
+
+    @DELETE
+    @Path("announcements/{id}")
+    public Response end(@PathParam("id") long id) {
+        models.endAnnouncement(id);
+        return Response.noContent().build();
+    }
+
+    private static <T> T require(T body) {
+        if (body == null) {
+            throw new IllegalArgumentException("Send the item as JSON.");
+        }
+        return body;
+    }
+}
