@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
+import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.admin.MasterTenant;
 import io.tenantry.tenancy.TenantContext;
@@ -26,9 +27,10 @@ public class AccessGate extends HttpFilter {
 
     static final int PAYMENT_REQUIRED = 402;
     private static final Set<String> ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
-            "/forgot-password.xhtml", "/reset-password.xhtml", "/profile.xhtml");
+            "/forgot-password.xhtml", "/reset-password.xhtml", "/accept-invitation.xhtml", "/profile.xhtml",
+            "/new-tenant.xhtml");
     private static final Set<String> OPEN_ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
-            "/forgot-password.xhtml", "/reset-password.xhtml");
+            "/forgot-password.xhtml", "/reset-password.xhtml", "/accept-invitation.xhtml");
     /** Platform administration: only on the master tenant's host (elsewhere it does not exist), for super-users. */
     private static final String ADMIN_PAGES = "/admin/";
     private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", "/auth/handoff",
@@ -75,12 +77,36 @@ public class AccessGate extends HttpFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
+        if ("/settings.xhtml".equals(path) && caller.signedIn().map(Caller::superUser).orElse(false)) {
+            chain.doFilter(request, response); // operators keep a tenant's terms, member or not
+            return;
+        }
         switch (access.current().entry()) {
-            case MEMBER, READER -> chain.doFilter(request, response);
+            case MEMBER, READER -> {
+                if (allowedOnPage(path)) {
+                    chain.doFilter(request, response);
+                } else {
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                }
+            }
             case SIGN_IN_REQUIRED -> response.sendRedirect(
                     addresses.signInUrl(request, PublicAddresses.requestedUrl(request)));
             case FORBIDDEN -> response.sendError(HttpServletResponse.SC_FORBIDDEN);
             case SUBSCRIPTION_EXPIRED -> response.sendError(PAYMENT_REQUIRED);
         }
+    }
+
+    /**
+     * The administration pages show the 403 page to those whose services would refuse them anyway,
+     * rather than a page whose every part fails.
+     */
+    private boolean allowedOnPage(String path) {
+        return switch (path) {
+            case "/members.xhtml" -> access.current().entry() == Access.Entry.MEMBER;
+            case "/invitations.xhtml" -> access.permits(Permission.INVITATIONS_MANAGE);
+            case "/groups.xhtml" -> access.permits(Permission.GROUPS_MANAGE);
+            case "/settings.xhtml" -> access.permits(Permission.SETTINGS_MANAGE);
+            default -> true;
+        };
     }
 }

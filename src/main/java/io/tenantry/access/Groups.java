@@ -49,6 +49,41 @@ public class Groups {
         return groups;
     }
 
+    @Requires(Permission.GROUPS_MANAGE)
+    public long create(String name) {
+        String checked = requireName(name, -1);
+        return ((Number) em.createNativeQuery("INSERT INTO access_group (name) VALUES (?) RETURNING id")
+                .setParameter(1, checked).getSingleResult()).longValue();
+    }
+
+    @Requires(Permission.GROUPS_MANAGE)
+    public void rename(long groupId, String name) {
+        requireEditable(groupId, "renamed");
+        em.createNativeQuery("UPDATE access_group SET name = ? WHERE id = ?")
+                .setParameter(1, requireName(name, groupId)).setParameter(2, groupId).executeUpdate();
+    }
+
+    @Requires(Permission.GROUPS_MANAGE)
+    public void delete(long groupId) {
+        requireEditable(groupId, "deleted");
+        em.createNativeQuery("DELETE FROM access_group WHERE id = ?").setParameter(1, groupId).executeUpdate();
+    }
+
+    /** The group's permissions, all at once; Administrator always has them all. */
+    @Requires(Permission.GROUPS_MANAGE)
+    public void grant(long groupId, Set<Permission> permissions) {
+        requireGroup(groupId);
+        if (isAdministrators(groupId)) {
+            throw new IllegalArgumentException("Administrator always has every permission.");
+        }
+        em.createNativeQuery("DELETE FROM group_permission WHERE group_id = ?").setParameter(1, groupId)
+                .executeUpdate();
+        for (Permission permission : permissions) {
+            em.createNativeQuery("INSERT INTO group_permission (group_id, permission) VALUES (?, ?)")
+                    .setParameter(1, groupId).setParameter(2, permission.code()).executeUpdate();
+        }
+    }
+
     /** Whether authorizing a user puts them in this group; by default only Tester is so marked. */
     @Requires(Permission.GROUPS_MANAGE)
     public void markDefault(long groupId, boolean memberDefault) {
@@ -74,6 +109,26 @@ public class Groups {
         }
         em.createNativeQuery("DELETE FROM group_member WHERE group_id = ? AND account_id = ?")
                 .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
+    }
+
+    private void requireEditable(long groupId, String change) {
+        requireGroup(groupId);
+        if (!em.createNativeQuery("SELECT 1 FROM access_group WHERE id = ? AND built_in").setParameter(1, groupId)
+                .getResultList().isEmpty()) {
+            throw new IllegalArgumentException("Built-in groups cannot be " + change + ".");
+        }
+    }
+
+    private String requireName(String name, long except) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 60) {
+            throw new IllegalArgumentException("A group's name has 1 to 60 characters.");
+        }
+        if (!em.createNativeQuery("SELECT 1 FROM access_group WHERE lower(name) = lower(?) AND id <> ?")
+                .setParameter(1, trimmed).setParameter(2, except).getResultList().isEmpty()) {
+            throw new IllegalArgumentException("There is already a group named '" + trimmed + "'.");
+        }
+        return trimmed;
     }
 
     private boolean isAdministrators(long groupId) {

@@ -63,13 +63,19 @@ public class Members {
     public void authorize(String username) {
         Account account = accounts.findActive(username == null ? "" : username.strip())
                 .orElseThrow(() -> new UnknownAccountException(username));
+        admit(account.id());
+    }
+
+    /** Authorizes the account and puts it in the default groups; false when it was already authorized. */
+    boolean admit(long accountId) {
         int added = em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
                         + "ON CONFLICT DO NOTHING")
-                .setParameter(1, context.tenant().id()).setParameter(2, account.id()).executeUpdate();
+                .setParameter(1, context.tenant().id()).setParameter(2, accountId).executeUpdate();
         if (added == 1) {
             em.createNativeQuery("INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
-                    + "WHERE member_default ON CONFLICT DO NOTHING").setParameter(1, account.id()).executeUpdate();
+                    + "WHERE member_default ON CONFLICT DO NOTHING").setParameter(1, accountId).executeUpdate();
         }
+        return added == 1;
     }
 
     @Requires(Permission.MEMBERS_MANAGE)
@@ -78,6 +84,11 @@ public class Members {
         if (context.tenant().isOwnedBy(accountId)) {
             throw new NotPermittedException("The owner of " + context.tenant().name() + " cannot be removed.");
         }
+        dismiss(accountId);
+    }
+
+    /** Takes the account out of this tenant and every group here. */
+    void dismiss(long accountId) {
         em.createNativeQuery("DELETE FROM group_member WHERE account_id = ?").setParameter(1, accountId).executeUpdate();
         em.createNativeQuery("DELETE FROM public.tenant_member WHERE tenant_id = ? AND account_id = ?")
                 .setParameter(1, context.tenant().id()).setParameter(2, accountId).executeUpdate();

@@ -35,6 +35,11 @@ public enum Permission {
         return description;
     }
 
+    /** The part of the tenant it is about: "product", "tenant" (administration)... */
+    public String area() {
+        return code.substring(0, code.indexOf('.'));
+    }
+
     public boolean isView() {
         return code.endsWith(".view");
     }

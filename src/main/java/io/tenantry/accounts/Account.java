@@ -34,6 +34,12 @@ public class Account {
 
     boolean active = true;
 
+    @Column(name = "may_create_tenants")
+    boolean mayCreateTenants;
+
+    @Column(name = "password_set")
+    boolean passwordSet = true;
+
     @Column(name = "created_at")
     OffsetDateTime createdAt = OffsetDateTime.now();
 
@@ -63,6 +69,22 @@ public class Account {
 
     void changePassword(String hash) {
         passwordHash = hash;
+        passwordSet = true;
+    }
+
+    /** An account made for an invitation: it exists, but no one can sign in to it until a password is chosen. */
+    static Account invited(String username, String email, String unusableHash) {
+        Account account = new Account(username, email, "", unusableHash, false);
+        account.passwordSet = false;
+        return account;
+    }
+
+    public boolean mayCreateTenants() {
+        return mayCreateTenants;
+    }
+
+    public boolean hasPassword() {
+        return passwordSet;
     }
 
     void changeProfile(String email, String displayName) {

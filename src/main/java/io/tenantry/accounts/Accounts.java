@@ -82,6 +82,35 @@ public class Accounts {
         return account;
     }
 
+    /**
+     * The account of an invited address: the active one that uses it, or a new one without a
+     * password, named after the address (with a number when the name is taken).
+     */
+    public Account forInvitation(String email) {
+        String address = AccountRules.email(email);
+        Optional<Account> existing = findActiveByEmail(address);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String base = address.substring(0, address.indexOf('@')).replaceAll("[^A-Za-z0-9._-]", "");
+        base = base.length() < 3 || !Character.isLetterOrDigit(base.charAt(0)) ? "user" + base : base;
+        base = base.substring(0, Math.min(base.length(), 34));
+        String username = base;
+        for (int n = 2; findAny(username).isPresent(); n++) {
+            username = base + n;
+        }
+        requireUnique(username, address, null);
+        Account account = Account.invited(username, address, passwords.hash(Secrets.random()));
+        em.persist(account);
+        em.flush();
+        return account;
+    }
+
+    private Optional<Account> findAny(String username) {
+        return em.createQuery("SELECT a FROM Account a WHERE LOWER(a.username) = :name", Account.class)
+                .setParameter("name", username.toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
     public Account changeProfile(long accountId, String email, String displayName) {
         Account account = em.find(Account.class, accountId);
         String address = AccountRules.email(email);
@@ -98,6 +127,11 @@ public class Accounts {
         setPassword(account, replacement);
     }
 
+    /** The password of an account that had none, from an invitation link already checked by the caller. */
+    public void choosePassword(long accountId, String password) {
+        setPassword(em.find(Account.class, accountId), password);
+    }
+
     void setPassword(Account account, String password) {
         account.changePassword(passwords.hash(AccountRules.password(password, account.username)));
     }
@@ -109,6 +143,12 @@ public class Accounts {
         }
         return em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class).setParameter("ids", ids)
                 .getResultStream().collect(Collectors.toMap(Account::id, Account::username));
+    }
+
+    /** The addresses of the platform's operators, who hear of new tenants. */
+    public List<String> superUserEmails() {
+        return em.createQuery("SELECT a.email FROM Account a WHERE a.superUser = TRUE AND a.active = TRUE ORDER BY a.id",
+                String.class).getResultList();
     }
 
     public List<Account> all() {

@@ -3,7 +3,7 @@ package io.tenantry.accounts;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.tenantry.mail.Mail;
+import io.tenantry.mail.MailTemplates;
 import io.tenantry.mail.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +30,9 @@ public class PasswordResets {
     Mailer mailer;
 
     @Inject
+    MailTemplates templates;
+
+    @Inject
     SignIns signIns;
 
     /** Mails a reset link when an active account uses the address; the caller learns nothing either way. */
@@ -39,13 +42,8 @@ public class PasswordResets {
             return;
         }
         String secret = links.issue(SingleUseLinks.Purpose.PASSWORD_RESET, account.get().id(), null, null, VALID_FOR);
-        mailer.send(new Mail(account.get().email(), "Reset your Tenantry password",
-                "Hello " + account.get().displayName() + ",\n\n"
-                        + "Someone, probably you, asked to reset the password of the Tenantry account '"
-                        + account.get().username() + "'. Choose a new password here (the link works once, for "
-                        + VALID_FOR.toMinutes() + " minutes):\n\n"
-                        + publicUrl + "/reset-password.xhtml?token=" + secret + "\n\n"
-                        + "If you did not ask for this, ignore this message: your password stays as it is.\n"));
+        mailer.send(templates.render(account.get().email(), "passwordReset", account.get().displayName(),
+                account.get().username(), VALID_FOR.toMinutes(), publicUrl + "/reset-password.xhtml?token=" + secret));
     }
 
     /** Sets the new password if the link is good; a password that breaks the rules leaves the link unused. */

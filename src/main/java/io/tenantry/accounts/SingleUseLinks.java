@@ -19,7 +19,7 @@ import jakarta.transaction.Transactional;
 public class SingleUseLinks {
 
     public enum Purpose {
-        HANDOFF, PASSWORD_RESET
+        HANDOFF, PASSWORD_RESET, INVITATION
     }
 
     /** What a used link carries: whose it is, for which tenant and from which sign-in, if any. */
@@ -48,6 +48,13 @@ public class SingleUseLinks {
         return secret;
     }
 
+    /** Makes every unused link of this purpose, account and tenant useless, as a newer one replaces them. */
+    public void withdraw(Purpose purpose, long accountId, long tenantId) {
+        em.createNativeQuery("DELETE FROM public.single_use_token WHERE purpose = ? AND account_id = ? AND tenant_id = ? "
+                        + "AND used_at IS NULL")
+                .setParameter(1, purpose.name()).setParameter(2, accountId).setParameter(3, tenantId).executeUpdate();
+    }
+
     /** Uses the link, or says why it cannot be used: unknown, already used, or expired. */
     public Redeemed redeem(Purpose purpose, String secret) {
         byte[] digest = Secrets.digest(secret == null ? "" : secret);
@@ -69,12 +76,14 @@ public class SingleUseLinks {
         List<Object[]> rows = em.createNativeQuery("SELECT used_at IS NOT NULL, expires_at <= now() "
                         + "FROM public.single_use_token WHERE token_hash = ? AND purpose = ?")
                 .setParameter(1, digest).setParameter(2, purpose.name()).getResultList();
+        String again = purpose == Purpose.INVITATION ? " Ask whoever invited you to send the invitation again."
+                : " Ask for a new one.";
         if (rows.isEmpty()) {
-            return "This link is not valid. Check that it was copied whole, or ask for a new one.";
+            return "This link is not valid: it was copied in part, or a newer one replaced it." + again;
         }
         if ((Boolean) rows.get(0)[0]) {
-            return "This link has already been used; each link works once. Ask for a new one.";
+            return "This link has already been used; each link works once." + again;
         }
-        return "This link has expired. Ask for a new one.";
+        return "This link has expired." + again;
     }
 }

@@ -89,7 +89,7 @@ public class AdminPage implements Serializable {
 
     public void editPaidUntil(TenantCatalog.Row row) {
         paidUntilLabel = row.label();
-        paidUntil = row.paidUntil() == null ? null : LocalDate.ofInstant(row.paidUntil().minusSeconds(1), ZoneOffset.UTC);
+        paidUntil = row.paidUntil() == null ? null : row.paidUntil().minusSeconds(1).toLocalDate();
     }
 
     public void savePaidUntil() {

@@ -2,6 +2,8 @@ package io.tenantry.admin;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +45,8 @@ public class TenantCatalog {
     TenantDirectory directory;
 
     /** One row of the table. */
-    public record Row(String label, String name, String owner, Instant createdAt, Instant paidUntil, long members,
-            long sizeBytes) {
+    public record Row(String label, String name, String owner, OffsetDateTime createdAt, OffsetDateTime paidUntil,
+            long members, long sizeBytes) {
     }
 
     @Transactional
@@ -61,7 +63,7 @@ public class TenantCatalog {
                         + " ORDER BY " + order + " LIMIT ?2 OFFSET ?3")
                 .setParameter(1, pattern(filter)).setParameter(2, size).setParameter(3, first).getResultList();
         return rows.stream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2],
-                instant(row[3]), instant(row[4]), ((Number) row[5]).longValue(), ((Number) row[6]).longValue()))
+                utc(row[3]), utc(row[4]), ((Number) row[5]).longValue(), ((Number) row[6]).longValue()))
                 .toList();
     }
 
@@ -75,9 +77,7 @@ public class TenantCatalog {
     public void changePaidUntil(String label, Instant paidUntil) {
         caller.requireSuperUser();
         Tenant tenant = find(label);
-        Tenant.Terms terms = tenant.terms();
-        provisioning.change(tenant.label(), tenant.name(), new Tenant.Terms(terms.ownerId(), terms.organization(),
-                terms.publiclyReadable(), Optional.ofNullable(paidUntil)));
+        provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(Optional.ofNullable(paidUntil)));
     }
 
     /** Deletes a tenant once its label has been typed again, so that no click alone deletes one. */
@@ -105,8 +105,8 @@ public class TenantCatalog {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Timestamp time ? time.toInstant()
-                : ((java.time.OffsetDateTime) value).toInstant();
+    private static OffsetDateTime utc(Object value) {
+        return value == null ? null : value instanceof Timestamp time ? time.toInstant().atOffset(ZoneOffset.UTC)
+                : ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -66,20 +65,6 @@ public class MembersResource {
     @Path("groups")
     public List<Group> groups() {
         return groups.list();
-    }
-
-    /** What may be changed of a group here: {"memberDefault": true}. */
-    public record GroupChange(Boolean memberDefault) {
-    }
-
-    @PUT
-    @Path("groups/{id}")
-    public Response changeGroup(@PathParam("id") long groupId, GroupChange change) {
-        if (change == null || change.memberDefault() == null) {
-            throw new IllegalArgumentException("Send {\"memberDefault\": true} or false.");
-        }
-        groups.markDefault(groupId, change.memberDefault());
-        return Response.noContent().build();
     }
 
     @POST

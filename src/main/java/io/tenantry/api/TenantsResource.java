@@ -13,6 +13,7 @@ import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.provisioning.ProvisioningPath;
+import io.tenantry.provisioning.TenantCreation;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.provisioning.UnknownTenantException;
 import io.tenantry.tenancy.Tenant;
@@ -61,6 +62,9 @@ public class TenantsResource {
     Accounts accounts;
 
     @Inject
+    TenantCreation creation;
+
+    @Inject
     TenantDirectory directory;
 
     @Inject
@@ -101,10 +105,13 @@ public class TenantsResource {
         Tenant.Terms terms = tenant.terms();
         Optional<Instant> paidUntil = Boolean.TRUE.equals(change.clearPaidUntil()) ? Optional.empty()
                 : Optional.ofNullable(change.paidUntil()).or(terms::paidUntil);
-        Tenant.Terms changed = new Tenant.Terms(
-                change.owner() == null ? terms.ownerId() : Optional.of(ownerId(change.owner())),
+        Tenant.Terms changed = terms.withSettings(
                 change.organization() == null ? terms.organization() : change.organization(),
-                change.publiclyReadable() == null ? terms.publiclyReadable() : change.publiclyReadable(), paidUntil);
+                change.publiclyReadable() == null ? terms.publiclyReadable() : change.publiclyReadable(),
+                terms.extraEmails(), terms.navText()).withPaidUntil(paidUntil);
+        if (change.owner() != null) {
+            changed = changed.withOwner(ownerId(change.owner()));
+        }
         return json(provisioning.change(tenant.label(), change.name() == null ? tenant.name() : change.name(), changed));
     }
 
@@ -117,7 +124,9 @@ public class TenantsResource {
         long owner = request.owner() == null ? caller.require().accountId() : ownerId(request.owner());
         Tenant.Terms terms = new Tenant.Terms(Optional.of(owner), request.organization(),
                 Boolean.TRUE.equals(request.publiclyReadable()), Optional.ofNullable(request.paidUntil()));
-        TenantJson created = json(provisioning.create(request.label(), request.name(), terms, pathOf(path)));
+        Tenant tenant = provisioning.create(request.label(), request.name(), terms, pathOf(path));
+        TenantJson created = json(tenant);
+        creation.announce(tenant, created.url().substring(0, created.url().length() - 1));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.label())).entity(created).build();
     }
 

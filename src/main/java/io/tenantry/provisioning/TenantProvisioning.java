@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
+import io.tenantry.files.TenantFiles;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
@@ -34,6 +35,9 @@ public class TenantProvisioning {
 
     @Inject
     TenantDirectory directory;
+
+    @Inject
+    TenantFiles files;
 
 
     public Tenant create(String label, String name, Tenant.Terms terms, ProvisioningPath path) {
@@ -79,6 +83,7 @@ public class TenantProvisioning {
         } finally {
             directory.remove(tenantLabel);
         }
+        files.deleteAll(tenant.schema());
         LOG.info("Deleted tenant " + tenantLabel + " and its schema " + tenant.schema());
     }
 

@@ -1,6 +1,7 @@
 package io.tenantry.tenancy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,12 +11,37 @@ import java.util.Optional;
 public record Tenant(long id, TenantLabel label, SchemaName schema, String name, Terms terms, Instant createdAt,
         String schemaVersion) {
 
-    /** What the owner and the operator decide about a tenant; the owner is absent only for the public tenant. */
+    /**
+     * What the owner and the operator decide about a tenant; the owner is absent only for a public
+     * tenant made before owners existed. {@code extraEmails} also get the tenant's notices;
+     * {@code navText} is shown beside the name in the navigation bar.
+     */
     public record Terms(Optional<Long> ownerId, String organization, boolean publiclyReadable,
-            Optional<Instant> paidUntil) {
+            Optional<Instant> paidUntil, List<String> extraEmails, String navText) {
 
         public Terms {
             organization = organization == null ? "" : organization.strip();
+            extraEmails = extraEmails == null ? List.of() : List.copyOf(extraEmails);
+            navText = navText == null ? "" : navText.strip();
+        }
+
+        public Terms(Optional<Long> ownerId, String organization, boolean publiclyReadable,
+                Optional<Instant> paidUntil) {
+            this(ownerId, organization, publiclyReadable, paidUntil, List.of(), "");
+        }
+
+        public Terms withOwner(long owner) {
+            return new Terms(Optional.of(owner), organization, publiclyReadable, paidUntil, extraEmails, navText);
+        }
+
+        public Terms withPaidUntil(Optional<Instant> until) {
+            return new Terms(ownerId, organization, publiclyReadable, until, extraEmails, navText);
+        }
+
+        /** What the tenant's administrators may change themselves. */
+        public Terms withSettings(String organization, boolean publiclyReadable, List<String> extraEmails,
+                String navText) {
+            return new Terms(ownerId, organization, publiclyReadable, paidUntil, extraEmails, navText);
         }
     }
 

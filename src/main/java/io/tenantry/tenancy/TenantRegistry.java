@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TenantRegistry {
 
     private static final String COLUMNS = "id, label, schema_name, name, owner_id, organization, publicly_readable, "
-            + "paid_until, created_at, schema_version";
+            + "paid_until, created_at, schema_version, extra_emails, nav_text";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -60,12 +61,13 @@ public class TenantRegistry {
             String schemaVersion) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO public.tenant (label, schema_name, name, owner_id, organization, publicly_readable, "
-                        + "paid_until, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+                        + "paid_until, extra_emails, nav_text, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "RETURNING " + COLUMNS)) {
             insert.setString(1, label.value());
             insert.setString(2, schema.value());
             insert.setString(3, name);
             setTerms(insert, 4, terms);
-            insert.setString(8, schemaVersion);
+            insert.setString(10, schemaVersion);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return tenantOf(row);
@@ -78,10 +80,10 @@ public class TenantRegistry {
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE public.tenant SET owner_id = ?, organization = ?, publicly_readable = ?, paid_until = ?, "
-                        + "name = ? WHERE label = ? RETURNING " + COLUMNS)) {
+                        + "extra_emails = ?, nav_text = ?, name = ? WHERE label = ? RETURNING " + COLUMNS)) {
             setTerms(update, 1, terms);
-            update.setString(5, name);
-            update.setString(6, label.value());
+            update.setString(7, name);
+            update.setString(8, label.value());
             try (ResultSet row = update.executeQuery()) {
                 return row.next() ? Optional.of(tenantOf(row)) : Optional.empty();
             }
@@ -116,6 +118,8 @@ public class TenantRegistry {
         statement.setString(first + 1, terms.organization());
         statement.setBoolean(first + 2, terms.publiclyReadable());
         statement.setTimestamp(first + 3, terms.paidUntil().map(Timestamp::from).orElse(null));
+        statement.setArray(first + 4, statement.getConnection().createArrayOf("text", terms.extraEmails().toArray()));
+        statement.setString(first + 5, terms.navText());
     }
 
     private static Tenant tenantOf(ResultSet row) throws SQLException {
@@ -123,7 +127,8 @@ public class TenantRegistry {
         Optional<Long> ownerId = row.wasNull() ? Optional.empty() : Optional.of(owner);
         Optional<Instant> paidUntil = Optional.ofNullable(row.getTimestamp(8)).map(Timestamp::toInstant);
         return new Tenant(row.getLong(1), new TenantLabel(row.getString(2)), new SchemaName(row.getString(3)),
-                row.getString(4), new Tenant.Terms(ownerId, row.getString(6), row.getBoolean(7), paidUntil),
+                row.getString(4), new Tenant.Terms(ownerId, row.getString(6), row.getBoolean(7), paidUntil,
+                        Arrays.asList((String[]) row.getArray(11).getArray()), row.getString(12)),
                 row.getTimestamp(9).toInstant(), row.getString(10));
     }
 }

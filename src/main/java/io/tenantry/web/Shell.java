@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tenantry.access.Access;
+import io.tenantry.access.MyTenants;
+import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
+import io.tenantry.access.TenantSettings;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.admin.Banner;
@@ -43,7 +46,14 @@ public class Shell {
     @Inject
     Banners bannerSource;
 
+    @Inject
+    TenantSettings settings;
+
+    @Inject
+    MyTenants myTenants;
+
     private List<Banner> banners;
+    private Boolean hasLogo;
 
     public Tenant getTenant() {
         return context.tenant();
@@ -92,6 +102,31 @@ public class Shell {
             banners = bannerSource.running();
         }
         return banners;
+    }
+
+    /** For the navigation: whether the caller holds the permission of this code here. */
+    public boolean permits(String code) {
+        return Permission.ofCode(code).map(access::permits).orElse(false);
+    }
+
+    public boolean isMember() {
+        return access.current().entry() == Access.Entry.MEMBER;
+    }
+
+    public boolean isMaySeeSettings() {
+        return settings.mayChange();
+    }
+
+    public boolean isHasLogo() {
+        if (hasLogo == null) {
+            hasLogo = settings.logo().isPresent();
+        }
+        return hasLogo;
+    }
+
+    /** The tenants to switch to, in the navigation bar. */
+    public List<Tenant> getMyTenants() {
+        return caller.signedIn().map(c -> myTenants.of(c.accountId())).orElse(List.of());
     }
 
     public boolean isSubscriptionEndsSoon() {

@@ -93,6 +93,11 @@ public final class Tenantry {
 
     public static final String PASSWORD_OF_NEW_ACCOUNTS = "correct horse battery";
 
+    /** What this client sends as its Authorization header, for requests made without it. */
+    public String authorizationHeader() {
+        return authorization;
+    }
+
     /** The host name of a tenant on this server's domain. */
     public String hostOf(String label) {
         return label + "." + domain;

@@ -1,0 +1,76 @@
+package io.tenantry.access;
+
+import java.io.Serializable;
+import java.util.List;
+
+import io.tenantry.accounts.AccountConflictException;
+import io.tenantry.tenancy.TenantContext;
+import io.tenantry.web.Messages;
+import io.tenantry.web.PublicAddresses;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Invite people by e-mail; see, resend and revoke pending invitations. */
+@Named
+@ViewScoped
+public class InvitationsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Invitations invitations;
+
+    @Inject
+    transient PublicAddresses addresses;
+
+    @Inject
+    transient TenantContext context;
+
+    private String emails;
+
+    public void invite() {
+        try {
+            for (Invitations.Result result : invitations.invite(emails, publicRoot(),
+                    addresses.rootOf(context.tenant().label(), request()))) {
+                Messages.info("invitations." + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                        result.email());
+            }
+            emails = null;
+        } catch (IllegalArgumentException | AccountConflictException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public List<Invitations.Pending> getPending() {
+        return invitations.pending();
+    }
+
+    public void resend(Invitations.Pending pending) {
+        invitations.resend(pending.id(), publicRoot(), addresses.rootOf(context.tenant().label(), request()));
+        Messages.info("invitations.sent_again", pending.email());
+    }
+
+    public void revoke(Invitations.Pending pending) {
+        invitations.revoke(pending.id());
+        Messages.info("invitations.revoked", pending.email());
+    }
+
+    private String publicRoot() {
+        return addresses.publicRoot(request());
+    }
+
+    private static HttpServletRequest request() {
+        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
+
+    public String getEmails() {
+        return emails;
+    }
+
+    public void setEmails(String emails) {
+        this.emails = emails;
+    }
+}

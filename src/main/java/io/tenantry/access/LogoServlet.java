@@ -1,0 +1,35 @@
+package io.tenantry.access;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code /logo} on a tenant's host: that tenant's logo, and never another's, to whoever may see
+ * its pages (the access gate has let the request in).
+ */
+@WebServlet("/logo")
+public class LogoServlet extends HttpServlet {
+
+    @Inject
+    TenantSettings settings;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<TenantSettings.Logo> logo = settings.logo();
+        if (logo.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        response.setContentType(logo.get().mediaType());
+        response.setHeader("Cache-Control", "private, max-age=60");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(logo.get().bytes().length);
+        response.getOutputStream().write(logo.get().bytes());
+    }
+}

@@ -1,0 +1,141 @@
+package io.tenantry.access;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import io.tenantry.accounts.AccountRules;
+import io.tenantry.accounts.Caller;
+import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.files.TenantFiles;
+import io.tenantry.provisioning.TenantProvisioning;
+import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The current tenant's settings, for its owner and Administrators (SETTINGS_MANAGE) and for the
+ * super-user, who alone changes paid-until. The logo is checked by its first bytes, not its name.
+ */
+@ApplicationScoped
+public class TenantSettings {
+
+    static final String LOGO = "logo";
+    public static final int MAX_LOGO_BYTES = 256 * 1024;
+    private static final int MAX_NAV_TEXT = 60;
+    private static final int MAX_EXTRA_EMAILS = 10;
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    TenantAccess access;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    TenantProvisioning provisioning;
+
+    @Inject
+    TenantFiles files;
+
+    /** Whether the caller may change the settings here (members with the permission, or the super-user). */
+    public boolean mayChange() {
+        return caller.signedIn().map(Caller::superUser).orElse(false) || access.permits(Permission.SETTINGS_MANAGE);
+    }
+
+    public Tenant change(String name, String organization, boolean publiclyReadable, String extraEmails,
+            String navText) {
+        requireMayChange();
+        String nav = navText == null ? "" : navText.strip();
+        if (nav.length() > MAX_NAV_TEXT) {
+            throw new IllegalArgumentException("The navigation text has at most " + MAX_NAV_TEXT + " characters.");
+        }
+        List<String> emails = Arrays.stream((extraEmails == null ? "" : extraEmails).split("[,;\\s]+"))
+                .filter(text -> !text.isBlank()).map(AccountRules::email).distinct().toList();
+        if (emails.size() > MAX_EXTRA_EMAILS) {
+            throw new IllegalArgumentException("At most " + MAX_EXTRA_EMAILS + " extra e-mail addresses.");
+        }
+        Tenant tenant = context.tenant();
+        return provisioning.change(tenant.label(), name,
+                tenant.terms().withSettings(organization, publiclyReadable, emails, nav));
+    }
+
+    public Tenant changePaidUntil(Optional<Instant> paidUntil) {
+        caller.requireSuperUser();
+        Tenant tenant = context.tenant();
+        return provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(paidUntil));
+    }
+
+    public void changeLogo(byte[] image) {
+        requireMayChange();
+        if (image.length > MAX_LOGO_BYTES) {
+            throw new IllegalArgumentException("The logo is " + image.length / 1024 + " KiB; at most "
+                    + MAX_LOGO_BYTES / 1024 + " KiB are allowed.");
+        }
+        if (LogoType.of(image).isEmpty()) {
+            throw new IllegalArgumentException("A logo is a PNG, JPEG, GIF or WebP image.");
+        }
+        files.write(context.tenant().schema(), LOGO, image);
+    }
+
+    public void removeLogo() {
+        requireMayChange();
+        files.delete(context.tenant().schema(), LOGO);
+    }
+
+    /** The logo of the current tenant and its type, for whoever may see the tenant's pages. */
+    public Optional<Logo> logo() {
+        return files.read(context.tenant().schema(), LOGO)
+                .flatMap(bytes -> LogoType.of(bytes).map(type -> new Logo(bytes, type)));
+    }
+
+    public record Logo(byte[] bytes, String mediaType) {
+    }
+
+    /** Refuses, with the reason, anyone who may not change the settings here. */
+    public void requireMayChange() {
+        if (!caller.signedIn().map(Caller::superUser).orElse(false)) {
+            access.require(Permission.SETTINGS_MANAGE);
+        }
+    }
+
+    /** Image types told by their signature; SVG is refused, as it can carry scripts. */
+    static final class LogoType {
+
+        private LogoType() {
+        }
+
+        static Optional<String> of(byte[] bytes) {
+            if (starts(bytes, 0x89, 'P', 'N', 'G')) {
+                return Optional.of("image/png");
+            }
+            if (starts(bytes, 0xFF, 0xD8, 0xFF)) {
+                return Optional.of("image/jpeg");
+            }
+            if (starts(bytes, 'G', 'I', 'F', '8')) {
+                return Optional.of("image/gif");
+            }
+            if (starts(bytes, 'R', 'I', 'F', 'F') && bytes.length > 12 && bytes[8] == 'W' && bytes[9] == 'E'
+                    && bytes[10] == 'B' && bytes[11] == 'P') {
+                return Optional.of("image/webp");
+            }
+            return Optional.empty();
+        }
+
+        private static boolean starts(byte[] bytes, int... signature) {
+            if (bytes.length < signature.length) {
+                return false;
+            }
+            for (int i = 0; i < signature.length; i++) {
+                if ((bytes[i] & 0xFF) != signature[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

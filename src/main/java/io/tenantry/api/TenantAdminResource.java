@@ -1,0 +1,168 @@
+package io.tenantry.api;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.tenantry.access.Groups;
+import io.tenantry.access.Invitations;
+import io.tenantry.access.Permission;
+import io.tenantry.access.TenantSettings;
+import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantContext;
+import io.tenantry.web.PublicAddresses;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** The current tenant's administration: invitations, groups, settings and logo; the services check who may. */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TenantAdminResource {
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    Groups groups;
+
+    @Inject
+    TenantSettings settings;
+
+    @Inject
+    TenantContext context;
+
+    @Inject
+    PublicAddresses addresses;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
+
+    public record InvitationInput(String emails) {
+    }
+
+    public record GroupInput(String name, Boolean memberDefault, Set<Permission> permissions) {
+    }
+
+    public record SettingsJson(String name, String organization, boolean publiclyReadable, List<String> extraEmails,
+            String navText) {
+
+        static SettingsJson of(Tenant tenant) {
+            return new SettingsJson(tenant.name(), tenant.terms().organization(), tenant.terms().publiclyReadable(),
+                    tenant.terms().extraEmails(), tenant.terms().navText());
+        }
+    }
+
+    @GET
+    @Path("invitations")
+    public List<Invitations.Pending> pending() {
+        return invitations.pending();
+    }
+
+    @POST
+    @Path("invitations")
+    public List<Invitations.Result> invite(InvitationInput input) {
+        return invitations.invite(input == null ? null : input.emails(), addresses.publicRoot(request),
+                addresses.rootOf(context.tenant().label(), request));
+    }
+
+    @POST
+    @Path("invitations/{id}/resend")
+    public Response resend(@PathParam("id") long id) {
+        invitations.resend(id, addresses.publicRoot(request), addresses.rootOf(context.tenant().label(), request));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("invitations/{id}")
+    public Response revoke(@PathParam("id") long id) {
+        invitations.revoke(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("groups")
+    public Response createGroup(GroupInput input) {
+        long id = groups.create(input == null ? null : input.name());
+        if (input.permissions() != null) {
+            groups.grant(id, input.permissions());
+        }
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + id)).build();
+    }
+
+    /** Changes what is given: name (not built-ins), whether new members join, permissions (not Administrator's). */
+    @PUT
+    @Path("groups/{id}")
+    public Response changeGroup(@PathParam("id") long id, GroupInput input) {
+        if (input == null) {
+            throw new IllegalArgumentException("Send {\"name\", \"memberDefault\", \"permissions\"} (any of them).");
+        }
+        if (input.name() != null) {
+            groups.rename(id, input.name());
+        }
+        if (input.memberDefault() != null) {
+            groups.markDefault(id, input.memberDefault());
+        }
+        if (input.permissions() != null) {
+            groups.grant(id, input.permissions().isEmpty() ? EnumSet.noneOf(Permission.class) : input.permissions());
+        }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("groups/{id}")
+    public Response deleteGroup(@PathParam("id") long id) {
+        groups.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("settings")
+    public SettingsJson settings() {
+        settings.requireMayChange();
+        return SettingsJson.of(context.tenant());
+    }
+
+    @PUT
+    @Path("settings")
+    public SettingsJson changeSettings(SettingsJson input) {
+        if (input == null) {
+            throw new IllegalArgumentException("Send the settings as JSON.");
+        }
+        return SettingsJson.of(settings.change(input.name(), input.organization(), input.publiclyReadable(),
+                String.join(",", input.extraEmails() == null ? List.of() : input.extraEmails()), input.navText()));
+    }
+
+    @PUT
+    @Path("settings/logo")
+    @Consumes({"image/png", "image/jpeg", "image/gif", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
+    public Response changeLogo(byte[] image) {
+        settings.changeLogo(image);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("settings/logo")
+    public Response removeLogo() {
+        settings.removeLogo();
+        return Response.noContent().build();
+    }
+}

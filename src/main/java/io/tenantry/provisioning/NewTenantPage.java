@@ -1,0 +1,107 @@
+package io.tenantry.provisioning;
+
+import java.io.IOException;
+
+import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.tenancy.InvalidTenantLabelException;
+import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantsDomain;
+import io.tenantry.web.Messages;
+import io.tenantry.web.PublicAddresses;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The new-tenant form: the label is checked as it is typed, showing the rule and the address it gives. */
+@Named
+@RequestScoped
+public class NewTenantPage {
+
+    @Inject
+    TenantCreation creation;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    TenantsDomain domain;
+
+    @Inject
+    PublicAddresses addresses;
+
+    private String label;
+    private String name;
+    private String organization;
+    private boolean publiclyReadable;
+
+    /** What the label typed so far gives: the address, or why it cannot be used. */
+    public String getLabelVerdict() {
+        if (label == null || label.isBlank()) {
+            return Messages.text("newTenant.labelRule", domain.name());
+        }
+        try {
+            TenantLabel checked = TenantLabel.forNewTenant(label);
+            if (directory.find(checked).isPresent()) {
+                return Messages.text("newTenant.labelTaken", checked.value());
+            }
+            return Messages.text("newTenant.labelAddress", domain.hostOf(checked));
+        } catch (InvalidTenantLabelException e) {
+            return e.getMessage();
+        }
+    }
+
+    public boolean isMayCreate() {
+        return creation.mayCreate();
+    }
+
+    public void create() throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        Tenant tenant;
+        try {
+            String url = addresses.rootOf(TenantLabel.forNewTenant(label), request);
+            tenant = creation.create(label, name, organization, publiclyReadable, url);
+        } catch (IllegalArgumentException | TenantConflictException | NotPermittedException e) {
+            Messages.failure(e);
+            return;
+        }
+        external.redirect("/go/" + tenant.label().value());
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getOrganization() {
+        return organization;
+    }
+
+    public void setOrganization(String organization) {
+        this.organization = organization;
+    }
+
+    public boolean isPubliclyReadable() {
+        return publiclyReadable;
+    }
+
+    public void setPubliclyReadable(boolean publiclyReadable) {
+        this.publiclyReadable = publiclyReadable;
+    }
+}

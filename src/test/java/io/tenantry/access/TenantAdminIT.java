@@ -1,0 +1,149 @@
+package io.tenantry.access;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TestMail;
+import io.tenantry.testing.Tenantry;
+
+/** Groups, settings and logo of a tenant: who may change them, the rules, and that they stay in their tenant. */
+class TenantAdminIT extends DeployedTenantry {
+
+    /** The smallest valid PNG: one transparent pixel. */
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    private String suffix;
+    private String host;
+    private Tenantry owner;
+
+    @BeforeEach
+    void aTenantWithAnOwner() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        owner = app.newAccount("owner-" + suffix);
+        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"org-" + suffix + "\",\"name\":\"Org\","
+                + "\"owner\":\"owner-" + suffix + "\"}").status());
+        host = Tenantry.host("org-" + suffix);
+    }
+
+    @Test
+    void aGroupGivesExactlyItsPermissions() {
+        Tenantry.Reply created = owner.post(host, "/api/groups", "{\"name\":\"Viewers\",\"permissions\":[\"PRODUCT_VIEW\"]}");
+        assertEquals(201, created.status(), created.body());
+        long viewers = Long.parseLong(created.location().substring(created.location().lastIndexOf('/') + 1));
+        Tenantry viewer = app.newAccount("viewer-" + suffix);
+        owner.post(host, "/api/members", "{\"username\":\"viewer-" + suffix + "\"}");
+        long testers = groupId("Tester");
+        assertEquals(204, owner.delete(host, "/api/groups/" + testers + "/members/viewer-" + suffix).status());
+        assertEquals(204, owner.post(host, "/api/groups/" + viewers + "/members", "{\"username\":\"viewer-" + suffix
+                + "\"}").status());
+
+        assertEquals(200, viewer.get(host, "/api/products").status());
+        assertEquals(403, viewer.post(host, "/api/products", "{\"name\":\"No\"}").status());
+        assertEquals(204, owner.put(host, "/api/groups/" + viewers, "{\"permissions\":[\"PRODUCT_VIEW\",\"PRODUCT_ADD\"],"
+                + "\"name\":\"Contributors\"}").status());
+        assertEquals(201, viewer.post(host, "/api/products", "{\"name\":\"Yes " + suffix + "\"}").status());
+        assertEquals(204, owner.delete(host, "/api/groups/" + viewers).status());
+        assertEquals(403, viewer.get(host, "/api/products").status(), "a member in no group may do nothing");
+    }
+
+    @Test
+    void builtInGroupsKeepTheirNamesAndAdministratorKeepsEveryPermission() {
+        long administrators = groupId("Administrator");
+        long testers = groupId("Tester");
+        assertEquals(400, owner.put(host, "/api/groups/" + testers, "{\"name\":\"Renamed\"}").status());
+        assertEquals(400, owner.delete(host, "/api/groups/" + testers).status());
+        assertEquals(400, owner.put(host, "/api/groups/" + administrators, "{\"permissions\":[]}").status());
+        assertEquals(400, owner.post(host, "/api/groups", "{\"name\":\"tester\"}").status(), "names are unique");
+    }
+
+    @Test
+    void settingsAreChangedByAdministratorsAndPaidUntilOnlyByTheOperator() {
+        Tenantry.Reply changed = owner.put(host, "/api/settings", "{\"name\":\"Org Renamed\",\"organization\":\"Org Ltd\","
+                + "\"publiclyReadable\":true,\"extraEmails\":[\"Billing-" + suffix + "@example.com\"],\"navText\":\"QA\"}");
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("[\"billing-" + suffix + "@example.com\"]",
+                changed.json().asJsonObject().getJsonArray("extraEmails").toString());
+        assertEquals(200, app.anonymous().get(host, "/api/products").status(), "publicly readable now");
+        assertTrue(owner.page(host, "/").body().contains("Org Renamed"));
+        assertTrue(owner.page(host, "/").body().contains("QA"));
+
+        Tenantry tester = app.newAccount("tester-" + suffix);
+        owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}");
+        assertEquals(403, tester.put(host, "/api/settings", "{\"name\":\"Mine\"}").status());
+        assertEquals(403, tester.page(host, "/settings.xhtml").status());
+        assertEquals(403, owner.put(Tenantry.host("public"), "/api/tenants/org-" + suffix,
+                "{\"paidUntil\":\"2099-01-01T00:00:00Z\"}").status(), "the owner cannot extend the subscription");
+        assertEquals(400, owner.put(host, "/api/settings", "{\"name\":\"Org\",\"extraEmails\":[\"nope\"]}").status());
+    }
+
+    @Test
+    void theLogoIsCheckedAndStaysWithItsTenant() throws Exception {
+        assertEquals(404, logo(host).statusCode(), "no logo yet");
+        assertEquals(204, putLogo("image/png", PNG).statusCode());
+        HttpResponse<byte[]> served = logo(host);
+        assertEquals(200, served.statusCode());
+        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(PNG, served.body());
+
+        assertEquals(201, app.createTenant("other-" + suffix, "Other").status());
+        assertEquals(404, logoAs(app.authorizationHeader(), Tenantry.host("other-" + suffix)).statusCode(),
+                "not on another tenant's host");
+        assertEquals(302, logoAs(null, host).statusCode(), "not to strangers of a private tenant: sign in first");
+
+        byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes();
+        assertEquals(400, putLogo("image/png", svg).statusCode(), "judged by content, not by the type claimed");
+        assertEquals(400, putLogo("image/png", new byte[300 * 1024]).statusCode());
+        assertArrayEquals(PNG, logo(host).body(), "a refused upload keeps the logo");
+
+        Path folder = Path.of(System.getProperty("tenantry.test.files"), "org_" + suffix);
+        assertTrue(Files.exists(folder.resolve("logo")), folder.toString());
+        assertEquals(204, app.onPublic("DELETE", "/api/tenants/org-" + suffix, null).status());
+        assertFalse(Files.exists(folder), "deleted with the tenant");
+    }
+
+    @Test
+    void aNewTenantIsAnnouncedToItsOwnerAndTheOperators() {
+        assertTrue(TestMail.awaitMailTo("owner-" + suffix + "@example.com").subject().contains("New tenant: Org"));
+        assertTrue(TestMail.awaitMailTo("admin@localhost").body().contains("org-" + suffix));
+    }
+
+    private long groupId(String name) {
+        return owner.get(host, "/api/groups").json().asJsonArray().stream().map(v -> v.asJsonObject())
+                .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+
+    private HttpResponse<Void> putLogo(String type, byte[] image) throws IOException, InterruptedException {
+        String token = owner.authorizationHeader();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.server().resolve("/api/settings/logo"))
+                .header("Host", host).header("Authorization", token).header("Content-Type", type)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(image)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private HttpResponse<byte[]> logo(String onHost) throws IOException, InterruptedException {
+        return logoAs(owner.authorizationHeader(), onHost);
+    }
+
+    private HttpResponse<byte[]> logoAs(String authorization, String onHost) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.server().resolve("/logo")).header("Host", onHost);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
