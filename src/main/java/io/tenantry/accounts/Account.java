@@ -87,6 +87,10 @@ public class Account {
         return passwordSet;
     }
 
+    void allowTenantCreation(boolean allowed) {
+        mayCreateTenants = allowed;
+    }
+
     void changeProfile(String email, String displayName) {
         this.email = email;
         this.displayName = displayName;

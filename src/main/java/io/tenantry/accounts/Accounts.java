@@ -151,6 +151,12 @@ public class Accounts {
                 String.class).getResultList();
     }
 
+    public Account allowTenantCreation(String username, boolean allowed) {
+        Account account = findActive(username).orElseThrow(() -> new UnknownAccountException(username));
+        account.allowTenantCreation(allowed);
+        return account;
+    }
+
     public List<Account> all() {
         return em.createQuery("SELECT a FROM Account a ORDER BY LOWER(a.username)", Account.class).getResultList();
     }

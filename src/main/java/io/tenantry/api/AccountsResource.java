@@ -15,6 +15,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,11 +47,11 @@ public class AccountsResource {
     UriInfo uri;
 
     public record AccountJson(String username, String email, String displayName, boolean superUser, boolean active,
-            OffsetDateTime createdAt, OffsetDateTime lastLoginAt) {
+            boolean mayCreateTenants, OffsetDateTime createdAt, OffsetDateTime lastLoginAt) {
 
         static AccountJson of(Account account) {
             return new AccountJson(account.username(), account.email(), account.displayName(), account.isSuperUser(),
-                    account.isActive(), account.createdAt(), account.lastLoginAt());
+                    account.isActive(), account.mayCreateTenants(), account.createdAt(), account.lastLoginAt());
         }
     }
 
@@ -72,6 +73,20 @@ public class AccountsResource {
         Account account = accounts.create(input.username(), input.email(), input.displayName(), input.password());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + account.username()))
                 .entity(AccountJson.of(account)).build();
+    }
+
+    /** What the super-user may change of an account here: whether it may create tenants (TENANT_CREATION=permitted). */
+    public record AccountChange(Boolean mayCreateTenants) {
+    }
+
+    @PUT
+    @Path("{username}")
+    public AccountJson change(@PathParam("username") String username, AccountChange change) {
+        requireOperator();
+        if (change == null || change.mayCreateTenants() == null) {
+            throw new IllegalArgumentException("Send {\"mayCreateTenants\": true} or false.");
+        }
+        return AccountJson.of(accounts.allowTenantCreation(username, change.mayCreateTenants()));
     }
 
     @DELETE

@@ -15,6 +15,10 @@ public class TenantContext {
         this.tenant = tenant;
     }
 
+    public boolean isEntered() {
+        return tenant != null;
+    }
+
     public Tenant tenant() {
         if (tenant == null) {
             throw new IllegalStateException("No tenant for this request: it did not pass through TenantFilter");

@@ -59,6 +59,11 @@ public class Shell {
         return context.tenant();
     }
 
+    /** Error pages can be shown before a tenant is known (an unknown host): then there is nothing to brand. */
+    public boolean isInTenant() {
+        return context.isEntered();
+    }
+
     public String getTenantName() {
         return context.tenant().name();
     }

@@ -15,10 +15,10 @@ import io.tenantry.testing.Tenantry;
 class OptionalSettingsIT {
 
     @Test
-    void operatorsReadButNeverChangeAndRegistrationCanBeSwitchedOff() throws Exception {
+    void operatorsReadButNeverChangeRegistrationIsOffAndCreationIsByPermission() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         try (PayaraProcess server = PayaraProcess.start(true, "-Doperators.read-access=true",
-                "-Dregistration.enabled=false")) {
+                "-Dregistration.enabled=false", "-Dtenant.creation=permitted")) {
             Tenantry operator = new Tenantry(server.url()).awaitReady();
             operator.newAccount("owner-" + suffix);
             assertEquals(201, operator.onPublic("POST", "/api/tenants", "{\"label\":\"private-" + suffix
@@ -33,6 +33,12 @@ class OptionalSettingsIT {
             String register = operator.anonymous().page(Tenantry.host("public"), "/register.xhtml").body();
             assertTrue(register.contains("registration-off"), register);
             assertFalse(register.contains("register:submit"), "no form to submit");
+
+            Tenantry creator = operator.newAccount("creator-" + suffix);
+            assertTrue(creator.page(Tenantry.host("public"), "/new-tenant.xhtml").body().contains("may-not-create"));
+            assertEquals(200, operator.put(Tenantry.host("public"), "/api/accounts/creator-" + suffix,
+                    "{\"mayCreateTenants\":true}").status());
+            assertTrue(creator.page(Tenantry.host("public"), "/new-tenant.xhtml").body().contains("tenant:label"));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -99,9 +100,16 @@ class TenantAdminBrowserIT extends DeployedTenantry {
         browser.findElement(By.id("admin-link")).click();
         waitFor(By.id("tabs:tenants:table"));
         browser.findElement(By.id("tabs:tenants:table:globalFilter")).sendKeys(label);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("[id$=':delete']"), 1));
         waitForText(By.id("tabs:tenants:table"), label);
         Chromium.screenshot(browser, "platform-tenants");
-        browser.findElement(By.cssSelector("[id$=':delete']")).click();
+        // The table is re-drawn by each filtering request; click what is there once it has settled.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    driver.findElement(By.cssSelector("[id$=':delete']")).click();
+                    return true;
+                });
         waitFor(By.id("deleteForm:typed"));
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("deleteForm:typed")));
