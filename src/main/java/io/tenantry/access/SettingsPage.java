@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.primefaces.model.file.UploadedFile;
 
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.provisioning.TenantForm;
 import io.tenantry.accounts.Caller;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
@@ -35,9 +36,7 @@ public class SettingsPage implements Serializable {
     @Inject
     transient CurrentCaller caller;
 
-    private String name;
-    private String organization;
-    private boolean publiclyReadable;
+    private TenantForm form;
     private String extraEmails;
     private String navText;
     private LocalDate paidUntil;
@@ -46,9 +45,7 @@ public class SettingsPage implements Serializable {
     @PostConstruct
     void load() {
         Tenant tenant = context.tenant();
-        name = tenant.name();
-        organization = tenant.terms().organization();
-        publiclyReadable = tenant.terms().publiclyReadable();
+        form = new TenantForm(tenant.name(), tenant.terms().organization(), tenant.terms().publiclyReadable());
         extraEmails = String.join(", ", tenant.terms().extraEmails());
         navText = tenant.terms().navText();
         paidUntil = tenant.terms().paidUntil().map(until -> LocalDate.ofInstant(until.minusSeconds(1), ZoneOffset.UTC))
@@ -57,7 +54,7 @@ public class SettingsPage implements Serializable {
 
     public void save() {
         try {
-            settings.change(name, organization, publiclyReadable, extraEmails, navText);
+            settings.change(form.getName(), form.getOrganization(), form.isPubliclyReadable(), extraEmails, navText);
             if (isSuperUser()) {
                 settings.changePaidUntil(Optional.ofNullable(paidUntil)
                         .map(day -> day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
@@ -98,28 +95,8 @@ public class SettingsPage implements Serializable {
         return settings.logo().isPresent();
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getOrganization() {
-        return organization;
-    }
-
-    public void setOrganization(String organization) {
-        this.organization = organization;
-    }
-
-    public boolean isPubliclyReadable() {
-        return publiclyReadable;
-    }
-
-    public void setPubliclyReadable(boolean publiclyReadable) {
-        this.publiclyReadable = publiclyReadable;
+    public TenantForm getForm() {
+        return form;
     }
 
     public String getExtraEmails() {

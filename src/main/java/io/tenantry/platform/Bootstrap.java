@@ -10,6 +10,7 @@ import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
 import io.tenantry.provisioning.TenantProvisioning;
+import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.annotation.Resource;
@@ -44,6 +45,9 @@ public class Bootstrap {
     SuperUserBootstrap superUser;
 
     @Inject
+    TenantChanges changes;
+
+    @Inject
     TenantProvisioning provisioning;
 
     @Inject
@@ -76,6 +80,7 @@ public class Bootstrap {
                 String version = migrations.migrateTemplate();
                 provisioning.dropAbandonedStagingSchemas();
                 long operator = superUser.ensureSuperUser();
+                changes.startListening();
                 directory.reload();
                 provisioning.ensurePublicTenant(operator);
                 status.ready();

@@ -35,9 +35,7 @@ public class NewTenantPage {
     PublicAddresses addresses;
 
     private String label;
-    private String name;
-    private String organization;
-    private boolean publiclyReadable;
+    private final TenantForm form = new TenantForm();
 
     /** What the label typed so far gives: the address, or why it cannot be used. */
     public String getLabelVerdict() {
@@ -65,12 +63,16 @@ public class NewTenantPage {
         Tenant tenant;
         try {
             String url = addresses.rootOf(TenantLabel.forNewTenant(label), request);
-            tenant = creation.create(label, name, organization, publiclyReadable, url);
+            tenant = creation.create(label, form.getName(), form.getOrganization(), form.isPubliclyReadable(), url);
         } catch (IllegalArgumentException | TenantConflictException | NotPermittedException e) {
             Messages.failure(e);
             return;
         }
         external.redirect("/go/" + tenant.label().value());
+    }
+
+    public TenantForm getForm() {
+        return form;
     }
 
     public String getLabel() {
@@ -79,29 +81,5 @@ public class NewTenantPage {
 
     public void setLabel(String label) {
         this.label = label;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public String getOrganization() {
-        return organization;
-    }
-
-    public void setOrganization(String organization) {
-        this.organization = organization;
-    }
-
-    public boolean isPubliclyReadable() {
-        return publiclyReadable;
-    }
-
-    public void setPubliclyReadable(boolean publiclyReadable) {
-        this.publiclyReadable = publiclyReadable;
     }
 }

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantRegistry;
 import jakarta.annotation.Resource;
@@ -45,6 +46,7 @@ public class TenantSchemas {
                 clone.execute();
             }
             admitOwner(connection, tenant);
+            TenantChanges.announce(connection, label);
             return tenant;
         } catch (SQLException e) {
             throw failure(label, e);
@@ -58,6 +60,7 @@ public class TenantSchemas {
             Tenant tenant = registry.insert(connection, label, schema, name, terms, version);
             statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + schema.quoted());
             admitOwner(connection, tenant);
+            TenantChanges.announce(connection, label);
             return tenant;
         } catch (SQLException e) {
             throw failure(label, e);
@@ -70,6 +73,7 @@ public class TenantSchemas {
             Tenant changed = registry.update(connection, label, name, terms)
                     .orElseThrow(() -> new UnknownTenantException(label));
             admitOwner(connection, changed);
+            TenantChanges.announce(connection, label);
             return changed;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not change tenant " + label + ": " + e.getMessage(), e);
@@ -82,6 +86,7 @@ public class TenantSchemas {
                 throw new UnknownTenantException(tenant.label());
             }
             statement.execute("DROP SCHEMA IF EXISTS " + tenant.schema().quoted() + " CASCADE");
+            TenantChanges.announce(connection, tenant.label());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not delete tenant " + tenant.label() + ": " + e.getMessage(), e);
         }

@@ -42,6 +42,11 @@ public class TenantDirectory {
         tenants.forEach(this::put);
     }
 
+    /** Re-reads one tenant from the registry: changed, created or gone on another instance. */
+    public void refresh(TenantLabel label) {
+        registry.find(label).ifPresentOrElse(this::put, () -> remove(label));
+    }
+
     public void put(Tenant tenant) {
         known.put(tenant.label(), tenant);
     }

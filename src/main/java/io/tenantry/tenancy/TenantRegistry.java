@@ -97,6 +97,7 @@ public class TenantRegistry {
         }
     }
 
+    /** Records a tenant's schema version, and tells the other instances (see {@link TenantChanges}). */
     public void recordVersion(TenantLabel label, String version) {
         try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement update = connection.prepareStatement(
@@ -104,6 +105,7 @@ public class TenantRegistry {
             update.setString(1, version);
             update.setString(2, label.value());
             update.executeUpdate();
+            TenantChanges.announce(connection, label);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record the schema version of " + label, e);
         }
