@@ -33,7 +33,7 @@ public class AccessGate extends HttpFilter {
             "/forgot-password.xhtml", "/reset-password.xhtml", "/accept-invitation.xhtml");
     /** Platform administration: only on the master tenant's host (elsewhere it does not exist), for super-users. */
     private static final String ADMIN_PAGES = "/admin/";
-    private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", "/auth/handoff",
+    private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", "/auth/handoff", "/language",
             "/signout", "/health", "/metrics", "/openapi");
 
     @Inject

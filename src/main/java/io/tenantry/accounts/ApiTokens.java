@@ -61,18 +61,29 @@ public class ApiTokens {
         }
     }
 
-    /** The caller a token belongs to, when it exists and its account is active; records its use. */
+    /**
+     * The caller a token belongs to, when it exists and its account is active. Its use is recorded
+     * at most once a minute: a write on every request would cost a commit to disk each time.
+     */
     public Optional<Caller> callerOf(String secret) {
         if (!secret.startsWith(PREFIX)) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("UPDATE public.api_token t SET last_used_at = now() "
-                        + "FROM public.account a WHERE t.token_hash = ? AND a.id = t.account_id AND a.active "
-                        + "RETURNING a.id, a.username, a.super_user")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.id, a.username, a.super_user, t.id, "
+                        + "t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute' "
+                        + "FROM public.api_token t JOIN public.account a ON a.id = t.account_id "
+                        + "WHERE t.token_hash = ? AND a.active")
                 .setParameter(1, Secrets.digest(secret)).getResultList();
-        return rows.stream().findFirst()
-                .map(Caller::of);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        if ((Boolean) row[4]) {
+            em.createNativeQuery("UPDATE public.api_token SET last_used_at = now() WHERE id = ?")
+                    .setParameter(1, row[3]).executeUpdate();
+        }
+        return Optional.of(Caller.of(row));
     }
 
     private static Token tokenOf(Object[] row) {

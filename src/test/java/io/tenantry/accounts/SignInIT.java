@@ -63,6 +63,22 @@ class SignInIT extends DeployedTenantry {
     }
 
     @Test
+    void pagesSpeakTheBrowsersLanguageOrTheOneChosen() throws Exception {
+        java.net.http.HttpResponse<String> german = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(app.server().resolve("/signin.xhtml"))
+                        .header("Host", Tenantry.host("public")).header("Accept-Language", "de-CH, en;q=0.5").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(german.body().contains("Benutzername oder E-Mail"), german.body());
+
+        assertTrue(browser.get(url("public", "/signin.xhtml")).body().contains("User name or e-mail"), "English");
+        Page switched = browser.follow(browser.get(url("public", "/language?to=de&back=/signin.xhtml")));
+        assertTrue(switched.body().contains("Passwort vergessen?"), switched.body());
+        Page elsewhere = browser.get(url("public", "/language?to=xx&back=//evil.example.org/"));
+        assertEquals(302, elsewhere.status());
+        assertFalse(elsewhere.location().contains("evil"), "the switcher only goes back to our own pages");
+    }
+
+    @Test
     void sessionCookiesAreHttpOnlyAndLax() {
         Page page = browser.get(url("public", "/signin.xhtml"));
         String cookie = page.setCookies().stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
