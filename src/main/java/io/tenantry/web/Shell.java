@@ -1,7 +1,6 @@
 package io.tenantry.web;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.tenantry.access.Access;
 import io.tenantry.access.MyTenants;
@@ -54,6 +53,7 @@ public class Shell {
 
     private List<Banner> banners;
     private Boolean hasLogo;
+    private List<Tenant> tenants;
 
     public Tenant getTenant() {
         return context.tenant();
@@ -70,10 +70,6 @@ public class Shell {
 
     public boolean isPublicHost() {
         return context.tenant().isPublic();
-    }
-
-    public Optional<Caller> signedIn() {
-        return caller.signedIn();
     }
 
     public boolean isSignedIn() {
@@ -129,9 +125,12 @@ public class Shell {
         return hasLogo;
     }
 
-    /** The tenants to switch to, in the navigation bar. */
+    /** The tenants of the person signed in: the switcher in the navigation bar and the public home list them. */
     public List<Tenant> getMyTenants() {
-        return caller.signedIn().map(c -> myTenants.of(c.accountId())).orElse(List.of());
+        if (tenants == null) {
+            tenants = caller.signedIn().map(c -> myTenants.of(c.accountId())).orElse(List.of());
+        }
+        return tenants;
     }
 
     public boolean isSubscriptionEndsSoon() {

@@ -2,17 +2,14 @@ package io.tenantry.workspace;
 
 import java.util.List;
 
-import io.tenantry.access.MyTenants;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
-import io.tenantry.accounts.CurrentCaller;
-import io.tenantry.tenancy.Tenant;
 import io.tenantry.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** A tenant's start page: its products, and on the public host the tenants of the person signed in. */
+/** A tenant's start page: its products (on the public host, the page also lists the person's tenants from the shell). */
 @Named
 @RequestScoped
 public class HomePage {
@@ -23,11 +20,6 @@ public class HomePage {
     @Inject
     TenantAccess access;
 
-    @Inject
-    CurrentCaller caller;
-
-    @Inject
-    MyTenants myTenants;
 
     private List<Product> products;
     private String name;
@@ -38,10 +30,6 @@ public class HomePage {
             products = catalog.all();
         }
         return products;
-    }
-
-    public List<Tenant> getMyTenants() {
-        return caller.signedIn().map(c -> myTenants.of(c.accountId())).orElse(List.of());
     }
 
     public boolean isMayAdd() {

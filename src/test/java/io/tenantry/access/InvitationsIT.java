@@ -114,6 +114,20 @@ class InvitationsIT extends DeployedTenantry {
     }
 
     @Test
+    void anotherTenantNeitherSeesNorTouchesTheInvitations() {
+        String address = "private-" + suffix + "@example.com";
+        app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}");
+        long id = app.get(host, "/api/invitations").json().asJsonArray().getJsonObject(0).getJsonNumber("id").longValue();
+        String other = Tenantry.host("elsewhere-" + suffix);
+        assertEquals(201, app.createTenant("elsewhere-" + suffix, "Elsewhere").status());
+
+        assertFalse(app.get(other, "/api/invitations").body().contains(address), "not listed on another tenant");
+        assertEquals(404, app.post(other, "/api/invitations/" + id + "/resend", "").status());
+        assertEquals(404, app.delete(other, "/api/invitations/" + id).status());
+        assertEquals(1, app.get(host, "/api/invitations").json().asJsonArray().size(), "still pending at home");
+    }
+
+    @Test
     void onlyThoseWithThePermissionInvite() {
         Tenantry tester = app.newAccount("tester-" + suffix);
         assertEquals(201, app.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}").status());

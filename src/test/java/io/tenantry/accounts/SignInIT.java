@@ -211,6 +211,10 @@ class SignInIT extends DeployedTenantry {
         assertFalse(withToken.get(Tenantry.host("public"), "/api/me/tokens").body().contains(token),
                 "the secret is shown once, never listed");
 
+        assertEquals(404, app.delete(Tenantry.host("public"), "/api/me/tokens/" + id).status(),
+                "nobody else can revoke it, the super-user included");
+        assertFalse(app.get(Tenantry.host("public"), "/api/me/tokens").body().contains("\"ci\""),
+                "nor sees it among their own");
         assertEquals(204, withToken.delete(Tenantry.host("public"), "/api/me/tokens/" + id).status());
         assertEquals(401, withToken.get(Tenantry.host(acme), "/api/products").status());
     }
