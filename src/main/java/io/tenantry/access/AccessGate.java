@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
-import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.admin.MasterTenant;
 import io.tenantry.tenancy.TenantContext;
@@ -51,6 +50,9 @@ public class AccessGate extends HttpFilter {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    TenantSettings settings;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -77,7 +79,7 @@ public class AccessGate extends HttpFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        if ("/settings.xhtml".equals(path) && caller.signedIn().map(Caller::superUser).orElse(false)) {
+        if ("/settings.xhtml".equals(path) && settings.mayChange()) {
             chain.doFilter(request, response); // operators keep a tenant's terms, member or not
             return;
         }
@@ -105,7 +107,7 @@ public class AccessGate extends HttpFilter {
             case "/members.xhtml" -> access.current().entry() == Access.Entry.MEMBER;
             case "/invitations.xhtml" -> access.permits(Permission.INVITATIONS_MANAGE);
             case "/groups.xhtml" -> access.permits(Permission.GROUPS_MANAGE);
-            case "/settings.xhtml" -> access.permits(Permission.SETTINGS_MANAGE);
+            case "/settings.xhtml" -> false; // let in above when allowed at all
             default -> true;
         };
     }

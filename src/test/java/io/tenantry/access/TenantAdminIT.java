@@ -87,6 +87,8 @@ class TenantAdminIT extends DeployedTenantry {
         owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}");
         assertEquals(403, tester.put(host, "/api/settings", "{\"name\":\"Mine\"}").status());
         assertEquals(403, tester.page(host, "/settings.xhtml").status());
+        assertEquals(200, app.page(host, "/settings.xhtml").status(), "the operator keeps terms without being a member");
+        assertEquals(403, app.page(host, "/members.xhtml").status(), "but sees nothing else of the tenant");
         assertEquals(403, owner.put(Tenantry.host("public"), "/api/tenants/org-" + suffix,
                 "{\"paidUntil\":\"2099-01-01T00:00:00Z\"}").status(), "the owner cannot extend the subscription");
         assertEquals(400, owner.put(host, "/api/settings", "{\"name\":\"Org\",\"extraEmails\":[\"nope\"]}").status());
