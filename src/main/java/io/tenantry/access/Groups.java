@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
@@ -74,7 +75,7 @@ public class Groups {
     public void grant(long groupId, Set<Permission> permissions) {
         requireGroup(groupId);
         if (isAdministrators(groupId)) {
-            throw new IllegalArgumentException("Administrator always has every permission.");
+            throw new BrokenRuleException("group.administratorHasAll");
         }
         em.createNativeQuery("DELETE FROM group_permission WHERE group_id = ?").setParameter(1, groupId)
                 .executeUpdate();
@@ -105,7 +106,7 @@ public class Groups {
         requireGroup(groupId);
         long accountId = members.requireAuthorized(username);
         if (context.tenant().isOwnedBy(accountId) && isAdministrators(groupId)) {
-            throw new NotPermittedException("The owner of " + context.tenant().name() + " is always an Administrator.");
+            throw new NotPermittedException("owner.alwaysAdministrator", context.tenant().name());
         }
         em.createNativeQuery("DELETE FROM group_member WHERE group_id = ? AND account_id = ?")
                 .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
@@ -115,18 +116,18 @@ public class Groups {
         requireGroup(groupId);
         if (!em.createNativeQuery("SELECT 1 FROM access_group WHERE id = ? AND built_in").setParameter(1, groupId)
                 .getResultList().isEmpty()) {
-            throw new IllegalArgumentException("Built-in groups cannot be " + change + ".");
+            throw new BrokenRuleException("group.builtIn." + change);
         }
     }
 
     private String requireName(String name, long except) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 60) {
-            throw new IllegalArgumentException("A group's name has 1 to 60 characters.");
+            throw new BrokenRuleException("group.nameLength", 60);
         }
         if (!em.createNativeQuery("SELECT 1 FROM access_group WHERE lower(name) = lower(?) AND id <> ?")
                 .setParameter(1, trimmed).setParameter(2, except).getResultList().isEmpty()) {
-            throw new IllegalArgumentException("There is already a group named '" + trimmed + "'.");
+            throw new BrokenRuleException("group.nameTaken", trimmed);
         }
         return trimmed;
     }

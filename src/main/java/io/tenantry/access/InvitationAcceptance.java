@@ -39,9 +39,9 @@ public class InvitationAcceptance {
     public Accepted accept(String secret, String password) {
         SingleUseLinks.Redeemed redeemed = links.redeem(SingleUseLinks.Purpose.INVITATION, secret);
         Account account = accounts.findActive(redeemed.accountId())
-                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("This account has been deactivated."));
+                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.accountDeactivated"));
         Tenant tenant = directory.all().stream().filter(t -> redeemed.tenantId().orElse(-1L) == t.id()).findFirst()
-                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("The tenant no longer exists."));
+                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.tenantGone"));
         accounts.choosePassword(account.id(), password);
         em.createNativeQuery("UPDATE public.invitation SET accepted_at = now() WHERE tenant_id = ? AND account_id = ? "
                 + "AND accepted_at IS NULL").setParameter(1, tenant.id()).setParameter(2, account.id()).executeUpdate();

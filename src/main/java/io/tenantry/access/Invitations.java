@@ -15,6 +15,7 @@ import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.mail.MailTemplates;
 import io.tenantry.mail.Mailer;
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
@@ -88,10 +89,10 @@ public class Invitations {
         Set<String> emails = new LinkedHashSet<>(Arrays.stream((addresses == null ? "" : addresses).split("[,;\\s]+"))
                 .filter(text -> !text.isBlank()).map(AccountRules::email).toList());
         if (emails.isEmpty()) {
-            throw new IllegalArgumentException("Give one or more e-mail addresses.");
+            throw new BrokenRuleException("invitation.noAddress");
         }
         if (emails.size() > MAX_PER_CALL) {
-            throw new IllegalArgumentException("At most " + MAX_PER_CALL + " addresses at a time.");
+            throw new BrokenRuleException("invitation.tooMany", MAX_PER_CALL);
         }
         List<Result> results = new ArrayList<>();
         for (String email : emails) {
@@ -181,7 +182,7 @@ public class Invitations {
                         + "WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL")
                 .setParameter(1, id).setParameter(2, context.tenant().id()).getResultList();
         if (rows.isEmpty()) {
-            throw new NoSuchItemException("pending invitation", id);
+            throw new NoSuchItemException("invitation", id);
         }
         return rows.get(0);
     }

@@ -82,7 +82,7 @@ public class Members {
     public void remove(String username) {
         long accountId = requireAuthorized(username);
         if (context.tenant().isOwnedBy(accountId)) {
-            throw new NotPermittedException("The owner of " + context.tenant().name() + " cannot be removed.");
+            throw new NotPermittedException("owner.notRemovable", context.tenant().name());
         }
         dismiss(accountId);
     }

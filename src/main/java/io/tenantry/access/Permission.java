@@ -10,29 +10,23 @@ import java.util.Set;
  * administration. Stored by {@link #code()} in each tenant's {@code group_permission}.
  */
 public enum Permission {
-    PRODUCT_VIEW("product.view", "view products"),
-    PRODUCT_ADD("product.add", "add products"),
-    PRODUCT_CHANGE("product.change", "change products"),
-    PRODUCT_DELETE("product.delete", "delete products"),
-    MEMBERS_MANAGE("tenant.members", "manage the tenant's authorized users"),
-    INVITATIONS_MANAGE("tenant.invitations", "manage invitations"),
-    GROUPS_MANAGE("tenant.groups", "manage groups and permissions"),
-    SETTINGS_MANAGE("tenant.settings", "change the tenant's settings");
+    PRODUCT_VIEW("product.view"),
+    PRODUCT_ADD("product.add"),
+    PRODUCT_CHANGE("product.change"),
+    PRODUCT_DELETE("product.delete"),
+    MEMBERS_MANAGE("tenant.members"),
+    INVITATIONS_MANAGE("tenant.invitations"),
+    GROUPS_MANAGE("tenant.groups"),
+    SETTINGS_MANAGE("tenant.settings");
 
     private final String code;
-    private final String description;
 
-    Permission(String code, String description) {
+    Permission(String code) {
         this.code = code;
-        this.description = description;
     }
 
     public String code() {
         return code;
-    }
-
-    public String description() {
-        return description;
     }
 
     /** The part of the tenant it is about: "product", "tenant" (administration)... */

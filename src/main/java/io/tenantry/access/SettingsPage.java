@@ -9,9 +9,9 @@ import java.util.Optional;
 
 import org.primefaces.model.file.UploadedFile;
 
+import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.provisioning.TenantForm;
-import io.tenantry.accounts.Caller;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.web.Messages;

@@ -1,9 +1,11 @@
 package io.tenantry.access;
 
+import io.tenantry.platform.RefusedException;
+
 /** The tenant's paid-until date has passed and unpaid tenants are blocked. */
-public class SubscriptionExpiredException extends RuntimeException {
+public class SubscriptionExpiredException extends RefusedException {
 
     public SubscriptionExpiredException(String tenantName) {
-        super("The subscription of " + tenantName + " has expired. Ask its owner to renew it.");
+        super("subscriptionExpired", tenantName);
     }
 }

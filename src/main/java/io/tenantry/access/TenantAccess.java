@@ -11,6 +11,7 @@ import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
+import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -76,9 +77,8 @@ public class TenantAccess {
         requireEntry();
         if (!current().permissions().contains(permission)) {
             requireSignedIn();
-            throw new NotPermittedException(current().entry() == Access.Entry.READER
-                    ? "You may only look at " + tenantName() + "; you may not " + permission.description() + "."
-                    : "You may not " + permission.description() + " in " + tenantName() + ".");
+            throw new NotPermittedException(current().entry() == Access.Entry.READER ? "readOnly" : "notPermitted",
+                    tenantName(), Reason.of("action." + permission.code()));
         }
     }
 
@@ -87,7 +87,7 @@ public class TenantAccess {
         requireEntry();
         if (current().entry() != Access.Entry.MEMBER) {
             requireSignedIn();
-            throw new NotPermittedException("Only members of " + tenantName() + " may see this.");
+            throw new NotPermittedException("membersOnly", tenantName());
         }
         return caller.require();
     }
@@ -95,8 +95,7 @@ public class TenantAccess {
     public void requireEntry() {
         switch (current().entry()) {
             case SIGN_IN_REQUIRED -> throw new NotSignedInException();
-            case FORBIDDEN -> throw new NotPermittedException("You are not a member of " + tenantName()
-                    + ". Ask its owner or an administrator to add you.");
+            case FORBIDDEN -> throw new NotPermittedException("notAMemberOfTenant", tenantName());
             case SUBSCRIPTION_EXPIRED -> throw new SubscriptionExpiredException(tenantName());
             default -> {
             }

@@ -9,6 +9,7 @@ import io.tenantry.accounts.AccountRules;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.files.TenantFiles;
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
@@ -52,12 +53,12 @@ public class TenantSettings {
         requireMayChange();
         String nav = navText == null ? "" : navText.strip();
         if (nav.length() > MAX_NAV_TEXT) {
-            throw new IllegalArgumentException("The navigation text has at most " + MAX_NAV_TEXT + " characters.");
+            throw new BrokenRuleException("settings.navTextTooLong", MAX_NAV_TEXT);
         }
         List<String> emails = Arrays.stream((extraEmails == null ? "" : extraEmails).split("[,;\\s]+"))
                 .filter(text -> !text.isBlank()).map(AccountRules::email).distinct().toList();
         if (emails.size() > MAX_EXTRA_EMAILS) {
-            throw new IllegalArgumentException("At most " + MAX_EXTRA_EMAILS + " extra e-mail addresses.");
+            throw new BrokenRuleException("settings.tooManyEmails", MAX_EXTRA_EMAILS);
         }
         Tenant tenant = context.tenant();
         return provisioning.change(tenant.label(), name,
@@ -73,11 +74,10 @@ public class TenantSettings {
     public void changeLogo(byte[] image) {
         requireMayChange();
         if (image.length > MAX_LOGO_BYTES) {
-            throw new IllegalArgumentException("The logo is " + image.length / 1024 + " KiB; at most "
-                    + MAX_LOGO_BYTES / 1024 + " KiB are allowed.");
+            throw new BrokenRuleException("logo.tooLarge", image.length / 1024, MAX_LOGO_BYTES / 1024);
         }
         if (LogoType.of(image).isEmpty()) {
-            throw new IllegalArgumentException("A logo is a PNG, JPEG, GIF or WebP image.");
+            throw new BrokenRuleException("logo.format");
         }
         files.write(context.tenant().schema(), LOGO, image);
     }

@@ -1,9 +1,11 @@
 package io.tenantry.accounts;
 
-/** The user name or e-mail address belongs to another account. */
-public class AccountConflictException extends RuntimeException {
+import io.tenantry.platform.RefusedException;
 
-    public AccountConflictException(String message) {
-        super(message);
+/** The user name or e-mail address belongs to another account. */
+public class AccountConflictException extends RefusedException {
+
+    public AccountConflictException(String key, Object... arguments) {
+        super(key, arguments);
     }
 }

@@ -16,8 +16,7 @@ public final class AccountRules {
     public static String username(String username) {
         String trimmed = username == null ? "" : username.strip();
         if (!USERNAME.matcher(trimmed).matches()) {
-            throw new InvalidAccountException("username", "A user name has 3 to 40 characters: letters, digits, '.', "
-                    + "'_' or '-', starting with a letter or digit.");
+            throw new InvalidAccountException("username", "account.username");
         }
         return trimmed;
     }
@@ -25,7 +24,7 @@ public final class AccountRules {
     public static String email(String email) {
         String trimmed = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
-            throw new InvalidAccountException("email", "Give an e-mail address such as jane@example.com.");
+            throw new InvalidAccountException("email", "account.email");
         }
         return trimmed;
     }
@@ -33,21 +32,20 @@ public final class AccountRules {
     public static String displayName(String displayName) {
         String trimmed = displayName == null ? "" : displayName.strip();
         if (trimmed.length() > 100) {
-            throw new InvalidAccountException("displayName", "A display name has at most 100 characters.");
+            throw new InvalidAccountException("displayName", "account.displayName", 100);
         }
         return trimmed;
     }
 
     public static String password(String password, String username) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidAccountException("password",
-                    "A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
+            throw new InvalidAccountException("password", "password.tooShort", MIN_PASSWORD_LENGTH);
         }
         if (password.length() > 200) {
-            throw new InvalidAccountException("password", "A password has at most 200 characters.");
+            throw new InvalidAccountException("password", "password.tooLong", 200);
         }
         if (password.equalsIgnoreCase(username)) {
-            throw new InvalidAccountException("password", "The password cannot be the user name.");
+            throw new InvalidAccountException("password", "password.isUsername");
         }
         return password;
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.tenancy.SchemaName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -122,7 +123,7 @@ public class Accounts {
     public void changePassword(long accountId, String current, String replacement) {
         Account account = em.find(Account.class, accountId);
         if (!passwords.matches(current == null ? "" : current, account.passwordHash)) {
-            throw new InvalidAccountException("currentPassword", "The current password is not right.");
+            throw new InvalidAccountException("currentPassword", "password.currentWrong");
         }
         setPassword(account, replacement);
     }
@@ -168,7 +169,7 @@ public class Accounts {
     public void deactivate(String username) {
         Account account = findActive(username).orElseThrow(() -> new UnknownAccountException(username));
         if (account.superUser && countActiveSuperUsers() == 1) {
-            throw new IllegalArgumentException("The last super-user cannot be deactivated.");
+            throw new BrokenRuleException("account.lastSuperUser");
         }
         @SuppressWarnings("unchecked")
         List<String> schemas = em.createNativeQuery("SELECT t.schema_name FROM public.tenant t WHERE t.label = 'public' "
@@ -213,9 +214,9 @@ public class Accounts {
                 .setParameter("except", except == null ? -1L : except).getResultList();
         for (Account clash : clashes) {
             if (clash.username.equalsIgnoreCase(username)) {
-                throw new AccountConflictException("The user name '" + username + "' is taken.");
+                throw new AccountConflictException("account.usernameTaken", username);
             }
-            throw new AccountConflictException("The e-mail address " + email + " belongs to another account.");
+            throw new AccountConflictException("account.emailTaken", email);
         }
     }
 }

@@ -35,8 +35,7 @@ public class ApiTokens {
     public Issued create(long accountId, String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
-            throw new InvalidAccountException("name", "Name the token (1 to " + MAX_NAME_LENGTH
-                    + " characters), e.g. \"CI pipeline\", so that you know which one to revoke.");
+            throw new InvalidAccountException("name", "token.name", MAX_NAME_LENGTH);
         }
         String secret = PREFIX + Secrets.random();
         Object[] row = (Object[]) em.createNativeQuery("INSERT INTO public.api_token (account_id, name, token_hash) "

@@ -27,7 +27,7 @@ public class CurrentCaller {
     public Caller requireSuperUser() {
         Caller caller = require();
         if (!caller.superUser()) {
-            throw new NotPermittedException("Only a super-user may do this.");
+            throw new NotPermittedException("superUserOnly");
         }
         return caller;
     }

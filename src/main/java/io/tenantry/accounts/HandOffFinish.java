@@ -3,6 +3,7 @@ package io.tenantry.accounts;
 import java.io.IOException;
 
 import io.tenantry.platform.ProblemResponse;
+import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.web.PublicAddresses;
 import jakarta.inject.Inject;
@@ -41,22 +42,21 @@ public class HandOffFinish extends HttpServlet {
         try {
             redeemed = links.redeem(SingleUseLinks.Purpose.HANDOFF, request.getParameter("token"));
         } catch (SingleUseLinks.LinkRefusedException e) {
-            refuse(request, response, e.getMessage());
+            refuse(request, response, e.reason());
             return;
         }
         boolean forThisTenant = redeemed.tenantId().filter(id -> id == context.tenant().id()).isPresent();
         boolean signedIn = redeemed.signInId().flatMap(signIns::callerOf).isPresent();
         if (!forThisTenant || !signedIn) {
-            refuse(request, response, forThisTenant ? "You have signed out since this link was made."
-                    : "This link was made for another tenant.");
+            refuse(request, response, Reason.of(forThisTenant ? "link.signedOut" : "link.otherTenant"));
             return;
         }
         sessions.begin(request, redeemed.signInId().get());
         response.sendRedirect(PublicAddresses.safeLocalPath(request.getParameter("next")));
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String why) throws IOException {
-        ProblemResponse.send(request, response, 400, "Sign-in link not accepted", why
-                + " Sign in again at " + addresses.publicRoot(request) + "/signin.xhtml.");
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Reason why) throws IOException {
+        ProblemResponse.send(request, response, 400, Reason.of("title.linkRefused"),
+                Reason.of("link.signInAgain", why, addresses.publicRoot(request) + "/signin.xhtml"));
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.tenantry.platform.ProblemResponse;
+import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantDirectory;
@@ -52,7 +53,8 @@ public class HandOffStart extends HttpServlet {
         Optional<Tenant> tenant = TenantLabel.isWellFormed(label) ? directory.find(new TenantLabel(label))
                 : Optional.empty();
         if (!context.tenant().isPublic() || tenant.isEmpty()) {
-            ProblemResponse.send(request, response, 404, "No such tenant", "There is no tenant '" + label + "'.");
+            ProblemResponse.send(request, response, 404, Reason.of("title.noSuchTenant"),
+                    Reason.of("unknownTenant", label));
             return;
         }
         Optional<String> signIn = sessions.signInOf(request);

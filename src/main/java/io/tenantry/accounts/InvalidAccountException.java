@@ -1,12 +1,14 @@
 package io.tenantry.accounts;
 
+import io.tenantry.platform.BrokenRuleException;
+
 /** Input about an account that breaks a rule; names the field so forms and API clients can point at it. */
-public class InvalidAccountException extends IllegalArgumentException {
+public class InvalidAccountException extends BrokenRuleException {
 
     private final String field;
 
-    public InvalidAccountException(String field, String message) {
-        super(message);
+    public InvalidAccountException(String field, String key, Object... arguments) {
+        super(key, arguments);
         this.field = field;
     }
 

@@ -1,9 +1,11 @@
 package io.tenantry.accounts;
 
-/** The caller is known but may not do this. */
-public class NotPermittedException extends RuntimeException {
+import io.tenantry.platform.RefusedException;
 
-    public NotPermittedException(String message) {
-        super(message);
+/** The caller is known but may not do this. */
+public class NotPermittedException extends RefusedException {
+
+    public NotPermittedException(String key, Object... arguments) {
+        super(key, arguments);
     }
 }

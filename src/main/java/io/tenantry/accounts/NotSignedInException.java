@@ -1,9 +1,11 @@
 package io.tenantry.accounts;
 
+import io.tenantry.platform.RefusedException;
+
 /** The action needs a signed-in caller and there is none. */
-public class NotSignedInException extends RuntimeException {
+public class NotSignedInException extends RefusedException {
 
     public NotSignedInException() {
-        super("Sign in first: this action needs an account.");
+        super("notSignedIn");
     }
 }

@@ -50,7 +50,7 @@ public class PasswordResets {
     public String reset(String secret, String password) {
         SingleUseLinks.Redeemed redeemed = links.redeem(SingleUseLinks.Purpose.PASSWORD_RESET, secret);
         Account account = accounts.findActive(redeemed.accountId())
-                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("This account has been deactivated."));
+                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.accountDeactivated"));
         accounts.setPassword(account, password);
         signIns.endAll(account.id());
         return account.username();

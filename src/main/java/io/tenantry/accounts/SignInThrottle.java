@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import io.tenantry.platform.RefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -88,13 +89,12 @@ public class SignInThrottle {
     }
 
     /** Too many failed attempts; says how long to wait, never whether the account exists. */
-    public static class TooManyAttemptsException extends RuntimeException {
+    public static class TooManyAttemptsException extends RefusedException {
 
         private final Duration wait;
 
         TooManyAttemptsException(Duration wait) {
-            super("Too many failed sign-in attempts. Try again in " + Math.max(1, (wait.toSeconds() + 59) / 60)
-                    + " minute(s).");
+            super("signIn.tooMany", Math.max(1, (wait.toSeconds() + 59) / 60));
             this.wait = wait;
         }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.tenantry.platform.Reason;
+import io.tenantry.platform.RefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,9 +29,9 @@ public class SingleUseLinks {
     }
 
     /** Why a link did not work, in words a person can act on. */
-    public static class LinkRefusedException extends RuntimeException {
-        public LinkRefusedException(String message) {
-            super(message);
+    public static class LinkRefusedException extends RefusedException {
+        public LinkRefusedException(String key, Object... arguments) {
+            super(key, arguments);
         }
     }
 
@@ -64,26 +66,23 @@ public class SingleUseLinks {
                         + "RETURNING account_id, tenant_id, sign_in_id")
                 .setParameter(1, digest).setParameter(2, purpose.name()).getResultList();
         if (rows.isEmpty()) {
-            throw new LinkRefusedException(whyRefused(purpose, digest));
+            throw new LinkRefusedException(whyRefused(purpose, digest), Reason.of(purpose == Purpose.INVITATION
+                    ? "link.askInviter" : "link.askAgain"));
         }
         Object[] row = rows.get(0);
         return new Redeemed(((Number) row[0]).longValue(),
                 Optional.ofNullable((Number) row[1]).map(Number::longValue), Optional.ofNullable((String) row[2]));
     }
 
+    /** The key of the reason: never seen, used, or expired. */
     private String whyRefused(Purpose purpose, byte[] digest) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT used_at IS NOT NULL, expires_at <= now() "
                         + "FROM public.single_use_token WHERE token_hash = ? AND purpose = ?")
                 .setParameter(1, digest).setParameter(2, purpose.name()).getResultList();
-        String again = purpose == Purpose.INVITATION ? " Ask whoever invited you to send the invitation again."
-                : " Ask for a new one.";
         if (rows.isEmpty()) {
-            return "This link is not valid: it was copied in part, or a newer one replaced it." + again;
+            return "link.invalid";
         }
-        if ((Boolean) rows.get(0)[0]) {
-            return "This link has already been used; each link works once." + again;
-        }
-        return "This link has expired." + again;
+        return (Boolean) rows.get(0)[0] ? "link.used" : "link.expired";
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.tenantry.platform.ProblemResponse;
+import io.tenantry.platform.Reason;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,19 +49,19 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
             if (hasScheme(authorization, "Bearer")) {
                 caller = tokens.callerOf(authorization.substring(7).strip());
                 if (caller.isEmpty()) {
-                    return refuse(request, response, 401, "The API token is not valid; it may have been revoked.");
+                    return refuse(request, response, 401, Reason.of("token.invalid"));
                 }
             } else if (hasScheme(authorization, "Basic")) {
                 caller = basic(request, authorization.substring(6).strip());
                 if (caller.isEmpty()) {
-                    return refuse(request, response, 401, "Wrong user name or password.");
+                    return refuse(request, response, 401, Reason.of("signIn.wrong"));
                 }
             } else {
                 caller = sessions.callerOf(request);
             }
         } catch (SignInThrottle.TooManyAttemptsException e) {
             response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds() + 1));
-            return refuse(request, response, 429, e.getMessage());
+            return refuse(request, response, 429, e.reason());
         }
         if (caller.isEmpty()) {
             return context.doNothing();
@@ -97,13 +98,13 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, int status,
-            String detail) {
+            Reason detail) {
         try {
             if (status == 401) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Tenantry\"");
             }
-            ProblemResponse.send(request, response, status, status == 429 ? "Too many attempts" : "Not signed in",
-                    detail);
+            ProblemResponse.send(request, response, status,
+                    Reason.of(status == 429 ? "title.tooManyAttempts" : "title.notSignedIn"), detail);
         } catch (IOException e) {
             throw new IllegalStateException("Could not write the response", e);
         }

@@ -1,9 +1,11 @@
 package io.tenantry.accounts;
 
+import io.tenantry.platform.RefusedException;
+
 /** No active account has this user name. */
-public class UnknownAccountException extends RuntimeException {
+public class UnknownAccountException extends RefusedException {
 
     public UnknownAccountException(String username) {
-        super("There is no active account '" + username + "'.");
+        super("unknownAccount", username);
     }
 }

@@ -1,9 +1,11 @@
 package io.tenantry.admin;
 
+import io.tenantry.platform.RefusedException;
+
 /** A platform-wide model asked for from a tenant that is not the master: it does not exist there. */
-public class NotOnMasterTenantException extends RuntimeException {
+public class NotOnMasterTenantException extends RefusedException {
 
     public NotOnMasterTenantException() {
-        super("There is nothing here by that name.");
+        super("notOnMaster");
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,11 +65,11 @@ public class PlatformModels {
         caller.requireSuperUser();
         String text = message == null ? "" : message.strip();
         if (text.isEmpty() || text.length() > 500) {
-            throw new IllegalArgumentException("An announcement has 1 to 500 characters.");
+            throw new BrokenRuleException("announcement.length", 500);
         }
         OffsetDateTime now = OffsetDateTime.now();
         if (endsAt != null && !endsAt.isAfter(now)) {
-            throw new IllegalArgumentException("An announcement must end in the future.");
+            throw new BrokenRuleException("announcement.past");
         }
         Announcement announcement = new Announcement(text, severity == null ? Announcement.Severity.INFO : severity,
                 now, endsAt);
@@ -99,7 +100,7 @@ public class PlatformModels {
         if (!em.createQuery("SELECT p.id FROM SubscriptionPlan p WHERE LOWER(p.name) = :name AND p.id <> :except")
                 .setParameter("name", name.toLowerCase(Locale.ROOT)).setParameter("except", except)
                 .getResultList().isEmpty()) {
-            throw new IllegalArgumentException("A plan named '" + name + "' already exists.");
+            throw new BrokenRuleException("plan.nameTaken", name);
         }
     }
 
@@ -111,16 +112,16 @@ public class PlatformModels {
             description = description == null ? "" : description.strip();
             currency = currency == null || currency.isBlank() ? "EUR" : currency.strip().toUpperCase(Locale.ROOT);
             if (name.isEmpty() || name.length() > 100) {
-                throw new IllegalArgumentException("A plan's name has 1 to 100 characters.");
+                throw new BrokenRuleException("plan.nameLength", 100);
             }
             if (priceCents < 0) {
-                throw new IllegalArgumentException("A price cannot be negative.");
+                throw new BrokenRuleException("plan.negativePrice");
             }
             if (!currency.matches("[A-Z]{3}")) {
-                throw new IllegalArgumentException("A currency is a three-letter ISO 4217 code, such as EUR.");
+                throw new BrokenRuleException("plan.currency");
             }
             if (maxMembers != null && maxMembers < 1) {
-                throw new IllegalArgumentException("A member limit, when given, is at least 1.");
+                throw new BrokenRuleException("plan.memberLimit");
             }
         }
     }

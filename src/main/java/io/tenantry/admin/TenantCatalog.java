@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.provisioning.UnknownTenantException;
 import io.tenantry.tenancy.Tenant;
@@ -84,7 +85,7 @@ public class TenantCatalog {
     public void delete(String label, String typed) {
         caller.requireSuperUser();
         if (!label.equals(typed == null ? "" : typed.strip())) {
-            throw new IllegalArgumentException("Type the label '" + label + "' to confirm the deletion.");
+            throw new BrokenRuleException("tenant.confirmDeletion", label);
         }
         provisioning.delete(label);
     }

@@ -6,31 +6,43 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.tenantry.access.SubscriptionExpiredException;
-import io.tenantry.admin.NotOnMasterTenantException;
 import io.tenantry.accounts.AccountConflictException;
 import io.tenantry.accounts.InvalidAccountException;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.accounts.UnknownAccountException;
+import io.tenantry.admin.NotOnMasterTenantException;
+import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.provisioning.TenantConflictException;
 import io.tenantry.provisioning.UnknownTenantException;
-import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.platform.Reason;
+import io.tenantry.web.Language;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** Turns every failure into a problem document with the right status; never a stack trace. */
+/**
+ * Turns every failure into a problem document with the right status; never a stack trace. A
+ * refusal's detail is in the caller's language (Accept-Language), as on pages.
+ */
 @Provider
+@ApplicationScoped
 public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
     private static final String UNIQUE_VIOLATION = "23505";
 
+    @Inject
+    Language language;
+
     @Override
     public Response toResponse(Throwable failure) {
         Throwable cause = domainCause(failure);
+        String words = Reason.wordsOf(cause, language.getLocale());
         if (cause instanceof WebApplicationException web) {
             Response original = web.getResponse();
             Status status = Status.fromStatusCode(original.getStatus());
@@ -38,29 +50,29 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof UnknownTenantException || cause instanceof NoSuchItemException
                 || cause instanceof NotOnMasterTenantException) {
-            return Problem.response(Status.NOT_FOUND, cause.getMessage());
+            return Problem.response(Status.NOT_FOUND, words);
         }
         if (cause instanceof SubscriptionExpiredException) {
-            return Problem.response(402, "Subscription expired", cause.getMessage(), null);
+            return Problem.response(402, "Subscription expired", words, null);
         }
         if (cause instanceof UnknownAccountException) {
-            return Problem.response(Status.NOT_FOUND, cause.getMessage());
+            return Problem.response(Status.NOT_FOUND, words);
         }
         if (cause instanceof InvalidAccountException invalid) {
-            return Problem.response(400, "Bad Request", cause.getMessage(), Map.of(invalid.field(), cause.getMessage()));
+            return Problem.response(400, "Bad Request", words, Map.of(invalid.field(), words));
         }
         if (cause instanceof TenantConflictException || cause instanceof AccountConflictException) {
-            return Problem.response(Status.CONFLICT, cause.getMessage());
+            return Problem.response(Status.CONFLICT, words);
         }
         if (cause instanceof NotSignedInException) {
-            return Response.fromResponse(Problem.response(Status.UNAUTHORIZED, cause.getMessage()))
+            return Response.fromResponse(Problem.response(Status.UNAUTHORIZED, words))
                     .header("WWW-Authenticate", "Basic realm=\"Tenantry\"").build();
         }
         if (cause instanceof NotPermittedException) {
-            return Problem.response(Status.FORBIDDEN, cause.getMessage());
+            return Problem.response(Status.FORBIDDEN, words);
         }
         if (cause instanceof IllegalArgumentException) {
-            return Problem.response(Status.BAD_REQUEST, cause.getMessage());
+            return Problem.response(Status.BAD_REQUEST, words);
         }
         if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
             return Problem.response(Status.CONFLICT, "An item with the same name already exists.");

@@ -1,22 +1,27 @@
 package io.tenantry.platform;
 
 import java.io.IOException;
+import java.util.Locale;
 
+import io.tenantry.web.Language;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Writes an error straight from a servlet filter, before JAX-RS or Faces are reached: a problem
- * document for API clients, a short page for people.
+ * document for API clients, a short page for people, in the language the request asks for.
  */
 public final class ProblemResponse {
 
     private ProblemResponse() {
     }
 
-    public static void send(HttpServletRequest request, HttpServletResponse response, int status, String title,
-            String detail) throws IOException {
+    public static void send(HttpServletRequest request, HttpServletResponse response, int status, Reason titleReason,
+            Reason detailReason) throws IOException {
+        Locale locale = Language.localeOf(request);
+        String title = titleReason.in(locale);
+        String detail = detailReason.in(locale);
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         if (wantsJson(request)) {
@@ -25,7 +30,7 @@ public final class ProblemResponse {
                     .add("status", status).add("title", title).add("detail", detail).build().toString());
         } else {
             response.setContentType("text/html");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+            response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>"
                     + escape(title) + "</title></head><body style=\"font-family:sans-serif;margin:4em auto;"
                     + "max-width:40em\"><h1>" + escape(title) + "</h1><p>" + escape(detail) + "</p></body></html>");
         }

@@ -49,7 +49,7 @@ public class NewTenantPage {
             }
             return Messages.text("newTenant.labelAddress", domain.hostOf(checked));
         } catch (InvalidTenantLabelException e) {
-            return e.getMessage();
+            return Messages.reason(e);
         }
     }
 

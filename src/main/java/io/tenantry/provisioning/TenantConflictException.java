@@ -1,11 +1,12 @@
 package io.tenantry.provisioning;
 
+import io.tenantry.platform.RefusedException;
 import io.tenantry.tenancy.TenantLabel;
 
 /** The label is taken, by an existing tenant or by one being created at the same moment. */
-public class TenantConflictException extends RuntimeException {
+public class TenantConflictException extends RefusedException {
 
     public TenantConflictException(TenantLabel label) {
-        super("A tenant with the label '" + label + "' already exists.");
+        super("tenantConflict", label.value());
     }
 }

@@ -56,7 +56,7 @@ public class TenantCreation {
     public Tenant create(String label, String name, String organization, boolean publiclyReadable, String tenantUrl) {
         Caller creator = caller.require();
         if (!mayCreate()) {
-            throw new NotPermittedException("Your account may not create tenants; ask the platform's operators.");
+            throw new NotPermittedException("tenant.creationNotPermitted");
         }
         Tenant tenant = provisioning.create(label, name, new Tenant.Terms(Optional.of(creator.accountId()),
                 organization, publiclyReadable, Optional.empty()), ProvisioningPath.CLONE);

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import io.tenantry.files.TenantFiles;
 import io.tenantry.migration.SchemaMigrations;
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
@@ -43,7 +44,7 @@ public class TenantProvisioning {
     public Tenant create(String label, String name, Tenant.Terms terms, ProvisioningPath path) {
         TenantLabel tenantLabel = TenantLabel.forNewTenant(label);
         if (terms.ownerId().isEmpty()) {
-            throw new IllegalArgumentException("A tenant needs an owner.");
+            throw new BrokenRuleException("tenant.noOwner");
         }
         requireOrganization(terms);
         return create(tenantLabel, requireName(name), terms, path);
@@ -75,7 +76,7 @@ public class TenantProvisioning {
         }
         TenantLabel tenantLabel = new TenantLabel(label);
         if (tenantLabel.equals(TenantLabel.PUBLIC)) {
-            throw new IllegalArgumentException("The public tenant cannot be deleted.");
+            throw new BrokenRuleException("tenant.publicNotDeletable");
         }
         Tenant tenant = directory.find(tenantLabel).orElseThrow(() -> new UnknownTenantException(tenantLabel));
         try {
@@ -133,19 +134,17 @@ public class TenantProvisioning {
 
     private static void requireOrganization(Tenant.Terms terms) {
         if (terms.organization().length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("The organisation is " + terms.organization().length()
-                    + " characters long; at most " + MAX_NAME_LENGTH + " are allowed.");
+            throw new BrokenRuleException("tenant.organizationLength", terms.organization().length(), MAX_NAME_LENGTH);
         }
     }
 
     private static String requireName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("The tenant's name is empty; give the organisation's name, e.g. \"Acme Inc.\".");
+            throw new BrokenRuleException("tenant.nameEmpty");
         }
         if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("The tenant's name is " + trimmed.length() + " characters long; at most "
-                    + MAX_NAME_LENGTH + " are allowed.");
+            throw new BrokenRuleException("tenant.nameLength", trimmed.length(), MAX_NAME_LENGTH);
         }
         return trimmed;
     }

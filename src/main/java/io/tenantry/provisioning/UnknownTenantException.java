@@ -1,12 +1,13 @@
 package io.tenantry.provisioning;
 
+import io.tenantry.platform.RefusedException;
 import io.tenantry.tenancy.TenantLabel;
 
 /** No tenant has this label. */
-public class UnknownTenantException extends RuntimeException {
+public class UnknownTenantException extends RefusedException {
 
     public UnknownTenantException(String label) {
-        super("There is no tenant with the label '" + label + "'.");
+        super("unknownTenant", label);
     }
 
     public UnknownTenantException(TenantLabel label) {

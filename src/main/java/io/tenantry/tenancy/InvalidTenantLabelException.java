@@ -1,9 +1,12 @@
 package io.tenantry.tenancy;
 
-/** A label that breaks a rule of {@link TenantLabel}; the message names the label and the rule. */
-public class InvalidTenantLabelException extends IllegalArgumentException {
+import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.Reason;
 
-    public InvalidTenantLabelException(String label, String problem) {
-        super("Tenant label '" + label + "' " + problem + ".");
+/** A label that breaks a rule of {@link TenantLabel}; the words name the label and the rule. */
+public class InvalidTenantLabelException extends BrokenRuleException {
+
+    public InvalidTenantLabelException(String label, Reason problem) {
+        super("invalidLabel", label, problem);
     }
 }

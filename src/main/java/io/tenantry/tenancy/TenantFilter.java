@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.ProblemResponse;
+import io.tenantry.platform.Reason;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -48,19 +49,20 @@ public class TenantFilter extends HttpFilter {
         }
         if (!status.isReady()) {
             response.setHeader("Retry-After", "5");
-            ProblemResponse.send(request, response, 503, "Service unavailable", "Tenantry is " + status.problem() + ".");
+            ProblemResponse.send(request, response, 503, Reason.of("title.unavailable"),
+                    Reason.of("platform.unavailable", status.problem()));
             return;
         }
         Optional<Tenant> tenant = domain.labelOf(request.getHeader("Host")).flatMap(directory::find);
         if (tenant.isEmpty()) {
-            ProblemResponse.send(request, response, 404, "No such tenant",
-                    "There is no tenant at this address. Tenants are served at <label>." + domain.name() + ".");
+            ProblemResponse.send(request, response, 404, Reason.of("title.noSuchTenant"),
+                    Reason.of("host.noTenant", domain.name()));
             return;
         }
         if (!migrations.tenantVersion().equals(tenant.get().schemaVersion())) {
             response.setHeader("Retry-After", "5");
-            ProblemResponse.send(request, response, 503, "Tenant being upgraded",
-                    "The tenant '" + tenant.get().label() + "' is being upgraded to a new version. Try again shortly.");
+            ProblemResponse.send(request, response, 503, Reason.of("title.upgrading"),
+                    Reason.of("tenant.upgrading", tenant.get().label().value()));
             return;
         }
         context.enter(tenant.get());

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.tenantry.platform.Reason;
+
 /**
  * A tenant's name in host names: one DNS label of lower-case letters, digits and inner hyphens,
  * 1 to 63 characters. Holds the rules for well-formed labels and for labels a new tenant may take.
@@ -28,7 +30,7 @@ public record TenantLabel(String value) {
 
     public TenantLabel {
         if (!isWellFormed(value)) {
-            throw new InvalidTenantLabelException(value, problemWith(value).orElse("is not a valid label"));
+            throw new InvalidTenantLabelException(value, problemWith(value).orElse(Reason.of("label.invalid")));
         }
     }
 
@@ -39,7 +41,7 @@ public record TenantLabel(String value) {
 
     /** Parses a label requested for a new tenant, applying the reserved names as well. */
     public static TenantLabel forNewTenant(String text) {
-        Optional<String> problem = problemWith(text);
+        Optional<Reason> problem = problemWith(text);
         if (problem.isPresent()) {
             throw new InvalidTenantLabelException(text, problem.get());
         }
@@ -47,26 +49,24 @@ public record TenantLabel(String value) {
     }
 
     /** What is wrong with the text as a new tenant's label, in words a person can act on. */
-    public static Optional<String> problemWith(String text) {
+    public static Optional<Reason> problemWith(String text) {
         if (text == null || text.isEmpty()) {
-            return Optional.of("is empty: give 1 to 63 lower-case letters, digits or inner hyphens");
+            return Optional.of(Reason.of("label.empty"));
         }
         if (text.length() > 63) {
-            return Optional.of("is " + text.length() + " characters long; at most 63 are allowed");
+            return Optional.of(Reason.of("label.tooLong", text.length()));
         }
         if (!text.equals(text.toLowerCase(java.util.Locale.ROOT)) && isWellFormed(text.toLowerCase(java.util.Locale.ROOT))) {
-            return Optional.of("has upper-case letters; labels are lower-case (host names ignore case)");
+            return Optional.of(Reason.of("label.upperCase"));
         }
         if (!isWellFormed(text)) {
-            return Optional.of("may hold only lower-case letters a-z, digits and hyphens, "
-                    + "and must start and end with a letter or digit");
+            return Optional.of(Reason.of("label.characters"));
         }
         if (text.length() >= 4 && text.startsWith("--", 2)) {
-            return Optional.of("has '--' at the third and fourth characters, which DNS keeps for "
-                    + "internationalised names (xn--)");
+            return Optional.of(Reason.of("label.punycode"));
         }
         if (RESERVED.contains(text) || text.startsWith("pg-")) {
-            return Optional.of("is reserved by the platform");
+            return Optional.of(Reason.of("label.reserved"));
         }
         return Optional.empty();
     }

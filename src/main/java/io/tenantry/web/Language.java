@@ -25,7 +25,12 @@ public class Language {
     HttpServletRequest request;
 
     public Locale getLocale() {
-        return chosen().orElseGet(this::negotiated);
+        return localeOf(request);
+    }
+
+    /** The same choice, where no CDI request context is at hand (servlet filters writing errors). */
+    public static Locale localeOf(HttpServletRequest request) {
+        return chosen(request).orElseGet(() -> negotiated(request));
     }
 
     public List<Locale> getSupported() {
@@ -38,7 +43,7 @@ public class Language {
         return name.substring(0, 1).toUpperCase(locale) + name.substring(1);
     }
 
-    private Optional<Locale> chosen() {
+    private static Optional<Locale> chosen(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return Optional.empty();
@@ -51,7 +56,7 @@ public class Language {
         return Optional.empty();
     }
 
-    private Locale negotiated() {
+    private static Locale negotiated(HttpServletRequest request) {
         for (Locale wanted : java.util.Collections.list(request.getLocales())) {
             Optional<Locale> match = supported(wanted.getLanguage());
             if (match.isPresent()) {

@@ -3,6 +3,7 @@ package io.tenantry.web;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
+import io.tenantry.platform.Reason;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
@@ -28,7 +29,12 @@ public final class Messages {
 
     /** An error whose words come from the service that refused, such as a broken rule. */
     public static void failure(RuntimeException refusal) {
-        add(FacesMessage.SEVERITY_ERROR, refusal.getMessage());
+        add(FacesMessage.SEVERITY_ERROR, reason(refusal));
+    }
+
+    /** A refusal's words in the language of the page. */
+    public static String reason(RuntimeException refusal) {
+        return Reason.wordsOf(refusal, FacesContext.getCurrentInstance().getViewRoot().getLocale());
     }
 
     private static void add(FacesMessage.Severity severity, String text) {

@@ -4,7 +4,9 @@ import java.util.List;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -43,7 +45,7 @@ public class ProductCatalog {
         Product product = new Product(requireText("name", name), description == null ? "" : description.strip());
         if (!em.createQuery("SELECT p.id FROM Product p WHERE p.name = :name").setParameter("name", product.name())
                 .getResultList().isEmpty()) {
-            throw new IllegalArgumentException("A product named '" + product.name() + "' already exists.");
+            throw new BrokenRuleException("product.nameTaken", product.name());
         }
         em.persist(product);
         em.flush();
@@ -76,7 +78,7 @@ public class ProductCatalog {
 
     private static String requireText(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("The " + field + " is empty.");
+            throw new BrokenRuleException("field.empty", Reason.of("field." + field));
         }
         return text.strip();
     }

@@ -234,6 +234,29 @@ class SignInIT extends DeployedTenantry {
     }
 
     @Test
+    void refusalsAreInTheReadersLanguageOnPagesInTheApiAndOnErrorPages() {
+        WebSession german = new WebSession(app.server());
+        german.setCookie(Tenantry.host("public"), "lang", "de");
+        Page taken = german.submit(german.get(url("public", "/register.xhtml")), "register", Map.of(
+                "register:username", member, "register:email", "y-" + suffix + "@example.com",
+                "register:password", "long enough pw", "register:confirmation", "long enough pw"), "register:submit");
+        assertTrue(taken.body().contains("ist vergeben"), taken.body());
+
+        String duplicate = "{\"username\":\"" + member + "\",\"email\":\"z-" + suffix + "@example.com\","
+                + "\"password\":\"long enough pw\"}";
+        assertTrue(app.inLanguage("de").post(Tenantry.host("public"), "/api/accounts", duplicate).json()
+                .asJsonObject().getString("detail").endsWith("ist vergeben."));
+        assertTrue(app.inLanguage("fr, en;q=0.5").post(Tenantry.host("public"), "/api/accounts", duplicate).json()
+                .asJsonObject().getString("detail").endsWith("is taken."));
+
+        Tenantry.Reply bogusLink = app.anonymous().inLanguage("de-AT").sendRaw(Tenantry.host(acme),
+                "/auth/handoff?token=bogus");
+        assertEquals(400, bogusLink.status());
+        assertTrue(bogusLink.body().contains("<html lang=\"de\">"), bogusLink.body());
+        assertTrue(bogusLink.body().contains("Dieser Link ist ungültig"), bogusLink.body());
+    }
+
+    @Test
     void registrationCreatesAnAccountAndSignsItIn() {
         Page form = browser.get(url("public", "/register.xhtml"));
         Page taken = browser.submit(form, "register", Map.of("register:username", member, "register:email",

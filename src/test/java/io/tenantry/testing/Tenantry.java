@@ -43,6 +43,7 @@ public final class Tenantry {
     private final URI server;
     private final String domain;
     private final String authorization;
+    private final String language;
 
     public Tenantry(URL deploymentUrl) {
         this(deploymentUrl, DOMAIN);
@@ -50,26 +51,32 @@ public final class Tenantry {
 
     /** A server whose TENANTS_DOMAIN is not the tests' usual one. */
     public Tenantry(URL deploymentUrl, String domain) {
-        this(URI.create("http://localhost:" + URI.create(deploymentUrl.toString()).getPort()), domain, null);
+        this(URI.create("http://localhost:" + URI.create(deploymentUrl.toString()).getPort()), domain, null, null);
     }
 
-    private Tenantry(URI server, String domain, String authorization) {
+    private Tenantry(URI server, String domain, String authorization, String language) {
         this.server = server;
         this.domain = domain;
         this.authorization = authorization;
+        this.language = language;
     }
 
     public Tenantry anonymous() {
-        return new Tenantry(server, domain, null);
+        return new Tenantry(server, domain, null, language);
     }
 
     public Tenantry basic(String username, String password) {
         return new Tenantry(server, domain, "Basic " + Base64.getEncoder().encodeToString(
-                (username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+                (username + ":" + password).getBytes(StandardCharsets.UTF_8)), language);
     }
 
     public Tenantry bearer(String token) {
-        return new Tenantry(server, domain, "Bearer " + token);
+        return new Tenantry(server, domain, "Bearer " + token, language);
+    }
+
+    /** The same caller, asking for answers in a language (Accept-Language). */
+    public Tenantry inLanguage(String languageTag) {
+        return new Tenantry(server, domain, authorization, languageTag);
     }
 
     /** A new API token of the account, made through the API with its password. */
@@ -188,6 +195,9 @@ public final class Tenantry {
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         return authorization == null ? request : request.header("Authorization", authorization);
     }
 

@@ -14,7 +14,7 @@ class BundlesTest {
 
     @Test
     void pagesAndMailsAreCompleteInEveryLanguage() throws IOException {
-        for (String bundle : new String[] {"messages", "mail"}) {
+        for (String bundle : new String[] {"messages", "mail", "reasons"}) {
             TreeSet<String> english = keys("/io/tenantry/" + bundle + ".properties");
             for (var locale : Language.SUPPORTED) {
                 if (!locale.getLanguage().equals("en")) {
