@@ -96,13 +96,18 @@ public class Members {
 
     /** The account id of a user authorized on this tenant; anyone else is refused as unknown here. */
     public long requireAuthorized(String username) {
+        return requireAuthorized("username", username);
+    }
+
+    /** The same, for a person given in another field of the input (an assignee, a default tester...). */
+    public long requireAuthorized(String field, String username) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("SELECT a.id FROM public.account a JOIN public.tenant_member m "
                         + "ON m.account_id = a.id AND m.tenant_id = ? WHERE lower(a.username) = lower(?) AND a.active")
                 .setParameter(1, context.tenant().id()).setParameter(2, username == null ? "" : username.strip())
                 .getResultList();
         if (ids.isEmpty()) {
-            throw new NotAMemberException(username, context.tenant().name());
+            throw new NotAMemberException(field, username, context.tenant().name());
         }
         return ids.get(0).longValue();
     }

@@ -7,18 +7,19 @@ import java.util.logging.Logger;
 
 import io.tenantry.access.SubscriptionExpiredException;
 import io.tenantry.accounts.AccountConflictException;
-import io.tenantry.accounts.InvalidAccountException;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.admin.NotOnMasterTenantException;
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.platform.Reason;
 import io.tenantry.provisioning.TenantConflictException;
 import io.tenantry.provisioning.UnknownTenantException;
-import io.tenantry.platform.Reason;
 import io.tenantry.web.Language;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -58,8 +59,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (cause instanceof UnknownAccountException) {
             return Problem.response(Status.NOT_FOUND, words);
         }
-        if (cause instanceof InvalidAccountException invalid) {
-            return Problem.response(400, "Bad Request", words, Map.of(invalid.field(), words));
+        if (cause instanceof BrokenRuleException broken && broken.field().isPresent()) {
+            return Problem.response(400, "Bad Request", words, Map.of(broken.field().get(), words));
         }
         if (cause instanceof TenantConflictException || cause instanceof AccountConflictException) {
             return Problem.response(Status.CONFLICT, words);
@@ -74,6 +75,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (cause instanceof IllegalArgumentException) {
             return Problem.response(Status.BAD_REQUEST, words);
         }
+        if (cause instanceof OptimisticLockException) {
+            return Problem.response(Status.CONFLICT, Reason.of("changedMeanwhile").in(language.getLocale()));
+        }
         if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
             return Problem.response(Status.CONFLICT, "An item with the same name already exists.");
         }
@@ -85,6 +89,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     private static Throwable domainCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof WebApplicationException || cause instanceof IllegalArgumentException
+                    || cause instanceof OptimisticLockException
                     || cause instanceof SQLException || cause.getClass().getPackageName().startsWith("io.tenantry")) {
                 return cause;
             }

@@ -3,9 +3,11 @@ package io.tenantry.api;
 import java.net.URI;
 import java.util.List;
 
+import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.ProductCatalog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,9 @@ import jakarta.ws.rs.core.UriInfo;
 /** The current tenant's products: the host decides whose. */
 @Path("products")
 @RequestScoped
+// One transaction for the answer: entities are turned into JSON while the tenant is bound.
+@Transactional
+@TenantData
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductsResource {
@@ -70,6 +75,27 @@ public class ProductsResource {
         }
         ProductJson.VersionJson created = ProductJson.VersionJson.of(catalog.addVersion(id, input.value()));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}/builds")
+    public List<WorkspaceJson.BuildJson> builds(@PathParam("id") long id) {
+        return catalog.builds(id).stream().map(WorkspaceJson.BuildJson::of).toList();
+    }
+
+    @POST
+    @Path("{id}/builds")
+    public Response addBuild(@PathParam("id") long id, WorkspaceJson.BuildJson.Input input) {
+        WorkspaceJson.BuildJson created = WorkspaceJson.BuildJson.of(catalog.addBuild(id, Inputs.require(input).name()));
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}/builds/{buildId}")
+    public WorkspaceJson.BuildJson changeBuild(@PathParam("id") long id, @PathParam("buildId") long buildId,
+            WorkspaceJson.BuildJson.Input input) {
+        return WorkspaceJson.BuildJson.of(catalog.changeBuild(id, buildId, Inputs.require(input).name(),
+                input.active() == null || input.active()));
     }
 
     private static ProductJson.Input require(ProductJson.Input input) {

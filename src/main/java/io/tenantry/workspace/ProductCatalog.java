@@ -6,7 +6,6 @@ import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
-import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -76,10 +75,60 @@ public class ProductCatalog {
         return version;
     }
 
-    private static String requireText(String field, String text) {
-        if (text == null || text.isBlank()) {
-            throw new BrokenRuleException("field.empty", Reason.of("field." + field));
+    @Requires(Permission.PRODUCT_VIEW)
+    public List<Build> builds(long productId) {
+        return em.createQuery("SELECT b FROM Build b WHERE b.product.id = :product ORDER BY b.id", Build.class)
+                .setParameter("product", find("productId", productId).id()).getResultList();
+    }
+
+    @Requires(Permission.PRODUCT_CHANGE)
+    public Build addBuild(long productId, String name) {
+        Build build = new Build(find("productId", productId), InputRules.required("name", name, 100));
+        requireUniqueBuild(build.product(), build.name(), null);
+        em.persist(build);
+        em.flush();
+        return build;
+    }
+
+    @Requires(Permission.PRODUCT_CHANGE)
+    public Build changeBuild(long productId, long buildId, String name, boolean active) {
+        Build build = build(buildId);
+        if (!build.product().id().equals(productId)) {
+            throw new NoSuchItemException("build", buildId);
         }
-        return text.strip();
+        requireUniqueBuild(build.product(), InputRules.required("name", name, 100), buildId);
+        build.change(name.strip(), active);
+        return build;
+    }
+
+    /** A build of this tenant by id, for plans and runs that name one. */
+    Build build(long buildId) {
+        Build build = em.find(Build.class, buildId);
+        if (build == null) {
+            throw new NoSuchItemException("build", buildId);
+        }
+        return build;
+    }
+
+    /** A product of this tenant named by a field of some input; refused on that field when absent. */
+    Product find(String field, Long productId) {
+        Product product = productId == null ? null : em.find(Product.class, productId);
+        if (product == null) {
+            throw BrokenRuleException.onField(field, "field.noSuchProduct", productId);
+        }
+        return product;
+    }
+
+    private void requireUniqueBuild(Product product, String name, Long except) {
+        boolean taken = em.createQuery("SELECT b.id FROM Build b WHERE b.product = :product AND b.name = :name "
+                        + "AND b.id <> :except", Long.class).setParameter("product", product).setParameter("name", name)
+                .setParameter("except", except == null ? -1L : except).setMaxResults(1).getResultList().size() == 1;
+        if (taken) {
+            throw BrokenRuleException.onField("name", "build.nameTaken", name);
+        }
+    }
+
+    private static String requireText(String field, String text) {
+        return InputRules.required(field, text, 200);
     }
 }

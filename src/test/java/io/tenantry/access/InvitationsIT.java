@@ -14,11 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.TestMail;
-import io.tenantry.testing.Tenantry;
-import io.tenantry.testing.WebSession;
 import io.tenantry.testing.WebSession.Page;
+import io.tenantry.testing.WebSession;
 import jakarta.json.JsonArray;
 
 /** Invitations by e-mail: existing accounts join at once, new people through a mailed link that works once. */

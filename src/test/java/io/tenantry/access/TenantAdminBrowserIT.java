@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.tenantry.testing.Chromium;
 import io.tenantry.testing.DeployedTenantry;
-import io.tenantry.testing.TestMail;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestMail;
 
 /**
  * The tenant administration screens clicked through in Chromium: create a tenant and land in it,

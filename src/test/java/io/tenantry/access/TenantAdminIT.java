@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
-import io.tenantry.testing.TestMail;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestMail;
 
 /** Groups, settings and logo of a tenant: who may change them, the rules, and that they stay in their tenant. */
 class TenantAdminIT extends DeployedTenantry {

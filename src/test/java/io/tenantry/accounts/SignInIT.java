@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
-import io.tenantry.testing.TestMail;
 import io.tenantry.testing.Tenantry;
-import io.tenantry.testing.WebSession;
+import io.tenantry.testing.TestMail;
 import io.tenantry.testing.WebSession.Page;
+import io.tenantry.testing.WebSession;
 
 /**
  * Signing in once on the public host and entering tenants through the hand-off; sessions bound

@@ -168,6 +168,11 @@ public final class Tenantry {
         return send(request(host, path).POST(body(json)).header("Content-Type", "application/json"));
     }
 
+    /** A body of another type than JSON, such as a JUnit XML report. */
+    public Reply post(String host, String path, String contentType, String body) {
+        return send(request(host, path).POST(body(body)).header("Content-Type", contentType));
+    }
+
     public Reply put(String host, String path, String json) {
         return send(request(host, path).PUT(body(json)).header("Content-Type", "application/json"));
     }

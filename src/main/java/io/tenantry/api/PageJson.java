@@ -1,0 +1,13 @@
+package io.tenantry.api;
+
+import java.util.List;
+
+import io.tenantry.workspace.ResultPage;
+
+/** One window of a list: {@code total} counts the whole list, so clients can page through it. */
+public record PageJson<T>(List<T> items, long total, int offset, int limit) {
+
+    static <T> PageJson<T> of(ResultPage<T> page) {
+        return new PageJson<>(page.items(), page.total(), page.offset(), page.limit());
+    }
+}

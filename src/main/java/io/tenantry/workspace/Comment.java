@@ -1,0 +1,68 @@
+package io.tenantry.workspace;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A remark on a case, a run or an execution. */
+@Entity
+@Table(name = "comment")
+public class Comment {
+
+    /** What a comment can be about. */
+    public enum Subject {
+        CASE, RUN, EXECUTION
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    Subject subject;
+
+    @Column(name = "subject_id", updatable = false)
+    long subjectId;
+
+    @Column(name = "author_id", updatable = false)
+    Long authorId;
+
+    String text;
+
+    @Column(name = "created_at", updatable = false)
+    OffsetDateTime createdAt = OffsetDateTime.now();
+
+    protected Comment() {
+    }
+
+    Comment(Subject subject, long subjectId, Long authorId, String text) {
+        this.subject = subject;
+        this.subjectId = subjectId;
+        this.authorId = authorId;
+        this.text = text;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long authorId() {
+        return authorId;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}

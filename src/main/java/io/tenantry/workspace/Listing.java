@@ -1,0 +1,92 @@
+package io.tenantry.workspace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.tenantry.platform.BrokenRuleException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+/**
+ * Turns a {@link ListQuery} into JPQL for one entity: only the sorts and filters declared here are
+ * accepted (never a name from the request in the query text), unknown ones are refused by name.
+ */
+final class Listing<T> {
+
+    /** A filter: its JPQL condition using {@code :value}, and how the request's text becomes the value. */
+    record Filter(String condition, Function<String, Object> value) {
+    }
+
+    private final Class<T> type;
+    private final String alias;
+    private final String defaultSort;
+    private final Map<String, String> sorts = new HashMap<>();
+    private final Map<String, Filter> filters = new HashMap<>();
+
+    Listing(Class<T> type, String alias, String defaultSort) {
+        this.type = type;
+        this.alias = alias;
+        this.defaultSort = defaultSort;
+    }
+
+    Listing<T> sort(String name, String path) {
+        sorts.put(name, path);
+        return this;
+    }
+
+    Listing<T> filter(String name, String condition, Function<String, Object> value) {
+        filters.put(name, new Filter(condition, value));
+        return this;
+    }
+
+    ResultPage<T> run(EntityManager em, ListQuery query) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> values = new HashMap<>();
+        query.filters().forEach((name, text) -> {
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            Filter filter = filters.get(name);
+            if (filter == null) {
+                throw BrokenRuleException.onField(name, "list.unknownFilter", name, String.join(", ", filters.keySet()));
+            }
+            String parameter = "f_" + values.size();
+            conditions.add("(" + filter.condition().replace(":value", ":" + parameter) + ")");
+            values.put(parameter, valueOf(name, filter, text.strip()));
+        });
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        String from = " FROM " + type.getSimpleName() + " " + alias + where;
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(" + alias + ")" + from, Long.class);
+        TypedQuery<T> select = em.createQuery("SELECT " + alias + from + " ORDER BY " + order(query), type);
+        values.forEach((name, value) -> {
+            count.setParameter(name, value);
+            select.setParameter(name, value);
+        });
+        List<T> items = select.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+        return new ResultPage<>(items, count.getSingleResult(), query.offset(), query.limit());
+    }
+
+    private String order(ListQuery query) {
+        String path = defaultSort;
+        if (query.sort() != null && !query.sort().isBlank()) {
+            path = sorts.get(query.sort());
+            if (path == null) {
+                throw BrokenRuleException.onField("sort", "list.unknownSort", query.sort(),
+                        String.join(", ", sorts.keySet()));
+            }
+        }
+        // The id breaks ties, so that pages neither repeat nor skip items.
+        return alias + "." + path + (query.descending() ? " DESC" : "") + ", " + alias + ".id";
+    }
+
+    private static Object valueOf(String name, Filter filter, String text) {
+        try {
+            return filter.value().apply(text);
+        } catch (IllegalArgumentException e) {
+            throw BrokenRuleException.onField(name, "list.badFilter", name, text);
+        }
+    }
+}

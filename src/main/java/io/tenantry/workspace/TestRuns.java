@@ -1,0 +1,171 @@
+package io.tenantry.workspace;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.tenantry.access.Permission;
+import io.tenantry.access.Requires;
+import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.platform.Reason;
+import io.tenantry.tenancy.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** The current tenant's test runs and their executions. */
+@ApplicationScoped
+@Transactional
+@TenantData
+public class TestRuns {
+
+    /** A run as given by a form or the API; dates are ISO (2026-12-01). */
+    public record Input(Long planId, Long buildId, String summary, String manager, String defaultTester,
+            LocalDate plannedStart, LocalDate plannedFinish) {
+    }
+
+    /** A change to one execution: any absent part stays as it is. */
+    public record ExecutionInput(String status, String comment, String assignee) {
+    }
+
+    private static final Listing<TestRun> LISTING = new Listing<>(TestRun.class, "r", "id")
+            .sort("id", "id").sort("summary", "summary").sort("createdAt", "createdAt")
+            .sort("startedAt", "startedAt").sort("finishedAt", "finishedAt")
+            .filter("plan", "r.plan.id = :value", Long::valueOf)
+            .filter("product", "r.plan.product.id = :value", Long::valueOf)
+            .filter("build", "r.build.id = :value", Long::valueOf)
+            .filter("finished", "(r.finishedAt IS NOT NULL) = :value", Boolean::valueOf)
+            .filter("q", "LOWER(r.summary) LIKE :value", text -> "%" + text.toLowerCase() + "%");
+
+    @PersistenceContext(unitName = "tenantry")
+    EntityManager em;
+
+    @Inject
+    People people;
+
+    @Inject
+    ProductCatalog products;
+
+    @Inject
+    TestPlans plans;
+
+    @Requires(Permission.RUN_VIEW)
+    public ResultPage<TestRun> list(ListQuery query) {
+        return LISTING.run(em, query);
+    }
+
+    /** The run with its executions and their cases, in one query. */
+    @Requires(Permission.RUN_VIEW)
+    public TestRun get(long id) {
+        List<TestRun> found = em.createQuery("SELECT DISTINCT r FROM TestRun r JOIN FETCH r.plan "
+                        + "LEFT JOIN FETCH r.executions e LEFT JOIN FETCH e.testCase WHERE r.id = :id", TestRun.class)
+                .setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            throw new NoSuchItemException("run", id);
+        }
+        return found.get(0);
+    }
+
+    /**
+     * A run of the plan: one execution per confirmed case, assigned to the case's default tester,
+     * else the run's.
+     */
+    @Requires(Permission.RUN_ADD)
+    public TestRun add(Input input) {
+        if (input.planId() == null) {
+            throw BrokenRuleException.onField("planId", "field.empty", Reason.of("field.planId"));
+        }
+        TestPlan plan = plans.get(input.planId());
+        TestRun run = new TestRun(plan);
+        run.change(draft(plan, input));
+        em.persist(run);
+        for (TestCase testCase : plan.cases()) {
+            if (testCase.status() == CaseStatus.CONFIRMED) {
+                addExecution(run, testCase);
+            }
+        }
+        em.flush();
+        return run;
+    }
+
+    @Requires(Permission.RUN_CHANGE)
+    public TestRun change(long id, Input input) {
+        TestRun run = get(id);
+        if (input.planId() != null && !input.planId().equals(run.plan().id())) {
+            throw BrokenRuleException.onField("planId", "run.planFixed");
+        }
+        run.change(draft(run.plan(), input));
+        return run;
+    }
+
+    @Requires(Permission.RUN_DELETE)
+    public void remove(long id) {
+        em.remove(get(id));
+    }
+
+    @Requires(Permission.RUN_VIEW)
+    public TestExecution execution(long runId, long executionId) {
+        return get(runId).executions().stream().filter(e -> e.id() == executionId).findFirst()
+                .orElseThrow(() -> new NoSuchItemException("execution", executionId));
+    }
+
+    /** Sets an execution's status, comment or assignee; the run starts and finishes with its executions. */
+    @Requires(Permission.RUN_CHANGE)
+    public TestExecution record(long runId, long executionId, ExecutionInput input) {
+        TestExecution execution = execution(runId, executionId);
+        if (input.assignee() != null) {
+            execution.assign(people.idOf("assignee", input.assignee()));
+        }
+        ExecutionStatus status = InputRules.oneOf("status", input.status(), ExecutionStatus.class, execution.status());
+        String comment = input.comment() == null ? null : InputRules.optional("comment", input.comment(), 10_000);
+        record(execution, status, comment);
+        return execution;
+    }
+
+    /** Adds the case to the run unless it is there already; its execution starts IDLE. */
+    @Requires(Permission.RUN_CHANGE)
+    public TestExecution addCase(long runId, long caseId) {
+        TestRun run = get(runId);
+        TestCase testCase = em.find(TestCase.class, caseId);
+        if (testCase == null || !testCase.product().id().equals(run.plan().product().id())) {
+            throw new NoSuchItemException("case", caseId);
+        }
+        return run.executions().stream().filter(e -> e.testCase().id() == caseId).findFirst()
+                .orElseGet(() -> addExecution(run, testCase));
+    }
+
+    void record(TestExecution execution, ExecutionStatus status, String comment) {
+        OffsetDateTime now = OffsetDateTime.now();
+        execution.record(status, comment, now);
+        if (status != ExecutionStatus.IDLE) {
+            execution.run().started(now);
+        }
+        execution.run().settle(now);
+    }
+
+    TestExecution addExecution(TestRun run, TestCase testCase) {
+        Long assignee = testCase.defaultTesterId() != null ? testCase.defaultTesterId() : run.defaultTesterId();
+        TestExecution execution = new TestExecution(run, testCase, assignee);
+        em.persist(execution);
+        run.executions().add(execution);
+        run.settle(OffsetDateTime.now());
+        return execution;
+    }
+
+    private RunDraft draft(TestPlan plan, Input input) {
+        Build build = input.buildId() == null ? null : products.build(input.buildId());
+        if (build != null && !build.product().id().equals(plan.product().id())) {
+            throw BrokenRuleException.onField("buildId", "run.buildOfOtherProduct", input.buildId());
+        }
+        if (input.plannedStart() != null && input.plannedFinish() != null
+                && input.plannedFinish().isBefore(input.plannedStart())) {
+            throw BrokenRuleException.onField("plannedFinish", "run.finishBeforeStart");
+        }
+        return new RunDraft(InputRules.required("summary", input.summary(), 500), build,
+                people.idOf("manager", input.manager()), people.idOf("defaultTester", input.defaultTester()),
+                input.plannedStart(), input.plannedFinish());
+    }
+}

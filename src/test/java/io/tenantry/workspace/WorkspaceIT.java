@@ -1,0 +1,278 @@
+package io.tenantry.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.Tenantry;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** The test-management core through the API: a release's work, its rules, and who may do what. */
+class WorkspaceIT extends DeployedTenantry {
+
+    private String suffix;
+    private String host;
+    private Tenantry owner;
+    private Tenantry tester;
+    private long product;
+
+    @BeforeEach
+    void aTenantWithAnOwnerATesterAndAProduct() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        owner = app.newAccount("owner-" + suffix);
+        tester = app.newAccount("tester-" + suffix);
+        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"ws-" + suffix + "\",\"name\":\"WS\","
+                + "\"owner\":\"owner-" + suffix + "\"}").status());
+        host = Tenantry.host("ws-" + suffix);
+        assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}").status());
+        product = id(created(owner.post(host, "/api/products", "{\"name\":\"Shop\"}")));
+    }
+
+    @Test
+    void aTeamPlansRunsAndFinishesARelease() {
+        long version = id(created(owner.post(host, "/api/products/" + product + "/versions", "{\"value\":\"2.0\"}")));
+        long build = id(created(owner.post(host, "/api/products/" + product + "/builds", "{\"name\":\"2.0-rc1\"}")));
+        JsonObject plan = created(owner.post(host, "/api/plans", "{\"productId\":" + product + ",\"versionId\":"
+                + version + ",\"name\":\"Release 2.0\",\"document\":\"# Scope\\nCheckout and payment.\"}"));
+        assertEquals("# Scope\nCheckout and payment.", plan.getString("document"));
+        assertEquals("owner-" + suffix, plan.getString("author"));
+        long login = id(created(tester.post(host, "/api/cases", caseJson("Log in", "CONFIRMED", 1, "smoke"))));
+        long pay = id(created(tester.post(host, "/api/cases", caseJson("Pay by card", "CONFIRMED", 2, "payment"))));
+        long draft = id(created(tester.post(host, "/api/cases", caseJson("Pay by invoice", "PROPOSED", 3, "payment"))));
+        JsonObject withCases = owner.post(host, "/api/plans/" + id(plan) + "/cases",
+                "{\"caseIds\":[" + login + "," + pay + "," + draft + "]}").json().asJsonObject();
+        assertEquals(List.of(login, pay, draft), longs(withCases, "caseIds"));
+
+        JsonObject run = created(tester.post(host, "/api/runs", "{\"planId\":" + id(plan) + ",\"buildId\":" + build
+                + ",\"summary\":\"2.0-rc1 regression\",\"manager\":\"owner-" + suffix + "\",\"defaultTester\":\"tester-"
+                + suffix + "\",\"plannedStart\":\"2026-12-01\",\"plannedFinish\":\"2026-12-03\"}"));
+        long runId = id(run.getJsonObject("run"));
+        List<JsonObject> executions = objects(run, "executions");
+        assertEquals(List.of(login, pay), executions.stream().map(e -> e.getJsonNumber("caseId").longValue()).toList(),
+                "only confirmed cases are run");
+        assertEquals("tester-" + suffix, executions.get(0).getString("assignee"));
+        assertFalse(run.getJsonObject("run").containsKey("startedAt"), "absent until an execution moves");
+
+        JsonObject passed = tester.put(host, "/api/runs/" + runId + "/executions/" + id(executions.get(0)),
+                "{\"status\":\"PASSED\"}").json().asJsonObject();
+        assertEquals("PASSED", passed.getString("status"));
+        assertNotNull(passed.getString("finishedAt"));
+        JsonObject midway = tester.get(host, "/api/runs/" + runId).json().asJsonObject().getJsonObject("run");
+        assertNotNull(midway.getString("startedAt"));
+        assertFalse(midway.containsKey("finishedAt"), "one execution is still IDLE");
+        tester.put(host, "/api/runs/" + runId + "/executions/" + id(executions.get(1)),
+                "{\"status\":\"failed\",\"comment\":\"3-D Secure page never loads\"}");
+        JsonObject done = tester.get(host, "/api/runs/" + runId).json().asJsonObject();
+        assertNotNull(done.getJsonObject("run").getString("finishedAt"));
+        assertEquals("3-D Secure page never loads", objects(done, "executions").get(1).getString("comment"));
+
+        assertEquals(201, tester.post(host, "/api/runs/" + runId + "/executions/" + id(executions.get(1)) + "/comments",
+                "{\"text\":\"Filed as SHOP-42\"}").status());
+        assertEquals("Filed as SHOP-42", tester.get(host, "/api/runs/" + runId + "/executions/" + id(executions.get(1))
+                + "/comments").json().asJsonArray().getJsonObject(0).getString("text"));
+        assertEquals(1, tester.get(host, "/api/runs?plan=" + id(plan) + "&finished=true").json().asJsonObject()
+                .getInt("total"));
+    }
+
+    @Test
+    void everyChangeToACaseIsKeptWithWhoAndWhen() {
+        JsonObject created = created(tester.post(host, "/api/cases", caseJson("Search", "PROPOSED", 3, "search")));
+        JsonObject changed = owner.put(host, "/api/cases/" + id(created), caseJson("Search by name", "CONFIRMED", 3,
+                "search").replace("}", ",\"rowVersion\":" + created.getInt("rowVersion") + "}")).json().asJsonObject();
+        assertEquals("Search by name", changed.getString("summary"));
+        List<JsonObject> history = owner.get(host, "/api/cases/" + id(created) + "/history").json().asJsonArray()
+                .getValuesAs(JsonObject.class);
+        Map<String, JsonObject> byField = history.stream().collect(Collectors.toMap(h -> h.getString("field"), h -> h));
+        assertEquals(java.util.Set.of("summary", "status"), byField.keySet(), "unchanged fields leave no trace");
+        assertEquals("Search", byField.get("summary").getString("oldValue"));
+        assertEquals("owner-" + suffix, byField.get("status").getString("by"));
+
+        Tenantry.Reply stale = tester.put(host, "/api/cases/" + id(created), "{\"summary\":\"Search by tag\","
+                + "\"rowVersion\":" + created.getInt("rowVersion") + "}");
+        assertEquals(409, stale.status(), "a save over someone else's is refused: " + stale);
+        assertEquals("Search by name", owner.get(host, "/api/cases/" + id(created)).json().asJsonObject()
+                .getString("summary"));
+    }
+
+    @Test
+    void listsArePagedSortedAndFilteredAndSayWhatTheyDoNotKnow() {
+        for (int priority = 1; priority <= 5; priority++) {
+            created(tester.post(host, "/api/cases", caseJson("Case " + priority, "CONFIRMED", priority,
+                    priority % 2 == 0 ? "even" : "odd")));
+        }
+        JsonObject page = tester.get(host, "/api/cases?limit=2&offset=1&sort=priority&order=desc").json()
+                .asJsonObject();
+        assertEquals(5, page.getInt("total"));
+        assertEquals(List.of(4L, 3L), objects(page, "items").stream()
+                .map(c -> (long) c.getInt("priority")).toList());
+        assertEquals(2, tester.get(host, "/api/cases?tag=even").json().asJsonObject().getInt("total"));
+        assertEquals(1, tester.get(host, "/api/cases?q=case%203&status=confirmed").json().asJsonObject()
+                .getInt("total"));
+
+        JsonObject unknownFilter = tester.get(host, "/api/cases?colour=red").json().asJsonObject();
+        assertTrue(unknownFilter.getJsonObject("errors").containsKey("colour"), unknownFilter.toString());
+        assertEquals(400, tester.get(host, "/api/cases?sort=password").status());
+        assertEquals(400, tester.get(host, "/api/cases?priority=high").status());
+    }
+
+    @Test
+    void aRefusedInputNamesItsFieldInTheCallersLanguage() {
+        JsonObject noSummary = tester.post(host, "/api/cases", "{\"productId\":" + product + "}").json().asJsonObject();
+        assertEquals(400, noSummary.getInt("status"));
+        assertTrue(noSummary.getJsonObject("errors").containsKey("summary"), noSummary.toString());
+        assertTrue(tester.post(host, "/api/cases", "{\"productId\":" + product + ",\"summary\":\"x\",\"priority\":9}")
+                .json().asJsonObject().getJsonObject("errors").containsKey("priority"));
+        JsonObject stranger = tester.inLanguage("de").post(host, "/api/cases", "{\"productId\":" + product
+                + ",\"summary\":\"x\",\"defaultTester\":\"admin\"}").json().asJsonObject();
+        assertTrue(stranger.getJsonObject("errors").getString("defaultTester").contains("kein berechtigter Benutzer"),
+                stranger.toString());
+        assertTrue(tester.post(host, "/api/cases", "{\"productId\":" + product + ",\"summary\":\""
+                + "s".repeat(501) + "\"}").json().asJsonObject().getJsonObject("errors").containsKey("summary"));
+        assertEquals(0, tester.get(host, "/api/cases").json().asJsonObject().getInt("total"), "nothing was kept");
+    }
+
+    @Test
+    void aJUnitReportFeedsARun() throws IOException {
+        long plan = id(created(owner.post(host, "/api/plans", "{\"productId\":" + product + ",\"name\":\"CI\"}")));
+        long run = id(created(tester.post(host, "/api/runs", "{\"planId\":" + plan + ",\"summary\":\"nightly\"}"))
+                .getJsonObject("run"));
+        String report = resource("/junit/TEST-demo.CheckoutTest.xml");
+
+        JsonObject outcome = tester.post(host, "/api/runs/" + run + "/junit", "application/xml", report).json()
+                .asJsonObject();
+        assertEquals(Map.of("cases", 4, "passed", 1, "failed", 2, "waived", 1, "casesCreated", 4),
+                outcome.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> ((jakarta.json.JsonNumber) e.getValue()).intValue())));
+        Map<String, JsonObject> executions = objects(tester.get(host, "/api/runs/" + run).json().asJsonObject(),
+                "executions").stream().collect(Collectors.toMap(e -> e.getString("caseSummary"), e -> e));
+        assertEquals("FAILED", executions.get("demo.CheckoutTest.chargesTheCard").getString("status"));
+        assertEquals("payment gateway unreachable",
+                executions.get("demo.CheckoutTest.chargesTheCard").getString("comment"));
+        assertEquals("WAIVED", executions.get("demo.CheckoutTest.computesTax").getString("status"));
+        assertEquals("PASSED", executions.get("demo.CheckoutTest.addsItemsToTheBasket").getString("status"));
+        assertEquals(4, longs(tester.get(host, "/api/plans/" + plan).json().asJsonObject(), "caseIds").size());
+
+        long second = id(created(tester.post(host, "/api/runs", "{\"planId\":" + plan + ",\"summary\":\"again\"}"))
+                .getJsonObject("run"));
+        assertEquals(4, objects(tester.get(host, "/api/runs/" + second).json().asJsonObject(), "executions").size(),
+                "imported cases are confirmed, so the next run has them");
+        assertEquals(0, tester.post(host, "/api/runs/" + second + "/junit", "text/xml", report).json().asJsonObject()
+                .getInt("casesCreated"), "cases are matched by name");
+
+        assertEquals(400, tester.post(host, "/api/runs/" + run + "/junit", "application/xml", "<testsuite><testcase")
+                .status());
+        String entityAttack = "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<testsuite><testcase classname=\"a\" name=\"&x;\"/></testsuite>";
+        assertEquals(400, tester.post(host, "/api/runs/" + run + "/junit", "application/xml", entityAttack).status());
+        assertEquals(4, tester.get(host, "/api/cases?product=" + product).json().asJsonObject().getInt("total"),
+                "refused reports change nothing");
+    }
+
+    @Test
+    void eachRoleMayDoWhatItsGroupsAllow() {
+        Tenantry viewer = app.newAccount("viewer-" + suffix);
+        assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"viewer-" + suffix + "\"}").status());
+        long tester = groupId("Tester");
+        assertEquals(204, owner.delete(host, "/api/groups/" + tester + "/members/viewer-" + suffix).status());
+        Tenantry.Reply group = owner.post(host, "/api/groups", "{\"name\":\"Readers\",\"permissions\":"
+                + "[\"CASE_VIEW\",\"RUN_VIEW\"]}");
+        assertEquals(201, group.status(), group.toString());
+        String readers = group.location().substring(group.location().lastIndexOf('/') + 1);
+        assertEquals(204, owner.post(host, "/api/groups/" + readers + "/members",
+                "{\"username\":\"viewer-" + suffix + "\"}").status());
+        long caseId = id(created(this.tester.post(host, "/api/cases", caseJson("Read me", "CONFIRMED", 3, "x"))));
+
+        assertEquals(200, viewer.get(host, "/api/cases/" + caseId).status());
+        assertEquals(403, viewer.post(host, "/api/cases", caseJson("No", "CONFIRMED", 3, "x")).status());
+        assertEquals(403, viewer.put(host, "/api/cases/" + caseId, caseJson("No", "CONFIRMED", 3, "x")).status());
+        assertEquals(403, viewer.post(host, "/api/cases/" + caseId + "/comments", "{\"text\":\"no\"}").status());
+        assertEquals(403, viewer.get(host, "/api/plans").status(), "plans are not in the group");
+        assertEquals(403, app.newAccount("stranger-" + suffix).get(host, "/api/cases/" + caseId).status());
+        assertEquals(401, app.anonymous().get(host, "/api/cases/" + caseId).status());
+        assertEquals(204, owner.delete(host, "/api/cases/" + caseId).status());
+    }
+
+    @Test
+    void theSameIdsInTwoTenantsNameDifferentThings() {
+        Tenantry other = app.newAccount("other-" + suffix);
+        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"ws2-" + suffix + "\",\"name\":\"WS2\","
+                + "\"owner\":\"other-" + suffix + "\"}").status());
+        String otherHost = Tenantry.host("ws2-" + suffix);
+        long otherProduct = id(created(other.post(otherHost, "/api/products", "{\"name\":\"Shop\"}")));
+        long mine = id(created(owner.post(host, "/api/cases", caseJson("Mine", "CONFIRMED", 1, "a"))));
+        long theirs = id(created(other.post(otherHost, "/api/cases", "{\"productId\":" + otherProduct
+                + ",\"summary\":\"Theirs\",\"status\":\"CONFIRMED\"}")));
+        assertEquals(mine, theirs, "fresh tenants count from the same first id");
+        assertEquals(product, otherProduct);
+
+        assertEquals("Mine", owner.get(host, "/api/cases/" + mine).json().asJsonObject().getString("summary"));
+        assertEquals("Theirs", other.get(otherHost, "/api/cases/" + theirs).json().asJsonObject().getString("summary"));
+        assertEquals(403, owner.get(otherHost, "/api/cases/" + theirs).status());
+        assertEquals(403, owner.put(otherHost, "/api/cases/" + theirs, caseJson("Taken", "CONFIRMED", 1, "a")).status());
+        assertEquals(204, other.delete(otherHost, "/api/cases/" + theirs).status());
+        assertEquals("Mine", owner.get(host, "/api/cases/" + mine).json().asJsonObject().getString("summary"));
+        assertEquals(404, other.get(otherHost, "/api/cases/" + mine).status(), "deleted there, still here");
+        assertEquals(1, owner.get(host, "/api/cases").json().asJsonObject().getInt("total"));
+        assertEquals(0, other.get(otherHost, "/api/cases").json().asJsonObject().getInt("total"));
+        assertEquals(404, other.get(otherHost, "/api/cases/" + mine + "/comments").status());
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheWorkspace() {
+        JsonObject paths = app.get(host, "/openapi").json().asJsonObject().getJsonObject("paths");
+        for (String path : List.of("/api/cases", "/api/cases/{id}/history", "/api/plans/{id}/cases", "/api/runs",
+                "/api/runs/{id}/executions/{executionId}", "/api/runs/{id}/junit", "/api/products/{id}/builds")) {
+            assertTrue(paths.containsKey(path), path + " is documented among " + paths.keySet());
+        }
+        assertTrue(paths.getJsonObject("/api/runs/{id}/junit").getJsonObject("post").getJsonObject("requestBody")
+                .getJsonObject("content").containsKey("application/xml"));
+    }
+
+    private String caseJson(String summary, String status, int priority, String tag) {
+        return "{\"productId\":" + product + ",\"summary\":\"" + summary + "\",\"status\":\"" + status
+                + "\",\"priority\":" + priority + ",\"tags\":[\"" + tag + "\"],\"steps\":\"1. Open\\n2. Check\"}";
+    }
+
+    private long groupId(String name) {
+        return owner.get(host, "/api/groups").json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+
+    private static JsonObject created(Tenantry.Reply reply) {
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().asJsonObject();
+    }
+
+    private static long id(JsonObject object) {
+        return object.getJsonNumber("id").longValue();
+    }
+
+    private static List<Long> longs(JsonObject object, String name) {
+        return object.getJsonArray(name).getValuesAs(jakarta.json.JsonNumber.class).stream()
+                .map(jakarta.json.JsonNumber::longValue).toList();
+    }
+
+    private static List<JsonObject> objects(JsonObject object, String name) {
+        return object.getJsonArray(name).getValuesAs(JsonObject.class);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = WorkspaceIT.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
