@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *   provision N            create N tenants, median creation time per hundred (clone path)
  *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants
  *   shared-reads SECONDS   the same read on identical shared tables, no routing (needs the -Pbench build)
- *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads / 10% foreign-key writes; FK check in the DB
+ *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads (products with versions; a plan with its
+ *                          one-to-one document) / 10% foreign-key writes (versions; plans with documents);
+ *                          FK check in the DB
  * Settings (environment): BASE (http://localhost:8080), DOMAIN (localhost), ADMIN (admin:password),
  * DB_URL (for the foreign-key check), CLIENTS for reads (32).
  */
@@ -118,15 +120,27 @@ public class Bench {
             try (Connection db = DriverManager.getConnection(dbUrl, env("DB_USER", "postgres"), env("DB_PASSWORD", ""))) {
                 for (String label : labels) {
                     Map<String, Long> stored = new HashMap<>();
+                    String schema = "\"" + label.replace('-', '_') + "\"";
                     try (ResultSet rows = db.createStatement().executeQuery(
-                            "SELECT value, product_id FROM \"" + label.replace('-', '_') + "\".product_version")) {
+                            "SELECT value, product_id FROM " + schema + ".product_version")) {
                         while (rows.next()) {
                             stored.put(rows.getString(1), rows.getLong(2));
                         }
                     }
+                    // A plan counts as stored only with its product and its one-to-one document.
+                    try (ResultSet rows = db.createStatement().executeQuery("SELECT p.name, p.product_id FROM "
+                            + schema + ".test_plan p JOIN " + schema + ".plan_document d ON d.plan_id = p.id "
+                            + "AND d.text = p.name || ' document'")) {
+                        while (rows.next()) {
+                            stored.put("plan|" + rows.getString(1).substring(label.length() + 1), rows.getLong(2));
+                        }
+                    }
                     for (Map.Entry<String, Long> w : r.writes.entrySet()) {
-                        if (w.getKey().startsWith(label + "|")
-                                && !w.getValue().equals(stored.get(w.getKey().substring(label.length() + 1)))) {
+                        String key = w.getKey();
+                        boolean plan = key.startsWith("plan|");
+                        String rest = plan ? key.substring(5) : key;
+                        if (rest.startsWith(label + "|") && !w.getValue().equals(
+                                stored.get((plan ? "plan|" : "") + rest.substring(label.length() + 1)))) {
                             missing++;
                         }
                     }
@@ -176,17 +190,24 @@ public class Bench {
                     String label = labels.get(random.nextInt(labels.size()));
                     long start = System.nanoTime();
                     try {
-                        if (random.nextInt(100) < writePercent) {
+                        int dice = random.nextInt(100);
+                        // Tenant soaks also write and read plans: a plan's document is its one-to-one.
+                        boolean plans = namePrefix == null;
+                        if (dice < writePercent) {
                             long product = 1 + random.nextInt(2);
                             String value = RUN + "-" + sequence.incrementAndGet(); // unique across runs on one database
-                            HttpResponse<String> reply = send(label, "POST", "/api/products/" + product + "/versions",
-                                    "{\"value\":\"" + value + "\"}");
+                            boolean plan = plans && dice % 2 == 0;
+                            HttpResponse<String> reply = plan
+                                    ? send(label, "POST", "/api/plans", planJson(product, label + "/" + value))
+                                    : send(label, "POST", "/api/products/" + product + "/versions",
+                                            "{\"value\":\"" + value + "\"}");
                             count(r, reply.statusCode());
                             if (reply.statusCode() == 201) {
-                                r.writes().put(label + "|" + value, product);
+                                r.writes().put((plan ? "plan|" : "") + label + "|" + value, product);
                             }
                         } else {
-                            HttpResponse<String> reply = send(label, "GET", readPath, null);
+                            String path = plans && dice >= 80 ? "/api/plans/1" : readPath;
+                            HttpResponse<String> reply = send(label, "GET", path, null);
                             count(r, reply.statusCode());
                             Matcher names = NAME.matcher(reply.body());
                             while (names.find()) {
@@ -230,6 +251,9 @@ public class Bench {
         for (int i = 0; i < count; i++) {
             String label = "bench-" + i;
             if (get(label, "/api/products").statusCode() == 200) {
+                if (get(label, "/api/plans/1").statusCode() == 404) {
+                    send(label, "POST", "/api/plans", planJson(1, label + "/plan")); // made before plans existed
+                }
                 labels.add(label); // exists: no signed-in call, whose PBKDF2 check would weigh on the figures
                 continue;
             }
@@ -238,6 +262,7 @@ public class Bench {
                 for (int p = 1; p <= 2; p++) {
                     send(label, "POST", "/api/products", "{\"name\":\"" + label + "/" + p + "\"}");
                 }
+                send(label, "POST", "/api/plans", planJson(1, label + "/plan"));
             } else if (status != 409) {
                 throw new IllegalStateException("creating " + label + " answered " + status);
             }
@@ -258,6 +283,10 @@ public class Bench {
             token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         }
         return token;
+    }
+
+    static String planJson(long product, String name) {
+        return "{\"productId\":" + product + ",\"name\":\"" + name + "\",\"document\":\"" + name + " document\"}";
     }
 
     static int admin(String method, String path, String json) throws Exception {

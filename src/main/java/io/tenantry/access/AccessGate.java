@@ -108,6 +108,9 @@ public class AccessGate extends HttpFilter {
             case "/invitations.xhtml" -> access.permits(Permission.INVITATIONS_MANAGE);
             case "/groups.xhtml" -> access.permits(Permission.GROUPS_MANAGE);
             case "/settings.xhtml" -> false; // let in above when allowed at all
+            case "/plans.xhtml", "/plan.xhtml" -> access.permits(Permission.PLAN_VIEW);
+            case "/cases.xhtml", "/case.xhtml" -> access.permits(Permission.CASE_VIEW);
+            case "/runs.xhtml", "/run.xhtml", "/dashboard.xhtml" -> access.permits(Permission.RUN_VIEW);
             default -> true;
         };
     }

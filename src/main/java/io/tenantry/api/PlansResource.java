@@ -1,16 +1,14 @@
 package io.tenantry.api;
 
 import java.net.URI;
-import java.util.Collections;
 import java.util.List;
 
-import io.tenantry.api.WorkspaceJson.CaseIds;
-import io.tenantry.api.WorkspaceJson.PlanDetailJson;
-import io.tenantry.api.WorkspaceJson.PlanJson;
 import io.tenantry.tenancy.TenantData;
-import io.tenantry.workspace.People;
-import io.tenantry.workspace.TestPlan;
 import io.tenantry.workspace.TestPlans;
+import io.tenantry.workspace.Views.CaseIds;
+import io.tenantry.workspace.Views.PlanDetail;
+import io.tenantry.workspace.Views.PlanView;
+import io.tenantry.workspace.WorkspaceViews;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,11 +27,11 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The current tenant's test plans. Lists take {@code offset}, {@code limit}, {@code sort} (id,
- * name, createdAt), {@code order=desc} and the filters {@code product}, {@code active}, {@code q}.
+ * name, createdAt), {@code order=desc} and the filters {@code product}, {@code active}, {@code name} (a part of it).
  */
 @Path("plans")
 @RequestScoped
-// One transaction for the answer: entities are turned into JSON while the tenant is bound.
+// One transaction per call: a change and the answer that shows it are one unit.
 @Transactional
 @TenantData
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,34 +42,32 @@ public class PlansResource {
     TestPlans plans;
 
     @Inject
-    People people;
+    WorkspaceViews views;
 
     @Context
     UriInfo uri;
 
     @GET
-    public PageJson<PlanJson> list() {
-        var page = plans.list(ListParams.of(uri));
-        var names = people.namesOf(page.items().stream().map(TestPlan::authorId).toList());
-        return PageJson.of(page.map(plan -> PlanJson.of(plan, names)));
+    public PageJson<PlanView> list() {
+        return PageJson.of(views.plans(ListParams.of(uri)));
     }
 
     @GET
     @Path("{id}")
-    public PlanDetailJson get(@PathParam("id") long id) {
-        return detail(plans.get(id));
+    public PlanDetail get(@PathParam("id") long id) {
+        return views.plan(id);
     }
 
     @POST
     public Response create(TestPlans.Input input) {
-        PlanDetailJson created = detail(plans.add(Inputs.require(input)));
+        PlanDetail created = views.plan(plans.add(Inputs.require(input)).id());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
     }
 
     @PUT
     @Path("{id}")
-    public PlanDetailJson change(@PathParam("id") long id, TestPlans.Input input) {
-        return detail(plans.change(id, Inputs.require(input)));
+    public PlanDetail change(@PathParam("id") long id, TestPlans.Input input) {
+        return views.plan(plans.change(id, Inputs.require(input)).id());
     }
 
     @DELETE
@@ -83,8 +79,9 @@ public class PlansResource {
 
     @POST
     @Path("{id}/cases")
-    public PlanDetailJson addCases(@PathParam("id") long id, CaseIds input) {
-        return detail(plans.addCases(id, Inputs.require(input).caseIds() == null ? List.of() : input.caseIds()));
+    public PlanDetail addCases(@PathParam("id") long id, CaseIds input) {
+        List<Long> caseIds = Inputs.require(input).caseIds();
+        return views.plan(plans.addCases(id, caseIds == null ? List.of() : caseIds).id());
     }
 
     @DELETE
@@ -92,9 +89,5 @@ public class PlansResource {
     public Response removeCase(@PathParam("id") long id, @PathParam("caseId") long caseId) {
         plans.removeCase(id, caseId);
         return Response.noContent().build();
-    }
-
-    private PlanDetailJson detail(TestPlan plan) {
-        return PlanDetailJson.of(plan, people.namesOf(Collections.singletonList(plan.authorId())));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.ProductCatalog;
+import io.tenantry.workspace.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -79,22 +80,22 @@ public class ProductsResource {
 
     @GET
     @Path("{id}/builds")
-    public List<WorkspaceJson.BuildJson> builds(@PathParam("id") long id) {
-        return catalog.builds(id).stream().map(WorkspaceJson.BuildJson::of).toList();
+    public List<Views.BuildView> builds(@PathParam("id") long id) {
+        return catalog.builds(id).stream().map(Views.BuildView::of).toList();
     }
 
     @POST
     @Path("{id}/builds")
-    public Response addBuild(@PathParam("id") long id, WorkspaceJson.BuildJson.Input input) {
-        WorkspaceJson.BuildJson created = WorkspaceJson.BuildJson.of(catalog.addBuild(id, Inputs.require(input).name()));
+    public Response addBuild(@PathParam("id") long id, Views.BuildView.Input input) {
+        Views.BuildView created = Views.BuildView.of(catalog.addBuild(id, Inputs.require(input).name()));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
     }
 
     @PUT
     @Path("{id}/builds/{buildId}")
-    public WorkspaceJson.BuildJson changeBuild(@PathParam("id") long id, @PathParam("buildId") long buildId,
-            WorkspaceJson.BuildJson.Input input) {
-        return WorkspaceJson.BuildJson.of(catalog.changeBuild(id, buildId, Inputs.require(input).name(),
+    public Views.BuildView changeBuild(@PathParam("id") long id, @PathParam("buildId") long buildId,
+            Views.BuildView.Input input) {
+        return Views.BuildView.of(catalog.changeBuild(id, buildId, Inputs.require(input).name(),
                 input.active() == null || input.active()));
     }
 

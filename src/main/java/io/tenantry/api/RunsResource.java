@@ -3,19 +3,16 @@ package io.tenantry.api;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.stream.Stream;
 
-import io.tenantry.api.WorkspaceJson.CommentJson;
-import io.tenantry.api.WorkspaceJson.ExecutionJson;
-import io.tenantry.api.WorkspaceJson.RunDetailJson;
-import io.tenantry.api.WorkspaceJson.RunJson;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.Comment;
 import io.tenantry.workspace.JUnitImport;
-import io.tenantry.workspace.People;
-import io.tenantry.workspace.TestExecution;
-import io.tenantry.workspace.TestRun;
 import io.tenantry.workspace.TestRuns;
+import io.tenantry.workspace.Views.CommentView;
+import io.tenantry.workspace.Views.ExecutionView;
+import io.tenantry.workspace.Views.RunDetail;
+import io.tenantry.workspace.Views.RunView;
+import io.tenantry.workspace.WorkspaceViews;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,11 +32,11 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * The current tenant's test runs and their executions. Lists take {@code offset}, {@code limit},
  * {@code sort} (id, summary, createdAt, startedAt, finishedAt), {@code order=desc} and the filters
- * {@code plan}, {@code product}, {@code build}, {@code finished}, {@code q}.
+ * {@code plan}, {@code product}, {@code build}, {@code finished}, {@code summary} (a part of it).
  */
 @Path("runs")
 @RequestScoped
-// One transaction for the answer: entities are turned into JSON while the tenant is bound.
+// One transaction per call: a change and the answer that shows it are one unit.
 @Transactional
 @TenantData
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,39 +50,33 @@ public class RunsResource {
     JUnitImport junit;
 
     @Inject
-    People people;
-
-    @Inject
-    CommentsJson comments;
+    WorkspaceViews views;
 
     @Context
     UriInfo uri;
 
     @GET
-    public PageJson<RunJson> list() {
-        var page = runs.list(ListParams.of(uri));
-        var names = people.namesOf(page.items().stream()
-                .flatMap(r -> Stream.of(r.managerId(), r.defaultTesterId())).toList());
-        return PageJson.of(page.map(run -> RunJson.of(run, names)));
+    public PageJson<RunView> list() {
+        return PageJson.of(views.runs(ListParams.of(uri)));
     }
 
     @GET
     @Path("{id}")
-    public RunDetailJson get(@PathParam("id") long id) {
-        return detail(runs.get(id));
+    public RunDetail get(@PathParam("id") long id) {
+        return views.run(id);
     }
 
     /** Makes the run with an execution for each confirmed case of the plan. */
     @POST
     public Response create(TestRuns.Input input) {
-        RunDetailJson created = detail(runs.add(Inputs.require(input)));
+        RunDetail created = views.run(runs.add(Inputs.require(input)).id());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.run().id())).entity(created).build();
     }
 
     @PUT
     @Path("{id}")
-    public RunDetailJson change(@PathParam("id") long id, TestRuns.Input input) {
-        return detail(runs.change(id, Inputs.require(input)));
+    public RunDetail change(@PathParam("id") long id, TestRuns.Input input) {
+        return views.run(runs.change(id, Inputs.require(input)).id());
     }
 
     @DELETE
@@ -98,22 +89,23 @@ public class RunsResource {
     /** Adds a case of the plan's product to the run: {"caseId": 12}. */
     @POST
     @Path("{id}/executions")
-    public ExecutionJson addCase(@PathParam("id") long id, CaseRef input) {
-        return execution(runs.addCase(id, Inputs.require(input).caseId()));
+    public ExecutionView addCase(@PathParam("id") long id, CaseRef input) {
+        return views.execution(id, runs.addCase(id, Inputs.require(input).caseId()).id());
     }
 
     @GET
     @Path("{id}/executions/{executionId}")
-    public ExecutionJson execution(@PathParam("id") long id, @PathParam("executionId") long executionId) {
-        return execution(runs.execution(id, executionId));
+    public ExecutionView execution(@PathParam("id") long id, @PathParam("executionId") long executionId) {
+        return views.execution(id, executionId);
     }
 
     /** Sets {"status": "PASSED", "comment": "…", "assignee": "jane"}, any of them. */
     @PUT
     @Path("{id}/executions/{executionId}")
-    public ExecutionJson record(@PathParam("id") long id, @PathParam("executionId") long executionId,
+    public ExecutionView record(@PathParam("id") long id, @PathParam("executionId") long executionId,
             TestRuns.ExecutionInput input) {
-        return execution(runs.record(id, executionId, Inputs.require(input)));
+        runs.record(id, executionId, Inputs.require(input));
+        return views.execution(id, executionId);
     }
 
     /** Feeds the run from a JUnit XML report (the body, as sent by Surefire, Gradle, pytest…). */
@@ -126,41 +118,35 @@ public class RunsResource {
 
     @GET
     @Path("{id}/comments")
-    public List<CommentJson> comments(@PathParam("id") long id) {
-        return comments.of(Comment.Subject.RUN, id);
+    public List<CommentView> comments(@PathParam("id") long id) {
+        return views.comments(Comment.Subject.RUN, id);
     }
 
     @POST
     @Path("{id}/comments")
-    public Response comment(@PathParam("id") long id, CommentJson.Input input) {
-        return comments.add(Comment.Subject.RUN, id, input);
+    public Response comment(@PathParam("id") long id, CommentView.Input input) {
+        return created(views.comment(Comment.Subject.RUN, id, Inputs.require(input).text()));
     }
 
     @GET
     @Path("{id}/executions/{executionId}/comments")
-    public List<CommentJson> executionComments(@PathParam("id") long id, @PathParam("executionId") long executionId) {
-        return comments.of(Comment.Subject.EXECUTION, runs.execution(id, executionId).id());
+    public List<CommentView> executionComments(@PathParam("id") long id, @PathParam("executionId") long executionId) {
+        return views.comments(Comment.Subject.EXECUTION, views.execution(id, executionId).id());
     }
 
     @POST
     @Path("{id}/executions/{executionId}/comments")
     public Response executionComment(@PathParam("id") long id, @PathParam("executionId") long executionId,
-            CommentJson.Input input) {
-        return comments.add(Comment.Subject.EXECUTION, runs.execution(id, executionId).id(), input);
+            CommentView.Input input) {
+        long execution = views.execution(id, executionId).id();
+        return created(views.comment(Comment.Subject.EXECUTION, execution, Inputs.require(input).text()));
     }
 
     /** A case named by id. */
     public record CaseRef(long caseId) {
     }
 
-    private RunDetailJson detail(TestRun run) {
-        var names = people.namesOf(Stream.concat(Stream.of(run.managerId(), run.defaultTesterId()),
-                run.executions().stream().map(TestExecution::assigneeId)).toList());
-        return new RunDetailJson(RunJson.of(run, names), run.executions().stream()
-                .map(e -> ExecutionJson.of(e, names)).toList());
-    }
-
-    private ExecutionJson execution(TestExecution execution) {
-        return ExecutionJson.of(execution, people.namesOf(Stream.of(execution.assigneeId()).toList()));
+    private static Response created(CommentView comment) {
+        return Response.status(Response.Status.CREATED).entity(comment).build();
     }
 }

@@ -23,13 +23,20 @@ final class Listing<T> {
     private final Class<T> type;
     private final String alias;
     private final String defaultSort;
+    private final boolean newestFirst;
     private final Map<String, String> sorts = new HashMap<>();
     private final Map<String, Filter> filters = new HashMap<>();
 
     Listing(Class<T> type, String alias, String defaultSort) {
+        this(type, alias, defaultSort, false);
+    }
+
+    /** A list whose unsorted order is the default sort descending, such as runs, newest first. */
+    Listing(Class<T> type, String alias, String defaultSort, boolean newestFirst) {
         this.type = type;
         this.alias = alias;
         this.defaultSort = defaultSort;
+        this.newestFirst = newestFirst;
     }
 
     Listing<T> sort(String name, String path) {
@@ -71,7 +78,9 @@ final class Listing<T> {
 
     private String order(ListQuery query) {
         String path = defaultSort;
+        boolean descending = query.descending() || newestFirst;
         if (query.sort() != null && !query.sort().isBlank()) {
+            descending = query.descending();
             path = sorts.get(query.sort());
             if (path == null) {
                 throw BrokenRuleException.onField("sort", "list.unknownSort", query.sort(),
@@ -79,7 +88,7 @@ final class Listing<T> {
             }
         }
         // The id breaks ties, so that pages neither repeat nor skip items.
-        return alias + "." + path + (query.descending() ? " DESC" : "") + ", " + alias + ".id";
+        return alias + "." + path + (descending ? " DESC" : "") + ", " + alias + ".id" + (descending ? " DESC" : "");
     }
 
     private static Object valueOf(String name, Filter filter, String text) {

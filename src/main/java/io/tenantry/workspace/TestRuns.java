@@ -2,7 +2,11 @@ package io.tenantry.workspace;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
@@ -31,14 +35,14 @@ public class TestRuns {
     public record ExecutionInput(String status, String comment, String assignee) {
     }
 
-    private static final Listing<TestRun> LISTING = new Listing<>(TestRun.class, "r", "id")
+    private static final Listing<TestRun> LISTING = new Listing<>(TestRun.class, "r", "id", true)
             .sort("id", "id").sort("summary", "summary").sort("createdAt", "createdAt")
             .sort("startedAt", "startedAt").sort("finishedAt", "finishedAt")
             .filter("plan", "r.plan.id = :value", Long::valueOf)
             .filter("product", "r.plan.product.id = :value", Long::valueOf)
             .filter("build", "r.build.id = :value", Long::valueOf)
             .filter("finished", "(r.finishedAt IS NOT NULL) = :value", Boolean::valueOf)
-            .filter("q", "LOWER(r.summary) LIKE :value", text -> "%" + text.toLowerCase() + "%");
+            .filter("summary", "LOWER(r.summary) LIKE :value", text -> "%" + text.toLowerCase() + "%");
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -60,8 +64,9 @@ public class TestRuns {
     /** The run with its executions and their cases, in one query. */
     @Requires(Permission.RUN_VIEW)
     public TestRun get(long id) {
-        List<TestRun> found = em.createQuery("SELECT DISTINCT r FROM TestRun r JOIN FETCH r.plan "
-                        + "LEFT JOIN FETCH r.executions e LEFT JOIN FETCH e.testCase WHERE r.id = :id", TestRun.class)
+        List<TestRun> found = em.createQuery("SELECT r FROM TestRun r JOIN FETCH r.plan "
+                        + "LEFT JOIN FETCH r.executions e LEFT JOIN FETCH e.testCase WHERE r.id = :id ORDER BY e.id",
+                        TestRun.class)
                 .setParameter("id", id).getResultList();
         if (found.isEmpty()) {
             throw new NoSuchItemException("run", id);
@@ -82,11 +87,8 @@ public class TestRuns {
         TestRun run = new TestRun(plan);
         run.change(draft(plan, input));
         em.persist(run);
-        for (TestCase testCase : plan.cases()) {
-            if (testCase.status() == CaseStatus.CONFIRMED) {
-                addExecution(run, testCase);
-            }
-        }
+        plan.cases().stream().filter(c -> c.status() == CaseStatus.CONFIRMED)
+                .sorted(Comparator.comparing(TestCase::id)).forEach(c -> addExecution(run, c));
         em.flush();
         return run;
     }
@@ -135,6 +137,21 @@ public class TestRuns {
         }
         return run.executions().stream().filter(e -> e.testCase().id() == caseId).findFirst()
                 .orElseGet(() -> addExecution(run, testCase));
+    }
+
+    /** How many executions of each run of the product ended in each status, oldest run first. */
+    @Requires(Permission.RUN_VIEW)
+    public List<RunTally> tallies(long productId) {
+        List<Object[]> rows = em.createQuery("SELECT r.id, r.summary, r.createdAt, e.status, COUNT(e) "
+                        + "FROM TestExecution e JOIN e.run r WHERE r.plan.product.id = :product "
+                        + "GROUP BY r.id, r.summary, r.createdAt, e.status ORDER BY r.createdAt, r.id", Object[].class)
+                .setParameter("product", productId).getResultList();
+        Map<Long, RunTally> tallies = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            tallies.computeIfAbsent((Long) row[0], id -> new RunTally(id, (String) row[1], (OffsetDateTime) row[2],
+                    new EnumMap<>(ExecutionStatus.class))).counts().put((ExecutionStatus) row[3], (Long) row[4]);
+        }
+        return List.copyOf(tallies.values());
     }
 
     void record(TestExecution execution, ExecutionStatus status, String comment) {

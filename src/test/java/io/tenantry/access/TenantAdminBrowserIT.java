@@ -10,13 +10,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.tenantry.testing.Chromium;
+import io.tenantry.testing.Browser;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestMail;
@@ -28,12 +26,12 @@ import io.tenantry.testing.TestMail;
  */
 class TenantAdminBrowserIT extends DeployedTenantry {
 
-    private ChromeDriver browser;
+    private Browser browser;
 
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
@@ -45,99 +43,79 @@ class TenantAdminBrowserIT extends DeployedTenantry {
         String newcomer = "newcomer-" + suffix + "@example.com";
         app.newAccount(founder);
 
-        browser = Chromium.start();
-        signIn(founder, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
-        browser.findElement(By.id("new-tenant-link")).click();
-        waitFor(By.id("tenant:label"));
-        browser.findElement(By.id("tenant:label")).sendKeys("Bad_Label");
-        waitForText(By.id("tenant:verdict"), "lower-case");
-        browser.findElement(By.id("tenant:label")).clear();
-        browser.findElement(By.id("tenant:label")).sendKeys(label);
-        waitForText(By.id("tenant:verdict"), label + "." + Tenantry.DOMAIN);
-        browser.findElement(By.id("tenant:name")).sendKeys("Rocket Works");
-        browser.findElement(By.id("tenant:organization")).sendKeys("Rocket Works Ltd");
-        Chromium.screenshot(browser, "new-tenant");
-        browser.findElement(By.id("tenant:create")).click();
+        browser = Browser.open(port());
+        browser.signIn(founder, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        browser.find(By.id("new-tenant-link")).click();
+        browser.waitFor(By.id("tenant:label"));
+        browser.find(By.id("tenant:label")).sendKeys("Bad_Label");
+        browser.waitForText(By.id("tenant:verdict"), "lower-case");
+        browser.find(By.id("tenant:label")).clear();
+        browser.find(By.id("tenant:label")).sendKeys(label);
+        browser.waitForText(By.id("tenant:verdict"), label + "." + Tenantry.DOMAIN);
+        browser.find(By.id("tenant:name")).sendKeys("Rocket Works");
+        browser.find(By.id("tenant:organization")).sendKeys("Rocket Works Ltd");
+        browser.screenshot("new-tenant");
+        browser.find(By.id("tenant:create")).click();
 
-        waitFor(By.id("products"));
-        assertEquals(address(label, "/"), browser.getCurrentUrl(), "the creator lands in the new tenant");
-        assertTrue(browser.findElement(By.className("brand")).getText().contains("Rocket Works"));
+        browser.waitFor(By.id("products"));
+        assertEquals(browser.address(label, "/"), browser.driver().getCurrentUrl(),
+                "the creator lands in the new tenant");
+        assertTrue(browser.find(By.className("brand")).getText().contains("Rocket Works"));
 
-        browser.findElement(By.id("invitations-link")).click();
-        waitFor(By.id("invite:emails"));
-        browser.findElement(By.id("invite:emails")).sendKeys(newcomer);
-        browser.findElement(By.id("invite:send")).click();
-        waitForText(By.id("pending"), newcomer);
-        Chromium.screenshot(browser, "invitations");
-        browser.findElement(By.id("members-link")).click();
-        waitFor(By.id("members:list"));
-        Chromium.screenshot(browser, "members");
-        browser.findElement(By.id("groups-link")).click();
-        waitFor(By.id("groups"));
-        Chromium.screenshot(browser, "groups");
-        browser.findElement(By.id("settings-link")).click();
-        waitFor(By.id("settings:name"));
-        Chromium.screenshot(browser, "settings");
-        browser.quit();
+        browser.find(By.id("invitations-link")).click();
+        browser.waitFor(By.id("invite:emails"));
+        browser.find(By.id("invite:emails")).sendKeys(newcomer);
+        browser.find(By.id("invite:send")).click();
+        browser.waitForText(By.id("pending"), newcomer);
+        browser.screenshot("invitations");
+        browser.find(By.id("members-link")).click();
+        browser.waitFor(By.id("members:list"));
+        browser.screenshot("members");
+        browser.find(By.id("groups-link")).click();
+        browser.waitFor(By.id("groups"));
+        browser.screenshot("groups");
+        browser.find(By.id("settings-link")).click();
+        browser.waitFor(By.id("settings:name"));
+        browser.screenshot("settings");
+        browser.close();
 
         String link = TestMail.awaitMailTo(newcomer).link("http://public." + Tenantry.DOMAIN);
-        browser = Chromium.start();
-        browser.get(link.replace(Tenantry.DOMAIN + "/", Tenantry.DOMAIN + ":" + port() + "/"));
-        waitFor(By.id("accept:password"));
-        Chromium.screenshot(browser, "accept-invitation");
-        browser.findElement(By.id("accept:password")).sendKeys("newcomer's password");
-        browser.findElement(By.id("accept:confirmation")).sendKeys("newcomer's password");
-        browser.findElement(By.id("accept:submit")).click();
-        waitFor(By.id("products"));
-        assertEquals(address(label, "/"), browser.getCurrentUrl(), "the newcomer lands in the tenant");
-        assertTrue(browser.findElements(By.id("groups-link")).isEmpty(), "as a Tester: no administration");
-        assertFalse(browser.findElements(By.id("add-product")).isEmpty(), "but work on the workspace");
-        Chromium.screenshot(browser, "newcomer-arrived");
-        browser.quit();
+        browser = Browser.open(port());
+        browser.driver().get(link.replace(Tenantry.DOMAIN + "/", Tenantry.DOMAIN + ":" + port() + "/"));
+        browser.waitFor(By.id("accept:password"));
+        browser.screenshot("accept-invitation");
+        browser.find(By.id("accept:password")).sendKeys("newcomer's password");
+        browser.find(By.id("accept:confirmation")).sendKeys("newcomer's password");
+        browser.find(By.id("accept:submit")).click();
+        browser.waitFor(By.id("products"));
+        assertEquals(browser.address(label, "/"), browser.driver().getCurrentUrl(), "the newcomer lands in the tenant");
+        assertTrue(browser.driver().findElements(By.id("groups-link")).isEmpty(), "as a Tester: no administration");
+        assertFalse(browser.driver().findElements(By.id("add-product")).isEmpty(), "but work on the workspace");
+        browser.screenshot("newcomer-arrived");
+        browser.close();
 
-        browser = Chromium.start();
-        signIn(Tenantry.ADMIN, Tenantry.ADMIN_PASSWORD);
-        browser.findElement(By.id("admin-link")).click();
-        waitFor(By.id("tabs:tenants:table"));
-        browser.findElement(By.id("tabs:tenants:table:globalFilter")).sendKeys(label);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
+        browser = Browser.open(port());
+        browser.signIn(Tenantry.ADMIN, Tenantry.ADMIN_PASSWORD);
+        browser.find(By.id("admin-link")).click();
+        browser.waitFor(By.id("tabs:tenants:table"));
+        browser.find(By.id("tabs:tenants:table:globalFilter")).sendKeys(label);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("[id$=':delete']"), 1));
-        waitForText(By.id("tabs:tenants:table"), label);
-        Chromium.screenshot(browser, "platform-tenants");
+        browser.waitForText(By.id("tabs:tenants:table"), label);
+        browser.screenshot("platform-tenants");
         // The table is re-drawn by each filtering request; click what is there once it has settled.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(driver -> {
                     driver.findElement(By.cssSelector("[id$=':delete']")).click();
                     return true;
                 });
-        waitFor(By.id("deleteForm:typed"));
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        browser.waitFor(By.id("deleteForm:typed"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("deleteForm:typed")));
-        browser.findElement(By.id("deleteForm:typed")).sendKeys(label);
-        Chromium.screenshot(browser, "platform-delete");
-        browser.findElement(By.id("deleteForm:confirmDelete")).click();
-        waitForText(By.id("messages"), "Tenant " + label + " deleted");
+        browser.find(By.id("deleteForm:typed")).sendKeys(label);
+        browser.screenshot("platform-delete");
+        browser.find(By.id("deleteForm:confirmDelete")).click();
+        browser.waitForText(By.id("messages"), "Tenant " + label + " deleted");
         assertEquals(404, app.onPublic("GET", "/api/tenants/" + label, null).status());
-    }
-
-    private void signIn(String username, String password) {
-        browser.get(address("public", "/signin.xhtml"));
-        waitFor(By.id("signin:username"));
-        browser.findElement(By.id("signin:username")).sendKeys(username);
-        browser.findElement(By.id("signin:password")).sendKeys(password + Keys.ENTER);
-        waitFor(By.id("profile-link"));
-    }
-
-    private void waitFor(By element) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
-    }
-
-    private void waitForText(By element, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBePresentInElementLocated(element, text));
-    }
-
-    private String address(String label, String path) {
-        return "http://" + Tenantry.host(label) + ":" + port() + path;
     }
 }

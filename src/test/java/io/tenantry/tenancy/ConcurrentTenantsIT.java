@@ -30,8 +30,10 @@ import jakarta.json.JsonValue;
 
 /**
  * A short soak (the long one is bench/): many clients on pooled threads, a random tenant per
- * request, 90% reads with a join fetch and 10% writes of a foreign key. Every answer must come from
- * the right tenant, nothing may hang, and every written foreign key must be in the database.
+ * request, 90% reads with a join fetch (one to many, and a plan with its one-to-one document) and
+ * 10% writes of foreign keys (a version of a product; a plan of a product with its document, whose
+ * key is the plan's). Every answer must come from the right tenant, nothing may hang, and every
+ * written foreign key must be in the database.
  */
 class ConcurrentTenantsIT extends DeployedTenantry {
 
@@ -40,6 +42,9 @@ class ConcurrentTenantsIT extends DeployedTenantry {
     private static final Duration LOAD = Duration.ofSeconds(20);
 
     record Written(String label, long productId, String value) {
+    }
+
+    record WrittenPlan(String label, long productId, String name) {
     }
 
     @Test
@@ -52,11 +57,13 @@ class ConcurrentTenantsIT extends DeployedTenantry {
             for (int p = 1; p <= 2; p++) {
                 assertEquals(201, app.post(host(label), "/api/products", "{\"name\":\"" + label + "/" + p + "\"}").status());
             }
+            assertEquals(201, app.post(host(label), "/api/plans", planJson(1, label + "/plan")).status());
             labels.add(label);
         }
 
         Queue<String> wrong = new ConcurrentLinkedQueue<>();
         Queue<Written> written = new ConcurrentLinkedQueue<>();
+        Queue<WrittenPlan> plans = new ConcurrentLinkedQueue<>();
         AtomicInteger reads = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long end = System.nanoTime() + LOAD.toNanos();
@@ -66,7 +73,17 @@ class ConcurrentTenantsIT extends DeployedTenantry {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 while (System.nanoTime() < end) {
                     String label = labels.get(random.nextInt(labels.size()));
-                    if (random.nextInt(10) == 0) {
+                    int dice = random.nextInt(20);
+                    if (dice == 0) {
+                        long productId = 1 + random.nextInt(2);
+                        String name = label + "/plan-" + sequence.incrementAndGet();
+                        Tenantry.Reply reply = app.post(host(label), "/api/plans", planJson(productId, name));
+                        if (reply.status() == 201 && reply.json().asJsonObject().getInt("productId") == productId) {
+                            plans.add(new WrittenPlan(label, productId, name));
+                        } else {
+                            wrong.add(label + " plan write: " + reply);
+                        }
+                    } else if (dice == 1) {
                         long productId = 1 + random.nextInt(2);
                         String value = "v" + sequence.incrementAndGet();
                         Tenantry.Reply reply = app.post(host(label), "/api/products/" + productId + "/versions",
@@ -75,6 +92,12 @@ class ConcurrentTenantsIT extends DeployedTenantry {
                             written.add(new Written(label, productId, value));
                         } else {
                             wrong.add(label + " write: " + reply);
+                        }
+                    } else if (dice < 6) {
+                        Tenantry.Reply reply = app.get(host(label), "/api/plans/1");
+                        reads.incrementAndGet();
+                        if (reply.status() != 200 || !planFrom(label, reply.json().asJsonObject())) {
+                            wrong.add(label + " plan read: " + reply);
                         }
                     } else {
                         Tenantry.Reply reply = app.get(host(label), "/api/products");
@@ -93,7 +116,39 @@ class ConcurrentTenantsIT extends DeployedTenantry {
         assertTrue(wrong.isEmpty(), wrong.size() + " wrong answers, e.g. " + wrong.peek());
         assertTrue(reads.get() > 100, "too little load to mean anything: " + reads.get() + " reads");
         assertTrue(written.size() > 10, "too few writes: " + written.size());
+        assertTrue(plans.size() > 10, "too few plans written: " + plans.size());
         assertEveryForeignKeyStored(labels, written);
+        assertEveryPlanStoredWithItsDocument(labels, plans);
+    }
+
+    private static String planJson(long productId, String name) {
+        return "{\"productId\":" + productId + ",\"name\":\"" + name + "\",\"document\":\"" + name + " document\"}";
+    }
+
+    private static boolean planFrom(String label, JsonObject plan) {
+        return plan.getString("name").equals(label + "/plan") && plan.getString("document").equals(label + "/plan document")
+                && plan.getInt("productId") == 1;
+    }
+
+    private static void assertEveryPlanStoredWithItsDocument(List<String> labels, Queue<WrittenPlan> plans)
+            throws Exception {
+        Map<String, String> stored = new HashMap<>();
+        try (Connection db = TestDatabase.connect()) {
+            for (String label : labels) {
+                try (ResultSet rows = db.createStatement().executeQuery("SELECT p.name, p.product_id, d.text FROM \""
+                        + label.replace('-', '_') + "\".test_plan p LEFT JOIN \"" + label.replace('-', '_')
+                        + "\".plan_document d ON d.plan_id = p.id")) {
+                    while (rows.next()) {
+                        stored.put(rows.getString(1), rows.getLong(2) + "|" + rows.getString(3));
+                    }
+                }
+            }
+        }
+        assertEquals(plans.size() + labels.size(), stored.size(), "plans in the tenants' schemas vs. set-up and writes");
+        for (WrittenPlan plan : plans) {
+            assertEquals(plan.productId() + "|" + plan.name() + " document", stored.get(plan.name()),
+                    "product and one-to-one document of " + plan);
+        }
     }
 
     private static boolean onlyFrom(String label, Tenantry.Reply reply) {

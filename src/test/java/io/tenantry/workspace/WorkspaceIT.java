@@ -120,7 +120,7 @@ class WorkspaceIT extends DeployedTenantry {
         assertEquals(List.of(4L, 3L), objects(page, "items").stream()
                 .map(c -> (long) c.getInt("priority")).toList());
         assertEquals(2, tester.get(host, "/api/cases?tag=even").json().asJsonObject().getInt("total"));
-        assertEquals(1, tester.get(host, "/api/cases?q=case%203&status=confirmed").json().asJsonObject()
+        assertEquals(1, tester.get(host, "/api/cases?summary=case%203&status=confirmed").json().asJsonObject()
                 .getInt("total"));
 
         JsonObject unknownFilter = tester.get(host, "/api/cases?colour=red").json().asJsonObject();
@@ -152,8 +152,9 @@ class WorkspaceIT extends DeployedTenantry {
                 .getJsonObject("run"));
         String report = resource("/junit/TEST-demo.CheckoutTest.xml");
 
-        JsonObject outcome = tester.post(host, "/api/runs/" + run + "/junit", "application/xml", report).json()
-                .asJsonObject();
+        Tenantry.Reply imported = tester.post(host, "/api/runs/" + run + "/junit", "application/xml", report);
+        assertEquals(200, imported.status(), imported.toString());
+        JsonObject outcome = imported.json().asJsonObject();
         assertEquals(Map.of("cases", 4, "passed", 1, "failed", 2, "waived", 1, "casesCreated", 4),
                 outcome.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                         e -> ((jakarta.json.JsonNumber) e.getValue()).intValue())));

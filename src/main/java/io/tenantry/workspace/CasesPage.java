@@ -1,0 +1,85 @@
+package io.tenantry.workspace;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+import io.tenantry.access.Permission;
+import io.tenantry.access.TenantAccess;
+import io.tenantry.web.LazyList;
+import io.tenantry.web.Messages;
+import io.tenantry.workspace.Views.CaseView;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The list of test cases: lazy, sortable, filterable by column and by product; and a quick new case. */
+@Named
+@ViewScoped
+public class CasesPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    WorkspaceViews views;
+
+    @Inject
+    TestCases cases;
+
+    @Inject
+    ProductCatalog catalog;
+
+    @Inject
+    TenantAccess access;
+
+    private final LazyList<CaseView> list = new LazyList<>(query -> views.cases(query), CaseView::id);
+    private Long productId;
+    private List<ProductChoice> products;
+    private String summary;
+
+    public LazyList<CaseView> getList() {
+        return list.with("product", productId);
+    }
+
+    public List<ProductChoice> getProducts() {
+        if (products == null) {
+            products = catalog.all().stream().map(ProductChoice::of).toList();
+        }
+        return products;
+    }
+
+    public List<CaseStatus> getStatuses() {
+        return List.of(CaseStatus.values());
+    }
+
+    public boolean isMayAdd() {
+        return access.permits(Permission.CASE_ADD);
+    }
+
+    public void add() throws IOException {
+        try {
+            TestCase created = cases.add(new TestCases.Input(productId, summary, null, null, null, null, null, null,
+                    null, null, null, null));
+            FacesContext.getCurrentInstance().getExternalContext().redirect("/case.xhtml?id=" + created.id());
+        } catch (IllegalArgumentException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public Long getProductId() {
+        return productId;
+    }
+
+    public void setProductId(Long productId) {
+        this.productId = productId;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public void setSummary(String summary) {
+        this.summary = summary;
+    }
+}
