@@ -8,6 +8,7 @@ PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar'
 BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR bench/Bench.java"
 
 start_server() {
+  mkdir -p target
   mvn -B -q -Prun,bench > target/bench-server.log 2>&1 &
   SERVER=$!
   for _ in $(seq 1 180); do
