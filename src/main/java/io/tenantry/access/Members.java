@@ -68,14 +68,24 @@ public class Members {
 
     /** Authorizes the account and puts it in the default groups; false when it was already authorized. */
     boolean admit(long accountId) {
-        int added = em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
-                        + "ON CONFLICT DO NOTHING")
-                .setParameter(1, context.tenant().id()).setParameter(2, accountId).executeUpdate();
-        if (added == 1) {
+        boolean added = authorize(accountId);
+        if (added) {
             em.createNativeQuery("INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
                     + "WHERE member_default ON CONFLICT DO NOTHING").setParameter(1, accountId).executeUpdate();
         }
-        return added == 1;
+        return added;
+    }
+
+    /** Authorizes the account as an archive being imported says, without the default groups (the archive has its groups). */
+    @Requires(Permission.TENANT_EXPORT)
+    public void restore(long accountId) {
+        authorize(accountId);
+    }
+
+    private boolean authorize(long accountId) {
+        return em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, context.tenant().id()).setParameter(2, accountId).executeUpdate() == 1;
     }
 
     @Requires(Permission.MEMBERS_MANAGE)

@@ -30,7 +30,9 @@ public enum Permission {
     MEMBERS_MANAGE("tenant.members"),
     INVITATIONS_MANAGE("tenant.invitations"),
     GROUPS_MANAGE("tenant.groups"),
-    SETTINGS_MANAGE("tenant.settings");
+    SETTINGS_MANAGE("tenant.settings"),
+    /** Export the whole tenant, and import such an archive into it while it is empty. */
+    TENANT_EXPORT("tenant.export");
 
     private final String code;
 

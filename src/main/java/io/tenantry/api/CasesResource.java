@@ -1,11 +1,14 @@
 package io.tenantry.api;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.Comment;
+import io.tenantry.workspace.Subject;
 import io.tenantry.workspace.TestCases;
+import io.tenantry.workspace.Views.AttachmentView;
 import io.tenantry.workspace.Views.CaseView;
 import io.tenantry.workspace.Views.ChangeView;
 import io.tenantry.workspace.Views.CommentView;
@@ -19,9 +22,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -91,13 +97,28 @@ public class CasesResource {
     @GET
     @Path("{id}/comments")
     public List<CommentView> comments(@PathParam("id") long id) {
-        return views.comments(Comment.Subject.CASE, id);
+        return views.comments(Subject.CASE, id);
     }
 
     @POST
     @Path("{id}/comments")
     public Response comment(@PathParam("id") long id, CommentView.Input input) {
         return Response.status(Response.Status.CREATED)
-                .entity(views.comment(Comment.Subject.CASE, id, Inputs.require(input).text())).build();
+                .entity(views.comment(Subject.CASE, id, Inputs.require(input).text())).build();
+    }
+
+    @GET
+    @Path("{id}/attachments")
+    public List<AttachmentView> attachments(@PathParam("id") long id) {
+        return views.attachments(Subject.CASE, id);
+    }
+
+    /** The file is the body; {@code ?name=} gives its name (curl --data-binary @shot.png "…?name=shot.png"). */
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public Response attach(@PathParam("id") long id, @QueryParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
+        return Response.status(Response.Status.CREATED).entity(views.attach(Subject.CASE, id, name, type, body)).build();
     }
 }

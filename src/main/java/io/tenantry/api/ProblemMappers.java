@@ -11,7 +11,9 @@ import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.admin.NotOnMasterTenantException;
+import io.tenantry.files.FileTooLargeException;
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.Explained;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.Reason;
 import io.tenantry.provisioning.TenantConflictException;
@@ -72,7 +74,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (cause instanceof NotPermittedException) {
             return Problem.response(Status.FORBIDDEN, words);
         }
-        if (cause instanceof IllegalArgumentException) {
+        if (cause instanceof FileTooLargeException) {
+            return Problem.response(413, "Content Too Large", words, null);
+        }
+        if (cause instanceof IllegalArgumentException || cause instanceof Explained) {
             return Problem.response(Status.BAD_REQUEST, words);
         }
         if (cause instanceof OptimisticLockException) {

@@ -7,7 +7,9 @@ import java.util.List;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.Comment;
 import io.tenantry.workspace.JUnitImport;
+import io.tenantry.workspace.Subject;
 import io.tenantry.workspace.TestRuns;
+import io.tenantry.workspace.Views.AttachmentView;
 import io.tenantry.workspace.Views.CommentView;
 import io.tenantry.workspace.Views.ExecutionView;
 import io.tenantry.workspace.Views.RunDetail;
@@ -22,9 +24,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -119,19 +124,19 @@ public class RunsResource {
     @GET
     @Path("{id}/comments")
     public List<CommentView> comments(@PathParam("id") long id) {
-        return views.comments(Comment.Subject.RUN, id);
+        return views.comments(Subject.RUN, id);
     }
 
     @POST
     @Path("{id}/comments")
     public Response comment(@PathParam("id") long id, CommentView.Input input) {
-        return created(views.comment(Comment.Subject.RUN, id, Inputs.require(input).text()));
+        return created(views.comment(Subject.RUN, id, Inputs.require(input).text()));
     }
 
     @GET
     @Path("{id}/executions/{executionId}/comments")
     public List<CommentView> executionComments(@PathParam("id") long id, @PathParam("executionId") long executionId) {
-        return views.comments(Comment.Subject.EXECUTION, views.execution(id, executionId).id());
+        return views.comments(Subject.EXECUTION, views.execution(id, executionId).id());
     }
 
     @POST
@@ -139,7 +144,39 @@ public class RunsResource {
     public Response executionComment(@PathParam("id") long id, @PathParam("executionId") long executionId,
             CommentView.Input input) {
         long execution = views.execution(id, executionId).id();
-        return created(views.comment(Comment.Subject.EXECUTION, execution, Inputs.require(input).text()));
+        return created(views.comment(Subject.EXECUTION, execution, Inputs.require(input).text()));
+    }
+
+    @GET
+    @Path("{id}/attachments")
+    public List<AttachmentView> attachments(@PathParam("id") long id) {
+        return views.attachments(Subject.RUN, id);
+    }
+
+    /** The file is the body; {@code ?name=} gives its name. */
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public Response attach(@PathParam("id") long id, @QueryParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
+        return Response.status(Response.Status.CREATED).entity(views.attach(Subject.RUN, id, name, type, body)).build();
+    }
+
+    @GET
+    @Path("{id}/executions/{executionId}/attachments")
+    public List<AttachmentView> executionAttachments(@PathParam("id") long id,
+            @PathParam("executionId") long executionId) {
+        return views.attachments(Subject.EXECUTION, views.execution(id, executionId).id());
+    }
+
+    @POST
+    @Path("{id}/executions/{executionId}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    public Response attachToExecution(@PathParam("id") long id, @PathParam("executionId") long executionId,
+            @QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
+        long execution = views.execution(id, executionId).id();
+        return Response.status(Response.Status.CREATED)
+                .entity(views.attach(Subject.EXECUTION, execution, name, type, body)).build();
     }
 
     /** A case named by id. */

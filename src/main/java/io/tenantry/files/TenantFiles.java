@@ -1,11 +1,14 @@
 package io.tenantry.files;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -58,6 +61,43 @@ public class TenantFiles {
         }
     }
 
+    /**
+     * Writes a file from a stream, whole or not at all, refusing it once it passes {@code maxBytes}.
+     * Returns its size.
+     */
+    public long write(SchemaName tenant, String name, InputStream content, long maxBytes) {
+        Path file = fileOf(tenant, name);
+        Path partial = null;
+        try {
+            Files.createDirectories(file.getParent());
+            partial = Files.createTempFile(file.getParent(), ".upload-", ".part");
+            long size;
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                size = copy(content, out, maxBytes);
+            }
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return size;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        } finally {
+            deleteQuietly(partial);
+        }
+    }
+
+    /** The names of the tenant's files, for exports. */
+    public List<String> names(SchemaName tenant) {
+        Path folder = folderOf(tenant);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith(".")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the files of " + tenant, e);
+        }
+    }
+
     public void delete(SchemaName tenant, String name) {
         try {
             Files.deleteIfExists(fileOf(tenant, name));
@@ -78,6 +118,29 @@ public class TenantFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete the files of " + tenant, e);
+        }
+    }
+
+    private static long copy(InputStream in, OutputStream out, long maxBytes) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long size = 0;
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            size += read;
+            if (size > maxBytes) {
+                throw new FileTooLargeException(maxBytes);
+            }
+            out.write(buffer, 0, read);
+        }
+        return size;
+    }
+
+    private static void deleteQuietly(Path partial) {
+        try {
+            if (partial != null) {
+                Files.deleteIfExists(partial);
+            }
+        } catch (IOException e) {
+            // A leftover ".part" file is never read; the next write of the folder does not see it.
         }
     }
 

@@ -1,29 +1,25 @@
 package io.tenantry.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
-import io.tenantry.platform.NoSuchItemException;
 import jakarta.faces.context.FacesContext;
 
-/** What a page does when the item its address names does not exist here: the branded 404 page. */
+/** What pages of items share: a new item opens its page. */
 public final class Pages {
 
     private Pages() {
     }
 
-    /** Runs the page's loading; an item missing in this tenant answers 404 instead of a broken page. */
-    public static void load(Runnable loading) {
+    /** Makes an item and opens its page ({@code page?id=…}); a refusal stays here with its reason. */
+    public static void createThenOpen(Supplier<Long> creating, String page) throws IOException {
+        long id;
         try {
-            loading.run();
-        } catch (NoSuchItemException missing) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            try {
-                faces.getExternalContext().responseSendError(404, Messages.reason(missing));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            faces.responseComplete();
+            id = creating.get();
+        } catch (IllegalArgumentException refused) {
+            Messages.failure(refused);
+            return;
         }
+        FacesContext.getCurrentInstance().getExternalContext().redirect(page + "?id=" + id);
     }
 }

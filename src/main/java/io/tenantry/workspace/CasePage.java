@@ -1,13 +1,18 @@
 package io.tenantry.workspace;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.primefaces.model.file.UploadedFile;
+
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
+import io.tenantry.platform.RefusedException;
 import io.tenantry.web.Messages;
-import io.tenantry.web.Pages;
+import io.tenantry.workspace.Views.AttachmentView;
 import io.tenantry.workspace.Views.CaseView;
 import io.tenantry.workspace.Views.ChangeView;
 import io.tenantry.workspace.Views.CommentView;
@@ -36,6 +41,8 @@ public class CasePage implements Serializable {
     private CaseView shown;
     private List<ChangeView> history;
     private List<CommentView> comments;
+    private List<AttachmentView> attachments;
+    private transient UploadedFile upload;
     private String summary;
     private String preconditions;
     private String steps;
@@ -49,13 +56,10 @@ public class CasePage implements Serializable {
     private String comment;
 
     public void load() {
-        Pages.load(this::reload);
-    }
-
-    private void reload() {
         shown = views.testCase(id);
         history = views.history(id);
-        comments = views.comments(Comment.Subject.CASE, id);
+        comments = views.comments(Subject.CASE, id);
+        attachments = views.attachments(Subject.CASE, id);
         summary = shown.summary();
         preconditions = shown.preconditions();
         steps = shown.steps();
@@ -72,7 +76,7 @@ public class CasePage implements Serializable {
         try {
             cases.change(id, new TestCases.Input(null, summary, preconditions, steps, expectedResults, priority, status,
                     category, automated, defaultTester, tags, shown.rowVersion()));
-            reload();
+            load();
             Messages.info("case.saved");
         } catch (IllegalArgumentException e) {
             Messages.failure(e);
@@ -83,12 +87,37 @@ public class CasePage implements Serializable {
 
     public void addComment() {
         try {
-            views.comment(Comment.Subject.CASE, id, comment);
+            views.comment(Subject.CASE, id, comment);
             comment = null;
-            comments = views.comments(Comment.Subject.CASE, id);
+            comments = views.comments(Subject.CASE, id);
         } catch (IllegalArgumentException e) {
             Messages.failure(e);
         }
+    }
+
+    public void attach() throws IOException {
+        if (upload == null || upload.getSize() == 0) {
+            Messages.error("settings.noFile");
+            return;
+        }
+        try (InputStream in = upload.getInputStream()) {
+            views.attach(Subject.CASE, id, upload.getFileName(), upload.getContentType(), in);
+            attachments = views.attachments(Subject.CASE, id);
+        } catch (RefusedException | IllegalArgumentException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public List<AttachmentView> getAttachments() {
+        return attachments;
+    }
+
+    public UploadedFile getUpload() {
+        return upload;
+    }
+
+    public void setUpload(UploadedFile upload) {
+        this.upload = upload;
     }
 
     public boolean isMayChange() {

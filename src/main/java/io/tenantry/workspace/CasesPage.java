@@ -7,9 +7,8 @@ import java.util.List;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.web.LazyList;
-import io.tenantry.web.Messages;
+import io.tenantry.web.Pages;
 import io.tenantry.workspace.Views.CaseView;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -44,7 +43,7 @@ public class CasesPage implements Serializable {
 
     public List<ProductChoice> getProducts() {
         if (products == null) {
-            products = catalog.all().stream().map(ProductChoice::of).toList();
+            products = catalog.choices();
         }
         return products;
     }
@@ -58,13 +57,8 @@ public class CasesPage implements Serializable {
     }
 
     public void add() throws IOException {
-        try {
-            TestCase created = cases.add(new TestCases.Input(productId, summary, null, null, null, null, null, null,
-                    null, null, null, null));
-            FacesContext.getCurrentInstance().getExternalContext().redirect("/case.xhtml?id=" + created.id());
-        } catch (IllegalArgumentException e) {
-            Messages.failure(e);
-        }
+        Pages.createThenOpen(() -> cases.add(new TestCases.Input(productId, summary, null, null, null, null, null,
+                null, null, null, null, null)).id(), "/case.xhtml");
     }
 
     public Long getProductId() {

@@ -16,11 +16,6 @@ import jakarta.persistence.Table;
 @Table(name = "comment")
 public class Comment {
 
-    /** What a comment can be about. */
-    public enum Subject {
-        CASE, RUN, EXECUTION
-    }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;

@@ -38,7 +38,7 @@ public class DashboardPage implements Serializable {
     private List<RunTally> tallies;
 
     public void load() {
-        products = catalog.all().stream().map(ProductChoice::of).toList();
+        products = catalog.choices();
         if (productId == null && !products.isEmpty()) {
             productId = products.get(0).id();
         }

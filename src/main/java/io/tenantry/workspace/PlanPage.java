@@ -13,7 +13,6 @@ import io.tenantry.web.Pages;
 import io.tenantry.workspace.Views.BuildView;
 import io.tenantry.workspace.Views.CaseView;
 import io.tenantry.workspace.Views.PlanDetail;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -50,10 +49,6 @@ public class PlanPage implements Serializable {
     private Long buildId;
 
     public void load() {
-        Pages.load(this::reload);
-    }
-
-    private void reload() {
         plan = views.plan(id);
         name = plan.name();
         document = plan.document();
@@ -68,7 +63,7 @@ public class PlanPage implements Serializable {
     public void save() {
         try {
             plans.change(id, new TestPlans.Input(null, plan.versionId(), name, document, active));
-            reload();
+            load();
             Messages.info("plan.saved");
         } catch (IllegalArgumentException e) {
             Messages.failure(e);
@@ -79,7 +74,7 @@ public class PlanPage implements Serializable {
         try {
             plans.addCases(id, toAdd);
             toAdd = List.of();
-            reload();
+            load();
         } catch (IllegalArgumentException e) {
             Messages.failure(e);
         }
@@ -87,16 +82,12 @@ public class PlanPage implements Serializable {
 
     public void removeCase(long caseId) {
         plans.removeCase(id, caseId);
-        reload();
+        load();
     }
 
     public void startRun() throws IOException {
-        try {
-            TestRun run = runs.add(new TestRuns.Input(id, buildId, runSummary, null, null, null, null));
-            FacesContext.getCurrentInstance().getExternalContext().redirect("/run.xhtml?id=" + run.id());
-        } catch (IllegalArgumentException e) {
-            Messages.failure(e);
-        }
+        Pages.createThenOpen(() -> runs.add(new TestRuns.Input(id, buildId, runSummary, null, null, null, null)).id(),
+                "/run.xhtml");
     }
 
     public boolean isMayChange() {

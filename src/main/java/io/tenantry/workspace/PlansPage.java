@@ -7,9 +7,8 @@ import java.util.List;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.web.LazyList;
-import io.tenantry.web.Messages;
+import io.tenantry.web.Pages;
 import io.tenantry.workspace.Views.PlanView;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -44,7 +43,7 @@ public class PlansPage implements Serializable {
 
     public List<ProductChoice> getProducts() {
         if (products == null) {
-            products = catalog.all().stream().map(ProductChoice::of).toList();
+            products = catalog.choices();
         }
         return products;
     }
@@ -59,12 +58,8 @@ public class PlansPage implements Serializable {
     }
 
     public void add() throws IOException {
-        try {
-            TestPlan created = plans.add(new TestPlans.Input(productId, null, name, null, true));
-            FacesContext.getCurrentInstance().getExternalContext().redirect("/plan.xhtml?id=" + created.id());
-        } catch (IllegalArgumentException e) {
-            Messages.failure(e);
-        }
+        Pages.createThenOpen(() -> plans.add(new TestPlans.Input(productId, null, name, null, true)).id(),
+                "/plan.xhtml");
     }
 
     public Long getProductId() {

@@ -4,10 +4,12 @@ import java.util.List;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
+import io.tenantry.access.TenantAccess;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,11 +23,26 @@ public class ProductCatalog {
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
+    @Inject
+    Subjects subjects;
+
+    @Inject
+    TenantAccess access;
+
     /** Every product with its versions, in one query. */
     @Requires(Permission.PRODUCT_VIEW)
     public List<Product> all() {
         return em.createQuery("SELECT DISTINCT p FROM Product p LEFT JOIN FETCH p.versions ORDER BY p.id", Product.class)
                 .getResultList();
+    }
+
+    /** Products to pick from in filters and forms: none for a caller who may not view products. */
+    public List<ProductChoice> choices() {
+        if (!access.permits(Permission.PRODUCT_VIEW)) {
+            return List.of();
+        }
+        return em.createQuery("SELECT NEW io.tenantry.workspace.ProductChoice(p.id, p.name) FROM Product p "
+                + "ORDER BY p.name, p.id", ProductChoice.class).getResultList();
     }
 
     @Requires(Permission.PRODUCT_VIEW)
@@ -61,6 +78,7 @@ public class ProductCatalog {
     @Requires(Permission.PRODUCT_DELETE)
     public void remove(long id) {
         em.remove(get(id));
+        subjects.forgetOrphans();
     }
 
     @Requires(Permission.PRODUCT_CHANGE)

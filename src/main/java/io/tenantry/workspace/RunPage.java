@@ -9,7 +9,6 @@ import java.util.Map;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.web.Messages;
-import io.tenantry.web.Pages;
 import io.tenantry.workspace.Views.ExecutionView;
 import io.tenantry.workspace.Views.RunDetail;
 import jakarta.faces.view.ViewScoped;
@@ -40,10 +39,6 @@ public class RunPage implements Serializable {
     private final Map<Long, String> comments = new HashMap<>();
 
     public void load() {
-        Pages.load(this::reload);
-    }
-
-    private void reload() {
         run = views.run(id);
         comments.clear();
         run.executions().forEach(e -> comments.put(e.id(), e.comment()));
@@ -55,7 +50,7 @@ public class RunPage implements Serializable {
         } catch (IllegalArgumentException e) {
             Messages.failure(e);
         }
-        reload();
+        load();
     }
 
     public void saveComment(long executionId) {

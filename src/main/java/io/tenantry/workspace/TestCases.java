@@ -51,6 +51,9 @@ public class TestCases {
     EntityManager em;
 
     @Inject
+    Subjects subjects;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -103,6 +106,7 @@ public class TestCases {
     @Requires(Permission.CASE_DELETE)
     public void remove(long id) {
         em.remove(get(id));
+        subjects.forgetOrphans();
     }
 
     @Requires(Permission.CASE_VIEW)

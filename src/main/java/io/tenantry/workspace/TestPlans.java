@@ -34,6 +34,9 @@ public class TestPlans {
     EntityManager em;
 
     @Inject
+    Subjects subjects;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
@@ -75,6 +78,7 @@ public class TestPlans {
     @Requires(Permission.PLAN_DELETE)
     public void remove(long id) {
         em.remove(get(id));
+        subjects.forgetOrphans();
     }
 
     /** Puts cases of the plan's product into the plan; cases already in it stay once. */

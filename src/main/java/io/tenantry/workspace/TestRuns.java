@@ -48,6 +48,9 @@ public class TestRuns {
     EntityManager em;
 
     @Inject
+    Subjects subjects;
+
+    @Inject
     People people;
 
     @Inject
@@ -106,6 +109,7 @@ public class TestRuns {
     @Requires(Permission.RUN_DELETE)
     public void remove(long id) {
         em.remove(get(id));
+        subjects.forgetOrphans();
     }
 
     @Requires(Permission.RUN_VIEW)

@@ -96,4 +96,12 @@ public final class Views {
         public record Input(String text) {
         }
     }
+
+    public record AttachmentView(long id, String fileName, String contentType, long size, String uploadedBy,
+            OffsetDateTime uploadedAt) {
+        public static AttachmentView of(Attachment a, Map<Long, String> names) {
+            return new AttachmentView(a.id(), a.fileName(), a.contentType(), a.size(), names.get(a.uploadedBy()),
+                    a.uploadedAt());
+        }
+    }
 }

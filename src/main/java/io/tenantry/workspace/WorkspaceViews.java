@@ -1,12 +1,15 @@
 package io.tenantry.workspace;
 
-import java.util.Collections;
+import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.Views.AttachmentView;
 import io.tenantry.workspace.Views.BuildView;
 import io.tenantry.workspace.Views.CaseView;
 import io.tenantry.workspace.Views.ChangeView;
@@ -45,6 +48,9 @@ public class WorkspaceViews {
     Comments comments;
 
     @Inject
+    Attachments attachments;
+
+    @Inject
     People people;
 
     public List<BuildView> builds(long productId) {
@@ -53,62 +59,83 @@ public class WorkspaceViews {
 
     public ResultPage<PlanView> plans(ListQuery query) {
         ResultPage<TestPlan> page = plans.list(query);
-        Map<Long, String> names = people.namesOf(page.items().stream().map(TestPlan::authorId).toList());
+        Map<Long, String> names = namesIn(page.items(), plan -> Stream.of(plan.authorId()));
         return page.map(plan -> PlanView.of(plan, names));
     }
 
     public PlanDetail plan(long id) {
         TestPlan plan = plans.get(id);
-        return PlanDetail.of(plan, people.namesOf(Collections.singletonList(plan.authorId())));
+        return PlanDetail.of(plan, namesIn(List.of(plan), p -> Stream.of(p.authorId())));
     }
 
     public ResultPage<CaseView> cases(ListQuery query) {
         ResultPage<TestCase> page = cases.list(query);
-        Map<Long, String> names = people.namesOf(page.items().stream()
-                .flatMap(c -> Stream.of(c.authorId(), c.defaultTesterId())).toList());
+        Map<Long, String> names = namesIn(page.items(), WorkspaceViews::peopleOf);
         return page.map(c -> CaseView.of(c, names));
     }
 
     public CaseView testCase(long id) {
         TestCase c = cases.get(id);
-        return CaseView.of(c, people.namesOf(Stream.of(c.authorId(), c.defaultTesterId()).toList()));
+        return CaseView.of(c, namesIn(List.of(c), WorkspaceViews::peopleOf));
     }
 
     public List<ChangeView> history(long caseId) {
-        List<CaseChange> changes = cases.history(caseId);
-        Map<Long, String> names = people.namesOf(changes.stream().map(CaseChange::accountId).toList());
-        return changes.stream().map(change -> ChangeView.of(change, names)).toList();
+        return listed(cases.history(caseId), change -> Stream.of(change.accountId()), ChangeView::of);
     }
 
     public ResultPage<RunView> runs(ListQuery query) {
         ResultPage<TestRun> page = runs.list(query);
-        Map<Long, String> names = people.namesOf(page.items().stream()
-                .flatMap(r -> Stream.of(r.managerId(), r.defaultTesterId())).toList());
+        Map<Long, String> names = namesIn(page.items(), run -> Stream.of(run.managerId(), run.defaultTesterId()));
         return page.map(run -> RunView.of(run, names));
     }
 
     public RunDetail run(long id) {
         TestRun run = runs.get(id);
-        Map<Long, String> names = people.namesOf(Stream.concat(Stream.of(run.managerId(), run.defaultTesterId()),
-                run.executions().stream().map(TestExecution::assigneeId)).toList());
+        Map<Long, String> names = namesIn(List.of(run), r -> Stream.concat(Stream.of(r.managerId(),
+                r.defaultTesterId()), r.executions().stream().map(TestExecution::assigneeId)));
         // In the order of the cases, whatever order the executions were stored in.
         return new RunDetail(RunView.of(run, names), run.executions().stream()
                 .map(e -> ExecutionView.of(e, names)).sorted(Comparator.comparingLong(ExecutionView::caseId)).toList());
     }
 
     public ExecutionView execution(long runId, long executionId) {
-        TestExecution execution = runs.execution(runId, executionId);
-        return ExecutionView.of(execution, people.namesOf(Collections.singletonList(execution.assigneeId())));
+        return one(runs.execution(runId, executionId), e -> Stream.of(e.assigneeId()), ExecutionView::of);
     }
 
-    public List<CommentView> comments(Comment.Subject subject, long subjectId) {
-        List<Comment> found = comments.of(subject, subjectId);
-        Map<Long, String> names = people.namesOf(found.stream().map(Comment::authorId).toList());
-        return found.stream().map(comment -> CommentView.of(comment, names)).toList();
+    public List<CommentView> comments(Subject subject, long subjectId) {
+        return listed(comments.of(subject, subjectId), c -> Stream.of(c.authorId()), CommentView::of);
     }
 
-    public CommentView comment(Comment.Subject subject, long subjectId, String text) {
-        Comment added = comments.add(subject, subjectId, text);
-        return CommentView.of(added, people.namesOf(Collections.singletonList(added.authorId())));
+    public CommentView comment(Subject subject, long subjectId, String text) {
+        return one(comments.add(subject, subjectId, text), c -> Stream.of(c.authorId()), CommentView::of);
+    }
+
+    public List<AttachmentView> attachments(Subject subject, long subjectId) {
+        return listed(attachments.of(subject, subjectId), a -> Stream.of(a.uploadedBy()), AttachmentView::of);
+    }
+
+    public AttachmentView attach(Subject subject, long subjectId, String fileName, String contentType,
+            InputStream content) {
+        return one(attachments.add(subject, subjectId, fileName, contentType, content), a -> Stream.of(a.uploadedBy()),
+                AttachmentView::of);
+    }
+
+    private static Stream<Long> peopleOf(TestCase c) {
+        return Stream.of(c.authorId(), c.defaultTesterId());
+    }
+
+    /** The names of everyone the items name, looked up once. */
+    private <E> Map<Long, String> namesIn(List<E> items, Function<E, Stream<Long>> people) {
+        return this.people.namesOf(items.stream().flatMap(people).toList());
+    }
+
+    private <E, V> List<V> listed(List<E> items, Function<E, Stream<Long>> people,
+            BiFunction<E, Map<Long, String>, V> view) {
+        Map<Long, String> names = namesIn(items, people);
+        return items.stream().map(item -> view.apply(item, names)).toList();
+    }
+
+    private <E, V> V one(E item, Function<E, Stream<Long>> people, BiFunction<E, Map<Long, String>, V> view) {
+        return listed(List.of(item), people, view).get(0);
     }
 }

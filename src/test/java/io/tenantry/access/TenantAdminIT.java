@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -96,22 +92,24 @@ class TenantAdminIT extends DeployedTenantry {
 
     @Test
     void theLogoIsCheckedAndStaysWithItsTenant() throws Exception {
-        assertEquals(404, logo(host).statusCode(), "no logo yet");
-        assertEquals(204, putLogo("image/png", PNG).statusCode());
-        HttpResponse<byte[]> served = logo(host);
-        assertEquals(200, served.statusCode());
-        assertEquals("image/png", served.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, owner.download(host, "/logo").status(), "no logo yet");
+        assertEquals(204, owner.put(host, "/api/settings/logo", "image/png", PNG).status());
+        Tenantry.Download served = owner.download(host, "/logo");
+        assertEquals(200, served.status());
+        assertEquals("image/png", served.header("Content-Type"));
         assertArrayEquals(PNG, served.body());
 
         assertEquals(201, app.createTenant("other-" + suffix, "Other").status());
-        assertEquals(404, logoAs(app.authorizationHeader(), Tenantry.host("other-" + suffix)).statusCode(),
+        assertEquals(404, app.download(Tenantry.host("other-" + suffix), "/logo").status(),
                 "not on another tenant's host");
-        assertEquals(302, logoAs(null, host).statusCode(), "not to strangers of a private tenant: sign in first");
+        assertEquals(302, app.anonymous().download(host, "/logo").status(),
+                "not to strangers of a private tenant: sign in first");
 
         byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes();
-        assertEquals(400, putLogo("image/png", svg).statusCode(), "judged by content, not by the type claimed");
-        assertEquals(400, putLogo("image/png", new byte[300 * 1024]).statusCode());
-        assertArrayEquals(PNG, logo(host).body(), "a refused upload keeps the logo");
+        assertEquals(400, owner.put(host, "/api/settings/logo", "image/png", svg).status(),
+                "judged by content, not by the type claimed");
+        assertEquals(400, owner.put(host, "/api/settings/logo", "image/png", new byte[300 * 1024]).status());
+        assertArrayEquals(PNG, owner.download(host, "/logo").body(), "a refused upload keeps the logo");
 
         Path folder = Path.of(System.getProperty("tenantry.test.files"), "org_" + suffix);
         assertTrue(Files.exists(folder.resolve("logo")), folder.toString());
@@ -128,24 +126,5 @@ class TenantAdminIT extends DeployedTenantry {
     private long groupId(String name) {
         return owner.get(host, "/api/groups").json().asJsonArray().stream().map(v -> v.asJsonObject())
                 .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
-    }
-
-    private HttpResponse<Void> putLogo(String type, byte[] image) throws IOException, InterruptedException {
-        String token = owner.authorizationHeader();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.server().resolve("/api/settings/logo"))
-                .header("Host", host).header("Authorization", token).header("Content-Type", type)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(image)).build(), HttpResponse.BodyHandlers.discarding());
-    }
-
-    private HttpResponse<byte[]> logo(String onHost) throws IOException, InterruptedException {
-        return logoAs(owner.authorizationHeader(), onHost);
-    }
-
-    private HttpResponse<byte[]> logoAs(String authorization, String onHost) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.server().resolve("/logo")).header("Host", onHost);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

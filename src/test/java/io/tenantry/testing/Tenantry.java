@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -171,6 +172,40 @@ public final class Tenantry {
     /** A body of another type than JSON, such as a JUnit XML report. */
     public Reply post(String host, String path, String contentType, String body) {
         return send(request(host, path).POST(body(body)).header("Content-Type", contentType));
+    }
+
+    /** Bytes of any type, such as a file to attach or an archive to import. */
+    public Reply post(String host, String path, String contentType, byte[] body) {
+        return send(request(host, path).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType));
+    }
+
+    public Reply put(String host, String path, String contentType, byte[] body) {
+        return send(request(host, path).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType));
+    }
+
+    /** A binary answer (a download, an archive) with its headers. */
+    public Download download(String host, String path) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(authorized(HttpRequest.newBuilder(server.resolve(path))
+                    .header("Host", host).timeout(Duration.ofSeconds(60)).GET()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A binary answer; {@link #header} gives the first value of a header. */
+    public record Download(int status, byte[] body, Map<String, List<String>> headers) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                    .map(h -> h.getValue().get(0)).findFirst().orElse("");
+        }
     }
 
     public Reply put(String host, String path, String json) {

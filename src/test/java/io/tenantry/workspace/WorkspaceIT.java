@@ -204,6 +204,17 @@ class WorkspaceIT extends DeployedTenantry {
         assertEquals(403, viewer.get(host, "/api/plans").status(), "plans are not in the group");
         assertEquals(403, app.newAccount("stranger-" + suffix).get(host, "/api/cases/" + caseId).status());
         assertEquals(401, app.anonymous().get(host, "/api/cases/" + caseId).status());
+        assertEquals(200, viewer.page(host, "/cases.xhtml").status());
+        Tenantry.Reply readOnly = viewer.page(host, "/case.xhtml?id=" + caseId);
+        assertTrue(readOnly.body().contains("Read me") && !readOnly.body().contains("case:save"),
+                "the case is shown without a save button");
+        assertEquals(403, viewer.page(host, "/plans.xhtml").status(), "the gate knows the page's permission");
+
+        assertEquals(200, owner.put(host, "/api/settings", "{\"name\":\"WS\",\"organization\":\"\",\"publiclyReadable\":true}").status());
+        Tenantry anonymous = app.anonymous();
+        assertEquals(200, anonymous.get(host, "/api/cases/" + caseId).status(), "anyone may read now");
+        assertEquals(401, anonymous.put(host, "/api/cases/" + caseId, caseJson("No", "CONFIRMED", 3, "x")).status());
+        assertFalse(anonymous.page(host, "/case.xhtml?id=" + caseId).body().contains("case:save"));
         assertEquals(204, owner.delete(host, "/api/cases/" + caseId).status());
     }
 
@@ -230,6 +241,11 @@ class WorkspaceIT extends DeployedTenantry {
         assertEquals(1, owner.get(host, "/api/cases").json().asJsonObject().getInt("total"));
         assertEquals(0, other.get(otherHost, "/api/cases").json().asJsonObject().getInt("total"));
         assertEquals(404, other.get(otherHost, "/api/cases/" + mine + "/comments").status());
+
+        assertTrue(owner.page(host, "/case.xhtml?id=" + mine).body().contains("Mine"));
+        assertEquals(403, owner.page(otherHost, "/case.xhtml?id=" + mine).status(), "a page on another tenant's host");
+        assertEquals(404, other.page(otherHost, "/case.xhtml?id=" + mine).status(), "the id names nothing there now");
+        assertFalse(other.page(otherHost, "/cases.xhtml").body().contains("Mine"));
     }
 
     @Test

@@ -1,0 +1,55 @@
+package io.tenantry.api;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+
+import io.tenantry.archive.TenantExport;
+import io.tenantry.archive.TenantImport;
+import io.tenantry.tenancy.TenantContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+/**
+ * The whole tenant as one zip archive: GET exports it, POST imports one into this tenant while it
+ * has no workspace data (restoring a single tenant; see docs/operations.md).
+ */
+@Path("archive")
+@RequestScoped
+public class ArchiveResource {
+
+    static final String ZIP = "application/zip";
+
+    @Inject
+    TenantExport export;
+
+    @Inject
+    TenantImport imports;
+
+    @Inject
+    TenantContext context;
+
+    @GET
+    @Produces(ZIP)
+    public Response download() {
+        // Checked before the first byte: once streaming, a refusal could no longer change the status.
+        export.requireAllowed();
+        StreamingOutput archive = export::writeTo;
+        String name = context.tenant().label().value() + "-" + LocalDate.now() + ".zip";
+        return Response.ok(archive, ZIP).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    @POST
+    @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    public TenantImport.Outcome upload(InputStream archive) {
+        return imports.readFrom(archive);
+    }
+}

@@ -1,0 +1,49 @@
+package io.tenantry.api;
+
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
+
+import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.Attachments;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An attachment's bytes, served only on its own tenant's host: always as a download, typed only
+ * for kinds a browser shows safely, never sniffed.
+ */
+@Path("attachments")
+@RequestScoped
+@Transactional
+@TenantData
+public class AttachmentsResource {
+
+    @Inject
+    Attachments attachments;
+
+    @GET
+    @Path("{id}")
+    public Response download(@PathParam("id") long id) {
+        Attachments.Download download = attachments.open(id);
+        String name = download.attachment().fileName();
+        return Response.ok(download.content(), Attachments.servedType(download.attachment()))
+                .header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^\\x20-\\x7e]", "_")
+                        + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id) {
+        attachments.remove(id);
+        return Response.noContent().build();
+    }
+}

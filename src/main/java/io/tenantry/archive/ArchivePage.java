@@ -1,0 +1,59 @@
+package io.tenantry.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+
+import org.primefaces.model.file.UploadedFile;
+
+import io.tenantry.access.Permission;
+import io.tenantry.access.TenantAccess;
+import io.tenantry.web.Messages;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** The settings page's export link and import form. */
+@Named
+@ViewScoped
+public class ArchivePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    TenantImport imports;
+
+    @Inject
+    TenantAccess access;
+
+    private transient UploadedFile archive;
+
+    public boolean isMayExport() {
+        return access.permits(Permission.TENANT_EXPORT);
+    }
+
+    public void upload() throws IOException {
+        if (archive == null || archive.getSize() == 0) {
+            Messages.error("settings.noFile");
+            return;
+        }
+        try (InputStream in = archive.getInputStream()) {
+            TenantImport.Outcome outcome = imports.readFrom(in);
+            Messages.info("archive.imported", outcome.rows().values().stream().mapToInt(Integer::intValue).sum(),
+                    outcome.files());
+            if (!outcome.unknownPeople().isEmpty()) {
+                Messages.error("archive.unknownPeople", String.join(", ", outcome.unknownPeople()));
+            }
+        } catch (IllegalArgumentException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public UploadedFile getArchive() {
+        return archive;
+    }
+
+    public void setArchive(UploadedFile archive) {
+        this.archive = archive;
+    }
+}

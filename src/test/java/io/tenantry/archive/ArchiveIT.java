@@ -1,0 +1,152 @@
+package io.tenantry.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.Tenantry;
+
+/**
+ * A tenant exported and imported into an empty one gives the same workspace, entry for entry;
+ * only its administrators may do it, only into an empty tenant, and nothing of another tenant
+ * travels with it.
+ */
+class ArchiveIT extends DeployedTenantry {
+
+    private static final String ZIP = "application/zip";
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    private String suffix;
+    private Tenantry owner;
+    private Tenantry tester;
+
+    @BeforeEach
+    void people() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        owner = app.newAccount("owner-" + suffix);
+        tester = app.newAccount("tester-" + suffix);
+    }
+
+    @Test
+    void anExportImportedIntoAnEmptyTenantGivesTheSameWorkspace() throws IOException {
+        String source = tenant("src-" + suffix);
+        fill(source);
+        Tenantry.Download exported = owner.download(source, "/api/archive");
+        assertEquals(200, exported.status());
+        assertTrue(exported.header("Content-Disposition").contains("src-" + suffix), exported.header("Content-Disposition"));
+        Map<String, byte[]> original = entries(exported.body());
+        assertTrue(original.keySet().containsAll(java.util.List.of("tenantry-archive.json", "accounts.json",
+                "members.json", "tables/test_case.jsonl", "files/logo")), original.keySet().toString());
+
+        String target = tenant("dst-" + suffix);
+        Tenantry.Reply imported = owner.post(target, "/api/archive", ZIP, exported.body());
+        assertEquals(200, imported.status(), imported.toString());
+        assertEquals(0, imported.json().asJsonObject().getJsonArray("unknownPeople").size());
+
+        Map<String, byte[]> copy = entries(owner.download(target, "/api/archive").body());
+        original.remove("tenantry-archive.json");
+        copy.remove("tenantry-archive.json");
+        assertEquals(original.keySet(), copy.keySet());
+        original.forEach((name, content) -> assertArrayEquals(content, copy.get(name), name + " differs"));
+
+        for (String path : new String[] {"/api/cases", "/api/plans/1", "/api/runs/1", "/api/cases/1/history",
+                "/api/runs/1/executions/1/comments", "/api/groups"}) {
+            assertEquals(owner.get(source, path).body(), owner.get(target, path).body(), path);
+        }
+        assertEquals(200, tester.get(target, "/api/cases").status(), "members come along, with their groups");
+        assertArrayEquals(owner.download(source, "/api/attachments/1").body(),
+                owner.download(target, "/api/attachments/1").body());
+        assertEquals(201, owner.post(target, "/api/cases", "{\"productId\":1,\"summary\":\"After the import\"}")
+                .status(), "new rows continue after the imported ids");
+    }
+
+    @Test
+    void onlyAnEmptyTenantTakesAnArchiveAndABrokenOneChangesNothing() {
+        String source = tenant("full-" + suffix);
+        fill(source);
+        byte[] archive = owner.download(source, "/api/archive").body();
+        Tenantry.Reply notEmpty = owner.post(source, "/api/archive", ZIP, archive);
+        assertEquals(400, notEmpty.status(), notEmpty.toString());
+        assertEquals(2, owner.get(source, "/api/cases").json().asJsonObject().getInt("total"));
+
+        String empty = tenant("empty-" + suffix);
+        byte[] truncated = java.util.Arrays.copyOf(archive, archive.length / 2);
+        assertEquals(400, owner.post(empty, "/api/archive", ZIP, truncated).status());
+        assertEquals(400, owner.post(empty, "/api/archive", ZIP, "not a zip".getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(0, owner.get(empty, "/api/cases").json().asJsonObject().getInt("total"));
+        assertEquals(404, owner.download(empty, "/logo").status(), "no file of a failed import stays");
+    }
+
+    @Test
+    void onlyAdministratorsExportAndNothingOfAnotherTenantTravels() throws IOException {
+        String mine = tenant("mine-" + suffix);
+        fill(mine);
+        assertEquals(403, tester.download(mine, "/api/archive").status(), "a Tester is not an Administrator");
+        assertEquals(403, tester.post(mine, "/api/archive", ZIP, new byte[] {1}).status());
+        assertEquals(403, app.newAccount("stranger-" + suffix).download(mine, "/api/archive").status());
+
+        Tenantry neighbour = app.newAccount("neighbour-" + suffix);
+        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"theirs-" + suffix + "\",\"name\":\"Theirs\","
+                + "\"owner\":\"neighbour-" + suffix + "\"}").status());
+        String theirs = Tenantry.host("theirs-" + suffix);
+        neighbour.post(theirs, "/api/products", "{\"name\":\"Neighbour secret product\"}");
+        String archive = new String(owner.download(mine, "/api/archive").body(), StandardCharsets.ISO_8859_1);
+        for (byte[] content : entries(archive.getBytes(StandardCharsets.ISO_8859_1)).values()) {
+            assertFalse(new String(content, StandardCharsets.UTF_8).contains("Neighbour secret"));
+            assertFalse(new String(content, StandardCharsets.UTF_8).contains("neighbour-" + suffix));
+        }
+    }
+
+    private String tenant(String label) {
+        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + label
+                + "\",\"owner\":\"owner-" + suffix + "\"}").status());
+        String host = Tenantry.host(label);
+        assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}").status());
+        return host;
+    }
+
+    /** A little of everything: product, version, build, plan and document, cases, history, run, comments, files, a group, a logo. */
+    private void fill(String host) {
+        owner.post(host, "/api/products", "{\"name\":\"Shop\"}");
+        owner.post(host, "/api/products/1/versions", "{\"value\":\"1.0\"}");
+        owner.post(host, "/api/products/1/builds", "{\"name\":\"1.0-rc\"}");
+        owner.post(host, "/api/plans", "{\"productId\":1,\"versionId\":1,\"name\":\"Release\",\"document\":\"Scope: all\"}");
+        tester.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"Log in\",\"status\":\"CONFIRMED\",\"tags\":[\"smoke\"],"
+                + "\"defaultTester\":\"tester-" + suffix + "\"}");
+        tester.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"Pay\",\"status\":\"CONFIRMED\"}");
+        owner.put(host, "/api/cases/2", "{\"summary\":\"Pay by card\",\"status\":\"CONFIRMED\",\"priority\":1}");
+        owner.post(host, "/api/plans/1/cases", "{\"caseIds\":[1,2]}");
+        tester.post(host, "/api/runs", "{\"planId\":1,\"buildId\":1,\"summary\":\"rc\",\"manager\":\"owner-" + suffix + "\"}");
+        tester.put(host, "/api/runs/1/executions/1", "{\"status\":\"PASSED\"}");
+        tester.post(host, "/api/runs/1/executions/1/comments", "{\"text\":\"fine\"}");
+        tester.post(host, "/api/cases/1/attachments?name=shot.png", "image/png", PNG);
+        owner.post(host, "/api/groups", "{\"name\":\"Readers\",\"permissions\":[\"CASE_VIEW\"]}");
+        assertEquals(204, owner.put(host, "/api/settings/logo", "image/png", PNG).status());
+    }
+
+    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+}
