@@ -104,6 +104,14 @@ public class RunsResource {
         return views.execution(id, executionId);
     }
 
+    /** Takes the case out of the run. */
+    @DELETE
+    @Path("{id}/executions/{executionId}")
+    public Response removeExecution(@PathParam("id") long id, @PathParam("executionId") long executionId) {
+        runs.removeExecution(id, executionId);
+        return Response.noContent().build();
+    }
+
     /** Sets {"status": "PASSED", "comment": "…", "assignee": "jane"}, any of them. */
     @PUT
     @Path("{id}/executions/{executionId}")

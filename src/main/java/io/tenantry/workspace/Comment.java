@@ -60,4 +60,20 @@ public class Comment {
     public OffsetDateTime createdAt() {
         return createdAt;
     }
+
+    public Subject subject() {
+        return subject;
+    }
+
+    public long subjectId() {
+        return subjectId;
+    }
+
+    boolean isBy(long accountId) {
+        return authorId != null && authorId == accountId;
+    }
+
+    void rewrite(String text) {
+        this.text = text;
+    }
 }

@@ -3,6 +3,8 @@ package io.tenantry.workspace;
 import java.util.List;
 
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +39,36 @@ public class Comments {
                 InputRules.required("text", text, 10_000));
         em.persist(comment);
         em.flush();
+        return comment;
+    }
+
+    /** Only its author changes a comment. */
+    public Comment change(long id, String text) {
+        Comment comment = find(id);
+        subjects.requireReadable(comment.subject(), comment.subjectId());
+        if (!comment.isBy(caller.require().accountId())) {
+            throw new NotPermittedException("comment.notYours");
+        }
+        comment.rewrite(InputRules.required("text", text, 10_000));
+        return comment;
+    }
+
+    /** Its author removes a comment, or anyone who may change what it is about. */
+    public void remove(long id) {
+        Comment comment = find(id);
+        if (comment.isBy(caller.require().accountId())) {
+            subjects.requireReadable(comment.subject(), comment.subjectId());
+        } else {
+            subjects.requireChangeable(comment.subject(), comment.subjectId());
+        }
+        em.remove(comment);
+    }
+
+    private Comment find(long id) {
+        Comment comment = em.find(Comment.class, id);
+        if (comment == null) {
+            throw new NoSuchItemException("comment", id);
+        }
         return comment;
     }
 }

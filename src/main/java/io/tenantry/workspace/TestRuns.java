@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.tenantry.access.Permission;
@@ -43,6 +44,15 @@ public class TestRuns {
             .filter("build", "r.build.id = :value", Long::valueOf)
             .filter("finished", "(r.finishedAt IS NOT NULL) = :value", Boolean::valueOf)
             .filter("summary", "LOWER(r.summary) LIKE :value", text -> "%" + text.toLowerCase() + "%");
+
+    private static final Listing<TestExecution> EXECUTIONS = new Listing<>(TestExecution.class, "e", "id")
+            .sort("id", "id").sort("status", "status").sort("startedAt", "startedAt").sort("finishedAt", "finishedAt")
+            .filter("run", "e.run.id = :value", Long::valueOf)
+            .filter("case", "e.testCase.id = :value", Long::valueOf)
+            .filter("status", "e.status = :value",
+                    text -> InputRules.oneOf("status", text, ExecutionStatus.class, null))
+            .filter("assignee", "e.assigneeId IN (SELECT a.id FROM Account a WHERE LOWER(a.username) = :value)",
+                    text -> text.toLowerCase(Locale.ROOT));
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -116,6 +126,23 @@ public class TestRuns {
     public TestExecution execution(long runId, long executionId) {
         return get(runId).executions().stream().filter(e -> e.id() == executionId).findFirst()
                 .orElseThrow(() -> new NoSuchItemException("execution", executionId));
+    }
+
+    /** Executions across runs, e.g. everything assigned to someone that is still IDLE. */
+    @Requires(Permission.RUN_VIEW)
+    public ResultPage<TestExecution> executions(ListQuery query) {
+        return EXECUTIONS.run(em, query);
+    }
+
+    /** Takes a case out of the run; the run may finish by it. */
+    @Requires(Permission.RUN_CHANGE)
+    public void removeExecution(long runId, long executionId) {
+        TestExecution execution = execution(runId, executionId);
+        TestRun run = execution.run();
+        run.executions().remove(execution);
+        em.remove(execution);
+        run.settle(OffsetDateTime.now());
+        subjects.forgetOrphans();
     }
 
     /** Sets an execution's status, comment or assignee; the run starts and finishes with its executions. */

@@ -110,6 +110,16 @@ public class WorkspaceViews {
         return one(comments.add(subject, subjectId, text), c -> Stream.of(c.authorId()), CommentView::of);
     }
 
+    public CommentView changeComment(long id, String text) {
+        return one(comments.change(id, text), c -> Stream.of(c.authorId()), CommentView::of);
+    }
+
+    public ResultPage<ExecutionView> executions(ListQuery query) {
+        ResultPage<TestExecution> page = runs.executions(query);
+        Map<Long, String> names = namesIn(page.items(), e -> Stream.of(e.assigneeId()));
+        return page.map(e -> ExecutionView.of(e, names));
+    }
+
     public List<AttachmentView> attachments(Subject subject, long subjectId) {
         return listed(attachments.of(subject, subjectId), a -> Stream.of(a.uploadedBy()), AttachmentView::of);
     }

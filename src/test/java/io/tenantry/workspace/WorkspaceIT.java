@@ -89,6 +89,36 @@ class WorkspaceIT extends DeployedTenantry {
     }
 
     @Test
+    void executionsAreListedAcrossRunsAndCommentsBelongToTheirAuthors() {
+        long plan = id(created(owner.post(host, "/api/plans", "{\"productId\":" + product + ",\"name\":\"P\"}")));
+        long one = id(created(tester.post(host, "/api/cases", caseJson("One", "CONFIRMED", 1, "a"))));
+        long two = id(created(tester.post(host, "/api/cases", caseJson("Two", "CONFIRMED", 2, "a"))));
+        owner.post(host, "/api/plans/" + plan + "/cases", "{\"caseIds\":[" + one + "," + two + "]}");
+        JsonObject run = created(tester.post(host, "/api/runs", "{\"planId\":" + plan + ",\"summary\":\"r\","
+                + "\"defaultTester\":\"tester-" + suffix + "\"}"));
+        long runId = id(run.getJsonObject("run"));
+        List<JsonObject> executions = objects(run, "executions");
+        tester.put(host, "/api/runs/" + runId + "/executions/" + id(executions.get(0)), "{\"status\":\"PASSED\"}");
+
+        JsonObject idle = tester.get(host, "/api/executions?assignee=TESTER-" + suffix + "&status=idle").json()
+                .asJsonObject();
+        assertEquals(1, idle.getInt("total"));
+        assertEquals("Two", objects(idle, "items").get(0).getString("caseSummary"));
+        assertEquals(204, tester.delete(host, "/api/runs/" + runId + "/executions/" + id(executions.get(1))).status());
+        JsonObject after = tester.get(host, "/api/runs/" + runId).json().asJsonObject();
+        assertEquals(1, objects(after, "executions").size());
+        assertTrue(after.getJsonObject("run").containsKey("finishedAt"), "what is left has ended, so the run has");
+
+        long comment = id(created(tester.post(host, "/api/runs/" + runId + "/comments", "{\"text\":\"typo\"}")));
+        assertEquals("fixed", tester.put(host, "/api/comments/" + comment, "{\"text\":\"fixed\"}").json()
+                .asJsonObject().getString("text"));
+        assertEquals(403, owner.put(host, "/api/comments/" + comment, "{\"text\":\"mine now\"}").status(),
+                "only its author changes a comment");
+        assertEquals(204, owner.delete(host, "/api/comments/" + comment).status(), "who may change the run removes it");
+        assertEquals(0, tester.get(host, "/api/runs/" + runId + "/comments").json().asJsonArray().size());
+    }
+
+    @Test
     void everyChangeToACaseIsKeptWithWhoAndWhen() {
         JsonObject created = created(tester.post(host, "/api/cases", caseJson("Search", "PROPOSED", 3, "search")));
         JsonObject changed = owner.put(host, "/api/cases/" + id(created), caseJson("Search by name", "CONFIRMED", 3,
