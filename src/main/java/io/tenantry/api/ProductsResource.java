@@ -78,6 +78,20 @@ public class ProductsResource {
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
     }
 
+    @DELETE
+    @Path("{id}/versions/{versionId}")
+    public Response removeVersion(@PathParam("id") long id, @PathParam("versionId") long versionId) {
+        catalog.removeVersion(id, versionId);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/builds/{buildId}")
+    public Response removeBuild(@PathParam("id") long id, @PathParam("buildId") long buildId) {
+        catalog.removeBuild(id, buildId);
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("{id}/builds")
     public List<Views.BuildView> builds(@PathParam("id") long id) {

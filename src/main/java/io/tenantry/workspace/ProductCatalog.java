@@ -93,6 +93,26 @@ public class ProductCatalog {
         return version;
     }
 
+    /** Plans of the version keep their place, without a version. */
+    @Requires(Permission.PRODUCT_CHANGE)
+    public void removeVersion(long productId, long versionId) {
+        ProductVersion version = em.find(ProductVersion.class, versionId);
+        if (version == null || !version.product().id().equals(productId)) {
+            throw new NoSuchItemException("version", versionId);
+        }
+        em.remove(version);
+    }
+
+    /** Runs against the build keep their results, without a build. */
+    @Requires(Permission.PRODUCT_CHANGE)
+    public void removeBuild(long productId, long buildId) {
+        Build build = build(buildId);
+        if (!build.product().id().equals(productId)) {
+            throw new NoSuchItemException("build", buildId);
+        }
+        em.remove(build);
+    }
+
     @Requires(Permission.PRODUCT_VIEW)
     public List<Build> builds(long productId) {
         return em.createQuery("SELECT b FROM Build b WHERE b.product.id = :product ORDER BY b.id", Build.class)

@@ -86,6 +86,13 @@ class WorkspaceIT extends DeployedTenantry {
                 + "/comments").json().asJsonArray().getJsonObject(0).getString("text"));
         assertEquals(1, tester.get(host, "/api/runs?plan=" + id(plan) + "&finished=true").json().asJsonObject()
                 .getInt("total"));
+
+        assertEquals(204, owner.delete(host, "/api/products/" + product + "/builds/" + build).status());
+        assertEquals(204, owner.delete(host, "/api/products/" + product + "/versions/" + version).status());
+        assertFalse(tester.get(host, "/api/runs/" + runId).json().asJsonObject().getJsonObject("run")
+                .containsKey("buildId"), "the run keeps its results without the build");
+        assertFalse(tester.get(host, "/api/plans/" + id(plan)).json().asJsonObject().containsKey("versionId"));
+        assertEquals(404, owner.delete(host, "/api/products/" + product + "/builds/" + build).status());
     }
 
     @Test
