@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.tenantry.testing.Browser;
-import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.BrowsedTenantry;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestMail;
 
@@ -24,16 +22,7 @@ import io.tenantry.testing.TestMail;
  * invite a newcomer who follows the mailed link into the tenant as a Tester, and the super-user
  * deleting a tenant. Every screen is saved under target/screenshots.
  */
-class TenantAdminBrowserIT extends DeployedTenantry {
-
-    private Browser browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class TenantAdminBrowserIT extends BrowsedTenantry {
 
     @Test
     void createInviteAcceptAndDelete() {
@@ -43,7 +32,7 @@ class TenantAdminBrowserIT extends DeployedTenantry {
         String newcomer = "newcomer-" + suffix + "@example.com";
         app.newAccount(founder);
 
-        browser = Browser.open(port());
+        openBrowser();
         browser.signIn(founder, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
         browser.find(By.id("new-tenant-link")).click();
         browser.waitFor(By.id("tenant:label"));
@@ -77,10 +66,10 @@ class TenantAdminBrowserIT extends DeployedTenantry {
         browser.find(By.id("settings-link")).click();
         browser.waitFor(By.id("settings:name"));
         browser.screenshot("settings");
-        browser.close();
+        closeBrowser();
 
         String link = TestMail.awaitMailTo(newcomer).link("http://public." + Tenantry.DOMAIN);
-        browser = Browser.open(port());
+        openBrowser();
         browser.driver().get(link.replace(Tenantry.DOMAIN + "/", Tenantry.DOMAIN + ":" + port() + "/"));
         browser.waitFor(By.id("accept:password"));
         browser.screenshot("accept-invitation");
@@ -92,9 +81,9 @@ class TenantAdminBrowserIT extends DeployedTenantry {
         assertTrue(browser.driver().findElements(By.id("groups-link")).isEmpty(), "as a Tester: no administration");
         assertFalse(browser.driver().findElements(By.id("add-product")).isEmpty(), "but work on the workspace");
         browser.screenshot("newcomer-arrived");
-        browser.close();
+        closeBrowser();
 
-        browser = Browser.open(port());
+        openBrowser();
         browser.signIn(Tenantry.ADMIN, Tenantry.ADMIN_PASSWORD);
         browser.find(By.id("admin-link")).click();
         browser.waitFor(By.id("tabs:tenants:table"));

@@ -8,15 +8,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.tenantry.testing.Browser;
-import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.BrowsedTenantry;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonObject;
 
@@ -24,16 +22,7 @@ import jakarta.json.JsonObject;
  * The workspace in Chromium: a tester starts a run from its plan and executes it with the keyboard
  * alone, then finds the result in the lists and on the dashboard. Screens go to target/screenshots.
  */
-class WorkspaceBrowserIT extends DeployedTenantry {
-
-    private Browser browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class WorkspaceBrowserIT extends BrowsedTenantry {
 
     @Test
     void aTesterExecutesARunWithTheKeyboard() {
@@ -57,7 +46,7 @@ class WorkspaceBrowserIT extends DeployedTenantry {
                 .asJsonObject().getJsonNumber("id").longValue();
         api.post(host, "/api/plans/" + plan + "/cases", "{\"caseIds\":[" + caseIds + "]}");
 
-        browser = Browser.open(port());
+        openBrowser();
         browser.signIn(tester, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
         browser.driver().get(browser.address("public", "/go/" + label));
         browser.waitFor(By.id("plans-link"));
