@@ -14,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
-        className = "org.postgresql.ds.PGSimpleDataSource",
+        // PostgreSQL's data source, tagging each tenant's statements so their plans are kept (see the class).
+        className = "io.tenantry.tenancy.TenantTaggedDataSource",
         url = "${MPCONFIG=db.url}",
         user = "${MPCONFIG=db.user}",
         password = "${MPCONFIG=db.password}",
@@ -25,7 +26,9 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-            "fish.payara.fail-all-connections=true"
+            "fish.payara.fail-all-connections=true",
+            // Room for the statements of many tenants on each connection; older ones are deallocated.
+            "preparedStatementCacheQueries=512"
         })
 @ApplicationScoped
 public class Database {
