@@ -14,8 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
-        // PostgreSQL's data source, tagging each tenant's statements so their plans are kept (see the class).
-        className = "io.tenantry.tenancy.TenantTaggedDataSource",
+        className = "org.postgresql.ds.PGSimpleDataSource",
         url = "${MPCONFIG=db.url}",
         user = "${MPCONFIG=db.user}",
         password = "${MPCONFIG=db.password}",
@@ -26,9 +25,7 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-            "fish.payara.fail-all-connections=true",
-            // Room for the statements of many tenants on each connection; older ones are deallocated.
-            "preparedStatementCacheQueries=512"
+            "fish.payara.fail-all-connections=true"
         })
 @ApplicationScoped
 public class Database {
