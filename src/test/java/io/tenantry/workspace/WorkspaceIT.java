@@ -286,6 +286,46 @@ class WorkspaceIT extends DeployedTenantry {
     }
 
     @Test
+    void everyWorkspaceEndpointAnswersFromItsOwnTenantOnly() {
+        Tenantry other = app.newAccount("other-" + suffix);
+        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"ws3-" + suffix + "\",\"name\":\"WS3\","
+                + "\"owner\":\"other-" + suffix + "\"}").status());
+        String otherHost = Tenantry.host("ws3-" + suffix);
+        String[] marks = {"Ours", "Theirs"};
+        Tenantry[] owners = {owner, other};
+        String[] hosts = {host, otherHost};
+        for (int t = 0; t < 2; t++) {
+            Tenantry who = owners[t];
+            String where = hosts[t];
+            long productId = t == 0 ? product : id(created(who.post(where, "/api/products", "{\"name\":\"Shop\"}")));
+            long build = id(created(who.post(where, "/api/products/" + productId + "/builds",
+                    "{\"name\":\"" + marks[t] + " build\"}")));
+            long caseId = id(created(who.post(where, "/api/cases", "{\"productId\":" + productId + ",\"summary\":\""
+                    + marks[t] + " case\",\"status\":\"CONFIRMED\"}")));
+            who.put(where, "/api/cases/" + caseId, "{\"summary\":\"" + marks[t] + " case, changed\",\"status\":\"CONFIRMED\"}");
+            long plan = id(created(who.post(where, "/api/plans", "{\"productId\":" + productId + ",\"name\":\""
+                    + marks[t] + " plan\",\"document\":\"" + marks[t] + " document\"}")));
+            who.post(where, "/api/plans/" + plan + "/cases", "{\"caseIds\":[" + caseId + "]}");
+            long run = id(created(who.post(where, "/api/runs", "{\"planId\":" + plan + ",\"buildId\":" + build
+                    + ",\"summary\":\"" + marks[t] + " run\"}")).getJsonObject("run"));
+            who.post(where, "/api/runs/" + run + "/comments", "{\"text\":\"" + marks[t] + " comment\"}");
+            who.post(where, "/api/cases/" + caseId + "/attachments?name=" + marks[t] + ".txt", "text/plain",
+                    (marks[t] + " file").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String path : List.of("/api/cases", "/api/cases/1", "/api/cases/1/history", "/api/cases/1/attachments",
+                "/api/plans", "/api/plans/1", "/api/runs", "/api/runs/1", "/api/runs/1/comments",
+                "/api/runs/1/executions/1", "/api/executions", "/api/products/1/builds")) {
+            for (int t = 0; t < 2; t++) {
+                Tenantry.Reply reply = owners[t].get(hosts[t], path);
+                assertEquals(200, reply.status(), path + " " + reply);
+                assertTrue(reply.body().contains(marks[t]), path + " shows its tenant's rows: " + reply.body());
+                assertFalse(reply.body().contains(marks[1 - t]), path + " shows nothing of the other: " + reply.body());
+                assertEquals(403, owners[1 - t].get(hosts[t], path).status(), path + " refuses the other's owner");
+            }
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheWorkspace() {
         JsonObject paths = app.get(host, "/openapi").json().asJsonObject().getJsonObject("paths");
         for (String path : List.of("/api/cases", "/api/cases/{id}/history", "/api/plans/{id}/cases", "/api/runs",
