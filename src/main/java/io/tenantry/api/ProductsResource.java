@@ -22,7 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** The current tenant's products: the host decides whose. */
+/**
+ * The current tenant's products: the host decides whose. Lists take {@code offset}, {@code limit},
+ * {@code sort} (id, name, createdAt), {@code order=desc} and the filter {@code name}.
+ */
 @Path("products")
 @RequestScoped
 // One transaction for the answer: entities are turned into JSON while the tenant is bound.
@@ -39,8 +42,8 @@ public class ProductsResource {
     UriInfo uri;
 
     @GET
-    public List<ProductJson> list() {
-        return catalog.all().stream().map(ProductJson::of).toList();
+    public PageJson<ProductJson> list() {
+        return PageJson.of(catalog.list(ListParams.of(uri)).map(ProductJson::of));
     }
 
     @GET
@@ -76,6 +79,13 @@ public class ProductsResource {
         }
         ProductJson.VersionJson created = ProductJson.VersionJson.of(catalog.addVersion(id, input.value()));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}/versions/{versionId}")
+    public ProductJson.VersionJson changeVersion(@PathParam("id") long id, @PathParam("versionId") long versionId,
+            ProductJson.VersionJson.Input input) {
+        return ProductJson.VersionJson.of(catalog.changeVersion(id, versionId, Inputs.require(input).value()));
     }
 
     @DELETE

@@ -1,34 +1,40 @@
 package io.tenantry.workspace;
 
-import java.util.List;
+import java.io.Serializable;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
+import io.tenantry.web.LazyList;
 import io.tenantry.web.Messages;
-import jakarta.enterprise.context.RequestScoped;
+import io.tenantry.workspace.Views.ProductView;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** A tenant's start page: its products (on the public host, the page also lists the person's tenants from the shell). */
+/**
+ * A tenant's start page: its products in a lazy table (on the public host, the page also lists the
+ * person's tenants from the shell).
+ */
 @Named
-@RequestScoped
-public class HomePage {
+@ViewScoped
+public class HomePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     ProductCatalog catalog;
 
     @Inject
+    WorkspaceViews views;
+
+    @Inject
     TenantAccess access;
 
-
-    private List<Product> products;
+    private final LazyList<ProductView> products = new LazyList<>(query -> views.products(query), ProductView::id);
     private String name;
     private String description;
 
-    public List<Product> getProducts() {
-        if (products == null) {
-            products = catalog.all();
-        }
+    public LazyList<ProductView> getProducts() {
         return products;
     }
 
@@ -42,7 +48,6 @@ public class HomePage {
             Messages.info("home.added", added.name());
             name = null;
             description = null;
-            products = null;
         } catch (IllegalArgumentException e) {
             Messages.failure(e);
         }

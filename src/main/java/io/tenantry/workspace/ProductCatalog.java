@@ -20,6 +20,10 @@ import jakarta.transaction.Transactional;
 @TenantData
 public class ProductCatalog {
 
+    private static final Listing<Product> LISTING = new Listing<>(Product.class, "p", "id")
+            .sort("id", "id").sort("name", "name").sort("createdAt", "createdAt")
+            .filter("name", "LOWER(p.name) LIKE :value", text -> "%" + text.toLowerCase() + "%");
+
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
@@ -29,11 +33,16 @@ public class ProductCatalog {
     @Inject
     TenantAccess access;
 
-    /** Every product with its versions, in one query. */
+    /** A window of the products, each with its versions (fetched for the whole window in a second query). */
     @Requires(Permission.PRODUCT_VIEW)
-    public List<Product> all() {
-        return em.createQuery("SELECT DISTINCT p FROM Product p LEFT JOIN FETCH p.versions ORDER BY p.id", Product.class)
-                .getResultList();
+    public ResultPage<Product> list(ListQuery query) {
+        ResultPage<Product> page = LISTING.run(em, query);
+        if (!page.items().isEmpty()) {
+            // A JOIN FETCH of a collection cannot be paged in SQL; this one fills the page's products.
+            em.createQuery("SELECT DISTINCT p FROM Product p LEFT JOIN FETCH p.versions WHERE p.id IN :page",
+                    Product.class).setParameter("page", page.items().stream().map(Product::id).toList()).getResultList();
+        }
+        return page;
     }
 
     /** Products to pick from in filters and forms: none for a caller who may not view products. */
@@ -93,14 +102,26 @@ public class ProductCatalog {
         return version;
     }
 
+    @Requires(Permission.PRODUCT_CHANGE)
+    public ProductVersion changeVersion(long productId, long versionId, String value) {
+        ProductVersion version = version(productId, versionId);
+        version.rename(requireText("value", value));
+        em.flush();
+        return version;
+    }
+
     /** Plans of the version keep their place, without a version. */
     @Requires(Permission.PRODUCT_CHANGE)
     public void removeVersion(long productId, long versionId) {
+        em.remove(version(productId, versionId));
+    }
+
+    private ProductVersion version(long productId, long versionId) {
         ProductVersion version = em.find(ProductVersion.class, versionId);
         if (version == null || !version.product().id().equals(productId)) {
             throw new NoSuchItemException("version", versionId);
         }
-        em.remove(version);
+        return version;
     }
 
     /** Runs against the build keep their results, without a build. */

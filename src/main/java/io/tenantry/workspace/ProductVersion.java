@@ -49,4 +49,8 @@ public class ProductVersion {
     public String value() {
         return value;
     }
+
+    void rename(String value) {
+        this.value = value;
+    }
 }

@@ -15,6 +15,13 @@ public final class Views {
     private Views() {
     }
 
+    public record ProductView(long id, String name, String description, List<String> versions) {
+        public static ProductView of(Product product) {
+            return new ProductView(product.id(), product.name(), product.description(),
+                    product.versions().stream().map(ProductVersion::value).toList());
+        }
+    }
+
     public record BuildView(long id, long productId, String name, boolean active) {
         public static BuildView of(Build build) {
             return new BuildView(build.id(), build.product().id(), build.name(), build.active());

@@ -17,6 +17,7 @@ import io.tenantry.workspace.Views.CommentView;
 import io.tenantry.workspace.Views.ExecutionView;
 import io.tenantry.workspace.Views.PlanDetail;
 import io.tenantry.workspace.Views.PlanView;
+import io.tenantry.workspace.Views.ProductView;
 import io.tenantry.workspace.Views.RunDetail;
 import io.tenantry.workspace.Views.RunView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,10 @@ public class WorkspaceViews {
 
     @Inject
     People people;
+
+    public ResultPage<ProductView> products(ListQuery query) {
+        return products.list(query).map(ProductView::of);
+    }
 
     public List<BuildView> builds(long productId) {
         return products.builds(productId).stream().map(BuildView::of).toList();

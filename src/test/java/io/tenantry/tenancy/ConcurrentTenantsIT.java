@@ -152,7 +152,7 @@ class ConcurrentTenantsIT extends DeployedTenantry {
     }
 
     private static boolean onlyFrom(String label, Tenantry.Reply reply) {
-        for (JsonValue product : reply.json().asJsonArray()) {
+        for (JsonValue product : reply.json().asJsonObject().getJsonArray("items")) {
             JsonObject p = product.asJsonObject();
             if (!p.getString("name").startsWith(label + "/")) {
                 return false;

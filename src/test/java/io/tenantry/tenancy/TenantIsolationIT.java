@@ -38,8 +38,8 @@ class TenantIsolationIT extends DeployedTenantry {
 
     @Test
     void eachHostListsOnlyItsOwnProducts() {
-        assertEquals(List.of("Red rocket"), names(app.get(host(red), "/api/products").json().asJsonArray()));
-        assertEquals(List.of("Blue boat"), names(app.get(host(blue), "/api/products").json().asJsonArray()));
+        assertEquals(List.of("Red rocket"), names(app.get(host(red), "/api/products").json().asJsonObject().getJsonArray("items")));
+        assertEquals(List.of("Blue boat"), names(app.get(host(blue), "/api/products").json().asJsonObject().getJsonArray("items")));
     }
 
     @Test
@@ -50,9 +50,9 @@ class TenantIsolationIT extends DeployedTenantry {
 
     @Test
     void versionsAreJoinFetchedWithinTheTenant() {
-        JsonObject redProduct = app.get(host(red), "/api/products").json().asJsonArray().getJsonObject(0);
+        JsonObject redProduct = app.get(host(red), "/api/products").json().asJsonObject().getJsonArray("items").getJsonObject(0);
         assertEquals("red-1.0", redProduct.getJsonArray("versions").getJsonObject(0).getString("value"));
-        JsonObject blueProduct = app.get(host(blue), "/api/products").json().asJsonArray().getJsonObject(0);
+        JsonObject blueProduct = app.get(host(blue), "/api/products").json().asJsonObject().getJsonArray("items").getJsonObject(0);
         assertTrue(blueProduct.getJsonArray("versions").isEmpty());
     }
 
@@ -100,15 +100,15 @@ class TenantIsolationIT extends DeployedTenantry {
     @Test
     void hostsAreReadWithoutCaseTrailingDotOrPort() {
         assertEquals(List.of("Red rocket"), names(app.sendRaw(red.toUpperCase() + "." + Tenantry.DOMAIN + ".:8080",
-                "/api/products").json().asJsonArray()));
+                "/api/products").json().asJsonObject().getJsonArray("items")));
     }
 
     @Test
     void theBareDomainAndPublicHostAreThePublicTenant() {
         String product = "Public thing " + red;
         assertEquals(201, app.post(host("public"), "/api/products", "{\"name\":\"" + product + "\"}").status());
-        assertTrue(names(app.sendRaw(Tenantry.DOMAIN, "/api/products").json().asJsonArray()).contains(product));
-        assertTrue(!names(app.get(host(red), "/api/products").json().asJsonArray()).contains(product));
+        assertTrue(names(app.sendRaw(Tenantry.DOMAIN, "/api/products").json().asJsonObject().getJsonArray("items")).contains(product));
+        assertTrue(!names(app.get(host(red), "/api/products").json().asJsonObject().getJsonArray("items")).contains(product));
     }
 
     @Test

@@ -87,6 +87,12 @@ class WorkspaceIT extends DeployedTenantry {
         assertEquals(1, tester.get(host, "/api/runs?plan=" + id(plan) + "&finished=true").json().asJsonObject()
                 .getInt("total"));
 
+        assertEquals("2.0.0", owner.put(host, "/api/products/" + product + "/versions/" + version, "{\"value\":\"2.0.0\"}")
+                .json().asJsonObject().getString("value"));
+        JsonObject products = tester.get(host, "/api/products?name=sho&limit=1").json().asJsonObject();
+        assertEquals(1, products.getInt("total"));
+        assertEquals("2.0.0", objects(products, "items").get(0).getJsonArray("versions").getJsonObject(0)
+                .getString("value"));
         assertEquals(204, owner.delete(host, "/api/products/" + product + "/builds/" + build).status());
         assertEquals(204, owner.delete(host, "/api/products/" + product + "/versions/" + version).status());
         assertFalse(tester.get(host, "/api/runs/" + runId).json().asJsonObject().getJsonObject("run")
