@@ -43,7 +43,8 @@ class TenantUpgradeIT {
         try (PayaraProcess one = PayaraProcess.start(true); PayaraProcess two = PayaraProcess.start(true)) {
             for (PayaraProcess instance : new PayaraProcess[] {one, two}) {
                 Tenantry app = new Tenantry(instance.url()).awaitReady();
-                assertEquals("Kept", awaitServed(app, behind).json().asJsonArray().getJsonObject(0).getString("name"));
+                assertEquals("Kept", awaitServed(app, behind).json().asJsonObject().getJsonArray("items").getJsonObject(0)
+                        .getString("name"));
                 Tenantry.Reply refused = app.get(Tenantry.host(broken), "/api/products");
                 assertEquals(503, refused.status(), refused.body());
                 assertTrue(refused.body().contains("being upgraded"), refused.body());
