@@ -41,7 +41,12 @@ public class Accounts {
     }
 
     public Optional<Account> findActiveByEmail(String email) {
-        return em.createQuery("SELECT a FROM Account a WHERE a.email = :email AND a.active = TRUE", Account.class)
+        return findByEmail(email).filter(Account::isActive);
+    }
+
+    /** The account with this address, active or not (a deactivated one still names past work). */
+    public Optional<Account> findByEmail(String email) {
+        return em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
                 .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
                 .getResultStream().findFirst();
     }

@@ -20,6 +20,7 @@ import java.util.zip.ZipInputStream;
 import io.tenantry.access.Members;
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
+import io.tenantry.accounts.Accounts;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.tenancy.SchemaName;
@@ -70,6 +71,9 @@ public class TenantImport {
 
     @Inject
     Members members;
+
+    @Inject
+    Accounts accounts;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -164,23 +168,16 @@ public class TenantImport {
     private void mapAccounts(JsonArray archived, Map<Long, Long> accounts, Set<String> unknown) {
         for (JsonValue value : archived) {
             JsonObject account = value.asJsonObject();
-            @SuppressWarnings("unchecked")
-            List<Number> found = em.createNativeQuery("SELECT id FROM public.account WHERE lower(email) = lower(?)")
-                    .setParameter(1, account.getString("email")).getResultList();
-            if (found.isEmpty()) {
-                unknown.add(account.getString("email"));
-            } else {
-                accounts.put(account.getJsonNumber("id").longValue(), found.get(0).longValue());
-            }
+            String email = account.getString("email");
+            this.accounts.findByEmail(email).ifPresentOrElse(
+                    found -> accounts.put(account.getJsonNumber("id").longValue(), found.id()),
+                    () -> unknown.add(email));
         }
     }
 
     private void restoreMembers(JsonArray emails) {
         for (JsonValue email : emails) {
-            @SuppressWarnings("unchecked")
-            List<Number> found = em.createNativeQuery("SELECT id FROM public.account WHERE lower(email) = lower(?) "
-                    + "AND active").setParameter(1, ((JsonString) email).getString()).getResultList();
-            found.forEach(id -> members.restore(id.longValue()));
+            accounts.findActiveByEmail(((JsonString) email).getString()).ifPresent(found -> members.restore(found.id()));
         }
     }
 

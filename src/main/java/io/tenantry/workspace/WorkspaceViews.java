@@ -2,12 +2,16 @@ package io.tenantry.workspace;
 
 import java.io.InputStream;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.tenantry.accounts.Accounts;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.Views.AttachmentView;
 import io.tenantry.workspace.Views.BuildView;
@@ -52,7 +56,7 @@ public class WorkspaceViews {
     Attachments attachments;
 
     @Inject
-    People people;
+    Accounts accounts;
 
     public ResultPage<ProductView> products(ListQuery query) {
         return products.list(query).map(ProductView::of);
@@ -141,7 +145,9 @@ public class WorkspaceViews {
 
     /** The names of everyone the items name, looked up once. */
     private <E> Map<Long, String> namesIn(List<E> items, Function<E, Stream<Long>> people) {
-        return this.people.namesOf(items.stream().flatMap(people).toList());
+        // A HashMap: views look up authors that may be null, which Map.of() refuses.
+        return new HashMap<>(accounts.usernames(items.stream().flatMap(people).filter(Objects::nonNull)
+                .collect(Collectors.toSet())));
     }
 
     private <E, V> List<V> listed(List<E> items, Function<E, Stream<Long>> people,
