@@ -3,6 +3,7 @@ package io.tenantry.workspace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -47,6 +48,12 @@ final class Listing<T> {
     Listing<T> filter(String name, String condition, Function<String, Object> value) {
         filters.put(name, new Filter(condition, value));
         return this;
+    }
+
+    /** A filter on a part of a text, whatever its case: {@code ?name=shop} finds "Web Shop". */
+    Listing<T> containing(String name, String path) {
+        return filter(name, "LOWER(" + alias + "." + path + ") LIKE :value",
+                text -> "%" + text.toLowerCase(Locale.ROOT) + "%");
     }
 
     ResultPage<T> run(EntityManager em, ListQuery query) {

@@ -22,7 +22,7 @@ public class ProductCatalog {
 
     private static final Listing<Product> LISTING = new Listing<>(Product.class, "p", "id")
             .sort("id", "id").sort("name", "name").sort("createdAt", "createdAt")
-            .filter("name", "LOWER(p.name) LIKE :value", text -> "%" + text.toLowerCase() + "%");
+            .containing("name", "name");
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;

@@ -45,7 +45,7 @@ public class TestCases {
             .filter("category", "c.category = :value", text -> text)
             .filter("tag", ":value MEMBER OF c.tags", text -> text)
             .filter("automated", "c.automated = :value", Boolean::valueOf)
-            .filter("summary", "LOWER(c.summary) LIKE :value", text -> "%" + text.toLowerCase() + "%");
+            .containing("summary", "summary");
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;

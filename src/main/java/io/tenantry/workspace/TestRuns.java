@@ -43,7 +43,7 @@ public class TestRuns {
             .filter("product", "r.plan.product.id = :value", Long::valueOf)
             .filter("build", "r.build.id = :value", Long::valueOf)
             .filter("finished", "(r.finishedAt IS NOT NULL) = :value", Boolean::valueOf)
-            .filter("summary", "LOWER(r.summary) LIKE :value", text -> "%" + text.toLowerCase() + "%");
+            .containing("summary", "summary");
 
     private static final Listing<TestExecution> EXECUTIONS = new Listing<>(TestExecution.class, "e", "id")
             .sort("id", "id").sort("status", "status").sort("startedAt", "startedAt").sort("finishedAt", "finishedAt")
