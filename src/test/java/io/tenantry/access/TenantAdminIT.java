@@ -32,8 +32,7 @@ class TenantAdminIT extends DeployedTenantry {
     void aTenantWithAnOwner() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
         owner = app.newAccount("owner-" + suffix);
-        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"org-" + suffix + "\",\"name\":\"Org\","
-                + "\"owner\":\"owner-" + suffix + "\"}").status());
+        assertEquals(201, app.createTenant("org-" + suffix, "Org", "owner-" + suffix).status());
         host = Tenantry.host("org-" + suffix);
     }
 

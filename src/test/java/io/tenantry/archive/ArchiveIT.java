@@ -102,8 +102,7 @@ class ArchiveIT extends DeployedTenantry {
         assertEquals(403, app.newAccount("stranger-" + suffix).download(mine, "/api/archive").status());
 
         Tenantry neighbour = app.newAccount("neighbour-" + suffix);
-        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"theirs-" + suffix + "\",\"name\":\"Theirs\","
-                + "\"owner\":\"neighbour-" + suffix + "\"}").status());
+        assertEquals(201, app.createTenant("theirs-" + suffix, "Theirs", "neighbour-" + suffix).status());
         String theirs = Tenantry.host("theirs-" + suffix);
         neighbour.post(theirs, "/api/products", "{\"name\":\"Neighbour secret product\"}");
         String archive = new String(owner.download(mine, "/api/archive").body(), StandardCharsets.ISO_8859_1);
@@ -114,8 +113,7 @@ class ArchiveIT extends DeployedTenantry {
     }
 
     private String tenant(String label) {
-        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + label
-                + "\",\"owner\":\"owner-" + suffix + "\"}").status());
+        assertEquals(201, app.createTenant(label, label, "owner-" + suffix).status());
         String host = Tenantry.host(label);
         assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}").status());
         return host;

@@ -225,6 +225,12 @@ public final class Tenantry {
         return onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + name + "\"}");
     }
 
+    /** A tenant owned by the account with this user name (the caller must be a super-user). */
+    public Reply createTenant(String label, String name, String owner) {
+        return onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + name
+                + "\",\"owner\":\"" + owner + "\"}");
+    }
+
     public Reply sendRaw(String hostHeader, String path) {
         return send(authorized(HttpRequest.newBuilder(server.resolve(path)).header("Host", hostHeader).GET()));
     }

@@ -29,8 +29,7 @@ class AttachmentsIT extends DeployedTenantry {
     void aTenantWithACase() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
         owner = app.newAccount("owner-" + suffix);
-        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"att-" + suffix + "\",\"name\":\"Att\","
-                + "\"owner\":\"owner-" + suffix + "\"}").status());
+        assertEquals(201, app.createTenant("att-" + suffix, "Att", "owner-" + suffix).status());
         host = Tenantry.host("att-" + suffix);
         long product = owner.post(host, "/api/products", "{\"name\":\"P\"}").json().asJsonObject()
                 .getJsonNumber("id").longValue();
@@ -83,8 +82,7 @@ class AttachmentsIT extends DeployedTenantry {
         long id = owner.post(host, "/api/cases/" + caseId + "/attachments?name=secret.txt", "text/plain",
                 "acme secret".getBytes(StandardCharsets.UTF_8)).json().asJsonObject().getJsonNumber("id").longValue();
         Tenantry other = app.newAccount("other-" + suffix);
-        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"att2-" + suffix + "\",\"name\":\"Other\","
-                + "\"owner\":\"other-" + suffix + "\"}").status());
+        assertEquals(201, app.createTenant("att2-" + suffix, "Other", "other-" + suffix).status());
         String otherHost = Tenantry.host("att2-" + suffix);
         assertEquals(404, other.download(otherHost, "/api/attachments/" + id).status(), "the same id names nothing there");
         assertEquals(403, other.download(host, "/api/attachments/" + id).status(), "and its host lets strangers in to nothing");

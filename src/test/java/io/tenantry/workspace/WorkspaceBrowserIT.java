@@ -30,8 +30,7 @@ class WorkspaceBrowserIT extends BrowsedTenantry {
         String tester = "qa-" + suffix;
         String label = "shop-" + suffix;
         Tenantry api = app.newAccount(tester);
-        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"Shop\","
-                + "\"owner\":\"" + tester + "\"}").status());
+        assertEquals(201, app.createTenant(label, "Shop", tester).status());
         String host = Tenantry.host(label);
         long product = api.post(host, "/api/products", "{\"name\":\"Web shop\"}").json().asJsonObject()
                 .getJsonNumber("id").longValue();

@@ -35,8 +35,7 @@ class WorkspaceIT extends DeployedTenantry {
         suffix = UUID.randomUUID().toString().substring(0, 8);
         owner = app.newAccount("owner-" + suffix);
         tester = app.newAccount("tester-" + suffix);
-        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"ws-" + suffix + "\",\"name\":\"WS\","
-                + "\"owner\":\"owner-" + suffix + "\"}").status());
+        assertEquals(201, app.createTenant("ws-" + suffix, "WS", "owner-" + suffix).status());
         host = Tenantry.host("ws-" + suffix);
         assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}").status());
         product = id(created(owner.post(host, "/api/products", "{\"name\":\"Shop\"}")));
@@ -264,8 +263,7 @@ class WorkspaceIT extends DeployedTenantry {
     @Test
     void theSameIdsInTwoTenantsNameDifferentThings() {
         Tenantry other = app.newAccount("other-" + suffix);
-        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"ws2-" + suffix + "\",\"name\":\"WS2\","
-                + "\"owner\":\"other-" + suffix + "\"}").status());
+        assertEquals(201, app.createTenant("ws2-" + suffix, "WS2", "other-" + suffix).status());
         String otherHost = Tenantry.host("ws2-" + suffix);
         long otherProduct = id(created(other.post(otherHost, "/api/products", "{\"name\":\"Shop\"}")));
         long mine = id(created(owner.post(host, "/api/cases", caseJson("Mine", "CONFIRMED", 1, "a"))));
@@ -294,8 +292,7 @@ class WorkspaceIT extends DeployedTenantry {
     @Test
     void everyWorkspaceEndpointAnswersFromItsOwnTenantOnly() {
         Tenantry other = app.newAccount("other-" + suffix);
-        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"ws3-" + suffix + "\",\"name\":\"WS3\","
-                + "\"owner\":\"other-" + suffix + "\"}").status());
+        assertEquals(201, app.createTenant("ws3-" + suffix, "WS3", "other-" + suffix).status());
         String otherHost = Tenantry.host("ws3-" + suffix);
         String[] marks = {"Ours", "Theirs"};
         Tenantry[] owners = {owner, other};
@@ -329,6 +326,17 @@ class WorkspaceIT extends DeployedTenantry {
                 assertEquals(403, owners[1 - t].get(hosts[t], path).status(), path + " refuses the other's owner");
             }
         }
+        for (String page : List.of("/", "/cases.xhtml", "/case.xhtml?id=1", "/plans.xhtml", "/plan.xhtml?id=1",
+                "/runs.xhtml", "/run.xhtml?id=1", "/dashboard.xhtml")) {
+            for (int t = 0; t < 2; t++) {
+                Tenantry.Reply reply = owners[t].page(hosts[t], page);
+                assertEquals(200, reply.status(), page);
+                assertFalse(reply.body().contains(marks[1 - t] + " "), page + " shows nothing of the other tenant");
+                assertEquals(403, owners[1 - t].page(hosts[t], page).status(), page + " refuses the other's owner");
+            }
+        }
+        assertTrue(owner.page(host, "/run.xhtml?id=1").body().contains("Ours case, changed"));
+        assertTrue(owner.page(host, "/dashboard.xhtml").body().contains("Ours run"));
     }
 
     @Test
