@@ -45,7 +45,7 @@ public class TestCases {
             .filter("category", "c.category = :value", text -> text)
             .filter("tag", ":value MEMBER OF c.tags", text -> text)
             .filter("automated", "c.automated = :value", Boolean::valueOf)
-            .containing("summary", "summary");
+            .containing("summary", "summary").readWith("product", "tags");
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;

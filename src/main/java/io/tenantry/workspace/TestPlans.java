@@ -28,7 +28,7 @@ public class TestPlans {
             .sort("id", "id").sort("name", "name").sort("createdAt", "createdAt")
             .filter("product", "p.product.id = :value", Long::valueOf)
             .filter("active", "p.active = :value", Boolean::valueOf)
-            .containing("name", "name");
+            .containing("name", "name").readWith("product", "version");
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;

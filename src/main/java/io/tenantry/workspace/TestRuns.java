@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.persistence.config.QueryHints;
+
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.platform.BrokenRuleException;
@@ -43,7 +45,7 @@ public class TestRuns {
             .filter("product", "r.plan.product.id = :value", Long::valueOf)
             .filter("build", "r.build.id = :value", Long::valueOf)
             .filter("finished", "(r.finishedAt IS NOT NULL) = :value", Boolean::valueOf)
-            .containing("summary", "summary");
+            .containing("summary", "summary").readWith("plan", "build");
 
     private static final Listing<TestExecution> EXECUTIONS = new Listing<>(TestExecution.class, "e", "id")
             .sort("id", "id").sort("status", "status").sort("startedAt", "startedAt").sort("finishedAt", "finishedAt")
@@ -52,7 +54,8 @@ public class TestRuns {
             .filter("status", "e.status = :value",
                     text -> InputRules.oneOf("status", text, ExecutionStatus.class, null))
             .filter("assignee", "e.assigneeId IN (SELECT a.id FROM Account a WHERE LOWER(a.username) = :value)",
-                    text -> text.toLowerCase(Locale.ROOT));
+                    text -> text.toLowerCase(Locale.ROOT))
+            .readWith("run", "testCase");
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -74,13 +77,16 @@ public class TestRuns {
         return LISTING.run(em, query);
     }
 
-    /** The run with its executions and their cases, in one query. */
+    /**
+     * The run with its executions and their cases, in one query. The nested fetch is a hint because
+     * EclipseLink ignores a JPQL JOIN FETCH through the alias of a fetched collection and would read
+     * each case on its own. The executions come in no particular order; views sort them by case.
+     */
     @Requires(Permission.RUN_VIEW)
     public TestRun get(long id) {
-        List<TestRun> found = em.createQuery("SELECT r FROM TestRun r JOIN FETCH r.plan "
-                        + "LEFT JOIN FETCH r.executions e LEFT JOIN FETCH e.testCase WHERE r.id = :id ORDER BY e.id",
+        List<TestRun> found = em.createQuery("SELECT r FROM TestRun r JOIN FETCH r.plan WHERE r.id = :id",
                         TestRun.class)
-                .setParameter("id", id).getResultList();
+                .setParameter("id", id).setHint(QueryHints.LEFT_FETCH, "r.executions.testCase").getResultList();
         if (found.isEmpty()) {
             throw new NoSuchItemException("run", id);
         }

@@ -22,6 +22,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory.toFile())
                     .setCleanDataDirectory(!keepData)
                     .setServerConfig("max_connections", "200")
+                    // Which statements ran, and how often: for tests that count queries and for bench/.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);

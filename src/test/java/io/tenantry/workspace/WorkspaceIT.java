@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.RanStatements;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -161,6 +163,12 @@ class WorkspaceIT extends DeployedTenantry {
         assertEquals(5, page.getInt("total"));
         assertEquals(List.of(4L, 3L), objects(page, "items").stream()
                 .map(c -> (long) c.getInt("priority")).toList());
+        JsonObject last = tester.get(host, "/api/cases?offset=4&limit=2").json().asJsonObject();
+        assertEquals(List.of(5L), objects(last, "items").stream().map(c -> (long) c.getInt("priority")).toList());
+        assertEquals(5, last.getInt("total"));
+        JsonObject beyond = tester.get(host, "/api/cases?offset=10").json().asJsonObject();
+        assertEquals(0, beyond.getJsonArray("items").size());
+        assertEquals(5, beyond.getInt("total"), "counted when the window is past the end");
         assertEquals(2, tester.get(host, "/api/cases?tag=even").json().asJsonObject().getInt("total"));
         assertEquals(1, tester.get(host, "/api/cases?summary=case%203&status=confirmed").json().asJsonObject()
                 .getInt("total"));
@@ -169,6 +177,45 @@ class WorkspaceIT extends DeployedTenantry {
         assertTrue(unknownFilter.getJsonObject("errors").containsKey("colour"), unknownFilter.toString());
         assertEquals(400, tester.get(host, "/api/cases?sort=password").status());
         assertEquals(400, tester.get(host, "/api/cases?priority=high").status());
+    }
+
+    @Test
+    void aListReadsWhatItsItemsShowOncePerPageNotOncePerItem() {
+        long other = id(created(owner.post(host, "/api/products", "{\"name\":\"Back office\"}")));
+        for (long p : List.of(product, other)) {
+            for (String version : List.of("1.0", "2.0")) {
+                created(owner.post(host, "/api/products/" + p + "/versions", "{\"value\":\"" + version + "\"}"));
+            }
+        }
+        long plan = id(created(owner.post(host, "/api/plans", "{\"productId\":" + product + ",\"name\":\"P1\"}")));
+        created(owner.post(host, "/api/plans", "{\"productId\":" + other + ",\"name\":\"P2\"}"));
+        List<Long> cases = IntStream.range(0, 6).mapToObj(i -> id(created(tester.post(host, "/api/cases",
+                caseJson("Case " + i, "CONFIRMED", 1, "tag-" + i))))).toList();
+        owner.post(host, "/api/plans/" + plan + "/cases", "{\"caseIds\":" + cases + "}");
+        long run = 0;
+        for (String summary : List.of("r1", "r2")) {
+            run = id(created(tester.post(host, "/api/runs", "{\"planId\":" + plan + ",\"summary\":\"" + summary
+                    + "\"}")).getJsonObject("run"));
+        }
+        String runPath = "/api/runs/" + run;
+
+        assertEquals(1, read("/api/products").reading("product_version"));
+        RanStatements caseList = read("/api/cases");
+        assertEquals(1, caseList.reading("case_tag"), caseList.toString());
+        assertEquals(1, caseList.reading("product"), caseList.toString());
+        assertEquals(1, read("/api/plans").reading("product"));
+        assertEquals(1, read("/api/runs").reading("test_plan"));
+        RanStatements executionList = read("/api/executions");
+        assertEquals(1, executionList.reading("test_run"), executionList.toString());
+        assertEquals(1, executionList.reading("test_case"), executionList.toString());
+        assertEquals(1, read(runPath).reading("test_case"), "the run, its executions and their cases in one query");
+        assertEquals(IntStream.range(0, 6).mapToObj(i -> "Case " + i).toList(), objects(tester.get(host, runPath)
+                .json().asJsonObject(), "executions").stream().map(e -> e.getString("caseSummary")).toList());
+    }
+
+    /** The statements one successful GET of the tester's ran. */
+    private RanStatements read(String path) {
+        return RanStatements.during(() -> assertEquals(200, tester.get(host, path).status(), path));
     }
 
     @Test
