@@ -25,7 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-            "fish.payara.fail-all-connections=true"
+            "fish.payara.fail-all-connections=true",
+            // A schema that does not exist: only a tenant's transaction routes a connection (SchemaRouting).
+            "currentSchema=_unrouted"
         })
 @ApplicationScoped
 public class Database {

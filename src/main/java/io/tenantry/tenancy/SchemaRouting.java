@@ -2,22 +2,31 @@ package io.tenantry.tenancy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
+import java.util.Optional;
 
 import org.eclipse.persistence.internal.databaseaccess.Accessor;
 import org.eclipse.persistence.sessions.SessionEvent;
 import org.eclipse.persistence.sessions.SessionEventAdapter;
 
 /**
- * Routes every connection EclipseLink acquires to the schema of the tenant bound to the current
- * transaction, with {@code SET search_path}, before its first statement. Every acquisition sets it
- * afresh, so what a pooled connection last served never reaches an EclipseLink query; a connection
- * with no tenant bound is pointed at a schema that does not exist, so an unrouted query on a tenant
- * table fails instead of reading the wrong data. Shared tables are always qualified with
- * {@code public}, and so is every SQL statement the application runs outside EclipseLink.
+ * Routes every connection EclipseLink acquires in a tenant's transaction to that tenant's schema,
+ * with a transaction-local {@code search_path}, before its first statement. The setting ends with the
+ * database transaction, so a pooled connection is back on the schema it was opened with,
+ * {@code _unrouted} ({@link io.tenantry.platform.Database}), which does not exist: an unrouted
+ * query on a tenant table fails instead of reading the previous tenant's rows. Shared tables are
+ * always qualified with {@code public}, and so is every SQL statement outside EclipseLink.
  *
- * <p>Session-level SET, not SET LOCAL: Payara hands EclipseLink's read connections out in
- * auto-commit mode even inside a JTA transaction, where SET LOCAL would be void.
+ * <p>Local to the transaction, not a session-level SET: work without a tenant then needs no
+ * statement of its own, and PostgreSQL keeps the plans of prepared statements that run on the same
+ * schema as before. It relies on the persistence unit's {@code eclipselink.transaction.join-existing}:
+ * reads in a JTA transaction use its connection, which is inside a database transaction. It is
+ * {@code set_config(…, true)} rather than {@code SET LOCAL} because the PostgreSQL driver drops
+ * every server-prepared statement of a connection when it sees a {@code SET search_path} with new
+ * text, so every statement, even on shared tables, would be parsed and planned again after each
+ * change of tenant. PostgreSQL itself re-plans a prepared statement when the search_path differs
+ * from the one it was planned with; tenant schemas have the same tables, so a plan's result type
+ * does not change with the tenant.
  *
  * <p>This replaces EclipseLink's TABLE_PER_TENANT strategy, whose per-EntityManager descriptor
  * cloning hangs under concurrency and drops foreign keys on EclipseLink 4.0.7 (eclipselink#2406);
@@ -25,14 +34,25 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
  */
 public class SchemaRouting extends SessionEventAdapter {
 
-    private static final SchemaName UNROUTED = new SchemaName("_unrouted");
+    /** SET LOCAL search_path, written so that the driver keeps its prepared statements (see above). */
+    private static final String ROUTE = "SELECT set_config('search_path', ?, true)";
 
     @Override
     public void postAcquireConnection(SessionEvent event) {
+        Optional<SchemaName> schema = TransactionTenant.bound();
+        if (schema.isEmpty()) {
+            return;
+        }
         Connection connection = ((Accessor) event.getResult()).getConnection();
-        SchemaName schema = TransactionTenant.bound().orElse(UNROUTED);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + schema.quoted());
+        try {
+            if (connection.getAutoCommit()) {
+                // SET LOCAL would be void here, and the query would fail on _unrouted: say why instead.
+                throw new IllegalStateException("A connection for tenant data is outside a database transaction");
+            }
+            try (PreparedStatement statement = connection.prepareStatement(ROUTE)) {
+                statement.setString(1, schema.get().quoted());
+                statement.executeQuery().close();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not route the connection to the tenant's schema", e);
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.RanStatements;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
 import jakarta.json.JsonArray;
@@ -40,6 +41,19 @@ class TenantIsolationIT extends DeployedTenantry {
     void eachHostListsOnlyItsOwnProducts() {
         assertEquals(List.of("Red rocket"), names(app.get(host(red), "/api/products").json().asJsonObject().getJsonArray("items")));
         assertEquals(List.of("Blue boat"), names(app.get(host(blue), "/api/products").json().asJsonObject().getJsonArray("items")));
+    }
+
+    @Test
+    void movingBetweenTenantsKeepsThePlansOfStatementsOnSharedTables() {
+        int requests = 200;
+        RanStatements ran = RanStatements.during(() -> {
+            for (int i = 0; i < requests; i++) {
+                assertEquals(200, app.get(host(i % 2 == 0 ? red : blue), "/api/products").status());
+            }
+        });
+        assertEquals(requests, ran.reading("api_token"), "one token lookup per request");
+        // After a SET search_path the driver would prepare, and PostgreSQL plan, every statement again.
+        assertTrue(ran.planned("api_token") < requests / 4, ran.toString());
     }
 
     @Test

@@ -10,15 +10,23 @@ import java.util.regex.Pattern;
 
 /**
  * The SQL statements PostgreSQL ran while a piece of work was done, from pg_stat_statements (which
- * the embedded test database loads; a server named by DB_URL must load it too). Lets a test count
- * queries, e.g. that a list reads what its items show once per page and not once per item.
+ * the embedded test database loads; a server named by DB_URL must load it too, with
+ * pg_stat_statements.track_planning on). Lets a test count queries, e.g. that a list reads what its
+ * items show once per page and not once per item, and how often PostgreSQL planned them.
  */
 public final class RanStatements {
 
-    private final Map<String, Long> callsByStatement;
+    /** How often one statement ran, and how often PostgreSQL planned it. */
+    private record Counts(long calls, long plans) {
+        Counts plus(Counts other) {
+            return new Counts(calls + other.calls, plans + other.plans);
+        }
+    }
 
-    private RanStatements(Map<String, Long> callsByStatement) {
-        this.callsByStatement = callsByStatement;
+    private final Map<String, Counts> byStatement;
+
+    private RanStatements(Map<String, Counts> byStatement) {
+        this.byStatement = byStatement;
     }
 
     /** Runs the work alone against the database (the tests run one at a time) and collects what it ran. */
@@ -27,14 +35,14 @@ public final class RanStatements {
             sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             sql.execute("SELECT pg_stat_statements_reset()");
             work.run();
-            Map<String, Long> calls = new HashMap<>();
-            try (ResultSet rows = sql.executeQuery("SELECT query, calls FROM pg_stat_statements "
+            Map<String, Counts> counts = new HashMap<>();
+            try (ResultSet rows = sql.executeQuery("SELECT query, calls, plans FROM pg_stat_statements "
                     + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
                 while (rows.next()) {
-                    calls.merge(rows.getString(1), rows.getLong(2), Long::sum);
+                    counts.merge(rows.getString(1), new Counts(rows.getLong(2), rows.getLong(3)), Counts::plus);
                 }
             }
-            return new RanStatements(calls);
+            return new RanStatements(counts);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read pg_stat_statements; the test database must have "
                     + "shared_preload_libraries = 'pg_stat_statements'", e);
@@ -43,13 +51,22 @@ public final class RanStatements {
 
     /** How many statements read the table (FROM or JOIN it), in whichever schema. */
     public long reading(String table) {
+        return readers(table).calls();
+    }
+
+    /** How often PostgreSQL planned the statements that read the table (needs track_planning). */
+    public long planned(String table) {
+        return readers(table).plans();
+    }
+
+    private Counts readers(String table) {
         Pattern reads = Pattern.compile("(?i)\\b(FROM|JOIN)\\s+(\\w+\\.)?" + Pattern.quote(table) + "\\b");
-        return callsByStatement.entrySet().stream().filter(entry -> reads.matcher(entry.getKey()).find())
-                .mapToLong(Map.Entry::getValue).sum();
+        return byStatement.entrySet().stream().filter(entry -> reads.matcher(entry.getKey()).find())
+                .map(Map.Entry::getValue).reduce(new Counts(0, 0), Counts::plus);
     }
 
     @Override
     public String toString() {
-        return callsByStatement.toString();
+        return byStatement.toString();
     }
 }
