@@ -191,8 +191,9 @@ public class Bench {
                     long start = System.nanoTime();
                     try {
                         int dice = random.nextInt(100);
-                        // Tenant soaks also write and read plans: a plan's document is its one-to-one.
-                        boolean plans = namePrefix == null;
+                        // Soaks also write and read plans (a plan's document is its one-to-one); reads
+                        // read only readPath, so that routed and shared reads are the same request.
+                        boolean plans = writePercent > 0;
                         if (dice < writePercent) {
                             long product = 1 + random.nextInt(2);
                             String value = RUN + "-" + sequence.incrementAndGet(); // unique across runs on one database

@@ -25,11 +25,23 @@ stop_server() {
   kill -TERM "$SERVER"; wait "$SERVER" || true
 }
 
-# CPU seconds used so far by Payara Micro and every PostgreSQL process.
-server_cpu() {
+# CPU seconds used so far by Payara Micro, and by every PostgreSQL process.
+payara_cpu() {
+  cpu_of "$PAYARA"
+}
+
+# Connections the pool closed count too: their CPU is in the postmaster's children's time.
+postgres_cpu() {
+  cpu_of $(pgrep -x postgres) "children:$(pgrep -o -x postgres)"
+}
+
+cpu_of() {
   local ticks=0
-  for pid in $PAYARA $(pgrep -x postgres); do
-    ticks=$((ticks + $(awk '{print $14 + $15}' /proc/$pid/stat)))
+  for pid in "$@"; do
+    case $pid in
+      children:*) ticks=$((ticks + $(awk '{print $16 + $17}' /proc/${pid#children:}/stat))) ;;
+      *) ticks=$((ticks + $(awk '{print $14 + $15}' /proc/$pid/stat 2>/dev/null || echo 0))) ;;
+    esac
   done
   echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
 }

@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Server CPU per read: GET /api/products over TENANTS tenants vs. the same read on identical shared
-# tables through a persistence unit without routing. Usage: bench/cpu.sh [TENANTS=50] [SECONDS=60]
+# Server CPU per read: GET /api/products over 1 and over TENANTS tenants vs. the same read on identical
+# shared tables (GET /api/bench/shared-products, -Pbench only). Usage: bench/cpu.sh [TENANTS=50] [SECONDS=60]
+# Prints, per round, each kind's Payara Micro and PostgreSQL CPU per request; ROUNDS (3) alternate the kinds.
 source "$(dirname "$0")/common.sh"
 start_server
-tenants=${1:-50}; seconds=${2:-60}
-$BENCH reads "$tenants" 15 > /dev/null          # creates the tenants, warms up
-$BENCH shared-reads 15 > /dev/null              # creates the shared tables, warms up
-for round in 1 2; do
-  for kind in routed shared; do
-    cpu0=$(server_cpu)
-    if [ $kind = routed ]; then out=$($BENCH reads "$tenants" "$seconds"); else out=$($BENCH shared-reads "$seconds"); fi
-    cpu1=$(server_cpu)
+tenants=${1:-50}; seconds=${2:-60}; rounds=${ROUNDS:-3}
+$BENCH reads "$tenants" 60 > /dev/null          # creates the tenants; JIT and pools warm up
+$BENCH shared-reads 60 > /dev/null              # creates the shared tables, warms up
+for round in $(seq 1 "$rounds"); do
+  for kind in routed-1 routed-$tenants shared; do
+    payara0=$(payara_cpu); postgres0=$(postgres_cpu)
+    case $kind in
+      shared) out=$($BENCH shared-reads "$seconds") ;;
+      *) out=$($BENCH reads "${kind#routed-}" "$seconds") ;;
+    esac
+    payara1=$(payara_cpu); postgres1=$(postgres_cpu)
     requests=$(echo "$out" | grep -oE '[0-9]+ req/s' | grep -oE '[0-9]+')
-    echo "$out"
-    echo "$kind round $round: server CPU $(echo "$cpu0 $cpu1 $requests $seconds" | awk '{printf "%.3f ms per request", ($2 - $1) * 1000 / ($3 * $4)}')"
+    echo "$kind round $round: $requests req/s; CPU per request: $(echo "$payara0 $payara1 $postgres0 $postgres1 \
+      $requests $seconds" | awk '{n = $5 * $6; a = ($2 - $1) * 1e6 / n; b = ($4 - $3) * 1e6 / n;
+      printf "Payara %.0f µs, PostgreSQL %.0f µs, total %.0f µs", a, b, a + b}')"
   done
 done
 stop_server

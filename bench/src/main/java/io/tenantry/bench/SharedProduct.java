@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 
 /**
  * The benchmark's baseline: the workspace's Product mapped to identical tables in the shared
- * schema, read through a persistence unit without tenant routing. Only in the -Pbench build.
+ * schema, which no routing reaches (the table names its schema). Only in the -Pbench build.
  */
 @Entity
 @Table(schema = "public", name = "bench_product")

@@ -1,9 +1,15 @@
 package io.tenantry.bench;
 
-import java.util.List;
+import org.eclipse.persistence.annotations.BatchFetchType;
+import org.eclipse.persistence.config.QueryHints;
 
+import io.tenantry.access.Permission;
+import io.tenantry.access.TenantAccess;
+import io.tenantry.api.PageJson;
 import io.tenantry.api.ProductJson;
+import io.tenantry.workspace.ResultPage;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -14,8 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * GET answers the same JSON as GET /api/products from the shared tables, through the "bench"
- * persistence unit, which has no routing listener: the unrouted baseline of bench/README.md.
+ * GET answers what GET /api/products answers, from the shared tables of {@link SharedProduct}:
+ * the baseline of bench/README.md. Everything but the tenant's schema is the same work: the
+ * caller's token, the access decision, the page (counted only when it cannot tell the list's
+ * length), the page's versions in one query, the JSON, in one transaction on one connection.
  */
 @Path("bench/shared-products")
 @RequestScoped
@@ -23,17 +31,25 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class SharedProductsResource {
 
-    @PersistenceContext(unitName = "bench")
+    private static final int PAGE = 50;
+
+    @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
-    /** The same query and the same JSON records as GET /api/products, so only routing differs. */
+    @Inject
+    TenantAccess access;
+
     @GET
-    public List<ProductJson> list() {
-        return em.createQuery("SELECT DISTINCT p FROM SharedProduct p LEFT JOIN FETCH p.versions ORDER BY p.id",
-                        SharedProduct.class).getResultList().stream()
+    public PageJson<ProductJson> list() {
+        access.require(Permission.PRODUCT_VIEW);
+        var items = em.createQuery("SELECT p FROM SharedProduct p ORDER BY p.id", SharedProduct.class)
+                .setHint(QueryHints.BATCH, "p.versions").setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN)
+                .setFirstResult(0).setMaxResults(PAGE).getResultList();
+        ResultPage<ProductJson> page = ResultPage.of(items, 0, PAGE,
+                () -> em.createQuery("SELECT COUNT(p) FROM SharedProduct p", Long.class).getSingleResult())
                 .map(p -> new ProductJson(p.id, p.name, p.description, p.createdAt, p.versions.stream()
-                        .map(v -> new ProductJson.VersionJson(v.id, v.product.id, v.value)).toList()))
-                .toList();
+                        .map(v -> new ProductJson.VersionJson(v.id, v.product.id, v.value)).toList()));
+        return new PageJson<>(page.items(), page.total(), page.offset(), page.limit());
     }
 
     /** Creates the shared tables as copies of the template's and seeds them like a bench tenant. */
