@@ -25,8 +25,8 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
  * every server-prepared statement of a connection when it sees a {@code SET search_path} with new
  * text, so every statement, even on shared tables, would be parsed and planned again after each
  * change of tenant. PostgreSQL itself re-plans a prepared statement when the search_path differs
- * from the one it was planned with; tenant schemas have the same tables, so a plan's result type
- * does not change with the tenant.
+ * from the one it was planned with; the tenants served have the same tables (one behind the
+ * code's schema version answers 503), so a plan's result type does not change with the tenant.
  *
  * <p>This replaces EclipseLink's TABLE_PER_TENANT strategy, whose per-EntityManager descriptor
  * cloning hangs under concurrency and drops foreign keys on EclipseLink 4.0.7 (eclipselink#2406);
