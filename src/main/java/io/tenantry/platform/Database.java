@@ -14,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
-        className = "org.postgresql.ds.PGSimpleDataSource",
+        // PostgreSQL's, tagging each tenant's statements so that their plans are kept (see the class).
+        className = "io.tenantry.tenancy.TenantTaggedDataSource",
         url = "${MPCONFIG=db.url}",
         user = "${MPCONFIG=db.user}",
         password = "${MPCONFIG=db.password}",
@@ -27,7 +28,10 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
             "fish.payara.fail-all-connections=true",
             // A schema that does not exist: only a tenant's transaction routes a connection (SchemaRouting).
-            "currentSchema=_unrouted"
+            "currentSchema=_unrouted",
+            // Room on each connection for the tagged statements of the tenants it serves; the least
+            // recently used are deallocated beyond it.
+            "preparedStatementCacheQueries=1024"
         })
 @ApplicationScoped
 public class Database {
