@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # One cold start: start the server, warm up, soak, then look for stuck threads and at the heap after a full GC.
-# Usage: bench/soak.sh [TENANTS=50] [CLIENTS=64] [SECONDS=300]
+# Usage: [WARMUP=60] bench/soak.sh [TENANTS=50] [CLIENTS=64] [SECONDS=300]
 source "$(dirname "$0")/common.sh"
 start_server
-# A minute of the same load first, so that the heap is compared warm against warm (pool filled,
-# caches and JIT settled), not against the empty server.
-$BENCH soak "${1:-50}" "${2:-64}" 60 > /dev/null
+# WARMUP seconds of the same load first, so that the heap is compared warm against warm (pool
+# filled, caches and JIT settled), not against the empty server. The driver's statement caches fill
+# for minutes (a statement per tenant, query and connection): WARMUP=300 lets them fill first.
+$BENCH soak "${1:-50}" "${2:-64}" "${WARMUP:-60}" > /dev/null
 jcmd "$PAYARA" GC.run >/dev/null; before=$(jcmd "$PAYARA" GC.heap_info | grep -oE 'used [0-9]+K' | head -1)
 jcmd "$PAYARA" GC.class_histogram > target/bench-histogram-before.txt
 $BENCH soak "${1:-50}" "${2:-64}" "${3:-300}"
