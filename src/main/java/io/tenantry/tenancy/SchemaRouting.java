@@ -24,9 +24,9 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
  * {@code set_config(…, true)} rather than {@code SET LOCAL} because the PostgreSQL driver drops
  * every server-prepared statement of a connection when it sees a {@code SET search_path} with new
  * text, so every statement, even on shared tables, would be parsed and planned again after each
- * change of tenant. PostgreSQL itself re-plans a prepared statement when the search_path differs
- * from the one it was planned with; the tenants served have the same tables (one behind the
- * code's schema version answers 503), so a plan's result type does not change with the tenant.
+ * change of tenant. PostgreSQL itself plans a prepared statement again when the search_path differs
+ * from the one it was planned with, which {@link TenantTaggedDataSource} avoids by giving each tenant
+ * statements of its own.
  *
  * <p>This replaces EclipseLink's TABLE_PER_TENANT strategy, whose per-EntityManager descriptor
  * cloning hangs under concurrency and drops foreign keys on EclipseLink 4.0.7 (eclipselink#2406);

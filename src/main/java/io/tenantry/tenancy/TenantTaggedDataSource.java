@@ -41,6 +41,9 @@ public class TenantTaggedDataSource extends PGSimpleDataSource {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+            if (method.getName().equals("equals") && method.getParameterCount() == 1) {
+                return proxy == arguments[0]; // passed through, the connection would not equal its proxy
+            }
             if (arguments != null && arguments.length > 0 && arguments[0] instanceof String sql
                     && (method.getName().equals("prepareStatement") || method.getName().equals("prepareCall"))) {
                 Optional<SchemaName> tenant = boundTenant();
