@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.admin.MasterTenant;
+import io.tenantry.platform.RequestPath;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.web.PublicAddresses;
@@ -56,8 +57,8 @@ public class AccessGate extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (UNGATED.stream().anyMatch(path::startsWith)) {
+        String path = RequestPath.of(request);
+        if (UNGATED.stream().anyMatch(prefix -> RequestPath.isUnder(path, prefix))) {
             chain.doFilter(request, response);
             return;
         }
@@ -71,11 +72,11 @@ public class AccessGate extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (path.startsWith(ADMIN_PAGES) && !master.is(context.tenant())) {
+        if (RequestPath.isUnder(path, ADMIN_PAGES) && !master.is(context.tenant())) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (path.startsWith(ADMIN_PAGES) && caller.signedIn().isPresent() && !caller.signedIn().get().superUser()) {
+        if (RequestPath.isUnder(path, ADMIN_PAGES) && caller.signedIn().isPresent() && !caller.signedIn().get().superUser()) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

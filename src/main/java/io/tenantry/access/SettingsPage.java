@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.primefaces.model.file.UploadedFile;
 
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.platform.RefusedException;
 import io.tenantry.provisioning.TenantForm;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
@@ -20,7 +22,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The tenant's settings page; paid-until is shown to all who may see it and changed by the super-user only. */
+/**
+ * The tenant's settings page; paid-until is shown to all who may see it and changed by the
+ * super-user only; what only the owner decides (visibility, extra e-mails, ownership) is shown
+ * read-only to everyone else.
+ */
 @Named
 @ViewScoped
 public class SettingsPage implements Serializable {
@@ -36,11 +42,16 @@ public class SettingsPage implements Serializable {
     @Inject
     transient CurrentCaller caller;
 
+    @Inject
+    transient Members members;
+
     private TenantForm form;
     private String extraEmails;
     private String navText;
     private LocalDate paidUntil;
     private transient UploadedFile logo;
+    private List<String> ownerCandidates;
+    private String newOwner;
 
     @PostConstruct
     void load() {
@@ -50,6 +61,26 @@ public class SettingsPage implements Serializable {
         navText = tenant.terms().navText();
         paidUntil = tenant.terms().paidUntil().map(until -> LocalDate.ofInstant(until.minusSeconds(1), ZoneOffset.UTC))
                 .orElse(null);
+        ownerCandidates = settings.mayDecideAsOwner() && settings.mayChange() ? otherMembers() : List.of();
+    }
+
+    /** The members who could become owner; none for a super-user who is not a member here. */
+    private List<String> otherMembers() {
+        try {
+            return members.list().stream().filter(member -> !member.owner()).map(Member::username).toList();
+        } catch (RefusedException notAMember) {
+            return List.of();
+        }
+    }
+
+    public void transferOwnership() {
+        try {
+            settings.transferOwnership(newOwner);
+            Messages.info("settings.ownerTransferred", newOwner);
+            load();
+        } catch (RefusedException | IllegalArgumentException e) {
+            Messages.failure(e);
+        }
     }
 
     public void save() {
@@ -60,7 +91,7 @@ public class SettingsPage implements Serializable {
                         .map(day -> day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
             }
             Messages.info("settings.saved");
-        } catch (IllegalArgumentException e) {
+        } catch (RefusedException | IllegalArgumentException e) {
             Messages.failure(e);
         }
     }
@@ -85,6 +116,22 @@ public class SettingsPage implements Serializable {
 
     public boolean isMayChange() {
         return settings.mayChange();
+    }
+
+    public boolean isMayDecideAsOwner() {
+        return settings.mayDecideAsOwner();
+    }
+
+    public List<String> getOwnerCandidates() {
+        return ownerCandidates;
+    }
+
+    public String getNewOwner() {
+        return newOwner;
+    }
+
+    public void setNewOwner(String newOwner) {
+        this.newOwner = newOwner;
     }
 
     public boolean isSuperUser() {

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.tenantry.accounts.AccountRules;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.Reason;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
@@ -18,7 +21,10 @@ import jakarta.inject.Inject;
 
 /**
  * The current tenant's settings, for its owner and Administrators (SETTINGS_MANAGE) and for the
- * super-user, who alone changes paid-until. The logo is checked by its first bytes, not its name.
+ * super-user, who alone changes paid-until. What exposes the tenant beyond its members (whether
+ * anyone may read it, which outside addresses receive its notices) and who owns it are the owner's
+ * decisions, or a super-user's: an Administrator may be anyone the owner once trusted with a group.
+ * The logo is checked by its first bytes, not its name.
  */
 @ApplicationScoped
 public class TenantSettings {
@@ -43,11 +49,26 @@ public class TenantSettings {
     @Inject
     TenantFiles files;
 
+    @Inject
+    Members members;
+
     /** Whether the caller may change the settings here (members with the permission, or the super-user). */
     public boolean mayChange() {
         return caller.signedIn().map(Caller::superUser).orElse(false) || access.permits(Permission.SETTINGS_MANAGE);
     }
 
+    /** Whether the caller may make the owner's decisions here: is the owner, or a super-user. */
+    public boolean mayDecideAsOwner() {
+        return caller.signedIn().map(me -> me.superUser()
+                || context.tenant().terms().ownerId().filter(owner -> owner == me.accountId()).isPresent()).orElse(false);
+    }
+
+    /**
+     * Changes the name and terms; {@code extraEmails} is a list separated by commas, semicolons or
+     * spaces. Refuses with {@link NotPermittedException} a caller without SETTINGS_MANAGE, and one
+     * who is not the owner (nor a super-user) but changes whether the tenant is publicly readable or
+     * its extra e-mails; with {@link BrokenRuleException} values that break the rules.
+     */
     public Tenant change(String name, String organization, boolean publiclyReadable, String extraEmails,
             String navText) {
         requireMayChange();
@@ -61,8 +82,34 @@ public class TenantSettings {
             throw new BrokenRuleException("settings.tooManyEmails", MAX_EXTRA_EMAILS);
         }
         Tenant tenant = context.tenant();
+        if (publiclyReadable != tenant.terms().publiclyReadable()) {
+            requireOwnerDecision("settings.field.publiclyReadable");
+        }
+        if (!Set.copyOf(emails).equals(Set.copyOf(tenant.terms().extraEmails()))) {
+            requireOwnerDecision("settings.field.extraEmails");
+        }
         return provisioning.change(tenant.label(), name,
                 tenant.terms().withSettings(organization, publiclyReadable, emails, nav));
+    }
+
+    /**
+     * Makes a member of this tenant its owner (and so an Administrator); the former owner stays a
+     * member with the groups they had. The owner's decision, or a super-user's; refuses anyone else
+     * ({@link NotPermittedException}) and an account that is not an active member here
+     * ({@link NotAMemberException}).
+     */
+    public Tenant transferOwnership(String username) {
+        requireOwnerDecision("settings.field.owner");
+        long newOwner = members.requireAuthorized("owner", username);
+        Tenant tenant = context.tenant();
+        return provisioning.change(tenant.label(), tenant.name(), tenant.terms().withOwner(newOwner));
+    }
+
+    private void requireOwnerDecision(String what) {
+        requireMayChange();
+        if (!mayDecideAsOwner()) {
+            throw new NotPermittedException("settings.ownersDecision", Reason.of(what), context.tenant().name());
+        }
     }
 
     public Tenant changePaidUntil(Optional<Instant> paidUntil) {

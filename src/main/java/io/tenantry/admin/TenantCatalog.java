@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.LikePattern;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.provisioning.UnknownTenantException;
 import io.tenantry.tenancy.Tenant;
@@ -102,8 +103,7 @@ public class TenantCatalog {
     }
 
     private static String pattern(String filter) {
-        String text = filter == null ? "" : filter.strip();
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return LikePattern.containing(filter == null ? "" : filter.strip());
     }
 
     private static OffsetDateTime utc(Object value) {

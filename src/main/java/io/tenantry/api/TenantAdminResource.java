@@ -62,7 +62,11 @@ public class TenantAdminResource {
     public record GroupInput(String name, Boolean memberDefault, Set<Permission> permissions) {
     }
 
-    public record SettingsJson(String name, String organization, boolean publiclyReadable, List<String> extraEmails,
+    public record OwnerInput(String owner) {
+    }
+
+    /** The settings; in a PUT, {@code publiclyReadable} or {@code extraEmails} left out stay as they are. */
+    public record SettingsJson(String name, String organization, Boolean publiclyReadable, List<String> extraEmails,
             String navText) {
 
         static SettingsJson of(Tenant tenant) {
@@ -147,8 +151,19 @@ public class TenantAdminResource {
         if (input == null) {
             throw new IllegalArgumentException("Send the settings as JSON.");
         }
-        return SettingsJson.of(settings.change(input.name(), input.organization(), input.publiclyReadable(),
-                String.join(",", input.extraEmails() == null ? List.of() : input.extraEmails()), input.navText()));
+        Tenant.Terms terms = context.tenant().terms();
+        return SettingsJson.of(settings.change(input.name(), input.organization(),
+                input.publiclyReadable() == null ? terms.publiclyReadable() : input.publiclyReadable(),
+                String.join(",", input.extraEmails() == null ? terms.extraEmails() : input.extraEmails()),
+                input.navText()));
+    }
+
+    /** The owner hands the tenant to another member: {@code {"owner": "bob"}} (the owner's or a super-user's decision). */
+    @PUT
+    @Path("settings/owner")
+    public Response transferOwnership(OwnerInput input) {
+        settings.transferOwnership(input == null ? null : input.owner());
+        return Response.noContent().build();
     }
 
     @PUT

@@ -38,7 +38,7 @@ public final class ProblemResponse {
 
     private static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
-        return request.getRequestURI().startsWith("/api/") || (accept != null && accept.contains("json"));
+        return RequestPath.isUnder(RequestPath.of(request), "/api") || (accept != null && accept.contains("json"));
     }
 
     private static String escape(String text) {

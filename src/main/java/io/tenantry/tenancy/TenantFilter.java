@@ -8,6 +8,7 @@ import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
+import io.tenantry.platform.RequestPath;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,7 +44,7 @@ public class TenantFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (isOperational(request.getRequestURI())) {
+        if (isOperational(RequestPath.of(request))) {
             chain.doFilter(request, response);
             return;
         }
@@ -71,6 +72,6 @@ public class TenantFilter extends HttpFilter {
 
     // Payara mounts these servlets inside the application when it is deployed at the root context.
     private static boolean isOperational(String path) {
-        return OPERATIONAL.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+        return OPERATIONAL.stream().anyMatch(prefix -> RequestPath.isUnder(path, prefix));
     }
 }

@@ -3,7 +3,6 @@ package io.tenantry.workspace;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,6 +10,7 @@ import org.eclipse.persistence.annotations.BatchFetchType;
 import org.eclipse.persistence.config.QueryHints;
 
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.LikePattern;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
@@ -63,10 +63,13 @@ final class Listing<T> {
         return this;
     }
 
-    /** A filter on a part of a text, whatever its case: {@code ?name=shop} finds "Web Shop". */
+    /**
+     * A filter on a part of a text, whatever its case: {@code ?name=shop} finds "Web Shop", and
+     * {@code ?name=%} finds only names with a "%" in them.
+     */
     Listing<T> containing(String name, String path) {
-        return filter(name, "LOWER(" + alias + "." + path + ") LIKE :value",
-                text -> "%" + text.toLowerCase(Locale.ROOT) + "%");
+        return filter(name, "LOWER(" + alias + "." + path + ") LIKE :value ESCAPE '" + LikePattern.ESCAPE + "'",
+                LikePattern::containingLowerCase);
     }
 
     ResultPage<T> run(EntityManager em, ListQuery query) {

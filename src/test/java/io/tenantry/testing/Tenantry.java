@@ -231,6 +231,15 @@ public final class Tenantry {
                 + "\",\"owner\":\"" + owner + "\"}");
     }
 
+    /**
+     * A page asked for by a path sent exactly as given (dot segments, path parameters and escapes
+     * kept), as a hand-written request would, not the normalised one a browser sends.
+     */
+    public Reply pageAtRawPath(String host, String rawPath) {
+        return send(authorized(HttpRequest.newBuilder(URI.create(server + rawPath)).header("Host", host)
+                .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET()));
+    }
+
     public Reply sendRaw(String hostHeader, String path) {
         return send(authorized(HttpRequest.newBuilder(server.resolve(path)).header("Host", hostHeader).GET()));
     }
