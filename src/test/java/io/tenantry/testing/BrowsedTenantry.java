@@ -13,6 +13,13 @@ public abstract class BrowsedTenantry extends DeployedTenantry {
         return browser;
     }
 
+    /** A browser whose pages' requests are recorded ({@link Browser#requestsMade()}). */
+    protected Browser openBrowserRecordingRequests() {
+        closeBrowser();
+        browser = Browser.openRecordingRequests(port());
+        return browser;
+    }
+
     @AfterEach
     protected void closeBrowser() {
         if (browser != null) {

@@ -1,13 +1,22 @@
 package io.tenantry.testing;
 
+import java.io.StringReader;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 
 /** A Chromium driven against the deployed Tenantry: addresses on the tests' domain, sign-in, waiting. */
 public final class Browser implements AutoCloseable {
@@ -24,6 +33,31 @@ public final class Browser implements AutoCloseable {
 
     public static Browser open(int port) {
         return new Browser(Chromium.start(), port);
+    }
+
+    /** A browser that records the requests its pages make, for {@link #requestsMade()}. */
+    public static Browser openRecordingRequests(int port) {
+        return new Browser(Chromium.start(true), port);
+    }
+
+    /** A request a page made: the address of the page, the address asked for, and its kind (Document, Script, Fetch…). */
+    public record Request(String page, String url, String type) {
+    }
+
+    /** The requests made since the last call, from Chromium's performance log (DevTools' Network.requestWillBeSent). */
+    public List<Request> requestsMade() {
+        List<Request> requests = new ArrayList<>();
+        for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            try (JsonReader reader = Json.createReader(new StringReader(entry.getMessage()))) {
+                JsonObject message = reader.readObject().getJsonObject("message");
+                if ("Network.requestWillBeSent".equals(message.getString("method", ""))) {
+                    JsonObject params = message.getJsonObject("params");
+                    requests.add(new Request(params.getString("documentURL", ""),
+                            params.getJsonObject("request").getString("url"), params.getString("type", "")));
+                }
+            }
+        }
+        return requests;
     }
 
     public ChromeDriver driver() {

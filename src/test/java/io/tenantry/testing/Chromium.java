@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import java.util.logging.Level;
+
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's Chromium, driven by its chromedriver. Tenant host names resolve to this machine
@@ -30,6 +34,14 @@ public final class Chromium {
     }
 
     public static ChromeDriver start() {
+        return start(false);
+    }
+
+    /**
+     * {@code recordRequests}: Chromium keeps a performance log of every request its pages make,
+     * read with {@link Browser#requestsMade()}.
+     */
+    public static ChromeDriver start(boolean recordRequests) {
         boolean installed = BROWSER.canExecute() && DRIVER.canExecute();
         if (!installed && System.getenv("TENANTRY_BROWSER_REQUIRED") != null) {
             throw new AssertionError("Browser tests need Debian's chromium and chromium-driver: "
@@ -40,6 +52,11 @@ public final class Chromium {
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,900", "--host-resolver-rules=MAP *." + Tenantry.DOMAIN + " 127.0.0.1");
+        if (recordRequests) {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.PERFORMANCE, Level.ALL);
+            options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        }
         ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .build(), options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
