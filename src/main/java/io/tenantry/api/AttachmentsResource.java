@@ -3,6 +3,7 @@ package io.tenantry.api;
 import java.nio.charset.StandardCharsets;
 import java.net.URLEncoder;
 
+import io.tenantry.platform.SecurityHeaders;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.Attachments;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,7 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * An attachment's bytes, served only on its own tenant's host: always as a download, typed only
- * for kinds a browser shows safely, never sniffed.
+ * for kinds a browser shows safely, never sniffed ({@link SecurityHeaders}), and opened, if at all,
+ * as a sandbox in which nothing loads or runs.
  */
 @Path("attachments")
 @RequestScoped
@@ -35,8 +37,7 @@ public class AttachmentsResource {
         return Response.ok(download.content(), Attachments.servedType(download.attachment()))
                 .header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^\\x20-\\x7e]", "_")
                         + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox")
+                .header("Content-Security-Policy", SecurityHeaders.STRICT_POLICY + "; sandbox")
                 .build();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tenantry.web.Messages;
+import io.tenantry.web.ScriptJson;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,7 +16,9 @@ import jakarta.json.JsonObjectBuilder;
 
 /**
  * A product's dashboard: the pass rate of each run over time and its executions by status, drawn
- * by PrimeFaces' Chart.js component from the configuration built here.
+ * by PrimeFaces' Chart.js component from the configuration built here. The configuration is written
+ * into the page's script and holds the runs' summaries, which anyone in the tenant may write: it
+ * goes out through {@link ScriptJson}.
  */
 @Named
 @ViewScoped
@@ -54,11 +57,11 @@ public class DashboardPage implements Serializable {
         });
         JsonObjectBuilder dataset = Json.createObjectBuilder().add("label", Messages.text("dashboard.passRate"))
                 .add("data", rates).add("borderColor", COLOURS.get(ExecutionStatus.PASSED)).add("tension", 0.2);
-        return Json.createObjectBuilder().add("type", "line")
+        return ScriptJson.of(Json.createObjectBuilder().add("type", "line")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets",
                         Json.createArrayBuilder().add(dataset)))
                 .add("options", options().add("scales", Json.createObjectBuilder().add("y",
-                        Json.createObjectBuilder().add("min", 0).add("max", 100)))).build().toString();
+                        Json.createObjectBuilder().add("min", 0).add("max", 100)))).build());
     }
 
     public String getStatusChart() {
@@ -72,10 +75,10 @@ public class DashboardPage implements Serializable {
             counts.add(count);
             colours.add(COLOURS.get(status));
         });
-        return Json.createObjectBuilder().add("type", "doughnut")
+        return ScriptJson.of(Json.createObjectBuilder().add("type", "doughnut")
                 .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("data", counts).add("backgroundColor", colours))))
-                .add("options", options()).build().toString();
+                .add("options", options()).build());
     }
 
     /** Drawn at once, not animated: the figures are for reading, and screenshots show them whole. */

@@ -20,7 +20,8 @@ import io.tenantry.testing.EmbeddedDatabase;
 
 /**
  * What {@code mvn -Prun} runs: an embedded PostgreSQL (unless DB_URL is set) whose data survives
- * restarts and {@code mvn clean}, then Payara Micro with the WAR at the root context. Prints where
+ * restarts and {@code mvn clean}, then Payara Micro with the WAR at the root context and the
+ * server settings of payara-config/ (as every Payara Micro of the project starts). Prints where
  * to go and how to sign in; Ctrl-C stops both.
  */
 public final class DevServer {
@@ -46,7 +47,8 @@ public final class DevServer {
 
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
                 "-Xmx" + env.getOrDefault("JAVA_HEAP", "1g"), "-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", port, "--nocluster"));
+                "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", port, "--nocluster",
+                "--postbootcommandfile", System.getProperty("payara.postBootCommands")));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("DB_URL", dbUrl);
         builder.environment().put("TENANTS_DOMAIN", domain);

@@ -47,7 +47,8 @@ public final class PayaraProcess implements AutoCloseable {
         command.addAll(List.of(settings));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tenantry.test.war"), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster"));
+                "--port", String.valueOf(port), "--nocluster",
+                "--postbootcommandfile", System.getProperty("payara.postBootCommands")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("TENANTS_DOMAIN");
         try {
