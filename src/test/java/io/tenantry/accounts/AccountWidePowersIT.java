@@ -38,15 +38,19 @@ class AccountWidePowersIT extends DeployedTenantry {
         suffix = UUID.randomUUID().toString().substring(0, 8);
         acme = "acme-" + suffix;
         owner = "owner-" + suffix;
-        app.newAccount(owner);
+        Tenantry owning = app.newAccount(owner);
         assertEquals(201, app.createTenant(acme, "Acme", owner).status());
-        assertEquals(201, app.post(Tenantry.host(acme), "/api/members", "{\"username\":\"" + Tenantry.ADMIN + "\"}")
+        assertEquals(201, owning.post(Tenantry.host(acme), "/api/members", "{\"username\":\"" + Tenantry.ADMIN + "\"}")
                 .status());
         browser = new WebSession(app.server());
     }
 
-    /** Method, path, body (null: none), and the answer a session on acme's host gets. */
-    private record Attempt(String method, String path, String body, int status) {
+    /** Method, path, body (null: none), and the answer a session on acme's host gets, saying why. */
+    private record Attempt(String method, String path, String body, int status, String why) {
+
+        Attempt(String method, String path, String body, int status) {
+            this(method, path, body, status, status == 403 ? ACCOUNT_WIDE : "");
+        }
     }
 
     @Test
@@ -64,7 +68,7 @@ class AccountWidePowersIT extends DeployedTenantry {
                 new Attempt("POST", "/api/me/tokens", "{\"name\":\"minted-" + suffix + "\",\"password\":\""
                         + Tenantry.ADMIN_PASSWORD + "\"}", 403),
                 new Attempt("DELETE", "/api/me/tokens/" + kept, null, 403),
-                new Attempt("PUT", "/api/settings", "{\"name\":\"Taken over\"}", 403),
+                new Attempt("PUT", "/api/settings", "{\"name\":\"Taken over\"}", 403, "You may not"),
                 new Attempt("GET", "/api/tenants", null, 404),
                 new Attempt("POST", "/api/tenants", "{\"label\":\"made-" + suffix + "\",\"name\":\"Made\"}", 404),
                 new Attempt("DELETE", "/api/tenants/" + acme, null, 404),
@@ -84,7 +88,7 @@ class AccountWidePowersIT extends DeployedTenantry {
                     attempt.body() == null ? null : attempt.path().endsWith(".xhtml")
                             ? "application/x-www-form-urlencoded" : "application/json",
                     attempt.body() == null ? "" : attempt.body(), Map.of());
-            boolean saysWhy = attempt.status() != 403 || answer.body().contains(ACCOUNT_WIDE);
+            boolean saysWhy = answer.body().contains(attempt.why());
             boolean toPublicHost = attempt.status() != 302 || answer.location().startsWith(url("public", "/"));
             if (answer.status() != attempt.status() || !saysWhy || !toPublicHost) {
                 wrong.add(attempt.method() + " " + attempt.path() + ": expected " + attempt.status() + ", got "

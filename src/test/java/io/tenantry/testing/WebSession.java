@@ -29,6 +29,9 @@ public final class WebSession {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
+    /** What Chromium accepts when it loads a page; a script's fetch() accepts anything. */
+    private static final String PAGE = "text/html";
+    private static final String ANYTHING = "*/*";
 
     private final URI server;
     private final Map<String, Map<String, String>> cookies = new HashMap<>();
@@ -46,7 +49,7 @@ public final class WebSession {
     }
 
     public Page get(String url) {
-        return send(url, HttpRequest.newBuilder().GET());
+        return send(url, HttpRequest.newBuilder().GET(), PAGE);
     }
 
     /** Follows redirects, as a browser does, from this page on. */
@@ -90,11 +93,13 @@ public final class WebSession {
         String body = values.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         String action = URI.create(page.url()).resolve(attribute(form.group(0), "action")).toString();
-        return send(action, "POST", "application/x-www-form-urlencoded", body, headers);
+        Map<String, String> sent = new HashMap<>(Map.of("Accept", PAGE));
+        sent.putAll(headers);
+        return send(action, "POST", "application/x-www-form-urlencoded", body, sent);
     }
 
     public Page post(String url) {
-        return send(url, "POST", null, "", Map.of());
+        return send(url, "POST", null, "", Map.of("Accept", PAGE));
     }
 
     /**
@@ -115,11 +120,11 @@ public final class WebSession {
         }
         sent.putAll(headers);
         sent.forEach((name, value) -> {
-            if (!value.isEmpty()) {
+            if (!value.isEmpty() && !name.equals("Accept")) {
                 request.header(name, value);
             }
         });
-        return send(url, request);
+        return send(url, request, sent.getOrDefault("Accept", ANYTHING));
     }
 
     public String cookie(String host, String name) {
@@ -131,11 +136,11 @@ public final class WebSession {
         cookies.computeIfAbsent(host, h -> new HashMap<>()).put(name, value);
     }
 
-    private Page send(String url, HttpRequest.Builder request) {
+    private Page send(String url, HttpRequest.Builder request, String accept) {
         URI target = URI.create(url);
         String host = target.getHost();
         String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-        request.uri(server.resolve(path)).header("Host", host).header("Accept", "text/html")
+        request.uri(server.resolve(path)).header("Host", host).header("Accept", accept)
                 .timeout(Duration.ofSeconds(30));
         Map<String, String> jar = cookies.getOrDefault(host, Map.of());
         if (!jar.isEmpty()) {
