@@ -75,7 +75,8 @@ public class AccessGate extends HttpFilter {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (path.startsWith(ADMIN_PAGES) && caller.signedIn().isPresent() && !caller.signedIn().get().superUser()) {
+        if (path.startsWith(ADMIN_PAGES) && caller.signedIn().isPresent()
+                && !caller.signedIn().get().actsAsSuperUser()) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

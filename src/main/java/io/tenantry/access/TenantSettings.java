@@ -43,9 +43,12 @@ public class TenantSettings {
     @Inject
     TenantFiles files;
 
-    /** Whether the caller may change the settings here (members with the permission, or the super-user). */
+    /**
+     * Whether the caller may change the settings here: members with the permission, or the super-user
+     * acting account-wide (with a session of this tenant's host, only as a member).
+     */
     public boolean mayChange() {
-        return caller.signedIn().map(Caller::superUser).orElse(false) || access.permits(Permission.SETTINGS_MANAGE);
+        return caller.signedIn().map(Caller::actsAsSuperUser).orElse(false) || access.permits(Permission.SETTINGS_MANAGE);
     }
 
     public Tenant change(String name, String organization, boolean publiclyReadable, String extraEmails,
@@ -98,7 +101,7 @@ public class TenantSettings {
 
     /** Refuses, with the reason, anyone who may not change the settings here. */
     public void requireMayChange() {
-        if (!caller.signedIn().map(Caller::superUser).orElse(false)) {
+        if (!caller.signedIn().map(Caller::actsAsSuperUser).orElse(false)) {
             access.require(Permission.SETTINGS_MANAGE);
         }
     }
