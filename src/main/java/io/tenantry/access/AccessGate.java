@@ -76,7 +76,8 @@ public class AccessGate extends HttpFilter {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (RequestPath.isUnder(path, ADMIN_PAGES) && caller.signedIn().isPresent() && !caller.signedIn().get().superUser()) {
+        if (RequestPath.isUnder(path, ADMIN_PAGES) && caller.signedIn().isPresent()
+                && !caller.signedIn().get().actsAsSuperUser()) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

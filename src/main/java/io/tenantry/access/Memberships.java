@@ -26,9 +26,7 @@ public class Memberships {
      * every signed-in account is a member; without groups of its own there, it has the default groups'.
      */
     public Optional<Set<Permission>> permissionsOf(Tenant tenant, long accountId) {
-        boolean authorized = !em.createNativeQuery(
-                        "SELECT 1 FROM public.tenant_member WHERE tenant_id = ? AND account_id = ?")
-                .setParameter(1, tenant.id()).setParameter(2, accountId).getResultList().isEmpty();
+        boolean authorized = isListed(tenant, accountId);
         if (!authorized && !tenant.isPublic()) {
             return Optional.empty();
         }
@@ -42,5 +40,15 @@ public class Memberships {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         codes.forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
         return Optional.of(permissions);
+    }
+
+    /** Whether the account is authorized on the tenant (on the public tenant, every account is); reads shared tables only. */
+    public boolean isAuthorized(Tenant tenant, long accountId) {
+        return tenant.isPublic() || isListed(tenant, accountId);
+    }
+
+    private boolean isListed(Tenant tenant, long accountId) {
+        return !em.createNativeQuery("SELECT 1 FROM public.tenant_member WHERE tenant_id = ? AND account_id = ?")
+                .setParameter(1, tenant.id()).setParameter(2, accountId).getResultList().isEmpty();
     }
 }

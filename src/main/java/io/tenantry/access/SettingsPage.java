@@ -135,7 +135,7 @@ public class SettingsPage implements Serializable {
     }
 
     public boolean isSuperUser() {
-        return caller.signedIn().map(Caller::superUser).orElse(false);
+        return caller.signedIn().map(Caller::actsAsSuperUser).orElse(false);
     }
 
     public boolean isHasLogo() {

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
@@ -36,12 +34,7 @@ public class TenantAccess {
     Memberships memberships;
 
     @Inject
-    @ConfigProperty(name = "tenants.block-unpaid", defaultValue = "false")
-    boolean blockUnpaid;
-
-    @Inject
-    @ConfigProperty(name = "operators.read-access", defaultValue = "false")
-    boolean operatorsMayRead;
+    TenantEntry entries;
 
     private Access decided;
 
@@ -52,9 +45,9 @@ public class TenantAccess {
         return decided;
     }
 
+    /** {@link TenantEntry}'s rule, with the permissions of the groups in this tenant's schema. */
     private Access decide(Tenant tenant, Optional<Caller> signedIn) {
-        boolean superUser = signedIn.map(Caller::superUser).orElse(false);
-        if (blockUnpaid && tenant.isUnpaidAt(Instant.now()) && !superUser) {
+        if (entries.closedTo(tenant, signedIn)) {
             return Access.of(Access.Entry.SUBSCRIPTION_EXPIRED);
         }
         if (signedIn.isPresent()) {
@@ -63,10 +56,8 @@ public class TenantAccess {
                 return new Access(Access.Entry.MEMBER, granted.get());
             }
         }
-        if (tenant.terms().publiclyReadable() || superUser && operatorsMayRead) {
-            return new Access(Access.Entry.READER, Permission.viewing());
-        }
-        return Access.of(signedIn.isPresent() ? Access.Entry.FORBIDDEN : Access.Entry.SIGN_IN_REQUIRED);
+        Access.Entry entry = entries.withoutMembership(tenant, signedIn);
+        return entry == Access.Entry.READER ? new Access(entry, Permission.viewing()) : Access.of(entry);
     }
 
     public boolean permits(Permission permission) {
@@ -111,7 +102,7 @@ public class TenantAccess {
     public boolean subscriptionEndsSoon() {
         Tenant tenant = context.tenant();
         Instant now = Instant.now();
-        return blockUnpaid && current().entry() == Access.Entry.MEMBER && !tenant.isUnpaidAt(now)
+        return entries.blocksUnpaid() && current().entry() == Access.Entry.MEMBER && !tenant.isUnpaidAt(now)
                 && tenant.isUnpaidAt(now.plus(WARNING_BEFORE_EXPIRY));
     }
 

@@ -52,14 +52,17 @@ public class TenantSettings {
     @Inject
     Members members;
 
-    /** Whether the caller may change the settings here (members with the permission, or the super-user). */
+    /**
+     * Whether the caller may change the settings here: members with the permission, or the super-user
+     * acting account-wide (with a session of this tenant's host, only as a member).
+     */
     public boolean mayChange() {
-        return caller.signedIn().map(Caller::superUser).orElse(false) || access.permits(Permission.SETTINGS_MANAGE);
+        return caller.signedIn().map(Caller::actsAsSuperUser).orElse(false) || access.permits(Permission.SETTINGS_MANAGE);
     }
 
     /** Whether the caller may make the owner's decisions here: is the owner, or a super-user. */
     public boolean mayDecideAsOwner() {
-        return caller.signedIn().map(me -> me.superUser()
+        return caller.signedIn().map(me -> me.actsAsSuperUser()
                 || context.tenant().terms().ownerId().filter(owner -> owner == me.accountId()).isPresent()).orElse(false);
     }
 
@@ -145,7 +148,7 @@ public class TenantSettings {
 
     /** Refuses, with the reason, anyone who may not change the settings here. */
     public void requireMayChange() {
-        if (!caller.signedIn().map(Caller::superUser).orElse(false)) {
+        if (!caller.signedIn().map(Caller::actsAsSuperUser).orElse(false)) {
             access.require(Permission.SETTINGS_MANAGE);
         }
     }

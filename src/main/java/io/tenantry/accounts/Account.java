@@ -129,7 +129,7 @@ public class Account {
         return lastLoginAt;
     }
 
-    public Caller asCaller() {
-        return new Caller(id, username, superUser);
+    public Caller asCaller(Credential credential) {
+        return new Caller(id, username, superUser, credential);
     }
 }

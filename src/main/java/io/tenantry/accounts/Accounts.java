@@ -117,7 +117,8 @@ public class Accounts {
                 .setParameter("name", username.toLowerCase(Locale.ROOT)).getResultStream().findFirst();
     }
 
-    public Account changeProfile(long accountId, String email, String displayName) {
+    /** For {@link MyAccount}, which decides who may. */
+    Account changeProfile(long accountId, String email, String displayName) {
         Account account = em.find(Account.class, accountId);
         String address = AccountRules.email(email);
         requireUnique(account.username, address, account.id);
@@ -125,7 +126,8 @@ public class Accounts {
         return account;
     }
 
-    public void changePassword(long accountId, String current, String replacement) {
+    /** For {@link MyAccount}, which decides who may. */
+    void changePassword(long accountId, String current, String replacement) {
         Account account = em.find(Account.class, accountId);
         if (!passwords.matches(current == null ? "" : current, account.passwordHash)) {
             throw new InvalidAccountException("currentPassword", "password.currentWrong");

@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Personal API tokens: created and revoked by their owner, shown once, stored as a digest. A token
- * proves who the caller is; what it may do in a tenant is decided like for any other caller.
+ * proves who the caller is; what it may do in a tenant is decided like for any other caller. Owners
+ * manage theirs through {@link MyAccount}, which decides who may.
  */
 @ApplicationScoped
 @Transactional
@@ -32,7 +33,7 @@ public class ApiTokens {
     public record Issued(Token token, String secret) {
     }
 
-    public Issued create(long accountId, String name) {
+    Issued create(long accountId, String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
             throw new InvalidAccountException("name", "token.name", MAX_NAME_LENGTH);
@@ -45,14 +46,14 @@ public class ApiTokens {
         return new Issued(tokenOf(row), secret);
     }
 
-    public List<Token> of(long accountId) {
+    List<Token> of(long accountId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, name, created_at, last_used_at FROM public.api_token "
                 + "WHERE account_id = ? ORDER BY created_at DESC, id DESC").setParameter(1, accountId).getResultList();
         return rows.stream().map(ApiTokens::tokenOf).toList();
     }
 
-    public void revoke(long accountId, long tokenId) {
+    void revoke(long accountId, long tokenId) {
         int deleted = em.createNativeQuery("DELETE FROM public.api_token WHERE id = ? AND account_id = ?")
                 .setParameter(1, tokenId).setParameter(2, accountId).executeUpdate();
         if (deleted == 0) {
@@ -82,7 +83,7 @@ public class ApiTokens {
             em.createNativeQuery("UPDATE public.api_token SET last_used_at = now() WHERE id = ?")
                     .setParameter(1, row[3]).executeUpdate();
         }
-        return Optional.of(Caller.of(row));
+        return Optional.of(Caller.of(row, Credential.API_TOKEN));
     }
 
     private static Token tokenOf(Object[] row) {

@@ -46,7 +46,8 @@ public class HandOffFinish extends HttpServlet {
             return;
         }
         boolean forThisTenant = redeemed.tenantId().filter(id -> id == context.tenant().id()).isPresent();
-        boolean signedIn = redeemed.signInId().flatMap(signIns::callerOf).isPresent();
+        boolean signedIn = redeemed.signInId()
+                .flatMap(signIn -> signIns.callerOf(signIn, Credential.TENANT_SESSION)).isPresent();
         if (!forThisTenant || !signedIn) {
             refuse(request, response, Reason.of(forThisTenant ? "link.signedOut" : "link.otherTenant"));
             return;

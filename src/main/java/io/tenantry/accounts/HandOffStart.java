@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.tenantry.access.Access;
+import io.tenantry.access.TenantEntry;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.Tenant;
@@ -21,8 +23,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /go/<label>?next=/path} on the public host: sends a signed-in browser to a tenant's host
- * with a single-use link, valid for {@link #VALID_FOR}, that opens a session there. Whether the
- * person may enter is decided on arrival, by the tenant's access rules.
+ * with a single-use link, valid for {@link #VALID_FOR}, that opens a session there, but only to a
+ * tenant the person may enter ({@link TenantEntry}). A publicly readable tenant the person is not a
+ * member of needs no session: the browser goes there without one, so no session is opened on a
+ * host whose pages are not the person's. Anyone else gets the refusal (403, or 402 when the
+ * subscription has run out) instead of a link.
  */
 @WebServlet("/go/*")
 public class HandOffStart extends HttpServlet {
@@ -47,6 +52,9 @@ public class HandOffStart extends HttpServlet {
     @Inject
     PublicAddresses addresses;
 
+    @Inject
+    TenantEntry entries;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String label = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
@@ -63,14 +71,29 @@ public class HandOffStart extends HttpServlet {
             response.sendRedirect(addresses.signInUrl(request, PublicAddresses.requestedUrl(request)));
             return;
         }
+        String next = PublicAddresses.safeLocalPath(request.getParameter("next"));
         if (tenant.get().isPublic()) {
-            response.sendRedirect(PublicAddresses.safeLocalPath(request.getParameter("next")));
+            response.sendRedirect(next);
+            return;
+        }
+        Access.Entry entry = entries.of(tenant.get(), signedIn);
+        if (entry != Access.Entry.MEMBER && entries.of(tenant.get(), Optional.empty()) == Access.Entry.READER) {
+            response.sendRedirect(addresses.rootOf(tenant.get().label(), request) + next);
+            return;
+        }
+        if (entry == Access.Entry.SUBSCRIPTION_EXPIRED) {
+            ProblemResponse.send(request, response, 402, Reason.of("title.subscriptionExpired"),
+                    Reason.of("subscriptionExpired", tenant.get().name()));
+            return;
+        }
+        if (entry != Access.Entry.MEMBER && entry != Access.Entry.READER) {
+            ProblemResponse.send(request, response, 403, Reason.of("title.forbidden"),
+                    Reason.of("notAMemberOfTenant", tenant.get().name()));
             return;
         }
         String secret = links.issue(SingleUseLinks.Purpose.HANDOFF, signedIn.get().accountId(), tenant.get().id(),
                 signIn.get(), VALID_FOR);
         response.sendRedirect(addresses.rootOf(tenant.get().label(), request) + HandOffFinish.PATH + "?token=" + secret
-                + "&next=" + URLEncoder.encode(PublicAddresses.safeLocalPath(request.getParameter("next")),
-                        StandardCharsets.UTF_8));
+                + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 }

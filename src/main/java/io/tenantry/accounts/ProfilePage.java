@@ -8,40 +8,37 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The signed-in person's own account: details, password, API tokens. */
+/** The signed-in person's own account: details, password, API tokens; {@link MyAccount} decides who may. */
 @Named
 @RequestScoped
 public class ProfilePage {
 
     @Inject
-    CurrentCaller caller;
-
-    @Inject
-    Accounts accounts;
-
-    @Inject
-    ApiTokens tokens;
+    MyAccount myAccount;
 
     private Account account;
     private String email;
     private String displayName;
+    private String detailsPassword;
     private String currentPassword;
     private final PasswordChoice newPassword = new PasswordChoice();
     private String tokenName;
+    private String tokenPassword;
     private String issuedSecret;
 
     @PostConstruct
     void load() {
-        account = accounts.findActive(caller.require().accountId()).orElseThrow(NotSignedInException::new);
+        account = myAccount.details();
         email = account.email();
         displayName = account.displayName;
     }
 
     public void saveDetails() {
         try {
-            account = accounts.changeProfile(account.id(), email, displayName);
+            account = myAccount.changeDetails(email, displayName, detailsPassword);
             Messages.info("profile.saved");
-        } catch (InvalidAccountException | AccountConflictException e) {
+        } catch (InvalidAccountException | AccountConflictException | NotPermittedException
+                | SignInThrottle.TooManyAttemptsException e) {
             Messages.failure(e);
         }
     }
@@ -51,7 +48,7 @@ public class ProfilePage {
             return;
         }
         try {
-            accounts.changePassword(account.id(), currentPassword, newPassword.getValue());
+            myAccount.changePassword(currentPassword, newPassword.getValue());
             Messages.info("profile.passwordChanged");
         } catch (InvalidAccountException e) {
             Messages.failure(e);
@@ -60,19 +57,19 @@ public class ProfilePage {
 
     public void createToken() {
         try {
-            issuedSecret = tokens.create(account.id(), tokenName).secret();
+            issuedSecret = myAccount.createToken(tokenName, tokenPassword).secret();
             tokenName = null;
-        } catch (InvalidAccountException e) {
+        } catch (InvalidAccountException | NotPermittedException | SignInThrottle.TooManyAttemptsException e) {
             Messages.failure(e);
         }
     }
 
     public void revoke(long tokenId) {
-        tokens.revoke(account.id(), tokenId);
+        myAccount.revokeToken(tokenId);
     }
 
     public List<ApiTokens.Token> getTokens() {
-        return tokens.of(account.id());
+        return myAccount.tokens();
     }
 
     public Account getAccount() {
@@ -99,6 +96,15 @@ public class ProfilePage {
         this.displayName = displayName;
     }
 
+    /** Asked with the details: needed only when the e-mail address changes. */
+    public String getDetailsPassword() {
+        return detailsPassword;
+    }
+
+    public void setDetailsPassword(String detailsPassword) {
+        this.detailsPassword = detailsPassword;
+    }
+
     public String getCurrentPassword() {
         return currentPassword;
     }
@@ -117,5 +123,13 @@ public class ProfilePage {
 
     public void setTokenName(String tokenName) {
         this.tokenName = tokenName;
+    }
+
+    public String getTokenPassword() {
+        return tokenPassword;
+    }
+
+    public void setTokenPassword(String tokenPassword) {
+        this.tokenPassword = tokenPassword;
     }
 }

@@ -26,14 +26,14 @@ public class SignIns {
         return id;
     }
 
-    /** The caller of a sign-in that has not ended, whose account is still active. */
-    public Optional<Caller> callerOf(String signInId) {
+    /** The caller of a sign-in that has not ended, whose account is still active, with the session's credential. */
+    public Optional<Caller> callerOf(String signInId, Credential credential) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT a.id, a.username, a.super_user FROM public.sign_in s "
                         + "JOIN public.account a ON a.id = s.account_id WHERE s.id = ? AND s.ended_at IS NULL AND a.active")
                 .setParameter(1, signInId).getResultList();
         return rows.stream().findFirst()
-                .map(Caller::of);
+                .map(row -> Caller.of(row, credential));
     }
 
     public void end(String signInId) {

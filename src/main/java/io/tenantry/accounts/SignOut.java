@@ -2,6 +2,8 @@ package io.tenantry.accounts;
 
 import java.io.IOException;
 
+import io.tenantry.platform.ProblemResponse;
+import io.tenantry.platform.Reason;
 import io.tenantry.web.PublicAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,7 +11,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** POST /signout, on any host: ends the sign-in for every host, then shows the sign-in page. */
+/**
+ * POST /signout, on any host, from the form of our pages: with the session's sign-out token it ends
+ * the sign-in for every host, then shows the sign-in page; without it (a page elsewhere posting
+ * here) it refuses with 403 and ends nothing.
+ */
 @WebServlet("/signout")
 public class SignOut extends HttpServlet {
 
@@ -21,7 +27,10 @@ public class SignOut extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        sessions.end(request);
+        if (!sessions.end(request, request.getParameter("token"))) {
+            ProblemResponse.send(request, response, 403, Reason.of("title.forbidden"), Reason.of("signOut.token"));
+            return;
+        }
         response.sendRedirect(addresses.publicRoot(request) + "/signin.xhtml?signedOut=true");
     }
 }

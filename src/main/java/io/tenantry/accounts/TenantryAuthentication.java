@@ -68,7 +68,7 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
         }
         request.setAttribute(CurrentCaller.ATTRIBUTE, caller.get());
         return context.notifyContainerAboutLogin(caller.get().username(),
-                caller.get().superUser() ? Set.of(SUPER_USER_ROLE) : Set.of());
+                caller.get().actsAsSuperUser() ? Set.of(SUPER_USER_ROLE) : Set.of());
     }
 
     private Optional<Caller> basic(HttpServletRequest request, String encoded) {
@@ -90,7 +90,7 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
             return Optional.empty();
         }
         throttle.succeeded(username);
-        return account.map(Account::asCaller);
+        return account.map(found -> found.asCaller(Credential.PASSWORD));
     }
 
     private static boolean hasScheme(String authorization, String scheme) {

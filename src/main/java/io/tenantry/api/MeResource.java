@@ -10,6 +10,7 @@ import io.tenantry.access.TenantAccess;
 import io.tenantry.accounts.ApiTokens;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.MyAccount;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** The caller: who they are, what they may do on this host, and their own API tokens. */
+/**
+ * The caller: who they are and what they may do on this host (any host), and their own API tokens
+ * ({@link MyAccount}: not with a tenant host's session; a new token takes the password, by HTTP Basic
+ * or as {@code "password"} in the body).
+ */
 @Path("me")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,7 +47,7 @@ public class MeResource {
     TenantContext context;
 
     @Inject
-    ApiTokens tokens;
+    MyAccount myAccount;
 
     @Context
     UriInfo uri;
@@ -52,7 +57,7 @@ public class MeResource {
             Set<Permission> permissions) {
     }
 
-    public record TokenInput(String name) {
+    public record TokenInput(String name, String password) {
     }
 
     /** A new token: {@code token} is shown in this answer only. */
@@ -70,13 +75,14 @@ public class MeResource {
     @GET
     @Path("tokens")
     public List<ApiTokens.Token> tokens() {
-        return tokens.of(caller.require().accountId());
+        return myAccount.tokens();
     }
 
     @POST
     @Path("tokens")
     public Response createToken(TokenInput input) {
-        ApiTokens.Issued issued = tokens.create(caller.require().accountId(), input == null ? null : input.name());
+        ApiTokens.Issued issued = myAccount.createToken(input == null ? null : input.name(),
+                input == null ? null : input.password());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + issued.token().id()))
                 .entity(new IssuedTokenJson(issued.token(), issued.secret())).build();
     }
@@ -84,7 +90,7 @@ public class MeResource {
     @DELETE
     @Path("tokens/{id}")
     public Response revoke(@PathParam("id") long id) {
-        tokens.revoke(caller.require().accountId(), id);
+        myAccount.revokeToken(id);
         return Response.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import io.tenantry.access.SubscriptionExpiredException;
 import io.tenantry.accounts.AccountConflictException;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
+import io.tenantry.accounts.SignInThrottle;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.admin.NotOnMasterTenantException;
 import io.tenantry.files.FileTooLargeException;
@@ -73,6 +74,10 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof NotPermittedException) {
             return Problem.response(Status.FORBIDDEN, words);
+        }
+        if (cause instanceof SignInThrottle.TooManyAttemptsException many) {
+            return Response.fromResponse(Problem.response(429, "Too Many Requests", words, null))
+                    .header("Retry-After", Long.toString(many.retryAfter().toSeconds() + 1)).build();
         }
         if (cause instanceof FileTooLargeException) {
             return Problem.response(413, "Content Too Large", words, null);

@@ -44,8 +44,9 @@ public class TenantCreation {
     @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
     String creation;
 
+    /** Whether the caller may create a tenant: account-wide (never with a tenant host's session), and as TENANT_CREATION says. */
     public boolean mayCreate() {
-        Optional<Caller> signedIn = caller.signedIn();
+        Optional<Caller> signedIn = caller.signedIn().filter(c -> c.credential().reachesAccount());
         if (signedIn.isEmpty()) {
             return false;
         }
@@ -54,7 +55,7 @@ public class TenantCreation {
     }
 
     public Tenant create(String label, String name, String organization, boolean publiclyReadable, String tenantUrl) {
-        Caller creator = caller.require();
+        Caller creator = caller.requireAccountWide();
         if (!mayCreate()) {
             throw new NotPermittedException("tenant.creationNotPermitted");
         }

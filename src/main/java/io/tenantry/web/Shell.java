@@ -9,6 +9,7 @@ import io.tenantry.access.TenantAccess;
 import io.tenantry.access.TenantSettings;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.HostSessions;
 import io.tenantry.admin.Banner;
 import io.tenantry.admin.Banners;
 import io.tenantry.admin.MasterTenant;
@@ -51,6 +52,9 @@ public class Shell {
     @Inject
     MyTenants myTenants;
 
+    @Inject
+    HostSessions sessions;
+
     private List<Banner> banners;
     private Boolean hasLogo;
     private List<Tenant> tenants;
@@ -80,6 +84,11 @@ public class Shell {
         return caller.signedIn().map(Caller::username).orElse("");
     }
 
+    /** The token the sign-out form carries, so that only our own pages sign the person out. */
+    public String getSignOutToken() {
+        return sessions.signOutTokenOf(request).orElse("");
+    }
+
     public String getPublicRoot() {
         return addresses.publicRoot(request);
     }
@@ -95,7 +104,7 @@ public class Shell {
 
     /** Platform administration is offered on the master tenant to super-users. */
     public boolean isPlatformAdmin() {
-        return master.is(context.tenant()) && caller.signedIn().map(Caller::superUser).orElse(false);
+        return master.is(context.tenant()) && caller.signedIn().map(Caller::actsAsSuperUser).orElse(false);
     }
 
     public List<Banner> getBanners() {

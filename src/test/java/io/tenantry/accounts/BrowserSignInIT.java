@@ -76,6 +76,10 @@ class BrowserSignInIT extends DeployedTenantry {
 
         browser.get(address(port, domain, "public", "/profile.xhtml"));
         waitFor(By.id("tokens"));
+        browser.findElement(By.id("tokens:tokenName")).sendKeys("laptop");
+        browser.findElement(By.id("tokens:password")).sendKeys(Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        browser.findElement(By.id("tokens:create")).click();
+        waitFor(By.id("issued-token"));
         Chromium.screenshot(browser, screenshotPrefix + "profile");
 
         browser.findElement(By.id("sign-out")).click();
@@ -84,9 +88,10 @@ class BrowserSignInIT extends DeployedTenantry {
         waitFor(By.id("signin:username"));
 
         signIn(stranger);
-        browser.get(address(port, domain, acme, "/"));
-        waitFor(By.id("forbidden"));
-        assertTrue(browser.getPageSource().contains("You are not a member of Acme Rockets"));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(page -> page.getPageSource().contains("You are not a member of Acme Rockets"));
+        assertTrue(browser.getCurrentUrl().startsWith(address(port, domain, "public", "/go/" + acme)),
+                "refused on the way, with no session opened on acme's host: " + browser.getCurrentUrl());
         Chromium.screenshot(browser, screenshotPrefix + "forbidden");
     }
 

@@ -19,14 +19,19 @@ import java.util.stream.Collectors;
 
 /**
  * A browser without JavaScript: keeps host-only cookies per host name, follows redirects across
- * our hosts when asked, and submits JSF forms with their hidden fields. Every request goes to the
- * test server, with the host of the URL as the Host header.
+ * our hosts when asked, and submits JSF forms with their hidden fields. Like Chromium, it says where
+ * a POST, PUT or DELETE comes from ({@code Origin}, {@code Sec-Fetch-Site}): from a page of the same
+ * host, unless a test makes it come from elsewhere. Every request goes to the test server, with the
+ * host of the URL as the Host header.
  */
 public final class WebSession {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
+    /** What Chromium accepts when it loads a page; a script's fetch() accepts anything. */
+    private static final String PAGE = "text/html";
+    private static final String ANYTHING = "*/*";
 
     private final URI server;
     private final Map<String, Map<String, String>> cookies = new HashMap<>();
@@ -44,7 +49,7 @@ public final class WebSession {
     }
 
     public Page get(String url) {
-        return send(url, HttpRequest.newBuilder().GET());
+        return send(url, HttpRequest.newBuilder().GET(), PAGE);
     }
 
     /** Follows redirects, as a browser does, from this page on. */
@@ -61,6 +66,15 @@ public final class WebSession {
 
     /** Submits the form of this id on the page, with these fields and the button pressed. */
     public Page submit(Page page, String formId, Map<String, String> fields, String button) {
+        return submit(page, formId, fields, button, Map.of());
+    }
+
+    /**
+     * Submits the form as a page elsewhere would: {@code headers} replace the browser's own (such as
+     * {@code Origin}); an empty value leaves the header out.
+     */
+    public Page submit(Page page, String formId, Map<String, String> fields, String button,
+            Map<String, String> headers) {
         Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"(.*?)</form>", Pattern.DOTALL)
                 .matcher(page.body());
         if (!form.find()) {
@@ -79,12 +93,38 @@ public final class WebSession {
         String body = values.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         String action = URI.create(page.url()).resolve(attribute(form.group(0), "action")).toString();
-        return send(action, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/x-www-form-urlencoded"));
+        Map<String, String> sent = new HashMap<>(Map.of("Accept", PAGE));
+        sent.putAll(headers);
+        return send(action, "POST", "application/x-www-form-urlencoded", body, sent);
     }
 
     public Page post(String url) {
-        return send(url, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.noBody()));
+        return send(url, "POST", null, "", Map.of("Accept", PAGE));
+    }
+
+    /**
+     * A request of any method, as a script on a page would make it: {@code headers} replace the
+     * browser's own (an empty value leaves one out); {@code contentType} may be null for no body.
+     */
+    public Page send(String url, String method, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder().method(method, contentType == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        Map<String, String> sent = new HashMap<>();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            // What Chromium sends with a form or fetch() from a page of the same host.
+            sent.put("Origin", "http://" + URI.create(url).getHost());
+            sent.put("Sec-Fetch-Site", "same-origin");
+        }
+        sent.putAll(headers);
+        sent.forEach((name, value) -> {
+            if (!value.isEmpty() && !name.equals("Accept")) {
+                request.header(name, value);
+            }
+        });
+        return send(url, request, sent.getOrDefault("Accept", ANYTHING));
     }
 
     public String cookie(String host, String name) {
@@ -96,11 +136,11 @@ public final class WebSession {
         cookies.computeIfAbsent(host, h -> new HashMap<>()).put(name, value);
     }
 
-    private Page send(String url, HttpRequest.Builder request) {
+    private Page send(String url, HttpRequest.Builder request, String accept) {
         URI target = URI.create(url);
         String host = target.getHost();
         String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-        request.uri(server.resolve(path)).header("Host", host).header("Accept", "text/html")
+        request.uri(server.resolve(path)).header("Host", host).header("Accept", accept)
                 .timeout(Duration.ofSeconds(30));
         Map<String, String> jar = cookies.getOrDefault(host, Map.of());
         if (!jar.isEmpty()) {

@@ -1,0 +1,62 @@
+package io.tenantry.access;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.tenantry.accounts.Caller;
+import io.tenantry.tenancy.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Who may enter a tenant, and as what: the rule {@link TenantAccess} applies on the tenant's own
+ * host, and the one {@code /go/<label>} asks on the public host before it hands a session there.
+ */
+@ApplicationScoped
+public class TenantEntry {
+
+    @Inject
+    Memberships memberships;
+
+    @Inject
+    @ConfigProperty(name = "tenants.block-unpaid", defaultValue = "false")
+    boolean blockUnpaid;
+
+    @Inject
+    @ConfigProperty(name = "operators.read-access", defaultValue = "false")
+    boolean operatorsMayRead;
+
+    /**
+     * How the caller (or, when empty, an anonymous visitor) would enter the tenant; decided from
+     * shared tables only, so it can be asked on any host.
+     */
+    public Access.Entry of(Tenant tenant, Optional<Caller> caller) {
+        if (closedTo(tenant, caller)) {
+            return Access.Entry.SUBSCRIPTION_EXPIRED;
+        }
+        if (caller.isPresent() && memberships.isAuthorized(tenant, caller.get().accountId())) {
+            return Access.Entry.MEMBER;
+        }
+        return withoutMembership(tenant, caller);
+    }
+
+    /** Whether the subscription has run out and unpaid tenants are blocked for this caller (not the super-user). */
+    boolean closedTo(Tenant tenant, Optional<Caller> caller) {
+        return blockUnpaid && tenant.isUnpaidAt(Instant.now()) && !caller.map(Caller::superUser).orElse(false);
+    }
+
+    /** The entry of someone who is not an authorized user: a reader, or refused. */
+    Access.Entry withoutMembership(Tenant tenant, Optional<Caller> caller) {
+        boolean superUser = caller.map(Caller::superUser).orElse(false);
+        if (tenant.terms().publiclyReadable() || superUser && operatorsMayRead) {
+            return Access.Entry.READER;
+        }
+        return caller.isPresent() ? Access.Entry.FORBIDDEN : Access.Entry.SIGN_IN_REQUIRED;
+    }
+
+    boolean blocksUnpaid() {
+        return blockUnpaid;
+    }
+}

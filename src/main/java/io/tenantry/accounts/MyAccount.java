@@ -1,0 +1,62 @@
+package io.tenantry.accounts;
+
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The signed-in person's own account: details, password and API tokens, whatever the entry point
+ * (profile page, {@code /api/me/tokens}). Account-wide, so refused to a tenant host's session; a new
+ * token or another e-mail address takes the password again.
+ */
+@ApplicationScoped
+public class MyAccount {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    PasswordConfirmation confirmation;
+
+    public Account details() {
+        return accounts.findActive(caller.requireAccountWide().accountId()).orElseThrow(NotSignedInException::new);
+    }
+
+    /** The name changes freely; another e-mail address (where password resets go) needs {@code password}, checked on that field. */
+    public Account changeDetails(String email, String displayName, String password) {
+        Account account = details();
+        if (!Objects.equals(AccountRules.email(email), account.email())) {
+            confirmation.confirm(caller.require(), password, "password");
+        }
+        return accounts.changeProfile(account.id(), email, displayName);
+    }
+
+    /** Checks {@code current} itself (400 on the field "currentPassword" when wrong). */
+    public void changePassword(String current, String replacement) {
+        accounts.changePassword(caller.requireAccountWide().accountId(), current, replacement);
+    }
+
+    public List<ApiTokens.Token> tokens() {
+        return tokens.of(caller.requireAccountWide().accountId());
+    }
+
+    /** A new token, with {@code password} unless the caller sent it already (HTTP Basic). */
+    public ApiTokens.Issued createToken(String name, String password) {
+        Caller me = caller.requireAccountWide();
+        confirmation.confirm(me, password, "password");
+        return tokens.create(me.accountId(), name);
+    }
+
+    /** Needs no password: revoking only takes power away, and a leaked token may revoke itself. */
+    public void revokeToken(long tokenId) {
+        tokens.revoke(caller.requireAccountWide().accountId(), tokenId);
+    }
+}
