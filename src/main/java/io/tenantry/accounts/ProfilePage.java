@@ -5,8 +5,10 @@ import java.util.List;
 import io.tenantry.web.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The signed-in person's own account: details, password, API tokens. */
 @Named
@@ -22,11 +24,19 @@ public class ProfilePage {
     @Inject
     ApiTokens tokens;
 
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    HostSessions sessions;
+
     private Account account;
     private String email;
     private String displayName;
     private String currentPassword;
     private final PasswordChoice newPassword = new PasswordChoice();
+    // On by default, as on the reset page: a password changed because it leaked should take the tokens along.
+    private boolean revokeTokens = true;
     private String tokenName;
     private String issuedSecret;
 
@@ -51,7 +61,10 @@ public class ProfilePage {
             return;
         }
         try {
-            accounts.changePassword(account.id(), currentPassword, newPassword.getValue());
+            accounts.changePassword(account.id(), currentPassword, newPassword.getValue(), revokeTokens);
+            // Every sign-in ended with the old password; this session goes on, under a new sign-in and session id.
+            sessions.begin((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
+                    signIns.start(account.id()));
             Messages.info("profile.passwordChanged");
         } catch (InvalidAccountException e) {
             Messages.failure(e);
@@ -105,6 +118,14 @@ public class ProfilePage {
 
     public void setCurrentPassword(String currentPassword) {
         this.currentPassword = currentPassword;
+    }
+
+    public boolean isRevokeTokens() {
+        return revokeTokens;
+    }
+
+    public void setRevokeTokens(boolean revokeTokens) {
+        this.revokeTokens = revokeTokens;
     }
 
     public PasswordChoice getNewPassword() {

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * A browser without JavaScript: keeps host-only cookies per host name, follows redirects across
  * our hosts when asked, and submits JSF forms with their hidden fields. Every request goes to the
- * test server, with the host of the URL as the Host header.
+ * test server, with the host (and port, if any) of the URL as the Host header.
  */
 public final class WebSession {
 
@@ -100,7 +100,11 @@ public final class WebSession {
         URI target = URI.create(url);
         String host = target.getHost();
         String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-        request.uri(server.resolve(path)).header("Host", host).header("Accept", "text/html")
+        // A port in the URL travels in the Host header, as a browser sends it; the test server's
+        // own port is left out of the URL kept, so pages compare equal to url(label, path).
+        boolean serversPort = target.getPort() < 0 || target.getPort() == server.getPort();
+        request.uri(server.resolve(path)).header("Host", target.getPort() < 0 ? host : host + ":" + target.getPort())
+                .header("Accept", "text/html")
                 .timeout(Duration.ofSeconds(30));
         Map<String, String> jar = cookies.getOrDefault(host, Map.of());
         if (!jar.isEmpty()) {
@@ -114,7 +118,8 @@ public final class WebSession {
                 String[] pair = cookie.split(";", 2)[0].split("=", 2);
                 cookies.computeIfAbsent(host, h -> new HashMap<>()).put(pair[0].strip(), pair[1].strip());
             }
-            return new Page(url, response.statusCode(), response.body(),
+            String kept = serversPort ? "http://" + host + path : url;
+            return new Page(kept, response.statusCode(), response.body(),
                     response.headers().firstValue("Location").orElse(""), set);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
