@@ -27,10 +27,11 @@ public class AccessGate extends HttpFilter {
 
     static final int PAYMENT_REQUIRED = 402;
     private static final Set<String> ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
-            "/forgot-password.xhtml", "/reset-password.xhtml", "/accept-invitation.xhtml", "/profile.xhtml",
-            "/new-tenant.xhtml");
+            "/complete-registration.xhtml", "/forgot-password.xhtml", "/reset-password.xhtml", "/accept-invitation.xhtml",
+            "/profile.xhtml", "/new-tenant.xhtml");
     private static final Set<String> OPEN_ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
-            "/forgot-password.xhtml", "/reset-password.xhtml", "/accept-invitation.xhtml");
+            "/complete-registration.xhtml", "/forgot-password.xhtml", "/reset-password.xhtml",
+            "/accept-invitation.xhtml");
     /** Platform administration: only on the master tenant's host (elsewhere it does not exist), for super-users. */
     private static final String ADMIN_PAGES = "/admin/";
     private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", "/auth/handoff", "/language",

@@ -96,7 +96,7 @@ public class Invitations {
         }
         List<Result> results = new ArrayList<>();
         for (String email : emails) {
-            results.add(inviteOne(accounts.forInvitation(email), publicRoot, tenantRoot));
+            results.add(inviteOne(accounts.forAddress(email), publicRoot, tenantRoot));
         }
         return results;
     }

@@ -72,7 +72,14 @@ public class Account {
         passwordSet = true;
     }
 
-    /** An account made for an invitation: it exists, but no one can sign in to it until a password is chosen. */
+    /** The name, display name and first password chosen when a registration is completed. */
+    void register(String chosenUsername, String chosenDisplayName, String hash) {
+        username = chosenUsername;
+        displayName = chosenDisplayName;
+        changePassword(hash);
+    }
+
+    /** An account made for an invitation or a registration: it exists, but no one can sign in to it until a password is chosen. */
     static Account invited(String username, String email, String unusableHash) {
         Account account = new Account(username, email, "", unusableHash, false);
         account.passwordSet = false;

@@ -33,6 +33,9 @@ public class Accounts {
     @Inject
     SignIns signIns;
 
+    @Inject
+    OldCredentials oldCredentials;
+
     public Optional<Account> findActive(String username) {
         return em.createQuery("SELECT a FROM Account a WHERE LOWER(a.username) = :name AND a.active = TRUE",
                         Account.class)
@@ -55,20 +58,24 @@ public class Accounts {
         return Optional.ofNullable(em.find(Account.class, id)).filter(Account::isActive);
     }
 
-    /**
-     * The account whose password matches, by user name or e-mail address, if any; the same answer,
-     * in the same time, for a wrong name as for a wrong password.
-     */
-    public Optional<Account> authenticate(String usernameOrEmail, String password) {
+    /** The active account a person signing in names, by user name or e-mail address. */
+    public Optional<Account> findBySignInName(String usernameOrEmail) {
         String identifier = usernameOrEmail == null ? "" : usernameOrEmail.strip();
-        Optional<Account> account = identifier.contains("@") ? findActiveByEmail(identifier) : findActive(identifier);
-        password = password == null ? "" : password;
-        if (account.isPresent() && passwords.matches(password, account.get().passwordHash)) {
-            return account;
+        return identifier.contains("@") ? findActiveByEmail(identifier) : findActive(identifier);
+    }
+
+    /**
+     * The account named (see {@link #findBySignInName}) if the password matches it; the same
+     * answer, in the same time, when no account was named as for a wrong password.
+     */
+    public Optional<Account> authenticate(Optional<Account> named, String password) {
+        String given = password == null ? "" : password;
+        if (named.isPresent() && passwords.matches(given, named.get().passwordHash)) {
+            return named;
         }
-        if (account.isEmpty()) {
+        if (named.isEmpty()) {
             // As slow as a real check, so timing does not tell whether the account exists.
-            passwords.matches(password, passwords.decoy());
+            passwords.matches(given, passwords.decoy());
         }
         return Optional.empty();
     }
@@ -89,10 +96,11 @@ public class Accounts {
     }
 
     /**
-     * The account of an invited address: the active one that uses it, or a new one without a
-     * password, named after the address (with a number when the name is taken).
+     * The account of an address someone was invited with or registers: the active one that uses
+     * it, or a new one without a password, named after the address (with a number when the name
+     * is taken), which no one can sign in to until a password is chosen.
      */
-    public Account forInvitation(String email) {
+    public Account forAddress(String email) {
         String address = AccountRules.email(email);
         Optional<Account> existing = findActiveByEmail(address);
         if (existing.isPresent()) {
@@ -126,13 +134,31 @@ public class Accounts {
         return account;
     }
 
-    /** For {@link MyAccount}, which decides who may. */
-    void changePassword(long accountId, String current, String replacement) {
+    /**
+     * For {@link MyAccount}, which decides who may: changes the password, given the current one, and
+     * withdraws what the old one gave (see {@link OldCredentials}); the caller starts a new sign-in
+     * for the session that asked.
+     */
+    void changePassword(long accountId, String current, String replacement, boolean revokeTokens) {
         Account account = em.find(Account.class, accountId);
         if (!passwords.matches(current == null ? "" : current, account.passwordHash)) {
             throw new InvalidAccountException("currentPassword", "password.currentWrong");
         }
         setPassword(account, replacement);
+        oldCredentials.withdraw(accountId, revokeTokens);
+    }
+
+    /**
+     * Names an account made for its address (see {@link #forAddress}) and gives it its first
+     * password: the end of a registration. Refuses a taken or malformed name, or a weak password.
+     */
+    public Account completeRegistration(long accountId, String username, String displayName, String password) {
+        Account account = em.find(Account.class, accountId);
+        String name = AccountRules.username(username);
+        requireUnique(name, account.email, account.id);
+        account.register(name, AccountRules.displayName(displayName),
+                passwords.hash(AccountRules.password(password, name)));
+        return account;
     }
 
     /** The password of an account that had none, from an invitation link already checked by the caller. */

@@ -61,6 +61,12 @@ public class ApiTokens {
         }
     }
 
+    /** Revokes every token of the account, as after a password reset that asked for it. */
+    public void revokeAll(long accountId) {
+        em.createNativeQuery("DELETE FROM public.api_token WHERE account_id = ?").setParameter(1, accountId)
+                .executeUpdate();
+    }
+
     /**
      * The caller a token belongs to, when it exists and its account is active. Its use is recorded
      * at most once a minute: a write on every request would cost a commit to disk each time.

@@ -1,7 +1,7 @@
 package io.tenantry.accounts;
 
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.Messages;
-import io.tenantry.web.PublicAddresses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -17,14 +17,14 @@ public class ForgotPasswordPage {
     PasswordResets resets;
 
     @Inject
-    PublicAddresses addresses;
+    TenantUrls urls;
 
     private String email;
 
     public void send() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
                 .getRequest();
-        resets.request(email, addresses.publicRoot(request));
+        resets.request(email, urls.publicRoot(request));
         Messages.info("forgot.sent", email == null ? "" : email.strip());
         email = null;
     }

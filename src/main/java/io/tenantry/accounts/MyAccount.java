@@ -40,8 +40,8 @@ public class MyAccount {
     }
 
     /** Checks {@code current} itself (400 on the field "currentPassword" when wrong). */
-    public void changePassword(String current, String replacement) {
-        accounts.changePassword(caller.requireAccountWide().accountId(), current, replacement);
+    public void changePassword(String current, String replacement, boolean revokeTokens) {
+        accounts.changePassword(caller.requireAccountWide().accountId(), current, replacement, revokeTokens);
     }
 
     public List<ApiTokens.Token> tokens() {

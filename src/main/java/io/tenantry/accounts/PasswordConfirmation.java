@@ -13,10 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public class PasswordConfirmation {
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    SignInThrottle throttle;
+    PasswordSignIn passwordSignIn;
 
     @Inject
     HttpServletRequest request;
@@ -24,7 +21,7 @@ public class PasswordConfirmation {
     /**
      * Passes when the caller sent the password with this request (HTTP Basic) or gives it now;
      * {@link NotPermittedException} (403) when it is missing, {@link InvalidAccountException} on
-     * {@code field} (400) when it is wrong, {@link SignInThrottle.TooManyAttemptsException} after too many.
+     * {@code field} (400) when it is wrong, {@link TooManyAttemptsException} after too many.
      */
     public void confirm(Caller caller, String password, String field) {
         if (caller.credential() == Credential.PASSWORD) {
@@ -33,13 +30,10 @@ public class PasswordConfirmation {
         if (password == null || password.isEmpty()) {
             throw new NotPermittedException("password.again");
         }
-        throttle.check(caller.username(), request.getRemoteAddr());
-        boolean matches = accounts.authenticate(caller.username(), password)
+        boolean matches = passwordSignIn.attempt(caller.username(), password, request)
                 .filter(account -> account.id() == caller.accountId()).isPresent();
         if (!matches) {
-            throttle.failed(caller.username(), request.getRemoteAddr());
             throw new InvalidAccountException(field, "password.currentWrong");
         }
-        throttle.succeeded(caller.username());
     }
 }

@@ -11,8 +11,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * Forgotten passwords: a single-use link, valid for {@link #VALID_FOR}, mailed to the account's
- * address. Asking never tells whether an account uses the address. Setting a new password ends
- * every sign-in of the account.
+ * address. Asking never tells whether an account uses the address. Only the latest link works:
+ * asking again withdraws the older ones, and setting a new password withdraws the rest, ends every
+ * sign-in of the account and, if asked, revokes its API tokens ({@link OldCredentials}).
  */
 @ApplicationScoped
 @Transactional
@@ -33,26 +34,34 @@ public class PasswordResets {
     MailTemplates templates;
 
     @Inject
-    SignIns signIns;
+    OldCredentials oldCredentials;
 
-    /** Mails a reset link when an active account uses the address; the caller learns nothing either way. */
+    /**
+     * Mails a reset link when an active account uses the address; the caller learns nothing either
+     * way. {@code publicUrl}: the public host's address (TenantUrls).
+     */
     public void request(String email, String publicUrl) {
         Optional<Account> account = email == null ? Optional.empty() : accounts.findActiveByEmail(email);
         if (account.isEmpty()) {
             return;
         }
+        links.withdrawAll(SingleUseLinks.Purpose.PASSWORD_RESET, account.get().id());
         String secret = links.issue(SingleUseLinks.Purpose.PASSWORD_RESET, account.get().id(), null, null, VALID_FOR);
         mailer.send(templates.render(account.get().email(), "passwordReset", account.get().displayName(),
                 account.get().username(), VALID_FOR.toMinutes(), publicUrl + "/reset-password.xhtml?token=" + secret));
     }
 
-    /** Sets the new password if the link is good; a password that breaks the rules leaves the link unused. */
-    public String reset(String secret, String password) {
+    /**
+     * Sets the new password if the link is good, and answers the account's user name; a password
+     * that breaks the rules leaves the link unused. {@code revokeTokens}: whether the account's API
+     * tokens go too.
+     */
+    public String reset(String secret, String password, boolean revokeTokens) {
         SingleUseLinks.Redeemed redeemed = links.redeem(SingleUseLinks.Purpose.PASSWORD_RESET, secret);
         Account account = accounts.findActive(redeemed.accountId())
                 .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.accountDeactivated"));
         accounts.setPassword(account, password);
-        signIns.endAll(account.id());
+        oldCredentials.withdraw(account.id(), revokeTokens);
         return account.username();
     }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 import io.tenantry.web.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The signed-in person's own account: details, password, API tokens; {@link MyAccount} decides who may. */
 @Named
@@ -16,12 +18,20 @@ public class ProfilePage {
     @Inject
     MyAccount myAccount;
 
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    HostSessions sessions;
+
     private Account account;
     private String email;
     private String displayName;
     private String detailsPassword;
     private String currentPassword;
     private final PasswordChoice newPassword = new PasswordChoice();
+    // On by default, as on the reset page: a password changed because it leaked should take the tokens along.
+    private boolean revokeTokens = true;
     private String tokenName;
     private String tokenPassword;
     private String issuedSecret;
@@ -38,7 +48,7 @@ public class ProfilePage {
             account = myAccount.changeDetails(email, displayName, detailsPassword);
             Messages.info("profile.saved");
         } catch (InvalidAccountException | AccountConflictException | NotPermittedException
-                | SignInThrottle.TooManyAttemptsException e) {
+                | TooManyAttemptsException e) {
             Messages.failure(e);
         }
     }
@@ -48,7 +58,10 @@ public class ProfilePage {
             return;
         }
         try {
-            myAccount.changePassword(currentPassword, newPassword.getValue());
+            myAccount.changePassword(currentPassword, newPassword.getValue(), revokeTokens);
+            // Every sign-in ended with the old password; this session goes on, under a new sign-in and session id.
+            sessions.begin((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
+                    signIns.start(account.id()));
             Messages.info("profile.passwordChanged");
         } catch (InvalidAccountException e) {
             Messages.failure(e);
@@ -59,7 +72,7 @@ public class ProfilePage {
         try {
             issuedSecret = myAccount.createToken(tokenName, tokenPassword).secret();
             tokenName = null;
-        } catch (InvalidAccountException | NotPermittedException | SignInThrottle.TooManyAttemptsException e) {
+        } catch (InvalidAccountException | NotPermittedException | TooManyAttemptsException e) {
             Messages.failure(e);
         }
     }
@@ -111,6 +124,14 @@ public class ProfilePage {
 
     public void setCurrentPassword(String currentPassword) {
         this.currentPassword = currentPassword;
+    }
+
+    public boolean isRevokeTokens() {
+        return revokeTokens;
+    }
+
+    public void setRevokeTokens(boolean revokeTokens) {
+        this.revokeTokens = revokeTokens;
     }
 
     public PasswordChoice getNewPassword() {

@@ -1,67 +1,64 @@
 package io.tenantry.accounts;
 
-import java.io.IOException;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tenantry.platform.TrustedProxies;
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Self-service registration (REGISTRATION_ENABLED, on by default); a new account is signed in at once. */
+/**
+ * Self-service registration (REGISTRATION_ENABLED, on by default), first step: the e-mail address.
+ * The answer is the same whether or not an account uses it ({@link Registrations}).
+ */
 @Named
 @RequestScoped
 public class RegisterPage {
 
     @Inject
-    Accounts accounts;
+    Registrations registrations;
 
     @Inject
-    BrowserSignIn browserSignIn;
+    RegistrationThrottle throttle;
+
+    @Inject
+    TrustedProxies proxies;
+
+    @Inject
+    TenantUrls urls;
 
     @Inject
     @ConfigProperty(name = "registration.enabled", defaultValue = "true")
     boolean enabled;
 
-    private String username;
     private String email;
-    private String displayName;
-    private final PasswordChoice password = new PasswordChoice();
-    private String next;
 
-    public void register() throws IOException {
+    public void register() {
         if (!enabled) {
             Messages.error("register.disabled");
             return;
         }
-        if (!password.confirmed()) {
-            return;
-        }
-        Account account;
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        String address = proxies.clientAddress(request);
         try {
-            account = accounts.create(username, email, displayName, password.getValue());
-        } catch (InvalidAccountException | AccountConflictException e) {
+            throttle.check(address);
+            throttle.counted(address);
+            registrations.request(email, urls.publicRoot(request));
+        } catch (TooManyAttemptsException | InvalidAccountException e) {
             Messages.failure(e);
             return;
         }
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.redirect(browserSignIn.signIn((HttpServletRequest) external.getRequest(), account, next));
+        Messages.info("register.checkMail", email.strip());
+        email = null;
     }
 
     public boolean isEnabled() {
         return enabled;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
     }
 
     public String getEmail() {
@@ -70,25 +67,5 @@ public class RegisterPage {
 
     public void setEmail(String email) {
         this.email = email;
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public void setDisplayName(String displayName) {
-        this.displayName = displayName;
-    }
-
-    public PasswordChoice getPassword() {
-        return password;
-    }
-
-    public String getNext() {
-        return next;
-    }
-
-    public void setNext(String next) {
-        this.next = next;
     }
 }

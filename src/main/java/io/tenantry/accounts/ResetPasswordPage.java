@@ -16,13 +16,15 @@ public class ResetPasswordPage {
     private String token;
     private final PasswordChoice password = new PasswordChoice();
     private boolean done;
+    // On by default: whoever asks for a reset may have lost the password to someone.
+    private boolean revokeTokens = true;
 
     public void reset() {
         if (!password.confirmed()) {
             return;
         }
         try {
-            resets.reset(token, password.getValue());
+            resets.reset(token, password.getValue(), revokeTokens);
             done = true;
             Messages.info("reset.done");
         } catch (InvalidAccountException | SingleUseLinks.LinkRefusedException e) {
@@ -32,6 +34,14 @@ public class ResetPasswordPage {
 
     public boolean isDone() {
         return done;
+    }
+
+    public boolean isRevokeTokens() {
+        return revokeTokens;
+    }
+
+    public void setRevokeTokens(boolean revokeTokens) {
+        this.revokeTokens = revokeTokens;
     }
 
     public PasswordChoice getPassword() {

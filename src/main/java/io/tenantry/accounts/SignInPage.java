@@ -17,10 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 public class SignInPage {
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    SignInThrottle throttle;
+    PasswordSignIn passwordSignIn;
 
     @Inject
     BrowserSignIn browserSignIn;
@@ -32,19 +29,17 @@ public class SignInPage {
     public void signIn() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        Optional<Account> account;
         try {
-            throttle.check(username, request.getRemoteAddr());
-        } catch (SignInThrottle.TooManyAttemptsException e) {
+            account = passwordSignIn.attempt(username, password, request);
+        } catch (TooManyAttemptsException e) {
             Messages.failure(e);
             return;
         }
-        Optional<Account> account = accounts.authenticate(username, password);
         if (account.isEmpty()) {
-            throttle.failed(username, request.getRemoteAddr());
             Messages.error("signin.failed");
             return;
         }
-        throttle.succeeded(username);
         external.redirect(browserSignIn.signIn(request, account.get(), next));
     }
 

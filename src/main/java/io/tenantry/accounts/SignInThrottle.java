@@ -3,103 +3,96 @@ package io.tenantry.accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import io.tenantry.platform.RefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Slows password guessing: after {@value #MAX_FAILURES_PER_NAME} failures for one user name, or
- * {@value #MAX_FAILURES_PER_ADDRESS} from one address, within {@link #WINDOW}, further attempts are
- * refused until the oldest failure leaves the window. Names that have no account are counted the
- * same way, so the refusal tells nothing about which accounts exist. Counted per instance.
+ * Slows password guessing, per account and per source address, within {@link #WINDOW}:
+ * <ul>
+ * <li>an account is refused after {@value #MAX_FAILURES_PER_ACCOUNT} failures: its user name and
+ * its e-mail address are one bucket ({@link #accountBucket}); a name without an account is a
+ * bucket of its own, counted alike ({@link #nameBucket}), so the refusal tells nothing about
+ * which accounts exist;</li>
+ * <li>an address is refused after {@value #MAX_FAILURES_PER_ADDRESS} failures, whatever names;</li>
+ * <li>an address that signed in to the account before (within {@link #KNOWN_FOR}) is not refused
+ * for the account's failures, only for its own {@value #MAX_FAILURES_PER_ACCOUNT}: a stranger
+ * guessing elsewhere cannot lock the owner out.</li>
+ * </ul>
+ * A refused attempt is not counted. Counted per instance, in memory.
  */
 @ApplicationScoped
 public class SignInThrottle {
 
-    static final int MAX_FAILURES_PER_NAME = 5;
+    static final int MAX_FAILURES_PER_ACCOUNT = 5;
     static final int MAX_FAILURES_PER_ADDRESS = 20;
     static final Duration WINDOW = Duration.ofMinutes(15);
-    private static final int MAX_TRACKED_KEYS = 100_000;
+    static final Duration KNOWN_FOR = Duration.ofDays(30);
+    private static final int MAX_KNOWN_ADDRESSES = 100_000;
 
-    private final ConcurrentMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final AttemptLog failures;
+    private final ConcurrentMap<String, Instant> knownAddresses = new ConcurrentHashMap<>();
 
-    /** Refuses with the wait when this name or address has failed too often. */
-    public void check(String username, String address) {
-        Duration wait = max(waitFor(nameKey(username), MAX_FAILURES_PER_NAME),
-                waitFor(addressKey(address), MAX_FAILURES_PER_ADDRESS));
+    public SignInThrottle() {
+        this(Clock.systemUTC());
+    }
+
+    SignInThrottle(Clock clock) {
+        failures = new AttemptLog(clock, WINDOW, MAX_FAILURES_PER_ADDRESS);
+    }
+
+    /** The bucket of an existing account, whichever of its name or e-mail address is typed. */
+    public static String accountBucket(long accountId) {
+        return "account:" + accountId;
+    }
+
+    /** The bucket of a name or address that no account has, as typed (case aside). */
+    public static String nameBucket(String typed) {
+        return "name:" + (typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Refuses, saying how long to wait, when the bucket or the address has failed too often. */
+    public void check(String bucket, String address) {
+        Duration forBucket = isKnown(bucket, address)
+                ? failures.waitFor(fromAddress(bucket, address), MAX_FAILURES_PER_ACCOUNT)
+                : failures.waitFor(bucket, MAX_FAILURES_PER_ACCOUNT);
+        Duration forAddress = failures.waitFor(addressKey(address), MAX_FAILURES_PER_ADDRESS);
+        Duration wait = forBucket.compareTo(forAddress) >= 0 ? forBucket : forAddress;
         if (!wait.isZero()) {
-            throw new TooManyAttemptsException(wait);
+            throw new TooManyAttemptsException("signIn.tooMany", wait);
         }
     }
 
-    public void failed(String username, String address) {
-        if (failures.size() > MAX_TRACKED_KEYS) {
-            failures.clear(); // a flood of distinct names must not exhaust the heap
+    public void failed(String bucket, String address) {
+        failures.record(bucket);
+        failures.record(fromAddress(bucket, address));
+        failures.record(addressKey(address));
+    }
+
+    /**
+     * Remembers the address as the account's own and forgets its failures there; the account's
+     * failures elsewhere still count for strangers.
+     */
+    public void succeeded(String bucket, String address) {
+        if (knownAddresses.size() > MAX_KNOWN_ADDRESSES) {
+            knownAddresses.clear(); // bounded: at worst, owners are strangers until they sign in again
         }
-        record(nameKey(username));
-        record(addressKey(address));
+        knownAddresses.put(fromAddress(bucket, address), failures.now());
+        failures.forget(fromAddress(bucket, address));
     }
 
-    public void succeeded(String username) {
-        failures.remove(nameKey(username));
+    private boolean isKnown(String bucket, String address) {
+        Instant signedIn = knownAddresses.get(fromAddress(bucket, address));
+        return signedIn != null && signedIn.plus(KNOWN_FOR).isAfter(failures.now());
     }
 
-    private void record(String key) {
-        Instant now = clock.instant();
-        failures.compute(key, (k, times) -> {
-            Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
-            kept.addLast(now);
-            while (kept.size() > MAX_FAILURES_PER_ADDRESS) {
-                kept.removeFirst();
-            }
-            return kept;
-        });
-    }
-
-    private Duration waitFor(String key, int limit) {
-        Instant now = clock.instant();
-        Duration[] wait = {Duration.ZERO};
-        failures.computeIfPresent(key, (k, times) -> {
-            times.removeIf(time -> time.plus(WINDOW).isBefore(now));
-            if (times.size() >= limit) {
-                Instant oldestCounted = times.stream().skip(times.size() - limit).findFirst().orElseThrow();
-                wait[0] = Duration.between(now, oldestCounted.plus(WINDOW));
-            }
-            return times.isEmpty() ? null : times;
-        });
-        return wait[0];
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
-
-    private static String nameKey(String username) {
-        return "name:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+    private static String fromAddress(String bucket, String address) {
+        return bucket + " from " + address;
     }
 
     private static String addressKey(String address) {
         return "address:" + address;
-    }
-
-    /** Too many failed attempts; says how long to wait, never whether the account exists. */
-    public static class TooManyAttemptsException extends RefusedException {
-
-        private final Duration wait;
-
-        TooManyAttemptsException(Duration wait) {
-            super("signIn.tooMany", Math.max(1, (wait.toSeconds() + 59) / 60));
-            this.wait = wait;
-        }
-
-        public Duration retryAfter() {
-            return wait;
-        }
     }
 }

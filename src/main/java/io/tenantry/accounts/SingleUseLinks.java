@@ -13,15 +13,16 @@ import jakarta.transaction.Transactional;
 
 /**
  * Secrets sent in links that work once and expire: sign-in hand-offs to a tenant host, password
- * resets. Only a digest is stored; using one marks it used in the same statement, so two
- * concurrent uses cannot both succeed.
+ * resets, invitations, registrations. Only a digest is stored; using one marks it used in the same
+ * statement, so two concurrent uses cannot both succeed. A link that a newer one replaces is
+ * withdrawn, so that only the latest works.
  */
 @ApplicationScoped
 @Transactional
 public class SingleUseLinks {
 
     public enum Purpose {
-        HANDOFF, PASSWORD_RESET, INVITATION
+        HANDOFF, PASSWORD_RESET, INVITATION, REGISTRATION
     }
 
     /** What a used link carries: whose it is, for which tenant and from which sign-in, if any. */
@@ -57,6 +58,12 @@ public class SingleUseLinks {
                 .setParameter(1, purpose.name()).setParameter(2, accountId).setParameter(3, tenantId).executeUpdate();
     }
 
+    /** Makes every unused link of this purpose and account useless: a newer one was issued or used. */
+    public void withdrawAll(Purpose purpose, long accountId) {
+        em.createNativeQuery("DELETE FROM public.single_use_token WHERE purpose = ? AND account_id = ? AND used_at IS NULL")
+                .setParameter(1, purpose.name()).setParameter(2, accountId).executeUpdate();
+    }
+
     /** Uses the link, or says why it cannot be used: unknown, already used, or expired. */
     public Redeemed redeem(Purpose purpose, String secret) {
         byte[] digest = Secrets.digest(secret == null ? "" : secret);
@@ -67,7 +74,7 @@ public class SingleUseLinks {
                 .setParameter(1, digest).setParameter(2, purpose.name()).getResultList();
         if (rows.isEmpty()) {
             throw new LinkRefusedException(whyRefused(purpose, digest), Reason.of(purpose == Purpose.INVITATION
-                    ? "link.askInviter" : "link.askAgain"));
+                    ? "link.askInviter" : purpose == Purpose.REGISTRATION ? "link.registerAgain" : "link.askAgain"));
         }
         Object[] row = rows.get(0);
         return new Redeemed(((Number) row[0]).longValue(),

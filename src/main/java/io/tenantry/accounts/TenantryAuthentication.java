@@ -32,10 +32,7 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
     ApiTokens tokens;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    SignInThrottle throttle;
+    PasswordSignIn passwordSignIn;
 
     @Inject
     HostSessions sessions;
@@ -59,7 +56,7 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
             } else {
                 caller = sessions.callerOf(request);
             }
-        } catch (SignInThrottle.TooManyAttemptsException e) {
+        } catch (TooManyAttemptsException e) {
             response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds() + 1));
             return refuse(request, response, 429, e.reason());
         }
@@ -82,15 +79,8 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
         if (colon < 0) {
             return Optional.empty();
         }
-        String username = decoded.substring(0, colon);
-        throttle.check(username, request.getRemoteAddr());
-        Optional<Account> account = accounts.authenticate(username, decoded.substring(colon + 1));
-        if (account.isEmpty()) {
-            throttle.failed(username, request.getRemoteAddr());
-            return Optional.empty();
-        }
-        throttle.succeeded(username);
-        return account.map(found -> found.asCaller(Credential.PASSWORD));
+        return passwordSignIn.attempt(decoded.substring(0, colon), decoded.substring(colon + 1), request)
+                .map(found -> found.asCaller(Credential.PASSWORD));
     }
 
     private static boolean hasScheme(String authorization, String scheme) {

@@ -9,7 +9,7 @@ import io.tenantry.access.SubscriptionExpiredException;
 import io.tenantry.accounts.AccountConflictException;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
-import io.tenantry.accounts.SignInThrottle;
+import io.tenantry.accounts.TooManyAttemptsException;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.admin.NotOnMasterTenantException;
 import io.tenantry.files.FileTooLargeException;
@@ -75,7 +75,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (cause instanceof NotPermittedException) {
             return Problem.response(Status.FORBIDDEN, words);
         }
-        if (cause instanceof SignInThrottle.TooManyAttemptsException many) {
+        if (cause instanceof TooManyAttemptsException many) {
             return Response.fromResponse(Problem.response(429, "Too Many Requests", words, null))
                     .header("Retry-After", Long.toString(many.retryAfter().toSeconds() + 1)).build();
         }

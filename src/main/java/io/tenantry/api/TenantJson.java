@@ -3,14 +3,14 @@ package io.tenantry.api;
 import java.time.Instant;
 
 import io.tenantry.tenancy.Tenant;
-import io.tenantry.tenancy.TenantsDomain;
 
 /** A tenant as the API shows it. */
 public record TenantJson(String label, String name, String url, String owner, String organization,
         boolean publiclyReadable, Instant paidUntil, Instant createdAt, String schemaVersion) {
 
-    static TenantJson of(Tenant tenant, String owner, TenantsDomain domain, String scheme, int port) {
-        return new TenantJson(tenant.label().value(), tenant.name(), domain.urlOf(tenant.label(), scheme, port) + "/",
+    /** {@code root}: the tenant's address without a trailing slash (TenantUrls). */
+    static TenantJson of(Tenant tenant, String owner, String root) {
+        return new TenantJson(tenant.label().value(), tenant.name(), root + "/",
                 owner, tenant.terms().organization(), tenant.terms().publiclyReadable(),
                 tenant.terms().paidUntil().orElse(null), tenant.createdAt(), tenant.schemaVersion());
     }

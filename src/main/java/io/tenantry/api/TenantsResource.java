@@ -20,9 +20,11 @@ import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -69,6 +71,12 @@ public class TenantsResource {
 
     @Inject
     TenantsDomain domain;
+
+    @Inject
+    TenantUrls urls;
+
+    @Context
+    HttpServletRequest request;
 
     @Context
     UriInfo uri;
@@ -162,6 +170,6 @@ public class TenantsResource {
     }
 
     private TenantJson json(Tenant tenant, String owner) {
-        return TenantJson.of(tenant, owner, domain, uri.getBaseUri().getScheme(), uri.getBaseUri().getPort());
+        return TenantJson.of(tenant, owner, urls.rootOf(tenant.label(), request));
     }
 }

@@ -11,6 +11,7 @@ import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.TenantChanges;
+import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.annotation.Resource;
@@ -21,8 +22,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Start-up. Missing or invalid settings fail the deployment at once, with a message naming the
- * variable. The database is then prepared in the background, retried until it answers: public
+ * Start-up. Missing or invalid settings (TENANTS_DOMAIN, DB_URL, PUBLIC_SCHEME, PUBLIC_PORT,
+ * TRUSTED_PROXIES) fail the deployment at once, with a message naming the variable. The database is then prepared in the background, retried until it answers: public
  * schema, template, super-user, public tenant, directory; then tenants behind are upgraded.
  */
 @ApplicationScoped
@@ -33,6 +34,12 @@ public class Bootstrap {
 
     @Inject
     TenantsDomain domain;
+
+    @Inject
+    PublicEndpoint endpoint;
+
+    @Inject
+    TrustedProxies proxies;
 
     @Inject
     @ConfigProperty(name = "db.url")
@@ -68,7 +75,10 @@ public class Bootstrap {
                     .orElse("not set") + ". Set it, for example DB_URL=jdbc:postgresql://db.example.com:5432/tenantry "
                     + "with DB_USER and DB_PASSWORD (mvn -Prun starts an embedded database instead).");
         }
-        LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name());
+        LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
+                + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
+                + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
+                + "; trusted proxies: " + proxies);
         executor.submit(this::prepareDatabase);
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,9 +19,33 @@ public class Settings {
     @ConfigProperty(name = "tenants.domain")
     Optional<String> tenantsDomain;
 
+    @Inject
+    @ConfigProperty(name = "public.scheme")
+    Optional<String> publicScheme;
+
+    @Inject
+    @ConfigProperty(name = "public.port")
+    Optional<String> publicPort;
+
+    @Inject
+    @ConfigProperty(name = "trusted.proxies")
+    Optional<String> trustedProxies;
+
     @Produces
     @Singleton
     TenantsDomain tenantsDomain() {
         return TenantsDomain.of(tenantsDomain);
+    }
+
+    @Produces
+    @Singleton
+    PublicEndpoint publicEndpoint() {
+        return PublicEndpoint.of(publicScheme, publicPort);
+    }
+
+    @Produces
+    @Singleton
+    TrustedProxies trustedProxies() {
+        return TrustedProxies.of(trustedProxies);
     }
 }

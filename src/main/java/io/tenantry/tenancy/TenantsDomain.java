@@ -70,7 +70,10 @@ public final class TenantsDomain {
         return label.value() + suffix;
     }
 
-    /** The root address of a tenant (no trailing slash), for links sent out and redirects. */
+    /**
+     * The root address of a tenant (no trailing slash) with this scheme and port (0: the scheme's
+     * default); which scheme and port people use is {@link TenantUrls}' to say.
+     */
     public String urlOf(TenantLabel label, String scheme, int port) {
         boolean defaultPort = port <= 0 || port == 80 && "http".equals(scheme) || port == 443 && "https".equals(scheme);
         return scheme + "://" + hostOf(label) + (defaultPort ? "" : ":" + port);

@@ -7,14 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Addresses on other hosts of this deployment, built from the request being served (its scheme
- * and port), and the check that keeps redirects on our own hosts.
+ * Addresses on other hosts of this deployment (from {@link TenantUrls}: configuration and the
+ * connection, never the Host header), and the check that keeps redirects on our own hosts.
  */
 @ApplicationScoped
 public class PublicAddresses {
@@ -22,8 +23,11 @@ public class PublicAddresses {
     @Inject
     TenantsDomain domain;
 
+    @Inject
+    TenantUrls urls;
+
     public String rootOf(TenantLabel label, HttpServletRequest request) {
-        return domain.urlOf(label, request.getScheme(), request.getServerPort());
+        return urls.rootOf(label, request);
     }
 
     public String publicRoot(HttpServletRequest request) {

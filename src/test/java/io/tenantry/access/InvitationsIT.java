@@ -43,7 +43,7 @@ class InvitationsIT extends DeployedTenantry {
         assertEquals("INVITED", results.getJsonObject(0).getString("outcome"));
         assertEquals(1, app.get(host, "/api/invitations").json().asJsonArray().size(), "pending");
 
-        String link = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + "/accept-invitation");
+        String link = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
         WebSession browser = new WebSession(app.server());
         Page accept = browser.get(link);
         Page arrived = browser.follow(browser.submit(accept, "accept", Map.of("accept:password", "my new password",
@@ -76,11 +76,11 @@ class InvitationsIT extends DeployedTenantry {
     void invitingAgainSendsANewLinkAndOnlyTheNewestWorks() throws InterruptedException {
         String address = "twice-" + suffix + "@example.com";
         app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}");
-        String first = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + "/accept-invitation");
+        String first = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
         assertEquals("SENT_AGAIN", app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}").json()
                 .asJsonArray().getJsonObject(0).getString("outcome"));
         awaitMails(address, 2);
-        String second = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + "/accept-invitation");
+        String second = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
         assertFalse(first.equals(second));
 
         assertTrue(accept(new WebSession(app.server()), first).body().contains("a newer one replaced it"),
@@ -94,8 +94,8 @@ class InvitationsIT extends DeployedTenantry {
         String revoked = "revoked-" + suffix + "@example.com";
         String expired = "expired-" + suffix + "@example.com";
         app.post(host, "/api/invitations", "{\"emails\":\"" + revoked + "\\n" + expired + "\"}");
-        String revokedLink = TestMail.awaitMailTo(revoked).link("http://public." + Tenantry.DOMAIN + "/accept-invitation");
-        String expiredLink = TestMail.awaitMailTo(expired).link("http://public." + Tenantry.DOMAIN + "/accept-invitation");
+        String revokedLink = TestMail.awaitMailTo(revoked).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
+        String expiredLink = TestMail.awaitMailTo(expired).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
         long id = app.get(host, "/api/invitations").json().asJsonArray().stream().map(v -> v.asJsonObject())
                 .filter(i -> i.getString("email").equals(revoked)).findFirst().orElseThrow().getJsonNumber("id")
                 .longValue();

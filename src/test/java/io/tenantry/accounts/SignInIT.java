@@ -20,7 +20,7 @@ import io.tenantry.testing.WebSession;
 
 /**
  * Signing in once on the public host and entering tenants through the hand-off; sessions bound
- * to their host; sign-out everywhere; password reset by mail; throttling; API tokens.
+ * to their host; sign-out everywhere; password reset by mail, and what it withdraws; throttling; API tokens.
  */
 class SignInIT extends DeployedTenantry {
 
@@ -142,8 +142,9 @@ class SignInIT extends DeployedTenantry {
         TestMail.Received mail = TestMail.awaitMailTo(member + "@example.com");
         assertEquals("Reset your Tenantry password", mail.subject());
         String link = mail.link("http://public." + Tenantry.DOMAIN);
-        // The link names the host and port the request came to; this client sends no port.
-        assertTrue(link.startsWith("http://public." + Tenantry.DOMAIN + "/reset-password.xhtml?token="), link);
+        // The link names the configured host and the port the server listens on; this client sends no port.
+        assertTrue(link.startsWith("http://public." + Tenantry.DOMAIN + ":" + port() + "/reset-password.xhtml?token="),
+                link);
         String local = link;
         Page reset = browser.get(local);
         Page weak = browser.submit(reset, "reset", Map.of("reset:password", "short", "reset:confirmation", "short"),
@@ -163,6 +164,115 @@ class SignInIT extends DeployedTenantry {
     }
 
     @Test
+    void issuingANewerResetLinkRefusesTheOlder() {
+        String older = askForReset();
+        String newer = askForReset();
+
+        assertTrue(resetWith(older, "older link " + suffix).contains("not valid"), "the older link was withdrawn");
+        assertTrue(resetWith(newer, "newer link " + suffix).contains("Your password has been changed"));
+    }
+
+    @Test
+    void usingTheNewerResetLinkRefusesTheOlder() {
+        String older = askForReset();
+        String newer = askForReset();
+
+        assertTrue(resetWith(newer, "newer link " + suffix).contains("Your password has been changed"));
+        assertTrue(resetWith(older, "older link " + suffix).contains("not valid"), "the older link no longer works");
+        assertEquals(200, app.basic(member, "newer link " + suffix).get(Tenantry.host(acme), "/api/me").status());
+    }
+
+    @Test
+    void aResetSignsOutEverySessionAndRevokesTheApiTokensWhenAsked() {
+        browser.follow(signIn(browser.follow(browser.get(url(acme, "/"))), member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
+        String token = app.tokenOf(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        assertEquals(200, app.bearer(token).get(Tenantry.host(acme), "/api/products").status());
+
+        WebSession mailReader = new WebSession(app.server());
+        Page reset = mailReader.get(askForReset());
+        Page done = mailReader.submit(reset, "reset", Map.of("reset:password", "after reset " + suffix,
+                "reset:confirmation", "after reset " + suffix, "reset:revokeTokens", "true"), "reset:submit");
+        assertTrue(done.body().contains("Your password has been changed"), done.body());
+
+        assertEquals(302, browser.get(url("public", "/profile.xhtml")).status(), "signed out on the public host");
+        assertEquals(302, browser.get(url(acme, "/")).status(), "and on the tenant's host");
+        assertEquals(401, app.bearer(token).get(Tenantry.host(acme), "/api/products").status(), "the token is revoked");
+    }
+
+    @Test
+    void aResetKeepsTheApiTokensUnlessAsked() {
+        String token = app.tokenOf(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        WebSession mailReader = new WebSession(app.server());
+        Page reset = mailReader.get(askForReset());
+        assertTrue(java.util.regex.Pattern.compile("name=\"reset:revokeTokens\"[^>]*checked").matcher(reset.body())
+                .find(), "revoking is offered, chosen by default: " + reset.body());
+        Page done = mailReader.submit(reset, "reset", Map.of("reset:password", "after reset " + suffix,
+                "reset:confirmation", "after reset " + suffix), "reset:submit");
+        assertTrue(done.body().contains("Your password has been changed"), done.body());
+
+        assertEquals(200, app.bearer(token).get(Tenantry.host(acme), "/api/products").status());
+    }
+
+    @Test
+    void aPasswordChangeSignsOutOtherSessionsAndKeepsThisOneUnderANewId() {
+        browser.follow(signIn(browser.follow(browser.get(url("public", "/signin.xhtml"))), member,
+                Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
+        WebSession elsewhere = new WebSession(app.server());
+        elsewhere.follow(elsewhere.submit(elsewhere.get(url("public", "/signin.xhtml")), "signin",
+                Map.of("signin:username", member, "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS),
+                "signin:submit"));
+        assertEquals(200, elsewhere.get(url("public", "/profile.xhtml")).status());
+        String before = browser.cookie(Tenantry.host("public"), "JSESSIONID");
+
+        String replacement = "changed " + suffix;
+        Page changed = browser.submit(browser.get(url("public", "/profile.xhtml")), "password", Map.of(
+                "password:current", Tenantry.PASSWORD_OF_NEW_ACCOUNTS, "password:new", replacement,
+                "password:confirmation", replacement), "password:change");
+        assertTrue(changed.body().contains("Your password has been changed"), changed.body());
+
+        assertEquals(302, elsewhere.get(url("public", "/profile.xhtml")).status(), "the other session ended");
+        assertEquals(200, browser.get(url("public", "/profile.xhtml")).status(), "this one goes on");
+        assertNotEquals(before, browser.cookie(Tenantry.host("public"), "JSESSIONID"), "under a new session id");
+    }
+
+    @Test
+    void aResetLinkNamesThePortTheServerListensOnNotTheOneInTheHostHeader() {
+        WebSession withPort = new WebSession(app.server());
+        Page forgot = withPort.get("http://public." + Tenantry.DOMAIN + ":1/forgot-password.xhtml");
+        Page sent = withPort.submit(forgot, "forgot", Map.of("forgot:email", member + "@example.com"), "forgot:submit");
+        assertTrue(sent.body().contains("is on its way"), sent.body());
+
+        String link = TestMail.awaitMailTo(member + "@example.com").link("http://public.");
+        assertTrue(link.startsWith("http://public." + Tenantry.DOMAIN + ":" + port() + "/reset-password.xhtml"), link);
+    }
+
+    @Test
+    void redirectsToAnotherHostIgnoreTheHostsPortAndAnUntrustedForwardedProtocol() throws Exception {
+        java.net.http.HttpResponse<String> redirected = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(app.server().resolve("/")).header("Host", Tenantry.host(acme) + ":1")
+                        .header("X-Forwarded-Proto", "https").header("Forwarded", "proto=https").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, redirected.statusCode());
+        String location = redirected.headers().firstValue("Location").orElse("");
+        assertTrue(location.startsWith("http://public." + Tenantry.DOMAIN + ":" + port() + "/signin.xhtml"), location);
+    }
+
+    @Test
+    void anAccountsNameAndItsEmailAddressShareOneThrottle() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertEquals(401, app.basic(member, "wrong password").get(Tenantry.host(acme), "/api/me").status());
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertEquals(401, app.basic(member + "@example.com", "wrong password").get(Tenantry.host(acme), "/api/me")
+                    .status());
+        }
+        assertEquals(429, app.basic(member, "wrong password").get(Tenantry.host(acme), "/api/me").status(),
+                "five failures of one account, by name and by address");
+        assertEquals(429, app.basic(member.toUpperCase(), "wrong password").get(Tenantry.host(acme), "/api/me")
+                .status());
+    }
+
+    @Test
     void theProfileChangesThePasswordOnlyWithTheCurrentOne() {
         browser.follow(signIn(browser.follow(browser.get(url("public", "/signin.xhtml"))), member,
                 Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
@@ -177,7 +287,7 @@ class SignInIT extends DeployedTenantry {
         Page changed = browser.submit(mismatch, "password", Map.of("password:current",
                 Tenantry.PASSWORD_OF_NEW_ACCOUNTS, "password:new", replacement, "password:confirmation", replacement),
                 "password:change");
-        assertTrue(changed.body().contains("Your password has been changed."), changed.body());
+        assertTrue(changed.body().contains("Your password has been changed"), changed.body());
         assertEquals(200, app.basic(member, replacement).get(Tenantry.host(acme), "/api/me").status());
     }
 
@@ -234,14 +344,7 @@ class SignInIT extends DeployedTenantry {
     }
 
     @Test
-    void refusalsAreInTheReadersLanguageOnPagesInTheApiAndOnErrorPages() {
-        WebSession german = new WebSession(app.server());
-        german.setCookie(Tenantry.host("public"), "lang", "de");
-        Page taken = german.submit(german.get(url("public", "/register.xhtml")), "register", Map.of(
-                "register:username", member, "register:email", "y-" + suffix + "@example.com",
-                "register:password", "long enough pw", "register:confirmation", "long enough pw"), "register:submit");
-        assertTrue(taken.body().contains("ist vergeben"), taken.body());
-
+    void refusalsAreInTheReadersLanguageInTheApiAndOnErrorPages() {
         String duplicate = "{\"username\":\"" + member + "\",\"email\":\"z-" + suffix + "@example.com\","
                 + "\"password\":\"long enough pw\"}";
         assertTrue(app.inLanguage("de").post(Tenantry.host("public"), "/api/accounts", duplicate).json()
@@ -256,19 +359,36 @@ class SignInIT extends DeployedTenantry {
         assertTrue(bogusLink.body().contains("Dieser Link ist ungültig"), bogusLink.body());
     }
 
-    @Test
-    void registrationCreatesAnAccountAndSignsItIn() {
-        Page form = browser.get(url("public", "/register.xhtml"));
-        Page taken = browser.submit(form, "register", Map.of("register:username", member, "register:email",
-                "x-" + suffix + "@example.com", "register:password", "long enough pw", "register:confirmation",
-                "long enough pw"), "register:submit");
-        assertTrue(taken.body().contains("is taken"), taken.body());
-        Page created = browser.follow(browser.submit(browser.get(url("public", "/register.xhtml")), "register",
-                Map.of("register:username", "new-" + suffix, "register:email", "new-" + suffix + "@example.com",
-                        "register:password", "long enough pw", "register:confirmation", "long enough pw"),
-                "register:submit"));
-        assertEquals(200, created.status(), created.body());
-        assertTrue(created.body().contains("profile-link\">new-" + suffix), created.body());
+    /** Asks for a reset of the member's password and answers the link mailed. */
+    private String askForReset() {
+        String address = member + "@example.com";
+        int before = TestMail.countTo(address);
+        WebSession asker = new WebSession(app.server());
+        asker.submit(asker.get(url("public", "/forgot-password.xhtml")), "forgot", Map.of("forgot:email", address),
+                "forgot:submit");
+        for (int waited = 0; TestMail.countTo(address) == before; waited++) {
+            if (waited == 200) {
+                throw new AssertionError("No new mail to " + address);
+            }
+            pause();
+        }
+        return TestMail.awaitMailTo(address).link("http://public.");
+    }
+
+    /** Sets a new password with a reset link and answers the page that follows. */
+    private String resetWith(String link, String password) {
+        WebSession reader = new WebSession(app.server());
+        return reader.submit(reader.get(link), "reset", Map.of("reset:password", password,
+                "reset:confirmation", password), "reset:submit").body();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Page signIn(Page signInPage, String username, String password) {

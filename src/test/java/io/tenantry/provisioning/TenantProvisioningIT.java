@@ -38,8 +38,8 @@ class TenantProvisioningIT extends DeployedTenantry {
     void aNewTenantAnswersAtItsAddressAtOnce() {
         Tenantry.Reply created = app.createTenant("acme-" + suffix, "Acme Inc.");
         assertEquals(201, created.status(), created.body());
-        // The test's Host header carries no port, as behind a proxy on port 80.
-        assertEquals("http://acme-" + suffix + "." + Tenantry.DOMAIN + "/",
+        // The test's Host header carries no port: the address names the port the server listens on.
+        assertEquals("http://acme-" + suffix + "." + Tenantry.DOMAIN + ":" + port() + "/",
                 created.json().asJsonObject().getString("url"));
         assertEquals(200, app.get(Tenantry.host("acme-" + suffix), "/api/products").status());
         assertEquals("Acme Inc.", app.onPublic("GET", "/api/tenants/acme-" + suffix, null).json().asJsonObject()

@@ -52,8 +52,10 @@ public class TestMail implements LauncherSessionListener {
             if (!messages.isEmpty()) {
                 MimeMessage last = messages.get(messages.size() - 1);
                 try {
-                    return new Received(last.getSubject(), GreenMailUtil.getBody(last).replace("=\r\n", ""));
-                } catch (MessagingException e) {
+                    // Decoded: a message with words beyond ASCII travels quoted-printable, "=" as "=3D".
+                    return new Received(last.getSubject(), last.getContent() instanceof String text ? text
+                            : GreenMailUtil.getBody(last).replace("=\r\n", ""));
+                } catch (MessagingException | java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
             }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * our hosts when asked, and submits JSF forms with their hidden fields. Like Chromium, it says where
  * a POST, PUT or DELETE comes from ({@code Origin}, {@code Sec-Fetch-Site}): from a page of the same
  * host, unless a test makes it come from elsewhere. Every request goes to the test server, with the
- * host of the URL as the Host header.
+ * host (and port, if any) of the URL as the Host header.
  */
 public final class WebSession {
 
@@ -115,7 +115,8 @@ public final class WebSession {
         Map<String, String> sent = new HashMap<>();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             // What Chromium sends with a form or fetch() from a page of the same host.
-            sent.put("Origin", "http://" + URI.create(url).getHost());
+            URI target = URI.create(url);
+            sent.put("Origin", "http://" + target.getHost() + (target.getPort() < 0 ? "" : ":" + target.getPort()));
             sent.put("Sec-Fetch-Site", "same-origin");
         }
         sent.putAll(headers);
@@ -140,7 +141,11 @@ public final class WebSession {
         URI target = URI.create(url);
         String host = target.getHost();
         String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-        request.uri(server.resolve(path)).header("Host", host).header("Accept", accept)
+        // A port in the URL travels in the Host header, as a browser sends it; the test server's
+        // own port is left out of the URL kept, so pages compare equal to url(label, path).
+        boolean serversPort = target.getPort() < 0 || target.getPort() == server.getPort();
+        request.uri(server.resolve(path)).header("Host", target.getPort() < 0 ? host : host + ":" + target.getPort())
+                .header("Accept", accept)
                 .timeout(Duration.ofSeconds(30));
         Map<String, String> jar = cookies.getOrDefault(host, Map.of());
         if (!jar.isEmpty()) {
@@ -154,7 +159,8 @@ public final class WebSession {
                 String[] pair = cookie.split(";", 2)[0].split("=", 2);
                 cookies.computeIfAbsent(host, h -> new HashMap<>()).put(pair[0].strip(), pair[1].strip());
             }
-            return new Page(url, response.statusCode(), response.body(),
+            String kept = serversPort ? "http://" + host + path : url;
+            return new Page(kept, response.statusCode(), response.body(),
                     response.headers().firstValue("Location").orElse(""), set);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

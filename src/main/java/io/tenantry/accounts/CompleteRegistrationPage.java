@@ -1,0 +1,103 @@
+package io.tenantry.accounts;
+
+import java.io.IOException;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.tenantry.platform.TrustedProxies;
+import io.tenantry.web.Messages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Registration, second step, from the mailed link: the user name, display name and password; the
+ * new account is signed in at once. Refused names count against the address
+ * ({@link RegistrationThrottle}), as they tell which names are taken.
+ */
+@Named
+@RequestScoped
+public class CompleteRegistrationPage {
+
+    @Inject
+    Registrations registrations;
+
+    @Inject
+    RegistrationThrottle throttle;
+
+    @Inject
+    TrustedProxies proxies;
+
+    @Inject
+    BrowserSignIn browserSignIn;
+
+    @Inject
+    @ConfigProperty(name = "registration.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private String token;
+    private String username;
+    private String displayName;
+    private final PasswordChoice password = new PasswordChoice();
+
+    public void complete() throws IOException {
+        if (!enabled) {
+            Messages.error("register.disabled");
+            return;
+        }
+        if (!password.confirmed()) {
+            return;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        String address = proxies.clientAddress(request);
+        Account account;
+        try {
+            throttle.check(address);
+            account = registrations.complete(token, username, displayName, password.getValue());
+        } catch (AccountConflictException | InvalidAccountException e) {
+            throttle.counted(address);
+            Messages.failure(e);
+            return;
+        } catch (TooManyAttemptsException | SingleUseLinks.LinkRefusedException e) {
+            Messages.failure(e);
+            return;
+        }
+        external.redirect(browserSignIn.signIn(request, account, "/"));
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public PasswordChoice getPassword() {
+        return password;
+    }
+}

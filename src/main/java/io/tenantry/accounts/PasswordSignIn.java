@@ -1,0 +1,45 @@
+package io.tenantry.accounts;
+
+import java.util.Optional;
+
+import io.tenantry.platform.TrustedProxies;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * One attempt to sign in with a password, from the form or HTTP Basic: the throttle is asked
+ * first, then the password checked, and the outcome counted for the account (or the name typed,
+ * when no account has it) and the client's address.
+ */
+@ApplicationScoped
+public class PasswordSignIn {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    TrustedProxies proxies;
+
+    /**
+     * The account whose password this is, by user name or e-mail address; empty when either is
+     * wrong. Throws {@link TooManyAttemptsException} when the account or the address must wait.
+     */
+    public Optional<Account> attempt(String usernameOrEmail, String password, HttpServletRequest request) {
+        String address = proxies.clientAddress(request);
+        Optional<Account> named = accounts.findBySignInName(usernameOrEmail);
+        String bucket = named.map(account -> SignInThrottle.accountBucket(account.id()))
+                .orElseGet(() -> SignInThrottle.nameBucket(usernameOrEmail));
+        throttle.check(bucket, address);
+        Optional<Account> account = accounts.authenticate(named, password);
+        if (account.isPresent()) {
+            throttle.succeeded(bucket, address);
+        } else {
+            throttle.failed(bucket, address);
+        }
+        return account;
+    }
+}

@@ -1,0 +1,74 @@
+package io.tenantry.accounts;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.tenantry.mail.MailTemplates;
+import io.tenantry.mail.Mailer;
+import io.tenantry.platform.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Registering an account by e-mail, in two steps, so that the form never tells whether an address
+ * is in use. Asking mails the address either a link to finish registering (valid for
+ * {@link #VALID_FOR}) or, when an account with a password has it, a reminder of that account and
+ * how to sign in or reset the password. Only whoever reads the mail learns which.
+ */
+@ApplicationScoped
+@Transactional
+public class Registrations {
+
+    static final Duration VALID_FOR = Duration.ofDays(1);
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    SingleUseLinks links;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    MailTemplates templates;
+
+    /**
+     * Mails the address the link or the reminder; {@code publicUrl}: the public host's address
+     * (TenantUrls). Throws {@link InvalidAccountException} only for a malformed address.
+     */
+    public void request(String email, String publicUrl) {
+        String address = AccountRules.email(email);
+        Optional<Account> existing = accounts.findByEmail(address);
+        if (existing.isPresent() && !existing.get().isActive()) {
+            mailer.send(templates.render(address, "registrationClosed", existing.get().username()));
+            return;
+        }
+        if (existing.isPresent() && existing.get().hasPassword()) {
+            mailer.send(templates.render(address, "registrationExisting", existing.get().displayName(),
+                    existing.get().username(), publicUrl + "/signin.xhtml", publicUrl + "/forgot-password.xhtml"));
+            return;
+        }
+        // No account, or one made for an invitation that no one has taken up: the reader of the mail may have it.
+        Account account = accounts.forAddress(address);
+        links.withdrawAll(SingleUseLinks.Purpose.REGISTRATION, account.id());
+        String secret = links.issue(SingleUseLinks.Purpose.REGISTRATION, account.id(), null, null, VALID_FOR);
+        mailer.send(templates.render(address, "registration", VALID_FOR.toHours(),
+                publicUrl + "/complete-registration.xhtml?token=" + secret));
+    }
+
+    /**
+     * Finishes a registration from its link: the name, display name and password chosen. Answers
+     * the account, to be signed in. A refused name or password leaves the link usable
+     * ({@link InvalidAccountException}, {@link AccountConflictException}); a used, withdrawn or
+     * expired link is refused ({@link SingleUseLinks.LinkRefusedException}).
+     */
+    public Account complete(String secret, String username, String displayName, String password) {
+        SingleUseLinks.Redeemed redeemed = links.redeem(SingleUseLinks.Purpose.REGISTRATION, secret);
+        Account account = accounts.findActive(redeemed.accountId()).filter(a -> !a.hasPassword())
+                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.used",
+                        Reason.of("link.registerAgain")));
+        return accounts.completeRegistration(account.id(), username, displayName, password);
+    }
+}

@@ -1,0 +1,21 @@
+package io.tenantry.accounts;
+
+import java.time.Duration;
+
+import io.tenantry.platform.RefusedException;
+
+/** Too many attempts of one kind; says how long to wait, never whether an account exists. */
+public class TooManyAttemptsException extends RefusedException {
+
+    private final Duration wait;
+
+    /** {@code key}: the reason, given the wait in whole minutes. */
+    TooManyAttemptsException(String key, Duration wait) {
+        super(key, Math.max(1, (wait.toSeconds() + 59) / 60));
+        this.wait = wait;
+    }
+
+    public Duration retryAfter() {
+        return wait;
+    }
+}
