@@ -62,10 +62,18 @@ public class PublicAddresses {
 
     /** A path on this host only: "/x" yes, "//evil.example/x" or "https://..." no. */
     public static String safeLocalPath(String path) {
-        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
+        if (path == null || !path.startsWith("/") || path.startsWith("//") || path.chars().anyMatch(PublicAddresses::unsafe)) {
             return "/";
         }
         return path;
+    }
+
+    /**
+     * Browsers drop tabs and line breaks anywhere in a URL and read a backslash as a slash (WHATWG
+     * URL Standard, "basic URL parser"), so "/\t/evil" and "/\\evil" would leave this host.
+     */
+    private static boolean unsafe(int c) {
+        return c < 0x20 || c == 0x7f || c == '\\';
     }
 
     private static String localPath(URI uri) {

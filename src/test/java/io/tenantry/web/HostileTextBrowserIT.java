@@ -83,8 +83,8 @@ class HostileTextBrowserIT extends BrowsedTenantry {
                 .add("password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS))).status());
         Tenantry owner = app.bearer(app.tokenOf(ownerName, Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
         String tokenName = "K1" + ATTACK;
-        assertEquals(201, owner.post(pub, "/api/me/tokens", json(Json.createObjectBuilder().add("name", tokenName)))
-                .status());
+        assertEquals(201, app.basic(ownerName, Tenantry.PASSWORD_OF_NEW_ACCOUNTS).post(pub, "/api/me/tokens",
+                json(Json.createObjectBuilder().add("name", tokenName))).status(), "a new token takes the password");
         assertEquals(201, app.createTenant(label, "Plain", ownerName).status());
 
         String tenantName = "N1" + ATTACK;

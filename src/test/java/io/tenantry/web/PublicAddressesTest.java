@@ -39,8 +39,10 @@ class PublicAddressesTest {
     @Test
     void onlyLocalPathsAreKept() {
         assertEquals("/x?y=1", PublicAddresses.safeLocalPath("/x?y=1"));
+        // Browsers drop tabs and line breaks from a URL and read a backslash as "/" (WHATWG URL): "/<tab>/evil" is "//evil".
         for (String path : new String[] {"//evil.example.org/", "/\\evil.example.org", "https://evil.example.org/",
-                "x", null}) {
+                "x", null, "/\t/evil.example.org", "/\n/evil.example.org", "/\r\n/evil.example.org", "/.\\evil.example.org",
+                "/x\u0000"}) {
             assertEquals("/", PublicAddresses.safeLocalPath(path), String.valueOf(path));
         }
     }
