@@ -17,6 +17,18 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TenantEntry {
 
+    /** How {@code /go/<label>} may send a signed-in person to a tenant's host. */
+    public enum Passage {
+        /** With a link that opens a session there: a member, or an operator reading (which needs one). */
+        WITH_SESSION,
+        /** Without a session: anyone may read the tenant, and the person is not a member of it. */
+        WITHOUT_SESSION,
+        /** Not at all (403): not a member of a tenant only members enter. */
+        FORBIDDEN,
+        /** Not at all (402): the subscription has run out and unpaid tenants are blocked. */
+        SUBSCRIPTION_EXPIRED
+    }
+
     @Inject
     Memberships memberships;
 
@@ -40,6 +52,22 @@ public class TenantEntry {
             return Access.Entry.MEMBER;
         }
         return withoutMembership(tenant, caller);
+    }
+
+    /**
+     * How a signed-in person goes to a tenant's host: a session is handed only where it is needed
+     * and the person may enter, so that none is opened on a host whose pages are not theirs.
+     */
+    public Passage passageFor(Tenant tenant, Caller person) {
+        Access.Entry entry = of(tenant, Optional.of(person));
+        if (entry != Access.Entry.MEMBER && of(tenant, Optional.empty()) == Access.Entry.READER) {
+            return Passage.WITHOUT_SESSION;
+        }
+        return switch (entry) {
+            case MEMBER, READER -> Passage.WITH_SESSION;
+            case SUBSCRIPTION_EXPIRED -> Passage.SUBSCRIPTION_EXPIRED;
+            case FORBIDDEN, SIGN_IN_REQUIRED -> Passage.FORBIDDEN;
+        };
     }
 
     /** Whether the subscription has run out and unpaid tenants are blocked for this caller (not the super-user). */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.tenantry.access.Access;
 import io.tenantry.access.TenantEntry;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
@@ -76,24 +75,19 @@ public class HandOffStart extends HttpServlet {
             response.sendRedirect(next);
             return;
         }
-        Access.Entry entry = entries.of(tenant.get(), signedIn);
-        if (entry != Access.Entry.MEMBER && entries.of(tenant.get(), Optional.empty()) == Access.Entry.READER) {
-            response.sendRedirect(addresses.rootOf(tenant.get().label(), request) + next);
-            return;
-        }
-        if (entry == Access.Entry.SUBSCRIPTION_EXPIRED) {
-            ProblemResponse.send(request, response, 402, Reason.of("title.subscriptionExpired"),
-                    Reason.of("subscriptionExpired", tenant.get().name()));
-            return;
-        }
-        if (entry != Access.Entry.MEMBER && entry != Access.Entry.READER) {
-            ProblemResponse.send(request, response, 403, Reason.of("title.forbidden"),
+        String root = addresses.rootOf(tenant.get().label(), request);
+        switch (entries.passageFor(tenant.get(), signedIn.get())) {
+            case WITHOUT_SESSION -> response.sendRedirect(root + next);
+            case FORBIDDEN -> ProblemResponse.send(request, response, 403, Reason.of("title.forbidden"),
                     Reason.of("notAMemberOfTenant", tenant.get().name()));
-            return;
+            case SUBSCRIPTION_EXPIRED -> ProblemResponse.send(request, response, 402,
+                    Reason.of("title.subscriptionExpired"), Reason.of("subscriptionExpired", tenant.get().name()));
+            case WITH_SESSION -> {
+                String secret = links.issue(SingleUseLinks.Purpose.HANDOFF, signedIn.get().accountId(),
+                        tenant.get().id(), signIn.get(), VALID_FOR);
+                response.sendRedirect(root + HandOffFinish.PATH + "?token=" + secret + "&next="
+                        + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            }
         }
-        String secret = links.issue(SingleUseLinks.Purpose.HANDOFF, signedIn.get().accountId(), tenant.get().id(),
-                signIn.get(), VALID_FOR);
-        response.sendRedirect(addresses.rootOf(tenant.get().label(), request) + HandOffFinish.PATH + "?token=" + secret
-                + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 }

@@ -26,6 +26,7 @@ public class MyAccount {
     @Inject
     PasswordConfirmation confirmation;
 
+    /** The caller's account; 401 without a caller, 403 with a tenant host's session. */
     public Account details() {
         return accounts.findActive(caller.requireAccountWide().accountId()).orElseThrow(NotSignedInException::new);
     }
@@ -39,23 +40,33 @@ public class MyAccount {
         return accounts.changeProfile(account.id(), email, displayName);
     }
 
-    /** Checks {@code current} itself (400 on the field "currentPassword" when wrong). */
+    /**
+     * Checks {@code current} itself (400 on the field "currentPassword" when wrong); the new one must
+     * follow the rules. Every other sign-in ends; {@code revokeTokens} also revokes the API tokens.
+     */
     public void changePassword(String current, String replacement, boolean revokeTokens) {
         accounts.changePassword(caller.requireAccountWide().accountId(), current, replacement, revokeTokens);
     }
 
+    /** The caller's tokens, newest first, without their secrets. */
     public List<ApiTokens.Token> tokens() {
         return tokens.of(caller.requireAccountWide().accountId());
     }
 
-    /** A new token, with {@code password} unless the caller sent it already (HTTP Basic). */
+    /**
+     * A new token and its secret, shown once: with {@code password} unless the caller sent it
+     * already (HTTP Basic); see {@link PasswordConfirmation#confirm} for the refusals.
+     */
     public ApiTokens.Issued createToken(String name, String password) {
         Caller me = caller.requireAccountWide();
         confirmation.confirm(me, password, "password");
         return tokens.create(me.accountId(), name);
     }
 
-    /** Needs no password: revoking only takes power away, and a leaked token may revoke itself. */
+    /**
+     * Revokes one of the caller's tokens (404 for anyone else's). Needs no password: revoking only
+     * takes power away, and a leaked token may revoke itself.
+     */
     public void revokeToken(long tokenId) {
         tokens.revoke(caller.requireAccountWide().accountId(), tokenId);
     }

@@ -185,7 +185,8 @@ class AccountWidePowersIT extends DeployedTenantry {
         assertEquals(200, read.status());
         assertTrue(read.body().contains("read-only-banner") && !read.body().contains("profile-link"),
                 "read-only, without a session: " + read.body());
-        assertEquals(401, browser.get(url(readable, "/api/me")).status(), "nobody is signed in there");
+        assertEquals(401, browser.send(url(readable, "/api/me"), "GET", null, "", Map.of()).status(),
+                "nobody is signed in there");
 
         WebSession member = new WebSession(app.server());
         browser = member;
