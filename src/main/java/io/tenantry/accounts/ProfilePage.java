@@ -30,6 +30,9 @@ public class ProfilePage {
     @Inject
     HostSessions sessions;
 
+    @Inject
+    EmailChangeThrottle emailChanges;
+
     private Account account;
     private String email;
     private String displayName;
@@ -49,9 +52,13 @@ public class ProfilePage {
 
     public void saveDetails() {
         try {
+            emailChanges.check(account.id());
             account = accounts.changeProfile(account.id(), email, displayName);
             Messages.info("profile.saved");
-        } catch (InvalidAccountException | AccountConflictException e) {
+        } catch (AccountConflictException e) {
+            emailChanges.refused(account.id());
+            Messages.failure(e);
+        } catch (InvalidAccountException | TooManyAttemptsException e) {
             Messages.failure(e);
         }
     }
