@@ -55,9 +55,10 @@ class RegistrationIT extends DeployedTenantry {
     }
 
     @Test
-    void registrationIsFinishedByTheMailedLinkAndSignsTheNewAccountIn() {
+    void registrationIsFinishedByTheMailedLinkAndSignsTheNewAccountInWhereItWasGoing() {
         String address = "new-" + suffix + "@example.com";
-        register(browser, address);
+        browser.submit(browser.get(url("public", "/register.xhtml?next=/profile.xhtml")), "register",
+                Map.of("register:email", address), "register:submit");
         String link = TestMail.awaitMailTo(address).link("http://public.");
 
         Page form = browser.get(link);
@@ -65,6 +66,7 @@ class RegistrationIT extends DeployedTenantry {
                 "complete:password", "long enough pw", "complete:confirmation", "long enough pw"), "complete:submit"));
 
         assertEquals(200, created.status(), created.body());
+        assertEquals(url("public", "/profile.xhtml"), created.url());
         assertTrue(created.body().contains("profile-link\">new-" + suffix), created.body());
         assertEquals(200, app.basic("new-" + suffix, "long enough pw").get(Tenantry.host("public"), "/api/me").status());
         WebSession later = new WebSession(app.server());
