@@ -42,6 +42,10 @@ public class InvitationAcceptance {
                 .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.accountDeactivated"));
         Tenant tenant = directory.all().stream().filter(t -> redeemed.tenantId().orElse(-1L) == t.id()).findFirst()
                 .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.tenantGone"));
+        if (account.hasPassword()) {
+            // Chosen since by registering or a reset: an invitation's link must not replace it.
+            throw new SingleUseLinks.LinkRefusedException("link.passwordChosen");
+        }
         accounts.choosePassword(account.id(), password);
         em.createNativeQuery("UPDATE public.invitation SET accepted_at = now() WHERE tenant_id = ? AND account_id = ? "
                 + "AND accepted_at IS NULL").setParameter(1, tenant.id()).setParameter(2, account.id()).executeUpdate();

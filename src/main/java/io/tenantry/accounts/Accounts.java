@@ -36,6 +36,9 @@ public class Accounts {
     @Inject
     OldCredentials oldCredentials;
 
+    @Inject
+    SingleUseLinks links;
+
     public Optional<Account> findActive(String username) {
         return em.createQuery("SELECT a FROM Account a WHERE LOWER(a.username) = :name AND a.active = TRUE",
                         Account.class)
@@ -158,6 +161,7 @@ public class Accounts {
         requireUnique(name, account.email, account.id);
         account.register(name, AccountRules.displayName(displayName),
                 passwords.hash(AccountRules.password(password, name)));
+        links.withdrawAll(account.id);
         return account;
     }
 
@@ -166,8 +170,10 @@ public class Accounts {
         setPassword(em.find(Account.class, accountId), password);
     }
 
+    /** Sets the password and withdraws every unused link of the account (reset, invitation, registration, hand-off). */
     void setPassword(Account account, String password) {
         account.changePassword(passwords.hash(AccountRules.password(password, account.username)));
+        links.withdrawAll(account.id);
     }
 
     /** User names by account id, for showing many references at once. */

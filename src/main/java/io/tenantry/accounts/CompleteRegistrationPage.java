@@ -39,6 +39,7 @@ public class CompleteRegistrationPage {
     boolean enabled;
 
     private String token;
+    private String next;
     private String username;
     private String displayName;
     private final PasswordChoice password = new PasswordChoice();
@@ -66,7 +67,7 @@ public class CompleteRegistrationPage {
             Messages.failure(e);
             return;
         }
-        external.redirect(browserSignIn.signIn(request, account, "/"));
+        external.redirect(browserSignIn.signIn(request, account, next));
     }
 
     public boolean isEnabled() {
@@ -79,6 +80,14 @@ public class CompleteRegistrationPage {
 
     public void setToken(String token) {
         this.token = token;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 
     public String getUsername() {

@@ -26,18 +26,32 @@ public class MyAccount {
     @Inject
     PasswordConfirmation confirmation;
 
+    @Inject
+    EmailChangeThrottle emailChanges;
+
     /** The caller's account; 401 without a caller, 403 with a tenant host's session. */
     public Account details() {
         return accounts.findActive(caller.requireAccountWide().accountId()).orElseThrow(NotSignedInException::new);
     }
 
-    /** The name changes freely; another e-mail address (where password resets go) needs {@code password}, checked on that field. */
+    /**
+     * The name changes freely; another e-mail address (where password resets go) needs {@code
+     * password}, checked on that field. An address in use is refused ({@link AccountConflictException})
+     * at most {@link EmailChangeThrottle}'s times an hour, then {@link TooManyAttemptsException}: the
+     * refusal tells that an address has an account, so it must not be asked in bulk.
+     */
     public Account changeDetails(String email, String displayName, String password) {
         Account account = details();
         if (!Objects.equals(AccountRules.email(email), account.email())) {
             confirmation.confirm(caller.require(), password, "password");
         }
-        return accounts.changeProfile(account.id(), email, displayName);
+        emailChanges.check(account.id());
+        try {
+            return accounts.changeProfile(account.id(), email, displayName);
+        } catch (AccountConflictException inUse) {
+            emailChanges.refused(account.id());
+            throw inUse;
+        }
     }
 
     /**

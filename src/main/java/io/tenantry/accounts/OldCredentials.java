@@ -6,9 +6,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * What a new password withdraws, so that nothing given under the old one outlives it: every
- * sign-in of the account on every host, its reset links not yet used, and its API tokens when the
- * person chooses so (a program's token may be wanted after a routine change; after a leak it must
- * go). Runs in the transaction that sets the password.
+ * sign-in of the account on every host, and its API tokens when the person chooses so (a program's
+ * token may be wanted after a routine change; after a leak it must go). Its links are withdrawn by
+ * {@link Accounts#setPassword}. Runs in the transaction that sets the password.
  */
 @ApplicationScoped
 @Transactional
@@ -18,14 +18,10 @@ public class OldCredentials {
     SignIns signIns;
 
     @Inject
-    SingleUseLinks links;
-
-    @Inject
     ApiTokens tokens;
 
     public void withdraw(long accountId, boolean revokeTokens) {
         signIns.endAll(accountId);
-        links.withdrawAll(SingleUseLinks.Purpose.PASSWORD_RESET, accountId);
         if (revokeTokens) {
             tokens.revokeAll(accountId);
         }

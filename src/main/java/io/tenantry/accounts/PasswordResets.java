@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 /**
  * Forgotten passwords: a single-use link, valid for {@link #VALID_FOR}, mailed to the account's
  * address. Asking never tells whether an account uses the address. Only the latest link works:
- * asking again withdraws the older ones, and setting a new password withdraws the rest, ends every
- * sign-in of the account and, if asked, revokes its API tokens ({@link OldCredentials}).
+ * asking again withdraws the older ones, and setting a new password withdraws every other link of
+ * the account, ends its sign-ins and, if asked, revokes its API tokens ({@link OldCredentials}).
  */
 @ApplicationScoped
 @Transactional

@@ -24,6 +24,7 @@ public class ProfilePage {
     @Inject
     HostSessions sessions;
 
+
     private Account account;
     private String email;
     private String displayName;

@@ -36,6 +36,7 @@ public class RegisterPage {
     boolean enabled;
 
     private String email;
+    private String next;
 
     public void register() {
         if (!enabled) {
@@ -48,7 +49,7 @@ public class RegisterPage {
         try {
             throttle.check(address);
             throttle.counted(address);
-            registrations.request(email, urls.publicRoot(request));
+            registrations.request(email, urls.publicRoot(request), next);
         } catch (TooManyAttemptsException | InvalidAccountException e) {
             Messages.failure(e);
             return;
@@ -67,5 +68,13 @@ public class RegisterPage {
 
     public void setEmail(String email) {
         this.email = email;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 }

@@ -1,5 +1,8 @@
 package io.tenantry.accounts;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URLEncoder;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -36,9 +39,11 @@ public class Registrations {
 
     /**
      * Mails the address the link or the reminder; {@code publicUrl}: the public host's address
-     * (TenantUrls). Throws {@link InvalidAccountException} only for a malformed address.
+     * (TenantUrls); {@code next}: where the person was going, or null, carried by the link to finish
+     * (checked again where it leads; never put in the reminder, which goes to someone who may not
+     * have asked). Throws {@link InvalidAccountException} only for a malformed address.
      */
-    public void request(String email, String publicUrl) {
+    public void request(String email, String publicUrl, String next) {
         String address = AccountRules.email(email);
         Optional<Account> existing = accounts.findByEmail(address);
         if (existing.isPresent() && !existing.get().isActive()) {
@@ -55,7 +60,8 @@ public class Registrations {
         links.withdrawAll(SingleUseLinks.Purpose.REGISTRATION, account.id());
         String secret = links.issue(SingleUseLinks.Purpose.REGISTRATION, account.id(), null, null, VALID_FOR);
         mailer.send(templates.render(address, "registration", VALID_FOR.toHours(),
-                publicUrl + "/complete-registration.xhtml?token=" + secret));
+                publicUrl + "/complete-registration.xhtml?token=" + secret
+                        + (next == null || next.isBlank() ? "" : "&next=" + URLEncoder.encode(next, UTF_8))));
     }
 
     /**

@@ -64,6 +64,15 @@ public class SingleUseLinks {
                 .setParameter(1, purpose.name()).setParameter(2, accountId).executeUpdate();
     }
 
+    /**
+     * Makes every unused link of the account useless, whatever its purpose: once a password is set,
+     * no earlier link may set another, and hand-offs of the old sign-ins are void.
+     */
+    public void withdrawAll(long accountId) {
+        em.createNativeQuery("DELETE FROM public.single_use_token WHERE account_id = ? AND used_at IS NULL")
+                .setParameter(1, accountId).executeUpdate();
+    }
+
     /** Uses the link, or says why it cannot be used: unknown, already used, or expired. */
     public Redeemed redeem(Purpose purpose, String secret) {
         byte[] digest = Secrets.digest(secret == null ? "" : secret);

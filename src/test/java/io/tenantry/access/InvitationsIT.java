@@ -61,6 +61,29 @@ class InvitationsIT extends DeployedTenantry {
     }
 
     @Test
+    void anInvitationLinkNoLongerSetsThePasswordOnceThePersonChoseOneAnotherWay() throws Exception {
+        String address = "resetter-" + suffix + "@example.com";
+        app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}");
+        String invitation = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port()
+                + "/accept-invitation");
+        WebSession person = new WebSession(app.server());
+        person.submit(person.get(url("public", "/forgot-password.xhtml")), "forgot", Map.of("forgot:email", address),
+                "forgot:submit");
+        awaitMails(address, 2);
+        String reset = TestMail.awaitMailTo(address).link("http://public.");
+        Page done = person.submit(person.get(reset), "reset", Map.of("reset:password", "chosen by reset",
+                "reset:confirmation", "chosen by reset"), "reset:submit");
+        assertTrue(done.body().contains("Your password has been changed"), done.body());
+
+        WebSession holder = new WebSession(app.server());
+        Page refused = holder.submit(holder.get(invitation), "accept",
+                Map.of("accept:password", "chosen by link", "accept:confirmation", "chosen by link"), "accept:submit");
+        assertTrue(refused.body().contains("not valid"), refused.body());
+        assertEquals(200, app.basic("resetter-" + suffix, "chosen by reset").get(host, "/api/products").status());
+        assertEquals(401, app.basic("resetter-" + suffix, "chosen by link").get(host, "/api/products").status());
+    }
+
+    @Test
     void anExistingAccountIsAddedAtOnceAndTold() {
         app.newAccount("known-" + suffix);
         JsonArray results = app.post(host, "/api/invitations", "{\"emails\":\"known-" + suffix + "@example.com, "

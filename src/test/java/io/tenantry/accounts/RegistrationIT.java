@@ -21,7 +21,7 @@ import io.tenantry.testing.WebSession.Page;
 /**
  * Registering by e-mail: the form answers the same whether or not an account uses the address;
  * the address's owner finishes by a mailed link, and the owner of an existing account is told how
- * to sign in instead.
+ * to sign in instead. The profile, which must refuse an address in use, cannot test many.
  */
 class RegistrationIT extends DeployedTenantry {
 
@@ -55,9 +55,10 @@ class RegistrationIT extends DeployedTenantry {
     }
 
     @Test
-    void registrationIsFinishedByTheMailedLinkAndSignsTheNewAccountIn() {
+    void registrationIsFinishedByTheMailedLinkAndSignsTheNewAccountInWhereItWasGoing() {
         String address = "new-" + suffix + "@example.com";
-        register(browser, address);
+        browser.submit(browser.get(url("public", "/register.xhtml?next=/profile.xhtml")), "register",
+                Map.of("register:email", address), "register:submit");
         String link = TestMail.awaitMailTo(address).link("http://public.");
 
         Page form = browser.get(link);
@@ -65,6 +66,7 @@ class RegistrationIT extends DeployedTenantry {
                 "complete:password", "long enough pw", "complete:confirmation", "long enough pw"), "complete:submit"));
 
         assertEquals(200, created.status(), created.body());
+        assertEquals(url("public", "/profile.xhtml"), created.url());
         assertTrue(created.body().contains("profile-link\">new-" + suffix), created.body());
         assertEquals(200, app.basic("new-" + suffix, "long enough pw").get(Tenantry.host("public"), "/api/me").status());
         WebSession later = new WebSession(app.server());
@@ -88,6 +90,28 @@ class RegistrationIT extends DeployedTenantry {
         Page created = german.submit(taken, "complete", Map.of("complete:username", "de-" + suffix,
                 "complete:password", "long enough pw", "complete:confirmation", "long enough pw"), "complete:submit");
         assertEquals(302, created.status(), created.body());
+    }
+
+    @Test
+    void theProfileRefusesAddressesInUseOnlyFiveTimesAnHour() {
+        String other = "other-" + suffix;
+        app.newAccount(other);
+        browser.follow(browser.submit(browser.get(url("public", "/signin.xhtml")), "signin",
+                Map.of("signin:username", other, "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS),
+                "signin:submit"));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Page refused = changeAddress(member + "@example.com");
+            assertTrue(refused.body().contains("belongs to another account"), refused.body());
+        }
+        Page throttled = changeAddress(member + "@example.com");
+        assertTrue(throttled.body().contains("Too many refused changes of address"), throttled.body());
+        assertTrue(changeAddress("unused-" + suffix + "@example.com").body().contains("Too many"),
+                "the answer no longer depends on the address");
+    }
+
+    private Page changeAddress(String address) {
+        return browser.submit(browser.get(url("public", "/profile.xhtml")), "details",
+                Map.of("details:email", address, "details:displayName", ""), "details:save");
     }
 
     private static Page register(WebSession session, String address) {

@@ -1,0 +1,29 @@
+package io.tenantry.platform;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.PayaraProcess;
+
+/**
+ * Deploys the real WAR with a proxy given by name instead of address: the deployment must fail,
+ * saying which variable is wrong and what to set it to (the messages of PUBLIC_SCHEME and
+ * PUBLIC_PORT, checked the same way at start-up, are tested in TenantUrlsTest).
+ */
+class InvalidSettingsIT {
+
+    @Test
+    void anInvalidTrustedProxyFailsTheDeploymentNamingTheVariable() throws Exception {
+        try (PayaraProcess payara = PayaraProcess.start(true, "-Dtrusted.proxies=proxy.example.com")) {
+            boolean explained = payara.awaitLine(line -> line.contains("TRUSTED_PROXIES 'proxy.example.com'")
+                    && line.contains("TRUSTED_PROXIES=10.0.0.5"), Duration.ofSeconds(120));
+            assertTrue(explained, "no message naming TRUSTED_PROXIES:\n" + payara.tail());
+            assertTrue(payara.awaitLine(line -> line.contains("Exception while loading the app")
+                    || line.contains("Failed to deploy"), Duration.ofSeconds(60)),
+                    "the deployment did not fail:\n" + payara.tail());
+        }
+    }
+}
