@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+/** The Origin a browser sends must name the very host and port the request came to. */
 class SameOriginWritesTest {
 
     @Test
