@@ -1,7 +1,8 @@
 /*
  * A list marked "submit-on-change" sends its form as soon as a choice is made (the dashboard's
- * product). A script file rather than an onchange attribute: the Content-Security-Policy runs no
- * inline handlers.
+ * product). A script file rather than an onchange attribute: the markup carries no script, and the
+ * page does not rely on PrimeFaces moving inline handlers under the Content-Security-Policy (which
+ * it does only for what Faces writes).
  */
 document.addEventListener('change', function (event) {
     var list = event.target;

@@ -22,6 +22,7 @@ public final class ProblemResponse {
         Locale locale = Language.localeOf(request);
         String title = titleReason.in(locale);
         String detail = detailReason.in(locale);
+        SecurityHeaders.addTo(response);
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         if (wantsJson(request)) {

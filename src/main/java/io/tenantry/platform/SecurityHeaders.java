@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * addresses never travel to another host, while same-origin form posts keep their {@code Origin};</li>
  * <li>{@code X-Content-Type-Options: nosniff}: an upload is never run as a script nor read as a page.</li>
  * </ul>
- * Declared first in web.xml, for requests, forwards and error pages.
+ * Declared first in web.xml, for requests, forwards and error pages; {@link ProblemResponse} adds
+ * them too, for refusals written before any filter.
  */
 public class SecurityHeaders extends HttpFilter {
 
@@ -38,13 +39,21 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        // An error page shown after a page's policy was set keeps that policy: its scripts carry its nonce.
+        addTo(response);
+        chain.doFilter(request, new PagePolicy(response));
+    }
+
+    /**
+     * Puts the headers on a response: the strict policy unless a page's is there already (an error
+     * page shown after a page began keeps that page's policy, whose nonce its scripts carry). Also
+     * for answers written before any filter runs: {@link ProblemResponse} from Jakarta Security.
+     */
+    static void addTo(HttpServletResponse response) {
         if (!response.containsHeader(CONTENT_SECURITY_POLICY)) {
             response.setHeader(CONTENT_SECURITY_POLICY, STRICT_POLICY);
         }
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        chain.doFilter(request, new PagePolicy(response));
     }
 
     /**

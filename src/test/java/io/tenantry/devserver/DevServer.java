@@ -48,7 +48,7 @@ public final class DevServer {
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
                 "-Xmx" + env.getOrDefault("JAVA_HEAP", "1g"), "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", port, "--nocluster",
-                "--postbootcommandfile", System.getProperty("payara.postBootCommands")));
+                "--prebootcommandfile", System.getProperty("payara.preBootCommands")));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("DB_URL", dbUrl);
         builder.environment().put("TENANTS_DOMAIN", domain);

@@ -48,7 +48,7 @@ public final class PayaraProcess implements AutoCloseable {
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tenantry.test.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster",
-                "--postbootcommandfile", System.getProperty("payara.postBootCommands")));
+                "--prebootcommandfile", System.getProperty("payara.preBootCommands")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("TENANTS_DOMAIN");
         try {
