@@ -13,6 +13,7 @@ import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Reason;
+import io.tenantry.platform.SingleLine;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
@@ -75,7 +76,8 @@ public class TenantSettings {
     public Tenant change(String name, String organization, boolean publiclyReadable, String extraEmails,
             String navText) {
         requireMayChange();
-        String nav = navText == null ? "" : navText.strip();
+        String nav = SingleLine.require("navText", navText == null ? "" : navText.strip());
+        SingleLine.require("organization", organization);
         if (nav.length() > MAX_NAV_TEXT) {
             throw new BrokenRuleException("settings.navTextTooLong", MAX_NAV_TEXT);
         }

@@ -3,6 +3,9 @@ package io.tenantry.accounts;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.tenantry.platform.Reason;
+import io.tenantry.platform.SingleLine;
+
 /** What user names, e-mail addresses, display names and passwords must look like; each refusal says why. */
 public final class AccountRules {
 
@@ -33,6 +36,9 @@ public final class AccountRules {
         String trimmed = displayName == null ? "" : displayName.strip();
         if (trimmed.length() > 100) {
             throw new InvalidAccountException("displayName", "account.displayName", 100);
+        }
+        if (!SingleLine.is(trimmed)) {
+            throw new InvalidAccountException("displayName", "text.singleLine", Reason.of("field.displayName"));
         }
         return trimmed;
     }

@@ -19,8 +19,12 @@ public enum Credential {
         return this != TENANT_SESSION;
     }
 
-    /** Whether the browser sends it by itself, with any request to its host (a cookie), rather than a program choosing to. */
+    /**
+     * Whether a browser may send it by itself, with any request to its host, rather than a program
+     * choosing to: a session cookie, and HTTP Basic too, which a browser keeps after its password
+     * prompt (every 401 offers one) and adds to later requests to the same host.
+     */
     public boolean ambient() {
-        return this == PUBLIC_SESSION || this == TENANT_SESSION;
+        return this != API_TOKEN;
     }
 }

@@ -1,6 +1,7 @@
 package io.tenantry.accounts;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
@@ -50,6 +51,14 @@ public class HandOffFinish extends HttpServlet {
                 .flatMap(signIn -> signIns.callerOf(signIn, Credential.TENANT_SESSION)).isPresent();
         if (!forThisTenant || !signedIn) {
             refuse(request, response, Reason.of(forThisTenant ? "link.signedOut" : "link.otherTenant"));
+            return;
+        }
+        Optional<Caller> here = sessions.callerOf(request);
+        if (here.isPresent() && here.get().accountId() != redeemed.accountId()) {
+            // A hand-off link works in any browser: one made by someone else, sent to a person signed in
+            // here, would otherwise put that person's work under the other account without a word.
+            ProblemResponse.send(request, response, 409, Reason.of("title.linkRefused"),
+                    Reason.of("link.otherAccountHere", here.get().username()));
             return;
         }
         sessions.begin(request, redeemed.signInId().get());

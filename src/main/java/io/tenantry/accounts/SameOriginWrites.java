@@ -19,16 +19,19 @@ import jakarta.servlet.http.HttpServletResponse;
  * Refuses (403) a write that a page of another host could have made the browser send. Every tenant
  * host is one site for SameSite, so the session cookie goes along with a form or {@code fetch()}
  * from a stranger's tenant; browsers say where a request comes from, and it must be this very host.
- * Anything but GET, HEAD, OPTIONS and TRACE is a write. It passes when:
+ * Anything but GET, HEAD, OPTIONS and TRACE is a write, and so is any request carrying a Faces
+ * view state (Faces runs a form's actions from a GET with {@code jakarta.faces.ViewState} too). It
+ * passes when:
  * <ul>
- * <li>it is authenticated by {@code Authorization} (an API token or the password): a page elsewhere
- * cannot add that header, and the browser never adds it by itself;</li>
+ * <li>it is authenticated by an API token ({@code Authorization: Bearer}): a page elsewhere cannot
+ * add that header, and the browser never adds it by itself (HTTP Basic it does, once a person has
+ * answered its prompt, so Basic is judged like a cookie);</li>
  * <li>or every origin header present names this host: {@code Sec-Fetch-Site: same-origin}, and
  * {@code Origin} with this request's host and port (any scheme: a proxy may end TLS), and at least
  * one is present;</li>
- * <li>or neither is present and the request carries no session cookie: a program with nothing a
- * stranger could borrow (it is anonymous, and refused later where it needs a caller). A cookie
- * without either header is refused: browsers send {@code Origin} with every write.</li>
+ * <li>or neither is present and the request carries no session cookie: a program (Basic included)
+ * with nothing a stranger could borrow. A cookie without either header is refused: browsers send
+ * {@code Origin} with every write.</li>
  * </ul>
  * This covers the sign-in form too, so that no page elsewhere can sign a browser in to someone
  * else's account.
@@ -37,11 +40,13 @@ import jakarta.servlet.http.HttpServletResponse;
 public class SameOriginWrites extends HttpFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final String VIEW_STATE = "jakarta.faces.ViewState";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (SAFE_METHODS.contains(request.getMethod()) || byHeader(request) || fromThisHost(request)) {
+        boolean write = !SAFE_METHODS.contains(request.getMethod()) || request.getParameter(VIEW_STATE) != null;
+        if (!write || byHeader(request) || fromThisHost(request)) {
             chain.doFilter(request, response);
             return;
         }

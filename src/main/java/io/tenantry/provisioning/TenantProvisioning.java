@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.SingleLine;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
@@ -146,7 +147,7 @@ public class TenantProvisioning {
         if (trimmed.length() > MAX_NAME_LENGTH) {
             throw new BrokenRuleException("tenant.nameLength", trimmed.length(), MAX_NAME_LENGTH);
         }
-        return trimmed;
+        return SingleLine.require("name", trimmed);
     }
 
     /** A failure at commit arrives wrapped by the transaction interceptor; callers want the cause. */

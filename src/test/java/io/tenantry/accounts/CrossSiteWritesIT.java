@@ -4,10 +4,15 @@ import static io.tenantry.testing.WebSession.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +119,46 @@ class CrossSiteWritesIT extends DeployedTenantry {
                 "{\"name\":\"Token from a page\"}", Map.of("Origin", EVIL, "Sec-Fetch-Site", "cross-site",
                         "Authorization", token));
         assertEquals(201, scripted.status(), "a bearer token is not ambient: " + scripted.body());
+    }
+
+    @Test
+    void thePasswordABrowserKeptAfterItsPromptIsNoPassFromAnotherSite() {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((member + ":" + Tenantry.PASSWORD_OF_NEW_ACCOUNTS)
+                .getBytes(StandardCharsets.UTF_8));
+        Page forged = new WebSession(app.server()).send(url(acme, "/api/cases/" + caseId + "/attachments?name=x.txt"),
+                "POST", "text/plain", "forged", Map.of("Origin", EVIL, "Sec-Fetch-Site", "cross-site",
+                        "Authorization", basic));
+        assertEquals(403, forged.status(), "a browser adds Basic by itself once a person answered its prompt");
+        assertEquals("[]", app.get(Tenantry.host(acme), "/api/cases/" + caseId + "/attachments").body().strip());
+        assertEquals(201, app.basic(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS).post(Tenantry.host(acme),
+                "/api/products", "{\"name\":\"By a program\"}").status(), "a program saying nothing of origins");
+    }
+
+    @Test
+    void aFormSubmittedAsAGetFromAnotherSiteIsRefusedToo() {
+        Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(browser.get(url(acme, "/cases.xhtml")).body());
+        assertTrue(state.find(), "the page has a view state");
+        Page forged = browser.send(url(acme, "/cases.xhtml?jakarta.faces.ViewState="
+                + URLEncoder.encode(state.group(1), StandardCharsets.UTF_8)), "GET", null, "",
+                Map.of("Origin", "", "Sec-Fetch-Site", "cross-site"));
+        assertEquals(403, forged.status(), "Faces runs a form's actions from a GET with a view state");
+    }
+
+    @Test
+    void aHandOffLinkMadeBySomeoneElseDoesNotReplaceTheSessionOfThisBrowser() {
+        String mallory = "mallory-" + member;
+        app.newAccount(mallory);
+        assertEquals(201, app.post(Tenantry.host(acme), "/api/members", "{\"username\":\"" + mallory + "\"}").status());
+        WebSession attacker = new WebSession(app.server());
+        attacker.follow(attacker.submit(attacker.get(url("public", "/signin.xhtml")), "signin", Map.of("signin:username",
+                mallory, "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS), "signin:submit"));
+        String link = attacker.get(url("public", "/go/" + acme)).location();
+        assertTrue(link.contains("/auth/handoff?token="), link);
+
+        Page refused = browser.get(link);
+        assertEquals(409, refused.status(), refused.body());
+        assertTrue(browser.get(url(acme, "/")).body().contains("profile-link\">" + member), "still " + member);
     }
 
     @Test

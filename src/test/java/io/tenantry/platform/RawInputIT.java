@@ -59,6 +59,21 @@ class RawInputIT extends DeployedTenantry {
     }
 
     @Test
+    void namesThatTravelInMailStayOnOneLine() {
+        String phishing = "Acme\\n\\nYour password has expired: reset it at http://evil.example/";
+        for (String field : List.of("name", "organization", "navText")) {
+            Tenantry.Reply refused = app.put(host, "/api/settings", "{\"name\":\"Raw\",\"" + field + "\":\"" + phishing + "\"}");
+            assertEquals(400, refused.status(), field + ": " + refused);
+            assertTrue(refused.body().contains("one line"), refused.body());
+        }
+        assertEquals("Raw", app.get(host, "/api/settings").json().asJsonObject().getString("name"));
+        Tenantry.Reply account = app.post(Tenantry.host("public"), "/api/accounts", "{\"username\":\"" + label
+                + "\",\"email\":\"" + label + "@example.com\",\"displayName\":\"" + phishing
+                + "\",\"password\":\"" + Tenantry.PASSWORD_OF_NEW_ACCOUNTS + "\"}");
+        assertEquals(400, account.status(), account.toString());
+    }
+
+    @Test
     void listFiltersFindTheirTextLiterallyWithoutWildcards() {
         long product = app.post(host, "/api/products", "{\"name\":\"Shop\"}").json().asJsonObject()
                 .getJsonNumber("id").longValue();
