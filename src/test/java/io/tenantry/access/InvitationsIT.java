@@ -57,7 +57,7 @@ class InvitationsIT extends DeployedTenantry {
         assertEquals(0, app.get(host, "/api/invitations").json().asJsonArray().size(), "no longer pending");
 
         Page refused = accept(new WebSession(app.server()), link);
-        assertTrue(refused.body().contains("This link has already been used"), refused.body());
+        assertTrue(refused.body().contains("This link has already been used"), refused.status() + " " + refused.url() + " " + refused.body());
     }
 
     @Test

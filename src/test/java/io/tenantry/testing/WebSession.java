@@ -29,6 +29,7 @@ public final class WebSession {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
+    private static final Pattern NONCE = Pattern.compile("<script[^>]*\\snonce=\"([^\"]+)\"");
     /** What Chromium accepts when it loads a page; a script's fetch() accepts anything. */
     private static final String PAGE = "text/html";
     private static final String ANYTHING = "*/*";
@@ -46,6 +47,16 @@ public final class WebSession {
 
     public static String url(String label, String path) {
         return "http://" + Tenantry.host(label) + path;
+    }
+
+    /**
+     * An address as the pages of this session keep it: without the test server's own port, which
+     * Tenantry's redirects and mailed links name, so that it compares equal to {@link #url}.
+     */
+    public String kept(String address) {
+        URI target = URI.create(address);
+        return target.getPort() == server.getPort()
+                ? address.replaceFirst("^(https?://[^/:]+):" + server.getPort(), "$1") : address;
     }
 
     public Page get(String url) {
@@ -87,6 +98,11 @@ public final class WebSession {
             if ("hidden".equals(attribute(tag, "type"))) {
                 values.put(attribute(tag, "name"), unescape(attribute(tag, "value")));
             }
+        }
+        // What PrimeFaces' script (CSP mode) adds to every form of the page: the response's nonce.
+        Matcher nonce = NONCE.matcher(page.body());
+        if (nonce.find()) {
+            values.putIfAbsent("primefaces.nonce", nonce.group(1));
         }
         values.putAll(fields);
         values.put(button, "");
