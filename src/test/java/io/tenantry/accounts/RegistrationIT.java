@@ -111,7 +111,8 @@ class RegistrationIT extends DeployedTenantry {
 
     private Page changeAddress(String address) {
         return browser.submit(browser.get(url("public", "/profile.xhtml")), "details",
-                Map.of("details:email", address, "details:displayName", ""), "details:save");
+                Map.of("details:email", address, "details:displayName", "", "details:password",
+                        Tenantry.PASSWORD_OF_NEW_ACCOUNTS), "details:save");
     }
 
     private static Page register(WebSession session, String address) {
