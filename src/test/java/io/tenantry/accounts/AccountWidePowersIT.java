@@ -192,7 +192,7 @@ class AccountWidePowersIT extends DeployedTenantry {
         browser = member;
         signIn(owner, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
         Page handOff = browser.get(url("public", "/go/" + acme + "?next=/"));
-        assertTrue(handOff.location().startsWith(url(acme, "/auth/handoff?token=")), handOff.location());
+        assertTrue(browser.kept(handOff.location()).startsWith(url(acme, "/auth/handoff?token=")), handOff.location());
         Page inside = browser.follow(handOff);
         assertTrue(inside.body().contains("profile-link\">" + owner), "a member enters as before");
     }
