@@ -9,6 +9,7 @@ import io.tenantry.admin.MasterTenant;
 import io.tenantry.platform.RequestPath;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.PublicAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -47,6 +48,9 @@ public class AccessGate extends HttpFilter {
     PublicAddresses addresses;
 
     @Inject
+    TenantUrls urls;
+
+    @Inject
     MasterTenant master;
 
     @Inject
@@ -66,7 +70,7 @@ public class AccessGate extends HttpFilter {
         boolean publicHost = context.tenant().label().equals(TenantLabel.PUBLIC);
         if (ACCOUNT_PAGES.contains(path) && !publicHost) {
             String query = request.getQueryString();
-            response.sendRedirect(addresses.publicRoot(request) + path + (query == null ? "" : "?" + query));
+            response.sendRedirect(urls.publicRoot(request) + path + (query == null ? "" : "?" + query));
             return;
         }
         if (OPEN_ACCOUNT_PAGES.contains(path)) {

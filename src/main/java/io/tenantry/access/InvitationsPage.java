@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.tenantry.accounts.AccountConflictException;
 import io.tenantry.tenancy.TenantContext;
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.Messages;
-import io.tenantry.web.PublicAddresses;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ public class InvitationsPage implements Serializable {
     transient Invitations invitations;
 
     @Inject
-    transient PublicAddresses addresses;
+    transient TenantUrls urls;
 
     @Inject
     transient TenantContext context;
@@ -34,7 +34,7 @@ public class InvitationsPage implements Serializable {
     public void invite() {
         try {
             for (Invitations.Result result : invitations.invite(emails, publicRoot(),
-                    addresses.rootOf(context.tenant().label(), request()))) {
+                    urls.rootOf(context.tenant().label(), request()))) {
                 Messages.info("invitations." + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
                         result.email());
             }
@@ -49,7 +49,7 @@ public class InvitationsPage implements Serializable {
     }
 
     public void resend(Invitations.Pending pending) {
-        invitations.resend(pending.id(), publicRoot(), addresses.rootOf(context.tenant().label(), request()));
+        invitations.resend(pending.id(), publicRoot(), urls.rootOf(context.tenant().label(), request()));
         Messages.info("invitations.sent_again", pending.email());
     }
 
@@ -59,7 +59,7 @@ public class InvitationsPage implements Serializable {
     }
 
     private String publicRoot() {
-        return addresses.publicRoot(request());
+        return urls.publicRoot(request());
     }
 
     private static HttpServletRequest request() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.TenantContext;
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.PublicAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -35,7 +36,7 @@ public class HandOffFinish extends HttpServlet {
     HostSessions sessions;
 
     @Inject
-    PublicAddresses addresses;
+    TenantUrls urls;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -67,6 +68,6 @@ public class HandOffFinish extends HttpServlet {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Reason why) throws IOException {
         ProblemResponse.send(request, response, 400, Reason.of("title.linkRefused"),
-                Reason.of("link.signInAgain", why, addresses.publicRoot(request) + "/signin.xhtml"));
+                Reason.of("link.signInAgain", why, urls.publicRoot(request) + "/signin.xhtml"));
     }
 }

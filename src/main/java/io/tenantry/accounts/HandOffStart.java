@@ -13,6 +13,7 @@ import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.PublicAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -52,6 +53,9 @@ public class HandOffStart extends HttpServlet {
     PublicAddresses addresses;
 
     @Inject
+    TenantUrls urls;
+
+    @Inject
     TenantEntry entries;
 
     @Override
@@ -75,7 +79,7 @@ public class HandOffStart extends HttpServlet {
             response.sendRedirect(next);
             return;
         }
-        String root = addresses.rootOf(tenant.get().label(), request);
+        String root = urls.rootOf(tenant.get().label(), request);
         switch (entries.passageFor(tenant.get(), signedIn.get())) {
             case WITHOUT_SESSION -> response.sendRedirect(root + next);
             case FORBIDDEN -> ProblemResponse.send(request, response, 403, Reason.of("title.forbidden"),

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
-import io.tenantry.web.PublicAddresses;
+import io.tenantry.tenancy.TenantUrls;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,7 +23,7 @@ public class SignOut extends HttpServlet {
     HostSessions sessions;
 
     @Inject
-    PublicAddresses addresses;
+    TenantUrls urls;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -31,6 +31,6 @@ public class SignOut extends HttpServlet {
             ProblemResponse.send(request, response, 403, Reason.of("title.forbidden"), Reason.of("signOut.token"));
             return;
         }
-        response.sendRedirect(addresses.publicRoot(request) + "/signin.xhtml?signedOut=true");
+        response.sendRedirect(urls.publicRoot(request) + "/signin.xhtml?signedOut=true");
     }
 }

@@ -11,7 +11,7 @@ import io.tenantry.access.Permission;
 import io.tenantry.access.TenantSettings;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
-import io.tenantry.web.PublicAddresses;
+import io.tenantry.tenancy.TenantUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +48,7 @@ public class TenantAdminResource {
     TenantContext context;
 
     @Inject
-    PublicAddresses addresses;
+    TenantUrls urls;
 
     @Context
     HttpServletRequest request;
@@ -84,14 +84,14 @@ public class TenantAdminResource {
     @POST
     @Path("invitations")
     public List<Invitations.Result> invite(InvitationInput input) {
-        return invitations.invite(input == null ? null : input.emails(), addresses.publicRoot(request),
-                addresses.rootOf(context.tenant().label(), request));
+        return invitations.invite(input == null ? null : input.emails(), urls.publicRoot(request),
+                urls.rootOf(context.tenant().label(), request));
     }
 
     @POST
     @Path("invitations/{id}/resend")
     public Response resend(@PathParam("id") long id) {
-        invitations.resend(id, addresses.publicRoot(request), addresses.rootOf(context.tenant().label(), request));
+        invitations.resend(id, urls.publicRoot(request), urls.rootOf(context.tenant().label(), request));
         return Response.noContent().build();
     }
 

@@ -7,9 +7,9 @@ import io.tenantry.tenancy.InvalidTenantLabelException;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.tenancy.TenantsDomain;
 import io.tenantry.web.Messages;
-import io.tenantry.web.PublicAddresses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -32,7 +32,7 @@ public class NewTenantPage {
     TenantsDomain domain;
 
     @Inject
-    PublicAddresses addresses;
+    TenantUrls urls;
 
     private String label;
     private final TenantForm form = new TenantForm();
@@ -62,7 +62,7 @@ public class NewTenantPage {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         Tenant tenant;
         try {
-            String url = addresses.rootOf(TenantLabel.forNewTenant(label), request);
+            String url = urls.rootOf(TenantLabel.forNewTenant(label), request);
             tenant = creation.create(label, form.getName(), form.getOrganization(), form.isPubliclyReadable(), url);
         } catch (IllegalArgumentException | TenantConflictException | NotPermittedException e) {
             Messages.failure(e);

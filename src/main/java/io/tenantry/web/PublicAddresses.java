@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Addresses on other hosts of this deployment (from {@link TenantUrls}: configuration and the
- * connection, never the Host header), and the check that keeps redirects on our own hosts.
+ * Where a person is sent around the sign-in: the sign-in page with the address to come back to, and
+ * the checks that keep such addresses on our own hosts. Roots of hosts come from {@link TenantUrls}.
  */
 @ApplicationScoped
 public class PublicAddresses {
@@ -26,13 +26,6 @@ public class PublicAddresses {
     @Inject
     TenantUrls urls;
 
-    public String rootOf(TenantLabel label, HttpServletRequest request) {
-        return urls.rootOf(label, request);
-    }
-
-    public String publicRoot(HttpServletRequest request) {
-        return rootOf(TenantLabel.PUBLIC, request);
-    }
 
     /** Where a person asked to go, so they come back there after signing in. */
     public static String requestedUrl(HttpServletRequest request) {
@@ -41,7 +34,7 @@ public class PublicAddresses {
     }
 
     public String signInUrl(HttpServletRequest request, String next) {
-        return publicRoot(request) + "/signin.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+        return urls.publicRoot(request) + "/signin.xhtml?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
     /** A target on one of our hosts, split into the tenant and the local path; anything else is refused. */

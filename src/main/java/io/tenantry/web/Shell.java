@@ -15,6 +15,7 @@ import io.tenantry.admin.Banners;
 import io.tenantry.admin.MasterTenant;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
+import io.tenantry.tenancy.TenantUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,6 +37,9 @@ public class Shell {
 
     @Inject
     PublicAddresses addresses;
+
+    @Inject
+    TenantUrls urls;
 
     @Inject
     HttpServletRequest request;
@@ -90,7 +94,7 @@ public class Shell {
     }
 
     public String getPublicRoot() {
-        return addresses.publicRoot(request);
+        return urls.publicRoot(request);
     }
 
     public String getSignInUrl() {
