@@ -2,8 +2,6 @@ package io.tenantry.accounts;
 
 import java.io.IOException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,17 +24,10 @@ public class CompleteRegistrationPage {
     Registrations registrations;
 
     @Inject
-    RegistrationThrottle throttle;
-
-    @Inject
     TrustedProxies proxies;
 
     @Inject
     BrowserSignIn browserSignIn;
-
-    @Inject
-    @ConfigProperty(name = "registration.enabled", defaultValue = "true")
-    boolean enabled;
 
     private String token;
     private String next;
@@ -45,25 +36,17 @@ public class CompleteRegistrationPage {
     private final PasswordChoice password = new PasswordChoice();
 
     public void complete() throws IOException {
-        if (!enabled) {
-            Messages.error("register.disabled");
-            return;
-        }
         if (!password.confirmed()) {
             return;
         }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        String address = proxies.clientAddress(request);
         Account account;
         try {
-            throttle.check(address);
-            account = registrations.complete(token, username, displayName, password.getValue());
-        } catch (AccountConflictException | InvalidAccountException e) {
-            throttle.counted(address);
-            Messages.failure(e);
-            return;
-        } catch (TooManyAttemptsException | SingleUseLinks.LinkRefusedException e) {
+            account = registrations.complete(token, username, displayName, password.getValue(),
+                    proxies.clientAddress(request));
+        } catch (AccountConflictException | InvalidAccountException | NotPermittedException
+                | TooManyAttemptsException | SingleUseLinks.LinkRefusedException e) {
             Messages.failure(e);
             return;
         }
@@ -71,7 +54,7 @@ public class CompleteRegistrationPage {
     }
 
     public boolean isEnabled() {
-        return enabled;
+        return registrations.isOpen();
     }
 
     public String getToken() {

@@ -45,11 +45,11 @@ public class MyAccount {
         if (!Objects.equals(AccountRules.email(email), account.email())) {
             confirmation.confirm(caller.require(), password, "password");
         }
-        emailChanges.check(account.id());
+        emailChanges.check(Long.toString(account.id()));
         try {
             return accounts.changeProfile(account.id(), email, displayName);
         } catch (AccountConflictException inUse) {
-            emailChanges.refused(account.id());
+            emailChanges.count(Long.toString(account.id()));
             throw inUse;
         }
     }

@@ -1,7 +1,5 @@
 package io.tenantry.accounts;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.Messages;
@@ -23,34 +21,20 @@ public class RegisterPage {
     Registrations registrations;
 
     @Inject
-    RegistrationThrottle throttle;
-
-    @Inject
     TrustedProxies proxies;
 
     @Inject
     TenantUrls urls;
 
-    @Inject
-    @ConfigProperty(name = "registration.enabled", defaultValue = "true")
-    boolean enabled;
-
     private String email;
     private String next;
 
     public void register() {
-        if (!enabled) {
-            Messages.error("register.disabled");
-            return;
-        }
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
                 .getRequest();
-        String address = proxies.clientAddress(request);
         try {
-            throttle.check(address);
-            throttle.counted(address);
-            registrations.request(email, urls.publicRoot(request), next);
-        } catch (TooManyAttemptsException | InvalidAccountException e) {
+            registrations.request(email, urls.publicRoot(request), next, proxies.clientAddress(request));
+        } catch (TooManyAttemptsException | InvalidAccountException | NotPermittedException e) {
             Messages.failure(e);
             return;
         }
@@ -59,7 +43,7 @@ public class RegisterPage {
     }
 
     public boolean isEnabled() {
-        return enabled;
+        return registrations.isOpen();
     }
 
     public String getEmail() {

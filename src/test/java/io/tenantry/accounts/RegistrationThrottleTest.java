@@ -18,7 +18,7 @@ class RegistrationThrottleTest {
     void anAddressIsRefusedAfterTenAttemptsInAnHour() {
         for (int i = 0; i < RegistrationThrottle.MAX_PER_ADDRESS; i++) {
             assertDoesNotThrow(() -> throttle.check("10.0.0.1"));
-            throttle.counted("10.0.0.1");
+            throttle.count("10.0.0.1");
         }
         TooManyAttemptsException refused = assertThrows(TooManyAttemptsException.class,
                 () -> throttle.check("10.0.0.1"));
