@@ -1,6 +1,7 @@
 package io.tenantry.platform;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -18,8 +19,9 @@ public record Reason(String key, List<Object> arguments) {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
+    /** A null argument (a field a client left out, say) is worded as nothing, rather than failing the refusal. */
     public static Reason of(String key, Object... arguments) {
-        return new Reason(key, List.of(arguments));
+        return new Reason(key, Arrays.stream(arguments).map(a -> a == null ? "" : a).toList());
     }
 
     public String in(Locale locale) {

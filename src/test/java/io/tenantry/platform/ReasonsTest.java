@@ -120,4 +120,9 @@ class ReasonsTest {
         }
         return properties;
     }
+
+    @Test
+    void aMissingArgumentIsWordedAsNothing() {
+        assertEquals("There is no tenant with the label ''.", Reason.of("unknownTenant", (Object) null).inEnglish());
+    }
 }
