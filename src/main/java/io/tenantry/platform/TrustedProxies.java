@@ -83,7 +83,7 @@ public final class TrustedProxies {
         if (!trusts(request.getRemoteAddr())) {
             return request.getScheme();
         }
-        String forwarded = request.getHeader("Forwarded");
+        String forwarded = standardOnly(request) ? request.getHeader("Forwarded") : null;
         Optional<String> proto = forwarded != null ? last(parameters(forwarded, "proto"))
                 : last(values(request.getHeader("X-Forwarded-Proto")));
         return proto.map(p -> p.toLowerCase(Locale.ROOT)).filter(p -> p.equals("http") || p.equals("https"))
@@ -91,10 +91,19 @@ public final class TrustedProxies {
     }
 
     private static List<String> forwardedFor(HttpServletRequest request) {
-        String forwarded = request.getHeader("Forwarded");
+        String forwarded = standardOnly(request) ? request.getHeader("Forwarded") : null;
         List<String> hops = forwarded != null ? parameters(forwarded, "for")
                 : values(request.getHeader("X-Forwarded-For"));
         return hops.stream().map(TrustedProxies::withoutPort).toList();
+    }
+
+    /**
+     * Whether to read {@code Forwarded} (RFC 7239): only when no {@code X-Forwarded-*} header came.
+     * Most proxies write the X-Forwarded headers and pass a client's own {@code Forwarded} through
+     * untouched, so where both came, the standard one may be the client's claim.
+     */
+    private static boolean standardOnly(HttpServletRequest request) {
+        return request.getHeader("X-Forwarded-For") == null && request.getHeader("X-Forwarded-Proto") == null;
     }
 
     /** The values of one parameter across the elements of a Forwarded header (RFC 7239), in order. */

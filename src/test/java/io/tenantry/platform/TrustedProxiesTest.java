@@ -55,6 +55,14 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void aClientsOwnForwardedHeaderPassedThroughByTheProxyIsNotBelieved() {
+        var request = FakeRequest.of("10.0.0.2", "http", 8080, Map.of("Forwarded", "for=198.51.100.66;proto=http",
+                "X-Forwarded-For", "203.0.113.7", "X-Forwarded-Proto", "https"));
+        assertEquals("203.0.113.7", proxies.clientAddress(request), "the proxy wrote X-Forwarded-For");
+        assertEquals("https", proxies.scheme(request));
+    }
+
+    @Test
     void anUnknownForwardedSchemeKeepsTheConnections() {
         var request = FakeRequest.of("10.0.0.2", "http", 8080, Map.of("X-Forwarded-Proto", "gopher"));
         assertEquals("http", proxies.scheme(request));
