@@ -45,6 +45,9 @@ public class Registrations {
     RegistrationThrottle throttle;
 
     @Inject
+    Passwords passwords;
+
+    @Inject
     @ConfigProperty(name = "registration.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -67,6 +70,11 @@ public class Registrations {
         throttle.count(client);
         String address = AccountRules.email(email);
         Optional<Account> existing = accounts.findByEmail(address);
+        if (existing.isPresent() && (!existing.get().isActive() || existing.get().hasPassword())) {
+            // A new address costs a password hash (the account made for it); the same work here, or the
+            // time of the answer would tell which addresses have an account.
+            passwords.hash(Secrets.random());
+        }
         if (existing.isPresent() && !existing.get().isActive()) {
             mailer.send(templates.render(address, "registrationClosed", existing.get().username()));
             return;
