@@ -18,6 +18,7 @@ import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.web.Messages;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -73,26 +74,38 @@ public class SettingsPage implements Serializable {
         }
     }
 
-    public void transferOwnership() {
+    /** Hands the tenant over, then opens the page again: what the caller may decide has changed. */
+    public String transferOwnership() {
         try {
             settings.transferOwnership(newOwner);
-            Messages.info("settings.ownerTransferred", newOwner);
-            load();
+            return reopened("settings.ownerTransferred", newOwner);
         } catch (RefusedException | IllegalArgumentException e) {
             Messages.failure(e);
+            return null;
         }
     }
 
-    public void save() {
+    /**
+     * This page again, by a redirect (post-redirect-get) with the message kept: the request's tenant
+     * is the one read before the change, so the page and its header would show the old terms.
+     */
+    private static String reopened(String messageKey, Object... arguments) {
+        Messages.info(messageKey, arguments);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return "/settings.xhtml?faces-redirect=true";
+    }
+
+    public String save() {
         try {
             settings.change(form.getName(), form.getOrganization(), form.isPubliclyReadable(), extraEmails, navText);
             if (isSuperUser()) {
                 settings.changePaidUntil(Optional.ofNullable(paidUntil)
                         .map(day -> day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
             }
-            Messages.info("settings.saved");
+            return reopened("settings.saved");
         } catch (RefusedException | IllegalArgumentException e) {
             Messages.failure(e);
+            return null;
         }
     }
 

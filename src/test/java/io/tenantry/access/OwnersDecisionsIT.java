@@ -1,9 +1,11 @@
 package io.tenantry.access;
 
+import static io.tenantry.testing.WebSession.url;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.WebSession;
+import io.tenantry.testing.WebSession.Page;
 import jakarta.json.JsonObject;
 
 /**
@@ -71,6 +75,7 @@ class OwnersDecisionsIT extends DeployedTenantry {
         assertEquals(400, owner.put(host, "/api/settings/owner", "{\"owner\":\"outsider-" + suffix + "\"}").status(),
                 "only to a member");
 
+        assertEquals(400, owner.put(host, "/api/settings/owner", "{}").status(), "no owner named");
         assertEquals(204, owner.put(host, "/api/settings/owner", "{\"owner\":\"admin-" + suffix + "\"}").status());
         JsonObject tenant = app.get(Tenantry.host("public"), "/api/tenants/own-" + suffix).json().asJsonObject();
         assertEquals("admin-" + suffix, tenant.getString("owner"));
@@ -87,6 +92,21 @@ class OwnersDecisionsIT extends DeployedTenantry {
         String asOwner = owner.page(host, "/settings.xhtml").body();
         assertFalse(asOwner.contains("id=\"publiclyReadable-owners\""));
         assertTrue(asOwner.contains("ownership-panel") && asOwner.contains("admin-" + suffix), "the owner may transfer");
+    }
+
+    @Test
+    void afterHandingTheTenantOverTheSettingsPageNoLongerOffersIt() {
+        WebSession browser = new WebSession(app.server());
+        Page signIn = browser.follow(browser.get(url("own-" + suffix, "/settings.xhtml")));
+        Page settingsPage = browser.follow(browser.submit(signIn, "signin", Map.of("signin:username", "owner-" + suffix,
+                "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS), "signin:submit"));
+        assertTrue(settingsPage.body().contains("ownership-panel"), settingsPage.body());
+
+        Page after = browser.follow(browser.submit(settingsPage, "ownership", Map.of("ownership:newOwner_input",
+                "admin-" + suffix, "ownership:newOwner_focus", ""), "ownership:transfer"));
+        assertTrue(after.body().contains("admin-" + suffix + " now owns this tenant"), after.body());
+        assertFalse(after.body().contains("ownership-panel"), "the former owner is offered nothing more");
+        assertTrue(after.body().contains("id=\"publiclyReadable-owners\""), "nor the owner's decisions");
     }
 
     private JsonObject settings() {
