@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -29,8 +28,6 @@ import io.tenantry.testing.Tenantry;
 class ArchiveIT extends DeployedTenantry {
 
     private static final String ZIP = "application/zip";
-    private static final byte[] PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
     private String suffix;
     private Tenantry owner;
@@ -113,29 +110,11 @@ class ArchiveIT extends DeployedTenantry {
     }
 
     private String tenant(String label) {
-        assertEquals(201, app.createTenant(label, label, "owner-" + suffix).status());
-        String host = Tenantry.host(label);
-        assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}").status());
-        return host;
+        return Workspaces.tenant(app, owner, tester, label, suffix);
     }
 
-    /** A little of everything: product, version, build, plan and document, cases, history, run, comments, files, a group, a logo. */
     private void fill(String host) {
-        owner.post(host, "/api/products", "{\"name\":\"Shop\"}");
-        owner.post(host, "/api/products/1/versions", "{\"value\":\"1.0\"}");
-        owner.post(host, "/api/products/1/builds", "{\"name\":\"1.0-rc\"}");
-        owner.post(host, "/api/plans", "{\"productId\":1,\"versionId\":1,\"name\":\"Release\",\"document\":\"Scope: all\"}");
-        tester.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"Log in\",\"status\":\"CONFIRMED\",\"tags\":[\"smoke\"],"
-                + "\"defaultTester\":\"tester-" + suffix + "\"}");
-        tester.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"Pay\",\"status\":\"CONFIRMED\"}");
-        owner.put(host, "/api/cases/2", "{\"summary\":\"Pay by card\",\"status\":\"CONFIRMED\",\"priority\":1}");
-        owner.post(host, "/api/plans/1/cases", "{\"caseIds\":[1,2]}");
-        tester.post(host, "/api/runs", "{\"planId\":1,\"buildId\":1,\"summary\":\"rc\",\"manager\":\"owner-" + suffix + "\"}");
-        tester.put(host, "/api/runs/1/executions/1", "{\"status\":\"PASSED\"}");
-        tester.post(host, "/api/runs/1/executions/1/comments", "{\"text\":\"fine\"}");
-        tester.post(host, "/api/cases/1/attachments?name=shot.png", "image/png", PNG);
-        owner.post(host, "/api/groups", "{\"name\":\"Readers\",\"permissions\":[\"CASE_VIEW\"]}");
-        assertEquals(204, owner.put(host, "/api/settings/logo", "image/png", PNG).status());
+        Workspaces.fill(host, owner, tester, suffix);
     }
 
     private static Map<String, byte[]> entries(byte[] zip) throws IOException {

@@ -1,0 +1,306 @@
+package io.tenantry.archive;
+
+import static io.tenantry.archive.Archives.entries;
+import static io.tenantry.archive.Archives.put;
+import static io.tenantry.archive.Archives.text;
+import static io.tenantry.archive.Archives.zip;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.access.Permission;
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.Tenantry;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * An archive is input from whoever holds it: every name, column, type and reference in it is
+ * checked, people come only through e-mail addresses that resolve here, the owner keeps every right,
+ * and an archive that breaks a rule or a limit changes nothing (rows, members, groups, files).
+ */
+class HostileArchiveIT extends DeployedTenantry {
+
+    private static final String ZIP = "application/zip";
+    private static final byte[] GIF = {'G', 'I', 'F', '8', '9', 'a', 1, 0, 1, 0, 0, 0, 0, ';'};
+
+    private String suffix;
+    private Tenantry owner;
+    private Tenantry tester;
+
+    @BeforeEach
+    void people() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        owner = app.newAccount("owner-" + suffix);
+        tester = app.newAccount("tester-" + suffix);
+    }
+
+    @Test
+    void accountIdsWrittenAsStringsAreRefused() {
+        Map<String, byte[]> archive = exported();
+        long stranger = accountIdOf(app.newAccount("stranger-" + suffix), "stranger-" + suffix);
+        put(archive, "tables/comment.jsonl", text(archive, "tables/comment.jsonl")
+                .replaceAll("\"author_id\":\\d+", "\"author_id\":\"" + stranger + "\""));
+
+        String target = tenant("dst-" + suffix);
+        Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, zip(archive));
+        assertEquals(400, reply.status(), reply.toString());
+        assertTrue(reply.body().contains("author_id"), reply.body());
+        assertNothingImported(target);
+    }
+
+    @Test
+    void groupMembersAreOnlyMembersOfThisTenantNamedByAddress() {
+        Map<String, byte[]> archive = exported();
+        String strangerName = "stranger-" + suffix;
+        long stranger = accountIdOf(app.newAccount(strangerName), strangerName);
+        long readers = idOfRow(archive, "tables/access_group.jsonl", "name", "Readers");
+        String accounts = text(archive, "accounts.json");
+        Map<String, byte[]> byAddress = new LinkedHashMap<>(archive);
+        put(byAddress, "accounts.json", accounts.substring(0, accounts.length() - 1) + ",{\"id\":987654,\"email\":\""
+                + strangerName + "@example.com\",\"username\":\"x\"}]");
+        put(byAddress, "tables/group_member.jsonl", text(archive, "tables/group_member.jsonl")
+                + "{\"group_id\":" + readers + ",\"account_id\":987654}\n");
+        Map<String, byte[]> byBareId = new LinkedHashMap<>(archive);
+        put(byBareId, "tables/group_member.jsonl", text(archive, "tables/group_member.jsonl")
+                + "{\"group_id\":" + readers + ",\"account_id\":" + stranger + "}\n");
+
+        String target = tenant("dst-" + suffix);
+        for (Map<String, byte[]> hostile : List.of(byAddress, byBareId)) {
+            Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, zip(hostile));
+            assertEquals(400, reply.status(), reply.toString());
+            assertNothingImported(target);
+            assertFalse(owner.get(target, "/api/groups").body().contains(strangerName));
+        }
+    }
+
+    @Test
+    void onlyTheOwnerImportsAndTheBuiltInAdministratorKeepsEveryRight() {
+        Map<String, byte[]> archive = exported();
+        long administrator = idOfRow(archive, "tables/access_group.jsonl", "name", "Administrator");
+        put(archive, "tables/group_permission.jsonl", text(archive, "tables/group_permission.jsonl").lines()
+                .filter(line -> !line.contains("\"group_id\":" + administrator + ",")).map(line -> line + "\n")
+                .reduce("", String::concat));
+
+        String target = tenant("dst-" + suffix);
+        Tenantry colleague = app.newAccount("colleague-" + suffix);
+        assertEquals(201, owner.post(target, "/api/members", "{\"username\":\"colleague-" + suffix + "\"}").status());
+        long administrators = owner.get(target, "/api/groups").json().asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(g -> g.getString("name").equals("Administrator")).findFirst().orElseThrow().getJsonNumber("id")
+                .longValue();
+        assertEquals(204, owner.post(target, "/api/groups/" + administrators + "/members",
+                "{\"username\":\"colleague-" + suffix + "\"}").status());
+
+        Tenantry.Reply byAdministrator = colleague.post(target, "/api/archive", ZIP, zip(archive));
+        assertEquals(403, byAdministrator.status(), byAdministrator.toString());
+        assertNothingImported(target);
+
+        Tenantry.Reply byOwner = owner.post(target, "/api/archive", ZIP, zip(archive));
+        assertEquals(200, byOwner.status(), byOwner.toString());
+        JsonObject administratorGroup = owner.get(target, "/api/groups").json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(g -> g.getString("name").equals("Administrator")).findFirst()
+                .orElseThrow();
+        assertEquals(Permission.values().length, administratorGroup.getJsonArray("permissions").size(),
+                administratorGroup.toString());
+        assertTrue(administratorGroup.getJsonArray("members").toString().contains("owner-" + suffix));
+        assertEquals(201, owner.post(target, "/api/products", "{\"name\":\"After the import\"}").status());
+    }
+
+    @Test
+    void peopleWhoAreNotMembersYetComeOnlyAsInvitations() {
+        Map<String, byte[]> archive = exported();
+        assertEquals(201, app.createTenant("bare-" + suffix, "bare", "owner-" + suffix).status());
+        String target = Tenantry.host("bare-" + suffix);
+
+        Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, zip(archive));
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals("[\"tester-" + suffix + "@example.com\"]",
+                reply.json().asJsonObject().getJsonArray("invited").toString());
+    }
+
+    @Test
+    void anEntryExpandingBeyondItsLimitIsRefusedBeforeItIsRead() throws IOException {
+        Map<String, byte[]> archive = exported();
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bomb)) {
+            for (Map.Entry<String, byte[]> entry : archive.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                if (entry.getKey().equals("tables/product.jsonl")) {
+                    byte[] newlines = new byte[1024 * 1024];
+                    java.util.Arrays.fill(newlines, (byte) '\n');
+                    for (int mb = 0; mb < 300; mb++) {
+                        out.write(newlines);
+                    }
+                } else {
+                    out.write(entry.getValue());
+                }
+                out.closeEntry();
+            }
+        }
+        assertTrue(bomb.size() < 1024 * 1024, "the archive is small: " + bomb.size());
+
+        String target = tenant("dst-" + suffix);
+        Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, bomb.toByteArray());
+        assertEquals(413, reply.status(), reply.toString());
+        assertTrue(reply.body().contains("ARCHIVE_MAX_ENTRY_SIZE_MB"), reply.body());
+        assertNothingImported(target);
+    }
+
+    @Test
+    void tooManyEntriesAreRefusedBeforeAnyIsImported() throws IOException {
+        Map<String, byte[]> archive = exported();
+        ByteArrayOutputStream many = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(many)) {
+            for (Map.Entry<String, byte[]> entry : archive.entrySet()) {
+                out.putNextEntry(new ZipEntry(entry.getKey()));
+                out.write(entry.getValue());
+                out.closeEntry();
+            }
+            for (int i = 2; i < 20_100; i++) {
+                out.putNextEntry(new ZipEntry("files/attachment-" + i));
+                out.closeEntry();
+            }
+        }
+        String target = tenant("dst-" + suffix);
+        Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, many.toByteArray());
+        assertEquals(413, reply.status(), reply.toString());
+        assertTrue(reply.body().contains("ARCHIVE_MAX_ENTRIES"), reply.body());
+        assertNothingImported(target);
+    }
+
+    @Test
+    void namesOutsideTheFormatAndFilesNoRowNamesChangeNothing() throws IOException {
+        Map<String, byte[]> archive = exported();
+        String target = tenant("dst-" + suffix);
+        assertEquals(204, owner.put(target, "/api/settings/logo", "image/gif", GIF).status());
+        byte[] file = {1, 2, 3};
+        for (String name : List.of("../evil", "/tmp/evil-" + suffix, "files/../../evil", "files\\..\\evil",
+                "tables\\product.jsonl", "files/", "files/notes.txt", "files/attachment-99", "tables/secrets.jsonl",
+                "files/.upload-1.part")) {
+            Map<String, byte[]> hostile = new LinkedHashMap<>(archive);
+            hostile.put(name, file);
+            Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, zip(hostile));
+            assertEquals(400, reply.status(), name + ": " + reply);
+            assertNothingImported(target);
+            assertArrayEquals(GIF, owner.download(target, "/logo").body(), name + " left the tenant's logo as it was");
+        }
+        for (String twice : List.of("files/logo", "files/attachment-1", "tables/product.jsonl")) {
+            Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, withDuplicate(archive, twice));
+            assertEquals(400, reply.status(), twice + " twice: " + reply);
+            assertNothingImported(target);
+            assertArrayEquals(GIF, owner.download(target, "/logo").body());
+        }
+        Path root = Path.of(System.getProperty("tenantry.test.files", "target/test-files"));
+        assertFalse(Files.exists(root.resolveSibling("evil")));
+        assertFalse(Files.exists(Path.of("/tmp/evil-" + suffix)));
+        try (var left = Files.walk(root)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "no partial file is left");
+        }
+    }
+
+    @Test
+    void rowsThatDoNotFitTheirTableAreRefusedWhole() {
+        Map<String, byte[]> archive = exported();
+        String target = tenant("dst-" + suffix);
+        Map<String, Consumer<Map<String, byte[]>>> faults = new LinkedHashMap<>();
+        faults.put("an unknown column", a -> edit(a, "tables/product.jsonl", s -> s.replaceFirst("\\{", "{\"owner_id\":1,")));
+        faults.put("a number written as text", a -> edit(a, "tables/test_case.jsonl",
+                s -> s.replaceAll("\"priority\":(\\d)", "\"priority\":\"$1\"")));
+        faults.put("a flag written as text", a -> edit(a, "tables/build.jsonl",
+                s -> s.replaceAll("\"active\":true", "\"active\":\"yes\"")));
+        faults.put("a time that is none", a -> edit(a, "tables/product.jsonl",
+                s -> s.replaceAll("\"created_at\":\"[^\"]*\"", "\"created_at\":\"yesterday\"")));
+        faults.put("malformed JSON", a -> edit(a, "tables/build.jsonl", s -> s + "{\"id\":\n"));
+        faults.put("a row that is no object", a -> edit(a, "tables/build.jsonl", s -> s + "[1,2]\n"));
+        faults.put("an unknown permission", a -> edit(a, "tables/group_permission.jsonl",
+                s -> s.replaceFirst("\"permission\":\"[a-z.]+\"", "\"permission\":\"tenant.everything\"")));
+        faults.put("a comment on nothing", a -> edit(a, "tables/comment.jsonl",
+                s -> s.replaceAll("\"subject_id\":\\d+", "\"subject_id\":999")));
+        faults.put("an attachment on nothing", a -> edit(a, "tables/attachment.jsonl",
+                s -> s.replaceAll("\"subject_id\":\\d+", "\"subject_id\":999")));
+        faults.put("a missing table", a -> a.remove("tables/case_tag.jsonl"));
+        faults.put("accounts that are no list", a -> put(a, "accounts.json", "{\"id\":1}"));
+        faults.put("a third built-in group", a -> edit(a, "tables/access_group.jsonl",
+                s -> s.replace("\"name\":\"Readers\",\"built_in\":false", "\"name\":\"Readers\",\"built_in\":true")));
+        faults.put("a file of another size than its row", a -> a.put("files/attachment-1", new byte[] {1}));
+        faults.forEach((fault, change) -> {
+            Map<String, byte[]> hostile = new LinkedHashMap<>(archive);
+            change.accept(hostile);
+            Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, zip(hostile));
+            assertEquals(400, reply.status(), fault + ": " + reply);
+            assertNothingImported(target);
+        });
+        assertEquals(200, owner.post(target, "/api/archive", ZIP, zip(archive)).status(), "the archive itself is fine");
+    }
+
+    private Map<String, byte[]> exported() {
+        String source = tenant("src-" + suffix);
+        Workspaces.fill(source, owner, tester, suffix);
+        Tenantry.Download export = owner.download(source, "/api/archive");
+        assertEquals(200, export.status());
+        return entries(export.body());
+    }
+
+    private String tenant(String label) {
+        return Workspaces.tenant(app, owner, tester, label, suffix);
+    }
+
+    private void assertNothingImported(String host) {
+        assertEquals(0, owner.get(host, "/api/products").json().asJsonObject().getInt("total"), "no product came in");
+        assertEquals(0, owner.get(host, "/api/cases").json().asJsonObject().getInt("total"), "no case came in");
+        assertEquals(200, owner.get(host, "/api/groups").status(), "the owner is still an Administrator");
+    }
+
+    /** The account's id on this server, as an export of a tenant it owns lists it. */
+    private long accountIdOf(Tenantry account, String username) {
+        assertEquals(201, app.createTenant("own-" + username, "own", username).status());
+        Map<String, byte[]> own = entries(account.download(Tenantry.host("own-" + username), "/api/archive").body());
+        return Json.createReader(new StringReader(text(own, "accounts.json"))).readArray().stream()
+                .map(JsonValue::asJsonObject).filter(a -> a.getString("username").equals(username)).findFirst()
+                .orElseThrow().getJsonNumber("id").longValue();
+    }
+
+    private static long idOfRow(Map<String, byte[]> archive, String entry, String column, String value) {
+        return text(archive, entry).lines().map(line -> Json.createReader(new StringReader(line)).readObject())
+                .filter(row -> row.getString(column).equals(value)).findFirst().orElseThrow().getJsonNumber("id")
+                .longValue();
+    }
+
+    private static void edit(Map<String, byte[]> archive, String entry, java.util.function.UnaryOperator<String> change) {
+        String before = text(archive, entry);
+        String after = change.apply(before);
+        assertFalse(before.equals(after), "the test changed " + entry);
+        put(archive, entry, after);
+    }
+
+    /**
+     * The archive with the entry twice: a zip writer refuses duplicate names, so a second entry is
+     * written under a name of the same length and renamed in the bytes (local and central headers).
+     */
+    private static byte[] withDuplicate(Map<String, byte[]> archive, String name) {
+        String stand = "#" + name.substring(1);
+        Map<String, byte[]> twice = new LinkedHashMap<>(archive);
+        twice.put(stand, archive.get(name));
+        String zip = new String(zip(twice), StandardCharsets.ISO_8859_1);
+        return zip.replace(stand, name).getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
