@@ -76,12 +76,6 @@ public class Members {
         return added;
     }
 
-    /** Authorizes the account as an archive being imported says, without the default groups (the archive has its groups). */
-    @Requires(Permission.TENANT_EXPORT)
-    public void restore(long accountId) {
-        authorize(accountId);
-    }
-
     private boolean authorize(long accountId) {
         return em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
                         + "ON CONFLICT DO NOTHING")

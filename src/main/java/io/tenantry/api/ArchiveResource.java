@@ -10,9 +10,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -46,10 +48,18 @@ public class ArchiveResource {
         return Response.ok(archive, ZIP).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
+    /**
+     * Imports the zip sent as the body, read as it arrives: a declared length beyond
+     * ARCHIVE_MAX_SIZE_MB is refused (413) before any of it is read, and so is a body that passes it.
+     */
     @POST
     @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
-    public TenantImport.Outcome upload(InputStream archive) {
+    public TenantImport.Outcome upload(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long declaredLength,
+            InputStream archive) {
+        if (declaredLength != null) {
+            imports.requireUpload(declaredLength);
+        }
         return imports.readFrom(archive);
     }
 }

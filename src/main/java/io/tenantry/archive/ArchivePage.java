@@ -8,6 +8,7 @@ import org.primefaces.model.file.UploadedFile;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
+import io.tenantry.platform.Explained;
 import io.tenantry.web.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -32,19 +33,27 @@ public class ArchivePage implements Serializable {
         return access.permits(Permission.TENANT_EXPORT);
     }
 
+    /** Imports the chosen archive, streamed from the upload; a refusal (limits, rules, not the owner) is shown as a message. */
     public void upload() throws IOException {
         if (archive == null || archive.getSize() == 0) {
             Messages.error("settings.noFile");
             return;
         }
         try (InputStream in = archive.getInputStream()) {
+            imports.requireUpload(archive.getSize());
             TenantImport.Outcome outcome = imports.readFrom(in);
             Messages.info("archive.imported", outcome.rows().values().stream().mapToInt(Integer::intValue).sum(),
                     outcome.files());
+            if (!outcome.invited().isEmpty()) {
+                Messages.info("archive.invited", String.join(", ", outcome.invited()));
+            }
             if (!outcome.unknownPeople().isEmpty()) {
                 Messages.error("archive.unknownPeople", String.join(", ", outcome.unknownPeople()));
             }
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            if (!(e instanceof Explained)) {
+                throw e;
+            }
             Messages.failure(e);
         }
     }

@@ -5,7 +5,14 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -27,7 +34,8 @@ import jakarta.transaction.Transactional;
 /**
  * Writes the current tenant as a zip: {@code tenantry-archive.json} (what and when), {@code
  * accounts.json} (the e-mail of every account the data names), {@code members.json}, one
- * {@code tables/<table>.jsonl} per table (a JSON row per line, in key order) and {@code files/}.
+ * {@code tables/<table>.jsonl} per table (a JSON row per line, in key order) and {@code files/}
+ * (the logo and the attachments' bytes, named as in the tenant's folder; see {@link ArchiveNames}).
  * Read in one transaction, so the archive is one consistent moment of the tenant.
  */
 @ApplicationScoped
@@ -35,11 +43,8 @@ import jakarta.transaction.Transactional;
 @TenantData
 public class TenantExport {
 
-    static final String MANIFEST = "tenantry-archive.json";
-    static final String ACCOUNTS = "accounts.json";
-    static final String MEMBERS = "members.json";
-    static final String FILES = "files/";
     static final int FORMAT = 1;
+    private static final int ROWS_PER_FETCH = 500;
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -56,33 +61,63 @@ public class TenantExport {
         // the interceptor decides
     }
 
+    /**
+     * Writes the archive to {@code out} as it is read: rows through a database cursor, a line at
+     * a time, and files copied from the tenant's folder, so that no table or file is held whole in
+     * memory. Only the files a row names (attachments) and the logo travel.
+     */
     @Requires(Permission.TENANT_EXPORT)
     public void writeTo(OutputStream out) {
         Tenant tenant = context.tenant();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            put(zip, MANIFEST, Json.createObjectBuilder().add("format", FORMAT).add("tenant", tenant.label().value())
-                    .add("name", tenant.name()).add("schemaVersion", String.valueOf(tenant.schemaVersion()))
+            put(zip, ArchiveNames.MANIFEST, Json.createObjectBuilder().add("format", FORMAT)
+                    .add("tenant", tenant.label().value()).add("name", tenant.name())
+                    .add("schemaVersion", String.valueOf(tenant.schemaVersion()))
                     .add("exportedAt", OffsetDateTime.now().toString()).build().toString());
-            put(zip, ACCOUNTS, accounts());
-            put(zip, MEMBERS, members());
+            put(zip, ArchiveNames.ACCOUNTS, accounts());
+            put(zip, ArchiveNames.MEMBERS, members());
+            Connection connection = em.unwrap(Connection.class);
             for (ArchivedTable table : ArchivedTable.ALL) {
-                put(zip, table.entry(), rows(table));
+                zip.putNextEntry(new ZipEntry(table.entry()));
+                writeRows(connection, table, zip);
+                zip.closeEntry();
             }
-            for (String name : files.names(tenant.schema())) {
-                zip.putNextEntry(new ZipEntry(FILES + name));
-                zip.write(files.read(tenant.schema(), name).orElseThrow());
+            for (String name : referencedFiles(tenant)) {
+                zip.putNextEntry(new ZipEntry(ArchiveNames.FILES + name));
+                files.copyTo(tenant.schema(), name, zip);
                 zip.closeEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the archive of " + tenant.label(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the rows of " + tenant.label(), e);
         }
     }
 
-    private String rows(ArchivedTable table) {
+    /** The table's rows as JSON lines in key order, fetched a few hundred at a time (the transaction keeps the cursor open). */
+    private static void writeRows(Connection connection, ArchivedTable table, OutputStream out)
+            throws SQLException, IOException {
+        try (PreparedStatement rows = connection.prepareStatement("SELECT CAST(row_to_json(t) AS text) FROM "
+                + table.name() + " t ORDER BY " + table.order())) {
+            rows.setFetchSize(ROWS_PER_FETCH);
+            try (ResultSet result = rows.executeQuery()) {
+                while (result.next()) {
+                    out.write(result.getString(1).getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+            }
+        }
+    }
+
+    /** The logo, and the files of attachment rows, among the files the tenant's folder has. */
+    private List<String> referencedFiles(Tenant tenant) {
+        Set<String> present = new HashSet<>(files.names(tenant.schema()));
         @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("SELECT CAST(row_to_json(t) AS text) FROM " + table.name() + " t ORDER BY "
-                + table.order()).getResultList();
-        return rows.stream().map(row -> row + "\n").collect(Collectors.joining());
+        List<Number> attachments = em.createNativeQuery("SELECT id FROM attachment ORDER BY id").getResultList();
+        List<String> referenced = new ArrayList<>();
+        referenced.add(ArchiveNames.LOGO);
+        attachments.forEach(id -> referenced.add(ArchiveNames.attachmentFile(id.longValue())));
+        return referenced.stream().filter(present::contains).toList();
     }
 
     /** Every account that the tenant's rows or its member list name, with the e-mail that finds it again. */

@@ -3,36 +3,34 @@ package io.tenantry.archive;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import io.tenantry.access.Members;
+import io.tenantry.access.Invitations;
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
+import io.tenantry.access.TenantSettings;
 import io.tenantry.accounts.Accounts;
+import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.tenancy.TenantUrls;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -40,6 +38,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -47,18 +47,32 @@ import jakarta.transaction.Transactional;
 
 /**
  * Reads an archive of {@link TenantExport} into the current tenant, which must have no workspace
- * data yet: rows keep their ids, accounts are found again by e-mail (one that this deployment does
- * not know is left out and reported), groups replace the built-in ones. All or nothing: the rows in
- * one transaction, and the files written are removed again if it does not commit.
+ * data yet; only its owner (or a super-user) may, since the archive decides who works here with
+ * which rights. The archive is input from whoever holds it: it is spooled and checked against
+ * {@link ArchiveLimits} and the format's names first ({@link SpooledArchive}), then read entry by
+ * entry and row by row, every value checked against its column ({@link TableShape}), people found
+ * only through accounts.json's addresses ({@link ArchivedPeople}), group members only among this
+ * tenant's members, files only for rows that name them. The built-in Administrator group keeps
+ * every permission and the owner stays in it; people who are not members yet are invited. All or
+ * nothing: the rows in one transaction, and the files written are removed again (the logo put
+ * back) if it does not commit.
  */
 @ApplicationScoped
 @Transactional
 @TenantData
 public class TenantImport {
 
-    /** What an import brought: rows per table, files, and the people this deployment does not know. */
-    public record Outcome(Map<String, Integer> rows, int files, Set<String> unknownPeople) {
+    /**
+     * What an import brought: rows per table, files, the addresses invited (people not yet
+     * members), and the addresses that have no account here (left out).
+     */
+    public record Outcome(Map<String, Integer> rows, int files, List<String> invited, Set<String> unknownPeople) {
     }
+
+    /** The longest text a row holds (a plan's document, 200,000 characters) escaped in JSON, with room to spare. */
+    static final int MAX_ROW_CHARS = 2 * 1024 * 1024;
+    private static final int MAX_MANIFEST_BYTES = 64 * 1024;
+    private static final int INVITATIONS_PER_CALL = 50;
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -70,166 +84,327 @@ public class TenantImport {
     TenantFiles files;
 
     @Inject
-    Members members;
+    Accounts accounts;
 
     @Inject
-    Accounts accounts;
+    TenantSettings settings;
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    TenantUrls urls;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    ArchiveLimits limits;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    /**
+     * Imports the archive read from {@code upload} (a zip as {@link TenantExport} writes it).
+     * Refuses with NotPermittedException (403) anyone but the owner or a super-user, with
+     * {@link ArchiveTooLargeException} (413) an archive beyond {@link ArchiveLimits}, with
+     * {@link BrokenRuleException} (400, naming the entry, line and column) a tenant that has data
+     * or an archive that breaks a rule of the format; a refused import changes nothing.
+     */
     @Requires(Permission.TENANT_EXPORT)
-    public Outcome readFrom(InputStream archive) {
+    public Outcome readFrom(InputStream upload) {
+        if (!settings.mayDecideAsOwner()) {
+            throw new NotPermittedException("archive.ownersOnly", context.tenant().name());
+        }
         if (!em.createNativeQuery("SELECT 1 FROM product LIMIT 1").getResultList().isEmpty()) {
             throw BrokenRuleException.onField("archive", "archive.notEmpty", context.tenant().name());
         }
-        SchemaName schema = context.tenant().schema();
-        List<String> written = new ArrayList<>();
-        forgetFilesUnlessCommitted(schema, written);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<Long, Long> accounts = new HashMap<>();
-        Set<String> unknown = new TreeSet<>();
-        Iterator<ArchivedTable> expected = ArchivedTable.ALL.iterator();
-        boolean manifest = false;
-        try (ZipInputStream zip = new ZipInputStream(archive, StandardCharsets.UTF_8)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                String name = entry.getName();
-                if (name.equals(TenantExport.MANIFEST)) {
-                    requireFormat(json(zip).asJsonObject());
-                    manifest = true;
-                } else if (!manifest) {
-                    throw unreadable("the archive does not start with " + TenantExport.MANIFEST);
-                } else if (name.equals(TenantExport.ACCOUNTS)) {
-                    mapAccounts(json(zip).asJsonArray(), accounts, unknown);
-                } else if (name.equals(TenantExport.MEMBERS)) {
-                    restoreMembers(json(zip).asJsonArray());
-                } else if (name.startsWith("tables/")) {
-                    ArchivedTable table = expected.hasNext() ? expected.next() : null;
-                    if (table == null || !table.entry().equals(name)) {
-                        throw unreadable("unexpected " + name);
-                    }
-                    counts.put(table.name(), insert(table, new String(zip.readAllBytes(), StandardCharsets.UTF_8),
-                            accounts));
-                } else if (name.startsWith(TenantExport.FILES)) {
-                    String file = name.substring(TenantExport.FILES.length());
-                    files.write(schema, file, zip.readAllBytes());
-                    written.add(file);
-                } else {
-                    throw unreadable("unexpected " + name);
-                }
-            }
-        } catch (IOException | IllegalArgumentException | JsonException e) {
-            if (e instanceof BrokenRuleException broken) {
-                throw broken;
-            }
-            throw unreadable(e.getMessage());
+        try (SpooledArchive archive = SpooledArchive.spool(upload, limits)) {
+            Importing importing = new Importing();
+            archive.read(importing::entry);
+            return importing.finish();
+        } catch (JsonException e) {
+            throw SpooledArchive.unreadable(e.getMessage());
         }
-        if (!manifest || expected.hasNext()) {
-            throw unreadable("tables are missing");
-        }
-        continueIdentities();
-        keepOwnerAdministrator();
-        return new Outcome(counts, written.size(), unknown);
     }
 
-    private int insert(ArchivedTable table, String lines, Map<Long, Long> accounts) {
-        if (table.name().equals("access_group")) {
-            em.createNativeQuery("DELETE FROM access_group").executeUpdate(); // the built-in ones are in the archive
+    /** Refuses (413) an upload that says it is larger than ARCHIVE_MAX_SIZE_MB, before any of it is read. */
+    public void requireUpload(long declaredBytes) {
+        limits.requireUpload(declaredBytes);
+    }
+
+    /** One import under way: what has been read so far, and what must follow. */
+    private final class Importing {
+
+        private final SchemaName schema = context.tenant().schema();
+        private final ArchivedPeople people = new ArchivedPeople(accounts, members());
+        private final Iterator<ArchivedTable> expected = ArchivedTable.ALL.iterator();
+        private final Map<String, Integer> counts = new LinkedHashMap<>();
+        private final List<long[]> invitedInGroups = new ArrayList<>();
+        private final List<String> written = new ArrayList<>();
+        private final Optional<TenantSettings.Logo> logoBefore = settings.logo();
+        private Map<Long, Long> attachmentSizes;
+        private boolean manifest;
+        private boolean accountsRead;
+        private boolean membersRead;
+        private boolean logoReplaced;
+
+        Importing() {
+            undoFilesUnlessCommitted();
         }
-        int count = 0;
-        for (String line : lines.split("\n")) {
-            if (line.isBlank()) {
-                continue;
+
+        void entry(String name, InputStream content) throws IOException {
+            if (!manifest) {
+                if (!name.equals(ArchiveNames.MANIFEST)) {
+                    throw outOfOrder(name);
+                }
+                requireFormat(content);
+                manifest = true;
+            } else if (name.equals(ArchiveNames.ACCOUNTS) && !accountsRead) {
+                people.readAccounts(content);
+                accountsRead = true;
+            } else if (name.equals(ArchiveNames.MEMBERS) && accountsRead && !membersRead) {
+                people.readMembers(content);
+                membersRead = true;
+            } else if (name.startsWith("tables/") && membersRead && expected.hasNext()) {
+                ArchivedTable table = expected.next();
+                if (!table.entry().equals(name)) {
+                    throw outOfOrder(name);
+                }
+                counts.put(table.name(), insert(table, content));
+            } else if (ArchiveNames.fileName(name).isPresent() && membersRead && !expected.hasNext()) {
+                file(name, ArchiveNames.fileName(name).get(), content);
+            } else {
+                throw outOfOrder(name);
             }
-            JsonObject row = Json.createReader(new StringReader(line)).readObject();
+        }
+
+        Outcome finish() {
+            if (!membersRead || expected.hasNext()) {
+                throw SpooledArchive.unreadable("tables are missing");
+            }
+            afterTables();
+            List<String> invited = people.toInvite();
+            String publicRoot = urls.publicRoot(request);
+            String tenantRoot = urls.rootOf(context.tenant().label(), request);
+            for (int from = 0; from < invited.size(); from += INVITATIONS_PER_CALL) {
+                invitations.invite(String.join(" ", invited.subList(from, Math.min(invited.size(),
+                        from + INVITATIONS_PER_CALL))), publicRoot, tenantRoot);
+            }
+            Set<Long> members = members();
+            for (long[] groupMember : invitedInGroups) {
+                if (members.contains(groupMember[1])) {
+                    em.createNativeQuery("INSERT INTO group_member (group_id, account_id) VALUES (?, ?) "
+                            + "ON CONFLICT DO NOTHING").setParameter(1, groupMember[0]).setParameter(2, groupMember[1])
+                            .executeUpdate();
+                }
+            }
+            continueIdentities();
+            return new Outcome(counts, written.size() + (logoReplaced ? 1 : 0), invited, people.unknown());
+        }
+
+        private int insert(ArchivedTable table, InputStream content) throws IOException {
+            if (table.name().equals("access_group")) {
+                em.createNativeQuery("DELETE FROM access_group").executeUpdate(); // the archive's groups replace these
+            }
+            TableShape shape = TableShape.of(em, table);
+            BoundedLines lines = new BoundedLines(content, table.entry(), MAX_ROW_CHARS);
+            int count = 0;
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                Optional<JsonObject> row = checkedRow(table, shape, line, lines.number());
+                if (row.isPresent()) {
+                    try {
+                        shape.insert(em, row.get());
+                    } catch (PersistenceException e) {
+                        throw shape.refusal("archive.rowRefused", lines.number(), databaseWords(e));
+                    }
+                    count++;
+                }
+            }
+            if (table.name().equals("access_group")) {
+                requireBuiltInGroups();
+            }
+            return count;
+        }
+
+        /** The row with its people as accounts here, or empty when it is a group membership to leave out or to make later. */
+        private Optional<JsonObject> checkedRow(ArchivedTable table, TableShape shape, String line, int number) {
+            JsonValue parsed;
+            try (JsonReader reader = Json.createReader(new java.io.StringReader(line))) {
+                parsed = reader.readValue();
+            } catch (JsonException e) {
+                throw shape.refusal("archive.badRow", number, e.getMessage());
+            }
+            if (!(parsed instanceof JsonObject row)) {
+                throw shape.refusal("archive.badRow", number, "not a JSON object");
+            }
+            shape.check(row, number);
+            if (table.name().equals("group_permission")
+                    && Permission.ofCode(((JsonString) row.get("permission")).getString()).isEmpty()) {
+                throw shape.refusal("archive.unknownPermission", number,
+                        ArchiveNames.printable(row.getString("permission")));
+            }
             JsonObjectBuilder mapped = Json.createObjectBuilder(row);
-            boolean skip = false;
             for (String column : table.accountColumns()) {
-                if (row.get(column) instanceof JsonNumber id) {
-                    Long here = accounts.get(id.longValue());
-                    if (here == null) {
-                        mapped.addNull(column);
-                        skip |= table.name().equals("group_member");
-                    } else {
-                        mapped.add(column, here);
+                if (!row.containsKey(column)) {
+                    continue;
+                }
+                Optional<Long> here = people.accountOf(row.get(column), shape, number, column);
+                if (table.name().equals("group_member")) {
+                    if (here.isEmpty()) {
+                        return Optional.empty(); // no account here: nobody to put in the group
+                    }
+                    if (!people.isMember(here.get())) {
+                        if (!people.isInvited(here.get())) {
+                            throw shape.refusal("archive.notAMember", number, column, context.tenant().name());
+                        }
+                        invitedInGroups.add(new long[] {row.getJsonNumber("group_id").longValue(), here.get()});
+                        return Optional.empty();
                     }
                 }
+                here.ifPresentOrElse(id -> mapped.add(column, id), () -> mapped.addNull(column));
             }
-            if (!skip) {
-                em.createNativeQuery("INSERT INTO " + table.name() + " OVERRIDING SYSTEM VALUE SELECT * FROM "
-                        + "json_populate_record(CAST(NULL AS " + table.name() + "), CAST(? AS json))")
-                        .setParameter(1, mapped.build().toString()).executeUpdate();
-                count++;
+            return Optional.of(mapped.build());
+        }
+
+        private void file(String entry, String name, InputStream content) throws IOException {
+            afterTables();
+            if (name.equals(ArchiveNames.LOGO)) {
+                byte[] image = content.readNBytes(TenantSettings.MAX_LOGO_BYTES + 1);
+                logoReplaced = true;
+                settings.changeLogo(image);
+                return;
             }
-        }
-        return count;
-    }
-
-    private void mapAccounts(JsonArray archived, Map<Long, Long> accounts, Set<String> unknown) {
-        for (JsonValue value : archived) {
-            JsonObject account = value.asJsonObject();
-            String email = account.getString("email");
-            this.accounts.findByEmail(email).ifPresentOrElse(
-                    found -> accounts.put(account.getJsonNumber("id").longValue(), found.id()),
-                    () -> unknown.add(email));
-        }
-    }
-
-    private void restoreMembers(JsonArray emails) {
-        for (JsonValue email : emails) {
-            accounts.findActiveByEmail(((JsonString) email).getString()).ifPresent(found -> members.restore(found.id()));
-        }
-    }
-
-    /** Each identity continues after the imported rows instead of colliding with them. */
-    private void continueIdentities() {
-        for (ArchivedTable table : ArchivedTable.ALL) {
-            if (table.identity()) {
-                em.createNativeQuery("SELECT setval(pg_get_serial_sequence('" + table.name() + "', 'id'), "
-                        + "coalesce(max(id), 1), count(*) > 0) FROM " + table.name()).getSingleResult();
+            long id = ArchiveNames.attachmentId(name).orElseThrow();
+            Long size = attachmentSizes.get(id);
+            if (size == null) {
+                throw BrokenRuleException.onField("archive", "archive.unreferencedFile", entry);
+            }
+            written.add(name);
+            long actual = files.write(schema, name, content, limits.maxEntryBytes());
+            if (actual != size) {
+                throw BrokenRuleException.onField("archive", "archive.fileSize", entry, actual, size);
             }
         }
-    }
 
-    /** Whatever the archive's groups say, the owner of this tenant stays an Administrator. */
-    private void keepOwnerAdministrator() {
-        context.tenant().terms().ownerId().ifPresent(owner -> {
-            members.restore(owner);
-            em.createNativeQuery("INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
-                    + "WHERE built_in AND name = 'Administrator' ON CONFLICT DO NOTHING").setParameter(1, owner)
+        /** Once the tables are in: references without a foreign key, built-in rights, the owner, which files rows name. */
+        private void afterTables() {
+            if (attachmentSizes != null) {
+                return;
+            }
+            requireSubjects("comment");
+            requireSubjects("attachment");
+            em.createNativeQuery("INSERT INTO group_permission (group_id, permission) SELECT g.id, p FROM access_group g "
+                    + "CROSS JOIN unnest(CAST(? AS text[])) AS p WHERE g.built_in AND g.name = 'Administrator' "
+                    + "ON CONFLICT DO NOTHING")
+                    .setParameter(1, "{" + String.join(",", java.util.Arrays.stream(Permission.values())
+                            .map(Permission::code).toList()) + "}")
                     .executeUpdate();
-        });
-    }
+            context.tenant().terms().ownerId().ifPresent(owner -> em.createNativeQuery(
+                    "INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
+                            + "WHERE built_in AND name = 'Administrator' ON CONFLICT DO NOTHING")
+                    .setParameter(1, owner).executeUpdate());
+            attachmentSizes = new HashMap<>();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("SELECT id, size FROM attachment").getResultList();
+            rows.forEach(row -> attachmentSizes.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        }
 
-    private void forgetFilesUnlessCommitted(SchemaName schema, List<String> written) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // the rows decide: files follow them after the outcome is known
+        /** Comments and attachments name their subject by kind and id, without a foreign key: each must exist. */
+        private void requireSubjects(String table) {
+            @SuppressWarnings("unchecked")
+            List<Number> orphans = em.createNativeQuery("SELECT t.id FROM " + table + " t WHERE NOT CASE t.subject "
+                    + "WHEN 'CASE' THEN EXISTS (SELECT 1 FROM test_case c WHERE c.id = t.subject_id) "
+                    + "WHEN 'RUN' THEN EXISTS (SELECT 1 FROM test_run r WHERE r.id = t.subject_id) "
+                    + "ELSE EXISTS (SELECT 1 FROM test_execution e WHERE e.id = t.subject_id) END ORDER BY t.id LIMIT 1")
+                    .getResultList();
+            if (!orphans.isEmpty()) {
+                throw BrokenRuleException.onField("archive", "archive.noSubject", "tables/" + table + ".jsonl",
+                        String.valueOf(orphans.get(0).longValue()));
             }
+        }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    written.forEach(name -> files.delete(schema, name));
+        /** The archive's groups replace the tenant's, but the built-in ones stay what they are: Administrator and Tester. */
+        private void requireBuiltInGroups() {
+            @SuppressWarnings("unchecked")
+            List<String> builtIn = em.createNativeQuery("SELECT name FROM access_group WHERE built_in ORDER BY name")
+                    .getResultList();
+            if (!builtIn.equals(List.of("Administrator", "Tester"))) {
+                throw BrokenRuleException.onField("archive", "archive.builtInGroups", String.join(", ", builtIn));
+            }
+        }
+
+        /** Each identity continues after the imported rows instead of colliding with them. */
+        private void continueIdentities() {
+            for (ArchivedTable table : ArchivedTable.ALL) {
+                if (table.identity()) {
+                    em.createNativeQuery("SELECT setval(pg_get_serial_sequence('" + table.name() + "', 'id'), "
+                            + "coalesce(max(id), 1), count(*) > 0) FROM " + table.name()).getSingleResult();
                 }
             }
-        });
-    }
+        }
 
-    private static void requireFormat(JsonObject manifest) {
-        if (manifest.getInt("format", 0) != TenantExport.FORMAT) {
-            throw unreadable("format " + manifest.get("format") + " is not " + TenantExport.FORMAT);
+        /** The rows decide: if they do not commit, the files written go, and the logo the tenant had comes back. */
+        private void undoFilesUnlessCommitted() {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // files follow the rows once the outcome is known
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        return;
+                    }
+                    written.forEach(name -> files.delete(schema, name));
+                    if (logoReplaced) {
+                        logoBefore.ifPresentOrElse(logo -> files.write(schema, ArchiveNames.LOGO, logo.bytes()),
+                                () -> files.delete(schema, ArchiveNames.LOGO));
+                    }
+                }
+            });
+        }
+
+        private BrokenRuleException outOfOrder(String name) {
+            return BrokenRuleException.onField("archive", "archive.outOfOrder", ArchiveNames.printable(name));
         }
     }
 
-    private static JsonValue json(ZipInputStream zip) throws IOException {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(zip.readAllBytes()))) {
-            return reader.readValue();
+    private Set<Long> members() {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT account_id FROM public.tenant_member WHERE tenant_id = ?")
+                .setParameter(1, context.tenant().id()).getResultList();
+        Set<Long> members = new HashSet<>();
+        ids.forEach(id -> members.add(id.longValue()));
+        return members;
+    }
+
+    private static void requireFormat(InputStream content) throws IOException {
+        byte[] bytes = content.readNBytes(MAX_MANIFEST_BYTES + 1);
+        if (bytes.length > MAX_MANIFEST_BYTES) {
+            throw SpooledArchive.unreadable(ArchiveNames.MANIFEST + " is too long");
+        }
+        JsonValue manifest;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            manifest = reader.readValue();
+        }
+        if (!(manifest instanceof JsonObject object) || object.getInt("format", 0) != TenantExport.FORMAT) {
+            throw SpooledArchive.unreadable("its format is not " + TenantExport.FORMAT);
         }
     }
 
-    private static BrokenRuleException unreadable(String why) {
-        return BrokenRuleException.onField("archive", "archive.unreadable", why);
+    /** What the database said about a row it refused (a check, a foreign key, a duplicate), on one line. */
+    private static String databaseWords(PersistenceException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String words = sql.getMessage().replaceAll("\\s+", " ").strip();
+                return words.length() > 300 ? words.substring(0, 300) + "…" : words;
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 }

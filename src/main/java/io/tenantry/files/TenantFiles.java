@@ -48,6 +48,23 @@ public class TenantFiles {
         }
     }
 
+    /**
+     * Copies the file into {@code out} without holding it in memory; false (and nothing written)
+     * when there is no such file.
+     */
+    public boolean copyTo(SchemaName tenant, String name, OutputStream out) {
+        Path file = fileOf(tenant, name);
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try {
+            Files.copy(file, out);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
     /** Writes the whole file or nothing: readers never see half of it. */
     public void write(SchemaName tenant, String name, byte[] content) {
         Path file = fileOf(tenant, name);

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.accounts.SuperUserBootstrap;
+import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
 import io.tenantry.provisioning.TenantProvisioning;
@@ -40,6 +41,9 @@ public class Bootstrap {
 
     @Inject
     TrustedProxies proxies;
+
+    @Inject
+    ArchiveLimits archiveLimits;
 
     @Inject
     @ConfigProperty(name = "db.url")
@@ -78,7 +82,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies);
+                + "; trusted proxies: " + proxies + "; " + archiveLimits);
         executor.submit(this::prepareDatabase);
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,22 @@ public class Settings {
     @ConfigProperty(name = "trusted.proxies")
     Optional<String> trustedProxies;
 
+    @Inject
+    @ConfigProperty(name = "archive.max-size-mb")
+    Optional<String> archiveMaxSizeMb;
+
+    @Inject
+    @ConfigProperty(name = "archive.max-entry-size-mb")
+    Optional<String> archiveMaxEntrySizeMb;
+
+    @Inject
+    @ConfigProperty(name = "archive.max-expanded-size-mb")
+    Optional<String> archiveMaxExpandedSizeMb;
+
+    @Inject
+    @ConfigProperty(name = "archive.max-entries")
+    Optional<String> archiveMaxEntries;
+
     @Produces
     @Singleton
     TenantsDomain tenantsDomain() {
@@ -47,5 +64,11 @@ public class Settings {
     @Singleton
     TrustedProxies trustedProxies() {
         return TrustedProxies.of(trustedProxies);
+    }
+
+    @Produces
+    @Singleton
+    ArchiveLimits archiveLimits() {
+        return ArchiveLimits.of(archiveMaxSizeMb, archiveMaxEntrySizeMb, archiveMaxExpandedSizeMb, archiveMaxEntries);
     }
 }

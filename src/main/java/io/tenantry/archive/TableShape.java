@@ -1,0 +1,133 @@
+package io.tenantry.archive;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.Reason;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+
+/**
+ * A tenant table's columns as the database has them (read from the catalog, so it is always the
+ * schema's own), and whether an archived row fits them: no column the table lacks, every value of
+ * its column's JSON type (a number for a number, never a string the database would cast), nothing
+ * missing that has neither a default nor may be empty.
+ */
+final class TableShape {
+
+    private record Column(String name, String type, boolean nullable, boolean defaulted) {
+    }
+
+    private final ArchivedTable table;
+    private final Map<String, Column> columns;
+
+    private TableShape(ArchivedTable table, Map<String, Column> columns) {
+        this.table = table;
+        this.columns = columns;
+    }
+
+    /** The table's shape in the current tenant's schema. */
+    static TableShape of(EntityManager em, ArchivedTable table) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT column_name, data_type, is_nullable = 'YES', "
+                        + "column_default IS NOT NULL OR is_identity = 'YES' FROM information_schema.columns "
+                        + "WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")
+                .setParameter(1, table.name()).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("The tenant has no table " + table.name());
+        }
+        Map<String, Column> columns = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            columns.put((String) row[0], new Column((String) row[0], (String) row[1], (Boolean) row[2], (Boolean) row[3]));
+        }
+        return new TableShape(table, columns);
+    }
+
+    /** Refuses, with {@link BrokenRuleException} naming the line and column, a row that does not fit. */
+    void check(JsonObject row, int line) {
+        for (String key : row.keySet()) {
+            if (!columns.containsKey(key)) {
+                throw refusal("archive.unknownColumn", line, ArchiveNames.printable(key));
+            }
+        }
+        for (Column column : columns.values()) {
+            JsonValue value = row.get(column.name());
+            if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+                if (!column.nullable() && (value != null || !column.defaulted())) {
+                    throw refusal("archive.missingValue", line, column.name());
+                }
+            } else if (!fits(column.type(), value)) {
+                throw refusal("archive.badValue", line, column.name(), Reason.of(typeKey(column.type())));
+            }
+        }
+    }
+
+    /** Inserts a checked row as it is, ids included; columns it leaves out take their defaults. */
+    void insert(EntityManager em, JsonObject row) {
+        String names = String.join(", ", columns.keySet().stream().filter(row::containsKey).map(n -> '"' + n + '"')
+                .toList());
+        em.createNativeQuery("INSERT INTO " + table.name() + " (" + names + ") OVERRIDING SYSTEM VALUE SELECT "
+                        + names + " FROM json_populate_record(CAST(NULL AS " + table.name() + "), CAST(? AS json))")
+                .setParameter(1, row.toString()).executeUpdate();
+    }
+
+    BrokenRuleException refusal(String key, int line, Object... details) {
+        Object[] arguments = new Object[details.length + 2];
+        arguments[0] = table.entry();
+        arguments[1] = line;
+        System.arraycopy(details, 0, arguments, 2, details.length);
+        return BrokenRuleException.onField("archive", key, arguments);
+    }
+
+    private static boolean fits(String type, JsonValue value) {
+        return switch (type) {
+            case "bigint" -> wholeNumber(value, Long.MIN_VALUE, Long.MAX_VALUE);
+            case "integer" -> wholeNumber(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case "smallint" -> wholeNumber(value, Short.MIN_VALUE, Short.MAX_VALUE);
+            case "text" -> value instanceof JsonString;
+            case "boolean" -> value == JsonValue.TRUE || value == JsonValue.FALSE;
+            case "timestamp with time zone" -> value instanceof JsonString text && parses(() -> OffsetDateTime.parse(text.getString()));
+            case "date" -> value instanceof JsonString text && parses(() -> LocalDate.parse(text.getString()));
+            default -> throw new IllegalStateException("No archive rule for columns of type " + type);
+        };
+    }
+
+    private static String typeKey(String type) {
+        return switch (type) {
+            case "bigint", "integer", "smallint" -> "archive.type.number";
+            case "boolean" -> "archive.type.boolean";
+            case "timestamp with time zone" -> "archive.type.time";
+            case "date" -> "archive.type.date";
+            default -> "archive.type.text";
+        };
+    }
+
+    private static boolean wholeNumber(JsonValue value, long least, long most) {
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            return false;
+        }
+        try {
+            long exact = number.longValueExact();
+            return exact >= least && exact <= most;
+        } catch (ArithmeticException e) {
+            return false;
+        }
+    }
+
+    private static boolean parses(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
