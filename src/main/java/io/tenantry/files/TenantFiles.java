@@ -49,17 +49,13 @@ public class TenantFiles {
     }
 
     /**
-     * Copies the file into {@code out} without holding it in memory; false (and nothing written)
-     * when there is no such file.
+     * Copies an existing file into {@code out} without holding it in memory; a file that is not
+     * there (or cannot be read) is an UncheckedIOException.
      */
-    public boolean copyTo(SchemaName tenant, String name, OutputStream out) {
+    public void copyTo(SchemaName tenant, String name, OutputStream out) {
         Path file = fileOf(tenant, name);
-        if (!Files.exists(file)) {
-            return false;
-        }
         try {
             Files.copy(file, out);
-            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
