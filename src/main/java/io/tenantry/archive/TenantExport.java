@@ -5,17 +5,21 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
+import io.tenantry.access.TenantSettings;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.Attachment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -27,8 +31,9 @@ import jakarta.transaction.Transactional;
 /**
  * Writes the current tenant as a zip: {@code tenantry-archive.json} (what and when), {@code
  * accounts.json} (the e-mail of every account the data names), {@code members.json}, one
- * {@code tables/<table>.jsonl} per table (a JSON row per line, in key order) and {@code files/}.
- * Read in one transaction, so the archive is one consistent moment of the tenant.
+ * {@code tables/<table>.jsonl} per table (a JSON row per line, in key order) and {@code files/}:
+ * only the files the tenant's data names (its attachments' and its logo), never whatever else
+ * lies in its folder. Read in one transaction, so the archive is one consistent moment of the tenant.
  */
 @ApplicationScoped
 @Transactional
@@ -68,10 +73,13 @@ public class TenantExport {
             for (ArchivedTable table : ArchivedTable.ALL) {
                 put(zip, table.entry(), rows(table));
             }
-            for (String name : files.names(tenant.schema())) {
-                zip.putNextEntry(new ZipEntry(FILES + name));
-                zip.write(files.read(tenant.schema(), name).orElseThrow());
-                zip.closeEntry();
+            for (String name : referencedFiles()) {
+                Optional<byte[]> content = files.read(tenant, name);
+                if (content.isPresent()) {
+                    zip.putNextEntry(new ZipEntry(FILES + name));
+                    zip.write(content.get());
+                    zip.closeEntry();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the archive of " + tenant.label(), e);
@@ -83,6 +91,16 @@ public class TenantExport {
         List<String> rows = em.createNativeQuery("SELECT CAST(row_to_json(t) AS text) FROM " + table.name() + " t ORDER BY "
                 + table.order()).getResultList();
         return rows.stream().map(row -> row + "\n").collect(Collectors.joining());
+    }
+
+    /** The files the tenant's data names: each attachment's, and the logo's. */
+    private List<String> referencedFiles() {
+        @SuppressWarnings("unchecked")
+        List<Number> attachments = em.createNativeQuery("SELECT id FROM attachment ORDER BY id").getResultList();
+        List<String> names = new ArrayList<>();
+        attachments.forEach(id -> names.add(Attachment.storedName(id.longValue())));
+        names.add(TenantSettings.LOGO);
+        return names;
     }
 
     /** Every account that the tenant's rows or its member list name, with the e-mail that finds it again. */

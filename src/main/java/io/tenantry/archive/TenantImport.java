@@ -23,7 +23,7 @@ import io.tenantry.access.Requires;
 import io.tenantry.accounts.Accounts;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.BrokenRuleException;
-import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.annotation.Resource;
@@ -83,9 +83,9 @@ public class TenantImport {
         if (!em.createNativeQuery("SELECT 1 FROM product LIMIT 1").getResultList().isEmpty()) {
             throw BrokenRuleException.onField("archive", "archive.notEmpty", context.tenant().name());
         }
-        SchemaName schema = context.tenant().schema();
+        Tenant tenant = context.tenant();
         List<String> written = new ArrayList<>();
-        forgetFilesUnlessCommitted(schema, written);
+        forgetFilesUnlessCommitted(tenant, written);
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<Long, Long> accounts = new HashMap<>();
         Set<String> unknown = new TreeSet<>();
@@ -112,7 +112,7 @@ public class TenantImport {
                             accounts));
                 } else if (name.startsWith(TenantExport.FILES)) {
                     String file = name.substring(TenantExport.FILES.length());
-                    files.write(schema, file, zip.readAllBytes());
+                    files.write(tenant, file, zip.readAllBytes());
                     written.add(file);
                 } else {
                     throw unreadable("unexpected " + name);
@@ -201,7 +201,7 @@ public class TenantImport {
         });
     }
 
-    private void forgetFilesUnlessCommitted(SchemaName schema, List<String> written) {
+    private void forgetFilesUnlessCommitted(Tenant tenant, List<String> written) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -211,7 +211,7 @@ public class TenantImport {
             @Override
             public void afterCompletion(int status) {
                 if (status != Status.STATUS_COMMITTED) {
-                    written.forEach(name -> files.delete(schema, name));
+                    written.forEach(name -> files.delete(tenant, name));
                 }
             }
         });
