@@ -69,6 +69,8 @@ class TenantCrashIT {
             assertFalse(Files.exists(reusedFolder), "the folder of a deleted tenant is swept at start-up");
             assertEquals(Set.of(), TenantFolders.orphans(), "no folder without its tenant");
             assertWholeOrGone(app, busy);
+            assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = '" + busy + "'"),
+                    "a deletion that had taken the tenant out of service is finished at start-up");
 
             assertEquals(201, app.createTenant(reused, "Second life").status());
             assertEquals(List.of(), TenantFolders.filesInArchive(app.download(Tenantry.host(reused), "/api/archive")
