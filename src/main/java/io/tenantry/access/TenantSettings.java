@@ -30,7 +30,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TenantSettings {
 
-    static final String LOGO = "logo";
+    public static final String LOGO = "logo";
     public static final int MAX_LOGO_BYTES = 256 * 1024;
     private static final int MAX_NAV_TEXT = 60;
     private static final int MAX_EXTRA_EMAILS = 10;
@@ -131,17 +131,17 @@ public class TenantSettings {
         if (LogoType.of(image).isEmpty()) {
             throw new BrokenRuleException("logo.format");
         }
-        files.write(context.tenant().schema(), LOGO, image);
+        files.write(context.tenant(), LOGO, image);
     }
 
     public void removeLogo() {
         requireMayChange();
-        files.delete(context.tenant().schema(), LOGO);
+        files.delete(context.tenant(), LOGO);
     }
 
     /** The logo of the current tenant and its type, for whoever may see the tenant's pages. */
     public Optional<Logo> logo() {
-        return files.read(context.tenant().schema(), LOGO)
+        return files.read(context.tenant(), LOGO)
                 .flatMap(bytes -> LogoType.of(bytes).map(type -> new Logo(bytes, type)));
     }
 

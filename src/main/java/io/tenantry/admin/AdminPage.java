@@ -11,6 +11,7 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
+import io.tenantry.provisioning.TenantBusyException;
 import io.tenantry.web.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -81,7 +82,7 @@ public class AdminPage implements Serializable {
             catalog.delete(deleting, typedLabel);
             Messages.info("admin.deleted", deleting);
             deleting = null;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | TenantBusyException e) {
             Messages.failure(e);
             jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
         }

@@ -14,10 +14,12 @@ import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.admin.NotOnMasterTenantException;
 import io.tenantry.archive.ArchiveTooLargeException;
 import io.tenantry.files.FileTooLargeException;
+import io.tenantry.files.TenantGoneException;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Explained;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.Reason;
+import io.tenantry.provisioning.TenantBusyException;
 import io.tenantry.provisioning.TenantConflictException;
 import io.tenantry.provisioning.UnknownTenantException;
 import io.tenantry.web.Language;
@@ -53,7 +55,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             Status status = Status.fromStatusCode(original.getStatus());
             return status == null ? original : Problem.response(status, web.getMessage());
         }
-        if (cause instanceof UnknownTenantException || cause instanceof NoSuchItemException
+        if (cause instanceof UnknownTenantException || cause instanceof TenantGoneException
+                || cause instanceof NoSuchItemException
                 || cause instanceof NotOnMasterTenantException) {
             return Problem.response(Status.NOT_FOUND, words);
         }
@@ -66,7 +69,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (cause instanceof BrokenRuleException broken && broken.field().isPresent()) {
             return Problem.response(400, "Bad Request", words, Map.of(broken.field().get(), words));
         }
-        if (cause instanceof TenantConflictException || cause instanceof AccountConflictException) {
+        if (cause instanceof TenantConflictException || cause instanceof TenantBusyException
+                || cause instanceof AccountConflictException) {
             return Problem.response(Status.CONFLICT, words);
         }
         if (cause instanceof NotSignedInException) {

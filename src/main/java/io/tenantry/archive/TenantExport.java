@@ -10,9 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -84,7 +82,7 @@ public class TenantExport {
             }
             for (String name : referencedFiles(tenant)) {
                 zip.putNextEntry(new ZipEntry(ArchiveNames.FILES + name));
-                files.copyTo(tenant.schema(), name, zip);
+                files.copyTo(tenant, name, zip);
                 zip.closeEntry();
             }
         } catch (IOException e) {
@@ -111,13 +109,12 @@ public class TenantExport {
 
     /** The logo, and the files of attachment rows, among the files the tenant's folder has. */
     private List<String> referencedFiles(Tenant tenant) {
-        Set<String> present = new HashSet<>(files.names(tenant.schema()));
         @SuppressWarnings("unchecked")
         List<Number> attachments = em.createNativeQuery("SELECT id FROM attachment ORDER BY id").getResultList();
         List<String> referenced = new ArrayList<>();
         referenced.add(ArchiveNames.LOGO);
         attachments.forEach(id -> referenced.add(ArchiveNames.attachmentFile(id.longValue())));
-        return referenced.stream().filter(present::contains).toList();
+        return referenced.stream().filter(name -> files.exists(tenant, name)).toList();
     }
 
     /** Every account that the tenant's rows or its member list name, with the e-mail that finds it again. */

@@ -22,7 +22,7 @@ import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.BrokenRuleException;
-import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.tenancy.TenantUrls;
@@ -136,7 +136,7 @@ public class TenantImport {
     /** One import under way: what has been read so far, and what must follow. */
     private final class Importing {
 
-        private final SchemaName schema = context.tenant().schema();
+        private final Tenant tenant = context.tenant();
         private final ArchivedPeople people = new ArchivedPeople(accounts, members());
         private final Iterator<ArchivedTable> expected = ArchivedTable.ALL.iterator();
         private final Map<String, Integer> counts = new LinkedHashMap<>();
@@ -284,7 +284,7 @@ public class TenantImport {
                 throw BrokenRuleException.onField("archive", "archive.unreferencedFile", entry);
             }
             written.add(name);
-            long actual = files.write(schema, name, content, limits.maxEntryBytes());
+            long actual = files.write(tenant, name, content, limits.maxEntryBytes());
             if (actual != size) {
                 throw BrokenRuleException.onField("archive", "archive.fileSize", entry, actual, size);
             }
@@ -360,10 +360,10 @@ public class TenantImport {
                     if (status == Status.STATUS_COMMITTED) {
                         return;
                     }
-                    written.forEach(name -> files.delete(schema, name));
+                    written.forEach(name -> files.delete(tenant, name));
                     if (logoReplaced) {
-                        logoBefore.ifPresentOrElse(logo -> files.write(schema, ArchiveNames.LOGO, logo.bytes()),
-                                () -> files.delete(schema, ArchiveNames.LOGO));
+                        logoBefore.ifPresentOrElse(logo -> files.write(tenant, ArchiveNames.LOGO, logo.bytes()),
+                                () -> files.delete(tenant, ArchiveNames.LOGO));
                     }
                 }
             });

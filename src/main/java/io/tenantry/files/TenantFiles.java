@@ -7,29 +7,44 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Files kept per tenant under FILES_ROOT (default {@code ~/.tenantry/files}), in a folder named
- * after the tenant's schema. Callers name files with fixed names of their own, never with names
- * that came from a request, so no path can leave the tenant's folder; the check below makes sure.
+ * Files kept per tenant under FILES_ROOT (default {@code ~/.tenantry/files}), in the folder its
+ * registry row names ({@link Tenant#filesFolder()}): a UUID chosen when the tenant was created, so
+ * a folder belongs to one tenant's life and a label used again never finds the files of its
+ * earlier tenant. Callers name files with fixed names of their own, never with names that came
+ * from a request, so no path can leave the tenant's folder; the check below makes sure. A write
+ * goes to a {@code .part} file first, which is removed whenever the write does not complete.
  */
 @ApplicationScoped
 public class TenantFiles {
 
+    private static final Logger LOG = Logger.getLogger(TenantFiles.class.getName());
+    private static final String PARTIAL_SUFFIX = ".part";
+
     @Inject
     @ConfigProperty(name = "files.root")
     Optional<String> configuredRoot;
+
+    @Inject
+    TenantDirectory directory;
 
     private Path root;
 
@@ -39,10 +54,11 @@ public class TenantFiles {
                 .orElse(System.getProperty("user.home") + "/.tenantry/files")).toAbsolutePath().normalize();
     }
 
-    public Optional<byte[]> read(SchemaName tenant, String name) {
+    /** The file's bytes, or empty when the tenant has no file of that name. */
+    public Optional<byte[]> read(Tenant tenant, String name) {
         Path file = fileOf(tenant, name);
         try {
-            return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
         }
@@ -52,7 +68,7 @@ public class TenantFiles {
      * Copies an existing file into {@code out} without holding it in memory; a file that is not
      * there (or cannot be read) is an UncheckedIOException.
      */
-    public void copyTo(SchemaName tenant, String name, OutputStream out) {
+    public void copyTo(Tenant tenant, String name, OutputStream out) {
         Path file = fileOf(tenant, name);
         try {
             Files.copy(file, out);
@@ -61,29 +77,35 @@ public class TenantFiles {
         }
     }
 
-    /** Writes the whole file or nothing: readers never see half of it. */
-    public void write(SchemaName tenant, String name, byte[] content) {
+    /** Whether the tenant has a file of that name. */
+    public boolean exists(Tenant tenant, String name) {
+        return Files.isRegularFile(fileOf(tenant, name));
+    }
+
+    /** Writes the whole file or nothing: readers never see half of it, and no partial file stays. */
+    public void write(Tenant tenant, String name, byte[] content) {
         Path file = fileOf(tenant, name);
+        Path partial = null;
         try {
-            Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), ".upload-", ".part");
+            partial = partialFileFor(tenant, file);
             Files.write(partial, content);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
+            throw writeFailure(tenant, file, e);
+        } finally {
+            deleteQuietly(partial);
         }
     }
 
     /**
-     * Writes a file from a stream, whole or not at all, refusing it once it passes {@code maxBytes}.
-     * Returns its size.
+     * Writes a file from a stream, whole or not at all, refusing it ({@link FileTooLargeException})
+     * once it passes {@code maxBytes}. Returns its size in bytes; no partial file stays on failure.
      */
-    public long write(SchemaName tenant, String name, InputStream content, long maxBytes) {
+    public long write(Tenant tenant, String name, InputStream content, long maxBytes) {
         Path file = fileOf(tenant, name);
         Path partial = null;
         try {
-            Files.createDirectories(file.getParent());
-            partial = Files.createTempFile(file.getParent(), ".upload-", ".part");
+            partial = partialFileFor(tenant, file);
             long size;
             try (OutputStream out = Files.newOutputStream(partial)) {
                 size = copy(content, out, maxBytes);
@@ -91,27 +113,13 @@ public class TenantFiles {
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return size;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
+            throw writeFailure(tenant, file, e);
         } finally {
             deleteQuietly(partial);
         }
     }
 
-    /** The names of the tenant's files, for exports. */
-    public List<String> names(SchemaName tenant) {
-        Path folder = folderOf(tenant);
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> !name.startsWith(".")).sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not list the files of " + tenant, e);
-        }
-    }
-
-    public void delete(SchemaName tenant, String name) {
+    public void delete(Tenant tenant, String name) {
         try {
             Files.deleteIfExists(fileOf(tenant, name));
         } catch (IOException e) {
@@ -119,19 +127,108 @@ public class TenantFiles {
         }
     }
 
-    /** Removes the tenant's folder and everything in it, after the tenant itself is gone. */
-    public void deleteAll(SchemaName tenant) {
-        Path folder = folderOf(tenant);
-        if (!Files.exists(folder)) {
-            return;
+    /**
+     * A folder name for a tenant being created: a new UUID. Should a folder of that name exist, it
+     * is emptied first, so that a new tenant never starts with files.
+     */
+    public String newFolderName() {
+        String folder = UUID.randomUUID().toString();
+        if (Files.exists(root.resolve(folder))) {
+            LOG.warning("A folder named like a new tenant's already existed and was removed: " + folder);
+            deleteFolder(folder);
         }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        return folder;
+    }
+
+    /**
+     * The names of the folders under FILES_ROOT that are named like tenants' folders, whether or
+     * not a tenant owns them; anything else there is not Tenantry's and is left alone.
+     */
+    public List<String> folderNames() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(root)) {
+            return folders.filter(Files::isDirectory).map(path -> path.getFileName().toString())
+                    .filter(TenantFiles::isFolderName).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not delete the files of " + tenant, e);
+            throw new UncheckedIOException("Could not list " + root, e);
         }
+    }
+
+    /**
+     * Removes a folder and everything in it: a deleted tenant's, after its deletion committed, or
+     * one no tenant owns. Returns false (and logs why) when something could not be removed; the
+     * sweep at the next start-up tries again.
+     */
+    public boolean deleteFolder(String folder) {
+        Path path = folderOf(folder);
+        if (!Files.exists(path)) {
+            return true;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(each);
+            }
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            if (!Files.exists(path)) {
+                return true; // removed meanwhile, by another instance's sweep
+            }
+            LOG.log(Level.WARNING, "Could not remove the folder " + path + "; the next start-up tries again", e);
+            return false;
+        }
+    }
+
+    /**
+     * Removes the {@code .part} files of writes that never finished (the server stopped during
+     * them) in every folder, if older than {@code before}; younger ones may be writes of another
+     * instance still going on. Returns how many it removed.
+     */
+    public int deleteAbandonedPartialFiles(Instant before) {
+        int removed = 0;
+        for (String folder : folderNames()) {
+            try (Stream<Path> files = Files.list(folderOf(folder))) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(PARTIAL_SUFFIX)).toList()) {
+                    if (Files.getLastModifiedTime(file).compareTo(FileTime.from(before)) < 0
+                            && Files.deleteIfExists(file)) {
+                        removed++;
+                    }
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Could not look for partial files in " + folder, e);
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * A new partial file beside the file. The folder is made on the tenant's first write, but only
+     * while the tenant is in service here: a write arriving after its deletion would otherwise
+     * make the folder again (with nobody to remove it until the next start-up).
+     */
+    private Path partialFileFor(Tenant tenant, Path file) throws IOException {
+        if (!Files.isDirectory(file.getParent())) {
+            requireInService(tenant);
+            Files.createDirectories(file.getParent());
+        }
+        return Files.createTempFile(file.getParent(), ".upload-", PARTIAL_SUFFIX);
+    }
+
+    private void requireInService(Tenant tenant) {
+        boolean inService = directory.find(tenant.label())
+                .filter(current -> current.id() == tenant.id() && !current.beingDeleted()).isPresent();
+        if (!inService) {
+            throw new TenantGoneException(tenant.label());
+        }
+    }
+
+    /** A write that failed because the tenant's folder went away under it: the tenant was deleted. */
+    private RuntimeException writeFailure(Tenant tenant, Path file, IOException e) {
+        if (!Files.isDirectory(file.getParent())) {
+            return new TenantGoneException(tenant.label());
+        }
+        return new UncheckedIOException("Could not write " + file, e);
     }
 
     private static long copy(InputStream in, OutputStream out, long maxBytes) throws IOException {
@@ -153,16 +250,24 @@ public class TenantFiles {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
-            // A leftover ".part" file is never read; the next write of the folder does not see it.
+            LOG.log(Level.WARNING, "Could not remove the partial file " + partial + "; the next start-up does", e);
         }
     }
 
-    private Path folderOf(SchemaName tenant) {
-        return root.resolve(tenant.value()).normalize();
+    private static boolean isFolderName(String folder) {
+        return folder.matches("[a-z0-9][a-z0-9_-]*");
     }
 
-    private Path fileOf(SchemaName tenant, String name) {
-        Path folder = folderOf(tenant);
+    private Path folderOf(String folder) {
+        Path path = root.resolve(folder).normalize();
+        if (!isFolderName(folder) || !root.equals(path.getParent())) {
+            throw new IllegalArgumentException("Not a tenant's folder: " + folder);
+        }
+        return path;
+    }
+
+    private Path fileOf(Tenant tenant, String name) {
+        Path folder = folderOf(tenant.filesFolder());
         Path file = folder.resolve(name).normalize();
         if (!file.getParent().equals(folder) || !name.matches("[a-z0-9][a-z0-9._-]*")) {
             throw new IllegalArgumentException("Not a file name of a tenant's folder: " + name);

@@ -10,6 +10,7 @@ import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.provisioning.InterruptedWork;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.PublicEndpoint;
@@ -25,7 +26,8 @@ import jakarta.inject.Inject;
 /**
  * Start-up. Missing or invalid settings (TENANTS_DOMAIN, DB_URL, PUBLIC_SCHEME, PUBLIC_PORT,
  * TRUSTED_PROXIES) fail the deployment at once, with a message naming the variable. The database is then prepared in the background, retried until it answers: public
- * schema, template, super-user, public tenant, directory; then tenants behind are upgraded.
+ * schema, template, super-user, public tenant, directory, what a stopped server left half done
+ * ({@link InterruptedWork}); then tenants behind are upgraded.
  */
 @ApplicationScoped
 public class Bootstrap {
@@ -65,6 +67,9 @@ public class Bootstrap {
     TenantDirectory directory;
 
     @Inject
+    InterruptedWork interruptedWork;
+
+    @Inject
     TenantUpgrade upgrade;
 
     @Inject
@@ -97,6 +102,7 @@ public class Bootstrap {
                 changes.startListening();
                 directory.reload();
                 provisioning.ensurePublicTenant(operator);
+                interruptedWork.finish();
                 status.ready();
                 LOG.info("Database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: tenant schema version "
                         + version + ", " + directory.all().size() + " tenant(s)");

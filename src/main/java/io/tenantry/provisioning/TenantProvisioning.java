@@ -1,5 +1,6 @@
 package io.tenantry.provisioning;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
@@ -21,6 +23,7 @@ import jakarta.transaction.TransactionalException;
 /**
  * Creates and deletes tenants. Label and name rules are checked here, the schema and the registry
  * row change together in {@link TenantSchemas}, and the directory learns of it only after commit.
+ * A new tenant gets a folder of files no tenant had ({@link TenantFiles#newFolderName()}).
  */
 @ApplicationScoped
 public class TenantProvisioning {
@@ -28,6 +31,8 @@ public class TenantProvisioning {
     private static final Logger LOG = Logger.getLogger(TenantProvisioning.class.getName());
     private static final String STAGING_PREFIX = "_staging_";
     private static final int MAX_NAME_LENGTH = 200;
+    /** How long a deletion lets the requests already inside the tenant (on this instance) finish. */
+    static final Duration DRAIN = Duration.ofSeconds(5);
 
     @Inject
     TenantSchemas schemas;
@@ -40,6 +45,12 @@ public class TenantProvisioning {
 
     @Inject
     TenantFiles files;
+
+    @Inject
+    TenantRequests requests;
+
+    @Inject
+    TenantSessions sessions;
 
 
     public Tenant create(String label, String name, Tenant.Terms terms, ProvisioningPath path) {
@@ -71,6 +82,15 @@ public class TenantProvisioning {
         }
     }
 
+    /**
+     * Deletes a tenant, all or nothing, files included. It first takes the tenant out of service on
+     * every instance (its host answers 404), lets the requests already inside this instance finish
+     * (at most {@link #DRAIN}), ends the database sessions still working in its schema, then drops
+     * row and schema together; its folder goes after that commit (or at the next start-up, should
+     * the server stop in between). Refuses the public tenant (400), an unknown label (404), and,
+     * putting the tenant back in service, a schema that stays locked ({@link TenantBusyException},
+     * 409). A deletion interrupted by a crash is finished at start-up ({@link #finishDeletion}).
+     */
     public void delete(String label) {
         if (!TenantLabel.isWellFormed(label)) {
             throw new UnknownTenantException(label);
@@ -80,13 +100,43 @@ public class TenantProvisioning {
             throw new BrokenRuleException("tenant.publicNotDeletable");
         }
         Tenant tenant = directory.find(tenantLabel).orElseThrow(() -> new UnknownTenantException(tenantLabel));
-        try {
-            schemas.delete(tenant);
-        } finally {
+        Tenant leaving = schemas.markBeingDeleted(tenant, true).orElseThrow(() -> {
             directory.remove(tenantLabel);
+            return new UnknownTenantException(tenantLabel);
+        });
+        directory.put(leaving);
+        try {
+            requests.awaitNone(tenantLabel, DRAIN);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        files.deleteAll(tenant.schema());
-        LOG.info("Deleted tenant " + tenantLabel + " and its schema " + tenant.schema());
+        try {
+            dropEndingSessions(leaving);
+        } catch (TenantBusyException busy) {
+            schemas.markBeingDeleted(leaving, false).ifPresent(directory::put);
+            throw busy;
+        }
+    }
+
+    /** Completes the deletion of a tenant found out of service at start-up: its deletion was interrupted. */
+    public void finishDeletion(Tenant leaving) {
+        dropEndingSessions(leaving);
+    }
+
+    private void dropEndingSessions(Tenant leaving) {
+        try {
+            schemas.drop(leaving);
+        } catch (TenantBusyException busy) {
+            sessions.endThoseWorkingIn(leaving.schema());
+            schemas.drop(leaving);
+        } catch (UnknownTenantException goneMeanwhile) {
+            LOG.info("Tenant " + leaving.label() + " was deleted meanwhile, by another request or instance");
+        } finally {
+            directory.refresh(leaving.label());
+        }
+        files.deleteFolder(leaving.filesFolder());
+        LOG.info("Deleted tenant " + leaving.label() + ", its schema " + leaving.schema() + " and its folder "
+                + leaving.filesFolder());
     }
 
     /** Drops staging schemas left by a migrate-path creation that crashed more than an hour ago. */
@@ -109,7 +159,8 @@ public class TenantProvisioning {
         Tenant tenant;
         try {
             if (path == ProvisioningPath.CLONE) {
-                tenant = schemas.createFromTemplate(label, name, terms, migrations.tenantVersion());
+                tenant = schemas.createFromTemplate(label, name, terms, migrations.tenantVersion(),
+                        files.newFolderName());
             } else {
                 tenant = createByMigration(label, name, terms);
             }
@@ -126,7 +177,7 @@ public class TenantProvisioning {
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         migrations.execute("CREATE SCHEMA " + staging.quoted());
         try {
-            return schemas.adoptStaged(staging, label, name, terms, migrations.migrate(staging));
+            return schemas.adoptStaged(staging, label, name, terms, migrations.migrate(staging), files.newFolderName());
         } catch (RuntimeException e) {
             migrations.execute("DROP SCHEMA IF EXISTS " + staging.quoted() + " CASCADE");
             throw e;

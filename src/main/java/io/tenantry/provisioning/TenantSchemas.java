@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -29,6 +30,10 @@ public class TenantSchemas {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DUPLICATE_SCHEMA = "42P06";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String DEADLOCK = "40P01";
+    /** How long a deletion waits for a lock on the tenant's tables before it ends their holders. */
+    static final String LOCK_WAIT = "2s";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -36,10 +41,12 @@ public class TenantSchemas {
     @Inject
     TenantRegistry registry;
 
-    public Tenant createFromTemplate(TenantLabel label, String name, Tenant.Terms terms, String version) {
+    /** A new tenant, its schema cloned from the template; {@code filesFolder} names its (empty) folder of files. */
+    public Tenant createFromTemplate(TenantLabel label, String name, Tenant.Terms terms, String version,
+            String filesFolder) {
         SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection()) {
-            Tenant tenant = registry.insert(connection, label, schema, name, terms, version);
+            Tenant tenant = registry.insert(connection, label, schema, name, terms, version, filesFolder);
             try (PreparedStatement clone = connection.prepareStatement("SELECT public.tenantry_clone_schema(?, ?)")) {
                 clone.setString(1, SchemaName.TEMPLATE.value());
                 clone.setString(2, schema.value());
@@ -54,10 +61,11 @@ public class TenantSchemas {
     }
 
     /** Registers a schema that the migrations have built under a staging name, renaming it. */
-    public Tenant adoptStaged(SchemaName staging, TenantLabel label, String name, Tenant.Terms terms, String version) {
+    public Tenant adoptStaged(SchemaName staging, TenantLabel label, String name, Tenant.Terms terms, String version,
+            String filesFolder) {
         SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            Tenant tenant = registry.insert(connection, label, schema, name, terms, version);
+            Tenant tenant = registry.insert(connection, label, schema, name, terms, version, filesFolder);
             statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + schema.quoted());
             admitOwner(connection, tenant);
             TenantChanges.announce(connection, label);
@@ -80,14 +88,40 @@ public class TenantSchemas {
         }
     }
 
-    public void delete(Tenant tenant) {
+    /**
+     * Takes the tenant out of service ({@code true}: every instance answers its host 404 from the
+     * moment this commits) or puts it back; empty when the tenant is gone already.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Tenant> markBeingDeleted(Tenant tenant, boolean deleting) {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<Tenant> marked = registry.markBeingDeleted(connection, tenant, deleting);
+            TenantChanges.announce(connection, tenant.label());
+            return marked;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not mark tenant " + tenant.label() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes the registry row and drops the schema, together. Waits at most
+     * {@value #LOCK_WAIT} for the locks of transactions still working in the schema, then refuses
+     * with {@link TenantBusyException} (as it does when PostgreSQL breaks a deadlock by ending this
+     * transaction); {@link UnknownTenantException} when the row is gone.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void drop(Tenant tenant) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            if (!registry.delete(connection, tenant.label())) {
+            statement.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT + "'");
+            if (!registry.delete(connection, tenant)) {
                 throw new UnknownTenantException(tenant.label());
             }
             statement.execute("DROP SCHEMA IF EXISTS " + tenant.schema().quoted() + " CASCADE");
             TenantChanges.announce(connection, tenant.label());
         } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState())) {
+                throw new TenantBusyException(tenant.label());
+            }
             throw new IllegalStateException("Could not delete tenant " + tenant.label() + ": " + e.getMessage(), e);
         }
     }

@@ -6,10 +6,12 @@ import java.util.Optional;
 
 /**
  * One row of the tenant registry: who the tenant is, where its data lives, at which schema
- * version, who owns it and on what terms.
+ * version, who owns it and on what terms. {@code filesFolder} names its folder of files, unique to
+ * this tenant's life (a label is used again after a deletion, the folder never);
+ * {@code beingDeleted} says its deletion has begun: it is out of service on every instance.
  */
 public record Tenant(long id, TenantLabel label, SchemaName schema, String name, Terms terms, Instant createdAt,
-        String schemaVersion) {
+        String schemaVersion, String filesFolder, boolean beingDeleted) {
 
     /**
      * What the owner and the operator decide about a tenant; the owner is absent only for a public
@@ -59,6 +61,6 @@ public record Tenant(long id, TenantLabel label, SchemaName schema, String name,
     }
 
     public Tenant atVersion(String version) {
-        return new Tenant(id, label, schema, name, terms, createdAt, version);
+        return new Tenant(id, label, schema, name, terms, createdAt, version, filesFolder, beingDeleted);
     }
 }

@@ -20,8 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Keeps every instance's {@link TenantDirectory} true when another instance creates, changes or
- * deletes a tenant: the change sends a PostgreSQL notification in its own transaction (so it is
+ * Keeps every instance's {@link TenantDirectory} true when another instance creates, changes,
+ * takes out of service (a deletion's first step) or deletes a tenant: the change sends a PostgreSQL notification in its own transaction (so it is
  * delivered only if it commits), and each instance listens on a connection of its own and
  * re-reads the tenants named. After a lost connection the whole directory is re-read, as
  * notifications sent meanwhile are gone.

@@ -18,7 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
- * name no tenant get 404; a tenant whose schema is not yet current gets 503 until it is. Health,
+ * name no tenant get 404, and so do tenants being deleted (out of service from the moment their
+ * deletion begins); a tenant whose schema is not yet current gets 503 until it is. Requests let in
+ * are counted in {@link TenantRequests} while they run, so a deletion can wait for them. Health,
  * metrics and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP.
  * Declared in web.xml, where it is ordered before the access gate.
  */
@@ -41,6 +43,9 @@ public class TenantFilter extends HttpFilter {
     @Inject
     SchemaMigrations migrations;
 
+    @Inject
+    TenantRequests requests;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -54,20 +59,37 @@ public class TenantFilter extends HttpFilter {
                     Reason.of("platform.unavailable", status.problem()));
             return;
         }
-        Optional<Tenant> tenant = domain.labelOf(request.getHeader("Host")).flatMap(directory::find);
-        if (tenant.isEmpty()) {
-            ProblemResponse.send(request, response, 404, Reason.of("title.noSuchTenant"),
-                    Reason.of("host.noTenant", domain.name()));
+        Optional<TenantLabel> label = domain.labelOf(request.getHeader("Host"));
+        if (label.isEmpty()) {
+            sendNoTenant(request, response);
             return;
         }
-        if (!migrations.tenantVersion().equals(tenant.get().schemaVersion())) {
+        // Counted before the tenant is looked up: a deletion that marks it after this lookup sees the count.
+        try (TenantRequests.InFlight counted = requests.enter(label.get())) {
+            Optional<Tenant> tenant = directory.find(label.get()).filter(found -> !found.beingDeleted());
+            if (tenant.isEmpty()) {
+                sendNoTenant(request, response);
+                return;
+            }
+            serve(tenant.get(), request, response, chain);
+        }
+    }
+
+    private void serve(Tenant tenant, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!migrations.tenantVersion().equals(tenant.schemaVersion())) {
             response.setHeader("Retry-After", "5");
             ProblemResponse.send(request, response, 503, Reason.of("title.upgrading"),
-                    Reason.of("tenant.upgrading", tenant.get().label().value()));
+                    Reason.of("tenant.upgrading", tenant.label().value()));
             return;
         }
-        context.enter(tenant.get());
+        context.enter(tenant);
         chain.doFilter(request, response);
+    }
+
+    private void sendNoTenant(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemResponse.send(request, response, 404, Reason.of("title.noSuchTenant"),
+                Reason.of("host.noTenant", domain.name()));
     }
 
     // Payara mounts these servlets inside the application when it is deployed at the root context.

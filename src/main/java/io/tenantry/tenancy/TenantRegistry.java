@@ -23,7 +23,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TenantRegistry {
 
     private static final String COLUMNS = "id, label, schema_name, name, owner_id, organization, publicly_readable, "
-            + "paid_until, created_at, schema_version, extra_emails, nav_text";
+            + "paid_until, created_at, schema_version, extra_emails, nav_text, files_folder, state";
+    private static final String DELETING = "deleting";
+    private static final String ACTIVE = "active";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -56,18 +58,22 @@ public class TenantRegistry {
         }
     }
 
-    /** Adds the row on the caller's connection, so it commits or rolls back with the schema. */
+    /**
+     * Adds the row on the caller's connection, so it commits or rolls back with the schema;
+     * {@code filesFolder} is the name of its folder of files, unique to this tenant.
+     */
     public Tenant insert(Connection connection, TenantLabel label, SchemaName schema, String name, Tenant.Terms terms,
-            String schemaVersion) throws SQLException {
+            String schemaVersion, String filesFolder) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO public.tenant (label, schema_name, name, owner_id, organization, publicly_readable, "
-                        + "paid_until, extra_emails, nav_text, schema_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "RETURNING " + COLUMNS)) {
+                        + "paid_until, extra_emails, nav_text, schema_version, files_folder) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
             insert.setString(1, label.value());
             insert.setString(2, schema.value());
             insert.setString(3, name);
             setTerms(insert, 4, terms);
             insert.setString(10, schemaVersion);
+            insert.setString(11, filesFolder);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return tenantOf(row);
@@ -90,9 +96,26 @@ public class TenantRegistry {
         }
     }
 
-    public boolean delete(Connection connection, TenantLabel label) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM public.tenant WHERE label = ?")) {
-            delete.setString(1, label.value());
+    /**
+     * Marks this tenant (this life of its label, by id) as being deleted, or back in service, on
+     * the caller's connection; empty when the row is gone.
+     */
+    public Optional<Tenant> markBeingDeleted(Connection connection, Tenant tenant, boolean deleting)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE public.tenant SET state = ? WHERE id = ? RETURNING " + COLUMNS)) {
+            update.setString(1, deleting ? DELETING : ACTIVE);
+            update.setLong(2, tenant.id());
+            try (ResultSet row = update.executeQuery()) {
+                return row.next() ? Optional.of(tenantOf(row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Removes this tenant's row (by id, so never a later tenant of the same label); false when it is gone. */
+    public boolean delete(Connection connection, Tenant tenant) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM public.tenant WHERE id = ?")) {
+            delete.setLong(1, tenant.id());
             return delete.executeUpdate() == 1;
         }
     }
@@ -131,6 +154,6 @@ public class TenantRegistry {
         return new Tenant(row.getLong(1), new TenantLabel(row.getString(2)), new SchemaName(row.getString(3)),
                 row.getString(4), new Tenant.Terms(ownerId, row.getString(6), row.getBoolean(7), paidUntil,
                         Arrays.asList((String[]) row.getArray(11).getArray()), row.getString(12)),
-                row.getTimestamp(9).toInstant(), row.getString(10));
+                row.getTimestamp(9).toInstant(), row.getString(10), row.getString(13), DELETING.equals(row.getString(14)));
     }
 }

@@ -89,7 +89,7 @@ public class Attachment {
         return storedName(id);
     }
 
-    static String storedName(long id) {
+    public static String storedName(long id) {
         return "attachment-" + id;
     }
 

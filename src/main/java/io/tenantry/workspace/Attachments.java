@@ -69,7 +69,7 @@ public class Attachments {
                 caller.require().accountId());
         em.persist(attachment);
         em.flush();
-        attachment.sized(files.write(context.tenant().schema(), attachment.storedName(), content,
+        attachment.sized(files.write(context.tenant(), attachment.storedName(), content,
                 maxSizeMb * 1024L * 1024L));
         return attachment;
     }
@@ -77,7 +77,7 @@ public class Attachments {
     public Download open(long id) {
         Attachment attachment = find(id);
         subjects.requireReadable(attachment.subject(), attachment.subjectId());
-        byte[] content = files.read(context.tenant().schema(), attachment.storedName())
+        byte[] content = files.read(context.tenant(), attachment.storedName())
                 .orElseThrow(() -> new NoSuchItemException("attachment", id));
         return new Download(attachment, content);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.NoSuchItemException;
-import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.annotation.Resource;
@@ -76,7 +76,7 @@ public class Subjects {
         if (attachmentIds.isEmpty()) {
             return;
         }
-        SchemaName schema = context.tenant().schema();
+        Tenant tenant = context.tenant();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -86,7 +86,7 @@ public class Subjects {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    attachmentIds.forEach(id -> files.delete(schema, Attachment.storedName(id)));
+                    attachmentIds.forEach(id -> files.delete(tenant, Attachment.storedName(id)));
                 }
             }
         });

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestMail;
 
@@ -110,7 +111,7 @@ class TenantAdminIT extends DeployedTenantry {
         assertEquals(400, owner.put(host, "/api/settings/logo", "image/png", new byte[300 * 1024]).status());
         assertArrayEquals(PNG, owner.download(host, "/logo").body(), "a refused upload keeps the logo");
 
-        Path folder = Path.of(System.getProperty("tenantry.test.files"), "org_" + suffix);
+        Path folder = TenantFolders.of("org-" + suffix);
         assertTrue(Files.exists(folder.resolve("logo")), folder.toString());
         assertEquals(204, app.onPublic("DELETE", "/api/tenants/org-" + suffix, null).status());
         assertFalse(Files.exists(folder), "deleted with the tenant");

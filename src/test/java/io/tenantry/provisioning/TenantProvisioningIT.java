@@ -2,6 +2,7 @@ package io.tenantry.provisioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -9,18 +10,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SlowUpload;
+import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
 
@@ -135,6 +142,44 @@ class TenantProvisioningIT extends DeployedTenantry {
         assertEquals(404, app.onPublic("DELETE", "/api/tenants/" + doomed, null).status());
         assertEquals("Kept", app.get(Tenantry.host(survivor), "/api/products/1").json().asJsonObject().getString("name"));
         assertEquals(400, app.onPublic("DELETE", "/api/tenants/public", null).status());
+    }
+
+    @Test
+    void deletingATenantInTheMiddleOfAnUploadTakesItOutOfServiceFirstAndNeverFails() throws Exception {
+        String label = "busy-" + suffix;
+        String host = Tenantry.host(label);
+        assertEquals(201, app.createTenant(label, "Busy").status());
+        long product = app.post(host, "/api/products", "{\"name\":\"P\"}").json().asJsonObject().getInt("id");
+        long caseId = app.post(host, "/api/cases", "{\"productId\":" + product + ",\"summary\":\"Busy\"}").json()
+                .asJsonObject().getInt("id");
+        SlowUpload upload = new SlowUpload(app, host, "/api/cases/" + caseId + "/attachments?name=big.txt", 40,
+                Duration.ofMillis(300)).awaitStarted();
+        assertFalse(upload.status().isDone(), "the upload is still being sent: " + upload.status().getNow(0));
+
+        CompletableFuture<Tenantry.Reply> deletion = CompletableFuture.supplyAsync(
+                () -> app.onPublic("DELETE", "/api/tenants/" + label, null));
+        int duringDeletion = app.get(host, "/api/products").status();
+        for (int tries = 0; duringDeletion == 200 && tries < 50 && !deletion.isDone(); tries++) {
+            Thread.sleep(100);
+            duringDeletion = app.get(host, "/api/products").status();
+        }
+        assertTrue(duringDeletion == 404 || duringDeletion == 503,
+                "new requests are refused once the deletion has begun: " + duringDeletion);
+
+        Tenantry.Reply deleted = deletion.get(2, TimeUnit.MINUTES);
+        assertTrue(List.of(204, 409, 503).contains(deleted.status()), deleted.toString());
+        int uploaded = upload.status().get(2, TimeUnit.MINUTES);
+        assertNotEquals(500, uploaded, "the upload is refused, not failed");
+        System.out.println("Deleting during an upload: deletion " + deleted.status() + ", upload " + uploaded);
+        if (deleted.status() == 204) {
+            assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = ?", label));
+            assertFalse(schemaExists(label.replace('-', '_')));
+            assertEquals(404, app.get(host, "/api/products").status());
+            assertEquals(Set.of(), TenantFolders.orphans());
+        } else {
+            assertEquals(1, count("SELECT count(*) FROM public.tenant WHERE label = ? AND state = 'active'", label));
+            assertEquals(200, app.get(host, "/api/products").status(), "back in service");
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonObject;
 
@@ -100,6 +101,6 @@ class AttachmentsIT extends DeployedTenantry {
     }
 
     private Path folder() {
-        return Path.of(System.getProperty("tenantry.test.files"), "att_" + suffix);
+        return TenantFolders.of("att-" + suffix);
     }
 }

@@ -1,0 +1,76 @@
+package io.tenantry.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TenantFolders;
+import io.tenantry.testing.Tenantry;
+
+/** A tenant's folder holds what its rows name: exports take nothing else, failed writes leave nothing. */
+class TenantFilesIT extends DeployedTenantry {
+
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+    private String label;
+    private String host;
+    private long caseId;
+
+    @BeforeEach
+    void aTenantWithACase() {
+        label = "files-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, app.createTenant(label, "Files").status());
+        host = Tenantry.host(label);
+        long product = app.post(host, "/api/products", "{\"name\":\"P\"}").json().asJsonObject()
+                .getJsonNumber("id").longValue();
+        caseId = app.post(host, "/api/cases", "{\"productId\":" + product + ",\"summary\":\"Files\"}").json()
+                .asJsonObject().getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void anExportHoldsOnlyTheFilesThatRowsName() throws IOException {
+        long id = attach("kept.txt");
+        assertEquals(204, app.put(host, "/api/settings/logo", "image/png", PNG).status());
+        Path folder = TenantFolders.of(label);
+        Files.writeString(folder.resolve("attachment-" + (id + 1000)), "left behind by an earlier life");
+        Files.writeString(folder.resolve("notes"), "no row names this");
+
+        assertEquals(List.of("files/attachment-" + id, "files/logo"), TenantFolders.filesInArchive(app.download(host, "/api/archive").body()));
+    }
+
+    @Test
+    void aFailedWriteLeavesNoPartialFile() throws IOException {
+        long id = attach("first.txt");
+        Path folder = TenantFolders.of(label);
+        // A folder where the next attachment and the logo would be written makes their last step fail.
+        Files.createDirectories(folder.resolve("attachment-" + (id + 1)).resolve("in-the-way"));
+        Files.createDirectories(folder.resolve("logo").resolve("in-the-way"));
+
+        assertNotEquals(201, app.post(host, "/api/cases/" + caseId + "/attachments?name=second.txt", "text/plain",
+                "second".getBytes(StandardCharsets.UTF_8)).status());
+        assertNotEquals(204, app.put(host, "/api/settings/logo", "image/png", PNG).status());
+
+        assertEquals(List.of("attachment-" + id, "attachment-" + (id + 1), "logo"), TenantFolders.namesIn(folder),
+                "no .part file stays");
+        assertEquals(1, app.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size());
+    }
+
+    private long attach(String name) {
+        Tenantry.Reply added = app.post(host, "/api/cases/" + caseId + "/attachments?name=" + name, "text/plain",
+                name.getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, added.status(), added.toString());
+        return added.json().asJsonObject().getJsonNumber("id").longValue();
+    }
+}

@@ -1,0 +1,97 @@
+package io.tenantry.testing;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An upload whose body trickles in, chunk after chunk, so that a test can act while the server
+ * is still reading it: {@link #awaitStarted()} returns once the server has taken a few chunks.
+ */
+public final class SlowUpload {
+
+    private static final int CHUNK = 16 * 1024;
+
+    private final AtomicInteger sent = new AtomicInteger();
+    private final CompletableFuture<Integer> status;
+
+    /**
+     * Starts a POST of {@code chunks} chunks of 16 KiB, one every {@code pause}, to the path on the
+     * host, as the given client; the future gives the status, or -1 when the connection broke.
+     */
+    public SlowUpload(Tenantry client, String host, String path, int chunks, Duration pause) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(client.server() + path)).header("Host", host)
+                .header("Authorization", client.authorizationHeader()).header("Content-Type", "text/plain")
+                .header("Accept", "application/json").timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Trickle(chunks, pause))).build();
+        status = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(HttpResponse::statusCode).exceptionally(broken -> -1);
+    }
+
+    /** Waits until three chunks are sent, so the server is inside the upload. */
+    public SlowUpload awaitStarted() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (sent.get() < 3 && System.nanoTime() < deadline && !status.isDone()) {
+            Thread.sleep(50);
+        }
+        if (sent.get() < 3) {
+            throw new AssertionError("The upload did not start: " + status.getNow(0));
+        }
+        return this;
+    }
+
+    public CompletableFuture<Integer> status() {
+        return status;
+    }
+
+    private final class Trickle extends InputStream {
+
+        private final int chunks;
+        private final Duration pause;
+        private int left = CHUNK;
+        private int chunk;
+
+        Trickle(int chunks, Duration pause) {
+            this.chunks = chunks;
+            this.pause = pause;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (left == 0) {
+                if (++chunk >= chunks) {
+                    return -1;
+                }
+                sleep();
+                left = CHUNK;
+            }
+            int n = Math.min(length, left);
+            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
+            left -= n;
+            if (left == 0) {
+                sent.incrementAndGet();
+            }
+            return n;
+        }
+
+        private void sleep() {
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.tenantry.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * The tenants' folders of the tests' servers (FILES_ROOT), looked at behind the application's back:
+ * which folder the registry gives a tenant, and which folders no tenant owns.
+ */
+public final class TenantFolders {
+
+    private TenantFolders() {
+    }
+
+    public static Path root() {
+        return Path.of(System.getProperty("tenantry.test.files"));
+    }
+
+    /** The folder of the tenant with this label, as its registry row names it. */
+    public static Path of(String label) {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT files_folder FROM public.tenant WHERE label = ?")) {
+            select.setString(1, label);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new AssertionError("No tenant " + label);
+                }
+                return root().resolve(row.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Folders under the root that no tenant of the registry names. */
+    public static Set<String> orphans() {
+        Set<String> folders = new HashSet<>();
+        if (Files.isDirectory(root())) {
+            try (Stream<Path> listed = Files.list(root())) {
+                listed.map(path -> path.getFileName().toString()).forEach(folders::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try (Connection db = TestDatabase.connect();
+             ResultSet rows = db.createStatement().executeQuery("SELECT files_folder FROM public.tenant")) {
+            while (rows.next()) {
+                folders.remove(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return folders;
+    }
+
+    /** The names in a folder (none when it does not exist). */
+    public static List<String> namesIn(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> listed = Files.list(folder)) {
+            return listed.map(path -> path.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of an archive's entries under {@code files/}, sorted. */
+    public static List<String> filesInArchive(byte[] zip) {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().startsWith("files/")) {
+                    names.add(entry.getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names.stream().sorted().toList();
+    }
+}
