@@ -13,6 +13,7 @@ import io.tenantry.accounts.TooManyAttemptsException;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.admin.NotOnMasterTenantException;
 import io.tenantry.files.FileTooLargeException;
+import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Explained;
 import io.tenantry.platform.NoSuchItemException;
@@ -79,7 +80,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Response.fromResponse(Problem.response(429, "Too Many Requests", words, null))
                     .header("Retry-After", Long.toString(many.retryAfter().toSeconds() + 1)).build();
         }
-        if (cause instanceof FileTooLargeException) {
+        if (cause instanceof FileTooLargeException || cause instanceof BodyTooLargeException) {
             return Problem.response(413, "Content Too Large", words, null);
         }
         if (cause instanceof IllegalArgumentException || cause instanceof Explained) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -39,6 +40,29 @@ public class TenantFiles {
                 .orElse(System.getProperty("user.home") + "/.tenantry/files")).toAbsolutePath().normalize();
     }
 
+    /** A stored file: its size in bytes, and its bytes as a stream the caller closes. */
+    public record Stored(long size, InputStream content) {
+    }
+
+    /**
+     * Opens a file of the tenant to stream it (a download, the logo): empty when there is none.
+     * Nothing is read yet; the caller closes the stream.
+     */
+    public Optional<Stored> open(SchemaName tenant, String name) {
+        Path file = fileOf(tenant, name);
+        try {
+            return Optional.of(new Stored(Files.size(file), Files.newInputStream(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open " + file, e);
+        }
+    }
+
+    /**
+     * The whole file in memory, for the archive export of files written under their limits here;
+     * what is served to people is streamed ({@link #open}).
+     */
     public Optional<byte[]> read(SchemaName tenant, String name) {
         Path file = fileOf(tenant, name);
         try {
