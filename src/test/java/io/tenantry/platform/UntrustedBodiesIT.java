@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,8 @@ class UntrustedBodiesIT {
     static void aServerWithA256MiBHeap() throws Exception {
         root = Path.of("target", "bodies-root-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
         server = PayaraProcess.start(true, List.of("--rootdir", root.toString()), "-Xmx256m");
+        // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's 90 s.
+        server.awaitLine(line -> false, Duration.ofMinutes(5));
         app = new Tenantry(server.url()).awaitReady();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         label = "big-" + suffix;
