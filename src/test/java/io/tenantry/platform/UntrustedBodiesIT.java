@@ -226,12 +226,12 @@ class UntrustedBodiesIT {
 
     /** The spool folder is empty, and no upload's part lies anywhere under the server's root. */
     private static void assertNothingSpooled() throws IOException {
-        try (Stream<Path> spooled = Files.list(spoolFolder())) {
-            assertEquals(List.of(), spooled.toList(), "the spool folder keeps nothing");
-        }
         try (Stream<Path> paths = Files.walk(root)) {
             assertEquals(List.of(), paths.filter(path -> path.getFileName().toString().startsWith("upload_")).toList(),
-                    "no part spooled anywhere else");
+                    "no part of an upload stays anywhere under the server's root");
+        }
+        try (Stream<Path> spooled = Files.list(spoolFolder())) {
+            assertEquals(List.of(), spooled.toList(), "the spool folder keeps nothing");
         }
     }
 
