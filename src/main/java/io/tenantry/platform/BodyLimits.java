@@ -1,5 +1,6 @@
 package io.tenantry.platform;
 
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -87,7 +88,7 @@ public class BodyLimits {
 
     static boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.strip().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+        return type != null && type.strip().toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     /** The declared length, when the request declares one (not chunked). */
