@@ -115,7 +115,7 @@ public class SettingsPage implements Serializable {
             return;
         }
         try (InputStream in = logo.getInputStream()) {
-            settings.changeLogo(in.readAllBytes());
+            settings.changeLogo(in);
             Messages.info("settings.logoSaved");
         } catch (IllegalArgumentException e) {
             Messages.failure(e);

@@ -1,5 +1,9 @@
 package io.tenantry.access;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +15,7 @@ import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.files.TenantFiles;
+import io.tenantry.platform.BodyLimits;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.SingleLine;
@@ -31,7 +36,7 @@ import jakarta.inject.Inject;
 public class TenantSettings {
 
     public static final String LOGO = "logo";
-    public static final int MAX_LOGO_BYTES = 256 * 1024;
+    public static final int MAX_LOGO_BYTES = (int) BodyLimits.LOGO_BYTES;
     private static final int MAX_NAV_TEXT = 60;
     private static final int MAX_EXTRA_EMAILS = 10;
 
@@ -123,15 +128,28 @@ public class TenantSettings {
         return provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(paidUntil));
     }
 
-    public void changeLogo(byte[] image) {
+    /**
+     * Stores the image read from {@code image} as the tenant's logo, reading no more than
+     * {@link #MAX_LOGO_BYTES} and one byte: a larger one is refused ({@link BrokenRuleException}, or
+     * the body's own {@link io.tenantry.platform.BodyTooLargeException} as the cause of an
+     * {@link UncheckedIOException} when its limit came first), as is anything but PNG, JPEG, GIF or
+     * WebP by its first bytes. The caller closes the stream.
+     */
+    public void changeLogo(InputStream image) {
         requireMayChange();
-        if (image.length > MAX_LOGO_BYTES) {
-            throw new BrokenRuleException("logo.tooLarge", image.length / 1024, MAX_LOGO_BYTES / 1024);
+        byte[] bytes;
+        try {
+            bytes = image.readNBytes(MAX_LOGO_BYTES + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the logo", e);
         }
-        if (LogoType.of(image).isEmpty()) {
+        if (bytes.length > MAX_LOGO_BYTES) {
+            throw new BrokenRuleException("logo.tooLarge", MAX_LOGO_BYTES / 1024);
+        }
+        if (LogoType.of(bytes).isEmpty()) {
             throw new BrokenRuleException("logo.format");
         }
-        files.write(context.tenant(), LOGO, image);
+        files.write(context.tenant(), LOGO, bytes);
     }
 
     public void removeLogo() {
@@ -139,13 +157,34 @@ public class TenantSettings {
         files.delete(context.tenant(), LOGO);
     }
 
-    /** The logo of the current tenant and its type, for whoever may see the tenant's pages. */
+    /**
+     * The logo of the current tenant, for whoever may see the tenant's pages: its type (told by its
+     * first bytes) and a stream of it, which the caller closes; empty when there is none.
+     */
     public Optional<Logo> logo() {
-        return files.read(context.tenant(), LOGO)
-                .flatMap(bytes -> LogoType.of(bytes).map(type -> new Logo(bytes, type)));
+        return files.open(context.tenant(), LOGO).flatMap(Logo::of);
     }
 
-    public record Logo(byte[] bytes, String mediaType) {
+    /** A stored logo: its media type, its size in bytes and its bytes as a stream (from the first). */
+    public record Logo(String mediaType, long size, InputStream content) {
+
+        private static final int SIGNATURE_BYTES = 12;
+
+        static Optional<Logo> of(TenantFiles.Stored file) {
+            try {
+                BufferedInputStream in = new BufferedInputStream(file.content(), SIGNATURE_BYTES);
+                in.mark(SIGNATURE_BYTES);
+                byte[] signature = in.readNBytes(SIGNATURE_BYTES);
+                in.reset();
+                Optional<String> type = LogoType.of(signature);
+                if (type.isEmpty()) {
+                    in.close();
+                }
+                return type.map(mediaType -> new Logo(mediaType, file.size(), in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the logo", e);
+            }
+        }
     }
 
     /** Refuses, with the reason, anyone who may not change the settings here. */

@@ -1,5 +1,6 @@
 package io.tenantry.api;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.net.URLEncoder;
 
@@ -14,11 +15,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * An attachment's bytes, served only on its own tenant's host: always as a download, typed only
  * for kinds a browser shows safely, never sniffed ({@link SecurityHeaders}), and opened, if at all,
- * as a sandbox in which nothing loads or runs.
+ * as a sandbox in which nothing loads or runs. Streamed from its file, never held in memory whole.
  */
 @Path("attachments")
 @RequestScoped
@@ -34,7 +36,13 @@ public class AttachmentsResource {
     public Response download(@PathParam("id") long id) {
         Attachments.Download download = attachments.open(id);
         String name = download.attachment().fileName();
-        return Response.ok(download.content(), Attachments.servedType(download.attachment()))
+        StreamingOutput content = out -> {
+            try (InputStream in = download.content()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(content, Attachments.servedType(download.attachment()))
+                .header("Content-Length", download.size())
                 .header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^\\x20-\\x7e]", "_")
                         + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("Content-Security-Policy", SecurityHeaders.STRICT_POLICY + "; sandbox")

@@ -15,6 +15,7 @@ import io.tenantry.admin.NotOnMasterTenantException;
 import io.tenantry.archive.ArchiveTooLargeException;
 import io.tenantry.files.FileTooLargeException;
 import io.tenantry.files.TenantGoneException;
+import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Explained;
 import io.tenantry.platform.NoSuchItemException;
@@ -84,7 +85,8 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Response.fromResponse(Problem.response(429, "Too Many Requests", words, null))
                     .header("Retry-After", Long.toString(many.retryAfter().toSeconds() + 1)).build();
         }
-        if (cause instanceof FileTooLargeException || cause instanceof ArchiveTooLargeException) {
+        if (cause instanceof FileTooLargeException || cause instanceof ArchiveTooLargeException
+                || cause instanceof BodyTooLargeException) {
             return Problem.response(413, "Content Too Large", words, null);
         }
         if (cause instanceof IllegalArgumentException || cause instanceof Explained) {

@@ -1,5 +1,6 @@
 package io.tenantry.api;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
@@ -166,10 +167,11 @@ public class TenantAdminResource {
         return Response.noContent().build();
     }
 
+    /** The logo as the body, at most 256 KiB (413 above: the body is not read past it; see BodyLimits). */
     @PUT
     @Path("settings/logo")
     @Consumes({"image/png", "image/jpeg", "image/gif", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
-    public Response changeLogo(byte[] image) {
+    public Response changeLogo(InputStream image) {
         settings.changeLogo(image);
         return Response.noContent().build();
     }

@@ -2,6 +2,7 @@ package io.tenantry.archive;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -142,7 +143,7 @@ public class TenantImport {
         private final Map<String, Integer> counts = new LinkedHashMap<>();
         private final List<long[]> invitedInGroups = new ArrayList<>();
         private final List<String> written = new ArrayList<>();
-        private final Optional<TenantSettings.Logo> logoBefore = settings.logo();
+        private final Optional<byte[]> logoBefore = logoNow();
         private Map<Long, Long> attachmentSizes;
         private boolean manifest;
         private boolean accountsRead;
@@ -273,9 +274,8 @@ public class TenantImport {
         private void file(String entry, String name, InputStream content) throws IOException {
             afterTables();
             if (name.equals(ArchiveNames.LOGO)) {
-                byte[] image = content.readNBytes(TenantSettings.MAX_LOGO_BYTES + 1);
                 logoReplaced = true;
-                settings.changeLogo(image);
+                settings.changeLogo(content);
                 return;
             }
             long id = ArchiveNames.attachmentId(name).orElseThrow();
@@ -362,9 +362,20 @@ public class TenantImport {
                     }
                     written.forEach(name -> files.delete(tenant, name));
                     if (logoReplaced) {
-                        logoBefore.ifPresentOrElse(logo -> files.write(tenant, ArchiveNames.LOGO, logo.bytes()),
+                        logoBefore.ifPresentOrElse(logo -> files.write(tenant, ArchiveNames.LOGO, logo),
                                 () -> files.delete(tenant, ArchiveNames.LOGO));
                     }
+                }
+            });
+        }
+
+        /** The logo the tenant has now (at most {@link TenantSettings#MAX_LOGO_BYTES}), to put back if the import fails. */
+        private Optional<byte[]> logoNow() {
+            return settings.logo().map(logo -> {
+                try (InputStream in = logo.content()) {
+                    return in.readNBytes(TenantSettings.MAX_LOGO_BYTES);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not read the logo of " + tenant.label(), e);
                 }
             });
         }

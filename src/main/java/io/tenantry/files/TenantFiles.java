@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -54,13 +55,22 @@ public class TenantFiles {
                 .orElse(System.getProperty("user.home") + "/.tenantry/files")).toAbsolutePath().normalize();
     }
 
-    /** The file's bytes, or empty when the tenant has no file of that name. */
-    public Optional<byte[]> read(Tenant tenant, String name) {
+    /** A stored file: its size in bytes, and its bytes as a stream the caller closes. */
+    public record Stored(long size, InputStream content) {
+    }
+
+    /**
+     * Opens a file of the tenant to stream it (a download, the logo): empty when there is none.
+     * Nothing is read yet; the caller closes the stream.
+     */
+    public Optional<Stored> open(Tenant tenant, String name) {
         Path file = fileOf(tenant, name);
         try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+            return Optional.of(new Stored(Files.size(file), Files.newInputStream(file)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+            throw new UncheckedIOException("Could not open " + file, e);
         }
     }
 

@@ -32,8 +32,8 @@ public class Attachments {
     static final Set<String> SHOWN_AS_IS = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "text/plain",
             "application/pdf");
 
-    /** A file and its bytes, to serve. */
-    public record Download(Attachment attachment, byte[] content) {
+    /** A file to serve: its row, its size in bytes and its bytes as a stream, which the server closes. */
+    public record Download(Attachment attachment, long size, InputStream content) {
     }
 
     @PersistenceContext(unitName = "tenantry")
@@ -74,12 +74,16 @@ public class Attachments {
         return attachment;
     }
 
+    /**
+     * Opens an attachment the caller may read, to stream it: nothing is read into memory. Refuses
+     * an unknown id, or one whose file is gone, with {@link NoSuchItemException}.
+     */
     public Download open(long id) {
         Attachment attachment = find(id);
         subjects.requireReadable(attachment.subject(), attachment.subjectId());
-        byte[] content = files.read(context.tenant(), attachment.storedName())
+        TenantFiles.Stored file = files.open(context.tenant(), attachment.storedName())
                 .orElseThrow(() -> new NoSuchItemException("attachment", id));
-        return new Download(attachment, content);
+        return new Download(attachment, file.size(), file.content());
     }
 
     public void remove(long id) {

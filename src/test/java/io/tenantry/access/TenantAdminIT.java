@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -108,7 +109,16 @@ class TenantAdminIT extends DeployedTenantry {
         byte[] svg = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".getBytes();
         assertEquals(400, owner.put(host, "/api/settings/logo", "image/png", svg).status(),
                 "judged by content, not by the type claimed");
-        assertEquals(400, owner.put(host, "/api/settings/logo", "image/png", new byte[300 * 1024]).status());
+        Tenantry.Reply tooLarge = owner.put(host, "/api/settings/logo", "image/png", new byte[300 * 1024]);
+        assertEquals(413, tooLarge.status(), tooLarge.toString());
+        assertTrue(tooLarge.contentType().startsWith("application/problem+json"), tooLarge.contentType());
+        assertTrue(tooLarge.json().asJsonObject().getString("detail").contains("256 KiB"), tooLarge.toString());
+        Tenantry.Reply chunked = owner.putStreamed(host, "/api/settings/logo", "image/png",
+                () -> new ByteArrayInputStream(new byte[300 * 1024]));
+        assertEquals(413, chunked.status(), "counted when no length is declared: " + chunked);
+        Tenantry.Reply hugeJson = owner.putStreamed(host, "/api/settings", "application/json",
+                () -> new ByteArrayInputStream(("{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes()));
+        assertEquals(413, hugeJson.status(), "a JSON body is held to 1 MiB: " + hugeJson);
         assertArrayEquals(PNG, owner.download(host, "/logo").body(), "a refused upload keeps the logo");
 
         Path folder = TenantFolders.of("org-" + suffix);

@@ -37,6 +37,15 @@ public final class PayaraProcess implements AutoCloseable {
      * {@code settings} are more system properties, such as {@code "-Dtenants.block-unpaid=true"}.
      */
     public static PayaraProcess start(boolean withDomain, String... settings) {
+        return start(withDomain, List.of(), settings);
+    }
+
+    /**
+     * As {@link #start(boolean, String...)}, with more options of Payara Micro itself, such as
+     * {@code --rootdir} to know where it keeps its temporary files. A later {@code -Xmx} among the
+     * settings replaces the default heap of 512 MiB.
+     */
+    public static PayaraProcess start(boolean withDomain, List<String> microOptions, String... settings) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
                 "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
@@ -49,6 +58,7 @@ public final class PayaraProcess implements AutoCloseable {
                 "--deploy", System.getProperty("tenantry.test.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster",
                 "--prebootcommandfile", System.getProperty("payara.preBootCommands")));
+        command.addAll(microOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("TENANTS_DOMAIN");
         try {
@@ -64,6 +74,15 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The operating system's id of the server's process, for tools such as {@code jcmd}. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Waits until a line of the output matches, or Payara Micro has finished starting without one. */

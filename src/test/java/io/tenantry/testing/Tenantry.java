@@ -2,6 +2,7 @@ package io.tenantry.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -183,6 +185,12 @@ public final class Tenantry {
 
     public Reply put(String host, String path, String contentType, byte[] body) {
         return send(request(host, path).PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType));
+    }
+
+    /** A body sent in chunks, with no declared length, as a client streaming it does. */
+    public Reply putStreamed(String host, String path, String contentType, Supplier<InputStream> body) {
+        return send(request(host, path).PUT(HttpRequest.BodyPublishers.ofInputStream(body))
                 .header("Content-Type", contentType));
     }
 

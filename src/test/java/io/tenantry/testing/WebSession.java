@@ -86,11 +86,20 @@ public final class WebSession {
      */
     public Page submit(Page page, String formId, Map<String, String> fields, String button,
             Map<String, String> headers) {
-        Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"(.*?)</form>", Pattern.DOTALL)
-                .matcher(page.body());
-        if (!form.find()) {
-            throw new AssertionError("No form " + formId + " on " + page.url() + ": " + page.body());
-        }
+        Map<String, String> values = hiddenFields(page, formId);
+        values.putAll(fields);
+        values.put(button, "");
+        String body = values.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        String action = action(page, formId);
+        Map<String, String> sent = new HashMap<>(Map.of("Accept", PAGE));
+        sent.putAll(headers);
+        return send(action, "POST", "application/x-www-form-urlencoded", body, sent);
+    }
+
+    /** The hidden fields a browser sends with the form (view state, PrimeFaces' nonce), by name. */
+    public Map<String, String> hiddenFields(Page page, String formId) {
+        Matcher form = form(page, formId);
         Map<String, String> values = new LinkedHashMap<>();
         Matcher input = INPUT.matcher(form.group(1));
         while (input.find()) {
@@ -104,14 +113,27 @@ public final class WebSession {
         if (nonce.find()) {
             values.putIfAbsent("primefaces.nonce", nonce.group(1));
         }
-        values.putAll(fields);
-        values.put(button, "");
-        String body = values.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        String action = URI.create(page.url()).resolve(attribute(form.group(0), "action")).toString();
-        Map<String, String> sent = new HashMap<>(Map.of("Accept", PAGE));
-        sent.putAll(headers);
-        return send(action, "POST", "application/x-www-form-urlencoded", body, sent);
+        return values;
+    }
+
+    /** The address the form is sent to. */
+    public String action(Page page, String formId) {
+        return URI.create(page.url()).resolve(attribute(form(page, formId).group(0), "action")).toString();
+    }
+
+    /** The session's cookies for a host, as a browser would send them in a {@code Cookie} header. */
+    public String cookieHeader(String host) {
+        return cookies.getOrDefault(host, Map.of()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static Matcher form(Page page, String formId) {
+        Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"(.*?)</form>", Pattern.DOTALL)
+                .matcher(page.body());
+        if (!form.find()) {
+            throw new AssertionError("No form " + formId + " on " + page.url() + ": " + page.body());
+        }
+        return form;
     }
 
     public Page post(String url) {
