@@ -1,16 +1,18 @@
 package io.tenantry.admin;
 
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
+import io.tenantry.web.EditedInstant;
 import io.tenantry.web.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -33,7 +35,8 @@ public class AdminPage implements Serializable {
     private String deleting;
     private String typedLabel;
     private String paidUntilLabel;
-    private LocalDate paidUntil;
+    private Instant paidUntilBefore;
+    private LocalDateTime paidUntil;
     private String planName;
     private String planDescription;
     private Integer planPriceCents;
@@ -87,14 +90,17 @@ public class AdminPage implements Serializable {
         }
     }
 
+    /** Opens the editor on the row's instant, shown as the table shows it (UTC, to the minute). */
     public void editPaidUntil(TenantCatalog.Row row) {
         paidUntilLabel = row.label();
-        paidUntil = row.paidUntil() == null ? null : row.paidUntil().minusSeconds(1).toLocalDate();
+        paidUntilBefore = row.paidUntil() == null ? null : row.paidUntil().toInstant();
+        paidUntil = EditedInstant.shown(Optional.ofNullable(paidUntilBefore));
     }
 
+    /** Saves the editor: unchanged keeps the instant it opened on, emptied clears it. */
     public void savePaidUntil() {
         catalog.changePaidUntil(paidUntilLabel,
-                paidUntil == null ? null : paidUntil.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                EditedInstant.saved(Optional.ofNullable(paidUntilBefore), paidUntil).orElse(null));
         Messages.info("admin.paidUntilSaved", paidUntilLabel);
     }
 
@@ -160,11 +166,11 @@ public class AdminPage implements Serializable {
         return paidUntilLabel;
     }
 
-    public LocalDate getPaidUntil() {
+    public LocalDateTime getPaidUntil() {
         return paidUntil;
     }
 
-    public void setPaidUntil(LocalDate paidUntil) {
+    public void setPaidUntil(LocalDateTime paidUntil) {
         this.paidUntil = paidUntil;
     }
 

@@ -76,10 +76,17 @@ public class TenantCatalog {
                 + "ON a.id = t.owner_id " + where()).setParameter(1, pattern(filter)).getSingleResult()).intValue();
     }
 
+    /**
+     * Sets the tenant's paid-until instant, or clears it when {@code paidUntil} is null; the same
+     * instant again changes nothing. Refuses a caller who is not a super-user, an unknown label.
+     */
     public void changePaidUntil(String label, Instant paidUntil) {
         caller.requireSuperUser();
         Tenant tenant = find(label);
-        provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(Optional.ofNullable(paidUntil)));
+        Optional<Instant> until = Optional.ofNullable(paidUntil);
+        if (!until.equals(tenant.terms().paidUntil())) {
+            provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(until));
+        }
     }
 
     /** Deletes a tenant once its label has been typed again, so that no click alone deletes one. */

@@ -24,6 +24,10 @@ import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,6 +54,10 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantsResource {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final String SEND_CHANGES = "Send the fields to change, e.g. {\"paidUntil\": \"2027-01-01T00:00:00Z\"}"
+            + " (null removes it).";
 
     @Inject
     TenantContext context;
@@ -100,18 +108,25 @@ public class TenantsResource {
         return directory.find(new TenantLabel(label)).map(this::json).orElseThrow(() -> new UnknownTenantException(label));
     }
 
-    /** Changes a tenant's name and terms, paid-until included: the operator's side of a subscription. */
+    /**
+     * Changes a tenant's name and terms, paid-until included: the operator's side of a subscription.
+     * A field left out stays as it is; {@code "paidUntil": null} (or {@code "clearPaidUntil": true})
+     * removes the paid-until instant. The body is read as JSON first, as JSON-B reads an absent field
+     * and a null one alike.
+     */
     @PUT
     @Path("{label}")
-    public TenantJson change(@PathParam("label") String label, TenantJson.Change change) {
+    public TenantJson change(@PathParam("label") String label, JsonObject body) {
         requirePublicHostAndSuperUser();
-        if (change == null || !TenantLabel.isWellFormed(label)) {
-            throw change == null ? new IllegalArgumentException("Send the fields to change, e.g. {\"paidUntil\": "
-                    + "\"2027-01-01T00:00:00Z\"}.") : new UnknownTenantException(label);
+        if (body == null || !TenantLabel.isWellFormed(label)) {
+            throw body == null ? new IllegalArgumentException(SEND_CHANGES) : new UnknownTenantException(label);
         }
+        TenantJson.Change change = changeIn(body);
         Tenant tenant = directory.find(new TenantLabel(label)).orElseThrow(() -> new UnknownTenantException(label));
         Tenant.Terms terms = tenant.terms();
-        Optional<Instant> paidUntil = Boolean.TRUE.equals(change.clearPaidUntil()) ? Optional.empty()
+        boolean clearPaidUntil = Boolean.TRUE.equals(change.clearPaidUntil())
+                || body.containsKey("paidUntil") && body.isNull("paidUntil");
+        Optional<Instant> paidUntil = clearPaidUntil ? Optional.empty()
                 : Optional.ofNullable(change.paidUntil()).or(terms::paidUntil);
         Tenant.Terms changed = terms.withSettings(
                 change.organization() == null ? terms.organization() : change.organization(),
@@ -144,6 +159,14 @@ public class TenantsResource {
         requirePublicHostAndSuperUser();
         provisioning.delete(label);
         return Response.noContent().build();
+    }
+
+    private static TenantJson.Change changeIn(JsonObject body) {
+        try {
+            return JSON.fromJson(body.toString(), TenantJson.Change.class);
+        } catch (JsonbException e) {
+            throw new IllegalArgumentException(SEND_CHANGES, e);
+        }
     }
 
     private void requirePublicHostAndSuperUser() {
