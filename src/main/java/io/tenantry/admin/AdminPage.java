@@ -104,6 +104,12 @@ public class AdminPage implements Serializable {
         Messages.info("admin.paidUntilSaved", paidUntilLabel);
     }
 
+    /** Has a failed tenant upgrade tried again at once. */
+    public void retryUpgrade(String label) {
+        catalog.retryUpgrade(label);
+        Messages.info("admin.upgradeRetried", label);
+    }
+
     public List<SubscriptionPlan> getPlans() {
         return models.plans();
     }

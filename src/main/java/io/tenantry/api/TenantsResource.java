@@ -12,6 +12,8 @@ import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.UnknownAccountException;
+import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.migration.UpgradeStates;
 import io.tenantry.provisioning.ProvisioningPath;
 import io.tenantry.provisioning.TenantCreation;
 import io.tenantry.provisioning.TenantProvisioning;
@@ -48,6 +50,7 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * Tenant management, on the public host only, for super-users. {@code ?path=migrate} builds the
  * schema from the migrations instead of cloning the template (for operators who compare the two).
+ * Each tenant shows where its upgrade stands; {@code POST {label}/upgrade} tries a failed one again.
  */
 @Path("tenants")
 @RequestScoped
@@ -82,6 +85,12 @@ public class TenantsResource {
 
     @Inject
     TenantUrls urls;
+
+    @Inject
+    UpgradeStates upgrades;
+
+    @Inject
+    TenantUpgrade upgrade;
 
     @Context
     HttpServletRequest request;
@@ -136,6 +145,21 @@ public class TenantsResource {
             changed = changed.withOwner(ownerId(change.owner()));
         }
         return json(provisioning.change(tenant.label(), change.name() == null ? tenant.name() : change.name(), changed));
+    }
+
+    /**
+     * Tries the tenant's upgrade again now, whatever its back-off says: 202 with the upgrade's state
+     * (pending; current when there was nothing to do). 404 for an unknown tenant.
+     */
+    @POST
+    @Path("{label}/upgrade")
+    public Response retryUpgrade(@PathParam("label") String label) {
+        requirePublicHostAndSuperUser();
+        if (!TenantLabel.isWellFormed(label)) {
+            throw new UnknownTenantException(label);
+        }
+        Tenant tenant = directory.find(new TenantLabel(label)).orElseThrow(() -> new UnknownTenantException(label));
+        return Response.accepted(TenantJson.Upgrade.of(upgrade.retryNow(tenant))).build();
     }
 
     @POST
@@ -193,6 +217,6 @@ public class TenantsResource {
     }
 
     private TenantJson json(Tenant tenant, String owner) {
-        return TenantJson.of(tenant, owner, urls.rootOf(tenant.label(), request));
+        return TenantJson.of(tenant, owner, urls.rootOf(tenant.label(), request), upgrades.of(tenant));
     }
 }

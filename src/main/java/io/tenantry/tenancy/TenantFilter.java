@@ -1,10 +1,15 @@
 package io.tenantry.tenancy;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-import io.tenantry.migration.SchemaMigrations;
+import io.tenantry.migration.UpgradeState;
+import io.tenantry.migration.UpgradeStates;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
@@ -18,13 +23,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
- * name no tenant get 404; a tenant whose schema is not yet current gets 503 until it is. Health,
+ * name no tenant get 404; a tenant whose schema is not yet current gets 503 until it is, saying
+ * where its upgrade stands (waiting, running, or failed with the reason and the next attempt). Health,
  * metrics and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP.
  * Declared in web.xml, where it is ordered before the access gate.
  */
 public class TenantFilter extends HttpFilter {
 
     private static final List<String> OPERATIONAL = List.of("/health", "/metrics", "/openapi");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     TenantsDomain domain;
@@ -39,7 +46,7 @@ public class TenantFilter extends HttpFilter {
     PlatformStatus status;
 
     @Inject
-    SchemaMigrations migrations;
+    UpgradeStates upgrades;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -60,14 +67,27 @@ public class TenantFilter extends HttpFilter {
                     Reason.of("host.noTenant", domain.name()));
             return;
         }
-        if (!migrations.tenantVersion().equals(tenant.get().schemaVersion())) {
-            response.setHeader("Retry-After", "5");
-            ProblemResponse.send(request, response, 503, Reason.of("title.upgrading"),
-                    Reason.of("tenant.upgrading", tenant.get().label().value()));
+        UpgradeState upgrade = upgrades.of(tenant.get());
+        if (upgrade.phase() != UpgradeState.Phase.CURRENT) {
+            refuseUntilUpgraded(request, response, tenant.get().label().value(), upgrade);
             return;
         }
         context.enter(tenant.get());
         chain.doFilter(request, response);
+    }
+
+    private static void refuseUntilUpgraded(HttpServletRequest request, HttpServletResponse response, String label,
+            UpgradeState upgrade) throws IOException {
+        if (upgrade.failed()) {
+            Instant next = upgrade.nextAttempt().orElse(Instant.now());
+            response.setHeader("Retry-After", String.valueOf(Math.max(5, Duration.between(Instant.now(), next).toSeconds())));
+            ProblemResponse.send(request, response, 503, Reason.of("title.upgradeFailed"), Reason.of("tenant.upgradeFailed",
+                    label, upgrade.attempts(), upgrade.reason(), MINUTE.format(next.atOffset(ZoneOffset.UTC))));
+            return;
+        }
+        response.setHeader("Retry-After", "5");
+        ProblemResponse.send(request, response, 503, Reason.of("title.upgrading"), Reason.of(
+                upgrade.phase() == UpgradeState.Phase.RUNNING ? "tenant.upgrading" : "tenant.upgradePending", label));
     }
 
     // Payara mounts these servlets inside the application when it is deployed at the root context.
