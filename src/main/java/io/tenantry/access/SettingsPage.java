@@ -3,10 +3,8 @@ package io.tenantry.access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Optional;
 
 import org.primefaces.model.file.UploadedFile;
 
@@ -16,6 +14,7 @@ import io.tenantry.platform.RefusedException;
 import io.tenantry.provisioning.TenantForm;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
+import io.tenantry.web.EditedInstant;
 import io.tenantry.web.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
@@ -49,7 +48,7 @@ public class SettingsPage implements Serializable {
     private TenantForm form;
     private String extraEmails;
     private String navText;
-    private LocalDate paidUntil;
+    private LocalDateTime paidUntil;
     private transient UploadedFile logo;
     private List<String> ownerCandidates;
     private String newOwner;
@@ -60,8 +59,7 @@ public class SettingsPage implements Serializable {
         form = new TenantForm(tenant.name(), tenant.terms().organization(), tenant.terms().publiclyReadable());
         extraEmails = String.join(", ", tenant.terms().extraEmails());
         navText = tenant.terms().navText();
-        paidUntil = tenant.terms().paidUntil().map(until -> LocalDate.ofInstant(until.minusSeconds(1), ZoneOffset.UTC))
-                .orElse(null);
+        paidUntil = EditedInstant.shown(tenant.terms().paidUntil());
         ownerCandidates = settings.mayDecideAsOwner() && settings.mayChange() ? otherMembers() : List.of();
     }
 
@@ -99,8 +97,7 @@ public class SettingsPage implements Serializable {
         try {
             settings.change(form.getName(), form.getOrganization(), form.isPubliclyReadable(), extraEmails, navText);
             if (isSuperUser()) {
-                settings.changePaidUntil(Optional.ofNullable(paidUntil)
-                        .map(day -> day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+                settings.changePaidUntil(EditedInstant.saved(context.tenant().terms().paidUntil(), paidUntil));
             }
             return reopened("settings.saved");
         } catch (RefusedException | IllegalArgumentException e) {
@@ -175,11 +172,11 @@ public class SettingsPage implements Serializable {
         this.navText = navText;
     }
 
-    public LocalDate getPaidUntil() {
+    public LocalDateTime getPaidUntil() {
         return paidUntil;
     }
 
-    public void setPaidUntil(LocalDate paidUntil) {
+    public void setPaidUntil(LocalDateTime paidUntil) {
         this.paidUntil = paidUntil;
     }
 

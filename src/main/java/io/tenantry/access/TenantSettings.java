@@ -122,9 +122,16 @@ public class TenantSettings {
         }
     }
 
+    /**
+     * Sets this tenant's paid-until instant (empty: none); the same instant again writes nothing.
+     * Refuses a caller who is not a super-user ({@link NotPermittedException}).
+     */
     public Tenant changePaidUntil(Optional<Instant> paidUntil) {
         caller.requireSuperUser();
         Tenant tenant = context.tenant();
+        if (paidUntil.equals(tenant.terms().paidUntil())) {
+            return tenant;
+        }
         return provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(paidUntil));
     }
 

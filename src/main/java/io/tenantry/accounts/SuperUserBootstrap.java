@@ -10,7 +10,8 @@ import jakarta.inject.Inject;
 
 /**
  * Creates the first super-user from ADMIN_USERNAME, ADMIN_EMAIL and ADMIN_PASSWORD when there is
- * none. Without ADMIN_PASSWORD a strong password is generated and printed this once.
+ * none. Without ADMIN_PASSWORD a strong password is generated and printed this once; with it, when a
+ * super-user already exists, its password stays as it is, and the log says so.
  */
 @ApplicationScoped
 public class SuperUserBootstrap {
@@ -37,7 +38,11 @@ public class SuperUserBootstrap {
         Optional<String> given = password.filter(p -> !p.isBlank());
         String chosen = given.orElseGet(Secrets::random);
         Accounts.FirstSuperUser first = accounts.firstSuperUser(username, email, chosen);
-        if (first.created() && given.isPresent()) {
+        if (!first.created() && given.isPresent()) {
+            // Said, so that no one takes ADMIN_PASSWORD for the password when the account was made earlier.
+            LOG.info("ADMIN_PASSWORD is set, but a super-user already exists: its password is unchanged"
+                    + " (ADMIN_PASSWORD sets only the first super-user's)");
+        } else if (first.created() && given.isPresent()) {
             LOG.info("Created the super-user '" + username + "' with the password from ADMIN_PASSWORD");
         } else if (first.created()) {
             LOG.warning("Created the super-user '" + username + "' with the generated password: " + chosen

@@ -1,10 +1,11 @@
 package io.tenantry.admin;
 
 import java.io.Serializable;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -12,6 +13,7 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 import io.tenantry.provisioning.TenantBusyException;
+import io.tenantry.web.EditedInstant;
 import io.tenantry.web.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -34,7 +36,8 @@ public class AdminPage implements Serializable {
     private String deleting;
     private String typedLabel;
     private String paidUntilLabel;
-    private LocalDate paidUntil;
+    private Instant paidUntilBefore;
+    private LocalDateTime paidUntil;
     private String planName;
     private String planDescription;
     private Integer planPriceCents;
@@ -88,15 +91,24 @@ public class AdminPage implements Serializable {
         }
     }
 
+    /** Opens the editor on the row's instant, shown as the table shows it (UTC, to the minute). */
     public void editPaidUntil(TenantCatalog.Row row) {
         paidUntilLabel = row.label();
-        paidUntil = row.paidUntil() == null ? null : row.paidUntil().minusSeconds(1).toLocalDate();
+        paidUntilBefore = row.paidUntil() == null ? null : row.paidUntil().toInstant();
+        paidUntil = EditedInstant.shown(Optional.ofNullable(paidUntilBefore));
     }
 
+    /** Saves the editor: unchanged keeps the instant it opened on, emptied clears it. */
     public void savePaidUntil() {
         catalog.changePaidUntil(paidUntilLabel,
-                paidUntil == null ? null : paidUntil.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                EditedInstant.saved(Optional.ofNullable(paidUntilBefore), paidUntil).orElse(null));
         Messages.info("admin.paidUntilSaved", paidUntilLabel);
+    }
+
+    /** Has a failed tenant upgrade tried again at once. */
+    public void retryUpgrade(String label) {
+        catalog.retryUpgrade(label);
+        Messages.info("admin.upgradeRetried", label);
     }
 
     public List<SubscriptionPlan> getPlans() {
@@ -161,11 +173,11 @@ public class AdminPage implements Serializable {
         return paidUntilLabel;
     }
 
-    public LocalDate getPaidUntil() {
+    public LocalDateTime getPaidUntil() {
         return paidUntil;
     }
 
-    public void setPaidUntil(LocalDate paidUntil) {
+    public void setPaidUntil(LocalDateTime paidUntil) {
         this.paidUntil = paidUntil;
     }
 

@@ -4,11 +4,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.migration.SchemaMigrations;
+import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.migration.UpgradeState;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.LikePattern;
 import io.tenantry.provisioning.TenantProvisioning;
@@ -24,7 +28,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Every tenant, for the platform's operators on the master tenant: a page at a time, sorted and
- * filtered in the database, with owner, member count and size on disk.
+ * filtered in the database, with owner, member count, size on disk and where its upgrade stands.
  */
 @ApplicationScoped
 @MasterOnly
@@ -46,9 +50,22 @@ public class TenantCatalog {
     @Inject
     TenantDirectory directory;
 
+    @Inject
+    SchemaMigrations migrations;
+
+    @Inject
+    TenantUpgrade upgrade;
+
     /** One row of the table. */
     public record Row(String label, String name, String owner, OffsetDateTime createdAt, OffsetDateTime paidUntil,
-            long members, long sizeBytes) {
+            long members, long sizeBytes, UpgradeState upgrade) {
+
+        private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+        /** When a failed upgrade is tried again, in UTC to the minute; empty when none is due. */
+        public String nextUpgradeAttempt() {
+            return upgrade.nextAttempt().map(next -> MINUTE.format(next.atOffset(ZoneOffset.UTC))).orElse("");
+        }
     }
 
     @Transactional
@@ -60,12 +77,18 @@ public class TenantCatalog {
                         + "(SELECT count(*) FROM public.tenant_member m WHERE m.tenant_id = t.id) AS members, "
                         + "(SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
                         + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = t.schema_name "
-                        + "AND c.relkind = 'r') AS size_bytes "
-                        + "FROM public.tenant t LEFT JOIN public.account a ON a.id = t.owner_id " + where()
+                        + "AND c.relkind = 'r') AS size_bytes, "
+                        + "t.schema_version, u.state, u.reason, u.attempts, u.next_attempt_at "
+                        + "FROM public.tenant t LEFT JOIN public.account a ON a.id = t.owner_id "
+                        + "LEFT JOIN public.tenant_upgrade u ON u.tenant_id = t.id " + where()
                         + " ORDER BY " + order + " LIMIT ?2 OFFSET ?3")
                 .setParameter(1, pattern(filter)).setParameter(2, size).setParameter(3, first).getResultList();
+        String codeVersion = migrations.tenantVersion();
         return rows.stream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2],
-                utc(row[3]), utc(row[4]), ((Number) row[5]).longValue(), ((Number) row[6]).longValue()))
+                utc(row[3]), utc(row[4]), ((Number) row[5]).longValue(), ((Number) row[6]).longValue(),
+                UpgradeState.of(codeVersion.equals(row[7]), Optional.ofNullable((String) row[8]).map(state ->
+                        new UpgradeState(UpgradeState.Phase.of(state), (String) row[9], ((Number) row[10]).intValue(),
+                                Optional.ofNullable(utc(row[11])).map(OffsetDateTime::toInstant))))))
                 .toList();
     }
 
@@ -76,10 +99,26 @@ public class TenantCatalog {
                 + "ON a.id = t.owner_id " + where()).setParameter(1, pattern(filter)).getSingleResult()).intValue();
     }
 
+    /**
+     * Sets the tenant's paid-until instant, or clears it when {@code paidUntil} is null; the same
+     * instant again changes nothing. Refuses a caller who is not a super-user, an unknown label.
+     */
     public void changePaidUntil(String label, Instant paidUntil) {
         caller.requireSuperUser();
         Tenant tenant = find(label);
-        provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(Optional.ofNullable(paidUntil)));
+        Optional<Instant> until = Optional.ofNullable(paidUntil);
+        if (!until.equals(tenant.terms().paidUntil())) {
+            provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(until));
+        }
+    }
+
+    /**
+     * Has the tenant's upgrade tried again now (see {@link TenantUpgrade#retryNow}); refuses a caller
+     * who is not a super-user, an unknown label.
+     */
+    public UpgradeState retryUpgrade(String label) {
+        caller.requireSuperUser();
+        return upgrade.retryNow(find(label));
     }
 
     /** Deletes a tenant once its label has been typed again, so that no click alone deletes one. */

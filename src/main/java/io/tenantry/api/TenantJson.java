@@ -2,17 +2,32 @@ package io.tenantry.api;
 
 import java.time.Instant;
 
+import io.tenantry.migration.UpgradeState;
 import io.tenantry.tenancy.Tenant;
 
 /** A tenant as the API shows it. */
 public record TenantJson(String label, String name, String url, String owner, String organization,
-        boolean publiclyReadable, Instant paidUntil, Instant createdAt, String schemaVersion) {
+        boolean publiclyReadable, Instant paidUntil, Instant createdAt, String schemaVersion, Upgrade upgrade) {
 
     /** {@code root}: the tenant's address without a trailing slash (TenantUrls). */
-    static TenantJson of(Tenant tenant, String owner, String root) {
+    static TenantJson of(Tenant tenant, String owner, String root, UpgradeState upgrade) {
         return new TenantJson(tenant.label().value(), tenant.name(), root + "/",
                 owner, tenant.terms().organization(), tenant.terms().publiclyReadable(),
-                tenant.terms().paidUntil().orElse(null), tenant.createdAt(), tenant.schemaVersion());
+                tenant.terms().paidUntil().orElse(null), tenant.createdAt(), tenant.schemaVersion(),
+                Upgrade.of(upgrade));
+    }
+
+    /**
+     * Where the tenant's upgrade stands: {@code state} is {@code current}, {@code pending},
+     * {@code running} or {@code failed}; a failed one has its {@code reason}, the {@code attempts}
+     * made and when the next is due ({@code nextAttempt}).
+     */
+    public record Upgrade(String state, String reason, Integer attempts, Instant nextAttempt) {
+
+        static Upgrade of(UpgradeState upgrade) {
+            return upgrade.failed() ? new Upgrade(upgrade.phase().id(), upgrade.reason(), upgrade.attempts(),
+                    upgrade.nextAttempt().orElse(null)) : new Upgrade(upgrade.phase().id(), null, null, null);
+        }
     }
 
     /** What a client sends to create a tenant; the owner defaults to the caller. */

@@ -12,6 +12,8 @@ import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.UnknownAccountException;
+import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.migration.UpgradeStates;
 import io.tenantry.provisioning.ProvisioningPath;
 import io.tenantry.provisioning.TenantCreation;
 import io.tenantry.provisioning.TenantProvisioning;
@@ -24,6 +26,10 @@ import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,12 +50,17 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * Tenant management, on the public host only, for super-users. {@code ?path=migrate} builds the
  * schema from the migrations instead of cloning the template (for operators who compare the two).
+ * Each tenant shows where its upgrade stands; {@code POST {label}/upgrade} tries a failed one again.
  */
 @Path("tenants")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantsResource {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final String SEND_CHANGES = "Send the fields to change, e.g. {\"paidUntil\": \"2027-01-01T00:00:00Z\"}"
+            + " (null removes it).";
 
     @Inject
     TenantContext context;
@@ -74,6 +85,12 @@ public class TenantsResource {
 
     @Inject
     TenantUrls urls;
+
+    @Inject
+    UpgradeStates upgrades;
+
+    @Inject
+    TenantUpgrade upgrade;
 
     @Context
     HttpServletRequest request;
@@ -100,18 +117,25 @@ public class TenantsResource {
         return directory.find(new TenantLabel(label)).map(this::json).orElseThrow(() -> new UnknownTenantException(label));
     }
 
-    /** Changes a tenant's name and terms, paid-until included: the operator's side of a subscription. */
+    /**
+     * Changes a tenant's name and terms, paid-until included: the operator's side of a subscription.
+     * A field left out stays as it is; {@code "paidUntil": null} (or {@code "clearPaidUntil": true})
+     * removes the paid-until instant. The body is read as JSON first, as JSON-B reads an absent field
+     * and a null one alike.
+     */
     @PUT
     @Path("{label}")
-    public TenantJson change(@PathParam("label") String label, TenantJson.Change change) {
+    public TenantJson change(@PathParam("label") String label, JsonObject body) {
         requirePublicHostAndSuperUser();
-        if (change == null || !TenantLabel.isWellFormed(label)) {
-            throw change == null ? new IllegalArgumentException("Send the fields to change, e.g. {\"paidUntil\": "
-                    + "\"2027-01-01T00:00:00Z\"}.") : new UnknownTenantException(label);
+        if (body == null || !TenantLabel.isWellFormed(label)) {
+            throw body == null ? new IllegalArgumentException(SEND_CHANGES) : new UnknownTenantException(label);
         }
+        TenantJson.Change change = changeIn(body);
         Tenant tenant = directory.find(new TenantLabel(label)).orElseThrow(() -> new UnknownTenantException(label));
         Tenant.Terms terms = tenant.terms();
-        Optional<Instant> paidUntil = Boolean.TRUE.equals(change.clearPaidUntil()) ? Optional.empty()
+        boolean clearPaidUntil = Boolean.TRUE.equals(change.clearPaidUntil())
+                || body.containsKey("paidUntil") && body.isNull("paidUntil");
+        Optional<Instant> paidUntil = clearPaidUntil ? Optional.empty()
                 : Optional.ofNullable(change.paidUntil()).or(terms::paidUntil);
         Tenant.Terms changed = terms.withSettings(
                 change.organization() == null ? terms.organization() : change.organization(),
@@ -121,6 +145,21 @@ public class TenantsResource {
             changed = changed.withOwner(ownerId(change.owner()));
         }
         return json(provisioning.change(tenant.label(), change.name() == null ? tenant.name() : change.name(), changed));
+    }
+
+    /**
+     * Tries the tenant's upgrade again now, whatever its back-off says: 202 with the upgrade's state
+     * (pending; current when there was nothing to do). 404 for an unknown tenant.
+     */
+    @POST
+    @Path("{label}/upgrade")
+    public Response retryUpgrade(@PathParam("label") String label) {
+        requirePublicHostAndSuperUser();
+        if (!TenantLabel.isWellFormed(label)) {
+            throw new UnknownTenantException(label);
+        }
+        Tenant tenant = directory.find(new TenantLabel(label)).orElseThrow(() -> new UnknownTenantException(label));
+        return Response.accepted(TenantJson.Upgrade.of(upgrade.retryNow(tenant))).build();
     }
 
     @POST
@@ -144,6 +183,14 @@ public class TenantsResource {
         requirePublicHostAndSuperUser();
         provisioning.delete(label);
         return Response.noContent().build();
+    }
+
+    private static TenantJson.Change changeIn(JsonObject body) {
+        try {
+            return JSON.fromJson(body.toString(), TenantJson.Change.class);
+        } catch (JsonbException e) {
+            throw new IllegalArgumentException(SEND_CHANGES, e);
+        }
     }
 
     private void requirePublicHostAndSuperUser() {
@@ -170,6 +217,6 @@ public class TenantsResource {
     }
 
     private TenantJson json(Tenant tenant, String owner) {
-        return TenantJson.of(tenant, owner, urls.rootOf(tenant.label(), request));
+        return TenantJson.of(tenant, owner, urls.rootOf(tenant.label(), request), upgrades.of(tenant));
     }
 }

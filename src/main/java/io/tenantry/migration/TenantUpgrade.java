@@ -1,34 +1,57 @@
 package io.tenantry.migration;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Queue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import javax.sql.DataSource;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.platform.Database;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Brings tenants whose schema is behind the code up to date, in the background with a bounded
- * number of workers, so start-up does not grow with the number of tenants. Until its schema is
- * current a tenant answers 503 (see TenantFilter). One failing tenant is reported and skipped.
+ * Brings tenants whose schema is behind the code up to date, in the background with at most
+ * MIGRATION_THREADS workers, so start-up does not grow with the number of tenants. Until its schema
+ * is current a tenant answers 503 with its {@link UpgradeState} (see TenantFilter). A tenant whose
+ * upgrade fails is recorded with the reason and tried again after UPGRADE_RETRY_SECONDS, then twice
+ * as long each time (at most an hour), by whichever instance gets to it first; a super-user can have
+ * it tried at once ({@link #retryNow}). A PostgreSQL advisory lock per tenant, held by a transaction,
+ * keeps two instances from upgrading one tenant together, and goes with the transaction if an
+ * instance dies mid-way.
  */
 @ApplicationScoped
 public class TenantUpgrade {
 
     private static final Logger LOG = Logger.getLogger(TenantUpgrade.class.getName());
+    /** How often each instance looks for upgrades that are due (failed ones, abandoned ones). */
+    private static final long SWEEP_SECONDS = 5;
+    /** The first key of the advisory locks this class takes; the second is the tenant's. */
+    private static final int LOCK_SPACE = 0x54555047;
 
     @Inject
     SchemaMigrations migrations;
@@ -39,61 +62,198 @@ public class TenantUpgrade {
     @Inject
     TenantDirectory directory;
 
+    @Inject
+    UpgradeStates states;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @Inject
     @ConfigProperty(name = "migration.threads", defaultValue = "4")
     int threads;
 
-    private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicInteger done = new AtomicInteger();
-    private final Map<TenantLabel, String> failures = new ConcurrentHashMap<>();
+    @Inject
+    @ConfigProperty(name = "upgrade.retry.seconds", defaultValue = "30")
+    String retrySeconds;
 
-    /** Starts upgrading the tenants behind {@code version}; returns at once. */
+    private final Set<TenantLabel> underway = ConcurrentHashMap.newKeySet();
+    private final Queue<TenantLabel> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger done = new AtomicInteger();
+    private int workers;
+    private ScheduledFuture<?> sweeping;
+
+    /**
+     * The wait after a tenant's first failed upgrade, from UPGRADE_RETRY_SECONDS (a whole number of
+     * seconds, at least 1); an {@link IllegalStateException} naming the variable otherwise.
+     */
+    public Duration firstRetry() {
+        try {
+            long seconds = Long.parseLong(retrySeconds.strip());
+            if (seconds >= 1) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException notANumber) {
+            // said below
+        }
+        throw new IllegalStateException("UPGRADE_RETRY_SECONDS is '" + retrySeconds + "', not a whole number of seconds"
+                + " from 1. Set it, for example UPGRADE_RETRY_SECONDS=30, or leave it unset.");
+    }
+
+    /** Starts upgrading the tenants behind {@code version}, and the sweep for due retries; returns at once. */
     public void start(String version) {
         List<Tenant> behind = directory.all().stream().filter(t -> !version.equals(t.schemaVersion())).toList();
+        startSweeping();
         if (behind.isEmpty()) {
             LOG.info("Every tenant schema is at version " + version);
             return;
         }
         LOG.info(behind.size() + " tenant schema(s) behind version " + version + "; upgrading with "
                 + threads + " worker(s)");
-        pending.addAndGet(behind.size());
-        Queue<Tenant> queue = new ConcurrentLinkedQueue<>(behind);
-        for (int i = 0; i < Math.min(threads, behind.size()); i++) {
-            executor.submit(() -> work(queue, behind.size()));
+        List<TenantLabel> labels = behind.stream().map(Tenant::label).toList();
+        states.pending(labels);
+        labels.forEach(this::enqueue);
+    }
+
+    /**
+     * Has a tenant's upgrade tried again now, on this instance, whatever its back-off says; for a
+     * super-user (NotPermittedException otherwise). Gives the state then: pending, or current when
+     * there is nothing to do.
+     */
+    public UpgradeState retryNow(Tenant tenant) {
+        caller.requireSuperUser();
+        UpgradeState state = states.of(tenant);
+        if (state.phase() == UpgradeState.Phase.CURRENT || state.phase() == UpgradeState.Phase.RUNNING) {
+            return state;
         }
+        states.dueNow(tenant.label());
+        LOG.info("Tenant " + tenant.label() + ": upgrade retried now by " + caller.require().username());
+        enqueue(tenant.label());
+        return UpgradeState.PENDING;
     }
 
-    private void work(Queue<Tenant> queue, int total) {
-        for (Tenant tenant = queue.poll(); tenant != null; tenant = queue.poll()) {
-            try {
-                String version = migrations.migrate(tenant.schema());
-                registry.recordVersion(tenant.label(), version);
-                directory.put(tenant.atVersion(version));
-            } catch (RuntimeException e) {
-                failures.put(tenant.label(), String.valueOf(e.getMessage()));
-                LOG.log(Level.SEVERE, "Could not migrate tenant " + tenant.label() + "; it stays unavailable", e);
-            } finally {
-                pending.decrementAndGet();
-                int finished = done.incrementAndGet();
-                if (finished % 50 == 0 || finished == total) {
-                    LOG.info("Tenant upgrade: " + finished + " of " + total + " done, " + failures.size() + " failed");
-                }
-            }
-        }
-    }
-
-    public int pending() {
-        return pending.get();
-    }
-
+    /** Tenants this instance brought up to date since it started. */
     public int done() {
         return done.get();
     }
 
-    public Map<TenantLabel, String> failures() {
-        return Map.copyOf(failures);
+    private synchronized void startSweeping() {
+        if (sweeping == null) {
+            sweeping = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (sweeping != null) {
+            sweeping.cancel(false);
+        }
+    }
+
+    private void sweep() {
+        try {
+            states.due().forEach(this::enqueue);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not look for tenant upgrades that are due; looking again in "
+                    + SWEEP_SECONDS + " s", e);
+        }
+    }
+
+    /** Queues the tenant unless this instance has it queued or running already; starts workers as needed. */
+    private void enqueue(TenantLabel label) {
+        if (underway.add(label)) {
+            queue.add(label);
+        }
+        synchronized (this) {
+            while (workers < threads && workers < queue.size()) {
+                workers++;
+                executor.submit(this::work);
+            }
+        }
+    }
+
+    private void work() {
+        while (true) {
+            TenantLabel label = queue.poll();
+            if (label == null) {
+                synchronized (this) {
+                    if (queue.isEmpty()) {
+                        workers--;
+                        return;
+                    }
+                }
+                continue;
+            }
+            try {
+                upgrade(label);
+            } finally {
+                underway.remove(label);
+            }
+        }
+    }
+
+    private void upgrade(TenantLabel label) {
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try {
+                if (tryLock(lock, label)) {
+                    registry.find(label).ifPresent(this::upgrade);
+                } // else another instance is on it, and announces the outcome
+            } finally {
+                lock.rollback(); // ends the transaction, and the lock with it
+                lock.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not take up the upgrade of tenant " + label + "; the sweep tries again", e);
+        }
+    }
+
+    /** Under the tenant's lock, with the tenant as the registry has it now. */
+    private void upgrade(Tenant tenant) {
+        if (migrations.tenantVersion().equals(tenant.schemaVersion())) {
+            states.current(tenant.label()); // upgraded meanwhile, by another instance
+            directory.put(tenant);
+            return;
+        }
+        states.running(tenant.label());
+        try {
+            String version = migrations.migrate(tenant.schema());
+            registry.recordVersion(tenant.label(), version); // every instance re-reads the tenant
+            states.current(tenant.label());
+            directory.put(tenant.atVersion(version));
+            done.incrementAndGet();
+            LOG.info("Upgraded tenant " + tenant.label() + " to version " + version);
+        } catch (RuntimeException e) {
+            UpgradeState failed = states.failed(tenant.label(), reasonOf(e), firstRetry());
+            LOG.log(Level.SEVERE, "Could not migrate tenant " + tenant.label() + " (attempt " + failed.attempts()
+                    + "): " + failed.reason() + " It stays unavailable; next attempt at "
+                    + failed.nextAttempt().map(Object::toString).orElse("the next start"), e);
+        }
+    }
+
+    /** The first line of the failure's message, at most 300 characters: what the 503 page and readiness show. */
+    static String reasonOf(Throwable failure) {
+        String message = Optional.ofNullable(failure.getMessage()).orElse(failure.getClass().getSimpleName()).strip();
+        String line = message.lines().findFirst().orElse("").strip();
+        return line.length() <= 300 ? line : line.substring(0, 299) + "…";
+    }
+
+    /** The tenant's lock for the connection's transaction, if no other transaction holds it. */
+    private static boolean tryLock(Connection connection, TenantLabel label) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
+            statement.setInt(1, LOCK_SPACE);
+            statement.setString(2, label.value());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
     }
 }

@@ -25,7 +25,8 @@ import jakarta.inject.Inject;
 
 /**
  * Start-up. Missing or invalid settings (TENANTS_DOMAIN, DB_URL, PUBLIC_SCHEME, PUBLIC_PORT,
- * TRUSTED_PROXIES) fail the deployment at once, with a message naming the variable. The database is then prepared in the background, retried until it answers: public
+ * TRUSTED_PROXIES, UPGRADE_RETRY_SECONDS) fail the deployment at once, with a message naming the
+ * variable. The database is then prepared in the background, retried until it answers: public
  * schema, template, super-user, public tenant, directory, what a stopped server left half done
  * ({@link InterruptedWork}); then tenants behind are upgraded.
  */
@@ -87,7 +88,8 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits);
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; a failed tenant upgrade is tried again after "
+                + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);
     }
 

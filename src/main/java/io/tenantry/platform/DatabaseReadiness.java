@@ -1,20 +1,29 @@
 package io.tenantry.platform;
 
+import java.util.List;
+
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.migration.UpgradeStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Ready once the shared schema and the template are current. Tenants still being upgraded are
- * counted in the data (each answers 503 until done); so are tenants whose upgrade failed.
+ * Ready once the shared schema and the template are current. Tenants waiting for or in their
+ * upgrade are counted in the data (each answers 503 until done), across all instances; tenants whose
+ * upgrade failed are counted and named (the first 20), their reasons being on their 503 pages, in
+ * the log and in platform administration.
  */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
+
+    /** Failed tenants named in the data at most, so that the answer stays small. */
+    private static final int NAMED = 20;
 
     @Inject
     PlatformStatus status;
@@ -22,14 +31,28 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     TenantUpgrade upgrade;
 
+    @Inject
+    UpgradeStates upgrades;
+
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("tenantry-database")
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("tenantry-database")
                 .status(status.isReady())
                 .withData("state", status.isReady() ? "ready" : status.problem())
-                .withData("tenantsUpgrading", upgrade.pending())
-                .withData("tenantsUpgraded", upgrade.done())
-                .withData("tenantsFailed", upgrade.failures().size())
-                .build();
+                .withData("tenantsUpgraded", upgrade.done());
+        if (!status.isReady()) {
+            return response.build();
+        }
+        try {
+            UpgradeStates.Summary summary = upgrades.summary();
+            List<String> failed = summary.failed();
+            return response.withData("tenantsUpgrading", summary.unfinished())
+                    .withData("tenantsFailed", failed.size())
+                    .withData("tenantsFailedLabels", String.join(", ", failed.subList(0, Math.min(failed.size(), NAMED)))
+                            + (failed.size() > NAMED ? ", …" : ""))
+                    .build();
+        } catch (RuntimeException e) {
+            return response.withData("tenantsUpgrading", "unknown: " + e.getMessage()).build();
+        }
     }
 }

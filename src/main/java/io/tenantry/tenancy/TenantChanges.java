@@ -17,14 +17,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
  * Keeps every instance's {@link TenantDirectory} true when another instance creates, changes,
  * takes out of service (a deletion's first step) or deletes a tenant: the change sends a PostgreSQL notification in its own transaction (so it is
  * delivered only if it commits), and each instance listens on a connection of its own and
- * re-reads the tenants named. After a lost connection the whole directory is re-read, as
- * notifications sent meanwhile are gone.
+ * re-reads the tenants named, and tells observers of {@link TenantChanged} (what they remembered of
+ * the tenant is stale). After a lost connection the whole directory is re-read, as notifications
+ * sent meanwhile are gone.
  */
 @ApplicationScoped
 public class TenantChanges {
@@ -50,6 +52,9 @@ public class TenantChanges {
 
     @Resource
     ManagedThreadFactory threads;
+
+    @Inject
+    Event<TenantChanged> changed;
 
     private volatile boolean running;
     private volatile Thread listener;
@@ -92,6 +97,7 @@ public class TenantChanges {
                 }
                 if (!first) {
                     directory.reload(); // what changed while we were not listening
+                    changed.fire(new TenantChanged(Optional.empty()));
                     LOG.info("Listening to tenant changes again");
                 }
                 first = false;
@@ -115,7 +121,9 @@ public class TenantChanges {
 
     private void refresh(String label) {
         if (TenantLabel.isWellFormed(label)) {
-            directory.refresh(new TenantLabel(label));
+            TenantLabel tenant = new TenantLabel(label);
+            directory.refresh(tenant);
+            changed.fire(new TenantChanged(Optional.of(tenant)));
         }
     }
 

@@ -1,10 +1,15 @@
 package io.tenantry.tenancy;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-import io.tenantry.migration.SchemaMigrations;
+import io.tenantry.migration.UpgradeState;
+import io.tenantry.migration.UpgradeStates;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
@@ -19,14 +24,16 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
  * name no tenant get 404, and so do tenants being deleted (out of service from the moment their
- * deletion begins); a tenant whose schema is not yet current gets 503 until it is. Requests let in
- * are counted in {@link TenantRequests} while they run, so a deletion can wait for them. Health,
+ * deletion begins); a tenant whose schema is not yet current gets 503 until it is, saying where
+ * its upgrade stands (waiting, running, or failed with the reason and the next attempt). Requests
+ * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them. Health,
  * metrics and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP.
  * Declared in web.xml, where it is ordered before the access gate.
  */
 public class TenantFilter extends HttpFilter {
 
     private static final List<String> OPERATIONAL = List.of("/health", "/metrics", "/openapi");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     TenantsDomain domain;
@@ -41,7 +48,7 @@ public class TenantFilter extends HttpFilter {
     PlatformStatus status;
 
     @Inject
-    SchemaMigrations migrations;
+    UpgradeStates upgrades;
 
     @Inject
     TenantRequests requests;
@@ -77,10 +84,9 @@ public class TenantFilter extends HttpFilter {
 
     private void serve(Tenant tenant, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!migrations.tenantVersion().equals(tenant.schemaVersion())) {
-            response.setHeader("Retry-After", "5");
-            ProblemResponse.send(request, response, 503, Reason.of("title.upgrading"),
-                    Reason.of("tenant.upgrading", tenant.label().value()));
+        UpgradeState upgrade = upgrades.of(tenant);
+        if (upgrade.phase() != UpgradeState.Phase.CURRENT) {
+            refuseUntilUpgraded(request, response, tenant.label().value(), upgrade);
             return;
         }
         context.enter(tenant);
@@ -90,6 +96,20 @@ public class TenantFilter extends HttpFilter {
     private void sendNoTenant(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemResponse.send(request, response, 404, Reason.of("title.noSuchTenant"),
                 Reason.of("host.noTenant", domain.name()));
+    }
+
+    private static void refuseUntilUpgraded(HttpServletRequest request, HttpServletResponse response, String label,
+            UpgradeState upgrade) throws IOException {
+        if (upgrade.failed()) {
+            Instant next = upgrade.nextAttempt().orElse(Instant.now());
+            response.setHeader("Retry-After", String.valueOf(Math.max(5, Duration.between(Instant.now(), next).toSeconds())));
+            ProblemResponse.send(request, response, 503, Reason.of("title.upgradeFailed"), Reason.of("tenant.upgradeFailed",
+                    label, upgrade.attempts(), upgrade.reason(), MINUTE.format(next.atOffset(ZoneOffset.UTC))));
+            return;
+        }
+        response.setHeader("Retry-After", "5");
+        ProblemResponse.send(request, response, 503, Reason.of("title.upgrading"), Reason.of(
+                upgrade.phase() == UpgradeState.Phase.RUNNING ? "tenant.upgrading" : "tenant.upgradePending", label));
     }
 
     // Payara mounts these servlets inside the application when it is deployed at the root context.

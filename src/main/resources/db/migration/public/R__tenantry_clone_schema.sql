@@ -79,12 +79,22 @@ BEGIN
         EXECUTE format('INSERT INTO %I.%I OVERRIDING SYSTEM VALUE SELECT * FROM %I.%I',
                        target, r.relname, source, r.relname);
     END LOOP;
-    -- Each identity continues after the copied rows instead of colliding with them.
-    FOR r IN SELECT c.relname, a.attname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    -- Each identity sequence takes the source's state as it is: type, start, bounds, increment,
+    -- cache, cycling, value and whether that value was handed out. Deriving it (from the copied rows,
+    -- or from 1) would restart a START WITH 1000 column at 1 and fail outright under MINVALUE 1000.
+    FOR r IN SELECT c.relname, a.attname, s.seqrelid, s.seqtypid, s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
+                    s.seqcache, s.seqcycle
+               FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
                JOIN pg_namespace n ON n.oid = c.relnamespace
-              WHERE n.nspname = target AND c.relkind = 'r' AND a.attidentity <> '' LOOP
-        EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), coalesce(max(%I), 1), count(*) > 0) FROM %I.%I',
-                       quote_ident(target) || '.' || quote_ident(r.relname), r.attname, r.attname, target, r.relname);
+               JOIN pg_depend d ON d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
+                               AND d.classid = 'pg_class'::regclass
+               JOIN pg_sequence s ON s.seqrelid = d.objid
+              WHERE n.nspname = source AND c.relkind = 'r' AND a.attidentity <> '' LOOP
+        statement := pg_get_serial_sequence(quote_ident(target) || '.' || quote_ident(r.relname), r.attname);
+        EXECUTE format('ALTER SEQUENCE %s AS %s INCREMENT BY %s MINVALUE %s MAXVALUE %s START WITH %s CACHE %s %s',
+                       statement, format_type(r.seqtypid, NULL), r.seqincrement, r.seqmin, r.seqmax, r.seqstart,
+                       r.seqcache, CASE WHEN r.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END);
+        EXECUTE format('SELECT setval(%L, last_value, is_called) FROM %s', statement, r.seqrelid::regclass);
     END LOOP;
     PERFORM set_config('search_path', quote_ident(target), true);
     FOREACH statement IN ARRAY definitions LOOP

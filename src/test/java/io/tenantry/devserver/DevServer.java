@@ -7,22 +7,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.tenantry.testing.EmbeddedDatabase;
 
 /**
  * What {@code mvn -Prun} runs: an embedded PostgreSQL (unless DB_URL is set) whose data survives
- * restarts and {@code mvn clean}, then Payara Micro with the WAR at the root context and the
- * server settings of payara-config/ (as every Payara Micro of the project starts). Prints where
- * to go and how to sign in; Ctrl-C stops both.
+ * restarts, {@code mvn clean} and crashes (fsync and synchronous commit on), then Payara Micro with
+ * the WAR at the root context and the server settings of payara-config/ (as every Payara Micro of
+ * the project starts), the tenants' files under DATA_DIR unless FILES_ROOT is set. Prints where to go and how to sign in; Ctrl-C stops both.
  */
 public final class DevServer {
 
@@ -30,79 +29,52 @@ public final class DevServer {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = System.getenv();
-        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", System.getProperty("user.home") + "/.tenantry"));
-        String port = env.getOrDefault("HTTP_PORT", "8080");
-        String domain = env.getOrDefault("TENANTS_DOMAIN", "localhost");
-        Files.createDirectories(dataDir);
+        // The password check below names the public host in a Host header: *.localhost need not resolve here.
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+        DevSettings settings = DevSettings.of(System.getenv(), Path.of(System.getProperty("user.home")));
+        Files.createDirectories(settings.dataDir());
 
         EmbeddedDatabase database = null;
-        String dbUrl = env.get("DB_URL");
-        if (dbUrl == null || dbUrl.isBlank()) {
-            database = EmbeddedDatabase.start(dataDir.resolve("postgres"), true);
+        String dbUrl = settings.databaseUrl().orElse(null);
+        if (dbUrl == null) {
+            database = EmbeddedDatabase.durable(settings.databaseDir());
             dbUrl = database.jdbcUrl();
-            System.out.println("Embedded PostgreSQL: " + dbUrl + " (data in " + dataDir.resolve("postgres") + ")");
+            System.out.println("Embedded PostgreSQL: " + dbUrl + " (data in " + settings.databaseDir() + ")");
         }
-        String adminPassword = env.getOrDefault("ADMIN_PASSWORD", rememberedPassword(dataDir));
+        PasswordFile passwordFile = new PasswordFile(settings.passwordFile());
+        String adminPassword = passwordFile.forStart(settings.adminPassword());
 
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                "-Xmx" + env.getOrDefault("JAVA_HEAP", "1g"), "-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", port, "--nocluster",
-                "--prebootcommandfile", System.getProperty("payara.preBootCommands")));
+                "-Xmx" + settings.heap(), "-jar", System.getProperty("payara.microJar"),
+                "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", settings.port(),
+                "--nocluster", "--prebootcommandfile", System.getProperty("payara.preBootCommands")));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("DB_URL", dbUrl);
-        builder.environment().put("TENANTS_DOMAIN", domain);
+        builder.environment().put("TENANTS_DOMAIN", settings.domain());
         builder.environment().put("ADMIN_PASSWORD", adminPassword);
-        builder.environment().put("DATA_DIR", dataDir.toString());
+        builder.environment().put("DATA_DIR", settings.dataDir().toString());
+        builder.environment().put("FILES_ROOT", settings.filesRoot().toString());
         Process payara = builder.start();
 
         EmbeddedDatabase started = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, started)));
-        announceWhenReady(payara, port, domain, env.getOrDefault("ADMIN_USERNAME", "admin"), adminPassword,
-                env.containsKey("ADMIN_PASSWORD"), dataDir);
+        announceWhenReady(payara, settings, passwordFile);
         int exit = payara.waitFor();
         System.exit(exit);
     }
 
-    /** The development super-user's password, generated once and kept beside the data. */
-    private static String rememberedPassword(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("admin-password");
-        if (Files.exists(file)) {
-            return Files.readString(file).strip();
-        }
-        byte[] bytes = new byte[12];
-        new SecureRandom().nextBytes(bytes);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Files.writeString(file, password);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return password;
-    }
-
-    private static void announceWhenReady(Process payara, String port, String domain, String admin, String password,
-            boolean passwordFromEnv, Path dataDir) throws InterruptedException {
+    private static void announceWhenReady(Process payara, DevSettings settings, PasswordFile passwordFile)
+            throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+        String base = "http://public." + settings.domain() + ":" + settings.port();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + settings.port() + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (payara.isAlive()) {
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    String base = "http://public." + domain + ":" + port;
-                    System.out.println("""
-
-                            ================================================================
-                             Tenantry is ready.
-                               Public tenant:  %s/
-                               Any tenant:     http://<label>.%s:%s/
-                               REST API:       %s/api/tenants   OpenAPI: http://localhost:%s/openapi
-                               Super-user:     %s / %s%s
-                             Create a tenant:
-                               curl -u %s:%s -H 'Content-Type: application/json' \\
-                                    -d '{"label":"acme","name":"Acme Inc."}' %s/api/tenants
-                             Ctrl-C stops Payara Micro and the embedded database.
-                            ================================================================
-                            """.formatted(base, domain, port, base, port, admin, password,
-                            passwordFromEnv ? "  (ADMIN_PASSWORD)" : "  (kept in " + dataDir.resolve("admin-password") + ")",
-                            admin, password, base));
+                    Optional<String> password = passwordFile.keepTrue(settings.adminPassword(),
+                            candidate -> signsIn(http, base, settings.adminUsername(), candidate));
+                    System.out.println(banner(settings, base, password));
                     return;
                 }
             } catch (IOException notYet) {
@@ -110,6 +82,47 @@ public final class DevServer {
             }
             Thread.sleep(1000);
         }
+    }
+
+    /** Whether the super-user signs in with {@code password} (HTTP Basic on GET /api/me). */
+    private static boolean signsIn(HttpClient http, String base, String username, String password) {
+        HttpRequest me = HttpRequest.newBuilder(URI.create("http://localhost:" + URI.create(base).getPort() + "/api/me"))
+                .header("Host", URI.create(base).getHost())
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (username + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            return http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String banner(DevSettings settings, String base, Optional<String> password) {
+        String admin = settings.adminUsername();
+        String signIn = password.map(p -> p + (settings.adminPassword().filter(p::equals).isPresent()
+                ? "  (ADMIN_PASSWORD)" : "  (kept in " + settings.passwordFile() + ")"))
+                .orElse("neither ADMIN_PASSWORD nor " + settings.passwordFile() + " signs in: the password was changed"
+                        + " on the profile page");
+        return """
+
+                ================================================================
+                 Tenantry is ready.
+                   Public tenant:  %s/
+                   Any tenant:     http://<label>.%s:%s/
+                   REST API:       %s/api/tenants   OpenAPI: http://localhost:%s/openapi
+                   Super-user:     %s / %s
+                   Tenants' files: %s
+                 Create a tenant:
+                   curl -u %s:%s -H 'Content-Type: application/json' \\
+                        -d '{"label":"acme","name":"Acme Inc."}' %s/api/tenants
+                 Ctrl-C stops Payara Micro and the embedded database.
+                ================================================================
+                """.formatted(base, settings.domain(), settings.port(), base, settings.port(), admin, signIn,
+                settings.filesRoot(), admin, password.orElse("PASSWORD"), base);
     }
 
     private static void stop(Process payara, EmbeddedDatabase database) {

@@ -18,13 +18,14 @@ import io.tenantry.testing.TestDatabase;
 
 /**
  * Start-up with tenants whose schema is behind the code, on two instances starting together: the
- * tenant that can be migrated is, and is served; the one that cannot is reported and keeps
- * answering 503; neither instance stops the other or corrupts anything.
+ * tenant that can be migrated is, and is served; the one that cannot is reported, by name and
+ * reason, in its 503, readiness and logs, and keeps answering 503 until its cause is gone and it is
+ * retried: by a super-user at once (and every instance then serves it), or by the back-off.
  */
 class TenantUpgradeIT {
 
     @Test
-    void tenantsBehindAreUpgradedInTheBackgroundAndAFailingOneIsReported() throws Exception {
+    void aFailingTenantIsReportedWithItsReasonAndServedEverywhereOnceASuperUserRetriesIt() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String behind = "behind-" + suffix;
         String broken = "broken-" + suffix;
@@ -34,28 +35,95 @@ class TenantUpgradeIT {
             assertEquals(201, app.createTenant(broken, "Broken").status());
             assertEquals(201, app.post(Tenantry.host(behind), "/api/products", "{\"name\":\"Kept\"}").status());
         }
-        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
-            sql.execute("UPDATE public.tenant SET schema_version = '0' WHERE label IN ('" + behind + "', '" + broken + "')");
-            // Without its history Flyway refuses the non-empty schema: a migration that fails.
-            sql.execute("DROP TABLE \"" + broken.replace('-', '_') + "\".flyway_schema_history");
-        }
+        markBehind(behind);
+        markBehind(broken);
+        hideHistory(broken, true);
 
-        try (PayaraProcess one = PayaraProcess.start(true); PayaraProcess two = PayaraProcess.start(true)) {
-            for (PayaraProcess instance : new PayaraProcess[] {one, two}) {
-                Tenantry app = new Tenantry(instance.url()).awaitReady();
+        // No retry by the back-off within the test: only the super-user's.
+        try (PayaraProcess one = PayaraProcess.start(true, "-Dupgrade.retry.seconds=3600");
+             PayaraProcess two = PayaraProcess.start(true, "-Dupgrade.retry.seconds=3600")) {
+            awaitDatabaseReady(one);
+            awaitDatabaseReady(two);
+            Tenantry[] apps = {new Tenantry(one.url()).awaitReady(), new Tenantry(two.url()).awaitReady()};
+            for (Tenantry app : apps) {
                 assertEquals("Kept", awaitServed(app, behind).json().asJsonObject().getJsonArray("items").getJsonObject(0)
                         .getString("name"));
-                Tenantry.Reply refused = app.get(Tenantry.host(broken), "/api/products");
-                assertEquals(503, refused.status(), refused.body());
-                assertTrue(refused.body().contains("being upgraded"), refused.body());
                 String readiness = awaitUpgradeFinished(app);
                 assertTrue(readiness.contains("\"tenantsFailed\":\"1\""), readiness);
+                assertTrue(readiness.contains(broken), "readiness names the tenant: " + readiness);
+                Tenantry.Reply refused = app.get(Tenantry.host(broken), "/api/products");
+                assertEquals(503, refused.status(), refused.body());
+                assertTrue(refused.body().contains("could not be upgraded") && refused.body().contains("schema history"),
+                        "the 503 says it failed, and why: " + refused.body());
             }
             assertTrue(one.printed(l -> l.contains("Could not migrate tenant " + broken))
-                    && two.printed(l -> l.contains("Could not migrate tenant " + broken)), one.tail());
+                    || two.printed(l -> l.contains("Could not migrate tenant " + broken)), one.tail());
+            Tenantry.Reply state = apps[0].onPublic("GET", "/api/tenants/" + broken, null);
+            assertEquals("failed", state.json().asJsonObject().getJsonObject("upgrade").getString("state"), state.body());
+
+            hideHistory(broken, false);
+            assertEquals(403, apps[0].newAccount("nosy-" + suffix).post(Tenantry.host("public"),
+                    "/api/tenants/" + broken + "/upgrade", "{}").status(), "a super-user's decision");
+            Tenantry.Reply retried = apps[0].onPublic("POST", "/api/tenants/" + broken + "/upgrade", null);
+            assertEquals(202, retried.status(), retried.body());
+            for (Tenantry app : apps) {
+                awaitServed(app, broken);
+                assertTrue(awaitUpgradeFinished(app).contains("\"tenantsFailed\":\"0\""));
+            }
+            assertEquals("current", apps[1].onPublic("GET", "/api/tenants/" + broken, null).json().asJsonObject()
+                    .getJsonObject("upgrade").getString("state"));
         }
         assertEquals(versionOf("public"), versionOf(behind), "upgraded to the version of current tenants");
-        assertEquals("0", versionOf(broken));
+        assertEquals(versionOf("public"), versionOf(broken));
+    }
+
+    @Test
+    void aFailedUpgradeIsRetriedWithBackOffOnceItsCauseIsGone() throws Exception {
+        String flaky = "flaky-" + UUID.randomUUID().toString().substring(0, 8);
+        try (PayaraProcess first = PayaraProcess.start(true)) {
+            assertEquals(201, new Tenantry(first.url()).awaitReady().createTenant(flaky, "Flaky").status());
+        }
+        markBehind(flaky);
+        hideHistory(flaky, true);
+        try (PayaraProcess instance = PayaraProcess.start(true, "-Dupgrade.retry.seconds=1")) {
+            Tenantry app = new Tenantry(instance.url()).awaitReady();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!instance.printed(l -> l.contains("Could not migrate tenant " + flaky + " (attempt 2)"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertTrue(instance.printed(l -> l.contains("Could not migrate tenant " + flaky + " (attempt 2)")),
+                    "retried without a restart: " + instance.tail());
+            assertEquals(503, app.get(Tenantry.host(flaky), "/api/products").status());
+            hideHistory(flaky, false);
+            awaitServed(app, flaky);
+        }
+        assertEquals(versionOf("public"), versionOf(flaky));
+    }
+
+    /** Two instances starting at once on a busy machine can take longer than Tenantry.awaitReady waits. */
+    private static void awaitDatabaseReady(PayaraProcess instance) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        while (!instance.printed(l -> l.contains("Database ready in")) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static void markBehind(String label) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement update = db.prepareStatement("UPDATE public.tenant SET schema_version = '0' WHERE label = ?")) {
+            update.setString(1, label);
+            update.executeUpdate();
+        }
+    }
+
+    /** Without its history Flyway refuses the non-empty schema: a migration that fails until it is back. */
+    private static void hideHistory(String label, boolean hidden) throws Exception {
+        String schema = "\"" + label.replace('-', '_') + "\"";
+        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
+            sql.execute(hidden ? "ALTER TABLE " + schema + ".flyway_schema_history RENAME TO hidden_history"
+                    : "ALTER TABLE " + schema + ".hidden_history RENAME TO flyway_schema_history");
+        }
     }
 
     private static Tenantry.Reply awaitServed(Tenantry app, String label) throws InterruptedException {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import io.tenantry.testing.PayaraProcess;
 
 /**
- * Deploys the real WAR with a proxy given by name instead of address: the deployment must fail,
- * saying which variable is wrong and what to set it to (the messages of PUBLIC_SCHEME and
+ * Deploys the real WAR with a proxy given by name instead of address, or an upgrade retry that is
+ * no number of seconds: the deployment must fail, saying which variable is wrong and what to set it to (the messages of PUBLIC_SCHEME and
  * PUBLIC_PORT, checked the same way at start-up, are tested in TenantUrlsTest).
  */
 class InvalidSettingsIT {
@@ -21,6 +21,18 @@ class InvalidSettingsIT {
             boolean explained = payara.awaitLine(line -> line.contains("TRUSTED_PROXIES 'proxy.example.com'")
                     && line.contains("TRUSTED_PROXIES=10.0.0.5"), Duration.ofSeconds(120));
             assertTrue(explained, "no message naming TRUSTED_PROXIES:\n" + payara.tail());
+            assertTrue(payara.awaitLine(line -> line.contains("Exception while loading the app")
+                    || line.contains("Failed to deploy"), Duration.ofSeconds(60)),
+                    "the deployment did not fail:\n" + payara.tail());
+        }
+    }
+
+    @Test
+    void anUpgradeRetryThatIsNoNumberOfSecondsFailsTheDeploymentNamingTheVariable() throws Exception {
+        try (PayaraProcess payara = PayaraProcess.start(true, "-Dupgrade.retry.seconds=soon")) {
+            assertTrue(payara.awaitLine(line -> line.contains("UPGRADE_RETRY_SECONDS is 'soon'")
+                    && line.contains("UPGRADE_RETRY_SECONDS=30"), Duration.ofSeconds(120)),
+                    "no message naming UPGRADE_RETRY_SECONDS:\n" + payara.tail());
             assertTrue(payara.awaitLine(line -> line.contains("Exception while loading the app")
                     || line.contains("Failed to deploy"), Duration.ofSeconds(60)),
                     "the deployment did not fail:\n" + payara.tail());

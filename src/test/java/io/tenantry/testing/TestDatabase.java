@@ -28,7 +28,7 @@ public class TestDatabase implements LauncherSessionListener {
             System.setProperty(URL_PROPERTY, external);
             return;
         }
-        embedded = EmbeddedDatabase.start(Path.of("target", "test-postgres"), false);
+        embedded = EmbeddedDatabase.throwaway(Path.of("target", "test-postgres"));
         System.setProperty(URL_PROPERTY, embedded.jdbcUrl());
     }
 

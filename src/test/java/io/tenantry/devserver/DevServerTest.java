@@ -1,0 +1,107 @@
+package io.tenantry.devserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.tenantry.testing.EmbeddedDatabase;
+
+/**
+ * What mvn -Prun gives the database and Payara Micro: a durable database, the tenants' files and
+ * the password file under DATA_DIR, a password file that holds only a password that signs in.
+ */
+class DevServerTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theDevelopmentDatabaseIsDurableAndTheTestDatabaseIsNot() throws Exception {
+        try (EmbeddedDatabase durable = EmbeddedDatabase.durable(temp.resolve("durable"))) {
+            assertEquals(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"),
+                    settings(durable, "fsync", "synchronous_commit", "full_page_writes"));
+        }
+        // The suite's own database is thrown away after the run: speed over durability, on purpose.
+        try (EmbeddedDatabase throwaway = EmbeddedDatabase.throwaway(temp.resolve("throwaway"))) {
+            assertEquals(Map.of("fsync", "off", "synchronous_commit", "off"),
+                    settings(throwaway, "fsync", "synchronous_commit"));
+        }
+    }
+
+    @Test
+    void theDurableDatabaseKeepsItsDataAcrossRestarts() throws Exception {
+        Path data = temp.resolve("kept");
+        try (EmbeddedDatabase first = EmbeddedDatabase.durable(data);
+             Connection db = DriverManager.getConnection(first.jdbcUrl(), "postgres", "");
+             Statement sql = db.createStatement()) {
+            sql.execute("CREATE TABLE kept (note text)");
+            sql.execute("INSERT INTO kept VALUES ('acknowledged')");
+        }
+        try (EmbeddedDatabase second = EmbeddedDatabase.durable(data);
+             Connection db = DriverManager.getConnection(second.jdbcUrl(), "postgres", "");
+             ResultSet row = db.createStatement().executeQuery("SELECT note FROM kept")) {
+            assertTrue(row.next());
+            assertEquals("acknowledged", row.getString(1));
+        }
+    }
+
+    @Test
+    void filesRootFollowsDataDirUnlessSet() {
+        Path home = temp.resolve("home");
+        assertEquals(home.resolve(".tenantry/files"), DevSettings.of(Map.of(), home).filesRoot());
+        Path one = temp.resolve("one");
+        DevSettings first = DevSettings.of(Map.of("DATA_DIR", one.toString()), home);
+        assertEquals(one.resolve("files"), first.filesRoot());
+        assertEquals(one.resolve("postgres"), first.databaseDir());
+        assertEquals(one.resolve("admin-password"), first.passwordFile());
+        assertEquals(temp.resolve("elsewhere"), DevSettings.of(Map.of("DATA_DIR", one.toString(),
+                "FILES_ROOT", temp.resolve("elsewhere").toString()), home).filesRoot());
+    }
+
+    @Test
+    void withAdminPasswordNoPasswordIsGeneratedAndAStaleOneIsRemoved() throws Exception {
+        PasswordFile file = new PasswordFile(temp.resolve("admin-password"));
+        assertEquals("chosen", file.forStart(Optional.of("chosen")));
+        assertFalse(Files.exists(temp.resolve("admin-password")), "no generated password beside ADMIN_PASSWORD");
+
+        String generated = new PasswordFile(temp.resolve("admin-password")).forStart(Optional.empty());
+        assertEquals(Optional.of(generated), file.read());
+        assertEquals(PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(temp.resolve("admin-password")));
+        assertEquals(generated, file.forStart(Optional.empty()), "kept across restarts");
+
+        // The super-user was made with the generated password: ADMIN_PASSWORD set later does not sign in.
+        assertEquals(Optional.of(generated), file.keepTrue(Optional.of("chosen"), generated::equals));
+        assertEquals(Optional.of(generated), file.read());
+        // Made with ADMIN_PASSWORD: the generated password beside it does not sign in and goes.
+        assertEquals(Optional.of("chosen"), file.keepTrue(Optional.of("chosen"), "chosen"::equals));
+        assertEquals(Optional.empty(), file.read());
+    }
+
+    private static Map<String, String> settings(EmbeddedDatabase database, String... names) throws Exception {
+        try (Connection db = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
+             Statement sql = db.createStatement()) {
+            Map<String, String> values = new java.util.HashMap<>();
+            for (String name : names) {
+                try (ResultSet row = sql.executeQuery("SHOW " + name)) {
+                    row.next();
+                    values.put(name, row.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.tenantry.devserver;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code mvn -Prun} takes from the environment. Everything it keeps lives under DATA_DIR, so
+ * two development servers with different DATA_DIRs on one machine share nothing: the database,
+ * the password file and, unless FILES_ROOT says otherwise, the tenants' files.
+ */
+record DevSettings(Path dataDir, Path filesRoot, String port, String domain, String heap, String adminUsername,
+        Optional<String> adminPassword, Optional<String> databaseUrl) {
+
+    /** Reads {@code env}; {@code home} is where DATA_DIR defaults to ({@code home/.tenantry}). */
+    static DevSettings of(Map<String, String> env, Path home) {
+        Path dataDir = given(env, "DATA_DIR").map(Path::of).orElse(home.resolve(".tenantry")).toAbsolutePath();
+        return new DevSettings(dataDir,
+                given(env, "FILES_ROOT").map(Path::of).orElse(dataDir.resolve("files")).toAbsolutePath(),
+                given(env, "HTTP_PORT").orElse("8080"), given(env, "TENANTS_DOMAIN").orElse("localhost"),
+                given(env, "JAVA_HEAP").orElse("1g"), given(env, "ADMIN_USERNAME").orElse("admin"),
+                given(env, "ADMIN_PASSWORD"), given(env, "DB_URL"));
+    }
+
+    Path databaseDir() {
+        return dataDir.resolve("postgres");
+    }
+
+    Path passwordFile() {
+        return dataDir.resolve("admin-password");
+    }
+
+    private static Optional<String> given(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
+    }
+}
