@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
+import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
 import jakarta.annotation.security.DeclareRoles;
@@ -59,6 +60,17 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
         } catch (TooManyAttemptsException e) {
             response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds() + 1));
             return refuse(request, response, 429, e.reason());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedIt(e)) {
+                throw e;
+            }
+            // Who is calling could not be read: the request is answered 503 before anything else runs.
+            try {
+                ProblemResponse.sendDatabaseUnavailable(request, response);
+            } catch (IOException written) {
+                throw new IllegalStateException("Could not write the response", written);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
         }
         if (caller.isEmpty()) {
             return context.doNothing();
