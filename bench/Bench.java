@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
  *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads (products with versions; a plan with its
  *                          one-to-one document) / 10% foreign-key writes (versions; plans with documents);
  *                          FK check in the DB
+ *   outage CLIENTS SECONDS writers adding versions to one product while bench/restart.sh restarts
+ *                          PostgreSQL: answers by status, 503s without Retry-After, the time from the first
+ *                          to the last failed answer; acknowledged writes vs rows stored (DB_URL)
  * Settings (environment): BASE (http://localhost:8080), DOMAIN (localhost), ADMIN (admin:password),
  * DB_URL (for the foreign-key check), CLIENTS for reads (32).
  */
@@ -49,7 +53,8 @@ public class Bench {
             case "reads" -> reads(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "shared-reads" -> sharedReads(Integer.parseInt(args[1]));
             case "soak" -> soak(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("provision | reads | soak");
+            case "outage" -> outage(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("provision | reads | shared-reads | soak | outage");
         }
         System.exit(0);
     }
@@ -165,6 +170,70 @@ public class Bench {
             }
             Arrays.sort(all);
             return all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.floor(all.length * p / 100))] / 1e6;
+        }
+    }
+
+    static void outage(int clients, int seconds) throws Exception {
+        String label = "outage-" + RUN;
+        if (admin("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"Outage\"}") != 201) {
+            throw new IllegalStateException("could not create " + label);
+        }
+        String product = send(label, "POST", "/api/products", "{\"name\":\"Shop\"}").body()
+                .replaceAll(".*\"id\":([0-9]+).*", "$1");
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicLong noRetryAfter = new AtomicLong();
+        AtomicLong firstFailure = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong lastFailure = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    String value = "c" + client + "-" + i;
+                    int status;
+                    try {
+                        HttpResponse<String> answer = send(label, "POST", "/api/products/" + product + "/versions",
+                                "{\"value\":\"" + value + "\"}");
+                        status = answer.statusCode();
+                        if (status == 503 && answer.headers().firstValue("Retry-After").isEmpty()) {
+                            noRetryAfter.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        status = 0; // no answer
+                    }
+                    statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                    if (status == 201) {
+                        acknowledged.add(value);
+                    } else {
+                        long now = System.nanoTime();
+                        firstFailure.accumulateAndGet(now, Math::min);
+                        lastFailure.accumulateAndGet(now, Math::max);
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        System.out.println("answers by status (0 = no answer): " + new java.util.TreeMap<>(statuses));
+        System.out.println("503 without Retry-After: " + noRetryAfter.get());
+        System.out.printf("failed answers from first to last: %.2f s%n", lastFailure.get() == 0 ? 0.0
+                : (lastFailure.get() - firstFailure.get()) / 1e9);
+        try (Connection db = DriverManager.getConnection(System.getenv("DB_URL"), env("DB_USER", "postgres"),
+                env("DB_PASSWORD", "")); ResultSet rows = db.createStatement().executeQuery("SELECT value FROM \""
+                        + label.replace('-', '_') + "\".product_version WHERE product_id = " + product)) {
+            Set<String> stored = new java.util.HashSet<>();
+            while (rows.next()) {
+                stored.add(rows.getString(1));
+            }
+            Set<String> lost = new java.util.HashSet<>(acknowledged);
+            lost.removeAll(stored);
+            Set<String> unacknowledged = new java.util.HashSet<>(stored);
+            unacknowledged.removeAll(acknowledged);
+            System.out.printf("writes acknowledged %d, rows stored %d: acknowledged but missing %d, stored but not "
+                    + "acknowledged %d%n", acknowledged.size(), stored.size(), lost.size(), unacknowledged.size());
         }
     }
 
