@@ -48,6 +48,15 @@ public class Bench {
     static final Pattern NAME = Pattern.compile("\"name\":\"([^\"]*)\"");
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the HTTP client's threads would keep a failed run alive
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         switch (args[0]) {
             case "provision" -> provision(Integer.parseInt(args[1]));
             case "reads" -> reads(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
@@ -175,11 +184,16 @@ public class Bench {
 
     static void outage(int clients, int seconds) throws Exception {
         String label = "outage-" + RUN;
-        if (admin("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"Outage\"}") != 201) {
-            throw new IllegalStateException("could not create " + label);
+        HttpResponse<String> tenant = send("public", "POST", "/api/tenants", "{\"label\":\"" + label
+                + "\",\"name\":\"Outage\"}");
+        if (tenant.statusCode() != 201) {
+            throw new IllegalStateException("creating " + label + " answered " + tenant.statusCode() + " " + tenant.body());
         }
-        String product = send(label, "POST", "/api/products", "{\"name\":\"Shop\"}").body()
-                .replaceAll(".*\"id\":([0-9]+).*", "$1");
+        HttpResponse<String> made = send(label, "POST", "/api/products", "{\"name\":\"Shop\"}");
+        if (made.statusCode() != 201) {
+            throw new IllegalStateException("creating the product answered " + made.statusCode() + " " + made.body());
+        }
+        String product = made.body().replaceAll(".*\"id\":([0-9]+).*", "$1");
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicLong noRetryAfter = new AtomicLong();
@@ -187,6 +201,7 @@ public class Bench {
         AtomicLong lastFailure = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        System.out.println("writers started"); // bench/restart.sh restarts PostgreSQL from here on
         for (int c = 0; c < clients; c++) {
             int client = c;
             pool.submit(() -> {
@@ -202,6 +217,7 @@ public class Bench {
                         }
                     } catch (Exception e) {
                         status = 0; // no answer
+                        Thread.sleep(10);
                     }
                     statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                     if (status == 201) {
@@ -348,7 +364,7 @@ public class Bench {
             HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/me/tokens"))
                     .header("Host", "public." + DOMAIN).header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + RUN + "\"}")).build(); // names are unique per account
             String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
             token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         }

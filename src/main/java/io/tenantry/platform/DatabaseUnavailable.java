@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import javax.transaction.xa.XAException;
+
 /**
  * Tells a failure caused by the database being briefly out of reach (restarting, shutting down,
  * refusing connections, the pool unable to open one) from every other: such a request did nothing
@@ -26,7 +28,7 @@ public final class DatabaseUnavailable {
             if (cause instanceof SQLException sql && unavailable(sql)) {
                 return true;
             }
-            if (cause instanceof ConnectException || poolCouldNotAllocate(cause)) {
+            if (cause instanceof ConnectException || poolCouldNotAllocate(cause) || connectionLost(cause)) {
                 return true;
             }
         }
@@ -46,6 +48,13 @@ public final class DatabaseUnavailable {
             }
         }
         return false;
+    }
+
+    // A transaction's connection that died under it: the connector architecture's failure (the pool
+    // found the physical connection unusable), or the transaction manager's "resource manager failed".
+    private static boolean connectionLost(Throwable failure) {
+        return failure.getClass().getName().startsWith("jakarta.resource.")
+                || (failure instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL);
     }
 
     // Payara's pool says so only in words (no SQLState) when it cannot open a connection.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.WebSession;
 import jakarta.json.JsonObject;
 
 /**
@@ -71,6 +73,16 @@ class ClientFaultsIT extends DeployedTenantry {
                 .getJsonObject("errors").containsKey("description"));
         assertEquals(400, app.get(host, "/api/cases?summary=%00").status(), "a filter too");
         assertEquals("Shop", app.get(host, "/api/products/" + product).json().asJsonObject().getString("name"));
+    }
+
+    @Test
+    void aPageRefusesANulCharacterOnItsField() {
+        WebSession browser = new WebSession(app.server());
+        WebSession.Page form = browser.get(WebSession.url("public", "/forgot-password.xhtml"));
+        WebSession.Page refused = browser.submit(form, "forgot", Map.of("forgot:email", "a\u0000b@example.com"),
+                "forgot:submit");
+        assertEquals(200, refused.status(), refused.body());
+        assertTrue(refused.body().contains("control character"), refused.body());
     }
 
     @Test
