@@ -197,6 +197,7 @@ public class Bench {
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicLong noRetryAfter = new AtomicLong();
+        AtomicLong otherFailures = new AtomicLong(); // the first few are shown
         AtomicLong firstFailure = new AtomicLong(Long.MAX_VALUE);
         AtomicLong lastFailure = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -214,6 +215,10 @@ public class Bench {
                         status = answer.statusCode();
                         if (status == 503 && answer.headers().firstValue("Retry-After").isEmpty()) {
                             noRetryAfter.incrementAndGet();
+                        }
+                        if (status >= 500 && status != 503 && otherFailures.incrementAndGet() <= 3) {
+                            System.out.println(status + " " + answer.headers().firstValue("Content-Type").orElse("")
+                                    + ": " + answer.body().substring(0, Math.min(300, answer.body().length())));
                         }
                     } catch (Exception e) {
                         status = 0; // no answer
