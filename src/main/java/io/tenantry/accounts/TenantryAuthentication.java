@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.platform.ProblemResponse;
@@ -26,6 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @ApplicationScoped
 @DeclareRoles(TenantryAuthentication.SUPER_USER_ROLE)
 public class TenantryAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(TenantryAuthentication.class.getName());
 
     static final String SUPER_USER_ROLE = "superuser";
 
@@ -62,6 +66,8 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
             return refuse(request, response, 429, e.reason());
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causedIt(e)) {
+                // The container answers 500 without saying why: the log must.
+                LOG.log(Level.SEVERE, "Could not tell who is calling", e);
                 throw e;
             }
             // Who is calling could not be read: the request is answered 503 before anything else runs.
