@@ -7,6 +7,8 @@ import java.util.Map;
 
 import javax.transaction.xa.XAException;
 
+import jakarta.transaction.RollbackException;
+
 /**
  * Tells a failure caused by the database being briefly out of reach (restarting, shutting down,
  * refusing connections, the pool unable to open one) from every other: such a request did nothing
@@ -51,9 +53,11 @@ public final class DatabaseUnavailable {
     }
 
     // A transaction's connection that died under it: the connector architecture's failure (the pool
-    // found the physical connection unusable), or the transaction manager's "resource manager failed".
+    // found the physical connection unusable), the transaction manager's "resource manager failed",
+    // or a commit that could not happen and was rolled back instead (the transaction manager logs
+    // why, DTX5007, and throws it without a cause): nothing was written, the request may be retried.
     private static boolean connectionLost(Throwable failure) {
-        return failure.getClass().getName().startsWith("jakarta.resource.")
+        return failure.getClass().getName().startsWith("jakarta.resource.") || failure instanceof RollbackException
                 || (failure instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL);
     }
 
