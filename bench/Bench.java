@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
  *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads (products with versions; a plan with its
  *                          one-to-one document) / 10% foreign-key writes (versions; plans with documents);
  *                          FK check in the DB
+ *   outage CLIENTS SECONDS writers adding versions to one product while bench/restart.sh restarts
+ *                          PostgreSQL: answers by status, 503s without Retry-After, the time from the first
+ *                          to the last failed answer; acknowledged writes vs rows stored (DB_URL)
  * Settings (environment): BASE (http://localhost:8080), DOMAIN (localhost), ADMIN (admin:password),
  * DB_URL (for the foreign-key check), CLIENTS for reads (32).
  */
@@ -44,12 +48,22 @@ public class Bench {
     static final Pattern NAME = Pattern.compile("\"name\":\"([^\"]*)\"");
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the HTTP client's threads would keep a failed run alive
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         switch (args[0]) {
             case "provision" -> provision(Integer.parseInt(args[1]));
             case "reads" -> reads(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "shared-reads" -> sharedReads(Integer.parseInt(args[1]));
             case "soak" -> soak(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("provision | reads | soak");
+            case "outage" -> outage(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("provision | reads | shared-reads | soak | outage");
         }
         System.exit(0);
     }
@@ -168,6 +182,82 @@ public class Bench {
         }
     }
 
+    static void outage(int clients, int seconds) throws Exception {
+        String label = "outage-" + RUN;
+        HttpResponse<String> tenant = send("public", "POST", "/api/tenants", "{\"label\":\"" + label
+                + "\",\"name\":\"Outage\"}");
+        if (tenant.statusCode() != 201) {
+            throw new IllegalStateException("creating " + label + " answered " + tenant.statusCode() + " " + tenant.body());
+        }
+        HttpResponse<String> made = send(label, "POST", "/api/products", "{\"name\":\"Shop\"}");
+        if (made.statusCode() != 201) {
+            throw new IllegalStateException("creating the product answered " + made.statusCode() + " " + made.body());
+        }
+        String product = made.body().replaceAll(".*\"id\":([0-9]+).*", "$1");
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicLong noRetryAfter = new AtomicLong();
+        AtomicLong otherFailures = new AtomicLong(); // the first few are shown
+        AtomicLong firstFailure = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong lastFailure = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        System.out.println("writers started"); // bench/restart.sh restarts PostgreSQL from here on
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    String value = "c" + client + "-" + i;
+                    int status;
+                    try {
+                        HttpResponse<String> answer = send(label, "POST", "/api/products/" + product + "/versions",
+                                "{\"value\":\"" + value + "\"}");
+                        status = answer.statusCode();
+                        if (status == 503 && answer.headers().firstValue("Retry-After").isEmpty()) {
+                            noRetryAfter.incrementAndGet();
+                        }
+                        if (status >= 500 && status != 503 && otherFailures.incrementAndGet() <= 3) {
+                            System.out.println(status + " " + answer.headers().firstValue("Content-Type").orElse("")
+                                    + ": " + answer.body().substring(0, Math.min(300, answer.body().length())));
+                        }
+                    } catch (Exception e) {
+                        status = 0; // no answer
+                        Thread.sleep(10);
+                    }
+                    statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                    if (status == 201) {
+                        acknowledged.add(value);
+                    } else {
+                        long now = System.nanoTime();
+                        firstFailure.accumulateAndGet(now, Math::min);
+                        lastFailure.accumulateAndGet(now, Math::max);
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        System.out.println("answers by status (0 = no answer): " + new java.util.TreeMap<>(statuses));
+        System.out.println("503 without Retry-After: " + noRetryAfter.get());
+        System.out.printf("failed answers from first to last: %.2f s%n", lastFailure.get() == 0 ? 0.0
+                : (lastFailure.get() - firstFailure.get()) / 1e9);
+        try (Connection db = DriverManager.getConnection(System.getenv("DB_URL"), env("DB_USER", "postgres"),
+                env("DB_PASSWORD", "")); ResultSet rows = db.createStatement().executeQuery("SELECT value FROM \""
+                        + label.replace('-', '_') + "\".product_version WHERE product_id = " + product)) {
+            Set<String> stored = new java.util.HashSet<>();
+            while (rows.next()) {
+                stored.add(rows.getString(1));
+            }
+            Set<String> lost = new java.util.HashSet<>(acknowledged);
+            lost.removeAll(stored);
+            Set<String> unacknowledged = new java.util.HashSet<>(stored);
+            unacknowledged.removeAll(acknowledged);
+            System.out.printf("writes acknowledged %d, rows stored %d: acknowledged but missing %d, stored but not "
+                    + "acknowledged %d%n", acknowledged.size(), stored.size(), lost.size(), unacknowledged.size());
+        }
+    }
+
     static Result load(List<String> labels, int clients, int seconds, int writePercent) throws Exception {
         return load(labels, clients, seconds, writePercent, "/api/products", null);
     }
@@ -279,7 +369,7 @@ public class Bench {
             HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/me/tokens"))
                     .header("Host", "public." + DOMAIN).header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\"}")).build();
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + RUN + "\"}")).build(); // names are unique per account
             String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
             token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         }

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
+import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
 import jakarta.annotation.security.DeclareRoles;
@@ -25,6 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @ApplicationScoped
 @DeclareRoles(TenantryAuthentication.SUPER_USER_ROLE)
 public class TenantryAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(TenantryAuthentication.class.getName());
 
     static final String SUPER_USER_ROLE = "superuser";
 
@@ -59,6 +64,19 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
         } catch (TooManyAttemptsException e) {
             response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds() + 1));
             return refuse(request, response, 429, e.reason());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedIt(e)) {
+                // The container answers 500 without saying why: the log must.
+                LOG.log(Level.SEVERE, "Could not tell who is calling", e);
+                throw e;
+            }
+            // Who is calling could not be read: the request is answered 503 before anything else runs.
+            try {
+                ProblemResponse.sendDatabaseUnavailable(request, response);
+            } catch (IOException written) {
+                throw new IllegalStateException("Could not write the response", written);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
         }
         if (caller.isEmpty()) {
             return context.doNothing();

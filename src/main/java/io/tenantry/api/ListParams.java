@@ -4,12 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.tenantry.platform.PlainText;
 import io.tenantry.workspace.ListQuery;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
  * A list request's query string: {@code offset}, {@code limit}, {@code sort}, {@code order=desc};
- * every other parameter is a filter, which the service accepts or refuses by name.
+ * every other parameter is a filter, which the service accepts or refuses by name. A filter holding
+ * a control character is refused ({@link PlainText}): PostgreSQL cannot search for NUL.
  */
 final class ListParams {
 
@@ -23,7 +25,7 @@ final class ListParams {
         Map<String, String> filters = new HashMap<>();
         parameters.forEach((name, values) -> {
             if (!WINDOW.contains(name) && !values.isEmpty()) {
-                filters.put(name, values.get(0));
+                filters.put(name, PlainText.require(name, values.get(0)));
             }
         });
         return new ListQuery(number(parameters.getFirst("offset"), "offset"), number(parameters.getFirst("limit"), "limit"),

@@ -2,6 +2,7 @@ package io.tenantry.api;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,6 +18,7 @@ import io.tenantry.files.FileTooLargeException;
 import io.tenantry.files.TenantGoneException;
 import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.platform.Explained;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.Reason;
@@ -35,7 +37,9 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Turns every failure into a problem document with the right status; never a stack trace. A
- * refusal's detail is in the caller's language (Accept-Language), as on pages.
+ * refusal's detail is in the caller's language (Accept-Language), as on pages. A body that could
+ * not be read names each field at fault in {@code errors}; a database out of reach answers 503
+ * with {@code Retry-After} (the transaction is gone: nothing was written, the client may retry).
  */
 @Provider
 @ApplicationScoped
@@ -43,12 +47,19 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DATA_EXCEPTION_CLASS = "22";
 
     @Inject
     Language language;
 
     @Override
     public Response toResponse(Throwable failure) {
+        if (DatabaseUnavailable.causedIt(failure)) {
+            LOG.log(Level.WARNING, "Database unavailable: {0}", failure.toString());
+            return Response.fromResponse(Problem.response(Status.SERVICE_UNAVAILABLE,
+                    Reason.of("database.unavailable").in(language.getLocale())))
+                    .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS)).build();
+        }
         Throwable cause = domainCause(failure);
         String words = Reason.wordsOf(cause, language.getLocale());
         if (cause instanceof WebApplicationException web) {
@@ -66,6 +77,11 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof UnknownAccountException) {
             return Problem.response(Status.NOT_FOUND, words);
+        }
+        if (cause instanceof MalformedBodyException malformed) {
+            Map<String, String> errors = new TreeMap<>();
+            malformed.fields().forEach((field, reason) -> errors.put(field, reason.in(language.getLocale())));
+            return Problem.response(400, "Bad Request", Reason.of("json.refused").in(language.getLocale()), errors);
         }
         if (cause instanceof BrokenRuleException broken && broken.field().isPresent()) {
             return Problem.response(400, "Bad Request", words, Map.of(broken.field().get(), words));
@@ -97,6 +113,13 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
             return Problem.response(Status.CONFLICT, "An item with the same name already exists.");
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+            // Input the checks before the database let through (a NUL in a path, a value out of the
+            // column's range): the client's fault, and the transaction has been rolled back.
+            LOG.log(Level.WARNING, "Input refused by the database: {0}", sql.getMessage());
+            return Problem.response(Status.BAD_REQUEST, Reason.of("input.refusedByDatabase").in(language.getLocale()));
         }
         LOG.log(Level.SEVERE, "Request failed", failure);
         return Problem.response(Status.INTERNAL_SERVER_ERROR, "The request failed on the server; it has been logged.");

@@ -106,7 +106,7 @@ public class TenantAdminResource {
     @POST
     @Path("groups")
     public Response createGroup(GroupInput input) {
-        long id = groups.create(input == null ? null : input.name());
+        long id = groups.create(Inputs.require(input).name());
         if (input.permissions() != null) {
             groups.grant(id, input.permissions());
         }

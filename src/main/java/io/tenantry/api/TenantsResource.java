@@ -27,9 +27,6 @@ import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -58,7 +55,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantsResource {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
     private static final String SEND_CHANGES = "Send the fields to change, e.g. {\"paidUntil\": \"2027-01-01T00:00:00Z\"}"
             + " (null removes it).";
 
@@ -130,7 +126,7 @@ public class TenantsResource {
         if (body == null || !TenantLabel.isWellFormed(label)) {
             throw body == null ? new IllegalArgumentException(SEND_CHANGES) : new UnknownTenantException(label);
         }
-        TenantJson.Change change = changeIn(body);
+        TenantJson.Change change = JsonBodies.read(body, TenantJson.Change.class);
         Tenant tenant = directory.find(new TenantLabel(label)).orElseThrow(() -> new UnknownTenantException(label));
         Tenant.Terms terms = tenant.terms();
         boolean clearPaidUntil = Boolean.TRUE.equals(change.clearPaidUntil())
@@ -183,14 +179,6 @@ public class TenantsResource {
         requirePublicHostAndSuperUser();
         provisioning.delete(label);
         return Response.noContent().build();
-    }
-
-    private static TenantJson.Change changeIn(JsonObject body) {
-        try {
-            return JSON.fromJson(body.toString(), TenantJson.Change.class);
-        } catch (JsonbException e) {
-            throw new IllegalArgumentException(SEND_CHANGES, e);
-        }
     }
 
     private void requirePublicHostAndSuperUser() {

@@ -37,6 +37,17 @@ public final class ProblemResponse {
         }
     }
 
+    /**
+     * 503 with {@code Retry-After}: the database was out of reach, nothing was written, the same
+     * request may be sent again in {@link DatabaseUnavailable#RETRY_AFTER_SECONDS} seconds.
+     */
+    public static void sendDatabaseUnavailable(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Reason.of("database.unavailable.title"),
+                Reason.of("database.unavailable"));
+    }
+
     private static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return RequestPath.isUnder(RequestPath.of(request), "/api") || (accept != null && accept.contains("json"));

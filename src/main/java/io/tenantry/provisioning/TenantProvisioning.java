@@ -193,10 +193,10 @@ public class TenantProvisioning {
     private static String requireName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw new BrokenRuleException("tenant.nameEmpty");
+            throw BrokenRuleException.onField("name", "tenant.nameEmpty");
         }
         if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw new BrokenRuleException("tenant.nameLength", trimmed.length(), MAX_NAME_LENGTH);
+            throw BrokenRuleException.onField("name", "tenant.nameLength", trimmed.length(), MAX_NAME_LENGTH);
         }
         return SingleLine.require("name", trimmed);
     }

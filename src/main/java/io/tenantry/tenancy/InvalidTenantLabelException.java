@@ -7,6 +7,6 @@ import io.tenantry.platform.Reason;
 public class InvalidTenantLabelException extends BrokenRuleException {
 
     public InvalidTenantLabelException(String label, Reason problem) {
-        super("invalidLabel", label, problem);
+        super("label", Reason.of("invalidLabel", label, problem));
     }
 }

@@ -6,6 +6,7 @@ import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.Reason;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -165,7 +166,10 @@ public class ProductCatalog {
 
     /** A product of this tenant named by a field of some input; refused on that field when absent. */
     Product find(String field, Long productId) {
-        Product product = productId == null ? null : em.find(Product.class, productId);
+        if (productId == null) {
+            throw BrokenRuleException.onField(field, "field.required", Reason.of("field." + field));
+        }
+        Product product = em.find(Product.class, productId);
         if (product == null) {
             throw BrokenRuleException.onField(field, "field.noSuchProduct", productId);
         }

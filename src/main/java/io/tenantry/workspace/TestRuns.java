@@ -172,8 +172,11 @@ public class TestRuns {
         if (testCase == null || !testCase.product().id().equals(run.plan().product().id())) {
             throw new NoSuchItemException("case", caseId);
         }
-        return run.executions().stream().filter(e -> e.testCase().id() == caseId).findFirst()
+        TestExecution execution = run.executions().stream().filter(e -> e.testCase().id() == caseId).findFirst()
                 .orElseGet(() -> addExecution(run, testCase));
+        // The new execution's id, which the caller answers with, is given by the database on insert.
+        em.flush();
+        return execution;
     }
 
     /** How many executions of each run of the product ended in each status, oldest run first. */

@@ -2,6 +2,10 @@ package io.tenantry.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -22,9 +26,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final Map<String, String> DURABILITY = Map.of("fsync", "on", "synchronous_commit", "on",
             "full_page_writes", "on");
 
-    private final EmbeddedPostgres postgres;
+    // The library's own switch: its close() then leaves the data directory in place.
+    private static final String NO_CLEANUP = "ot.epg.no-cleanup";
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private final Path dataDirectory;
+    private final boolean durable;
+    private EmbeddedPostgres postgres;
+    private boolean restarted;
+
+    private EmbeddedDatabase(Path dataDirectory, boolean durable, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
+        this.durable = durable;
         this.postgres = postgres;
     }
 
@@ -34,7 +46,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * nothing worth keeping, so the suite does not wait for the disk.
      */
     public static EmbeddedDatabase throwaway(Path dataDirectory) {
-        return start(builder(dataDirectory).setCleanDataDirectory(true), dataDirectory);
+        return start(builder(dataDirectory, false).setCleanDataDirectory(true), dataDirectory, false);
     }
 
     /**
@@ -42,25 +54,53 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * a crash ({@link #DURABILITY}), on a free port.
      */
     public static EmbeddedDatabase durable(Path dataDirectory) {
-        EmbeddedPostgres.Builder builder = builder(dataDirectory).setCleanDataDirectory(false);
-        DURABILITY.forEach(builder::setServerConfig);
-        return start(builder, dataDirectory);
+        return start(builder(dataDirectory, true).setCleanDataDirectory(false), dataDirectory, true);
     }
 
-    private static EmbeddedPostgres.Builder builder(Path dataDirectory) {
-        return EmbeddedPostgres.builder()
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean durable) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory.toFile())
                 .setServerConfig("max_connections", "200")
                 // Which statements ran, and how often: for tests that count queries and for bench/.
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("pg_stat_statements.track_planning", "on");
+        if (durable) {
+            DURABILITY.forEach(builder::setServerConfig);
+        }
+        return builder;
     }
 
-    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, Path dataDirectory) {
+    private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, Path dataDirectory, boolean durable) {
         try {
-            return new EmbeddedDatabase(builder.start());
+            return new EmbeddedDatabase(dataDirectory, durable, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * Restarts the server as an operator's {@code pg_ctl restart -m fast} would (pg_ctl itself
+     * refuses to run as root, as the tests may): SIGINT to the postmaster, which ends every
+     * connection (57P01) and stops; then the same server on the same port and data. Connections are
+     * refused in between. Returns once it accepts connections again.
+     */
+    public synchronized void restart() {
+        try {
+            stopFast();
+            // Closing releases the library's lock on the directory, which the new server takes.
+            System.setProperty(NO_CLEANUP, "true");
+            try {
+                postgres.close();
+            } finally {
+                System.clearProperty(NO_CLEANUP);
+            }
+            postgres = builder(dataDirectory, durable).setCleanDataDirectory(false).setPort(postgres.getPort()).start();
+            restarted = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -68,12 +108,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
+    /** SIGINT to the postmaster (fast shutdown), and waits until it has stopped. */
+    private void stopFast() throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster)).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("Could not signal the PostgreSQL postmaster " + postmaster);
+        }
+        ProcessHandle.of(postmaster).ifPresent(stopping -> stopping.onExit().join());
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
+            if (restarted) {
+                // A server started by restart(): the library's pg_ctl cannot stop it when run as root,
+                // and it did not clean the directory when it started, so it will not at the end.
+                stopFast();
+            }
             postgres.close();
+            if (restarted && !durable) {
+                try (Stream<Path> files = Files.walk(dataDirectory)) {
+                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -40,6 +40,18 @@ public class TestDatabase implements LauncherSessionListener {
         }
     }
 
+    /**
+     * Restarts the embedded database while the application runs; false (nothing done) when the
+     * tests use a server named by DB_URL, which they may not restart.
+     */
+    public static boolean restartEmbedded() {
+        if (embedded == null) {
+            return false;
+        }
+        embedded.restart();
+        return true;
+    }
+
     /** A direct connection, for tests that look into the database behind the application's back. */
     public static Connection connect() throws SQLException {
         String url = System.getProperty(URL_PROPERTY);

@@ -1,0 +1,71 @@
+package io.tenantry.platform;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import javax.transaction.xa.XAException;
+
+import jakarta.transaction.RollbackException;
+
+/**
+ * Tells a failure caused by the database being briefly out of reach (restarting, shutting down,
+ * refusing connections, the pool unable to open one) from every other: such a request did nothing
+ * (its transaction is gone) and may be sent again, so it is answered 503 with {@code Retry-After},
+ * not 500.
+ */
+public final class DatabaseUnavailable {
+
+    /** Seconds a client is asked to wait: a PostgreSQL restart takes a few. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    private DatabaseUnavailable() {
+    }
+
+    /** Whether {@code failure}, or anything it was caused by, says the database could not be reached. */
+    public static boolean causedIt(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && unavailable(sql)) {
+                return true;
+            }
+            if (cause instanceof ConnectException || poolCouldNotAllocate(cause) || connectionLost(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean unavailable(SQLException failure) {
+        for (SQLException sql = failure; sql != null; sql = sql.getNextException()) {
+            String state = sql.getSQLState();
+            // 08: connection exceptions; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now;
+            // 53300: too many connections.
+            if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
+                return true;
+            }
+            if (poolCouldNotAllocate(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // A transaction's connection that died under it: the connector architecture's failure (the pool
+    // found the physical connection unusable), the transaction manager's "resource manager failed",
+    // or a commit that could not happen and was rolled back instead (the transaction manager logs
+    // why, DTX5007, and throws it without a cause): nothing was written, the request may be retried.
+    private static boolean connectionLost(Throwable failure) {
+        return failure.getClass().getName().startsWith("jakarta.resource.") || failure instanceof RollbackException
+                || (failure instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL);
+    }
+
+    // Payara's pool says so only in words (no SQLState) when it cannot open a connection.
+    private static boolean poolCouldNotAllocate(Throwable failure) {
+        String name = failure.getClass().getName();
+        String message = failure.getMessage();
+        return name.endsWith("PoolingException") || name.endsWith("ResourceAllocationException")
+                || (message != null && message.contains("Error in allocating a connection"));
+    }
+}
