@@ -80,7 +80,7 @@ public class JsonBodies implements MessageBodyReader<Object> {
             throw new MalformedBodyException(Map.of("body", Reason.of("json.notObject")));
         }
         JsonObject object = body.asJsonObject();
-        return type == JsonObject.class ? object : read(object, (Class<Record>) (Class<?>) type);
+        return JsonObject.class.equals(type) ? object : read(object, (Class<Record>) (Class<?>) type);
     }
 
     /**
