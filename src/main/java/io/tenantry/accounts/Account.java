@@ -98,9 +98,12 @@ public class Account {
         mayCreateTenants = allowed;
     }
 
-    void changeProfile(String email, String displayName) {
-        this.email = email;
+    void changeDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
     }
 
     public long id() {

@@ -129,12 +129,28 @@ public class Accounts {
     }
 
     /** For {@link MyAccount}, which decides who may. */
-    Account changeProfile(long accountId, String email, String displayName) {
+    Account changeDisplayName(long accountId, String displayName) {
+        Account account = em.find(Account.class, accountId);
+        account.changeDisplayName(AccountRules.displayName(displayName));
+        return account;
+    }
+
+    /**
+     * For {@link EmailChanges}, once the new address is confirmed or a super-user sets it: refuses an
+     * address another account has ({@link AccountConflictException}).
+     */
+    Account changeEmail(long accountId, String email) {
         Account account = em.find(Account.class, accountId);
         String address = AccountRules.email(email);
         requireUnique(account.username, address, account.id);
-        account.changeProfile(address, AccountRules.displayName(displayName));
+        account.changeEmail(address);
         return account;
+    }
+
+    /** Refuses ({@link AccountConflictException}) an address (checked) that an account other than this one has. */
+    void requireAddressFree(String email, long accountId) {
+        Account account = em.find(Account.class, accountId);
+        requireUnique(account.username, email, accountId);
     }
 
     /**

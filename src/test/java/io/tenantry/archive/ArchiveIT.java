@@ -115,7 +115,7 @@ class ArchiveIT extends DeployedTenantry {
     private String tenant(String label) {
         assertEquals(201, app.createTenant(label, label, "owner-" + suffix).status());
         String host = Tenantry.host(label);
-        assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}").status());
+        owner.bringIn(host, "tester-" + suffix);
         return host;
     }
 

@@ -44,6 +44,10 @@ public final class PayaraProcess implements AutoCloseable {
         if (withDomain) {
             command.add("-Dtenants.domain=" + Tenantry.DOMAIN);
         }
+        if (System.getProperty(TestMail.PORT_PROPERTY) != null) {
+            // Its mail reaches the test SMTP server too: people join tenants by mailed invitations.
+            command.addAll(List.of("-Dsmtp.host=127.0.0.1", "-Dsmtp.port=" + System.getProperty(TestMail.PORT_PROPERTY)));
+        }
         command.addAll(List.of(settings));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tenantry.test.war"), "--contextroot", "/",

@@ -64,6 +64,21 @@ public class TestMail implements LauncherSessionListener {
         throw new AssertionError("No mail to " + address + " within 20 s");
     }
 
+    /** The message that {@code action} makes Tenantry send to the address (the next one after those already there). */
+    public static Received nextMailTo(String address, Runnable action) {
+        int before = countTo(address);
+        action.run();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (countTo(address) <= before) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No new mail to " + address + " within 20 s");
+            }
+            pause();
+        }
+        return awaitMailTo(address);
+    }
+
+    /** How many messages have been received for the address. */
     public static int countTo(String address) {
         return (int) Arrays.stream(server.getReceivedMessages())
                 .filter(message -> GreenMailUtil.getAddressList(recipients(message)).contains(address)).count();
@@ -96,6 +111,15 @@ public class TestMail implements LauncherSessionListener {
                 throw new AssertionError("No link starting with " + prefix + " in: " + body);
             }
             return link.group();
+        }
+
+        /** The secret of the first link in the body ({@code token=…}). */
+        public String token() {
+            Matcher token = Pattern.compile("[?&]token=([^&\\s]+)").matcher(body);
+            if (!token.find()) {
+                throw new AssertionError("No link with a token in: " + body);
+            }
+            return token.group(1);
         }
     }
 }
