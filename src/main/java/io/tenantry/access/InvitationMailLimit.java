@@ -34,8 +34,8 @@ public class InvitationMailLimit {
      * transaction, whose {@link #count} then takes a place.
      */
     public void check(String email) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('invitation_mail:' || ?))").setParameter(1, email)
-                .getSingleResult();
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('invitation_mail:' || ?))) AS held")
+                .setParameter(1, email).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT count(*), "
                         + "CAST(EXTRACT(EPOCH FROM min(sent_at) + make_interval(secs => ?) - now()) AS bigint) "

@@ -79,7 +79,7 @@ public class Account {
         changePassword(hash);
     }
 
-    /** An account made for an invitation or a registration: it exists, but no one can sign in to it until a password is chosen. */
+    /** An account made for a registration (or, before invitations waited for acceptance, an invitation): it exists, but no one can sign in to it until a password is chosen. */
     static Account invited(String username, String email, String unusableHash) {
         Account account = new Account(username, email, "", unusableHash, false);
         account.passwordSet = false;

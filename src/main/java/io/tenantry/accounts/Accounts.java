@@ -99,8 +99,8 @@ public class Accounts {
     }
 
     /**
-     * The account of an address someone was invited with or registers: the active one that uses
-     * it, or a new one without a password, named after the address (with a number when the name
+     * The account of an address someone registers: the active one that uses it, or a new one
+     * without a password, named after the address (with a number when the name
      * is taken), which no one can sign in to until a password is chosen.
      */
     public Account forAddress(String email) {
@@ -179,11 +179,6 @@ public class Accounts {
                 passwords.hash(AccountRules.password(password, name)));
         links.withdrawAll(account.id);
         return account;
-    }
-
-    /** The password of an account that had none, from an invitation link already checked by the caller. */
-    public void choosePassword(long accountId, String password) {
-        setPassword(em.find(Account.class, accountId), password);
     }
 
     /** Sets the password and withdraws every unused link of the account (reset, invitation, registration, hand-off). */

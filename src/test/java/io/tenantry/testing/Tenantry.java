@@ -104,9 +104,9 @@ public final class Tenantry {
 
     public static final String PASSWORD_OF_NEW_ACCOUNTS = "correct horse battery";
 
-    /** The address of an account the tests made ({@link #newAccount}), or of the super-user. */
+    /** The address of an account the tests made ({@link #newAccount}), or of the super-user (ADMIN_EMAIL as the tests set it). */
     public static String emailOf(String username) {
-        return ADMIN.equals(username) ? "admin@localhost" : username + "@example.com";
+        return ADMIN.equals(username) ? "admin@" + DOMAIN : username + "@example.com";
     }
 
     /**
