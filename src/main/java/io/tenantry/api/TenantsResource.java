@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
+import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.provisioning.ProvisioningPath;
@@ -62,6 +63,9 @@ public class TenantsResource {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    SingleUseLinks links;
 
     @Inject
     TenantCreation creation;
@@ -119,6 +123,8 @@ public class TenantsResource {
                 terms.extraEmails(), terms.navText()).withPaidUntil(paidUntil);
         if (change.owner() != null) {
             changed = changed.withOwner(ownerId(change.owner()));
+            // An offer the former owner made is not the new owner's: it must not outlive the change.
+            links.withdrawAllOf(SingleUseLinks.Purpose.OWNERSHIP, tenant.id());
         }
         return json(provisioning.change(tenant.label(), change.name() == null ? tenant.name() : change.name(), changed));
     }

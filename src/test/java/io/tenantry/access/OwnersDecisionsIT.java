@@ -85,7 +85,7 @@ class OwnersDecisionsIT extends DeployedTenantry {
     void handingTheTenantOverIsAnOfferThatChangesNothingUntilTheMemberAccepts() {
         Tenantry bystander = app.newAccount("bystander-" + suffix);
         owner.bringIn(host, "bystander-" + suffix);
-        TestMail.Received offer = TestMail.nextMailTo("admin-" + suffix + "@example.com", () -> assertEquals(202,
+        TestMail.Received offer = TestMail.nextMailTo("admin-" + suffix + "@example.com", "/ownership.xhtml", () -> assertEquals(202,
                 owner.put(host, "/api/settings/owner", "{\"owner\":\"admin-" + suffix + "\"}").status()));
         assertTrue(offer.body().contains("/ownership.xhtml"), offer.body());
         assertEquals("owner-" + suffix, ownerOfTheTenant(), "the owner stays owner until the offer is accepted");
@@ -148,6 +148,17 @@ class OwnersDecisionsIT extends DeployedTenantry {
         Page accepted = receiver.follow(receiver.submit(offer, "ownership", Map.of(), "ownership:accept"));
         assertTrue(accepted.body().contains("You now own this tenant"), accepted.body());
         assertEquals("admin-" + suffix, ownerOfTheTenant());
+    }
+
+    @Test
+    void anOfferEndsWhenAnOperatorHandsTheTenantToSomeoneElse() {
+        assertEquals(202, owner.put(host, "/api/settings/owner", "{\"owner\":\"admin-" + suffix + "\"}").status());
+        app.newAccount("chosen-" + suffix);
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/own-" + suffix, "{\"owner\":\"chosen-" + suffix + "\"}")
+                .status());
+        assertEquals(403, administrator.post(host, "/api/settings/owner/acceptance", "").status(),
+                "the former owner's offer is not the new owner's");
+        assertEquals("chosen-" + suffix, ownerOfTheTenant());
     }
 
     private String ownerOfTheTenant() {

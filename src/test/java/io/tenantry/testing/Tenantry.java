@@ -124,7 +124,7 @@ public final class Tenantry {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        TestMail.Received invitation = TestMail.nextMailTo(email, () -> {
+        TestMail.Received invitation = TestMail.nextMailTo(email, "/accept-invitation.xhtml?token=", () -> {
             Reply invited = post(host, "/api/invitations", "{\"emails\":\"" + email + "\"}");
             if (invited.status() != 200) {
                 throw new AssertionError("Could not invite " + email + " to " + host + ": " + invited);
