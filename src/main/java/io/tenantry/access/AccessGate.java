@@ -29,10 +29,10 @@ public class AccessGate extends HttpFilter {
     static final int PAYMENT_REQUIRED = 402;
     private static final Set<String> ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
             "/complete-registration.xhtml", "/forgot-password.xhtml", "/reset-password.xhtml", "/accept-invitation.xhtml",
-            "/profile.xhtml", "/new-tenant.xhtml");
+            "/confirm-email.xhtml", "/profile.xhtml", "/new-tenant.xhtml");
     private static final Set<String> OPEN_ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
             "/complete-registration.xhtml", "/forgot-password.xhtml", "/reset-password.xhtml",
-            "/accept-invitation.xhtml");
+            "/accept-invitation.xhtml", "/confirm-email.xhtml");
     /** Platform administration: only on the master tenant's host (elsewhere it does not exist), for super-users. */
     private static final String ADMIN_PAGES = "/admin/";
     private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", "/auth/handoff", "/language",
@@ -111,7 +111,7 @@ public class AccessGate extends HttpFilter {
      */
     private boolean allowedOnPage(String path) {
         return switch (path) {
-            case "/members.xhtml" -> access.current().entry() == Access.Entry.MEMBER;
+            case "/members.xhtml", "/ownership.xhtml" -> access.current().entry() == Access.Entry.MEMBER;
             case "/invitations.xhtml" -> access.permits(Permission.INVITATIONS_MANAGE);
             case "/groups.xhtml" -> access.permits(Permission.GROUPS_MANAGE);
             case "/settings.xhtml" -> false; // let in above when allowed at all

@@ -1,7 +1,10 @@
 package io.tenantry.access;
 
+import java.util.Optional;
+
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
+import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
@@ -12,9 +15,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * The invited person's side, on the public host: the link from the mail plus a password of their
- * choice make the account usable and the invitation accepted, in one transaction. A password that
- * breaks the rules leaves the link unused.
+ * The invited person's side, on the public host: the link from the mail, accepted by the account
+ * whose address it was sent to (signed in), or by registering an account for that address through
+ * the link when it has none. Only then does anyone join: the account becomes a member, in the
+ * tenant's default groups, and the invitation is accepted, in one transaction. A refusal (another
+ * account, a name or password that breaks the rules) leaves the link unused. The link never sets the
+ * password of an account that has one.
  */
 @ApplicationScoped
 @Transactional
@@ -32,23 +38,89 @@ public class InvitationAcceptance {
     @Inject
     TenantDirectory directory;
 
-    /** Whom the invitation was for and to which tenant, once accepted. */
+    @Inject
+    CurrentCaller caller;
+
+    /** What a usable link offers: the tenant, the address it was sent to, and whether that address has an account to sign in to. */
+    public record Offer(Tenant tenant, String email, boolean accountExists) {
+    }
+
+    /** Whom the invitation was accepted by and to which tenant. */
     public record Accepted(Account account, Tenant tenant) {
     }
 
-    public Accepted accept(String secret, String password) {
-        SingleUseLinks.Redeemed redeemed = links.redeem(SingleUseLinks.Purpose.INVITATION, secret);
-        Account account = accounts.findActive(redeemed.accountId())
-                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.accountDeactivated"));
-        Tenant tenant = directory.all().stream().filter(t -> redeemed.tenantId().orElse(-1L) == t.id()).findFirst()
-                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.tenantGone"));
-        if (account.hasPassword()) {
-            // Chosen since by registering or a reset: an invitation's link must not replace it.
-            throw new SingleUseLinks.LinkRefusedException("link.passwordChosen");
+    /** What the link offers, leaving it unused; {@link SingleUseLinks.LinkRefusedException} when it cannot be used. */
+    public Offer look(String secret) {
+        SingleUseLinks.Redeemed link = links.peek(SingleUseLinks.Purpose.INVITATION, secret);
+        String email = link.email().orElseThrow();
+        return new Offer(tenantOf(link), email, accounts.findByEmail(email).filter(Account::hasPassword).isPresent());
+    }
+
+    /**
+     * Accepts the invitation as the signed-in caller (account-wide: not with a tenant host's session),
+     * who must be the account of the address it was sent to; refuses anyone else
+     * ({@link SingleUseLinks.LinkRefusedException}, the link stays usable).
+     */
+    public Accepted acceptAsCaller(String secret) {
+        long me = caller.requireAccountWide().accountId();
+        SingleUseLinks.Redeemed link = links.redeem(SingleUseLinks.Purpose.INVITATION, secret);
+        String email = link.email().orElseThrow();
+        Tenant tenant = tenantOf(link);
+        Account account = accounts.findActive(me).orElseThrow();
+        if (!account.email().equals(email)) {
+            throw new SingleUseLinks.LinkRefusedException("invitation.otherAddress", email, account.username());
         }
-        accounts.choosePassword(account.id(), password);
-        em.createNativeQuery("UPDATE public.invitation SET accepted_at = now() WHERE tenant_id = ? AND account_id = ? "
-                + "AND accepted_at IS NULL").setParameter(1, tenant.id()).setParameter(2, account.id()).executeUpdate();
+        return joined(account, tenant);
+    }
+
+    /**
+     * Accepts the invitation by registering an account for the address it was sent to, with this
+     * user name, display name and password; the caller then signs it in. Refuses when the address has
+     * an account with a password (sign in to it instead) or a deactivated one, and names or passwords
+     * that break the rules ({@link io.tenantry.accounts.InvalidAccountException},
+     * {@link io.tenantry.accounts.AccountConflictException}); the link stays usable.
+     */
+    public Accepted register(String secret, String username, String displayName, String password) {
+        SingleUseLinks.Redeemed link = links.redeem(SingleUseLinks.Purpose.INVITATION, secret);
+        String email = link.email().orElseThrow();
+        Tenant tenant = tenantOf(link);
+        Optional<Account> existing = accounts.findByEmail(email);
+        if (existing.isPresent() && !existing.get().isActive()) {
+            throw new SingleUseLinks.LinkRefusedException("link.accountDeactivated");
+        }
+        if (existing.isPresent() && existing.get().hasPassword()) {
+            throw new SingleUseLinks.LinkRefusedException("invitation.signInToAccept", email);
+        }
+        // An account left behind by a registration no one finished holds the address: this finishes it.
+        Account account = existing.isPresent()
+                ? accounts.completeRegistration(existing.get().id(), username, displayName, password)
+                : accounts.create(username, email, displayName, password);
+        return joined(account, tenant);
+    }
+
+    /** The address of an active account, for telling whether the signed-in person is the one invited. */
+    public Optional<String> addressOf(long accountId) {
+        return accounts.findActive(accountId).map(Account::email);
+    }
+
+    private Accepted joined(Account account, Tenant tenant) {
+        int added = em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
+                + "ON CONFLICT DO NOTHING").setParameter(1, tenant.id()).setParameter(2, account.id()).executeUpdate();
+        if (added == 1) {
+            String schema = tenant.schema().quoted();
+            em.createNativeQuery("INSERT INTO " + schema + ".group_member (group_id, account_id) SELECT id, ? FROM "
+                            + schema + ".access_group WHERE member_default ON CONFLICT DO NOTHING")
+                    .setParameter(1, account.id()).executeUpdate();
+        }
+        em.createNativeQuery("UPDATE public.invitation SET accepted_at = now(), account_id = ? WHERE tenant_id = ? "
+                        + "AND email = ? AND accepted_at IS NULL")
+                .setParameter(1, account.id()).setParameter(2, tenant.id()).setParameter(3, account.email())
+                .executeUpdate();
         return new Accepted(account, tenant);
+    }
+
+    private Tenant tenantOf(SingleUseLinks.Redeemed link) {
+        return directory.all().stream().filter(t -> link.tenantId().orElse(-1L) == t.id()).findFirst()
+                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.tenantGone"));
     }
 }

@@ -8,9 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.tenantry.accounts.Account;
 import io.tenantry.accounts.AccountRules;
-import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.mail.MailTemplates;
@@ -27,10 +25,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * Invitations to the current tenant by e-mail address. An address with an account is authorized at
- * once and told so; an unknown one gets an account without a password and a link, valid for
- * {@link #VALID_FOR}, to choose one and land in the tenant. Inviting again is harmless: a pending
- * invitation is sent again, an accepted one is left alone.
+ * Invitations to the current tenant by e-mail address. Every invitation is a link, valid for
+ * {@link #VALID_FOR}, mailed to the address: no one joins a tenant without accepting. Whoever
+ * accepts is the account of that address, signed in, or registers through the link when the
+ * address has none ({@link InvitationAcceptance}); no account is made before. The answer is the same
+ * whether or not the address has an account, so inviting tells nothing about who has one. Inviting
+ * again is harmless: a pending invitation is sent again, a member is left alone. One address
+ * receives at most a few invitation mails a day, whichever tenants send them
+ * ({@link InvitationMailLimit}).
  */
 @ApplicationScoped
 @Transactional
@@ -47,12 +49,6 @@ public class Invitations {
     TenantContext context;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    Members members;
-
-    @Inject
     SingleUseLinks links;
 
     @Inject
@@ -64,26 +60,32 @@ public class Invitations {
     @Inject
     CurrentCaller caller;
 
-    /** What became of one invited address. */
+    @Inject
+    InvitationMailLimit limit;
+
+    /** What became of one invited address; never whether it has an account. */
     public enum Outcome {
-        /** It had an account, which is now authorized here. */
-        ADDED,
-        /** It had none: an invitation with a link was sent. */
+        /** A link was mailed to it. */
         INVITED,
-        /** Its invitation was still pending: the link was sent again. */
+        /** Its invitation was still pending: a new link was sent, replacing the old. */
         SENT_AGAIN,
-        /** It was authorized here already: nothing changed. */
+        /** It is the address of a member here already: nothing changed, no mail. */
         ALREADY_MEMBER
     }
 
     public record Result(String email, Outcome outcome) {
     }
 
-    public record Pending(long id, String email, String username, OffsetDateTime invitedAt, OffsetDateTime lastSentAt,
-            boolean expired) {
+    public record Pending(long id, String email, OffsetDateTime invitedAt, OffsetDateTime lastSentAt, boolean expired) {
     }
 
-    /** Invites every address in the text (separated by commas, semicolons, spaces or lines). */
+    /**
+     * Invites every address in the text (separated by commas, semicolons, spaces or lines), at most
+     * {@value #MAX_PER_CALL}; {@code publicRoot} and {@code tenantRoot}: the public host's and the
+     * tenant's addresses (TenantUrls). Refuses malformed addresses ({@link BrokenRuleException}) and,
+     * before sending anything, an address that received its share of invitation mails today
+     * ({@link io.tenantry.accounts.TooManyAttemptsException}).
+     */
     @Requires(Permission.INVITATIONS_MANAGE)
     public List<Result> invite(String addresses, String publicRoot, String tenantRoot) {
         Set<String> emails = new LinkedHashSet<>(Arrays.stream((addresses == null ? "" : addresses).split("[,;\\s]+"))
@@ -94,9 +96,43 @@ public class Invitations {
         if (emails.size() > MAX_PER_CALL) {
             throw new BrokenRuleException("invitation.tooMany", MAX_PER_CALL);
         }
+        return send(context.tenant(), emails, publicRoot, tenantRoot);
+    }
+
+    /**
+     * Invites one address to {@code tenant}, which must be the current tenant: for services that
+     * bring people in on their own terms (an archive's members), as {@link #invite} does.
+     */
+    @Requires(Permission.INVITATIONS_MANAGE)
+    public Result invite(Tenant tenant, String email, String publicRoot, String tenantRoot) {
+        if (tenant.id() != context.tenant().id()) {
+            throw new IllegalStateException("Invitations are sent to the current tenant only, not " + tenant.label());
+        }
+        return send(tenant, Set.of(AccountRules.email(email)), publicRoot, tenantRoot).get(0);
+    }
+
+    private List<Result> send(Tenant tenant, Set<String> emails, String publicRoot, String tenantRoot) {
+        List<String> toMail = emails.stream().filter(email -> !isMember(tenant, email)).toList();
+        // Every limit is checked before any mail goes: a refusal leaves nothing sent and nothing recorded.
+        toMail.forEach(limit::check);
         List<Result> results = new ArrayList<>();
         for (String email : emails) {
-            results.add(inviteOne(accounts.forAddress(email), publicRoot, tenantRoot));
+            if (!toMail.contains(email)) {
+                results.add(new Result(email, Outcome.ALREADY_MEMBER));
+                continue;
+            }
+            Long pending = pendingId(tenant, email);
+            if (pending == null) {
+                em.createNativeQuery("INSERT INTO public.invitation (tenant_id, email, invited_by) VALUES (?, ?, ?) "
+                                + "ON CONFLICT (tenant_id, email) DO UPDATE SET accepted_at = NULL, account_id = NULL, "
+                                + "invited_by = EXCLUDED.invited_by, created_at = now(), last_sent_at = now()")
+                        .setParameter(1, tenant.id()).setParameter(2, email)
+                        .setParameter(3, caller.require().accountId()).executeUpdate();
+            } else {
+                markSent(pending);
+            }
+            sendLink(tenant, email, publicRoot, tenantRoot);
+            results.add(new Result(email, pending == null ? Outcome.INVITED : Outcome.SENT_AGAIN));
         }
         return results;
     }
@@ -104,86 +140,72 @@ public class Invitations {
     @Requires(Permission.INVITATIONS_MANAGE)
     public List<Pending> pending() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT i.id, i.email, a.username, i.created_at, i.last_sent_at "
-                        + "FROM public.invitation i JOIN public.account a ON a.id = i.account_id "
-                        + "WHERE i.tenant_id = ? AND i.accepted_at IS NULL ORDER BY i.created_at DESC")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, email, created_at, last_sent_at FROM public.invitation "
+                        + "WHERE tenant_id = ? AND accepted_at IS NULL ORDER BY created_at DESC")
                 .setParameter(1, context.tenant().id()).getResultList();
         OffsetDateTime now = OffsetDateTime.now();
         return rows.stream().map(row -> {
-            OffsetDateTime lastSent = Members.timeOf(row[4]);
-            return new Pending(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                    Members.timeOf(row[3]), lastSent, lastSent.plus(VALID_FOR).isBefore(now));
+            OffsetDateTime lastSent = Members.timeOf(row[3]);
+            return new Pending(((Number) row[0]).longValue(), (String) row[1], Members.timeOf(row[2]), lastSent,
+                    lastSent.plus(VALID_FOR).isBefore(now));
         }).toList();
     }
 
+    /** Sends a pending invitation's link again (the old one stops working); counts against the recipient's limit. */
     @Requires(Permission.INVITATIONS_MANAGE)
     public void resend(long id, String publicRoot, String tenantRoot) {
-        long accountId = ((Number) pendingRow(id)[1]).longValue();
-        resendPending(id, accounts.findActive(accountId).orElseThrow(() -> new NoSuchItemException("invitation", id)),
-                publicRoot, tenantRoot);
+        String email = pendingEmail(id);
+        limit.check(email);
+        markSent(id);
+        sendLink(context.tenant(), email, publicRoot, tenantRoot);
     }
 
-    /** Withdraws a pending invitation: the link stops working and the person leaves the tenant. */
+    /** Withdraws a pending invitation: its link stops working. */
     @Requires(Permission.INVITATIONS_MANAGE)
     public void revoke(long id) {
-        long accountId = ((Number) pendingRow(id)[1]).longValue();
-        links.withdraw(SingleUseLinks.Purpose.INVITATION, accountId, context.tenant().id());
-        members.dismiss(accountId);
+        links.withdrawFor(SingleUseLinks.Purpose.INVITATION, pendingEmail(id), context.tenant().id());
         em.createNativeQuery("DELETE FROM public.invitation WHERE id = ?").setParameter(1, id).executeUpdate();
     }
 
-    private Result inviteOne(Account account, String publicRoot, String tenantRoot) {
-        Tenant tenant = context.tenant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> existing = em.createNativeQuery("SELECT id, accepted_at FROM public.invitation "
-                + "WHERE tenant_id = ? AND email = ?").setParameter(1, tenant.id()).setParameter(2, account.email())
-                .getResultList();
-        if (!existing.isEmpty() && existing.get(0)[1] == null) {
-            resendPending(((Number) existing.get(0)[0]).longValue(), account, publicRoot, tenantRoot);
-            return new Result(account.email(), Outcome.SENT_AGAIN);
-        }
-        boolean admitted = members.admit(account.id());
-        if (account.hasPassword()) {
-            if (admitted) {
-                mailer.send(templates.render(account.email(), "added", tenant.name(), account.displayName(), inviter(),
-                        tenantRoot));
-            }
-            return new Result(account.email(), admitted ? Outcome.ADDED : Outcome.ALREADY_MEMBER);
-        }
-        em.createNativeQuery("INSERT INTO public.invitation (tenant_id, email, account_id, invited_by) VALUES (?, ?, ?, ?)")
-                .setParameter(1, tenant.id()).setParameter(2, account.email()).setParameter(3, account.id())
-                .setParameter(4, caller.require().accountId()).executeUpdate();
-        sendLink(account, publicRoot, tenantRoot);
-        return new Result(account.email(), Outcome.INVITED);
+    private boolean isMember(Tenant tenant, String email) {
+        return !em.createNativeQuery("SELECT 1 FROM public.tenant_member m JOIN public.account a ON a.id = m.account_id "
+                        + "WHERE m.tenant_id = ? AND a.email = ? AND a.active")
+                .setParameter(1, tenant.id()).setParameter(2, email).getResultList().isEmpty();
     }
 
-    private void resendPending(long id, Account account, String publicRoot, String tenantRoot) {
-        sendLink(account, publicRoot, tenantRoot);
+    private Long pendingId(Tenant tenant, String email) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM public.invitation WHERE tenant_id = ? AND email = ? "
+                + "AND accepted_at IS NULL").setParameter(1, tenant.id()).setParameter(2, email).getResultList();
+        return ids.isEmpty() ? null : ids.get(0).longValue();
+    }
+
+    private void markSent(long id) {
         em.createNativeQuery("UPDATE public.invitation SET last_sent_at = now() WHERE id = ?").setParameter(1, id)
                 .executeUpdate();
     }
 
     /** A new link replaces the ones sent before, so only the latest mail works. */
-    private void sendLink(Account account, String publicRoot, String tenantRoot) {
-        Tenant tenant = context.tenant();
-        links.withdraw(SingleUseLinks.Purpose.INVITATION, account.id(), tenant.id());
-        String secret = links.issue(SingleUseLinks.Purpose.INVITATION, account.id(), tenant.id(), null, VALID_FOR);
-        mailer.send(templates.render(account.email(), "invitation", tenant.name(), inviter(), account.username(),
-                tenantRoot, VALID_FOR.toDays(), publicRoot + "/accept-invitation.xhtml?token=" + secret));
+    private void sendLink(Tenant tenant, String email, String publicRoot, String tenantRoot) {
+        links.withdrawFor(SingleUseLinks.Purpose.INVITATION, email, tenant.id());
+        String secret = links.issueFor(SingleUseLinks.Purpose.INVITATION, email, null, tenant.id(), VALID_FOR);
+        limit.count(email);
+        mailer.send(templates.render(email, "invitation", tenant.name(), inviter(), tenantRoot, VALID_FOR.toDays(),
+                publicRoot + "/accept-invitation.xhtml?token=" + secret));
     }
 
     private String inviter() {
         return caller.signedIn().map(c -> c.username()).orElse("Someone");
     }
 
-    private Object[] pendingRow(long id) {
+    private String pendingEmail(long id) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, account_id FROM public.invitation "
+        List<String> emails = em.createNativeQuery("SELECT email FROM public.invitation "
                         + "WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL")
                 .setParameter(1, id).setParameter(2, context.tenant().id()).getResultList();
-        if (rows.isEmpty()) {
+        if (emails.isEmpty()) {
             throw new NoSuchItemException("invitation", id);
         }
-        return rows.get(0);
+        return emails.get(0);
     }
 }

@@ -3,7 +3,7 @@ package io.tenantry.access;
 import java.io.Serializable;
 import java.util.List;
 
-import io.tenantry.accounts.AccountConflictException;
+import io.tenantry.accounts.TooManyAttemptsException;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.Messages;
@@ -39,7 +39,7 @@ public class InvitationsPage implements Serializable {
                         result.email());
             }
             emails = null;
-        } catch (IllegalArgumentException | AccountConflictException e) {
+        } catch (IllegalArgumentException | TooManyAttemptsException e) {
             Messages.failure(e);
         }
     }
@@ -49,8 +49,12 @@ public class InvitationsPage implements Serializable {
     }
 
     public void resend(Invitations.Pending pending) {
-        invitations.resend(pending.id(), publicRoot(), urls.rootOf(context.tenant().label(), request()));
-        Messages.info("invitations.sent_again", pending.email());
+        try {
+            invitations.resend(pending.id(), publicRoot(), urls.rootOf(context.tenant().label(), request()));
+            Messages.info("invitations.sent_again", pending.email());
+        } catch (TooManyAttemptsException e) {
+            Messages.failure(e);
+        }
     }
 
     public void revoke(Invitations.Pending pending) {

@@ -6,10 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-import io.tenantry.accounts.Account;
-import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.NotPermittedException;
-import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +16,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * The current tenant's authorized users. Authorizing puts a user in the default groups; removing
- * takes them out of every group here. The owner cannot be removed. Nothing here lists accounts
- * that are not members: pickers and forms look users up through {@link #requireAuthorized}.
+ * The current tenant's authorized users. People join only by accepting an invitation
+ * ({@link Invitations}, {@link InvitationAcceptance}), never by being named: adding by user name
+ * would tell which names exist and bring people in without their consent. Removing takes a member
+ * out of every group here; the owner cannot be removed. Nothing here lists accounts that are not
+ * members: pickers and forms look users up through {@link #requireAuthorized}. Members' e-mail
+ * addresses are shown only to those who manage members.
  */
 @ApplicationScoped
 @Transactional
@@ -37,11 +37,10 @@ public class Members {
     @Inject
     TenantAccess access;
 
-    @Inject
-    Accounts accounts;
-
+    /** The members, by user name; their addresses only for a caller with MEMBERS_MANAGE (null for others). */
     public List<Member> list() {
         access.requireMember();
+        boolean showAddresses = access.permits(Permission.MEMBERS_MANAGE);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT a.username, a.display_name, a.email, m.since, "
                         + "coalesce(string_agg(g.name, E'\\n' ORDER BY g.name), ''), a.id FROM public.tenant_member m "
@@ -53,33 +52,11 @@ public class Members {
         return rows.stream().map(row -> {
             String username = (String) row[0];
             String groups = (String) row[4];
-            return new Member(username, ((String) row[1]).isBlank() ? username : (String) row[1], (String) row[2],
+            return new Member(username, ((String) row[1]).isBlank() ? username : (String) row[1],
+                    showAddresses ? (String) row[2] : null,
                     ((Number) row[5]).longValue() == owner, timeOf(row[3]),
                     groups.isEmpty() ? List.of() : Arrays.asList(groups.split("\n")));
         }).toList();
-    }
-
-    @Requires(Permission.MEMBERS_MANAGE)
-    public void authorize(String username) {
-        Account account = accounts.findActive(username == null ? "" : username.strip())
-                .orElseThrow(() -> new UnknownAccountException(username));
-        admit(account.id());
-    }
-
-    /** Authorizes the account and puts it in the default groups; false when it was already authorized. */
-    boolean admit(long accountId) {
-        boolean added = authorize(accountId);
-        if (added) {
-            em.createNativeQuery("INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
-                    + "WHERE member_default ON CONFLICT DO NOTHING").setParameter(1, accountId).executeUpdate();
-        }
-        return added;
-    }
-
-    private boolean authorize(long accountId) {
-        return em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
-                        + "ON CONFLICT DO NOTHING")
-                .setParameter(1, context.tenant().id()).setParameter(2, accountId).executeUpdate() == 1;
     }
 
     @Requires(Permission.MEMBERS_MANAGE)
@@ -92,7 +69,7 @@ public class Members {
     }
 
     /** Takes the account out of this tenant and every group here. */
-    void dismiss(long accountId) {
+    private void dismiss(long accountId) {
         em.createNativeQuery("DELETE FROM group_member WHERE account_id = ?").setParameter(1, accountId).executeUpdate();
         em.createNativeQuery("DELETE FROM public.tenant_member WHERE tenant_id = ? AND account_id = ?")
                 .setParameter(1, context.tenant().id()).setParameter(2, accountId).executeUpdate();

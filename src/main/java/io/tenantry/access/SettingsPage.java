@@ -15,12 +15,14 @@ import io.tenantry.provisioning.TenantForm;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.web.EditedInstant;
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The tenant's settings page; paid-until is shown to all who may see it and changed by the
@@ -44,6 +46,9 @@ public class SettingsPage implements Serializable {
 
     @Inject
     transient Members members;
+
+    @Inject
+    transient TenantUrls urls;
 
     private TenantForm form;
     private String extraEmails;
@@ -72,11 +77,12 @@ public class SettingsPage implements Serializable {
         }
     }
 
-    /** Hands the tenant over, then opens the page again: what the caller may decide has changed. */
+    /** Offers the tenant to a member, who becomes owner on accepting; the caller stays owner until then. */
     public String transferOwnership() {
         try {
-            settings.transferOwnership(newOwner);
-            return reopened("settings.ownerTransferred", newOwner);
+            settings.offerOwnership(newOwner, urls.rootOf(context.tenant().label(),
+                    (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()));
+            return reopened("settings.ownershipOffered", newOwner);
         } catch (RefusedException | IllegalArgumentException e) {
             Messages.failure(e);
             return null;

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -11,11 +12,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.tenantry.accounts.AccountRules;
+import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.BodyLimits;
+import io.tenantry.mail.MailTemplates;
+import io.tenantry.mail.Mailer;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.SingleLine;
@@ -30,6 +35,7 @@ import jakarta.inject.Inject;
  * super-user, who alone changes paid-until. What exposes the tenant beyond its members (whether
  * anyone may read it, which outside addresses receive its notices) and who owns it are the owner's
  * decisions, or a super-user's: an Administrator may be anyone the owner once trusted with a group.
+ * Ownership is handed over only with the receiver's consent: an offer they accept.
  * The logo is checked by its first bytes, not its name.
  */
 @ApplicationScoped
@@ -39,6 +45,7 @@ public class TenantSettings {
     public static final int MAX_LOGO_BYTES = (int) BodyLimits.LOGO_BYTES;
     private static final int MAX_NAV_TEXT = 60;
     private static final int MAX_EXTRA_EMAILS = 10;
+    static final Duration OFFER_VALID_FOR = Duration.ofDays(7);
 
     @Inject
     TenantContext context;
@@ -57,6 +64,18 @@ public class TenantSettings {
 
     @Inject
     Members members;
+
+    @Inject
+    SingleUseLinks links;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    MailTemplates templates;
 
     /**
      * Whether the caller may change the settings here: members with the permission, or the super-user
@@ -103,16 +122,48 @@ public class TenantSettings {
     }
 
     /**
-     * Makes a member of this tenant its owner (and so an Administrator); the former owner stays a
-     * member with the groups they had. The owner's decision, or a super-user's; refuses anyone else
+     * Offers the tenant to a member of it: they become its owner (and so an Administrator) only when
+     * they accept ({@link #acceptOwnership}); until then the owner stays owner. The offer is mailed
+     * to them with a link to {@code tenantRoot}'s ownership page, lasts {@link #OFFER_VALID_FOR}, and
+     * replaces any earlier offer. The owner's decision, or a super-user's; refuses anyone else
      * ({@link NotPermittedException}) and an account that is not an active member here
      * ({@link NotAMemberException}).
      */
-    public Tenant transferOwnership(String username) {
+    public void offerOwnership(String username, String tenantRoot) {
         requireOwnerDecision("settings.field.owner");
-        long newOwner = members.requireAuthorized("owner", username);
+        long receiver = members.requireAuthorized("owner", username);
         Tenant tenant = context.tenant();
-        return provisioning.change(tenant.label(), tenant.name(), tenant.terms().withOwner(newOwner));
+        if (tenant.isOwnedBy(receiver)) {
+            throw new BrokenRuleException("ownership.alreadyOwner", username.strip(), tenant.name());
+        }
+        links.withdrawAllOf(SingleUseLinks.Purpose.OWNERSHIP, tenant.id());
+        links.issue(SingleUseLinks.Purpose.OWNERSHIP, receiver, tenant.id(), null, OFFER_VALID_FOR);
+        accounts.findActive(receiver).ifPresent(account -> mailer.send(templates.render(account.email(),
+                "ownershipOffer", tenant.name(), caller.require().username(), account.displayName(),
+                OFFER_VALID_FOR.toDays(), tenantRoot + "/ownership.xhtml")));
+    }
+
+    /** Whether the caller has been offered this tenant and may still accept. */
+    public boolean hasOwnershipOffer() {
+        return caller.signedIn().map(me -> links.isPending(SingleUseLinks.Purpose.OWNERSHIP, me.accountId(),
+                context.tenant().id())).orElse(false);
+    }
+
+    /**
+     * The caller, offered the tenant and still a member, becomes its owner; the former owner stays a
+     * member with the groups they had. Refuses a caller with no usable offer
+     * ({@link NotPermittedException}) and one who is no longer a member ({@link NotAMemberException}).
+     */
+    public Tenant acceptOwnership() {
+        Caller me = caller.require();
+        Tenant tenant = context.tenant();
+        if (!hasOwnershipOffer()) {
+            throw new NotPermittedException("ownership.noOffer", tenant.name());
+        }
+        members.requireAuthorized("owner", me.username());
+        Tenant changed = provisioning.change(tenant.label(), tenant.name(), tenant.terms().withOwner(me.accountId()));
+        links.claim(SingleUseLinks.Purpose.OWNERSHIP, me.accountId(), tenant.id());
+        return changed;
     }
 
     private void requireOwnerDecision(String what) {

@@ -79,7 +79,7 @@ public class Account {
         changePassword(hash);
     }
 
-    /** An account made for an invitation or a registration: it exists, but no one can sign in to it until a password is chosen. */
+    /** An account made for a registration (or, before invitations waited for acceptance, an invitation): it exists, but no one can sign in to it until a password is chosen. */
     static Account invited(String username, String email, String unusableHash) {
         Account account = new Account(username, email, "", unusableHash, false);
         account.passwordSet = false;
@@ -98,9 +98,12 @@ public class Account {
         mayCreateTenants = allowed;
     }
 
-    void changeProfile(String email, String displayName) {
-        this.email = email;
+    void changeDisplayName(String displayName) {
         this.displayName = displayName;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
     }
 
     public long id() {

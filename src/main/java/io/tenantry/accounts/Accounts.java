@@ -99,8 +99,8 @@ public class Accounts {
     }
 
     /**
-     * The account of an address someone was invited with or registers: the active one that uses
-     * it, or a new one without a password, named after the address (with a number when the name
+     * The account of an address someone registers: the active one that uses it, or a new one
+     * without a password, named after the address (with a number when the name
      * is taken), which no one can sign in to until a password is chosen.
      */
     public Account forAddress(String email) {
@@ -129,12 +129,28 @@ public class Accounts {
     }
 
     /** For {@link MyAccount}, which decides who may. */
-    Account changeProfile(long accountId, String email, String displayName) {
+    Account changeDisplayName(long accountId, String displayName) {
+        Account account = em.find(Account.class, accountId);
+        account.changeDisplayName(AccountRules.displayName(displayName));
+        return account;
+    }
+
+    /**
+     * For {@link EmailChanges}, once the new address is confirmed or a super-user sets it: refuses an
+     * address another account has ({@link AccountConflictException}).
+     */
+    Account changeEmail(long accountId, String email) {
         Account account = em.find(Account.class, accountId);
         String address = AccountRules.email(email);
         requireUnique(account.username, address, account.id);
-        account.changeProfile(address, AccountRules.displayName(displayName));
+        account.changeEmail(address);
         return account;
+    }
+
+    /** Refuses ({@link AccountConflictException}) an address (checked) that an account other than this one has. */
+    void requireAddressFree(String email, long accountId) {
+        Account account = em.find(Account.class, accountId);
+        requireUnique(account.username, email, accountId);
     }
 
     /**
@@ -163,11 +179,6 @@ public class Accounts {
                 passwords.hash(AccountRules.password(password, name)));
         links.withdrawAll(account.id);
         return account;
-    }
-
-    /** The password of an account that had none, from an invitation link already checked by the caller. */
-    public void choosePassword(long accountId, String password) {
-        setPassword(em.find(Account.class, accountId), password);
     }
 
     /** Sets the password and withdraws every unused link of the account (reset, invitation, registration, hand-off). */

@@ -1,15 +1,16 @@
 package io.tenantry.accounts;
 
 import java.util.List;
-import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * The signed-in person's own account: details, password and API tokens, whatever the entry point
- * (profile page, {@code /api/me/tokens}). Account-wide, so refused to a tenant host's session; a new
- * token or another e-mail address takes the password again.
+ * (profile page, {@code /api/me}). Account-wide, so refused to a tenant host's session; a new
+ * token or another e-mail address takes the password again, and a new address takes effect only once
+ * confirmed by the link mailed to it.
  */
 @ApplicationScoped
 public class MyAccount {
@@ -29,29 +30,45 @@ public class MyAccount {
     @Inject
     EmailChangeThrottle emailChanges;
 
+    @Inject
+    EmailChanges addressChanges;
+
     /** The caller's account; 401 without a caller, 403 with a tenant host's session. */
     public Account details() {
         return accounts.findActive(caller.requireAccountWide().accountId()).orElseThrow(NotSignedInException::new);
     }
 
+    /** What saving the details did: the account as it is now, and the new address waiting for confirmation, if any. */
+    public record DetailsSaved(Account account, Optional<String> confirming) {
+    }
+
     /**
-     * The name changes freely; another e-mail address (where password resets go) needs {@code
-     * password}, checked on that field. An address in use is refused ({@link AccountConflictException})
-     * at most {@link EmailChangeThrottle}'s times an hour, then {@link TooManyAttemptsException}: the
-     * refusal tells that an address has an account, so it must not be asked in bulk.
+     * The display name changes at once; another e-mail address (where password resets go) needs
+     * {@code password}, checked on that field, and takes effect only when confirmed by the link mailed
+     * to it ({@link EmailChanges}; {@code publicRoot}: the public host's address for that link). An
+     * address in use is refused ({@link AccountConflictException}) at most
+     * {@link EmailChangeThrottle}'s times an hour, then {@link TooManyAttemptsException}: the refusal
+     * tells that an address has an account, so it must not be asked in bulk. A refusal changes nothing.
      */
-    public Account changeDetails(String email, String displayName, String password) {
+    public DetailsSaved changeDetails(String email, String displayName, String password, String publicRoot) {
         Account account = details();
-        if (!Objects.equals(AccountRules.email(email), account.email())) {
+        String address = AccountRules.email(email);
+        boolean another = !address.equals(account.email());
+        if (another) {
             confirmation.confirm(caller.require(), password, "password");
+            emailChanges.check(Long.toString(account.id()));
+            try {
+                accounts.requireAddressFree(address, account.id());
+            } catch (AccountConflictException inUse) {
+                emailChanges.count(Long.toString(account.id()));
+                throw inUse;
+            }
         }
-        emailChanges.check(Long.toString(account.id()));
-        try {
-            return accounts.changeProfile(account.id(), email, displayName);
-        } catch (AccountConflictException inUse) {
-            emailChanges.count(Long.toString(account.id()));
-            throw inUse;
+        Account saved = accounts.changeDisplayName(account.id(), displayName);
+        if (another) {
+            addressChanges.request(saved, address, publicRoot);
         }
+        return new DetailsSaved(saved, another ? Optional.of(address) : Optional.empty());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tenantry.accounts;
 
 import java.util.List;
 
+import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.web.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,6 +25,8 @@ public class ProfilePage {
     @Inject
     HostSessions sessions;
 
+    @Inject
+    TenantUrls urls;
 
     private Account account;
     private String email;
@@ -46,8 +49,13 @@ public class ProfilePage {
 
     public void saveDetails() {
         try {
-            account = myAccount.changeDetails(email, displayName, detailsPassword);
-            Messages.info("profile.saved");
+            MyAccount.DetailsSaved saved = myAccount.changeDetails(email, displayName, detailsPassword,
+                    urls.publicRoot(request()));
+            account = saved.account();
+            // The address shown is the one in force: a new one waits for its link.
+            email = account.email();
+            saved.confirming().ifPresentOrElse(address -> Messages.info("profile.confirmationSent", address),
+                    () -> Messages.info("profile.saved"));
         } catch (InvalidAccountException | AccountConflictException | NotPermittedException
                 | TooManyAttemptsException e) {
             Messages.failure(e);
@@ -61,12 +69,15 @@ public class ProfilePage {
         try {
             myAccount.changePassword(currentPassword, newPassword.getValue(), revokeTokens);
             // Every sign-in ended with the old password; this session goes on, under a new sign-in and session id.
-            sessions.begin((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
-                    signIns.start(account.id()));
+            sessions.begin(request(), signIns.start(account.id()));
             Messages.info("profile.passwordChanged");
         } catch (InvalidAccountException e) {
             Messages.failure(e);
         }
+    }
+
+    private static HttpServletRequest request() {
+        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     }
 
     public void createToken() {

@@ -84,7 +84,7 @@ public class Registrations {
                     existing.get().username(), publicUrl + "/signin.xhtml", publicUrl + "/forgot-password.xhtml"));
             return;
         }
-        // No account, or one made for an invitation that no one has taken up: the reader of the mail may have it.
+        // No account, or one made for a registration (or an old invitation) no one finished: the reader of the mail may have it.
         Account account = accounts.forAddress(address);
         links.withdrawAll(SingleUseLinks.Purpose.REGISTRATION, account.id());
         String secret = links.issue(SingleUseLinks.Purpose.REGISTRATION, account.id(), null, null, VALID_FOR);

@@ -15,6 +15,12 @@ public class TooManyAttemptsException extends RefusedException {
         this.wait = wait;
     }
 
+    /** {@code key}: the reason, given the wait in whole minutes ({0}) and what it names ({1}). */
+    public TooManyAttemptsException(String key, Duration wait, Object what) {
+        super(key, Math.max(1, (wait.toSeconds() + 59) / 60), what);
+        this.wait = wait;
+    }
+
     public Duration retryAfter() {
         return wait;
     }

@@ -26,7 +26,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * All accounts, on the public host, for the super-user only: tenant owners and administrators
- * manage who enters their tenant, never the accounts themselves. DELETE deactivates.
+ * manage who enters their tenant, never the accounts themselves. DELETE deactivates. A super-user
+ * creating an account sets its e-mail address directly, with no confirmation link: an operator's act
+ * on the platform, unlike a person claiming an address on their profile (accounts.EmailChanges).
  */
 @Path("accounts")
 @RequestScoped

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.tenantry.access.Access;
+import io.tenantry.access.InvitationAcceptance;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.accounts.ApiTokens;
@@ -29,7 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * The caller: who they are and what they may do on this host (any host), and their own API tokens
  * ({@link MyAccount}: not with a tenant host's session; a new token takes the password, by HTTP Basic
- * or as {@code "password"} in the body).
+ * or as {@code "password"} in the body), and the invitations they accept.
  */
 @Path("me")
 @RequestScoped
@@ -49,6 +50,9 @@ public class MeResource {
     @Inject
     MyAccount myAccount;
 
+    @Inject
+    InvitationAcceptance invitations;
+
     @Context
     UriInfo uri;
 
@@ -58,6 +62,14 @@ public class MeResource {
     }
 
     public record TokenInput(String name, String password) {
+    }
+
+    /** The secret of an invitation link: {"token": "…"} (the {@code token} parameter of the mailed link). */
+    public record InvitationInput(String token) {
+    }
+
+    /** The tenant joined by accepting an invitation. */
+    public record JoinedJson(String tenant, String name) {
     }
 
     /** A new token: {@code token} is shown in this answer only. */
@@ -70,6 +82,20 @@ public class MeResource {
         Access here = access.current();
         return new MeJson(me.username(), me.superUser(), context.tenant().label().value(), here.entry(),
                 here.permissions());
+    }
+
+    /**
+     * Accepts an invitation as the caller, who must be the account of the address it was sent to
+     * (not with a tenant host's session); 400 for a link that cannot be used or is another's.
+     */
+    @POST
+    @Path("invitations")
+    public JoinedJson acceptInvitation(InvitationInput input) {
+        if (input == null || input.token() == null) {
+            throw new IllegalArgumentException("Send {\"token\": \"...\"} from the invitation's link.");
+        }
+        InvitationAcceptance.Accepted accepted = invitations.acceptAsCaller(input.token());
+        return new JoinedJson(accepted.tenant().label().value(), accepted.tenant().name());
     }
 
     @GET

@@ -1,6 +1,5 @@
 package io.tenantry.api;
 
-import java.net.URI;
 import java.util.List;
 
 import io.tenantry.access.Group;
@@ -16,12 +15,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-/** The current tenant's authorized users and groups; the services decide who may see and change them. */
+/**
+ * The current tenant's authorized users and groups; the services decide who may see and change them.
+ * People join by invitation only ({@code /api/invitations}), so there is no adding by user name.
+ */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,9 +34,6 @@ public class MembersResource {
     @Inject
     Groups groups;
 
-    @Context
-    UriInfo uri;
-
     /** Names a user: {"username": "jane"}. */
     public record UserInput(String username) {
     }
@@ -45,13 +42,6 @@ public class MembersResource {
     @Path("members")
     public List<Member> members() {
         return members.list();
-    }
-
-    @POST
-    @Path("members")
-    public Response authorize(UserInput input) {
-        members.authorize(require(input));
-        return Response.created(URI.create(uri.getAbsolutePath() + "/" + input.username())).build();
     }
 
     @DELETE

@@ -159,11 +159,22 @@ public class TenantAdminResource {
                 input.navText()));
     }
 
-    /** The owner hands the tenant to another member: {@code {"owner": "bob"}} (the owner's or a super-user's decision). */
+    /**
+     * The owner offers the tenant to another member: {@code {"owner": "bob"}} (the owner's or a
+     * super-user's decision); 202, as nothing changes until bob accepts.
+     */
     @PUT
     @Path("settings/owner")
-    public Response transferOwnership(OwnerInput input) {
-        settings.transferOwnership(input == null ? null : input.owner());
+    public Response offerOwnership(OwnerInput input) {
+        settings.offerOwnership(input == null ? null : input.owner(), urls.rootOf(context.tenant().label(), request));
+        return Response.accepted().build();
+    }
+
+    /** The member offered the tenant accepts it and becomes its owner; 403 without an offer. */
+    @POST
+    @Path("settings/owner/acceptance")
+    public Response acceptOwnership() {
+        settings.acceptOwnership();
         return Response.noContent().build();
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
+import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.migration.TenantUpgrade;
@@ -69,6 +70,9 @@ public class TenantsResource {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    SingleUseLinks links;
 
     @Inject
     TenantCreation creation;
@@ -139,6 +143,8 @@ public class TenantsResource {
                 terms.extraEmails(), terms.navText()).withPaidUntil(paidUntil);
         if (change.owner() != null) {
             changed = changed.withOwner(ownerId(change.owner()));
+            // An offer the former owner made is not the new owner's: it must not outlive the change.
+            links.withdrawAllOf(SingleUseLinks.Purpose.OWNERSHIP, tenant.id());
         }
         return json(provisioning.change(tenant.label(), change.name() == null ? tenant.name() : change.name(), changed));
     }

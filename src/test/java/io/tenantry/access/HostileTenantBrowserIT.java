@@ -74,8 +74,8 @@ class HostileTenantBrowserIT extends BrowsedTenantry {
         assertEquals(201, app.createTenant(vault, "Vault").status());
         String host = Tenantry.host(bait);
         Planted planted = plant(stranger, host);
-        assertEquals(201, stranger.post(host, "/api/members", "{\"username\":\"" + Tenantry.ADMIN + "\"}").status(),
-                "the stranger makes the super-user a member, so the tenant shows among theirs");
+        // The super-user accepted the stranger's invitation, so the tenant shows among theirs.
+        stranger.bringIn(host, Tenantry.ADMIN);
         int tokens = app.get(Tenantry.host("public"), "/api/me/tokens").json().asJsonArray().size();
         int accounts = app.get(Tenantry.host("public"), "/api/accounts").json().asJsonArray().size();
         String vaultMembers = app.get(Tenantry.host(vault), "/api/members").body();

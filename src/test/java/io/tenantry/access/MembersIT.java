@@ -78,7 +78,28 @@ class MembersIT extends DeployedTenantry {
                 "{\"username\":\"jane-" + suffix + "\"}");
         assertEquals(400, refused.status());
         assertTrue(refused.body().contains("is not an authorized user of One"), refused.body());
-        assertEquals(404, app.post(one, "/api/members", "{\"username\":\"nobody-" + suffix + "\"}").status());
+    }
+
+    @Test
+    void noOneIsAddedByUserNameSoNamesCannotBeProbed() {
+        Tenantry.Reply known = app.post(one, "/api/members", "{\"username\":\"jane-" + suffix + "\"}");
+        Tenantry.Reply unknown = app.post(one, "/api/members", "{\"username\":\"nobody-" + suffix + "\"}");
+        assertEquals(unknown.status(), known.status(), "the same answer for a name with an account and one without");
+        assertTrue(known.status() >= 400, known.toString());
+        assertEquals(403, jane.get(one, "/api/products").status(), "not brought in without her consent");
+    }
+
+    @Test
+    void onlyThoseWhoManageMembersSeeTheirAddresses() {
+        authorize(one, "jane-" + suffix);
+        String asTester = jane.get(one, "/api/members").body();
+        assertTrue(asTester.contains("jane-" + suffix), asTester);
+        assertFalse(asTester.contains("@"), "a Tester sees names, not addresses: " + asTester);
+        assertFalse(jane.page(one, "/members.xhtml").body().contains("@example.com"), "nor on the page");
+
+        assertTrue(app.get(one, "/api/members").body().contains("jane-" + suffix + "@example.com"),
+                "the Administrators, who invite and remove people, see them");
+        assertTrue(app.page(one, "/members.xhtml").body().contains("jane-" + suffix + "@example.com"));
     }
 
     @Test
@@ -108,7 +129,7 @@ class MembersIT extends DeployedTenantry {
     }
 
     private void authorize(String host, String username) {
-        assertEquals(201, app.post(host, "/api/members", "{\"username\":\"" + username + "\"}").status());
+        app.bringIn(host, username);
     }
 
     private long groupId(String host, String name) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestMail;
 import io.tenantry.testing.WebSession;
 import io.tenantry.testing.WebSession.Page;
 import jakarta.json.JsonObject;
@@ -20,7 +21,8 @@ import jakarta.json.JsonObject;
 /**
  * Who may expose a tenant: making it publicly readable, sending its notices to outside addresses
  * and handing it to someone else are its owner's decisions (or a super-user's), not an
- * Administrator's, whatever the entry point; the rest of the settings stay the Administrators'.
+ * Administrator's, whatever the entry point; the rest of the settings stay the Administrators'. A
+ * tenant is handed over only when the member it is offered to accepts.
  */
 class OwnersDecisionsIT extends DeployedTenantry {
 
@@ -36,7 +38,7 @@ class OwnersDecisionsIT extends DeployedTenantry {
         administrator = app.newAccount("admin-" + suffix);
         assertEquals(201, app.createTenant("own-" + suffix, "Own", "owner-" + suffix).status());
         host = Tenantry.host("own-" + suffix);
-        assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"admin-" + suffix + "\"}").status());
+        owner.bringIn(host, "admin-" + suffix);
         assertEquals(204, owner.post(host, "/api/groups/" + groupId("Administrator") + "/members",
                 "{\"username\":\"admin-" + suffix + "\"}").status());
     }
@@ -74,14 +76,46 @@ class OwnersDecisionsIT extends DeployedTenantry {
         app.newAccount("outsider-" + suffix);
         assertEquals(400, owner.put(host, "/api/settings/owner", "{\"owner\":\"outsider-" + suffix + "\"}").status(),
                 "only to a member");
-
         assertEquals(400, owner.put(host, "/api/settings/owner", "{}").status(), "no owner named");
-        assertEquals(204, owner.put(host, "/api/settings/owner", "{\"owner\":\"admin-" + suffix + "\"}").status());
-        JsonObject tenant = app.get(Tenantry.host("public"), "/api/tenants/own-" + suffix).json().asJsonObject();
-        assertEquals("admin-" + suffix, tenant.getString("owner"));
+        assertEquals(400, owner.put(host, "/api/settings/owner", "{\"owner\":\"owner-" + suffix + "\"}").status(),
+                "not to the owner");
+    }
+
+    @Test
+    void handingTheTenantOverIsAnOfferThatChangesNothingUntilTheMemberAccepts() {
+        Tenantry bystander = app.newAccount("bystander-" + suffix);
+        owner.bringIn(host, "bystander-" + suffix);
+        TestMail.Received offer = TestMail.nextMailTo("admin-" + suffix + "@example.com", "/ownership.xhtml", () -> assertEquals(202,
+                owner.put(host, "/api/settings/owner", "{\"owner\":\"admin-" + suffix + "\"}").status()));
+        assertTrue(offer.body().contains("/ownership.xhtml"), offer.body());
+        assertEquals("owner-" + suffix, ownerOfTheTenant(), "the owner stays owner until the offer is accepted");
+        assertEquals(200, owner.put(host, "/api/settings", "{\"name\":\"Own\",\"publiclyReadable\":false}").status(),
+                "and still decides");
+
+        assertEquals(403, bystander.post(host, "/api/settings/owner/acceptance", "").status(), "offered to someone else");
+        assertEquals(403, owner.post(host, "/api/settings/owner/acceptance", "").status());
+        assertTrue(administrator.page(host, "/ownership.xhtml").body().contains("ownership:accept"),
+                "the page shows the offer to whom it was made");
+        assertFalse(bystander.page(host, "/ownership.xhtml").body().contains("ownership:accept"));
+
+        assertEquals(204, administrator.post(host, "/api/settings/owner/acceptance", "").status());
+        assertEquals("admin-" + suffix, ownerOfTheTenant());
         assertEquals(403, owner.put(host, "/api/settings", "{\"name\":\"Own\",\"publiclyReadable\":true}").status(),
                 "the former owner no longer decides");
         assertEquals(200, owner.get(host, "/api/products").status(), "the former owner stays a member");
+        assertEquals(403, administrator.post(host, "/api/settings/owner/acceptance", "").status(), "an offer works once");
+    }
+
+    @Test
+    void aNewerOfferReplacesTheOlder() {
+        app.newAccount("second-" + suffix);
+        owner.bringIn(host, "second-" + suffix);
+        Tenantry second = app.basic("second-" + suffix, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        assertEquals(202, owner.put(host, "/api/settings/owner", "{\"owner\":\"admin-" + suffix + "\"}").status());
+        assertEquals(202, owner.put(host, "/api/settings/owner", "{\"owner\":\"second-" + suffix + "\"}").status());
+        assertEquals(403, administrator.post(host, "/api/settings/owner/acceptance", "").status(), "withdrawn");
+        assertEquals(204, second.post(host, "/api/settings/owner/acceptance", "").status());
+        assertEquals("second-" + suffix, ownerOfTheTenant());
     }
 
     @Test
@@ -95,7 +129,7 @@ class OwnersDecisionsIT extends DeployedTenantry {
     }
 
     @Test
-    void afterHandingTheTenantOverTheSettingsPageNoLongerOffersIt() {
+    void theOfferIsMadeOnTheSettingsPageAndAcceptedOnTheOwnershipPage() {
         WebSession browser = new WebSession(app.server());
         Page signIn = browser.follow(browser.get(url("own-" + suffix, "/settings.xhtml")));
         Page settingsPage = browser.follow(browser.submit(signIn, "signin", Map.of("signin:username", "owner-" + suffix,
@@ -104,9 +138,31 @@ class OwnersDecisionsIT extends DeployedTenantry {
 
         Page after = browser.follow(browser.submit(settingsPage, "ownership", Map.of("ownership:newOwner_input",
                 "admin-" + suffix, "ownership:newOwner_focus", ""), "ownership:transfer"));
-        assertTrue(after.body().contains("admin-" + suffix + " now owns this tenant"), after.body());
-        assertFalse(after.body().contains("ownership-panel"), "the former owner is offered nothing more");
-        assertTrue(after.body().contains("id=\"publiclyReadable-owners\""), "nor the owner's decisions");
+        assertTrue(after.body().contains("admin-" + suffix + " has been offered this tenant"), after.body());
+        assertFalse(after.body().contains("id=\"publiclyReadable-owners\""), "still the owner's decisions");
+
+        WebSession receiver = new WebSession(app.server());
+        Page signInAgain = receiver.follow(receiver.get(url("own-" + suffix, "/ownership.xhtml")));
+        Page offer = receiver.follow(receiver.submit(signInAgain, "signin", Map.of("signin:username", "admin-" + suffix,
+                "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS), "signin:submit"));
+        Page accepted = receiver.follow(receiver.submit(offer, "ownership", Map.of(), "ownership:accept"));
+        assertTrue(accepted.body().contains("You now own this tenant"), accepted.body());
+        assertEquals("admin-" + suffix, ownerOfTheTenant());
+    }
+
+    @Test
+    void anOfferEndsWhenAnOperatorHandsTheTenantToSomeoneElse() {
+        assertEquals(202, owner.put(host, "/api/settings/owner", "{\"owner\":\"admin-" + suffix + "\"}").status());
+        app.newAccount("chosen-" + suffix);
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/own-" + suffix, "{\"owner\":\"chosen-" + suffix + "\"}")
+                .status());
+        assertEquals(403, administrator.post(host, "/api/settings/owner/acceptance", "").status(),
+                "the former owner's offer is not the new owner's");
+        assertEquals("chosen-" + suffix, ownerOfTheTenant());
+    }
+
+    private String ownerOfTheTenant() {
+        return app.get(Tenantry.host("public"), "/api/tenants/own-" + suffix).json().asJsonObject().getString("owner");
     }
 
     private JsonObject settings() {

@@ -74,6 +74,7 @@ class TenantAdminBrowserIT extends BrowsedTenantry {
         browser.driver().get(link);
         browser.waitFor(By.id("accept:password"));
         browser.screenshot("accept-invitation");
+        browser.find(By.id("accept:username")).sendKeys("newcomer-" + label);
         browser.find(By.id("accept:password")).sendKeys("newcomer's password");
         browser.find(By.id("accept:confirmation")).sendKeys("newcomer's password");
         browser.find(By.id("accept:submit")).click();

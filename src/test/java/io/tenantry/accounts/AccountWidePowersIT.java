@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestMail;
 import io.tenantry.testing.WebSession;
 import io.tenantry.testing.WebSession.Page;
 
@@ -40,8 +41,7 @@ class AccountWidePowersIT extends DeployedTenantry {
         owner = "owner-" + suffix;
         Tenantry owning = app.newAccount(owner);
         assertEquals(201, app.createTenant(acme, "Acme", owner).status());
-        assertEquals(201, owning.post(Tenantry.host(acme), "/api/members", "{\"username\":\"" + Tenantry.ADMIN + "\"}")
-                .status());
+        owning.bringIn(Tenantry.host(acme), Tenantry.ADMIN);
         browser = new WebSession(app.server());
     }
 
@@ -147,11 +147,56 @@ class AccountWidePowersIT extends DeployedTenantry {
         assertTrue(adminView(owner).contains(owner + "@example.com"), "the address is kept");
         Page saved = browser.submit(kept, "details", Map.of("details:email", moved, "details:displayName", "Jo",
                 "details:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS), "details:save");
-        assertTrue(saved.body().contains("Your profile has been saved"), saved.body());
-        assertTrue(adminView(owner).contains(moved), "changed with the password");
-        Page renamed = browser.submit(saved, "details", Map.of("details:email", moved, "details:displayName", "Joe"),
-                "details:save");
+        assertTrue(saved.body().contains("A link has been sent to " + moved), saved.body());
+        Page renamed = browser.submit(saved, "details", Map.of("details:email", owner + "@example.com",
+                "details:displayName", "Joe"), "details:save");
         assertTrue(renamed.body().contains("Your profile has been saved"), "the name alone needs no password");
+    }
+
+    @Test
+    void aNewAddressTakesEffectOnlyWhenTheLinkMailedToItConfirmsIt() {
+        signIn(owner, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        String old = owner + "@example.com";
+        String claimed = "colleague-" + suffix + "@example.com";
+        TestMail.Received link = TestMail.nextMailTo(claimed, "/confirm-email.xhtml?token=", () -> {
+            Page asked = browser.submit(browser.get(url("public", "/profile.xhtml")), "details", Map.of(
+                    "details:email", claimed, "details:displayName", "", "details:password",
+                    Tenantry.PASSWORD_OF_NEW_ACCOUNTS), "details:save");
+            assertTrue(asked.body().contains("A link has been sent to " + claimed), asked.body());
+        });
+        assertTrue(adminView(owner).contains(old), "the old address stays until the new one confirms: "
+                + adminView(owner));
+        assertTrue(TestMail.awaitMailTo(old).body().contains(claimed), "the old address is told");
+        assertEquals(200, app.basic(old, Tenantry.PASSWORD_OF_NEW_ACCOUNTS).get(Tenantry.host("public"), "/api/me")
+                .status(), "signing in with the old address still works");
+
+        WebSession reader = new WebSession(app.server());
+        Page confirm = reader.get(url("public", "/confirm-email.xhtml?token=" + link.token()));
+        assertTrue(adminView(owner).contains(old), "opening the link confirms nothing: a button does");
+        Page confirmed = reader.submit(confirm, "confirm", Map.of(), "confirm:submit");
+        assertTrue(confirmed.body().contains("is now " + claimed), confirmed.body());
+        assertTrue(adminView(owner).contains(claimed), adminView(owner));
+        Page again = reader.submit(reader.get(url("public", "/confirm-email.xhtml?token=" + link.token())), "confirm", Map.of(),
+                "confirm:submit");
+        assertTrue(again.body().contains("already been used"), again.body());
+    }
+
+    @Test
+    void confirmingChecksAgainThatTheAddressIsStillFree() {
+        signIn(owner, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        String wanted = "wanted-" + suffix + "@example.com";
+        TestMail.Received link = TestMail.nextMailTo(wanted, "/confirm-email.xhtml?token=", () -> browser.submit(browser.get(url("public",
+                "/profile.xhtml")), "details", Map.of("details:email", wanted, "details:displayName", "",
+                "details:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS), "details:save"));
+        assertEquals(201, app.post(Tenantry.host("public"), "/api/accounts", "{\"username\":\"taker-" + suffix
+                + "\",\"email\":\"" + wanted + "\",\"password\":\"long enough pw\"}").status(),
+                "a super-user sets an address directly");
+
+        WebSession reader = new WebSession(app.server());
+        Page refused = reader.submit(reader.get(url("public", "/confirm-email.xhtml?token=" + link.token())), "confirm", Map.of(),
+                "confirm:submit");
+        assertTrue(refused.body().contains("belongs to another account"), refused.body());
+        assertTrue(adminView(owner).contains(owner + "@example.com"), adminView(owner));
     }
 
     @Test

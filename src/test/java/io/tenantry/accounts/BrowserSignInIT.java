@@ -59,7 +59,7 @@ class BrowserSignInIT extends DeployedTenantry {
         tenantry.newAccount(member);
         tenantry.newAccount(stranger);
         assertEquals(201, tenantry.createTenant(acme, "Acme Rockets").status());
-        assertEquals(201, tenantry.post(tenantry.hostOf(acme), "/api/members", "{\"username\":\"" + member + "\"}").status());
+        tenantry.bringIn(tenantry.hostOf(acme), member);
         assertEquals(201, tenantry.post(tenantry.hostOf(acme), "/api/products", "{\"name\":\"Rocket\"}").status());
 
         browser.get(address(port, domain, acme, "/"));

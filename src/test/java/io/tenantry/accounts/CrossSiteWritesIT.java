@@ -48,7 +48,7 @@ class CrossSiteWritesIT extends DeployedTenantry {
         app.newAccount(member);
         assertEquals(201, app.createTenant(acme, "Acme").status());
         assertEquals(201, app.createTenant(other, "Other").status());
-        assertEquals(201, app.post(Tenantry.host(acme), "/api/members", "{\"username\":\"" + member + "\"}").status());
+        app.bringIn(Tenantry.host(acme), member);
         product = app.post(Tenantry.host(acme), "/api/products", "{\"name\":\"Kept\"}").json().asJsonObject()
                 .getJsonNumber("id").longValue();
         caseId = app.post(Tenantry.host(acme), "/api/cases", "{\"productId\":" + product + ",\"summary\":\"Case\"}")
@@ -149,7 +149,7 @@ class CrossSiteWritesIT extends DeployedTenantry {
     void aHandOffLinkMadeBySomeoneElseDoesNotReplaceTheSessionOfThisBrowser() {
         String mallory = "mallory-" + member;
         app.newAccount(mallory);
-        assertEquals(201, app.post(Tenantry.host(acme), "/api/members", "{\"username\":\"" + mallory + "\"}").status());
+        app.bringIn(Tenantry.host(acme), mallory);
         WebSession attacker = new WebSession(app.server());
         attacker.follow(attacker.submit(attacker.get(url("public", "/signin.xhtml")), "signin", Map.of("signin:username",
                 mallory, "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS), "signin:submit"));

@@ -39,7 +39,7 @@ class SignInIT extends DeployedTenantry {
         app.newAccount(member);
         assertEquals(201, app.createTenant(acme, "Acme").status());
         assertEquals(201, app.createTenant(other, "Other").status());
-        assertEquals(201, app.post(Tenantry.host(acme), "/api/members", "{\"username\":\"" + member + "\"}").status());
+        app.bringIn(Tenantry.host(acme), member);
         browser = new WebSession(app.server());
     }
 
@@ -133,13 +133,16 @@ class SignInIT extends DeployedTenantry {
     @Test
     void aForgottenPasswordIsResetByAMailedLinkThatWorksOnce() {
         Page forgot = browser.get(url("public", "/forgot-password.xhtml"));
-        Page sent = browser.submit(forgot, "forgot", Map.of("forgot:email", member + "@example.com"), "forgot:submit");
-        assertTrue(sent.body().contains("is on its way"), sent.body());
+        // The member's invitation came to the same address before: wait for the reset itself.
+        TestMail.Received mail = TestMail.nextMailTo(member + "@example.com", "/reset-password.xhtml", () -> {
+            Page sent = browser.submit(forgot, "forgot", Map.of("forgot:email", member + "@example.com"),
+                    "forgot:submit");
+            assertTrue(sent.body().contains("is on its way"), sent.body());
+        });
         Page unknown = browser.submit(browser.get(url("public", "/forgot-password.xhtml")), "forgot",
                 Map.of("forgot:email", "nobody-" + suffix + "@example.com"), "forgot:submit");
         assertTrue(unknown.body().contains("is on its way"), "the same answer for an unknown address");
 
-        TestMail.Received mail = TestMail.awaitMailTo(member + "@example.com");
         assertEquals("Reset your Tenantry password", mail.subject());
         String link = mail.link("http://public." + Tenantry.DOMAIN);
         // The link names the configured host and the port the server listens on; this client sends no port.
@@ -239,10 +242,12 @@ class SignInIT extends DeployedTenantry {
     void aResetLinkNamesThePortTheServerListensOnNotTheOneInTheHostHeader() {
         WebSession withPort = new WebSession(app.server());
         Page forgot = withPort.get("http://public." + Tenantry.DOMAIN + ":1/forgot-password.xhtml");
-        Page sent = withPort.submit(forgot, "forgot", Map.of("forgot:email", member + "@example.com"), "forgot:submit");
-        assertTrue(sent.body().contains("is on its way"), sent.body());
-
-        String link = TestMail.awaitMailTo(member + "@example.com").link("http://public.");
+        // The member's invitation came to the same address before: wait for the reset itself.
+        String link = TestMail.nextMailTo(member + "@example.com", "/reset-password.xhtml", () -> {
+            Page sent = withPort.submit(forgot, "forgot", Map.of("forgot:email", member + "@example.com"),
+                    "forgot:submit");
+            assertTrue(sent.body().contains("is on its way"), sent.body());
+        }).link("http://public.");
         assertTrue(link.startsWith("http://public." + Tenantry.DOMAIN + ":" + port() + "/reset-password.xhtml"), link);
     }
 

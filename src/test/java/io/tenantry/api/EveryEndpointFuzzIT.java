@@ -139,7 +139,7 @@ class EveryEndpointFuzzIT extends DeployedTenantry {
         String publicHost = app.hostOf("public");
         String person = "fuzzed-" + label;
         app.newAccount(person);
-        assertEquals(201, app.post(host, "/api/members", "{\"username\":\"" + person + "\"}").status());
+        app.bringIn(host, person);
         long product = id(app.post(host, "/api/products", "{\"name\":\"Shop\"}"));
         long version = id(app.post(host, "/api/products/" + product + "/versions", "{\"value\":\"1.0\"}"));
         long build = id(app.post(host, "/api/products/" + product + "/builds", "{\"name\":\"b1\"}"));

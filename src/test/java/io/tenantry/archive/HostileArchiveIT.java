@@ -103,7 +103,7 @@ class HostileArchiveIT extends DeployedTenantry {
 
         String target = tenant("dst-" + suffix);
         Tenantry colleague = app.newAccount("colleague-" + suffix);
-        assertEquals(201, owner.post(target, "/api/members", "{\"username\":\"colleague-" + suffix + "\"}").status());
+        owner.bringIn(target, "colleague-" + suffix);
         long administrators = owner.get(target, "/api/groups").json().asJsonArray().stream().map(JsonValue::asJsonObject)
                 .filter(g -> g.getString("name").equals("Administrator")).findFirst().orElseThrow().getJsonNumber("id")
                 .longValue();

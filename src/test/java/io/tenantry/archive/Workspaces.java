@@ -19,7 +19,7 @@ final class Workspaces {
     static String tenant(Tenantry app, Tenantry owner, Tenantry tester, String label, String suffix) {
         assertEquals(201, app.createTenant(label, label, "owner-" + suffix).status());
         String host = Tenantry.host(label);
-        assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}").status());
+        owner.bringIn(host, "tester-" + suffix);
         return host;
     }
 

@@ -49,9 +49,13 @@ public final class PayaraProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
                 "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
-                "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD, "-Dfiles.root=" + System.getProperty("tenantry.test.files")));
+                "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD, "-Dadmin.email=" + Tenantry.emailOf(Tenantry.ADMIN), "-Dfiles.root=" + System.getProperty("tenantry.test.files")));
         if (withDomain) {
             command.add("-Dtenants.domain=" + Tenantry.DOMAIN);
+        }
+        if (System.getProperty(TestMail.PORT_PROPERTY) != null) {
+            // Its mail reaches the test SMTP server too: people join tenants by mailed invitations.
+            command.addAll(List.of("-Dsmtp.host=127.0.0.1", "-Dsmtp.port=" + System.getProperty(TestMail.PORT_PROPERTY)));
         }
         command.addAll(List.of(settings));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),

@@ -11,6 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -102,6 +105,39 @@ public final class Tenantry {
     }
 
     public static final String PASSWORD_OF_NEW_ACCOUNTS = "correct horse battery";
+
+    /** The address of an account the tests made ({@link #newAccount}), or of the super-user (ADMIN_EMAIL as the tests set it). */
+    public static String emailOf(String username) {
+        return ADMIN.equals(username) ? "admin@" + DOMAIN : username + "@example.com";
+    }
+
+    /**
+     * Brings an account into a tenant the only way there is: this caller invites the account's
+     * address, and the account accepts the mailed link with its password. Tests invite the same
+     * addresses (the super-user's) again and again, so the address's count of invitation mails is
+     * cleared first: the per-recipient limit has tests of its own.
+     */
+    public void bringIn(String host, String username) {
+        String email = emailOf(username);
+        try (Connection db = TestDatabase.connect(); PreparedStatement clear = db.prepareStatement(
+                "DELETE FROM public.invitation_mail WHERE email = ?")) {
+            clear.setString(1, email);
+            clear.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        TestMail.Received invitation = TestMail.nextMailTo(email, "/accept-invitation.xhtml?token=", () -> {
+            Reply invited = post(host, "/api/invitations", "{\"emails\":\"" + email + "\"}");
+            if (invited.status() != 200) {
+                throw new AssertionError("Could not invite " + email + " to " + host + ": " + invited);
+            }
+        });
+        Reply joined = basic(username, ADMIN.equals(username) ? ADMIN_PASSWORD : PASSWORD_OF_NEW_ACCOUNTS)
+                .post(hostOf("public"), "/api/me/invitations", "{\"token\":\"" + invitation.token() + "\"}");
+        if (joined.status() != 200) {
+            throw new AssertionError(username + " could not accept the invitation to " + host + ": " + joined);
+        }
+    }
 
     /** What this client sends as its Authorization header, for requests made without it. */
     public String authorizationHeader() {

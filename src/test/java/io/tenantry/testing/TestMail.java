@@ -47,23 +47,52 @@ public class TestMail implements LauncherSessionListener {
     public static Received awaitMailTo(String address) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            List<MimeMessage> messages = Arrays.stream(server.getReceivedMessages())
-                    .filter(message -> GreenMailUtil.getAddressList(recipients(message)).contains(address)).toList();
+            List<Received> messages = receivedBy(address);
             if (!messages.isEmpty()) {
-                MimeMessage last = messages.get(messages.size() - 1);
-                try {
-                    // Decoded: a message with words beyond ASCII travels quoted-printable, "=" as "=3D".
-                    return new Received(last.getSubject(), last.getContent() instanceof String text ? text
-                            : GreenMailUtil.getBody(last).replace("=\r\n", ""));
-                } catch (MessagingException | java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
+                return messages.get(messages.size() - 1);
             }
             pause();
         }
         throw new AssertionError("No mail to " + address + " within 20 s");
     }
 
+    /**
+     * The message that {@code action} makes Tenantry send to the address: the first to arrive after
+     * it whose body contains {@code text} (other mail, such as operators' notices, may come between).
+     */
+    public static Received nextMailTo(String address, String text, Runnable action) {
+        int before = countTo(address);
+        action.run();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Received> arrived = receivedBy(address);
+            for (Received mail : arrived.subList(Math.min(before, arrived.size()), arrived.size())) {
+                if (mail.body().contains(text)) {
+                    return mail;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("No new mail to " + address + " containing " + text + " within 20 s");
+    }
+
+    private static List<Received> receivedBy(String address) {
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(message -> GreenMailUtil.getAddressList(recipients(message)).contains(address))
+                .map(TestMail::received).toList();
+    }
+
+    private static Received received(MimeMessage message) {
+        try {
+            // Decoded: a message with words beyond ASCII travels quoted-printable, "=" as "=3D".
+            return new Received(message.getSubject(), message.getContent() instanceof String text ? text
+                    : GreenMailUtil.getBody(message).replace("=\r\n", ""));
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many messages have been received for the address. */
     public static int countTo(String address) {
         return (int) Arrays.stream(server.getReceivedMessages())
                 .filter(message -> GreenMailUtil.getAddressList(recipients(message)).contains(address)).count();
@@ -96,6 +125,15 @@ public class TestMail implements LauncherSessionListener {
                 throw new AssertionError("No link starting with " + prefix + " in: " + body);
             }
             return link.group();
+        }
+
+        /** The secret of the first link in the body ({@code token=…}). */
+        public String token() {
+            Matcher token = Pattern.compile("[?&]token=([^&\\s]+)").matcher(body);
+            if (!token.find()) {
+                throw new AssertionError("No link with a token in: " + body);
+            }
+            return token.group(1);
         }
     }
 }

@@ -39,7 +39,7 @@ class WorkspaceIT extends DeployedTenantry {
         tester = app.newAccount("tester-" + suffix);
         assertEquals(201, app.createTenant("ws-" + suffix, "WS", "owner-" + suffix).status());
         host = Tenantry.host("ws-" + suffix);
-        assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"tester-" + suffix + "\"}").status());
+        owner.bringIn(host, "tester-" + suffix);
         product = id(created(owner.post(host, "/api/products", "{\"name\":\"Shop\"}")));
     }
 
@@ -275,7 +275,7 @@ class WorkspaceIT extends DeployedTenantry {
     @Test
     void eachRoleMayDoWhatItsGroupsAllow() {
         Tenantry viewer = app.newAccount("viewer-" + suffix);
-        assertEquals(201, owner.post(host, "/api/members", "{\"username\":\"viewer-" + suffix + "\"}").status());
+        owner.bringIn(host, "viewer-" + suffix);
         long tester = groupId("Tester");
         assertEquals(204, owner.delete(host, "/api/groups/" + tester + "/members/viewer-" + suffix).status());
         Tenantry.Reply group = owner.post(host, "/api/groups", "{\"name\":\"Readers\",\"permissions\":"
