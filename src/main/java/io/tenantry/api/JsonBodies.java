@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.PlainText;
 import io.tenantry.platform.Reason;
 import jakarta.json.Json;
@@ -54,24 +55,28 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
-public class JsonBodies implements MessageBodyReader<Object> {
+public class JsonBodies implements MessageBodyReader<Record> {
 
     private static final int FIRST_YEAR = 1;
     private static final int LAST_YEAR = 9999;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == JsonObject.class || type.isRecord() && type.getPackageName().startsWith("io.tenantry");
+        return type.isRecord() && type.getPackageName().startsWith("io.tenantry");
+    }
+
+    @Override
+    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+        JsonObject object = object(entity);
+        return object == null ? null : read(object, type);
     }
 
     /**
-     * The body as the record {@code type}, or as the {@link JsonObject} itself when a resource must
-     * tell a field left out from a null one (then it reads its record with {@link #read}).
+     * The body as a JSON object, null when it is empty or {@code null}; anything else refused as
+     * {@link MalformedBodyException} (400).
      */
-    @Override
-    @SuppressWarnings("unchecked")
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
+    static JsonObject object(InputStream entity) throws IOException {
         JsonValue body = parse(entity);
         if (body == null || body.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -79,8 +84,7 @@ public class JsonBodies implements MessageBodyReader<Object> {
         if (body.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedBodyException(Map.of("body", Reason.of("json.notObject")));
         }
-        JsonObject object = body.asJsonObject();
-        return JsonObject.class.equals(type) ? object : read(object, (Class<Record>) (Class<?>) type);
+        return body.asJsonObject();
     }
 
     /**
@@ -116,12 +120,23 @@ public class JsonBodies implements MessageBodyReader<Object> {
         try (JsonReader reader = Json.createReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
+            rethrowIfTooLarge(e);
             var at = e.getLocation();
             throw new MalformedBodyException(Map.of("body", at == null ? Reason.of("json.malformed.nowhere")
                     : Reason.of("json.malformed", at.getLineNumber(), at.getColumnNumber())));
         } catch (JsonException e) {
+            rethrowIfTooLarge(e);
             // Not JSON at all (bytes that are not UTF-8, a lone value that is not JSON's).
             throw new MalformedBodyException(Map.of("body", Reason.of("json.malformed.nowhere")));
+        }
+    }
+
+    /** The parser wraps what the body's stream threw: a body over its limit is 413, not bad JSON. */
+    private static void rethrowIfTooLarge(JsonException e) throws BodyTooLargeException {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                throw tooLarge;
+            }
         }
     }
 

@@ -100,9 +100,11 @@ public class TenantProvisioning {
             throw new BrokenRuleException("tenant.publicNotDeletable");
         }
         Tenant tenant = directory.find(tenantLabel).orElseThrow(() -> new UnknownTenantException(tenantLabel));
+        // Only one deletion takes the tenant out of service; any other, here or on another instance, is told so.
         Tenant leaving = schemas.markBeingDeleted(tenant, true).orElseThrow(() -> {
-            directory.remove(tenantLabel);
-            return new UnknownTenantException(tenantLabel);
+            directory.refresh(tenantLabel);
+            return directory.find(tenantLabel).<RuntimeException>map(stillThere -> TenantBusyException.beingDeleted(tenantLabel))
+                    .orElseGet(() -> new UnknownTenantException(tenantLabel));
         });
         directory.put(leaving);
         try {

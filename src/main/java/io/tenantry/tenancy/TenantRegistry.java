@@ -98,14 +98,16 @@ public class TenantRegistry {
 
     /**
      * Marks this tenant (this life of its label, by id) as being deleted, or back in service, on
-     * the caller's connection; empty when the row is gone.
+     * the caller's connection; empty when the row is gone or already in that state (another
+     * deletion took it out of service first).
      */
     public Optional<Tenant> markBeingDeleted(Connection connection, Tenant tenant, boolean deleting)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE public.tenant SET state = ? WHERE id = ? RETURNING " + COLUMNS)) {
+                "UPDATE public.tenant SET state = ? WHERE id = ? AND state <> ? RETURNING " + COLUMNS)) {
             update.setString(1, deleting ? DELETING : ACTIVE);
             update.setLong(2, tenant.id());
+            update.setString(3, deleting ? DELETING : ACTIVE);
             try (ResultSet row = update.executeQuery()) {
                 return row.next() ? Optional.of(tenantOf(row)) : Optional.empty();
             }

@@ -57,8 +57,13 @@ class PaidUntilBrowserIT extends BrowsedTenantry {
                 By.xpath("//div[contains(@class,'ui-datepicker-buttonbar')]//button[normalize-space()='Clear']"))).click();
         assertEquals("", editor.getAttribute("value"));
         browser.screenshot("paid-until-cleared");
-        // The calendar stays open over the button: pressed from the keyboard, as a person tabbing to it would.
-        browser.find(By.id("paidForm:save")).sendKeys(Keys.ENTER);
+        // The calendar stays open over the button: closed with Escape, as a person would, before Save.
+        editor.sendKeys(Keys.ESCAPE);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
+                ExpectedConditions.invisibilityOfElementLocated(By.id("paidForm:paidUntil_panel")));
+        assertEquals("", editor.getAttribute("value"), "closing the calendar keeps the field empty");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
+                ExpectedConditions.elementToBeClickable(By.id("paidForm:save"))).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> paidUntilOf(label) == null);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("[id^='tabs:tenants:table:'][id$=':paidUntil']"), 0));

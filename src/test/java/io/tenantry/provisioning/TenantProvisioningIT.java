@@ -183,6 +183,37 @@ class TenantProvisioningIT extends DeployedTenantry {
     }
 
     @Test
+    void aSecondDeletionWhileTheFirstIsUnderWayIsToldSoNotFailed() throws Exception {
+        String label = "twice-" + suffix;
+        String host = Tenantry.host(label);
+        assertEquals(201, app.createTenant(label, "Twice").status());
+        long product = app.post(host, "/api/products", "{\"name\":\"P\"}").json().asJsonObject().getInt("id");
+        long caseId = app.post(host, "/api/cases", "{\"productId\":" + product + ",\"summary\":\"Twice\"}").json()
+                .asJsonObject().getInt("id");
+        // An upload in flight keeps the first deletion waiting for it, so the second comes while it runs.
+        SlowUpload upload = new SlowUpload(app, host, "/api/cases/" + caseId + "/attachments?name=big.txt", 40,
+                Duration.ofMillis(300)).awaitStarted();
+        CompletableFuture<Tenantry.Reply> first = CompletableFuture.supplyAsync(
+                () -> app.onPublic("DELETE", "/api/tenants/" + label, null));
+        for (int tries = 0; app.get(host, "/api/products").status() == 200 && tries < 50 && !first.isDone(); tries++) {
+            Thread.sleep(100);
+        }
+        Tenantry.Reply second = app.onPublic("DELETE", "/api/tenants/" + label, null);
+
+        Tenantry.Reply firstReply = first.get(2, TimeUnit.MINUTES);
+        upload.status().get(2, TimeUnit.MINUTES);
+        assertTrue(List.of(204, 409).contains(firstReply.status()), firstReply.toString());
+        assertTrue(List.of(404, 409).contains(second.status()), "the second deletion is told, not failed: " + second);
+        if (second.status() == 409) {
+            assertTrue(second.body().contains("being deleted already"), second.body());
+        }
+        if (firstReply.status() == 204) {
+            assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = ?", label));
+            assertFalse(schemaExists(label.replace('-', '_')));
+        }
+    }
+
+    @Test
     void cloneAndMigratePathsBuildIdenticalSchemas() throws Exception {
         String cloned = "cl-" + suffix;
         String migrated = "mg-" + suffix;
