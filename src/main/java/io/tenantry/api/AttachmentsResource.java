@@ -35,7 +35,8 @@ public class AttachmentsResource {
     @Path("{id}")
     public Response download(@PathParam("id") long id) {
         Attachments.Download download = attachments.open(id);
-        String name = download.attachment().fileName();
+        // Cleaned again: a name that came in through an archive import was never cleaned on upload.
+        String name = Attachments.cleanName(download.attachment().fileName());
         StreamingOutput content = out -> {
             try (InputStream in = download.content()) {
                 in.transferTo(out);

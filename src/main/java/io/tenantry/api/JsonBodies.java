@@ -128,6 +128,9 @@ public class JsonBodies implements MessageBodyReader<Record> {
             rethrowIfTooLarge(e);
             // Not JSON at all (bytes that are not UTF-8, a lone value that is not JSON's).
             throw new MalformedBodyException(Map.of("body", Reason.of("json.malformed.nowhere")));
+        } catch (RuntimeException e) {
+            // What the parser will not read (a number of thousands of digits, nesting a thousand deep).
+            throw new MalformedBodyException(Map.of("body", Reason.of("json.malformed.nowhere")));
         }
     }
 

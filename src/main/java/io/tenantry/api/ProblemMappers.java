@@ -15,7 +15,7 @@ import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.admin.NotOnMasterTenantException;
 import io.tenantry.archive.ArchiveTooLargeException;
 import io.tenantry.files.FileTooLargeException;
-import io.tenantry.files.TenantGoneException;
+import io.tenantry.tenancy.TenantGoneException;
 import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.DatabaseUnavailable;

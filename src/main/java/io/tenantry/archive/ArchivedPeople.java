@@ -1,6 +1,8 @@
 package io.tenantry.archive;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,10 +18,8 @@ import java.util.TreeSet;
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
 import io.tenantry.platform.BrokenRuleException;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -118,14 +118,12 @@ final class ArchivedPeople {
         if (bytes.length > MAX_DOCUMENT_BYTES) {
             throw BrokenRuleException.onField("archive", "archive.documentTooLarge", entry, MAX_DOCUMENT_BYTES / 1024 / 1024);
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            JsonStructure document = reader.read();
-            if (document.getValueType() != JsonValue.ValueType.ARRAY) {
-                throw BrokenRuleException.onField("archive", entry.equals(ArchiveNames.ACCOUNTS) ? "archive.badAccounts"
-                        : "archive.badMembers");
-            }
-            return document;
+        JsonValue document = ArchiveJson.parse(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
+        if (document.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw BrokenRuleException.onField("archive", entry.equals(ArchiveNames.ACCOUNTS) ? "archive.badAccounts"
+                    : "archive.badMembers");
         }
+        return (JsonStructure) document;
     }
 
     private static BrokenRuleException refusal(String key) {

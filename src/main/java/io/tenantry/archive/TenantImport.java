@@ -34,7 +34,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -234,8 +233,8 @@ public class TenantImport {
         /** The row with its people as accounts here, or empty when it is a group membership to leave out or to make later. */
         private Optional<JsonObject> checkedRow(ArchivedTable table, TableShape shape, String line, int number) {
             JsonValue parsed;
-            try (JsonReader reader = Json.createReader(new java.io.StringReader(line))) {
-                parsed = reader.readValue();
+            try {
+                parsed = ArchiveJson.parse(new java.io.StringReader(line));
             } catch (JsonException e) {
                 throw shape.refusal("archive.badRow", number, e.getMessage());
             }
@@ -399,10 +398,8 @@ public class TenantImport {
         if (bytes.length > MAX_MANIFEST_BYTES) {
             throw SpooledArchive.unreadable(ArchiveNames.MANIFEST + " is too long");
         }
-        JsonValue manifest;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-            manifest = reader.readValue();
-        }
+        JsonValue manifest = ArchiveJson.parse(new java.io.InputStreamReader(new ByteArrayInputStream(bytes),
+                java.nio.charset.StandardCharsets.UTF_8));
         if (!(manifest instanceof JsonObject object) || object.getInt("format", 0) != TenantExport.FORMAT) {
             throw SpooledArchive.unreadable("its format is not " + TenantExport.FORMAT);
         }

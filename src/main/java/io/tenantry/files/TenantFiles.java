@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantGoneException;
 import io.tenantry.tenancy.TenantDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -151,8 +152,10 @@ public class TenantFiles {
     }
 
     /**
-     * The names of the folders under FILES_ROOT that are named like tenants' folders, whether or
-     * not a tenant owns them; anything else there is not Tenantry's and is left alone.
+     * The names of the folders under FILES_ROOT named as tenants' folders are named now (a UUID),
+     * whether or not a tenant owns them. Anything else there is left alone: FILES_ROOT may be a
+     * folder shared with other things (even a home folder), and the schema-named folders of tenants
+     * made before version 4.1 are never given to another tenant.
      */
     public List<String> folderNames() {
         if (!Files.isDirectory(root)) {
@@ -160,7 +163,7 @@ public class TenantFiles {
         }
         try (Stream<Path> folders = Files.list(root)) {
             return folders.filter(Files::isDirectory).map(path -> path.getFileName().toString())
-                    .filter(TenantFiles::isFolderName).sorted().toList();
+                    .filter(TenantFiles::isLifeFolderName).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not list " + root, e);
         }
@@ -264,8 +267,13 @@ public class TenantFiles {
         }
     }
 
+    // A UUID (this version), or a schema's name (tenants made before 4.1, the public one's "_public").
     private static boolean isFolderName(String folder) {
-        return folder.matches("[a-z0-9][a-z0-9_-]*");
+        return folder.matches("_?[a-z0-9][a-z0-9_-]*");
+    }
+
+    private static boolean isLifeFolderName(String folder) {
+        return folder.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     private Path folderOf(String folder) {

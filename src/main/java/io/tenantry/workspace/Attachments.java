@@ -106,8 +106,11 @@ public class Attachments {
         return attachment;
     }
 
-    /** The last part of whatever path came with the upload, without control or quoting characters. */
-    static String cleanName(String given) {
+    /**
+     * The last part of whatever path came with the upload, without control or quoting characters,
+     * at most 200 characters; "attachment" when nothing is left. Safe inside a quoted header value.
+     */
+    public static String cleanName(String given) {
         String name = given == null ? "" : given.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {

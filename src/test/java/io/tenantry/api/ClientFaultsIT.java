@@ -37,7 +37,10 @@ class ClientFaultsIT extends DeployedTenantry {
 
     @Test
     void malformedJsonIsRefusedAsTheBody() {
-        for (String body : new String[] {"{\"name\":", "{name:\"x\"}", "[1,", "\"unterminated"}) {
+        String thousandsOfDigits = "{\"name\":\"x\",\"extra\":1" + "0".repeat(1200) + "}";
+        String nestedTooDeep = "{\"name\":\"x\",\"extra\":" + "[".repeat(1100) + "]".repeat(1100) + "}";
+        for (String body : new String[] {"{\"name\":", "{name:\"x\"}", "[1,", "\"unterminated", thousandsOfDigits,
+                nestedTooDeep}) {
             JsonObject problem = refused(app.post(host, "/api/products", body));
             assertTrue(problem.getJsonObject("errors").containsKey("body"), body + ": " + problem);
         }

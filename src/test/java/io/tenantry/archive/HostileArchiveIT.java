@@ -237,6 +237,11 @@ class HostileArchiveIT extends DeployedTenantry {
                 s -> s.replaceAll("\"subject_id\":\\d+", "\"subject_id\":999")));
         faults.put("an attachment on nothing", a -> edit(a, "tables/attachment.jsonl",
                 s -> s.replaceAll("\"subject_id\":\\d+", "\"subject_id\":999")));
+        faults.put("a number of thousands of digits", a -> edit(a, "tables/build.jsonl",
+                s -> s + "{\"id\":1" + "0".repeat(1200) + "}\n"));
+        faults.put("rows nested a thousand deep", a -> edit(a, "tables/build.jsonl",
+                s -> s + "{\"id\":" + "[".repeat(1100) + "]".repeat(1100) + "}\n"));
+        faults.put("accounts nested a thousand deep", a -> put(a, "accounts.json", "[".repeat(1100) + "]".repeat(1100)));
         faults.put("a missing table", a -> a.remove("tables/case_tag.jsonl"));
         faults.put("accounts that are no list", a -> put(a, "accounts.json", "{\"id\":1}"));
         faults.put("a third built-in group", a -> edit(a, "tables/access_group.jsonl",
@@ -250,6 +255,20 @@ class HostileArchiveIT extends DeployedTenantry {
             assertNothingImported(target);
         });
         assertEquals(200, owner.post(target, "/api/archive", ZIP, zip(archive)).status(), "the archive itself is fine");
+    }
+
+    @Test
+    void anImportedFileNameCannotAddToTheDownloadsHeader() {
+        Map<String, byte[]> archive = exported();
+        String target = tenant("dst-" + suffix);
+        edit(archive, "tables/attachment.jsonl", s -> s.replaceFirst("\"file_name\":\"[^\"]*\"", java.util.regex.Matcher
+                .quoteReplacement("\"file_name\":\"report.pdf\\\"; filename*=UTF-8''evil.html; x=\\\"\"")));
+        assertEquals(200, owner.post(target, "/api/archive", ZIP, zip(archive)).status());
+        long attachment = owner.get(target, "/api/cases/1/attachments").json().asJsonArray().getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        String disposition = owner.download(target, "/api/attachments/" + attachment).header("Content-Disposition");
+        assertEquals(1, disposition.split("filename\\*=", -1).length - 1, disposition);
+        assertFalse(disposition.contains("evil.html;"), disposition);
     }
 
     private Map<String, byte[]> exported() {

@@ -2,6 +2,7 @@ package io.tenantry.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,15 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.sql.Connection;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.TenantFolders;
+import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.Tenantry;
 
 /** A tenant's folder holds what its rows name: exports take nothing else, failed writes leave nothing. */
@@ -48,6 +52,24 @@ class TenantFilesIT extends DeployedTenantry {
         Files.writeString(folder.resolve("notes"), "no row names this");
 
         assertEquals(List.of("files/attachment-" + id, "files/logo"), TenantFolders.filesInArchive(app.download(host, "/api/archive").body()));
+    }
+
+    @Test
+    void aFolderNamedAsBeforeVersionFourOneStillServes() throws Exception {
+        // Migration 4.1 kept each existing tenant's folder, named after its schema: "_public" for the public tenant.
+        String legacy = "_" + label.replace('-', '_');
+        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
+            statement.execute("UPDATE public.tenant SET files_folder = '" + legacy + "' WHERE label = '" + label + "'");
+            statement.execute("SELECT pg_notify('tenantry_tenants', '" + label + "')");
+        }
+        Path logo = TenantFolders.root().resolve(legacy).resolve("logo");
+        // Until the notification reaches the server's directory, the logo goes to the tenant's folder before.
+        for (int tries = 0; tries < 50 && !Files.exists(logo); tries++) {
+            assertEquals(204, app.put(host, "/api/settings/logo", "image/png", PNG).status());
+            Thread.sleep(200);
+        }
+        assertTrue(Files.exists(logo), "the logo is written to the folder the tenant's row names");
+        assertEquals(200, app.download(host, "/logo").status());
     }
 
     @Test

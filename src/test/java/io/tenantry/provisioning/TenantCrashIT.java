@@ -58,6 +58,10 @@ class TenantCrashIT {
         } finally {
             first.close();
         }
+        // FILES_ROOT may hold what is not Tenantry's (a home folder, say): the sweep leaves it alone.
+        Path notTenantrys = TenantFolders.root().resolve("projects");
+        Files.createDirectories(notTenantrys);
+        Files.writeString(notTenantrys.resolve("keep.txt"), "mine");
         // A deletion of "reused" that committed just before the crash: its row and schema gone, its files not.
         try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
             statement.execute("DELETE FROM public.tenant WHERE label = '" + reused + "'");
@@ -67,6 +71,9 @@ class TenantCrashIT {
         try (PayaraProcess second = PayaraProcess.start(true)) {
             Tenantry app = ready(second);
             assertFalse(Files.exists(reusedFolder), "the folder of a deleted tenant is swept at start-up");
+            assertEquals("mine", Files.readString(notTenantrys.resolve("keep.txt")), "a folder not named as a tenant's stays");
+            Files.delete(notTenantrys.resolve("keep.txt"));
+            Files.delete(notTenantrys);
             assertEquals(Set.of(), TenantFolders.orphans(), "no folder without its tenant");
             assertWholeOrGone(app, busy);
             assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = '" + busy + "'"),

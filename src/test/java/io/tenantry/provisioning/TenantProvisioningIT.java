@@ -214,6 +214,24 @@ class TenantProvisioningIT extends DeployedTenantry {
     }
 
     @Test
+    void aRequestThatBeganBeforeItsTenantsDeletionNeverReachesTheNextTenantOfItsLabel() throws Exception {
+        String label = "relabel-" + suffix;
+        String host = Tenantry.host(label);
+        assertEquals(201, app.createTenant(label, "First life").status());
+        // The body trickles in for about 18 s: the server reads it before any transaction begins.
+        SlowUpload late = SlowUpload.json(app, host, "/api/products", "{\"name\":\"planted\"}", 60,
+                Duration.ofMillis(300)).awaitStarted();
+        assertEquals(204, app.onPublic("DELETE", "/api/tenants/" + label, null).status());
+        assertEquals(201, app.createTenant(label, "Second life").status());
+        assertFalse(late.status().isDone(), "the body is still coming: " + late.status().getNow(0));
+
+        int answered = late.status().get(2, TimeUnit.MINUTES);
+        assertEquals(404, answered, "the request's tenant is gone");
+        assertEquals(0, app.get(host, "/api/products").json().asJsonObject().getInt("total"),
+                "nothing of the first life's request reached the second life");
+    }
+
+    @Test
     void cloneAndMigratePathsBuildIdenticalSchemas() throws Exception {
         String cloned = "cl-" + suffix;
         String migrated = "mg-" + suffix;

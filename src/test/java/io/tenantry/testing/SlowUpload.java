@@ -2,6 +2,7 @@ package io.tenantry.testing;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,10 +26,28 @@ public final class SlowUpload {
      * host, as the given client; the future gives the status, or -1 when the connection broke.
      */
     public SlowUpload(Tenantry client, String host, String path, int chunks, Duration pause) {
+        this(client, host, path, "text/plain", "", 'x', "", chunks, pause);
+    }
+
+    /**
+     * A JSON body that trickles in: {@code json} without its last character, then {@code chunks}
+     * chunks of spaces (which JSON allows), then that character; the future gives the status.
+     */
+    public static SlowUpload json(Tenantry client, String host, String path, String json, int chunks, Duration pause) {
+        return new SlowUpload(client, host, path, "application/json", json.substring(0, json.length() - 1), ' ',
+                json.substring(json.length() - 1), chunks, pause);
+    }
+
+    private SlowUpload(Tenantry client, String host, String path, String contentType, String head, char filler,
+            String tail, int chunks, Duration pause) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(client.server() + path)).header("Host", host)
-                .header("Authorization", client.authorizationHeader()).header("Content-Type", "text/plain")
+                .header("Authorization", client.authorizationHeader()).header("Content-Type", contentType)
                 .header("Accept", "application/json").timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Trickle(chunks, pause))).build();
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(java.util.Collections
+                        .enumeration(java.util.List.of(new java.io.ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)),
+                                new Trickle(chunks, pause, (byte) filler),
+                                new java.io.ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))))))
+                .build();
         status = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofString())
                 .thenApply(HttpResponse::statusCode).exceptionally(broken -> -1);
@@ -57,9 +76,12 @@ public final class SlowUpload {
         private int left = CHUNK;
         private int chunk;
 
-        Trickle(int chunks, Duration pause) {
+        private final byte filler;
+
+        Trickle(int chunks, Duration pause, byte filler) {
             this.chunks = chunks;
             this.pause = pause;
+            this.filler = filler;
         }
 
         @Override
@@ -78,7 +100,7 @@ public final class SlowUpload {
                 left = CHUNK;
             }
             int n = Math.min(length, left);
-            java.util.Arrays.fill(buffer, offset, offset + n, (byte) 'x');
+            java.util.Arrays.fill(buffer, offset, offset + n, filler);
             left -= n;
             if (left == 0) {
                 sent.incrementAndGet();

@@ -1,9 +1,11 @@
-package io.tenantry.files;
+package io.tenantry.tenancy;
 
 import io.tenantry.platform.RefusedException;
-import io.tenantry.tenancy.TenantLabel;
 
-/** A file was to be written for a tenant that has been deleted meanwhile (or is being deleted): 404. */
+/**
+ * The request's tenant has been deleted since the request began, or is being deleted (another
+ * tenant may have its label by now): nothing is read or written for it, 404.
+ */
 public class TenantGoneException extends RefusedException {
 
     public TenantGoneException(TenantLabel label) {
