@@ -34,6 +34,24 @@ public class InvitationMailLimit {
      * transaction, whose {@link #count} then takes a place.
      */
     public void check(String email) {
+        Object[] row = share(email);
+        if (((Number) row[0]).intValue() >= MAX_PER_RECIPIENT) {
+            throw new TooManyAttemptsException("invitation.recipientLimit",
+                    Duration.ofSeconds(Math.max(1, ((Number) row[1]).longValue())), email);
+        }
+    }
+
+    /**
+     * Whether the address (lower case) may receive another invitation mail now, as {@link #check}
+     * decides, but answered rather than thrown: for callers that leave such an address out and go on
+     * (a thrown refusal would mark their transaction for rollback). Holds the address as check does.
+     */
+    public boolean allows(String email) {
+        return ((Number) share(email)[0]).intValue() < MAX_PER_RECIPIENT;
+    }
+
+    /** Locks the address for this transaction; gives the mails it received within the window and the seconds until the oldest leaves it. */
+    private Object[] share(String email) {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('invitation_mail:' || ?))) AS held")
                 .setParameter(1, email).getSingleResult();
         @SuppressWarnings("unchecked")
@@ -42,11 +60,7 @@ public class InvitationMailLimit {
                         + "FROM public.invitation_mail WHERE email = ? AND sent_at > now() - make_interval(secs => ?)")
                 .setParameter(1, (double) WINDOW.toSeconds()).setParameter(2, email)
                 .setParameter(3, (double) WINDOW.toSeconds()).getResultList();
-        Object[] row = rows.get(0);
-        if (((Number) row[0]).intValue() >= MAX_PER_RECIPIENT) {
-            throw new TooManyAttemptsException("invitation.recipientLimit",
-                    Duration.ofSeconds(Math.max(1, ((Number) row[1]).longValue())), email);
-        }
+        return rows.get(0);
     }
 
     /** Counts one invitation mail to the address (checked first), forgetting those that left the window. */

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.tenantry.accounts.AccountRules;
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.InvalidAccountException;
 import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.mail.MailTemplates;
 import io.tenantry.mail.Mailer;
@@ -70,7 +72,11 @@ public class Invitations {
         /** Its invitation was still pending: a new link was sent, replacing the old. */
         SENT_AGAIN,
         /** It is the address of a member here already: nothing changed, no mail. */
-        ALREADY_MEMBER
+        ALREADY_MEMBER,
+        /** Our address rule ({@link AccountRules#email}) refuses it: nothing recorded, no mail. */
+        ADDRESS_REFUSED,
+        /** It received its share of invitation mails ({@link InvitationMailLimit}): nothing recorded, no mail. */
+        MAIL_LIMIT_REACHED
     }
 
     public record Result(String email, Outcome outcome) {
@@ -100,15 +106,43 @@ public class Invitations {
     }
 
     /**
-     * Invites one address to {@code tenant}, which must be the current tenant: for services that
-     * bring people in on their own terms (an archive's members), as {@link #invite} does.
+     * Invites each address to {@code tenant}, which must be the current tenant, leaving out (not
+     * refusing) those that cannot be invited: for services that bring people in on their own terms
+     * (an archive's members), where one such address must not stop the rest. Gives one result per
+     * address, in order: {@link Outcome#ADDRESS_REFUSED} for an address our rule refuses,
+     * {@link Outcome#MAIL_LIMIT_REACHED} for one that received its share of mails, otherwise as
+     * {@link #invite(String, String, String)}.
      */
     @Requires(Permission.INVITATIONS_MANAGE)
-    public Result invite(Tenant tenant, String email, String publicRoot, String tenantRoot) {
+    public List<Result> inviteWherePossible(Tenant tenant, List<String> emails, String publicRoot, String tenantRoot) {
         if (tenant.id() != context.tenant().id()) {
             throw new IllegalStateException("Invitations are sent to the current tenant only, not " + tenant.label());
         }
-        return send(tenant, Set.of(AccountRules.email(email)), publicRoot, tenantRoot).get(0);
+        List<Result> results = new ArrayList<>();
+        Set<String> invitable = new LinkedHashSet<>();
+        for (String given : emails) {
+            Optional<String> email = acceptable(given);
+            if (email.isEmpty()) {
+                results.add(new Result(given, Outcome.ADDRESS_REFUSED));
+            } else if (!isMember(tenant, email.get()) && !limit.allows(email.get())) {
+                results.add(new Result(email.get(), Outcome.MAIL_LIMIT_REACHED));
+            } else {
+                invitable.add(email.get());
+            }
+        }
+        if (!invitable.isEmpty()) {
+            results.addAll(send(tenant, invitable, publicRoot, tenantRoot));
+        }
+        return results;
+    }
+
+    /** The address as our rule writes it, or empty when the rule refuses it. */
+    private static Optional<String> acceptable(String email) {
+        try {
+            return Optional.of(AccountRules.email(email));
+        } catch (InvalidAccountException refused) {
+            return Optional.empty();
+        }
     }
 
     private List<Result> send(Tenant tenant, Set<String> emails, String publicRoot, String tenantRoot) {

@@ -26,7 +26,7 @@ public class SuperUserBootstrap {
     String username;
 
     @Inject
-    @ConfigProperty(name = "admin.email", defaultValue = "admin@localhost")
+    @ConfigProperty(name = "admin.email", defaultValue = "admin@example.com")
     String email;
 
     @Inject
@@ -48,6 +48,21 @@ public class SuperUserBootstrap {
             LOG.warning("Created the super-user '" + username + "' with the generated password: " + chosen
                     + "  (shown only this once; set ADMIN_PASSWORD to choose it)");
         }
+        if (first.created() && !invitable(email)) {
+            // Said, because such an account cannot be invited to a tenant nor brought in by an archive's member list.
+            LOG.warning("ADMIN_EMAIL '" + email + "' is an address invitations refuse (it needs a domain with a dot, "
+                    + "such as admin@example.com): the super-user '" + username + "' cannot be invited to tenants; "
+                    + "change its address on its profile");
+        }
         return first.id();
+    }
+
+    private static boolean invitable(String email) {
+        try {
+            AccountRules.email(email);
+            return true;
+        } catch (InvalidAccountException refused) {
+            return false;
+        }
     }
 }

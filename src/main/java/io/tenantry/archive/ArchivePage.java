@@ -50,6 +50,9 @@ public class ArchivePage implements Serializable {
             if (!outcome.unknownPeople().isEmpty()) {
                 Messages.error("archive.unknownPeople", String.join(", ", outcome.unknownPeople()));
             }
+            if (!outcome.notInvited().isEmpty()) {
+                Messages.error("archive.notInvited", String.join(", ", outcome.notInvited()));
+            }
         } catch (RuntimeException e) {
             if (!(e instanceof Explained)) {
                 throw e;

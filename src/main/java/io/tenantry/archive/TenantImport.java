@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.tenantry.access.Invitations;
 import io.tenantry.access.Permission;
@@ -64,15 +65,17 @@ public class TenantImport {
 
     /**
      * What an import brought: rows per table, files, the addresses invited (people not yet
-     * members), and the addresses that have no account here (left out).
+     * members), the addresses that have no account here (left out), and the addresses of people to
+     * invite who could not be (an address our rule refuses, or one that received its share of
+     * invitation mails today): left out too, the rest imported all the same.
      */
-    public record Outcome(Map<String, Integer> rows, int files, List<String> invited, Set<String> unknownPeople) {
+    public record Outcome(Map<String, Integer> rows, int files, List<String> invited, Set<String> unknownPeople,
+            Set<String> notInvited) {
     }
 
     /** The longest text a row holds (a plan's document, 200,000 characters) escaped in JSON, with room to spare. */
     static final int MAX_ROW_CHARS = 2 * 1024 * 1024;
     private static final int MAX_MANIFEST_BYTES = 64 * 1024;
-    private static final int INVITATIONS_PER_CALL = 50;
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -184,12 +187,15 @@ public class TenantImport {
                 throw SpooledArchive.unreadable("tables are missing");
             }
             afterTables();
-            List<String> invited = people.toInvite();
-            String publicRoot = urls.publicRoot(request);
-            String tenantRoot = urls.rootOf(context.tenant().label(), request);
-            for (int from = 0; from < invited.size(); from += INVITATIONS_PER_CALL) {
-                invitations.invite(String.join(" ", invited.subList(from, Math.min(invited.size(),
-                        from + INVITATIONS_PER_CALL))), publicRoot, tenantRoot);
+            List<String> invited = new ArrayList<>();
+            Set<String> notInvited = new TreeSet<>();
+            for (Invitations.Result result : invitations.inviteWherePossible(context.tenant(), people.toInvite(),
+                    urls.publicRoot(request), urls.rootOf(context.tenant().label(), request))) {
+                switch (result.outcome()) {
+                    case ADDRESS_REFUSED, MAIL_LIMIT_REACHED -> notInvited.add(result.email());
+                    case INVITED, SENT_AGAIN -> invited.add(result.email());
+                    case ALREADY_MEMBER -> { } // a member already: nobody to invite
+                }
             }
             Set<Long> members = members();
             for (long[] groupMember : invitedInGroups) {
@@ -200,7 +206,7 @@ public class TenantImport {
                 }
             }
             continueIdentities();
-            return new Outcome(counts, written.size() + (logoReplaced ? 1 : 0), invited, people.unknown());
+            return new Outcome(counts, written.size() + (logoReplaced ? 1 : 0), invited, people.unknown(), notInvited);
         }
 
         private int insert(ArchivedTable table, InputStream content) throws IOException {

@@ -7,4 +7,13 @@ public class NoSuchItemException extends RefusedException {
     public NoSuchItemException(String kind, long id) {
         super("noSuchItem", Reason.of("kind." + kind), id);
     }
+
+    private NoSuchItemException(String kind) {
+        super("noSuchItem.unreadable", Reason.of("kind." + kind));
+    }
+
+    /** For an id that is no id at all (not a whole number from 1 to 2^63-1): it names no item either. */
+    public static NoSuchItemException unreadable(String kind) {
+        return new NoSuchItemException(kind);
+    }
 }

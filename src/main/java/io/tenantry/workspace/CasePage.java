@@ -11,6 +11,7 @@ import org.primefaces.model.file.UploadedFile;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.platform.RefusedException;
+import io.tenantry.web.ItemIds;
 import io.tenantry.web.Messages;
 import io.tenantry.workspace.Views.AttachmentView;
 import io.tenantry.workspace.Views.CaseView;
@@ -37,6 +38,7 @@ public class CasePage implements Serializable {
     @Inject
     TenantAccess access;
 
+    private String idParam;
     private long id;
     private CaseView shown;
     private List<ChangeView> history;
@@ -55,7 +57,9 @@ public class CasePage implements Serializable {
     private List<String> tags = new ArrayList<>();
     private String comment;
 
+    /** Shows the item the address names; an id that names none (malformed, out of range, unknown) is refused: 404. */
     public void load() {
+        id = ItemIds.required(idParam, "case");
         shown = views.testCase(id);
         history = views.history(id);
         comments = views.comments(Subject.CASE, id);
@@ -144,12 +148,13 @@ public class CasePage implements Serializable {
         return comments;
     }
 
-    public long getId() {
-        return id;
+    /** The id as the address gives it, read by {@link #load}. */
+    public String getIdParam() {
+        return idParam;
     }
 
-    public void setId(long id) {
-        this.id = id;
+    public void setIdParam(String idParam) {
+        this.idParam = idParam;
     }
 
     public String getSummary() {

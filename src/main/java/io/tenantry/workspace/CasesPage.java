@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
+import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.web.ItemIds;
 import io.tenantry.web.LazyList;
 import io.tenantry.web.Pages;
 import io.tenantry.workspace.Views.CaseView;
@@ -33,9 +35,18 @@ public class CasesPage implements Serializable {
     TenantAccess access;
 
     private final LazyList<CaseView> list = new LazyList<>(query -> views.cases(query), CaseView::id);
+    private String productParam;
     private Long productId;
     private List<ProductChoice> products;
     private String summary;
+
+    /** The list of the product the address names, or of all; an id that names no product is refused: 404. */
+    public void load() {
+        productId = ItemIds.optional(productParam, "product").orElse(null);
+        if (productId != null && getProducts().stream().noneMatch(p -> p.id() == productId)) {
+            throw new NoSuchItemException("product", productId);
+        }
+    }
 
     public LazyList<CaseView> getList() {
         return list.with("product", productId);
@@ -59,6 +70,15 @@ public class CasesPage implements Serializable {
     public void add() throws IOException {
         Pages.createThenOpen(() -> cases.add(new TestCases.Input(productId, summary, null, null, null, null, null,
                 null, null, null, null, null)).id(), "/case.xhtml");
+    }
+
+    /** The product's id as the address gives it, read by {@link #load}. */
+    public String getProductParam() {
+        return productParam;
+    }
+
+    public void setProductParam(String productParam) {
+        this.productParam = productParam;
     }
 
     public Long getProductId() {

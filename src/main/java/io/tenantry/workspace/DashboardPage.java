@@ -5,6 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.web.ItemIds;
 import io.tenantry.web.Messages;
 import io.tenantry.web.ScriptJson;
 import jakarta.faces.view.ViewScoped;
@@ -36,12 +38,18 @@ public class DashboardPage implements Serializable {
     @Inject
     ProductCatalog catalog;
 
+    private String productParam;
     private Long productId;
     private List<ProductChoice> products;
     private List<RunTally> tallies;
 
+    /** The dashboard of the product the address names, or of the first; an id that names no product is refused: 404. */
     public void load() {
         products = catalog.choices();
+        productId = ItemIds.optional(productParam, "product").orElse(null);
+        if (productId != null && products.stream().noneMatch(p -> p.id() == productId)) {
+            throw new NoSuchItemException("product", productId);
+        }
         if (productId == null && !products.isEmpty()) {
             productId = products.get(0).id();
         }
@@ -98,7 +106,12 @@ public class DashboardPage implements Serializable {
         return productId;
     }
 
-    public void setProductId(Long productId) {
-        this.productId = productId;
+    /** The product's id as the address gives it, read by {@link #load}. */
+    public String getProductParam() {
+        return productParam;
+    }
+
+    public void setProductParam(String productParam) {
+        this.productParam = productParam;
     }
 }

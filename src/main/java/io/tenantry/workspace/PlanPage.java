@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
+import io.tenantry.web.ItemIds;
 import io.tenantry.web.Messages;
 import io.tenantry.web.Pages;
 import io.tenantry.workspace.Views.BuildView;
@@ -36,6 +37,7 @@ public class PlanPage implements Serializable {
     @Inject
     TenantAccess access;
 
+    private String idParam;
     private long id;
     private PlanDetail plan;
     private List<CaseView> cases;
@@ -48,7 +50,9 @@ public class PlanPage implements Serializable {
     private String runSummary;
     private Long buildId;
 
+    /** Shows the item the address names; an id that names none (malformed, out of range, unknown) is refused: 404. */
     public void load() {
+        id = ItemIds.required(idParam, "plan");
         plan = views.plan(id);
         name = plan.name();
         document = plan.document();
@@ -114,12 +118,13 @@ public class PlanPage implements Serializable {
         return builds;
     }
 
-    public long getId() {
-        return id;
+    /** The id as the address gives it, read by {@link #load}. */
+    public String getIdParam() {
+        return idParam;
     }
 
-    public void setId(long id) {
-        this.id = id;
+    public void setIdParam(String idParam) {
+        this.idParam = idParam;
     }
 
     public String getName() {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
+import io.tenantry.web.ItemIds;
 import io.tenantry.web.Messages;
 import io.tenantry.workspace.Views.ExecutionView;
 import io.tenantry.workspace.Views.RunDetail;
@@ -34,11 +35,14 @@ public class RunPage implements Serializable {
     @Inject
     TenantAccess access;
 
+    private String idParam;
     private long id;
     private RunDetail run;
     private final Map<Long, String> comments = new HashMap<>();
 
+    /** Shows the item the address names; an id that names none (malformed, out of range, unknown) is refused: 404. */
     public void load() {
+        id = ItemIds.required(idParam, "run");
         run = views.run(id);
         comments.clear();
         run.executions().forEach(e -> comments.put(e.id(), e.comment()));
@@ -90,11 +94,12 @@ public class RunPage implements Serializable {
         return comments;
     }
 
-    public long getId() {
-        return id;
+    /** The id as the address gives it, read by {@link #load}. */
+    public String getIdParam() {
+        return idParam;
     }
 
-    public void setId(long id) {
-        this.id = id;
+    public void setIdParam(String idParam) {
+        this.idParam = idParam;
     }
 }

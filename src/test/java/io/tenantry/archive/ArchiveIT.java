@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -19,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestDatabase;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 /**
  * A tenant exported and imported into an empty one gives the same workspace, entry for entry;
@@ -71,6 +77,35 @@ class ArchiveIT extends DeployedTenantry {
                 owner.download(target, "/api/attachments/1").body());
         assertEquals(201, owner.post(target, "/api/cases", "{\"productId\":1,\"summary\":\"After the import\"}")
                 .status(), "new rows continue after the imported ids");
+    }
+
+    @Test
+    void membersWhoCannotBeInvitedAreListedAndTheRestIsImported() throws Exception {
+        String source = tenant("who-" + suffix);
+        fill(source);
+        String refused = "local-" + suffix + "@localhost"; // as the default super-user's: our address rule refuses it
+        String mailedOut = "busy-" + suffix + "@example.com"; // received its share of invitation mails today
+        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
+            for (String address : new String[] {refused, mailedOut}) {
+                String user = address.substring(0, address.indexOf('@'));
+                sql.executeUpdate("INSERT INTO public.account (username, email, password_hash) VALUES ('" + user
+                        + "', '" + address + "', 'x')");
+                sql.executeUpdate("INSERT INTO public.tenant_member (tenant_id, account_id) SELECT t.id, a.id "
+                        + "FROM public.tenant t, public.account a WHERE t.label = 'who-" + suffix
+                        + "' AND a.email = '" + address + "'");
+            }
+            sql.executeUpdate("INSERT INTO public.invitation_mail (email) SELECT '" + mailedOut
+                    + "' FROM generate_series(1, 5)");
+        }
+        byte[] archive = owner.download(source, "/api/archive").body();
+
+        String target = tenant("into-" + suffix);
+        Tenantry.Reply imported = owner.post(target, "/api/archive", ZIP, archive);
+        assertEquals(200, imported.status(), imported.toString());
+        JsonObject outcome = imported.json().asJsonObject();
+        assertEquals(List.of(mailedOut, refused), outcome.getJsonArray("notInvited").getValuesAs(JsonString::getString));
+        assertFalse(outcome.getJsonArray("invited").toString().contains(suffix + "@"), outcome.toString());
+        assertEquals(2, owner.get(target, "/api/cases").json().asJsonObject().getInt("total"), "the rest is imported");
     }
 
     @Test
