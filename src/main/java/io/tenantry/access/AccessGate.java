@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * visitors go to sign in and come back, strangers get the 403 page, unpaid tenants the
  * subscription page. The API is not gated here: its services refuse with a problem document.
  * Account pages live on the public host; asked for on a tenant host, they are redirected there.
+ * There they are every signed-in account's, member of the public tenant or not.
  */
 public class AccessGate extends HttpFilter {
 
@@ -33,6 +34,14 @@ public class AccessGate extends HttpFilter {
     private static final Set<String> OPEN_ACCOUNT_PAGES = Set.of("/signin.xhtml", "/register.xhtml",
             "/complete-registration.xhtml", "/forgot-password.xhtml", "/reset-password.xhtml",
             "/accept-invitation.xhtml", "/confirm-email.xhtml");
+    /**
+     * On the public host, what every signed-in account has whether or not it is a member of the
+     * public tenant: its start page (its tenants; the workspace only for those who may see it), its
+     * profile and tokens, a new tenant, and {@code /go/<label>} into its tenants (which asks its own rule).
+     */
+    private static final Set<String> ACCOUNT_WIDE_PAGES = Set.of("/", "/index.xhtml", "/profile.xhtml",
+            "/new-tenant.xhtml");
+    private static final String GO_TO_TENANT = "/go/";
     /** Platform administration: only on the master tenant's host (elsewhere it does not exist), for super-users. */
     private static final String ADMIN_PAGES = "/admin/";
     private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", "/auth/handoff", "/language",
@@ -81,9 +90,19 @@ public class AccessGate extends HttpFilter {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (RequestPath.isUnder(path, ADMIN_PAGES) && caller.signedIn().isPresent()
-                && !caller.signedIn().get().actsAsSuperUser()) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        if (RequestPath.isUnder(path, ADMIN_PAGES) && caller.signedIn().isPresent()) {
+            // A super-user's whether or not a member of the master tenant: the pages' services ask for a super-user.
+            if (caller.signedIn().get().actsAsSuperUser()) {
+                chain.doFilter(request, response);
+            } else {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            }
+            return;
+        }
+        if (publicHost && (ACCOUNT_WIDE_PAGES.contains(path) || RequestPath.isUnder(path, GO_TO_TENANT))
+                && caller.signedIn().isPresent()
+                && access.current().entry() != Access.Entry.SUBSCRIPTION_EXPIRED) {
+            chain.doFilter(request, response);
             return;
         }
         if ("/settings.xhtml".equals(path) && settings.mayChange()) {

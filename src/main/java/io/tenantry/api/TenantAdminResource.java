@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import io.tenantry.access.Groups;
@@ -15,6 +16,7 @@ import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -66,7 +68,7 @@ public class TenantAdminResource {
     public record OwnerInput(String owner) {
     }
 
-    /** The settings; in a PUT, {@code publiclyReadable} or {@code extraEmails} left out stay as they are. */
+    /** The settings; in a PUT, any field left out stays as it is. */
     public record SettingsJson(String name, String organization, Boolean publiclyReadable, List<String> extraEmails,
             String navText) {
 
@@ -146,17 +148,26 @@ public class TenantAdminResource {
         return SettingsJson.of(context.tenant());
     }
 
+    /**
+     * Changes the settings sent; a field left out stays as it is (a JSON-B record cannot tell it from
+     * a null, hence the {@link JsonObject} body), one sent as null is cleared (a name cannot be: 400).
+     */
     @PUT
     @Path("settings")
-    public SettingsJson changeSettings(SettingsJson input) {
-        if (input == null) {
+    public SettingsJson changeSettings(JsonObject body) {
+        if (body == null) {
             throw new IllegalArgumentException("Send the settings as JSON.");
         }
-        Tenant.Terms terms = context.tenant().terms();
-        return SettingsJson.of(settings.change(input.name(), input.organization(),
+        SettingsJson input = JsonBodies.read(body, SettingsJson.class);
+        Tenant tenant = context.tenant();
+        Tenant.Terms terms = tenant.terms();
+        return SettingsJson.of(settings.change(
+                body.containsKey("name") ? input.name() : tenant.name(),
+                body.containsKey("organization") ? input.organization() : terms.organization(),
                 input.publiclyReadable() == null ? terms.publiclyReadable() : input.publiclyReadable(),
-                String.join(",", input.extraEmails() == null ? terms.extraEmails() : input.extraEmails()),
-                input.navText()));
+                String.join(",", body.containsKey("extraEmails")
+                        ? Objects.requireNonNullElse(input.extraEmails(), List.of()) : terms.extraEmails()),
+                body.containsKey("navText") ? input.navText() : terms.navText()));
     }
 
     /**

@@ -18,6 +18,7 @@ import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestMail;
+import jakarta.json.JsonObject;
 
 /** Groups, settings and logo of a tenant: who may change them, the rules, and that they stay in their tenant. */
 class TenantAdminIT extends DeployedTenantry {
@@ -89,6 +90,35 @@ class TenantAdminIT extends DeployedTenantry {
         assertEquals(403, owner.put(Tenantry.host("public"), "/api/tenants/org-" + suffix,
                 "{\"paidUntil\":\"2099-01-01T00:00:00Z\"}").status(), "the owner cannot extend the subscription");
         assertEquals(400, owner.put(host, "/api/settings", "{\"name\":\"Org\",\"extraEmails\":[\"nope\"]}").status());
+    }
+
+    @Test
+    void aFieldLeftOutOfTheSettingsStaysAsItIs() {
+        assertEquals(200, owner.put(host, "/api/settings", "{\"name\":\"Kept\",\"organization\":\"Kept Ltd\","
+                + "\"publiclyReadable\":true,\"extraEmails\":[\"kept-" + suffix + "@example.com\"],\"navText\":\"Nav\"}")
+                .status());
+
+        Tenantry.Reply organization = owner.put(host, "/api/settings", "{\"organization\":\"Org\"}");
+        assertEquals(200, organization.status(), organization.body());
+        JsonObject settings = organization.json().asJsonObject();
+        assertEquals("Kept", settings.getString("name"));
+        assertEquals("Org", settings.getString("organization"));
+        assertTrue(settings.getBoolean("publiclyReadable"));
+        assertEquals("[\"kept-" + suffix + "@example.com\"]", settings.getJsonArray("extraEmails").toString());
+        assertEquals("Nav", settings.getString("navText"));
+
+        Tenantry.Reply named = owner.put(host, "/api/settings", "{\"name\":\"Renamed\"}");
+        assertEquals(200, named.status(), named.body());
+        assertEquals("Org", named.json().asJsonObject().getString("organization"), "left out, so kept");
+        assertEquals("Nav", named.json().asJsonObject().getString("navText"), "left out, so kept");
+        assertEquals(200, owner.put(host, "/api/settings", "{}").status(), "nothing sent, nothing changed");
+        assertEquals("Renamed", owner.get(host, "/api/settings").json().asJsonObject().getString("name"));
+
+        Tenantry.Reply cleared = owner.put(host, "/api/settings", "{\"navText\":null,\"extraEmails\":null}");
+        assertEquals(200, cleared.status(), cleared.body());
+        assertEquals("", cleared.json().asJsonObject().getString("navText"), "sent as null, so cleared");
+        assertEquals("[]", cleared.json().asJsonObject().getJsonArray("extraEmails").toString(), "sent as null, so cleared");
+        assertEquals(400, owner.put(host, "/api/settings", "{\"name\":null}").status(), "a tenant keeps a name");
     }
 
     @Test
