@@ -117,7 +117,7 @@ public class TenantSettings {
         if (!Set.copyOf(emails).equals(Set.copyOf(tenant.terms().extraEmails()))) {
             requireOwnerDecision("settings.field.extraEmails");
         }
-        return provisioning.change(tenant.label(), name,
+        return provisioning.change(tenant, name,
                 tenant.terms().withSettings(organization, publiclyReadable, emails, nav));
     }
 
@@ -161,7 +161,7 @@ public class TenantSettings {
             throw new NotPermittedException("ownership.noOffer", tenant.name());
         }
         members.requireAuthorized("owner", me.username());
-        Tenant changed = provisioning.change(tenant.label(), tenant.name(), tenant.terms().withOwner(me.accountId()));
+        Tenant changed = provisioning.change(tenant, tenant.name(), tenant.terms().withOwner(me.accountId()));
         links.claim(SingleUseLinks.Purpose.OWNERSHIP, me.accountId(), tenant.id());
         return changed;
     }
@@ -183,7 +183,7 @@ public class TenantSettings {
         if (paidUntil.equals(tenant.terms().paidUntil())) {
             return tenant;
         }
-        return provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(paidUntil));
+        return provisioning.change(tenant, tenant.name(), tenant.terms().withPaidUntil(paidUntil));
     }
 
     /**

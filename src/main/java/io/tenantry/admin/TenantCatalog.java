@@ -108,7 +108,7 @@ public class TenantCatalog {
         Tenant tenant = find(label);
         Optional<Instant> until = Optional.ofNullable(paidUntil);
         if (!until.equals(tenant.terms().paidUntil())) {
-            provisioning.change(tenant.label(), tenant.name(), tenant.terms().withPaidUntil(until));
+            provisioning.change(tenant, tenant.name(), tenant.terms().withPaidUntil(until));
         }
     }
 

@@ -146,7 +146,7 @@ public class TenantsResource {
             // An offer the former owner made is not the new owner's: it must not outlive the change.
             links.withdrawAllOf(SingleUseLinks.Purpose.OWNERSHIP, tenant.id());
         }
-        return json(provisioning.change(tenant.label(), change.name() == null ? tenant.name() : change.name(), changed));
+        return json(provisioning.change(tenant, change.name() == null ? tenant.name() : change.name(), changed));
     }
 
     /**

@@ -9,4 +9,13 @@ public class TenantConflictException extends RefusedException {
     public TenantConflictException(TenantLabel label) {
         super("tenantConflict", label.value());
     }
+
+    private TenantConflictException(String key, TenantLabel label) {
+        super(key, label.value());
+    }
+
+    /** The tenant's name or terms changed since this request read them: nothing was written (409). */
+    public static TenantConflictException changedMeanwhile(TenantLabel label) {
+        return new TenantConflictException("tenantChangedMeanwhile", label);
+    }
 }

@@ -62,10 +62,13 @@ public class TenantProvisioning {
         return create(tenantLabel, requireName(name), terms, path);
     }
 
-    /** Changes a tenant's name and terms; the label, and so the address and schema, never change. */
-    public Tenant change(TenantLabel label, String name, Tenant.Terms terms) {
+    /**
+     * Changes a tenant's name and terms over {@code before}, the tenant as the caller read it; the
+     * label, and so the address and schema, never change. A tenant changed meanwhile: 409.
+     */
+    public Tenant change(Tenant before, String name, Tenant.Terms terms) {
         requireOrganization(terms);
-        Tenant changed = schemas.change(label, requireName(name), terms);
+        Tenant changed = schemas.change(before, requireName(name), terms);
         directory.put(changed);
         return changed;
     }

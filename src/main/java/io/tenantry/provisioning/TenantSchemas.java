@@ -75,14 +75,22 @@ public class TenantSchemas {
         }
     }
 
-    /** New name and terms; a new owner becomes an authorized user and an Administrator in the same transaction. */
-    public Tenant change(TenantLabel label, String name, Tenant.Terms terms) {
+    /**
+     * New name and terms over {@code before}, as that request read the tenant; a new owner becomes an
+     * authorized user and an Administrator in the same transaction. Refuses a tenant changed since
+     * ({@link TenantConflictException}, 409: read it again) or gone ({@link UnknownTenantException}).
+     */
+    public Tenant change(Tenant before, String name, Tenant.Terms terms) {
+        TenantLabel label = before.label();
         try (Connection connection = dataSource.getConnection()) {
-            Tenant changed = registry.update(connection, label, name, terms)
-                    .orElseThrow(() -> new UnknownTenantException(label));
-            admitOwner(connection, changed);
+            Optional<Tenant> updated = registry.update(connection, before, name, terms);
+            if (updated.isEmpty()) {
+                throw registry.exists(connection, before.id()) ? TenantConflictException.changedMeanwhile(label)
+                        : new UnknownTenantException(label);
+            }
+            admitOwner(connection, updated.get());
             TenantChanges.announce(connection, label);
-            return changed;
+            return updated.get();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not change tenant " + label + ": " + e.getMessage(), e);
         }

@@ -81,17 +81,37 @@ public class TenantRegistry {
         }
     }
 
-    /** Changes the name and terms on the caller's connection; the label and schema of a tenant never change. */
-    public Optional<Tenant> update(Connection connection, TenantLabel label, String name, Tenant.Terms terms)
+    /**
+     * Writes a new name and terms over {@code before}, this life of the tenant (by id), only if the
+     * row still holds what {@code before} read: a change made meanwhile (by another request or
+     * instance) is never overwritten with old values. Empty when the row is gone or changed since
+     * ({@link #exists} tells which).
+     */
+    public Optional<Tenant> update(Connection connection, Tenant before, String name, Tenant.Terms terms)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE public.tenant SET owner_id = ?, organization = ?, publicly_readable = ?, paid_until = ?, "
-                        + "extra_emails = ?, nav_text = ?, name = ? WHERE label = ? RETURNING " + COLUMNS)) {
+                        + "extra_emails = ?, nav_text = ?, name = ? WHERE id = ? AND owner_id IS NOT DISTINCT FROM ? "
+                        + "AND organization IS NOT DISTINCT FROM ? AND publicly_readable = ? "
+                        + "AND paid_until IS NOT DISTINCT FROM ? AND extra_emails = ? AND nav_text IS NOT DISTINCT FROM ? "
+                        + "AND name = ? RETURNING " + COLUMNS)) {
             setTerms(update, 1, terms);
             update.setString(7, name);
-            update.setString(8, label.value());
+            update.setLong(8, before.id());
+            setTerms(update, 9, before.terms());
+            update.setString(15, before.name());
             try (ResultSet row = update.executeQuery()) {
                 return row.next() ? Optional.of(tenantOf(row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether this life of a tenant (by id) still has its row. */
+    public boolean exists(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM public.tenant WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.tenantry.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,8 @@ class TenantFilesIT extends DeployedTenantry {
         }
         assertTrue(Files.exists(logo), "the logo is written to the folder the tenant's row names");
         assertEquals(200, app.download(host, "/logo").status());
+        assertEquals(204, app.onPublic("DELETE", "/api/tenants/" + label, null).status());
+        assertFalse(Files.exists(logo.getParent()), "deleting the tenant removes its folder of the old form too");
     }
 
     @Test

@@ -30,6 +30,7 @@ import io.tenantry.testing.SlowUpload;
 import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
+import jakarta.json.JsonObject;
 
 /** Creating and deleting tenants through the API, checked in the database behind it. */
 class TenantProvisioningIT extends DeployedTenantry {
@@ -229,6 +230,24 @@ class TenantProvisioningIT extends DeployedTenantry {
         assertEquals(404, answered, "the request's tenant is gone");
         assertEquals(0, app.get(host, "/api/products").json().asJsonObject().getInt("total"),
                 "nothing of the first life's request reached the second life");
+    }
+
+    @Test
+    void aSaveThatReadTheTenantBeforeAnOperatorsChangeDoesNotUndoIt() throws Exception {
+        String label = "stale-" + suffix;
+        String host = Tenantry.host(label);
+        assertEquals(201, app.createTenant(label, "Stale").status());
+        // The owner's save read the tenant when it began; its body trickles in for about 12 s.
+        SlowUpload save = SlowUpload.json(app, host, "PUT", "/api/settings", "{\"name\":\"Renamed late\"}", 40,
+                Duration.ofMillis(300)).awaitStarted();
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/" + label,
+                "{\"paidUntil\":\"2020-01-01T00:00:00Z\"}").status(), "the operator blocks the tenant meanwhile");
+        assertFalse(save.status().isDone(), "the save is still coming: " + save.status().getNow(0));
+
+        assertEquals(409, save.status().get(2, TimeUnit.MINUTES), "the stale save is refused, not written");
+        JsonObject tenant = app.onPublic("GET", "/api/tenants/" + label, null).json().asJsonObject();
+        assertEquals("2020-01-01T00:00:00Z", tenant.getString("paidUntil"), "the operator's change stays");
+        assertEquals("Stale", tenant.getString("name"));
     }
 
     @Test

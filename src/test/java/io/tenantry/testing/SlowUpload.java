@@ -26,7 +26,7 @@ public final class SlowUpload {
      * host, as the given client; the future gives the status, or -1 when the connection broke.
      */
     public SlowUpload(Tenantry client, String host, String path, int chunks, Duration pause) {
-        this(client, host, path, "text/plain", "", 'x', "", chunks, pause);
+        this(client, host, "POST", path, "text/plain", "", 'x', "", chunks, pause);
     }
 
     /**
@@ -34,16 +34,22 @@ public final class SlowUpload {
      * chunks of spaces (which JSON allows), then that character; the future gives the status.
      */
     public static SlowUpload json(Tenantry client, String host, String path, String json, int chunks, Duration pause) {
-        return new SlowUpload(client, host, path, "application/json", json.substring(0, json.length() - 1), ' ',
+        return json(client, host, "POST", path, json, chunks, pause);
+    }
+
+    /** As {@link #json(Tenantry, String, String, String, int, Duration)}, with another method (PUT). */
+    public static SlowUpload json(Tenantry client, String host, String method, String path, String json, int chunks,
+            Duration pause) {
+        return new SlowUpload(client, host, method, path, "application/json", json.substring(0, json.length() - 1), ' ',
                 json.substring(json.length() - 1), chunks, pause);
     }
 
-    private SlowUpload(Tenantry client, String host, String path, String contentType, String head, char filler,
+    private SlowUpload(Tenantry client, String host, String method, String path, String contentType, String head, char filler,
             String tail, int chunks, Duration pause) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(client.server() + path)).header("Host", host)
                 .header("Authorization", client.authorizationHeader()).header("Content-Type", contentType)
                 .header("Accept", "application/json").timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(java.util.Collections
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(java.util.Collections
                         .enumeration(java.util.List.of(new java.io.ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)),
                                 new Trickle(chunks, pause, (byte) filler),
                                 new java.io.ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))))))
