@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.time.LocalDate;
 
 import io.tenantry.archive.TenantExport;
+import io.tenantry.archive.ArchiveSpool;
+import io.tenantry.archive.SpooledArchive;
 import io.tenantry.archive.TenantImport;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,6 +38,9 @@ public class ArchiveResource {
     TenantImport imports;
 
     @Inject
+    ArchiveSpool spool;
+
+    @Inject
     TenantContext context;
 
     @GET
@@ -49,17 +54,19 @@ public class ArchiveResource {
     }
 
     /**
-     * Imports the zip sent as the body, read as it arrives: a declared length beyond
-     * ARCHIVE_MAX_SIZE_MB is refused (413) before any of it is read, and so is a body that passes it.
+     * Imports the zip sent as the body. Who may import, into an empty tenant, and a declared length
+     * within ARCHIVE_MAX_SIZE_MB are checked before any of it is read (403, 400, 413); the body is
+     * then spooled outside any transaction (a slow sender holds no database connection), checked
+     * whole, and imported in one transaction.
      */
     @POST
     @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
     @Produces(MediaType.APPLICATION_JSON)
     public TenantImport.Outcome upload(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long declaredLength,
             InputStream archive) {
-        if (declaredLength != null) {
-            imports.requireUpload(declaredLength);
+        imports.requireImportable(declaredLength);
+        try (SpooledArchive spooled = spool.spool(archive)) {
+            return imports.readFrom(spooled);
         }
-        return imports.readFrom(archive);
     }
 }

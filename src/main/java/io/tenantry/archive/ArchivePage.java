@@ -25,6 +25,9 @@ public class ArchivePage implements Serializable {
     TenantImport imports;
 
     @Inject
+    ArchiveSpool spool;
+
+    @Inject
     TenantAccess access;
 
     private transient UploadedFile archive;
@@ -40,8 +43,11 @@ public class ArchivePage implements Serializable {
             return;
         }
         try (InputStream in = archive.getInputStream()) {
-            imports.requireUpload(archive.getSize());
-            TenantImport.Outcome outcome = imports.readFrom(in);
+            imports.requireImportable(archive.getSize());
+            TenantImport.Outcome outcome;
+            try (SpooledArchive spooled = spool.spool(in)) {
+                outcome = imports.readFrom(spooled);
+            }
             Messages.info("archive.imported", outcome.rows().values().stream().mapToInt(Integer::intValue).sum(),
                     outcome.files());
             if (!outcome.invited().isEmpty()) {

@@ -26,7 +26,7 @@ import io.tenantry.platform.BrokenRuleException;
  * against the limits, whatever sizes the zip declares. {@link #read} then hands each entry, in the
  * zip's order, as a stream held to the same limits. Closing deletes the file.
  */
-final class SpooledArchive implements AutoCloseable {
+public final class SpooledArchive implements AutoCloseable {
 
     /** What is done with one entry: its name, and its expanded bytes, which end where the entry ends. */
     interface EntryReader {

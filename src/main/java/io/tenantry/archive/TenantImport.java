@@ -108,21 +108,33 @@ public class TenantImport {
     TransactionSynchronizationRegistry transactions;
 
     /**
-     * Imports the archive read from {@code upload} (a zip as {@link TenantExport} writes it).
-     * Refuses with NotPermittedException (403) anyone but the owner or a super-user, with
-     * {@link ArchiveTooLargeException} (413) an archive beyond {@link ArchiveLimits}, with
-     * {@link BrokenRuleException} (400, naming the entry, line and column) a tenant that has data
-     * or an archive that breaks a rule of the format; a refused import changes nothing.
+     * Refuses, in a short transaction of its own, an import that could not go ahead: anyone but the
+     * owner or a super-user (NotPermittedException, 403), a tenant that has data
+     * ({@link BrokenRuleException}, 400), a {@code declaredBytes} beyond ARCHIVE_MAX_SIZE_MB
+     * ({@link ArchiveTooLargeException}, 413; null when the length is not declared). Called before
+     * the upload is spooled, so that no one else makes the server read an archive, and so that the
+     * spooling, however slow the sender, holds no database connection.
      */
     @Requires(Permission.TENANT_EXPORT)
-    public Outcome readFrom(InputStream upload) {
-        if (!settings.mayDecideAsOwner()) {
-            throw new NotPermittedException("archive.ownersOnly", context.tenant().name());
+    public void requireImportable(Long declaredBytes) {
+        requireOwnerAndEmptyTenant();
+        if (declaredBytes != null) {
+            limits.requireUpload(declaredBytes);
         }
-        if (!em.createNativeQuery("SELECT 1 FROM product LIMIT 1").getResultList().isEmpty()) {
-            throw BrokenRuleException.onField("archive", "archive.notEmpty", context.tenant().name());
-        }
-        try (SpooledArchive archive = SpooledArchive.spool(upload, limits)) {
+    }
+
+    /**
+     * Imports the spooled archive (a zip as {@link TenantExport} writes it, spooled and checked by
+     * {@link SpooledArchive#spool} before this transaction begins). Refuses as
+     * {@link #requireImportable} does (checked again: things may have changed meanwhile), with
+     * {@link ArchiveTooLargeException} (413) an entry beyond {@link ArchiveLimits}, with
+     * {@link BrokenRuleException} (400, naming the entry, line and column) an archive that breaks a
+     * rule of the format; a refused import changes nothing.
+     */
+    @Requires(Permission.TENANT_EXPORT)
+    public Outcome readFrom(SpooledArchive archive) {
+        requireOwnerAndEmptyTenant();
+        try {
             Importing importing = new Importing();
             archive.read(importing::entry);
             return importing.finish();
@@ -131,9 +143,13 @@ public class TenantImport {
         }
     }
 
-    /** Refuses (413) an upload that says it is larger than ARCHIVE_MAX_SIZE_MB, before any of it is read. */
-    public void requireUpload(long declaredBytes) {
-        limits.requireUpload(declaredBytes);
+    private void requireOwnerAndEmptyTenant() {
+        if (!settings.mayDecideAsOwner()) {
+            throw new NotPermittedException("archive.ownersOnly", context.tenant().name());
+        }
+        if (!em.createNativeQuery("SELECT 1 FROM product LIMIT 1").getResultList().isEmpty()) {
+            throw BrokenRuleException.onField("archive", "archive.notEmpty", context.tenant().name());
+        }
     }
 
     /** One import under way: what has been read so far, and what must follow. */

@@ -15,10 +15,16 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -28,7 +34,9 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.access.Permission;
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SlowUpload;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -255,6 +263,28 @@ class HostileArchiveIT extends DeployedTenantry {
             assertNothingImported(target);
         });
         assertEquals(200, owner.post(target, "/api/archive", ZIP, zip(archive)).status(), "the archive itself is fine");
+    }
+
+    @Test
+    void aSlowArchiveHoldsNoDatabaseConnectionWhileItArrives() throws Exception {
+        String target = tenant("dst-" + suffix);
+        // About 6 s of body: with a transaction open while it is read, each such upload would hold a
+        // pooled connection, and forty of them would stop every tenant.
+        SlowUpload slow = SlowUpload.typed(owner, target, "/api/archive", ZIP, 20, Duration.ofMillis(300))
+                .awaitStarted();
+        Thread.sleep(1000);
+        assertFalse(slow.status().isDone(), "the archive is still arriving: " + slow.status().getNow(0));
+        assertEquals(0, idleInTransaction(), "no transaction waits for the body");
+        assertEquals(400, slow.status().get(2, TimeUnit.MINUTES), "filler bytes are no zip");
+    }
+
+    private static long idleInTransaction() throws SQLException {
+        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = "
+                     + "'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     @Test

@@ -29,6 +29,12 @@ public final class SlowUpload {
         this(client, host, "POST", path, "text/plain", "", 'x', "", chunks, pause);
     }
 
+    /** A body of {@code chunks} chunks of filler bytes, sent as {@code contentType}; the future gives the status. */
+    public static SlowUpload typed(Tenantry client, String host, String path, String contentType, int chunks,
+            Duration pause) {
+        return new SlowUpload(client, host, "POST", path, contentType, "", 'x', "", chunks, pause);
+    }
+
     /**
      * A JSON body that trickles in: {@code json} without its last character, then {@code chunks}
      * chunks of spaces (which JSON allows), then that character; the future gives the status.
