@@ -3,6 +3,7 @@ package io.tenantry.platform;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.transaction.xa.XAException;
@@ -58,7 +59,23 @@ public final class DatabaseUnavailable {
     // why, DTX5007, and throws it without a cause): nothing was written, the request may be retried.
     private static boolean connectionLost(Throwable failure) {
         return failure.getClass().getName().startsWith("jakarta.resource.") || failure instanceof RollbackException
-                || (failure instanceof XAException xa && xa.errorCode == XAException.XAER_RMFAIL);
+                || (failure instanceof XAException xa
+                        && (xa.errorCode == XAException.XAER_RMFAIL || commitMetClosedConnection(xa)));
+    }
+
+    // Payara turns a local commit that failed into an XAException that keeps only the resource
+    // adapter's message (no cause, error code XAER_RMERR), and @Transactional wraps it in a
+    // SystemException. PostgreSQL's JDBC driver says a connection is gone in these words; a COMMIT
+    // that met them found its session ended and was not carried out. (A server that ends the session
+    // in the instant after carrying out the COMMIT, before answering, leaves it in doubt: PostgreSQL
+    // cannot tell the client; the answer is then 503 for a stored write.)
+    private static final List<String> CLOSED_CONNECTION_WORDS = List.of("This connection has been closed",
+            "terminating connection", "An I/O error occurred", "the database system is shutting down");
+
+    private static boolean commitMetClosedConnection(XAException failure) {
+        String message = failure.getMessage();
+        return message != null && message.startsWith("jakarta.resource.spi.LocalTransactionException")
+                && CLOSED_CONNECTION_WORDS.stream().anyMatch(message::contains);
     }
 
     // Payara's pool says so only in words (no SQLState) when it cannot open a connection.
