@@ -13,7 +13,7 @@ import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.InvalidAccountException;
 import io.tenantry.accounts.PasswordChoice;
 import io.tenantry.accounts.SingleUseLinks;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.tenantry.accounts.CurrentCaller;
-import io.tenantry.admin.MasterTenant;
+import io.tenantry.tenancy.MasterTenant;
 import io.tenantry.platform.RequestPath;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantUrls;
-import io.tenantry.web.PublicAddresses;
+import io.tenantry.tenancy.PublicAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

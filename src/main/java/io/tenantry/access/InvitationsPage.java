@@ -6,7 +6,7 @@ import java.util.List;
 import io.tenantry.accounts.TooManyAttemptsException;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package io.tenantry.access;
 import java.io.Serializable;
 import java.util.List;
 
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -5,7 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.net.URLEncoder;
 
 import io.tenantry.tenancy.TenantLabel;
-import io.tenantry.web.PublicAddresses;
+import io.tenantry.tenancy.PublicAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

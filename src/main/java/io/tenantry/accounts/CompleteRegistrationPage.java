@@ -3,7 +3,7 @@ package io.tenantry.accounts;
 import java.io.IOException;
 
 import io.tenantry.platform.TrustedProxies;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

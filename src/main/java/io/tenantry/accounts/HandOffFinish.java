@@ -7,7 +7,7 @@ import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
-import io.tenantry.web.PublicAddresses;
+import io.tenantry.tenancy.PublicAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,7 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @WebServlet(HandOffFinish.PATH)
 public class HandOffFinish extends HttpServlet {
 
-    static final String PATH = "/auth/handoff";
+    /** Where a tenant host takes a hand-off link (the servlet's path). */
+    public static final String PATH = "/auth/handoff";
 
     @Inject
     TenantContext context;

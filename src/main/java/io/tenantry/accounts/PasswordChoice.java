@@ -2,7 +2,7 @@ package io.tenantry.accounts;
 
 import java.util.Objects;
 
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 
 /** A new password typed twice, as every form that sets one asks for it. */
 public class PasswordChoice {

@@ -3,7 +3,7 @@ package io.tenantry.accounts;
 import java.util.List;
 
 import io.tenantry.tenancy.TenantUrls;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

@@ -2,7 +2,7 @@ package io.tenantry.accounts;
 
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.tenancy.TenantUrls;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.tenantry.accounts;
 
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

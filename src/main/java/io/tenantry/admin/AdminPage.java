@@ -13,8 +13,8 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 import io.tenantry.provisioning.TenantBusyException;
-import io.tenantry.web.EditedInstant;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.EditedInstant;
+import io.tenantry.faces.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -1,5 +1,6 @@
 package io.tenantry.admin;
 
+import io.tenantry.tenancy.MasterTenant;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;

@@ -1,5 +1,6 @@
 package io.tenantry.admin;
 
+import io.tenantry.tenancy.MasterTenant;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

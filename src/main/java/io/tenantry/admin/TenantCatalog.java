@@ -12,7 +12,7 @@ import java.util.Optional;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
-import io.tenantry.migration.UpgradeState;
+import io.tenantry.tenancy.UpgradeState;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.LikePattern;
 import io.tenantry.provisioning.TenantProvisioning;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.tenantry.platform.PlainText;
-import io.tenantry.workspace.ListQuery;
+import io.tenantry.platform.ListQuery;
 import jakarta.ws.rs.core.UriInfo;
 
 /**

@@ -2,7 +2,7 @@ package io.tenantry.api;
 
 import java.util.List;
 
-import io.tenantry.workspace.ResultPage;
+import io.tenantry.platform.ResultPage;
 
 /** One window of a list: {@code total} counts the whole list, so clients can page through it. */
 public record PageJson<T>(List<T> items, long total, int offset, int limit) {

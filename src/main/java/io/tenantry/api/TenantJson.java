@@ -2,7 +2,7 @@ package io.tenantry.api;
 
 import java.time.Instant;
 
-import io.tenantry.migration.UpgradeState;
+import io.tenantry.tenancy.UpgradeState;
 import io.tenantry.tenancy.Tenant;
 
 /** A tenant as the API shows it. */

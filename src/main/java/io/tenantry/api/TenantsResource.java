@@ -14,7 +14,7 @@ import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.migration.TenantUpgrade;
-import io.tenantry.migration.UpgradeStates;
+import io.tenantry.tenancy.UpgradeStates;
 import io.tenantry.provisioning.ProvisioningPath;
 import io.tenantry.provisioning.TenantCreation;
 import io.tenantry.provisioning.TenantProvisioning;

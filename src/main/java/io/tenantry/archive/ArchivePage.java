@@ -9,7 +9,7 @@ import org.primefaces.model.file.UploadedFile;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.platform.Explained;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -15,8 +15,10 @@ import org.flywaydb.core.api.MigrationVersion;
 
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.TenantSchemaVersion;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Runs Flyway: {@code db/migration/public} on the shared schema, {@code db/migration/tenant} on the
@@ -32,7 +34,8 @@ public class SchemaMigrations {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private volatile String tenantVersion;
+    @Inject
+    TenantSchemaVersion tenantVersion;
 
     public void migratePublic() {
         flyway("public", PUBLIC).migrate();
@@ -41,8 +44,9 @@ public class SchemaMigrations {
     /** Brings the template up to the newest tenant migration, creating it on first boot. */
     public String migrateTemplate() {
         execute("CREATE SCHEMA IF NOT EXISTS " + SchemaName.TEMPLATE.quoted());
-        tenantVersion = migrate(SchemaName.TEMPLATE);
-        return tenantVersion;
+        String version = migrate(SchemaName.TEMPLATE);
+        tenantVersion.set(version);
+        return version;
     }
 
     /** Migrates an existing schema and returns the version it is at. */
@@ -55,11 +59,7 @@ public class SchemaMigrations {
 
     /** The version every tenant schema must be at to be served; known once the template is migrated. */
     public String tenantVersion() {
-        String version = tenantVersion;
-        if (version == null) {
-            throw new IllegalStateException("The template has not been migrated yet");
-        }
-        return version;
+        return tenantVersion.value();
     }
 
     public void execute(String sql) {

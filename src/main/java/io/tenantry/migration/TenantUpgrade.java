@@ -21,18 +21,20 @@ import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantRegistry;
+import io.tenantry.tenancy.UpgradeState;
+import io.tenantry.tenancy.UpgradeStates;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
 
 /**
  * Brings tenants whose schema is behind the code up to date, in the background with at most
@@ -66,7 +68,7 @@ public class TenantUpgrade {
     UpgradeStates states;
 
     @Inject
-    CurrentCaller caller;
+    SecurityContext security;
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -124,18 +126,18 @@ public class TenantUpgrade {
     }
 
     /**
-     * Has a tenant's upgrade tried again now, on this instance, whatever its back-off says; for a
-     * super-user (NotPermittedException otherwise). Gives the state then: pending, or current when
-     * there is nothing to do.
+     * Has a tenant's upgrade tried again now, on this instance, whatever its back-off says. Only a
+     * super-user may: its callers ({@code admin.TenantCatalog}, {@code api.TenantsResource}) check
+     * that, since who is calling is known on the floor above. Gives the state then: pending, or
+     * current when there is nothing to do.
      */
     public UpgradeState retryNow(Tenant tenant) {
-        caller.requireSuperUser();
         UpgradeState state = states.of(tenant);
         if (state.phase() == UpgradeState.Phase.CURRENT || state.phase() == UpgradeState.Phase.RUNNING) {
             return state;
         }
         states.dueNow(tenant.label());
-        LOG.info("Tenant " + tenant.label() + ": upgrade retried now by " + caller.require().username());
+        LOG.info("Tenant " + tenant.label() + ": upgrade retried now by " + security.getCallerPrincipal().getName());
         enqueue(tenant.label());
         return UpgradeState.PENDING;
     }

@@ -17,11 +17,13 @@ public class PlatformStatus {
         return problem;
     }
 
-    void failed(String problem) {
+    /** Start-up met a problem (worded for the readiness check) and tries again. */
+    public void failed(String problem) {
         this.problem = problem;
     }
 
-    void ready() {
+    /** Start-up has prepared the database: requests may be served. */
+    public void ready() {
         this.problem = null;
         this.ready = true;
     }

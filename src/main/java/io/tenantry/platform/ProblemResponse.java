@@ -3,7 +3,6 @@ package io.tenantry.platform;
 import java.io.IOException;
 import java.util.Locale;
 
-import io.tenantry.web.Language;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

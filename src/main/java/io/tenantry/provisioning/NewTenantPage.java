@@ -9,7 +9,7 @@ import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.tenancy.TenantsDomain;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;

@@ -8,8 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
-import io.tenantry.migration.UpgradeState;
-import io.tenantry.migration.UpgradeStates;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;

@@ -2,6 +2,8 @@ package io.tenantry.web;
 
 import java.io.IOException;
 
+import io.tenantry.platform.Language;
+import io.tenantry.tenancy.PublicAddresses;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;

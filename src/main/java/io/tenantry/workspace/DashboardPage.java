@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.tenantry.platform.NoSuchItemException;
-import io.tenantry.web.ItemIds;
-import io.tenantry.web.Messages;
-import io.tenantry.web.ScriptJson;
+import io.tenantry.faces.ItemIds;
+import io.tenantry.faces.Messages;
+import io.tenantry.faces.ScriptJson;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
-import io.tenantry.web.LazyList;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.LazyList;
+import io.tenantry.faces.Messages;
 import io.tenantry.workspace.Views.ProductView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -11,6 +11,8 @@ import org.eclipse.persistence.config.QueryHints;
 
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.LikePattern;
+import io.tenantry.platform.ListQuery;
+import io.tenantry.platform.ResultPage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 

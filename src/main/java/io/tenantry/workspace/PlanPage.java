@@ -8,9 +8,10 @@ import java.util.Set;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
-import io.tenantry.web.ItemIds;
-import io.tenantry.web.Messages;
-import io.tenantry.web.Pages;
+import io.tenantry.faces.ItemIds;
+import io.tenantry.faces.Messages;
+import io.tenantry.faces.Pages;
+import io.tenantry.platform.ListQuery;
 import io.tenantry.workspace.Views.BuildView;
 import io.tenantry.workspace.Views.CaseView;
 import io.tenantry.workspace.Views.PlanDetail;

@@ -6,8 +6,8 @@ import java.util.List;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
-import io.tenantry.web.LazyList;
-import io.tenantry.web.Pages;
+import io.tenantry.faces.LazyList;
+import io.tenantry.faces.Pages;
 import io.tenantry.workspace.Views.PlanView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

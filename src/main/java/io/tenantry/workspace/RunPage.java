@@ -8,8 +8,8 @@ import java.util.Map;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
-import io.tenantry.web.ItemIds;
-import io.tenantry.web.Messages;
+import io.tenantry.faces.ItemIds;
+import io.tenantry.faces.Messages;
 import io.tenantry.workspace.Views.ExecutionView;
 import io.tenantry.workspace.Views.RunDetail;
 import jakarta.faces.view.ViewScoped;

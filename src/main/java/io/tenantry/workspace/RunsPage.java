@@ -2,7 +2,7 @@ package io.tenantry.workspace;
 
 import java.io.Serializable;
 
-import io.tenantry.web.LazyList;
+import io.tenantry.faces.LazyList;
 import io.tenantry.workspace.Views.RunView;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

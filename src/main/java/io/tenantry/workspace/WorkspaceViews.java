@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.tenantry.accounts.Accounts;
+import io.tenantry.platform.ListQuery;
+import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.Views.AttachmentView;
 import io.tenantry.workspace.Views.BuildView;

@@ -9,6 +9,8 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import io.tenantry.platform.Language;
+
 /** Every text exists in every language Tenantry speaks: a missing key would show as ???key??? on a page. */
 class BundlesTest {
 

@@ -1,4 +1,4 @@
-package io.tenantry.platform;
+package io.tenantry.startup;
 
 import java.util.List;
 
@@ -8,7 +8,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.tenantry.migration.TenantUpgrade;
-import io.tenantry.migration.UpgradeStates;
+import io.tenantry.tenancy.UpgradeStates;
+import io.tenantry.platform.PlatformStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

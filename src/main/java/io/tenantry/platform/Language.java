@@ -1,4 +1,4 @@
-package io.tenantry.web;
+package io.tenantry.platform;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestScoped
 public class Language {
 
-    static final String COOKIE = "lang";
+    /** The cookie the language switcher sets: a supported language's code. */
+    public static final String COOKIE = "lang";
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN);
 
     @Inject
@@ -66,7 +67,8 @@ public class Language {
         return Locale.ENGLISH;
     }
 
-    static Optional<Locale> supported(String language) {
+    /** The supported language of that code ({@code "de"}), or empty. */
+    public static Optional<Locale> supported(String language) {
         return SUPPORTED.stream().filter(locale -> locale.getLanguage().equals(language)).findFirst();
     }
 }

@@ -1,4 +1,4 @@
-package io.tenantry.web;
+package io.tenantry.faces;
 
 import java.io.Serializable;
 import java.util.HashMap;
@@ -10,8 +10,8 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
-import io.tenantry.workspace.ListQuery;
-import io.tenantry.workspace.ResultPage;
+import io.tenantry.platform.ListQuery;
+import io.tenantry.platform.ResultPage;
 
 /**
  * A PrimeFaces lazy table fed by a workspace list: the table's window, sort and column filters

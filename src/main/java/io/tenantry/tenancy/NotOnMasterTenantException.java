@@ -1,4 +1,4 @@
-package io.tenantry.admin;
+package io.tenantry.tenancy;
 
 import io.tenantry.platform.RefusedException;
 

@@ -1,4 +1,4 @@
-package io.tenantry.web;
+package io.tenantry.tenancy;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -6,9 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import io.tenantry.tenancy.TenantLabel;
-import io.tenantry.tenancy.TenantUrls;
-import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

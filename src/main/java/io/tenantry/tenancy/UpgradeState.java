@@ -1,4 +1,4 @@
-package io.tenantry.migration;
+package io.tenantry.tenancy;
 
 import java.time.Instant;
 import java.util.Locale;

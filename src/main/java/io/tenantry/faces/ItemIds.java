@@ -1,4 +1,4 @@
-package io.tenantry.web;
+package io.tenantry.faces;
 
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import io.tenantry.platform.NoSuchItemException;
  * The id of an item that a page's address names (a view parameter such as {@code case.xhtml?id=12}),
  * read as text so that no id, however malformed, ends in a conversion message on an empty page:
  * anything but a whole number from 1 to 2^63-1 names no item, as an unknown id does, and is
- * refused with {@link NoSuchItemException} (which {@link RefusalPages} shows as 404).
+ * refused with {@link NoSuchItemException} (which {@code web.RefusalPages} shows as 404).
  */
 public final class ItemIds {
 

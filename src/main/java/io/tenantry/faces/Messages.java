@@ -1,4 +1,4 @@
-package io.tenantry.web;
+package io.tenantry.faces;
 
 import java.text.MessageFormat;
 import java.util.ResourceBundle;

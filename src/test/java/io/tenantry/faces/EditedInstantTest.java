@@ -1,4 +1,4 @@
-package io.tenantry.web;
+package io.tenantry.faces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
 
 class EditedInstantTest {
 

@@ -1,4 +1,4 @@
-package io.tenantry.web;
+package io.tenantry.faces;
 
 import io.tenantry.platform.PlainText;
 import io.tenantry.platform.Reason;

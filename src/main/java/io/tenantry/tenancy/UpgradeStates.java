@@ -1,4 +1,4 @@
-package io.tenantry.migration;
+package io.tenantry.tenancy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,10 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 import io.tenantry.platform.Database;
-import io.tenantry.tenancy.Tenant;
-import io.tenantry.tenancy.TenantChanged;
-import io.tenantry.tenancy.TenantChanges;
-import io.tenantry.tenancy.TenantLabel;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -40,7 +36,7 @@ public class UpgradeStates {
     DataSource dataSource;
 
     @Inject
-    SchemaMigrations migrations;
+    TenantSchemaVersion codeVersion;
 
     private final Map<TenantLabel, UpgradeState> remembered = new ConcurrentHashMap<>();
 
@@ -54,7 +50,7 @@ public class UpgradeStates {
      * until the tenant is announced as changed.
      */
     public UpgradeState of(Tenant tenant) {
-        if (migrations.tenantVersion().equals(tenant.schemaVersion())) {
+        if (codeVersion.value().equals(tenant.schemaVersion())) {
             return UpgradeState.CURRENT;
         }
         return remembered.computeIfAbsent(tenant.label(), label -> UpgradeState.of(false, recorded(label)));
@@ -68,7 +64,7 @@ public class UpgradeStates {
      * Records tenants as waiting for an upgrade, in one statement (start-up); one that an instance
      * is upgrading stays running. Not announced: the workers' next writes are.
      */
-    void pending(List<TenantLabel> labels) {
+    public void pending(List<TenantLabel> labels) {
         try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement insert = connection.prepareStatement("INSERT INTO public.tenant_upgrade (tenant_id, state)"
                      + " SELECT id, 'pending' FROM public.tenant WHERE label = ANY (?) ON CONFLICT (tenant_id)"
@@ -81,7 +77,8 @@ public class UpgradeStates {
         }
     }
 
-    void running(TenantLabel label) {
+    /** Records that an instance is upgrading the tenant now. */
+    public void running(TenantLabel label) {
         write(label, "INSERT INTO public.tenant_upgrade (tenant_id, state) SELECT id, 'running' FROM public.tenant"
                 + " WHERE label = ? ON CONFLICT (tenant_id) DO UPDATE SET state = 'running', changed_at = now()",
                 label.value());
@@ -92,7 +89,7 @@ public class UpgradeStates {
      * as long after each further one, at most an hour (or {@code firstWait}, if longer).
      * Gives the state recorded.
      */
-    UpgradeState failed(TenantLabel label, String reason, Duration firstWait) {
+    public UpgradeState failed(TenantLabel label, String reason, Duration firstWait) {
         long first = firstWait.toSeconds();
         write(label, "INSERT INTO public.tenant_upgrade (tenant_id, state, reason, attempts, next_attempt_at)"
                 + " SELECT id, 'failed', ?, 1, now() + make_interval(secs => ?) FROM public.tenant WHERE label = ?"
@@ -104,12 +101,12 @@ public class UpgradeStates {
     }
 
     /** The tenant is at the code's version: nothing more to record. */
-    void current(TenantLabel label) {
+    public void current(TenantLabel label) {
         write(label, "DELETE FROM public.tenant_upgrade WHERE tenant_id = " + BY_LABEL, label.value());
     }
 
     /** Makes a failed tenant's next attempt due now; whether it had failed. */
-    boolean dueNow(TenantLabel label) {
+    public boolean dueNow(TenantLabel label) {
         return write(label, "UPDATE public.tenant_upgrade SET next_attempt_at = now(), changed_at = now()"
                 + " WHERE state = 'failed' AND tenant_id = " + BY_LABEL, label.value()) > 0;
     }
@@ -118,7 +115,7 @@ public class UpgradeStates {
      * Tenants whose upgrade may be taken up now: failed ones whose next attempt is due, and pending
      * or running ones (an instance that stopped mid-way leaves them so; a live one holds their lock).
      */
-    List<TenantLabel> due() {
+    public List<TenantLabel> due() {
         List<TenantLabel> labels = new ArrayList<>();
         query("SELECT t.label FROM public.tenant_upgrade u JOIN public.tenant t ON t.id = u.tenant_id"
                 + " WHERE u.state <> 'failed' OR u.next_attempt_at <= now() ORDER BY u.changed_at", rows -> {

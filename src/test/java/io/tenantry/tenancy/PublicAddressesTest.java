@@ -1,4 +1,4 @@
-package io.tenantry.web;
+package io.tenantry.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +7,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.tenantry.tenancy.TenantLabel;
-import io.tenantry.tenancy.TenantsDomain;
 
 /** Where sign-in may send a browser back to: our hosts only, never elsewhere. */
 class PublicAddressesTest {

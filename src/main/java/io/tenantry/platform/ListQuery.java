@@ -1,4 +1,4 @@
-package io.tenantry.workspace;
+package io.tenantry.platform;
 
 import java.util.Map;
 

@@ -1,10 +1,7 @@
-package io.tenantry.admin;
+package io.tenantry.tenancy;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.tenantry.tenancy.Tenant;
-import io.tenantry.tenancy.TenantContext;
-import io.tenantry.tenancy.TenantLabel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

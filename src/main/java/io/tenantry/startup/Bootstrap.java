@@ -1,4 +1,4 @@
-package io.tenantry.platform;
+package io.tenantry.startup;
 
 import java.util.Optional;
 import java.util.logging.Level;
@@ -10,6 +10,8 @@ import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.platform.PlatformStatus;
+import io.tenantry.platform.TrustedProxies;
 import io.tenantry.provisioning.InterruptedWork;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.TenantChanges;

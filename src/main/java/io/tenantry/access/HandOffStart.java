@@ -1,4 +1,4 @@
-package io.tenantry.accounts;
+package io.tenantry.access;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-import io.tenantry.access.TenantEntry;
+import io.tenantry.accounts.Caller;
+import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.HandOffFinish;
+import io.tenantry.accounts.HostSessions;
+import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.Tenant;
@@ -14,7 +18,7 @@ import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantUrls;
-import io.tenantry.web.PublicAddresses;
+import io.tenantry.tenancy.PublicAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,10 +1,11 @@
-package io.tenantry.platform;
+package io.tenantry.startup;
 
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.archive.ArchiveLimits;
+import io.tenantry.platform.TrustedProxies;
 import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,61 @@
+package io.tenantry;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The floors of the code (docs/architecture.md): a package may use its own floor and those below,
+ * never one above, and no packages use each other round in a circle. Reads the compiled main
+ * classes only (the tests' helpers may reach anywhere).
+ */
+class ArchitectureTest {
+
+    private static final String STARTUP = "start-up";
+    private static final String ENTRY = "pages and REST";
+    private static final String FEATURES = "features";
+    private static final String PEOPLE = "accounts and access";
+    private static final String SCHEMAS = "provisioning and migration";
+    private static final String TENANCY = "tenancy";
+    private static final String PLATFORM = "platform";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.tenantry");
+    }
+
+    @Test
+    void noFloorUsesOneAbove() {
+        ArchRule floors = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer(STARTUP).definedBy("io.tenantry.startup..")
+                .layer(ENTRY).definedBy("io.tenantry.web..", "io.tenantry.api..")
+                .layer(FEATURES).definedBy("io.tenantry.workspace..", "io.tenantry.admin..", "io.tenantry.archive..")
+                .layer(PEOPLE).definedBy("io.tenantry.accounts..", "io.tenantry.access..")
+                .layer(SCHEMAS).definedBy("io.tenantry.provisioning..", "io.tenantry.migration..")
+                .layer(TENANCY).definedBy("io.tenantry.tenancy..", "io.tenantry.files..")
+                .layer(PLATFORM).definedBy("io.tenantry.platform..", "io.tenantry.faces..", "io.tenantry.mail..")
+                .whereLayer(STARTUP).mayNotBeAccessedByAnyLayer()
+                .whereLayer(ENTRY).mayOnlyBeAccessedByLayers(STARTUP)
+                .whereLayer(FEATURES).mayOnlyBeAccessedByLayers(STARTUP, ENTRY)
+                .whereLayer(PEOPLE).mayOnlyBeAccessedByLayers(STARTUP, ENTRY, FEATURES)
+                .whereLayer(SCHEMAS).mayOnlyBeAccessedByLayers(STARTUP, ENTRY, FEATURES, PEOPLE)
+                .whereLayer(TENANCY).mayOnlyBeAccessedByLayers(STARTUP, ENTRY, FEATURES, PEOPLE, SCHEMAS)
+                .ensureAllClassesAreContainedInArchitectureIgnoring("io.tenantry");
+        floors.check(classes);
+    }
+
+    @Test
+    void noPackagesUseEachOtherInACircle() {
+        slices().matching("io.tenantry.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
