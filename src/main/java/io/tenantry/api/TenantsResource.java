@@ -16,7 +16,7 @@ import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.migration.TenantUpgrade;
 import io.tenantry.tenancy.UpgradeStates;
 import io.tenantry.provisioning.ProvisioningPath;
-import io.tenantry.provisioning.TenantCreation;
+import io.tenantry.access.TenantCreation;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.provisioning.UnknownTenantException;
 import io.tenantry.tenancy.Tenant;

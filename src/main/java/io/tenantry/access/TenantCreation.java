@@ -1,4 +1,4 @@
-package io.tenantry.provisioning;
+package io.tenantry.access;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -13,6 +13,8 @@ import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.mail.MailTemplates;
 import io.tenantry.mail.Mailer;
+import io.tenantry.provisioning.ProvisioningPath;
+import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,10 @@
-package io.tenantry.provisioning;
+package io.tenantry.access;
 
 import java.io.IOException;
 
 import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.provisioning.TenantConflictException;
+import io.tenantry.provisioning.TenantForm;
 import io.tenantry.tenancy.InvalidTenantLabelException;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
