@@ -13,14 +13,15 @@ import jakarta.ws.rs.core.UriInfo;
  * every other parameter is a filter, which the service accepts or refuses by name. A filter holding
  * a control character is refused ({@link PlainText}): PostgreSQL cannot search for NUL.
  */
-final class ListParams {
+public final class ListParams {
 
     private static final Set<String> WINDOW = Set.of("offset", "limit", "sort", "order");
 
     private ListParams() {
     }
 
-    static ListQuery of(UriInfo uri) {
+    /** The list query the request's parameters ask for; 400 for a malformed number or a control character. */
+    public static ListQuery of(UriInfo uri) {
         var parameters = uri.getQueryParameters();
         Map<String, String> filters = new HashMap<>();
         parameters.forEach((name, values) -> {

@@ -13,8 +13,6 @@ import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.accounts.TooManyAttemptsException;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.tenancy.NotOnMasterTenantException;
-import io.tenantry.archive.ArchiveTooLargeException;
-import io.tenantry.files.FileTooLargeException;
 import io.tenantry.tenancy.TenantGoneException;
 import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.BrokenRuleException;
@@ -22,6 +20,7 @@ import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.platform.Explained;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.Reason;
+import io.tenantry.platform.TooLargeException;
 import io.tenantry.provisioning.TenantBusyException;
 import io.tenantry.provisioning.TenantConflictException;
 import io.tenantry.provisioning.UnknownTenantException;
@@ -101,8 +100,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Response.fromResponse(Problem.response(429, "Too Many Requests", words, null))
                     .header("Retry-After", Long.toString(many.retryAfter().toSeconds() + 1)).build();
         }
-        if (cause instanceof FileTooLargeException || cause instanceof ArchiveTooLargeException
-                || cause instanceof BodyTooLargeException) {
+        if (cause instanceof TooLargeException || cause instanceof BodyTooLargeException) {
             return Problem.response(413, "Content Too Large", words, null);
         }
         if (cause instanceof IllegalArgumentException || cause instanceof Explained) {

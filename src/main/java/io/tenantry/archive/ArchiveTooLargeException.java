@@ -1,9 +1,9 @@
 package io.tenantry.archive;
 
-import io.tenantry.platform.RefusedException;
+import io.tenantry.platform.TooLargeException;
 
 /** An archive beyond one of {@link ArchiveLimits}: answered with 413, naming the limit and its setting; nothing is imported. */
-public class ArchiveTooLargeException extends RefusedException {
+public class ArchiveTooLargeException extends TooLargeException {
 
     private ArchiveTooLargeException(String key, Object... arguments) {
         super(key, arguments);

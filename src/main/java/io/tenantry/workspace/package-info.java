@@ -1,2 +1,5 @@
-/** The work inside a tenant: test management, starting with products and their versions. */
+/**
+ * The work inside a tenant: test management (products, cases, plans, runs, comments and
+ * attachments), its services, pages and REST resources.
+ */
 package io.tenantry.workspace;

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -12,6 +14,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -191,12 +195,20 @@ class EveryEndpointFuzzIT extends DeployedTenantry {
     /** Each POST or PUT of the API whose body is a JSON record, with its path filled in. */
     private List<Endpoint> jsonEndpoints() throws URISyntaxException, ClassNotFoundException {
         List<Endpoint> endpoints = new ArrayList<>();
-        File folder = new File(ProblemMappers.class.getResource("ProblemMappers.class").toURI()).getParentFile();
-        for (String file : folder.list()) {
-            if (!file.endsWith("Resource.class")) {
-                continue;
-            }
-            Class<?> resource = Class.forName("io.tenantry.api." + file.replace(".class", ""));
+        // Resources live next to their features' services: every *Resource class under io/tenantry
+        // (the classes folder: four levels above api's).
+        java.nio.file.Path classes = java.nio.file.Path.of(ProblemMappers.class.getResource("ProblemMappers.class").toURI())
+                .getParent().getParent().getParent().getParent();
+        List<String> names;
+        try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("io/tenantry"))) {
+            names = files.map(file -> classes.relativize(file).toString())
+                    .filter(file -> file.endsWith("Resource.class"))
+                    .map(file -> file.replace(".class", "").replace(File.separatorChar, '.')).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String name : names) {
+            Class<?> resource = Class.forName(name);
             Path root = resource.getAnnotation(Path.class);
             if (root == null) {
                 continue;

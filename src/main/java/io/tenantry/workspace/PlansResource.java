@@ -1,14 +1,15 @@
-package io.tenantry.api;
+package io.tenantry.workspace;
 
 import java.net.URI;
 import java.util.List;
 
+import io.tenantry.api.Inputs;
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantData;
-import io.tenantry.workspace.TestPlans;
 import io.tenantry.workspace.Views.CaseIds;
 import io.tenantry.workspace.Views.PlanDetail;
 import io.tenantry.workspace.Views.PlanView;
-import io.tenantry.workspace.WorkspaceViews;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,11 +1,12 @@
-package io.tenantry.api;
+package io.tenantry.workspace;
 
 import java.net.URI;
 import java.util.List;
 
+import io.tenantry.api.Inputs;
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantData;
-import io.tenantry.workspace.ProductCatalog;
-import io.tenantry.workspace.Views;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

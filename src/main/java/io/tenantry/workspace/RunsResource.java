@@ -1,20 +1,18 @@
-package io.tenantry.api;
+package io.tenantry.workspace;
 
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import io.tenantry.api.Inputs;
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantData;
-import io.tenantry.workspace.Comment;
-import io.tenantry.workspace.JUnitImport;
-import io.tenantry.workspace.Subject;
-import io.tenantry.workspace.TestRuns;
 import io.tenantry.workspace.Views.AttachmentView;
 import io.tenantry.workspace.Views.CommentView;
 import io.tenantry.workspace.Views.ExecutionView;
 import io.tenantry.workspace.Views.RunDetail;
 import io.tenantry.workspace.Views.RunView;
-import io.tenantry.workspace.WorkspaceViews;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

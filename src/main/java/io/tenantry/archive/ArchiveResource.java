@@ -1,12 +1,8 @@
-package io.tenantry.api;
+package io.tenantry.archive;
 
 import java.io.InputStream;
 import java.time.LocalDate;
 
-import io.tenantry.archive.TenantExport;
-import io.tenantry.archive.ArchiveSpool;
-import io.tenantry.archive.SpooledArchive;
-import io.tenantry.archive.TenantImport;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,8 @@
-package io.tenantry.api;
+package io.tenantry.workspace;
 
+import io.tenantry.api.Inputs;
 import io.tenantry.tenancy.TenantData;
-import io.tenantry.workspace.Comments;
 import io.tenantry.workspace.Views.CommentView;
-import io.tenantry.workspace.WorkspaceViews;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,12 +1,9 @@
-package io.tenantry.api;
+package io.tenantry.admin;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.tenantry.admin.Announcement;
-import io.tenantry.admin.PlatformModels;
-import io.tenantry.admin.SubscriptionPlan;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package io.tenantry.api;
+package io.tenantry.workspace;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 
 import io.tenantry.platform.SecurityHeaders;
 import io.tenantry.tenancy.TenantData;
-import io.tenantry.workspace.Attachments;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

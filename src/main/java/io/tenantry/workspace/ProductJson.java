@@ -1,10 +1,8 @@
-package io.tenantry.api;
+package io.tenantry.workspace;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.tenantry.workspace.Product;
-import io.tenantry.workspace.ProductVersion;
 
 /** A product as the API shows it, with its versions. */
 public record ProductJson(long id, String name, String description, OffsetDateTime createdAt, List<VersionJson> versions) {

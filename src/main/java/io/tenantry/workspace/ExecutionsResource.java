@@ -1,8 +1,9 @@
-package io.tenantry.api;
+package io.tenantry.workspace;
 
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.Views.ExecutionView;
-import io.tenantry.workspace.WorkspaceViews;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
