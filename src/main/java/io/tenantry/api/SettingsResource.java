@@ -1,15 +1,9 @@
 package io.tenantry.api;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
-import io.tenantry.access.Groups;
-import io.tenantry.access.Invitations;
-import io.tenantry.access.Permission;
 import io.tenantry.access.TenantSettings;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
@@ -24,25 +18,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
-/** The current tenant's administration: invitations, groups, settings and logo; the services check who may. */
-@Path("")
+/**
+ * The current tenant's settings, its ownership and its logo ({@code /api/settings}); the service
+ * ({@code access.TenantSettings}) checks who may.
+ */
+@Path("settings")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class TenantAdminResource {
-
-    @Inject
-    Invitations invitations;
-
-    @Inject
-    Groups groups;
+public class SettingsResource {
 
     @Inject
     TenantSettings settings;
@@ -55,15 +44,6 @@ public class TenantAdminResource {
 
     @Context
     HttpServletRequest request;
-
-    @Context
-    UriInfo uri;
-
-    public record InvitationInput(String emails) {
-    }
-
-    public record GroupInput(String name, Boolean memberDefault, Set<Permission> permissions) {
-    }
 
     public record OwnerInput(String owner) {
     }
@@ -79,70 +59,6 @@ public class TenantAdminResource {
     }
 
     @GET
-    @Path("invitations")
-    public List<Invitations.Pending> pending() {
-        return invitations.pending();
-    }
-
-    @POST
-    @Path("invitations")
-    public List<Invitations.Result> invite(InvitationInput input) {
-        return invitations.invite(input == null ? null : input.emails(), urls.publicRoot(request),
-                urls.rootOf(context.tenant().label(), request));
-    }
-
-    @POST
-    @Path("invitations/{id}/resend")
-    public Response resend(@PathParam("id") long id) {
-        invitations.resend(id, urls.publicRoot(request), urls.rootOf(context.tenant().label(), request));
-        return Response.noContent().build();
-    }
-
-    @DELETE
-    @Path("invitations/{id}")
-    public Response revoke(@PathParam("id") long id) {
-        invitations.revoke(id);
-        return Response.noContent().build();
-    }
-
-    @POST
-    @Path("groups")
-    public Response createGroup(GroupInput input) {
-        long id = groups.create(Inputs.require(input).name());
-        if (input.permissions() != null) {
-            groups.grant(id, input.permissions());
-        }
-        return Response.created(URI.create(uri.getAbsolutePath() + "/" + id)).build();
-    }
-
-    /** Changes what is given: name (not built-ins), whether new members join, permissions (not Administrator's). */
-    @PUT
-    @Path("groups/{id}")
-    public Response changeGroup(@PathParam("id") long id, GroupInput input) {
-        if (input == null) {
-            throw new IllegalArgumentException("Send {\"name\", \"memberDefault\", \"permissions\"} (any of them).");
-        }
-        if (input.name() != null) {
-            groups.rename(id, input.name());
-        }
-        if (input.memberDefault() != null) {
-            groups.markDefault(id, input.memberDefault());
-        }
-        if (input.permissions() != null) {
-            groups.grant(id, input.permissions().isEmpty() ? EnumSet.noneOf(Permission.class) : input.permissions());
-        }
-        return Response.noContent().build();
-    }
-
-    @DELETE
-    @Path("groups/{id}")
-    public Response deleteGroup(@PathParam("id") long id) {
-        groups.delete(id);
-        return Response.noContent().build();
-    }
-
-    @GET
-    @Path("settings")
     public SettingsJson settings() {
         settings.requireMayChange();
         return SettingsJson.of(context.tenant());
@@ -153,7 +69,6 @@ public class TenantAdminResource {
      * a null, hence the {@link JsonObject} body), one sent as null is cleared (a name cannot be: 400).
      */
     @PUT
-    @Path("settings")
     public SettingsJson changeSettings(JsonObject body) {
         if (body == null) {
             throw new IllegalArgumentException("Send the settings as JSON.");
@@ -175,7 +90,7 @@ public class TenantAdminResource {
      * super-user's decision); 202, as nothing changes until bob accepts.
      */
     @PUT
-    @Path("settings/owner")
+    @Path("owner")
     public Response offerOwnership(OwnerInput input) {
         settings.offerOwnership(input == null ? null : input.owner(), urls.rootOf(context.tenant().label(), request));
         return Response.accepted().build();
@@ -183,7 +98,7 @@ public class TenantAdminResource {
 
     /** The member offered the tenant accepts it and becomes its owner; 403 without an offer. */
     @POST
-    @Path("settings/owner/acceptance")
+    @Path("owner/acceptance")
     public Response acceptOwnership() {
         settings.acceptOwnership();
         return Response.noContent().build();
@@ -191,7 +106,7 @@ public class TenantAdminResource {
 
     /** The logo as the body, at most 256 KiB (413 above: the body is not read past it; see BodyLimits). */
     @PUT
-    @Path("settings/logo")
+    @Path("logo")
     @Consumes({"image/png", "image/jpeg", "image/gif", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
     public Response changeLogo(InputStream image) {
         settings.changeLogo(image);
@@ -199,7 +114,7 @@ public class TenantAdminResource {
     }
 
     @DELETE
-    @Path("settings/logo")
+    @Path("logo")
     public Response removeLogo() {
         settings.removeLogo();
         return Response.noContent().build();

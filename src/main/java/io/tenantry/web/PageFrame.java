@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** What the frame around every page shows: the tenant, the person, the banners. */
 @Named
 @RequestScoped
-public class Shell {
+public class PageFrame {
 
     @Inject
     TenantContext context;

@@ -1,0 +1,109 @@
+package io.tenantry.api;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.tenantry.access.Group;
+import io.tenantry.access.Groups;
+import io.tenantry.access.Permission;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The current tenant's groups ({@code /api/groups}): listed, made, changed, deleted, and their
+ * members added and removed; the service ({@code access.Groups}) checks who may.
+ */
+@Path("groups")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GroupsResource {
+
+    @Inject
+    Groups groups;
+
+    @Context
+    UriInfo uri;
+
+    public record GroupInput(String name, Boolean memberDefault, Set<Permission> permissions) {
+    }
+
+    /** Names a user: {"username": "jane"}. */
+    public record UserInput(String username) {
+    }
+
+    @GET
+    public List<Group> groups() {
+        return groups.list();
+    }
+
+    @POST
+    @Path("{id}/members")
+    public Response addToGroup(@PathParam("id") long groupId, UserInput input) {
+        groups.addMember(groupId, require(input));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/members/{username}")
+    public Response removeFromGroup(@PathParam("id") long groupId, @PathParam("username") String username) {
+        groups.removeMember(groupId, username);
+        return Response.noContent().build();
+    }
+
+    @POST
+    public Response createGroup(GroupInput input) {
+        long id = groups.create(Inputs.require(input).name());
+        if (input.permissions() != null) {
+            groups.grant(id, input.permissions());
+        }
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + id)).build();
+    }
+
+    /** Changes what is given: name (not built-ins), whether new members join, permissions (not Administrator's). */
+    @PUT
+    @Path("{id}")
+    public Response changeGroup(@PathParam("id") long id, GroupInput input) {
+        if (input == null) {
+            throw new IllegalArgumentException("Send {\"name\", \"memberDefault\", \"permissions\"} (any of them).");
+        }
+        if (input.name() != null) {
+            groups.rename(id, input.name());
+        }
+        if (input.memberDefault() != null) {
+            groups.markDefault(id, input.memberDefault());
+        }
+        if (input.permissions() != null) {
+            groups.grant(id, input.permissions().isEmpty() ? EnumSet.noneOf(Permission.class) : input.permissions());
+        }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response deleteGroup(@PathParam("id") long id) {
+        groups.delete(id);
+        return Response.noContent().build();
+    }
+
+    private static String require(UserInput input) {
+        if (input == null || input.username() == null) {
+            throw new IllegalArgumentException("Send {\"username\": \"...\"}.");
+        }
+        return input.username();
+    }
+}
