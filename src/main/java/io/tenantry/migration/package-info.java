@@ -1,2 +1,2 @@
-/** Flyway migrations of the public schema, the template and every tenant schema. */
+/** Flyway migrations of the public schema, the template and every tenant schema; upgrading tenants behind. */
 package io.tenantry.migration;

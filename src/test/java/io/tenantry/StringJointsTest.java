@@ -1,0 +1,107 @@
+package io.tenantry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.eclipse.persistence.sessions.SessionEventListener;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import io.tenantry.platform.Database;
+import io.tenantry.startup.ConnectionPool;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.faces.context.ExceptionHandlerFactory;
+import jakarta.servlet.Filter;
+
+/**
+ * The joints the compiler cannot see, because they name classes by strings (docs/architecture.md,
+ * "Joints wired by strings"): each names a class that exists and is of the kind its container
+ * expects, and the filters come in the order the request path needs. A move or rename that forgets
+ * one fails here, before a server is started; the ITs named in the docs prove each one works.
+ */
+class StringJointsTest {
+
+    private static final File WEB_INF = new File("src/main/webapp/WEB-INF");
+
+    @Test
+    void thePoolIsTheTenantTaggedDataSourceUnderTheNameTheCodeLooksUp() throws Exception {
+        DataSourceDefinition pool = ConnectionPool.class.getAnnotation(DataSourceDefinition.class);
+        assertEquals(Database.JNDI_NAME, pool.name());
+        assertEquals("io.tenantry.tenancy.TenantTaggedDataSource", pool.className());
+        assertKind(DataSource.class, pool.className());
+    }
+
+    @Test
+    void thePersistenceUnitUsesThePoolAndRoutesEverySession() throws Exception {
+        Document persistence = read(new File("src/main/resources/META-INF/persistence.xml"));
+        Element unit = (Element) persistence.getElementsByTagName("persistence-unit").item(0);
+        assertEquals("tenantry", unit.getAttribute("name"));
+        assertEquals(Database.JNDI_NAME, text(persistence, "jta-data-source").get(0));
+        String listener = property(persistence, "eclipselink.session-event-listener");
+        assertEquals("io.tenantry.tenancy.SchemaRouting", listener);
+        assertKind(SessionEventListener.class, listener);
+    }
+
+    @Test
+    void theFiltersExistAndRunInTheRequestPathsOrder() throws Exception {
+        Document web = read(new File(WEB_INF, "web.xml"));
+        List<String> mapped = new ArrayList<>();
+        NodeList mappings = web.getElementsByTagName("filter-mapping");
+        for (int i = 0; i < mappings.getLength(); i++) {
+            mapped.add(((Element) mappings.item(i)).getElementsByTagName("filter-name").item(0).getTextContent().trim());
+        }
+        assertEquals(List.of("SecurityHeaders", "CappedBodies", "DatabaseOutage", "TenantFilter", "AccessGate"), mapped);
+        List<String> classes = text(web, "filter-class");
+        assertEquals(List.of("io.tenantry.platform.SecurityHeaders", "io.tenantry.platform.CappedBodies",
+                "io.tenantry.platform.DatabaseOutage", "io.tenantry.tenancy.TenantFilter",
+                "io.tenantry.access.AccessGate"), classes);
+        for (String filter : classes) {
+            assertKind(Filter.class, filter);
+        }
+    }
+
+    @Test
+    void refusedPagesAreHandledByRefusalPages() throws Exception {
+        List<String> factories = text(read(new File(WEB_INF, "faces-config.xml")), "exception-handler-factory");
+        assertEquals(List.of("io.tenantry.web.RefusalPages"), factories);
+        assertKind(ExceptionHandlerFactory.class, factories.get(0));
+    }
+
+    private static void assertKind(Class<?> kind, String className) throws ClassNotFoundException {
+        Class<?> named = Class.forName(className, false, StringJointsTest.class.getClassLoader());
+        assertTrue(kind.isAssignableFrom(named), className + " is no " + kind.getName());
+    }
+
+    private static Document read(File file) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file);
+    }
+
+    private static List<String> text(Document document, String tag) {
+        List<String> texts = new ArrayList<>();
+        NodeList nodes = document.getElementsByTagName(tag);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent().trim());
+        }
+        return texts;
+    }
+
+    private static String property(Document document, String name) {
+        NodeList properties = document.getElementsByTagName("property");
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            if (name.equals(property.getAttribute("name"))) {
+                return property.getAttribute("value");
+            }
+        }
+        throw new AssertionError("persistence.xml sets no " + name);
+    }
+}
