@@ -23,7 +23,8 @@ import jakarta.transaction.TransactionalException;
 /**
  * Creates and deletes tenants. Label and name rules are checked here, the schema and the registry
  * row change together in {@link TenantSchemas}, and the directory learns of it only after commit.
- * A new tenant gets a folder of files no tenant had ({@link TenantFiles#newFolderName()}).
+ * A new tenant gets a folder of files no tenant had ({@link TenantFiles#newFolderName()}); a deleted
+ * one's goes with the deletion's commit ({@link io.tenantry.files.FolderRemoval}, observing {@link TenantDeleted}).
  */
 @ApplicationScoped
 public class TenantProvisioning {
@@ -139,9 +140,8 @@ public class TenantProvisioning {
         } finally {
             directory.refresh(leaving.label());
         }
-        files.deleteFolder(leaving.filesFolder());
-        LOG.info("Deleted tenant " + leaving.label() + ", its schema " + leaving.schema() + " and its folder "
-                + leaving.filesFolder());
+        LOG.info("Deleted tenant " + leaving.label() + " and its schema " + leaving.schema()
+                + "; its folder " + leaving.filesFolder() + " goes with the commit (files.FolderRemoval)");
     }
 
     /** Drops staging schemas left by a migrate-path creation that crashed more than an hour ago. */
