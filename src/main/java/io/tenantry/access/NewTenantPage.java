@@ -9,7 +9,6 @@ import io.tenantry.tenancy.InvalidTenantLabelException;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
-import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.tenancy.TenantsDomain;
 import io.tenantry.faces.Messages;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +16,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** The new-tenant form: the label is checked as it is typed, showing the rule and the address it gives. */
 @Named
@@ -32,9 +30,6 @@ public class NewTenantPage {
 
     @Inject
     TenantsDomain domain;
-
-    @Inject
-    TenantUrls urls;
 
     private String label;
     private final TenantForm form = new TenantForm();
@@ -61,11 +56,10 @@ public class NewTenantPage {
 
     public void create() throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         Tenant tenant;
         try {
-            String url = urls.rootOf(TenantLabel.forNewTenant(label), request);
-            tenant = creation.create(label, form.getName(), form.getOrganization(), form.isPubliclyReadable(), url);
+            tenant = creation.create(new TenantCreation.Request(label, form.getName(), form.getOrganization(),
+                    form.isPubliclyReadable()));
         } catch (IllegalArgumentException | TenantConflictException | NotPermittedException e) {
             Messages.failure(e);
             return;

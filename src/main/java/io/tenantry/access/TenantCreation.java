@@ -1,5 +1,6 @@
 package io.tenantry.access;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -11,18 +12,31 @@ import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.mail.MailTemplates;
 import io.tenantry.mail.Mailer;
 import io.tenantry.provisioning.ProvisioningPath;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
 
 /**
- * Creating a tenant as a signed-in person: who may (TENANT_CREATION: {@code anyone} signed in, the
- * default, or only {@code permitted} accounts; the super-user always), the creator as owner, and
- * the e-mails that follow to the owner, the tenant's extra addresses and the platform's operators.
+ * Creating a tenant, the one way a person does it, from the new-tenant page and from
+ * {@code POST /api/tenants} alike: who may (TENANT_CREATION: {@code anyone} signed in, the default,
+ * or only {@code permitted} accounts; the super-user always), the label read once, the creator as
+ * owner unless a super-user names another, and, once the creation has committed, the e-mails to the
+ * owner, the tenant's extra addresses and the platform's operators.
+ *
+ * <p>The mail is sent here, after {@link TenantProvisioning} returns, rather than by an observer of
+ * {@link TenantCreated}: that event is fired inside the creation's transaction (a mail sent from
+ * there could announce a creation then rolled back), and also for the public tenant made at first
+ * boot, which announces nothing; the tenant's address is the request's. This method runs outside
+ * any transaction ({@code NEVER}), so the creation's own transaction has committed when it returns.
  */
 @ApplicationScoped
 public class TenantCreation {
@@ -43,8 +57,38 @@ public class TenantCreation {
     MailTemplates templates;
 
     @Inject
+    TenantUrls urls;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
     @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
     String creation;
+
+    /**
+     * What is asked for. {@code owner} (a user name; empty: the creator), {@code paidUntil} and a
+     * {@code path} other than {@link ProvisioningPath#CLONE} are a super-user's to give.
+     */
+    public record Request(String label, String name, String organization, boolean publiclyReadable,
+            Optional<String> owner, Optional<Instant> paidUntil, ProvisioningPath path) {
+
+        public Request {
+            owner = owner == null ? Optional.empty() : owner;
+            paidUntil = paidUntil == null ? Optional.empty() : paidUntil;
+            path = path == null ? ProvisioningPath.CLONE : path;
+        }
+
+        /** What a person asks for on the new-tenant page: they own it, cloned from the template. */
+        public Request(String label, String name, String organization, boolean publiclyReadable) {
+            this(label, name, organization, publiclyReadable, Optional.empty(), Optional.empty(),
+                    ProvisioningPath.CLONE);
+        }
+
+        boolean needsSuperUser() {
+            return owner.isPresent() || paidUntil.isPresent() || path != ProvisioningPath.CLONE;
+        }
+    }
 
     /** Whether the caller may create a tenant: account-wide (never with a tenant host's session), and as TENANT_CREATION says. */
     public boolean mayCreate() {
@@ -56,19 +100,37 @@ public class TenantCreation {
                 || accounts.findActive(signedIn.get().accountId()).map(Account::mayCreateTenants).orElse(false);
     }
 
-    public Tenant create(String label, String name, String organization, boolean publiclyReadable, String tenantUrl) {
+    /**
+     * Creates the tenant asked for and mails that it exists; returns it once committed. Refuses a
+     * caller without an account-wide credential or not allowed to create tenants, or giving what only
+     * a super-user may ({@link NotPermittedException}, 403); a label against the rules
+     * ({@link io.tenantry.tenancy.InvalidTenantLabelException}, 400); an unknown owner
+     * ({@link UnknownAccountException}); a name or organization against the rules (400); a label taken
+     * ({@link TenantConflictException}, 409).
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public Tenant create(Request asked) {
         Caller creator = caller.requireAccountWide();
         if (!mayCreate()) {
             throw new NotPermittedException("tenant.creationNotPermitted");
         }
-        Tenant tenant = provisioning.create(label, name, new Tenant.Terms(Optional.of(creator.accountId()),
-                organization, publiclyReadable, Optional.empty()), ProvisioningPath.CLONE);
-        announce(tenant, tenantUrl);
+        if (asked.needsSuperUser() && !creator.superUser()) {
+            throw new NotPermittedException("superUserOnly");
+        }
+        TenantLabel label = TenantLabel.forNewTenant(asked.label());
+        long owner = asked.owner().map(this::activeAccountId).orElse(creator.accountId());
+        Tenant tenant = provisioning.create(label, asked.name(), new Tenant.Terms(Optional.of(owner),
+                asked.organization(), asked.publiclyReadable(), asked.paidUntil()), asked.path());
+        announce(tenant, urls.rootOf(label, request));
         return tenant;
     }
 
+    private long activeAccountId(String username) {
+        return accounts.findActive(username).orElseThrow(() -> new UnknownAccountException(username)).id();
+    }
+
     /** Tells the owner, the tenant's extra addresses and the operators that the tenant exists. */
-    public void announce(Tenant tenant, String tenantUrl) {
+    private void announce(Tenant tenant, String tenantUrl) {
         Set<String> recipients = new LinkedHashSet<>();
         tenant.terms().ownerId().flatMap(accounts::findActive).map(Account::email).ifPresent(recipients::add);
         recipients.addAll(tenant.terms().extraEmails());

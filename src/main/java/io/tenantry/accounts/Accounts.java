@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import io.tenantry.platform.BrokenRuleException;
-import io.tenantry.tenancy.SchemaName;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,6 +38,10 @@ public class Accounts {
 
     @Inject
     SingleUseLinks links;
+
+    // Observed synchronously, in the deactivating transaction: other modules end what the account held.
+    @Inject
+    Event<AccountDeactivated> deactivated;
 
     public Optional<Account> findActive(String username) {
         return em.createQuery("SELECT a FROM Account a WHERE LOWER(a.username) = :name AND a.active = TRUE",
@@ -213,27 +217,19 @@ public class Accounts {
     }
 
     /**
-     * Deactivates an account: its sign-ins end, and it leaves every tenant and every group. The
-     * account row stays, so that what the person did keeps its author.
+     * Deactivates an account: its sign-ins end, and it leaves every tenant and every group (by the
+     * observers of {@link AccountDeactivated}, in this transaction). The account row stays, so that
+     * what the person did keeps its author.
      */
     public void deactivate(String username) {
         Account account = findActive(username).orElseThrow(() -> new UnknownAccountException(username));
         if (account.superUser && countActiveSuperUsers() == 1) {
             throw new BrokenRuleException("account.lastSuperUser");
         }
-        @SuppressWarnings("unchecked")
-        List<String> schemas = em.createNativeQuery("SELECT t.schema_name FROM public.tenant t WHERE t.label = 'public' "
-                        + "OR t.id IN (SELECT m.tenant_id FROM public.tenant_member m WHERE m.account_id = ?)")
-                .setParameter(1, account.id).getResultList();
-        for (String schema : schemas) {
-            em.createNativeQuery("DELETE FROM " + new SchemaName(schema).quoted() + ".group_member WHERE account_id = ?")
-                    .setParameter(1, account.id).executeUpdate();
-        }
-        em.createNativeQuery("DELETE FROM public.tenant_member WHERE account_id = ?").setParameter(1, account.id)
-                .executeUpdate();
+        deactivated.fire(new AccountDeactivated(account.id, account.username));
         signIns.endAll(account.id);
         account.deactivate();
-        LOG.info("Deactivated account " + account.username + "; removed from " + schemas.size() + " tenant(s)");
+        LOG.info("Deactivated account " + account.username);
     }
 
     record FirstSuperUser(long id, boolean created) {

@@ -164,18 +164,21 @@ public class TenantsResource {
         return Response.accepted(TenantJson.Upgrade.of(upgrade.retryNow(tenant))).build();
     }
 
+    /**
+     * Creates a tenant ({@link TenantCreation}, as the new-tenant page does): 201 with it and its
+     * address. {@code owner} names another owner than the caller; {@code ?path=migrate} builds it
+     * from the migrations.
+     */
     @POST
     public Response create(TenantJson.New request, @QueryParam("path") @DefaultValue("clone") String path) {
         requirePublicHostAndSuperUser();
         if (request == null) {
             throw new IllegalArgumentException("Send {\"label\": \"acme\", \"name\": \"Acme Inc.\"}.");
         }
-        long owner = request.owner() == null ? caller.require().accountId() : ownerId(request.owner());
-        Tenant.Terms terms = new Tenant.Terms(Optional.of(owner), request.organization(),
-                Boolean.TRUE.equals(request.publiclyReadable()), Optional.ofNullable(request.paidUntil()));
-        Tenant tenant = provisioning.create(request.label(), request.name(), terms, pathOf(path));
+        Tenant tenant = creation.create(new TenantCreation.Request(request.label(), request.name(),
+                request.organization(), Boolean.TRUE.equals(request.publiclyReadable()),
+                Optional.ofNullable(request.owner()), Optional.ofNullable(request.paidUntil()), pathOf(path)));
         TenantJson created = json(tenant);
-        creation.announce(tenant, created.url().substring(0, created.url().length() - 1));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.label())).entity(created).build();
     }
 

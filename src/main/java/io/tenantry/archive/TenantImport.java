@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.tenantry.access.ImportedGroups;
 import io.tenantry.access.Invitations;
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
@@ -94,6 +95,9 @@ public class TenantImport {
 
     @Inject
     Invitations invitations;
+
+    @Inject
+    ImportedGroups groups;
 
     @Inject
     TenantUrls urls;
@@ -216,9 +220,7 @@ public class TenantImport {
             Set<Long> members = members();
             for (long[] groupMember : invitedInGroups) {
                 if (members.contains(groupMember[1])) {
-                    em.createNativeQuery("INSERT INTO group_member (group_id, account_id) VALUES (?, ?) "
-                            + "ON CONFLICT DO NOTHING").setParameter(1, groupMember[0]).setParameter(2, groupMember[1])
-                            .executeUpdate();
+                    groups.join(groupMember[0], groupMember[1]);
                 }
             }
             continueIdentities();
@@ -227,7 +229,7 @@ public class TenantImport {
 
         private int insert(ArchivedTable table, InputStream content) throws IOException {
             if (table.name().equals("access_group")) {
-                em.createNativeQuery("DELETE FROM access_group").executeUpdate(); // the archive's groups replace these
+                groups.makeWayForArchivedGroups(); // the archive's groups replace these
             }
             TableShape shape = TableShape.of(em, table);
             BoundedLines lines = new BoundedLines(content, table.entry(), MAX_ROW_CHARS);
@@ -318,16 +320,7 @@ public class TenantImport {
             }
             requireSubjects("comment");
             requireSubjects("attachment");
-            em.createNativeQuery("INSERT INTO group_permission (group_id, permission) SELECT g.id, p FROM access_group g "
-                    + "CROSS JOIN unnest(CAST(? AS text[])) AS p WHERE g.built_in AND g.name = 'Administrator' "
-                    + "ON CONFLICT DO NOTHING")
-                    .setParameter(1, "{" + String.join(",", java.util.Arrays.stream(Permission.values())
-                            .map(Permission::code).toList()) + "}")
-                    .executeUpdate();
-            context.tenant().terms().ownerId().ifPresent(owner -> em.createNativeQuery(
-                    "INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
-                            + "WHERE built_in AND name = 'Administrator' ON CONFLICT DO NOTHING")
-                    .setParameter(1, owner).executeUpdate());
+            groups.keepAdministrators(tenant);
             attachmentSizes = new HashMap<>();
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT id, size FROM attachment").getResultList();

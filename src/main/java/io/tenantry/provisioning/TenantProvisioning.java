@@ -21,9 +21,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 
 /**
- * Creates and deletes tenants. Label and name rules are checked here, the schema and the registry
- * row change together in {@link TenantSchemas}, and the directory learns of it only after commit.
- * A new tenant gets a folder of files no tenant had ({@link TenantFiles#newFolderName()}).
+ * Creates and deletes tenants. Name rules are checked here (the label by {@link TenantCreation}),
+ * the schema and the registry row change together in {@link TenantSchemas}, and the directory learns
+ * of it only after commit. A new tenant gets a folder of files no tenant had
+ * ({@link TenantFiles#newFolderName()}); a deleted one's goes with the deletion's commit
+ * ({@link io.tenantry.files.FolderRemoval}, observing {@link TenantDeleted}).
  */
 @ApplicationScoped
 public class TenantProvisioning {
@@ -53,13 +55,17 @@ public class TenantProvisioning {
     TenantSessions sessions;
 
 
-    public Tenant create(String label, String name, Tenant.Terms terms, ProvisioningPath path) {
-        TenantLabel tenantLabel = TenantLabel.forNewTenant(label);
+    /**
+     * Creates a tenant whose label was read by {@link TenantLabel#forNewTenant} (only
+     * {@link TenantCreation} does, the one way to create a tenant on request): refuses terms without
+     * an owner, an organization or a name against the rules (400) and a label taken (409).
+     */
+    Tenant create(TenantLabel label, String name, Tenant.Terms terms, ProvisioningPath path) {
         if (terms.ownerId().isEmpty()) {
             throw new BrokenRuleException("tenant.noOwner");
         }
         requireOrganization(terms);
-        return create(tenantLabel, requireName(name), terms, path);
+        return createChecked(label, requireName(name), terms, path);
     }
 
     /**
@@ -77,7 +83,7 @@ public class TenantProvisioning {
     public void ensurePublicTenant(long operatorId) {
         if (directory.find(TenantLabel.PUBLIC).isEmpty()) {
             try {
-                create(TenantLabel.PUBLIC, "Public",
+                createChecked(TenantLabel.PUBLIC, "Public",
                         new Tenant.Terms(Optional.of(operatorId), "", false, Optional.empty()), ProvisioningPath.CLONE);
             } catch (TenantConflictException createdByAnotherInstance) {
                 directory.find(TenantLabel.PUBLIC);
@@ -139,9 +145,8 @@ public class TenantProvisioning {
         } finally {
             directory.refresh(leaving.label());
         }
-        files.deleteFolder(leaving.filesFolder());
-        LOG.info("Deleted tenant " + leaving.label() + ", its schema " + leaving.schema() + " and its folder "
-                + leaving.filesFolder());
+        LOG.info("Deleted tenant " + leaving.label() + " and its schema " + leaving.schema()
+                + "; its folder " + leaving.filesFolder() + " goes with the commit (files.FolderRemoval)");
     }
 
     /** Drops staging schemas left by a migrate-path creation that crashed more than an hour ago. */
@@ -156,7 +161,7 @@ public class TenantProvisioning {
         }
     }
 
-    private Tenant create(TenantLabel label, String name, Tenant.Terms terms, ProvisioningPath path) {
+    private Tenant createChecked(TenantLabel label, String name, Tenant.Terms terms, ProvisioningPath path) {
         if (directory.find(label).isPresent()) {
             throw new TenantConflictException(label);
         }

@@ -16,13 +16,16 @@ import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
  * A tenant's schema and its registry row change together, in one transaction: PostgreSQL's DDL is
  * transactional, so a failure or a crash at any point leaves neither. The registry row is written
- * first; its unique label makes a concurrent creation of the same label wait, then fail.
+ * first; its unique label makes a concurrent creation of the same label wait, then fail. Other
+ * modules learn of a creation, a change and a deletion by {@link TenantCreated},
+ * {@link TenantTermsChanged} and {@link TenantDeleted}, fired inside the same transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -41,6 +44,17 @@ public class TenantSchemas {
     @Inject
     TenantRegistry registry;
 
+    // Observed synchronously, inside this class's transaction: other modules write their own tables
+    // for the change, and a failure of theirs rolls the whole change back.
+    @Inject
+    Event<TenantCreated> created;
+
+    @Inject
+    Event<TenantTermsChanged> termsChanged;
+
+    @Inject
+    Event<TenantDeleted> deleted;
+
     /** A new tenant, its schema cloned from the template; {@code filesFolder} names its (empty) folder of files. */
     public Tenant createFromTemplate(TenantLabel label, String name, Tenant.Terms terms, String version,
             String filesFolder) {
@@ -52,7 +66,7 @@ public class TenantSchemas {
                 clone.setString(2, schema.value());
                 clone.execute();
             }
-            admitOwner(connection, tenant);
+            created.fire(new TenantCreated(tenant));
             TenantChanges.announce(connection, label);
             return tenant;
         } catch (SQLException e) {
@@ -67,7 +81,7 @@ public class TenantSchemas {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             Tenant tenant = registry.insert(connection, label, schema, name, terms, version, filesFolder);
             statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + schema.quoted());
-            admitOwner(connection, tenant);
+            created.fire(new TenantCreated(tenant));
             TenantChanges.announce(connection, label);
             return tenant;
         } catch (SQLException e) {
@@ -76,8 +90,8 @@ public class TenantSchemas {
     }
 
     /**
-     * New name and terms over {@code before}, as that request read the tenant; a new owner becomes an
-     * authorized user and an Administrator in the same transaction. Refuses a tenant changed since
+     * New name and terms over {@code before}, as that request read the tenant; observers of
+     * {@link TenantTermsChanged} make a new owner an authorized user and an Administrator in the same transaction. Refuses a tenant changed since
      * ({@link TenantConflictException}, 409: read it again) or gone ({@link UnknownTenantException}).
      */
     public Tenant change(Tenant before, String name, Tenant.Terms terms) {
@@ -88,7 +102,7 @@ public class TenantSchemas {
                 throw registry.exists(connection, before.id()) ? TenantConflictException.changedMeanwhile(label)
                         : new UnknownTenantException(label);
             }
-            admitOwner(connection, updated.get());
+            termsChanged.fire(new TenantTermsChanged(updated.get()));
             TenantChanges.announce(connection, label);
             return updated.get();
         } catch (SQLException e) {
@@ -125,32 +139,13 @@ public class TenantSchemas {
                 throw new UnknownTenantException(tenant.label());
             }
             statement.execute("DROP SCHEMA IF EXISTS " + tenant.schema().quoted() + " CASCADE");
+            deleted.fire(new TenantDeleted(tenant));
             TenantChanges.announce(connection, tenant.label());
         } catch (SQLException e) {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState())) {
                 throw new TenantBusyException(tenant.label());
             }
             throw new IllegalStateException("Could not delete tenant " + tenant.label() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The owner is an authorized user and an Administrator from the first moment, in the same transaction. */
-    private static void admitOwner(Connection connection, Tenant tenant) throws SQLException {
-        if (tenant.terms().ownerId().isEmpty()) {
-            return;
-        }
-        long owner = tenant.terms().ownerId().get();
-        try (PreparedStatement member = connection.prepareStatement(
-                     "INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
-             PreparedStatement administrator = connection.prepareStatement(
-                     "INSERT INTO " + tenant.schema().quoted() + ".group_member (group_id, account_id) SELECT id, ? FROM "
-                             + tenant.schema().quoted() + ".access_group WHERE name = 'Administrator' AND built_in "
-                             + "ON CONFLICT DO NOTHING")) {
-            member.setLong(1, tenant.id());
-            member.setLong(2, owner);
-            member.executeUpdate();
-            administrator.setLong(1, owner);
-            administrator.executeUpdate();
         }
     }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.TestMail;
 import io.tenantry.testing.WebSession.Page;
 import io.tenantry.testing.WebSession;
@@ -346,6 +350,29 @@ class SignInIT extends DeployedTenantry {
         assertEquals(401, jane.get(Tenantry.host(acme), "/api/products").status());
         assertFalse(app.get(Tenantry.host(acme), "/api/members").body().contains(member));
         assertFalse(app.get(Tenantry.host(acme), "/api/groups").body().contains(member));
+    }
+
+    /**
+     * Leaving the tenants is access's, observing AccountDeactivated inside the deactivating
+     * transaction: when it fails, the deactivation is rolled back and the account stays whole.
+     */
+    @Test
+    void aDeactivationWhoseLeavingFailsKeepsTheAccountWhole() throws SQLException {
+        try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
+            ddl.execute("CREATE OR REPLACE FUNCTION public.test_refuse_leaving() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN IF OLD.account_id = (SELECT id FROM public.account WHERE username = '" + member + "') THEN"
+                    + " RAISE EXCEPTION 'leaving refused by the test'; END IF; RETURN OLD; END $$");
+            ddl.execute("CREATE TRIGGER test_refuse_leaving BEFORE DELETE ON public.tenant_member"
+                    + " FOR EACH ROW EXECUTE FUNCTION public.test_refuse_leaving()");
+            try {
+                assertEquals(500, app.delete(Tenantry.host("public"), "/api/accounts/" + member).status());
+            } finally {
+                ddl.execute("DROP TRIGGER test_refuse_leaving ON public.tenant_member");
+            }
+        }
+        Tenantry jane = app.bearer(app.tokenOf(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
+        assertEquals(200, jane.get(Tenantry.host(acme), "/api/products").status(), "still active, still a member");
+        assertTrue(app.get(Tenantry.host(acme), "/api/members").body().contains(member));
     }
 
     @Test

@@ -30,6 +30,7 @@ import io.tenantry.testing.SlowUpload;
 import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
+import io.tenantry.testing.TestMail;
 import jakarta.json.JsonObject;
 
 /** Creating and deleting tenants through the API, checked in the database behind it. */
@@ -124,6 +125,38 @@ class TenantProvisioningIT extends DeployedTenantry {
         }
         assertEquals(0, count("SELECT count(*) FROM pg_namespace WHERE starts_with(nspname, ?)", "_staging_"),
                 "the migrate path drops its staging schema");
+    }
+
+    /**
+     * The owner's membership is written by access, observing TenantCreated inside the creation's
+     * transaction: when that write fails, nothing of the tenant is kept, on either path, and no mail
+     * announces it.
+     */
+    @Test
+    void aFailingObserverOfTheCreationRollsItAllBackAndNothingIsAnnounced() throws Exception {
+        String owner = "observed-" + suffix;
+        app.newAccount(owner);
+        installMembershipRefusalFor("refused-");
+        for (String path : List.of("clone", "migrate")) {
+            String label = "refused-" + path + "-" + suffix;
+            Tenantry.Reply failed = app.onPublic("POST", "/api/tenants?path=" + path,
+                    "{\"label\":\"" + label + "\",\"name\":\"Refused\",\"owner\":\"" + owner + "\"}");
+            assertEquals(500, failed.status(), failed.body());
+            assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = ?", label), path);
+            assertFalse(schemaExists(label.replace('-', '_')), path);
+            assertEquals(404, app.get(Tenantry.host(label), "/api/products").status(), path);
+        }
+        assertEquals(0, count("SELECT count(*) FROM pg_namespace WHERE starts_with(nspname, ?)", "_staging_"));
+        assertEquals(Set.of(), TenantFolders.orphans());
+
+        // The next creation's mail arrives; none came for the ones rolled back (they were sent earlier, if at all).
+        String kept = "kept-" + suffix;
+        TestMail.nextMailTo(Tenantry.emailOf(owner), kept,
+                () -> assertEquals(201, app.createTenant(kept, "Kept", owner).status()));
+        assertTrue(TestMail.receivedTo(Tenantry.emailOf(owner)).stream().noneMatch(mail -> mail.body().contains("refused-")),
+                "no mail for a creation rolled back");
+        assertEquals(1, count("SELECT count(*) FROM public.tenant_member m JOIN public.tenant t ON t.id = m.tenant_id "
+                + "WHERE t.label = ?", kept), "the owner of a kept tenant is its member");
     }
 
     @Test
@@ -406,6 +439,19 @@ class TenantProvisioningIT extends DeployedTenantry {
             select.setString(i, value);
         }
         return select;
+    }
+
+    /** A trigger refuses the owner's membership of tenants whose label starts with the prefix. */
+    private static void installMembershipRefusalFor(String labelPrefix) throws SQLException {
+        try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
+            ddl.execute("CREATE OR REPLACE FUNCTION public.test_refuse_membership() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN IF EXISTS (SELECT 1 FROM public.tenant t WHERE t.id = NEW.tenant_id"
+                    + " AND starts_with(t.label, '" + labelPrefix + "')) THEN"
+                    + " RAISE EXCEPTION 'membership refused by the test'; END IF; RETURN NEW; END $$");
+            ddl.execute("DROP TRIGGER IF EXISTS test_refuse_membership ON public.tenant_member");
+            ddl.execute("CREATE TRIGGER test_refuse_membership BEFORE INSERT ON public.tenant_member"
+                    + " FOR EACH ROW EXECUTE FUNCTION public.test_refuse_membership()");
+        }
     }
 
     /** A deferred trigger fails the commit, after the schema has been built in the same transaction. */

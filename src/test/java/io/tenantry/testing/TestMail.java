@@ -92,6 +92,11 @@ public class TestMail implements LauncherSessionListener {
         }
     }
 
+    /** Every message received for the address so far, oldest first. */
+    public static List<Received> receivedTo(String address) {
+        return receivedBy(address);
+    }
+
     /** How many messages have been received for the address. */
     public static int countTo(String address) {
         return (int) Arrays.stream(server.getReceivedMessages())

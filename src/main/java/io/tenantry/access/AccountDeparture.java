@@ -1,0 +1,42 @@
+package io.tenantry.access;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+import io.tenantry.accounts.AccountDeactivated;
+import io.tenantry.tenancy.SchemaName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * A deactivated account leaves every tenant it was an authorized user of, and every group there
+ * (the public tenant's too, whose groups need no membership), in the transaction that deactivates
+ * it: should this fail, the account stays active.
+ */
+@ApplicationScoped
+public class AccountDeparture {
+
+    private static final Logger LOG = Logger.getLogger(AccountDeparture.class.getName());
+
+    @PersistenceContext(unitName = "tenantry")
+    EntityManager em;
+
+    /** Removes the account's groups in each of its tenants' schemas, then its memberships. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void leaveEveryTenant(@Observes AccountDeactivated deactivated) {
+        @SuppressWarnings("unchecked")
+        List<String> schemas = em.createNativeQuery("SELECT t.schema_name FROM public.tenant t WHERE t.label = 'public' "
+                        + "OR t.id IN (SELECT m.tenant_id FROM public.tenant_member m WHERE m.account_id = ?)")
+                .setParameter(1, deactivated.accountId()).getResultList();
+        for (String schema : schemas) {
+            em.createNativeQuery("DELETE FROM " + new SchemaName(schema).quoted() + ".group_member WHERE account_id = ?")
+                    .setParameter(1, deactivated.accountId()).executeUpdate();
+        }
+        em.createNativeQuery("DELETE FROM public.tenant_member WHERE account_id = ?")
+                .setParameter(1, deactivated.accountId()).executeUpdate();
+        LOG.info("Account " + deactivated.username() + " left " + schemas.size() + " tenant(s)");
+    }
+}

@@ -1,0 +1,52 @@
+package io.tenantry.access;
+
+import java.util.Arrays;
+
+import io.tenantry.tenancy.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/**
+ * What an import of a tenant's archive asks of access, inside the import's transaction (routed to
+ * the tenant being imported into): the tenant's groups make way for the archive's, the built-in
+ * Administrator group keeps every permission and the owner in it, and people invited by the import
+ * join their groups once they are members. The archive's own rows of these tables are loaded by
+ * the import as rows; the rules about them stay here.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ImportedGroups {
+
+    @PersistenceContext(unitName = "tenantry")
+    EntityManager em;
+
+    /** Removes the tenant's groups (with their permissions and members) before the archive's are loaded. */
+    public void makeWayForArchivedGroups() {
+        em.createNativeQuery("DELETE FROM access_group").executeUpdate();
+    }
+
+    /**
+     * Gives the built-in Administrator group every permission again, whatever the archive said, and
+     * keeps the tenant's owner (if it has one) in it.
+     */
+    public void keepAdministrators(Tenant tenant) {
+        em.createNativeQuery("INSERT INTO group_permission (group_id, permission) SELECT g.id, p FROM access_group g "
+                        + "CROSS JOIN unnest(CAST(? AS text[])) AS p WHERE g.built_in AND g.name = 'Administrator' "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, "{" + String.join(",", Arrays.stream(Permission.values()).map(Permission::code)
+                        .toList()) + "}")
+                .executeUpdate();
+        tenant.terms().ownerId().ifPresent(owner -> em.createNativeQuery(
+                        "INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
+                                + "WHERE built_in AND name = 'Administrator' ON CONFLICT DO NOTHING")
+                .setParameter(1, owner).executeUpdate());
+    }
+
+    /** Puts a member of the tenant in a group the archive named for them (already in it: nothing changes). */
+    public void join(long groupId, long accountId) {
+        em.createNativeQuery("INSERT INTO group_member (group_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
+    }
+}

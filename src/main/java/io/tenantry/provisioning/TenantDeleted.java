@@ -1,0 +1,15 @@
+package io.tenantry.provisioning;
+
+import io.tenantry.tenancy.Tenant;
+
+/**
+ * A tenant was deleted: fired synchronously inside the transaction that removes its registry row
+ * and drops its schema. Rows of the shared schema that name the tenant go with its row (foreign keys
+ * with {@code ON DELETE CASCADE}); what lives outside the database, such as its folder of files, is
+ * for observers of the commit ({@code @Observes(during = TransactionPhase.AFTER_SUCCESS)}), so that
+ * nothing is removed for a deletion that is rolled back.
+ *
+ * @param tenant the tenant as it was, its {@link Tenant#filesFolder()} included
+ */
+public record TenantDeleted(Tenant tenant) {
+}
