@@ -47,6 +47,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DATA_EXCEPTION_CLASS = "22";
+    private static final String CHECK_VIOLATION = "23514";
 
     @Inject
     Language language;
@@ -118,6 +119,12 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             // column's range): the client's fault, and the transaction has been rolled back.
             LOG.log(Level.WARNING, "Input refused by the database: {0}", sql.getMessage());
             return Problem.response(Status.BAD_REQUEST, Reason.of("input.refusedByDatabase").in(language.getLocale()));
+        }
+        if (cause instanceof SQLException sql && CHECK_VIOLATION.equals(sql.getSQLState())) {
+            // A value the services let through that a constraint of the schema refuses (a text beyond
+            // its column's bound): the client's fault; the transaction has been rolled back.
+            LOG.log(Level.WARNING, "Input refused by a database rule: {0}", sql.getMessage());
+            return Problem.response(Status.BAD_REQUEST, Reason.of("input.refusedByDatabaseRule").in(language.getLocale()));
         }
         LOG.log(Level.SEVERE, "Request failed", failure);
         return Problem.response(Status.INTERNAL_SERVER_ERROR, "The request failed on the server; it has been logged.");

@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Reason;
@@ -18,13 +20,19 @@ import jakarta.persistence.EntityManager;
 /**
  * A tenant table's columns as the database has them (read from the catalog, so it is always the
  * schema's own), and whether an archived row fits them: no column the table lacks, every value of
- * its column's JSON type (a number for a number, never a string the database would cast), nothing
- * missing that has neither a default nor may be empty.
+ * its column's JSON type (a number for a number, never a string the database would cast), no text
+ * longer than its column's bound (the check constraint {@code <table>_<column>_length} of the
+ * tenant migrations, the one source of each bound), nothing missing that has neither a default nor
+ * may be empty.
  */
 final class TableShape {
 
-    private record Column(String name, String type, boolean nullable, boolean defaulted) {
+    /** A column; {@code mostChars} is its bound in characters (as PostgreSQL counts them), or null for none. */
+    private record Column(String name, String type, boolean nullable, boolean defaulted, Integer mostChars) {
     }
+
+    /** How PostgreSQL prints a bound the tenant migrations add (NOT VALID where old rows break it). */
+    private static final Pattern BOUND = Pattern.compile("CHECK \\(\\(char_length\\(.+\\) <= (\\d+)\\)\\)( NOT VALID)?");
 
     private final ArchivedTable table;
     private final Map<String, Column> columns;
@@ -44,11 +52,33 @@ final class TableShape {
         if (rows.isEmpty()) {
             throw new IllegalStateException("The tenant has no table " + table.name());
         }
+        Map<String, Integer> bounds = bounds(em, table);
         Map<String, Column> columns = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            columns.put((String) row[0], new Column((String) row[0], (String) row[1], (Boolean) row[2], (Boolean) row[3]));
+            String name = (String) row[0];
+            columns.put(name, new Column(name, (String) row[1], (Boolean) row[2], (Boolean) row[3], bounds.get(name)));
         }
         return new TableShape(table, columns);
+    }
+
+    /** Each bounded column's most characters, from the table's {@code <table>_<column>_length} constraints. */
+    private static Map<String, Integer> bounds(EntityManager em, ArchivedTable table) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT a.attname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
+                        + "JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = con.conkey[1] "
+                        + "WHERE n.nspname = current_schema() AND c.relname = ? AND con.contype = 'c' "
+                        + "AND con.conname = c.relname || '_' || a.attname || '_length'")
+                .setParameter(1, table.name()).getResultList();
+        Map<String, Integer> bounds = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            Matcher bound = BOUND.matcher((String) row[1]);
+            if (!bound.matches()) {
+                throw new IllegalStateException("The bound of " + table.name() + "." + row[0] + " is not a length: " + row[1]);
+            }
+            bounds.put((String) row[0], Integer.valueOf(bound.group(1)));
+        }
+        return bounds;
     }
 
     /** Refuses, with {@link BrokenRuleException} naming the line and column, a row that does not fit. */
@@ -66,6 +96,11 @@ final class TableShape {
                 }
             } else if (!fits(column.type(), value)) {
                 throw refusal("archive.badValue", line, column.name(), Reason.of(typeKey(column.type())));
+            } else if (column.mostChars() != null && value instanceof JsonString text) {
+                int chars = text.getString().codePointCount(0, text.getString().length());
+                if (chars > column.mostChars()) {
+                    throw refusal("archive.tooLong", line, column.name(), column.mostChars(), chars);
+                }
             }
         }
     }

@@ -266,6 +266,43 @@ class HostileArchiveIT extends DeployedTenantry {
     }
 
     @Test
+    void textsLongerThanTheServicesAllowAreRefusedNamingTheirColumn() {
+        Map<String, byte[]> archive = exported();
+        String target = tenant("dst-" + suffix);
+        Map<String, Consumer<Map<String, byte[]>>> faults = new LinkedHashMap<>();
+        // Each column with its entry, the limit its service applies, and a text one character longer.
+        faults.put("tables/comment.jsonl text 10000", a -> edit(a, "tables/comment.jsonl",
+                s -> s.replaceFirst("\"text\":\"fine\"", "\"text\":\"" + "c".repeat(10_001) + "\"")));
+        faults.put("tables/test_case.jsonl steps 20000", a -> edit(a, "tables/test_case.jsonl",
+                s -> s.replaceFirst("\"steps\":\"\"", "\"steps\":\"" + "s".repeat(20_001) + "\"")));
+        faults.put("tables/case_tag.jsonl tag 50", a -> edit(a, "tables/case_tag.jsonl",
+                s -> s.replaceFirst("\"tag\":\"smoke\"", "\"tag\":\"" + "t".repeat(51) + "\"")));
+        // A character beyond the Basic Multilingual Plane is one character, as the database counts.
+        faults.put("tables/comment.jsonl text 10000 astral", a -> edit(a, "tables/comment.jsonl",
+                s -> s.replaceFirst("\"text\":\"fine\"", "\"text\":\"" + "\uD83D\uDE00".repeat(10_001) + "\"")));
+        faults.forEach((fault, change) -> {
+            String[] expected = fault.split(" ");
+            Map<String, byte[]> hostile = new LinkedHashMap<>(archive);
+            change.accept(hostile);
+            Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, zip(hostile));
+            assertEquals(400, reply.status(), fault + ": " + reply);
+            assertTrue(reply.body().contains(expected[0]) && reply.body().contains(" " + expected[1] + " ")
+                    && reply.body().replaceAll("[,.\u00a0\u202f]", "").contains(expected[2]), fault + ": " + reply.body());
+            assertNothingImported(target);
+        });
+
+        Map<String, byte[]> atTheLimits = new LinkedHashMap<>(archive);
+        edit(atTheLimits, "tables/comment.jsonl",
+                s -> s.replaceFirst("\"text\":\"fine\"", "\"text\":\"" + "\uD83D\uDE00".repeat(10_000) + "\""));
+        edit(atTheLimits, "tables/test_case.jsonl",
+                s -> s.replaceFirst("\"steps\":\"\"", "\"steps\":\"" + "s".repeat(20_000) + "\""));
+        edit(atTheLimits, "tables/case_tag.jsonl",
+                s -> s.replaceFirst("\"tag\":\"smoke\"", "\"tag\":\"" + "t".repeat(50) + "\""));
+        Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, zip(atTheLimits));
+        assertEquals(200, reply.status(), "texts at their limits come in: " + reply);
+    }
+
+    @Test
     void aSlowArchiveHoldsNoDatabaseConnectionWhileItArrives() throws Exception {
         String target = tenant("dst-" + suffix);
         // About 6 s of body: with a transaction open while it is read, each such upload would hold a

@@ -3,6 +3,7 @@ package io.tenantry.provisioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -295,6 +296,48 @@ class TenantProvisioningIT extends DeployedTenantry {
         assertFalse(clonedCatalog.isEmpty());
         assertEquals(catalog(migrated.replace('-', '_')), clonedCatalog);
         assertEquals(catalog("_template"), clonedCatalog);
+    }
+
+    @Test
+    void aNewTenantsTablesBoundEveryTextTheyHoldWhicheverWayItComes() throws Exception {
+        String label = "bounded-" + suffix;
+        assertEquals(201, app.createTenant(label, "Bounded").status());
+        String schema = label.replace('-', '_');
+        List<String> unbounded = new ArrayList<>();
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT col.table_name || '.' || col.column_name"
+                     + " FROM information_schema.columns col WHERE col.table_schema = ? AND col.data_type = 'text'"
+                     + " AND col.table_name <> 'flyway_schema_history' AND NOT EXISTS (SELECT 1 FROM pg_constraint con"
+                     + " WHERE con.connamespace = to_regnamespace(quote_ident(col.table_schema)) AND con.contype = 'c'"
+                     + " AND con.convalidated AND con.conname = col.table_name || '_' || col.column_name || '_length'"
+                     + " AND pg_get_constraintdef(con.oid) LIKE 'CHECK ((char_length(%) <= %))')"
+                     + " ORDER BY 1")) {
+            select.setString(1, schema);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    unbounded.add(rows.getString(1));
+                }
+            }
+            assertTrue(unbounded.isEmpty(), "text columns without their bound: " + unbounded);
+            assertEquals(26, count("SELECT count(*) FROM pg_constraint WHERE connamespace = to_regnamespace(?)"
+                    + " AND conname LIKE '%\\_length'", schema), "every bound came to the new tenant");
+
+            // Straight into the database, the way no service goes: the bound holds all the same.
+            try (Statement insert = db.createStatement()) {
+                SQLException refused = assertThrows(SQLException.class,
+                        () -> insert.execute("INSERT INTO \"" + schema + "\".comment (subject, subject_id, text)"
+                                + " VALUES ('CASE', 1, repeat('x', 10001))"));
+                assertEquals("23514", refused.getSQLState(), refused.getMessage());
+            }
+        }
+        // A text no service bounds (a product's description) meets the database's bound: 400, not 500.
+        String host = Tenantry.host(label);
+        Tenantry.Reply tooLong = app.post(host, "/api/products", "{\"name\":\"Long\",\"description\":\""
+                + "d".repeat(10_001) + "\"}");
+        assertEquals(400, tooLong.status(), tooLong.toString());
+        assertTrue(tooLong.body().contains("longer than allowed"), tooLong.body());
+        assertEquals(201, app.post(host, "/api/products", "{\"name\":\"Long\",\"description\":\""
+                + "d".repeat(10_000) + "\"}").status());
     }
 
     @Test
