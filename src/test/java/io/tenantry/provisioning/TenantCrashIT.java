@@ -48,6 +48,12 @@ class TenantCrashIT {
             attach(app, reused, reusedCase, "the first life's secret");
             reusedFolder = TenantFolders.of(reused);
             assertFalse(TenantFolders.namesIn(reusedFolder).isEmpty());
+            // A deletion of "reused" that committed just before the crash: its row and schema gone, its
+            // files not. Done before the kill: the killed server's transactions may hold locks a while.
+            try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
+                statement.execute("DELETE FROM public.tenant WHERE label = '" + reused + "'");
+                statement.execute("DROP SCHEMA \"" + reused.replace('-', '_') + "\" CASCADE");
+            }
 
             long busyCase = tenantWithACase(app, busy);
             new SlowUpload(app, Tenantry.host(busy), "/api/cases/" + busyCase + "/attachments?name=big.txt", 200,
@@ -64,11 +70,6 @@ class TenantCrashIT {
         Path notTenantrys = TenantFolders.root().resolve("projects-" + suffix);
         Files.createDirectories(notTenantrys);
         Files.writeString(notTenantrys.resolve("keep.txt"), "mine");
-        // A deletion of "reused" that committed just before the crash: its row and schema gone, its files not.
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
-            statement.execute("DELETE FROM public.tenant WHERE label = '" + reused + "'");
-            statement.execute("DROP SCHEMA \"" + reused.replace('-', '_') + "\" CASCADE");
-        }
 
         try (PayaraProcess second = PayaraProcess.start(true)) {
             Tenantry app = ready(second);
