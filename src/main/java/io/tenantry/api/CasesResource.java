@@ -113,12 +113,16 @@ public class CasesResource {
         return views.attachments(Subject.CASE, id);
     }
 
-    /** The file is the body; {@code ?name=} gives its name (curl --data-binary @shot.png "…?name=shot.png"). */
+    /**
+     * The file is the body; {@code ?name=} gives its name (curl --data-binary @shot.png "…?name=shot.png").
+     * Outside a transaction: who may attach is checked first, the body spooled (see {@link Uploads}), then stored.
+     */
     @POST
     @Path("{id}/attachments")
     @Consumes(MediaType.WILDCARD)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response attach(@PathParam("id") long id, @QueryParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
-        return Response.status(Response.Status.CREATED).entity(views.attach(Subject.CASE, id, name, type, body)).build();
+        return Uploads.attach(views, Subject.CASE, id, name, type, body);
     }
 }

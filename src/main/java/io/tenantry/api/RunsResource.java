@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.Comment;
+import io.tenantry.platform.SpooledBody;
 import io.tenantry.workspace.JUnitImport;
 import io.tenantry.workspace.Subject;
 import io.tenantry.workspace.TestRuns;
@@ -121,12 +122,19 @@ public class RunsResource {
         return views.execution(id, executionId);
     }
 
-    /** Feeds the run from a JUnit XML report (the body, as sent by Surefire, Gradle, pytest…). */
+    /**
+     * Feeds the run from a JUnit XML report (the body, as sent by Surefire, Gradle, pytest…). Outside
+     * a transaction: who may is checked first, the report spooled, then read in one transaction.
+     */
     @POST
     @Path("{id}/junit")
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public JUnitImport.Outcome importJUnit(@PathParam("id") long id, InputStream report) {
-        return junit.into(id, report);
+        junit.requireMayImport(id);
+        try (SpooledBody spooled = SpooledBody.of(report)) {
+            return spooled.read(content -> junit.into(id, content));
+        }
     }
 
     @GET
@@ -161,13 +169,14 @@ public class RunsResource {
         return views.attachments(Subject.RUN, id);
     }
 
-    /** The file is the body; {@code ?name=} gives its name. */
+    /** The file is the body; {@code ?name=} gives its name. Outside a transaction, as {@link Uploads} says. */
     @POST
     @Path("{id}/attachments")
     @Consumes(MediaType.WILDCARD)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response attach(@PathParam("id") long id, @QueryParam("name") String name,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
-        return Response.status(Response.Status.CREATED).entity(views.attach(Subject.RUN, id, name, type, body)).build();
+        return Uploads.attach(views, Subject.RUN, id, name, type, body);
     }
 
     @GET
@@ -180,11 +189,11 @@ public class RunsResource {
     @POST
     @Path("{id}/executions/{executionId}/attachments")
     @Consumes(MediaType.WILDCARD)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response attachToExecution(@PathParam("id") long id, @PathParam("executionId") long executionId,
             @QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
         long execution = views.execution(id, executionId).id();
-        return Response.status(Response.Status.CREATED)
-                .entity(views.attach(Subject.EXECUTION, execution, name, type, body)).build();
+        return Uploads.attach(views, Subject.EXECUTION, execution, name, type, body);
     }
 
     /** A case named by id. */

@@ -5,12 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.Transactional;
 
 /**
  * Binds the request's tenant to the transaction that {@code @Transactional} has just begun, once
  * the directory confirms that this tenant (this life of its label, by id) is still in service: a
  * request that began before its tenant's deletion (a slow body, say) must not reach a schema that
- * a later tenant of the same label may own by now ({@link TenantGoneException}, 404).
+ * a later tenant of the same label may own by now ({@link TenantGoneException}, 404). A method
+ * declared {@code @Transactional(NOT_SUPPORTED)} is let through unbound: it reaches tenant data only
+ * through services that bind it in transactions of their own.
  */
 @TenantData
 @Interceptor
@@ -26,11 +29,23 @@ public class TenantDataInterceptor {
 
     @AroundInvoke
     public Object bindTenant(InvocationContext invocation) throws Exception {
+        if (runsOutsideTransactions(invocation)) {
+            // A method of a @TenantData class that chose to run outside any transaction (an upload
+            // received before its service's transaction begins): each service it calls binds the tenant
+            // in its own transaction, and the method itself reaches no tenant data.
+            return invocation.proceed();
+        }
         Tenant tenant = context.tenant();
         if (directory.find(tenant.label()).filter(now -> now.id() == tenant.id() && !now.beingDeleted()).isEmpty()) {
             throw new TenantGoneException(tenant.label());
         }
         TransactionTenant.bind(tenant.schema());
         return invocation.proceed();
+    }
+
+    private static boolean runsOutsideTransactions(InvocationContext invocation) {
+        Transactional transactional = invocation.getMethod() == null ? null
+                : invocation.getMethod().getAnnotation(Transactional.class);
+        return transactional != null && transactional.value() == Transactional.TxType.NOT_SUPPORTED;
     }
 }

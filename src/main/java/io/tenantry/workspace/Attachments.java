@@ -62,6 +62,14 @@ public class Attachments {
                 .getResultList();
     }
 
+    /**
+     * Refuses, before any of a file is received, a caller who may not attach to this subject, or a
+     * subject that does not exist (as {@link #add} would).
+     */
+    public void requireMayAttach(Subject subject, long subjectId) {
+        subjects.requireChangeable(subject, subjectId);
+    }
+
     /** Stores the upload all or nothing: a file too large, or a failed write, leaves no row and no file. */
     public Attachment add(Subject subject, long subjectId, String fileName, String contentType, InputStream content) {
         subjects.requireChangeable(subject, subjectId);

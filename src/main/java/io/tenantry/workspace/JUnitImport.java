@@ -38,6 +38,12 @@ public class JUnitImport {
     @Inject
     TestCases cases;
 
+    /** Refuses, before any of a report is received, a caller who may not change runs, or an unknown run. */
+    @Requires(Permission.RUN_CHANGE)
+    public void requireMayImport(long runId) {
+        runs.get(runId);
+    }
+
     @Requires(Permission.RUN_CHANGE)
     public Outcome into(long runId, InputStream report) {
         var results = JUnitReport.read(report);

@@ -133,6 +133,11 @@ public class WorkspaceViews {
         return listed(attachments.of(subject, subjectId), a -> Stream.of(a.uploadedBy()), AttachmentView::of);
     }
 
+    /** See {@link Attachments#requireMayAttach}. */
+    public void requireMayAttach(Subject subject, long subjectId) {
+        attachments.requireMayAttach(subject, subjectId);
+    }
+
     public AttachmentView attach(Subject subject, long subjectId, String fileName, String contentType,
             InputStream content) {
         return one(attachments.add(subject, subjectId, fileName, contentType, content), a -> Stream.of(a.uploadedBy()),

@@ -13,15 +13,23 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.sql.Statement;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SlowUpload;
 import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.Tenantry;
+import jakarta.json.JsonObject;
 
 /** A tenant's folder holds what its rows name: exports take nothing else, failed writes leave nothing. */
 class TenantFilesIT extends DeployedTenantry {
@@ -73,6 +81,52 @@ class TenantFilesIT extends DeployedTenantry {
         assertEquals(200, app.download(host, "/logo").status());
         assertEquals(204, app.onPublic("DELETE", "/api/tenants/" + label, null).status());
         assertFalse(Files.exists(logo.getParent()), "deleting the tenant removes its folder of the old form too");
+    }
+
+    @Test
+    void aSlowUploadHoldsNoDatabaseConnectionWhileItArrives() throws Exception {
+        long product = app.get(host, "/api/cases/" + caseId).json().asJsonObject().getJsonNumber("productId")
+                .longValue();
+        long confirmed = app.post(host, "/api/cases", "{\"productId\":" + product + ",\"summary\":\"Run it\","
+                + "\"status\":\"CONFIRMED\"}").json().asJsonObject().getJsonNumber("id").longValue();
+        long plan = app.post(host, "/api/plans", "{\"productId\":" + product + ",\"name\":\"Slow\"}").json()
+                .asJsonObject().getJsonNumber("id").longValue();
+        app.post(host, "/api/plans/" + plan + "/cases", "{\"caseIds\":[" + confirmed + "]}");
+        JsonObject started = app.post(host, "/api/runs", "{\"planId\":" + plan + ",\"summary\":\"Slow\"}").json()
+                .asJsonObject();
+        long run = started.getJsonObject("run").getJsonNumber("id").longValue();
+        long execution = started.getJsonArray("executions").getJsonObject(0).getJsonNumber("id").longValue();
+        // Each body takes about 4 s: with a transaction open while it is read, each such upload would
+        // hold a pooled connection, and a few dozen of them would stop every tenant.
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        answers.put("POST /api/cases/" + caseId + "/attachments?name=slow.txt", 201);
+        answers.put("POST /api/runs/" + run + "/attachments?name=slow.txt", 201);
+        answers.put("POST /api/runs/" + run + "/executions/" + execution + "/attachments?name=slow.txt", 201);
+        answers.put("POST /api/runs/" + run + "/junit", 400);
+        answers.put("PUT /api/settings/logo", 400);
+        for (Map.Entry<String, Integer> expected : answers.entrySet()) {
+            String[] call = expected.getKey().split(" ");
+            String type = call[1].endsWith("junit") ? "application/xml" : call[1].endsWith("logo") ? "image/png" : "text/plain";
+            SlowUpload slow = SlowUpload.typed(app, host, call[0], call[1], type, 10, Duration.ofMillis(400))
+                    .awaitStarted();
+            Thread.sleep(800);
+            assertFalse(slow.status().isDone(), expected.getKey() + " is still arriving: " + slow.status().getNow(0));
+            assertEquals(0, idleInTransaction(), expected.getKey() + ": no transaction waits for the body");
+            assertEquals(expected.getValue(), slow.status().get(2, TimeUnit.MINUTES), expected.getKey());
+        }
+        assertEquals(3, app.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size()
+                + app.get(host, "/api/runs/" + run + "/attachments").json().asJsonArray().size()
+                + app.get(host, "/api/runs/" + run + "/executions/" + execution + "/attachments").json().asJsonArray()
+                        .size(), "each attachment stored once it arrived");
+    }
+
+    private static long idleInTransaction() throws SQLException {
+        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = "
+                        + "'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     @Test

@@ -35,6 +35,12 @@ public final class SlowUpload {
         return new SlowUpload(client, host, "POST", path, contentType, "", 'x', "", chunks, pause);
     }
 
+    /** As {@link #typed(Tenantry, String, String, String, int, Duration)}, with another method (PUT). */
+    public static SlowUpload typed(Tenantry client, String host, String method, String path, String contentType,
+            int chunks, Duration pause) {
+        return new SlowUpload(client, host, method, path, contentType, "", 'x', "", chunks, pause);
+    }
+
     /**
      * A JSON body that trickles in: {@code json} without its last character, then {@code chunks}
      * chunks of spaces (which JSON allows), then that character; the future gives the status.

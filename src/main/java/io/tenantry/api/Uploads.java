@@ -1,0 +1,30 @@
+package io.tenantry.api;
+
+import java.io.InputStream;
+
+import io.tenantry.platform.SpooledBody;
+import io.tenantry.workspace.Subject;
+import io.tenantry.workspace.WorkspaceViews;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Attaching a file sent as a request's body, for the resources that take attachments. Called
+ * outside any transaction: who may attach is checked first (403/404 before a byte is read), the
+ * body is then spooled to a private temporary file with no database connection held however slowly
+ * it arrives ({@link SpooledBody}), and stored in a transaction of its own.
+ */
+public final class Uploads {
+
+    private Uploads() {
+    }
+
+    /** 201 with the stored attachment; refusals as {@link WorkspaceViews#attach}. */
+    public static Response attach(WorkspaceViews views, Subject subject, long subjectId, String name, String type,
+            InputStream body) {
+        views.requireMayAttach(subject, subjectId);
+        try (SpooledBody spooled = SpooledBody.of(body)) {
+            return Response.status(Response.Status.CREATED)
+                    .entity(spooled.read(content -> views.attach(subject, subjectId, name, type, content))).build();
+        }
+    }
+}
