@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.tenantry.testing.PayaraProcess;
+import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestServers;
 
 /**
  * Every entry point × every kind of caller × every kind of tenant, with the expected status of
@@ -64,7 +65,9 @@ class AccessMatrixIT {
             superuser      200 201 200 201 200 200 200 200
             """;
 
-    private static PayaraProcess server;
+    @RegisterExtension
+    static final SharedServer OPTIONS = TestServers.options();
+
     private static Tenantry operator;
     private static final Map<String, Tenantry> CALLERS = new LinkedHashMap<>();
     private static final Map<String, String> TENANTS = new LinkedHashMap<>();
@@ -74,8 +77,7 @@ class AccessMatrixIT {
 
     @BeforeAll
     static void tenantsAndCallers() {
-        server = PayaraProcess.start(true, "-Dtenants.block-unpaid=true");
-        operator = new Tenantry(server.url()).awaitReady();
+        operator = new Tenantry(OPTIONS.process().url()).awaitReady();
         Tenantry owner = operator.newAccount("owner-" + SUFFIX);
         CALLERS.put("anonymous", operator.anonymous());
         CALLERS.put("stranger", operator.newAccount("stranger-" + SUFFIX));
@@ -108,13 +110,6 @@ class AccessMatrixIT {
         Tenantry.Reply expired = operator.onPublic("PUT", "/api/tenants/" + TENANTS.get("unpaid"),
                 "{\"paidUntil\":\"" + Instant.now().minus(1, ChronoUnit.HOURS) + "\"}");
         assertEquals(200, expired.status(), expired.body());
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test

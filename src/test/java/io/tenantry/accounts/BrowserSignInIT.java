@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,11 +17,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.tenantry.testing.Chromium;
 import io.tenantry.testing.DeployedTenantry;
-import io.tenantry.testing.PayaraProcess;
+import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestServers;
 
 /** Sign-in and the hand-off to a tenant's host, in a real Chromium driving the real pages. */
 class BrowserSignInIT extends DeployedTenantry {
+
+    /** The run's server on localhost: its other settings (such as no registration) play no part here. */
+    @RegisterExtension
+    static final SharedServer LOCALHOST = TestServers.localhost();
 
     private ChromeDriver browser;
     private String suffix;
@@ -45,11 +51,9 @@ class BrowserSignInIT extends DeployedTenantry {
 
     /** The development default: *.localhost, which Chromium resolves to this machine by itself. */
     @Test
-    void theSameWorksOnLocalhost() throws Exception {
-        try (PayaraProcess server = PayaraProcess.start(false, "-Dtenants.domain=localhost")) {
-            Tenantry local = new Tenantry(server.url(), "localhost").awaitReady();
-            signInOnceAndEnter(local, server.url().getPort(), "localhost", "localhost-");
-        }
+    void theSameWorksOnLocalhost() {
+        Tenantry local = new Tenantry(LOCALHOST.process().url(), "localhost").awaitReady();
+        signInOnceAndEnter(local, LOCALHOST.process().url().getPort(), "localhost", "localhost-");
     }
 
     private void signInOnceAndEnter(Tenantry tenantry, int port, String domain, String screenshotPrefix) {

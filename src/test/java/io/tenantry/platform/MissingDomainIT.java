@@ -5,24 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.SharedServer;
+import io.tenantry.testing.TestServers;
 import io.tenantry.testing.PayaraProcess;
 
 /**
  * Deploys the real WAR on Payara Micro without TENANTS_DOMAIN: the deployment must fail, saying
- * which variable is missing and what to set it to.
+ * which variable is missing and what to set it to. The run's {@link TestServers#misconfigured()} is that
+ * Payara Micro.
  */
 class MissingDomainIT {
 
+    @RegisterExtension
+    static final SharedServer SERVER = TestServers.misconfigured();
+
     @Test
     void deploymentFailsNamingTheVariableWithAnExample() throws Exception {
-        try (PayaraProcess payara = PayaraProcess.start(false)) {
-            boolean explained = payara.awaitLine(line -> line.contains("TENANTS_DOMAIN is not set")
-                    && line.contains("TENANTS_DOMAIN=tenants.example.com"), Duration.ofSeconds(120));
-            assertTrue(explained, "no message naming TENANTS_DOMAIN:\n" + payara.tail());
-            assertTrue(payara.awaitLine(line -> line.contains("Exception while loading the app")
-                    || line.contains("Failed to deploy"), Duration.ofSeconds(60)),
-                    "the deployment did not fail:\n" + payara.tail());
-        }
+        PayaraProcess payara = SERVER.process();
+        boolean explained = payara.awaitLine(line -> line.contains("TENANTS_DOMAIN is not set")
+                && line.contains("TENANTS_DOMAIN=tenants.example.com"), Duration.ofSeconds(120));
+        assertTrue(explained, "no message naming TENANTS_DOMAIN:\n" + payara.tail());
+        assertTrue(payara.awaitLine(line -> line.contains("Exception while loading the app")
+                || line.contains("Failed to deploy"), Duration.ofSeconds(60)),
+                "the deployment did not fail:\n" + payara.tail());
     }
 }

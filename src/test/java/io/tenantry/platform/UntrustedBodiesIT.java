@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.util.Comparator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Arrays;
@@ -21,22 +21,24 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.Heap;
 import io.tenantry.testing.HugeRequest;
+import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.PayaraProcess;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestServers;
 import io.tenantry.testing.WebSession;
 
 /**
- * Bodies larger than memory, on a server with a 256 MiB heap (its own process, with a known root
- * folder): each is refused (413, 415 or 400) without being read whole, the server lives on with
+ * Bodies larger than memory, on a server with a 256 MiB heap and a known root folder (the run's
+ * options server, {@link TestServers#options()}): each is refused (413, 415 or 400) without being read whole, the server lives on with
  * its heap after a full collection where it was, and nothing stays in the folder where the
  * container spools uploads, nor anywhere else under the server's root.
  */
@@ -48,6 +50,9 @@ class UntrustedBodiesIT {
     /** Garbage the server may keep after the refusals (pools, caches of classes met), far below any body. */
     private static final long HEAP_MARGIN = 24 * MiB;
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @RegisterExtension
+    static final SharedServer OPTIONS = TestServers.options();
 
     private static Path root;
     private static PayaraProcess server;
@@ -62,16 +67,14 @@ class UntrustedBodiesIT {
 
     @BeforeAll
     static void aServerWithA256MiBHeap() throws Exception {
-        root = Path.of("target", "bodies-root-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        server = PayaraProcess.start(true, List.of("--rootdir", root.toString()), "-Xmx256m");
-        // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's 90 s.
-        server.awaitLine(line -> false, Duration.ofMinutes(5));
+        root = TestServers.OPTIONS_ROOT;
+        server = OPTIONS.process();
         app = new Tenantry(server.url()).awaitReady();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         label = "big-" + suffix;
         ownerName = "owner-" + suffix;
         owner = app.newAccount(ownerName);
-        assertEquals(201, app.createTenant(label, "Big", "owner-" + suffix).status());
+        assertEquals(201, paidTenant(label, "Big"), "paid for: the options server blocks unpaid tenants");
         host = Tenantry.host(label);
         long product = owner.post(host, "/api/products", "{\"name\":\"P\"}").json().asJsonObject()
                 .getJsonNumber("id").longValue();
@@ -86,16 +89,11 @@ class UntrustedBodiesIT {
         assertEquals(200, inside.status(), inside.body());
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (root != null && Files.exists(root)) {
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+    /** A tenant of {@link #ownerName}, paid for a month. */
+    private static int paidTenant(String label, String name) {
+        return app.onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + name
+                + "\",\"owner\":\"" + ownerName + "\",\"paidUntil\":\"" + Instant.now().plus(30, ChronoUnit.DAYS)
+                + "\"}").status();
     }
 
     @Test
@@ -156,7 +154,7 @@ class UntrustedBodiesIT {
         byte[] bomb = zipBomb(GB);
         assertTrue(bomb.length < 2 * MiB, "a small archive: " + bomb.length);
         String empty = "empty-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, app.createTenant(empty, "Empty", ownerName).status(), "a tenant with nothing to import over");
+        assertEquals(201, paidTenant(empty, "Empty"), "a tenant with nothing to import over");
         HugeRequest.Answer answer = new HugeRequest(app.server(), Tenantry.host(empty))
                 .header("Authorization", owner.authorizationHeader()).header("Accept", "application/json")
                 .header("Content-Type", "application/zip").send("POST", "/api/archive", HugeRequest.Body.of(bomb));

@@ -8,18 +8,22 @@ import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.PayaraProcess;
 import io.tenantry.testing.Tenantry;
 
-/** Two instances behind one database: what one changes about a tenant, the other knows within seconds. */
-class TenantChangesIT {
+/**
+ * Two instances behind one database: what one changes about a tenant, the other knows within
+ * seconds. The first is the run's shared server, the second a process of its own.
+ */
+class TenantChangesIT extends DeployedTenantry {
 
     @Test
     void changesAndDeletionsOnOneInstanceReachTheOther() throws Exception {
         String label = "shared-" + UUID.randomUUID().toString().substring(0, 8);
         String host = Tenantry.host(label);
-        try (PayaraProcess first = PayaraProcess.start(true); PayaraProcess second = PayaraProcess.start(true)) {
-            Tenantry one = new Tenantry(first.url()).awaitReady();
+        try (PayaraProcess second = PayaraProcess.start(true)) {
+            Tenantry one = app;
             Tenantry two = new Tenantry(second.url()).awaitReady();
             assertEquals(201, one.createTenant(label, "Shared").status());
             awaitStatus(() -> two.anonymous().get(host, "/api/products").status(), 401, "private, as created");

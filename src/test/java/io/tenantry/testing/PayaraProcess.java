@@ -63,6 +63,9 @@ public final class PayaraProcess implements AutoCloseable {
                 "--port", String.valueOf(port), "--nocluster",
                 "--prebootcommandfile", System.getProperty("payara.preBootCommands")));
         command.addAll(microOptions);
+        // One line per start in the build's output, so that a run's server starts can be counted.
+        System.out.println("Starting Payara Micro process on port " + port + " with " + String.join(" ", settings)
+                + " " + String.join(" ", microOptions));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("TENANTS_DOMAIN");
         try {

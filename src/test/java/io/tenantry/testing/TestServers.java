@@ -1,0 +1,129 @@
+package io.tenantry.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The Payara Micro processes a test run shares besides Arquillian's ({@link OneServerPerRun}): one
+ * for each set of settings that is the point of some tests and that those tests can share.
+ */
+public final class TestServers {
+
+    /** Where the options server keeps its own files ({@code --rootdir}), for tests that look inside. */
+    public static final Path OPTIONS_ROOT = Path.of("target", "options-root").toAbsolutePath();
+
+    /**
+     * The copies of the WAR the misconfigured server deploys beside the WAR Maven built, by name:
+     * each with TENANTS_DOMAIN and one wrong setting.
+     */
+    public static final Map<String, String> WRONG_SETTINGS = Map.of(
+            "proxy-by-name", "trusted.proxies=proxy.example.com",
+            "retry-soon", "upgrade.retry.seconds=soon");
+
+    private static final String SETTINGS = "WEB-INF/classes/META-INF/microprofile-config.properties";
+
+    private TestServers() {
+    }
+
+    /**
+     * Unpaid tenants blocked (TENANTS_BLOCK_UNPAID), a 256 MiB heap so that a body read whole would
+     * not fit, and a known root folder ({@link #OPTIONS_ROOT}). Tenants made there need a paid-until
+     * date in the future to be served.
+     */
+    public static SharedServer options() {
+        return new SharedServer("options", () -> {
+            deleteTree(OPTIONS_ROOT); // what an earlier run left
+            PayaraProcess process = PayaraProcess.start(true, List.of("--rootdir", OPTIONS_ROOT.toString()),
+                    "-Xmx256m", "-Dtenants.block-unpaid=true");
+            // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's 180 s.
+            awaitStarted(process);
+            return process;
+        });
+    }
+
+    /**
+     * The settings that are off (or on) by default switched the other way (operators read every
+     * tenant, no registration, tenants created by permission only), on the domain {@code localhost},
+     * the development default, which Chromium resolves by itself.
+     */
+    public static SharedServer localhost() {
+        return new SharedServer("localhost", () -> PayaraProcess.start(false, "-Dtenants.domain=localhost",
+                "-Doperators.read-access=true", "-Dregistration.enabled=false", "-Dtenant.creation=permitted"));
+    }
+
+    /**
+     * Every deployment that must fail on a setting, in one process: it runs without TENANTS_DOMAIN,
+     * so the WAR Maven built fails at the root, and beside it a copy of the WAR for each of
+     * {@link #WRONG_SETTINGS}, the setting in the copy's own {@code microprofile-config.properties}
+     * (MicroProfile Config reads it per application).
+     */
+    public static SharedServer misconfigured() {
+        return new SharedServer("misconfigured", () -> {
+            // Deployed after boot, one asadmin command each: a failed deployment among Payara
+            // Micro's own --deploy options ends the deploying of the others.
+            StringBuilder commands = new StringBuilder();
+            WRONG_SETTINGS.forEach((name, setting) -> commands.append("deploy --name ").append(name)
+                    .append(" --contextroot /").append(name).append(' ')
+                    .append(copyWith(name, "tenants.domain=" + Tenantry.DOMAIN + "\n" + setting + "\n")).append('\n'));
+            Path file = Path.of(System.getProperty("tenantry.test.war")).resolveSibling("misconfigured.asadmin");
+            try {
+                Files.writeString(file, commands);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return PayaraProcess.start(false, List.of("--postbootcommandfile", file.toString()));
+        });
+    }
+
+    private static void deleteTree(Path folder) {
+        if (Files.exists(folder)) {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void awaitStarted(PayaraProcess process) {
+        try {
+            process.awaitLine(line -> false, Duration.ofMinutes(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A copy of the WAR Maven built, named {@code name}.war, with more settings of its own. */
+    private static Path copyWith(String name, String settings) {
+        WebArchive war = Tenantry.war();
+        String defaults;
+        try (InputStream in = war.get(SETTINGS).getAsset().openStream()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            defaults = bytes.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        war.delete(SETTINGS);
+        war.add(new StringAsset(defaults + "\n" + settings), SETTINGS);
+        Path copy = Path.of(System.getProperty("tenantry.test.war")).resolveSibling(name + ".war");
+        war.as(ZipExporter.class).exportTo(copy.toFile(), true);
+        return copy;
+    }
+}
