@@ -1,6 +1,6 @@
 package io.tenantry.files;
 
-import io.tenantry.provisioning.TenantDeleted;
+import io.tenantry.tenancy.TenantDeleted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -13,6 +13,7 @@ import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.SingleLine;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantDeleted;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantRequests;
@@ -57,10 +58,10 @@ public class TenantProvisioning {
 
     /**
      * Creates a tenant whose label was read by {@link TenantLabel#forNewTenant} (only
-     * {@link TenantCreation} does, the one way to create a tenant on request): refuses terms without
-     * an owner, an organization or a name against the rules (400) and a label taken (409).
+     * {@code access.TenantCreation} does, the one way to create a tenant on request): refuses terms
+     * without an owner, an organization or a name against the rules (400) and a label taken (409).
      */
-    Tenant create(TenantLabel label, String name, Tenant.Terms terms, ProvisioningPath path) {
+    public Tenant create(TenantLabel label, String name, Tenant.Terms terms, ProvisioningPath path) {
         if (terms.ownerId().isEmpty()) {
             throw new BrokenRuleException("tenant.noOwner");
         }

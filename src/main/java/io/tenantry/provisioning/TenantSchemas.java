@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantDeleted;
 import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantRegistry;
