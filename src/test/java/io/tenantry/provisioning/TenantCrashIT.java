@@ -67,7 +67,7 @@ class TenantCrashIT {
             first.close();
         }
         // FILES_ROOT may hold what is not Tenantry's (a home folder, say): the sweep leaves it alone.
-        Path notTenantrys = TenantFolders.root().resolve("projects-" + suffix);
+        Path notTenantrys = TenantFolders.root().resolve("projects");
         Files.createDirectories(notTenantrys);
         Files.writeString(notTenantrys.resolve("keep.txt"), "mine");
 
