@@ -159,8 +159,11 @@ class TenantAdminIT extends DeployedTenantry {
 
     @Test
     void aNewTenantIsAnnouncedToItsOwnerAndTheOperators() {
-        assertTrue(TestMail.awaitMailTo("owner-" + suffix + "@example.com").subject().contains("New tenant: Org"));
-        assertTrue(TestMail.awaitMailTo(Tenantry.emailOf(Tenantry.ADMIN)).body().contains("org-" + suffix));
+        assertTrue(TestMail.awaitMailTo("owner-" + suffix + "@example.com", "org-" + suffix).subject()
+                .contains("New tenant: Org"));
+        // The operators' address receives every test's notices: the one naming this tenant is looked for.
+        assertTrue(TestMail.awaitMailTo(Tenantry.emailOf(Tenantry.ADMIN), "org-" + suffix).subject()
+                .contains("New tenant"));
     }
 
     private long groupId(String name) {

@@ -57,6 +57,24 @@ public class TestMail implements LauncherSessionListener {
     }
 
     /**
+     * A message received for the address whose body contains {@code text}; waits for it to arrive.
+     * For addresses that other tests of the run also write to (the operators'), where the newest
+     * message may be someone else's.
+     */
+    public static Received awaitMailTo(String address, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Received mail : receivedBy(address)) {
+                if (mail.body().contains(text)) {
+                    return mail;
+                }
+            }
+            pause();
+        }
+        throw new AssertionError("No mail to " + address + " containing " + text + " within 20 s");
+    }
+
+    /**
      * The message that {@code action} makes Tenantry send to the address: the first to arrive after
      * it whose body contains {@code text} (other mail, such as operators' notices, may come between).
      */
