@@ -129,6 +129,7 @@ public class Attachments {
 
     private static String cleanType(String given) {
         String type = given == null ? "" : given.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        return type.matches("[a-z0-9.+-]+/[a-z0-9.+-]+") ? type : "application/octet-stream";
+        // At most 255 characters (RFC 6838, 4.2; the schema's attachment_content_type_length): longer is no type.
+        return type.length() <= 255 && type.matches("[a-z0-9.+-]+/[a-z0-9.+-]+") ? type : "application/octet-stream";
     }
 }

@@ -64,7 +64,7 @@ public class ProductCatalog {
 
     @Requires(Permission.PRODUCT_ADD)
     public Product add(String name, String description) {
-        Product product = new Product(requireText("name", name), description == null ? "" : description.strip());
+        Product product = new Product(requireText("name", name), describe(description));
         if (!em.createQuery("SELECT p.id FROM Product p WHERE p.name = :name").setParameter("name", product.name())
                 .getResultList().isEmpty()) {
             throw new BrokenRuleException("product.nameTaken", product.name());
@@ -77,7 +77,7 @@ public class ProductCatalog {
     @Requires(Permission.PRODUCT_CHANGE)
     public Product change(long id, String name, String description) {
         Product product = get(id);
-        product.rename(requireText("name", name), description == null ? "" : description.strip());
+        product.rename(requireText("name", name), describe(description));
         return product;
     }
 
@@ -189,5 +189,10 @@ public class ProductCatalog {
 
     private static String requireText(String field, String text) {
         return InputRules.required(field, text, 200);
+    }
+
+    // The schema bounds it too (product_description_length): the service says so by field, on pages as well.
+    private static String describe(String description) {
+        return InputRules.optional("description", description, 10_000);
     }
 }
