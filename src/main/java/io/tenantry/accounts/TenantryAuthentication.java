@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
+import io.tenantry.platform.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,12 +27,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * decided afterwards, by the access rules of the tenant.
  */
 @ApplicationScoped
-@DeclareRoles(TenantryAuthentication.SUPER_USER_ROLE)
+@DeclareRoles(Roles.SUPER_USER)
 public class TenantryAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(TenantryAuthentication.class.getName());
-
-    static final String SUPER_USER_ROLE = "superuser";
 
     @Inject
     ApiTokens tokens;
@@ -83,7 +82,7 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
         }
         request.setAttribute(CurrentCaller.ATTRIBUTE, caller.get());
         return context.notifyContainerAboutLogin(caller.get().username(),
-                caller.get().actsAsSuperUser() ? Set.of(SUPER_USER_ROLE) : Set.of());
+                caller.get().actsAsSuperUser() ? Set.of(Roles.SUPER_USER) : Set.of());
     }
 
     private Optional<Caller> basic(HttpServletRequest request, String encoded) {

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.platform.Database;
+import io.tenantry.platform.Roles;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
@@ -127,11 +128,15 @@ public class TenantUpgrade {
 
     /**
      * Has a tenant's upgrade tried again now, on this instance, whatever its back-off says. Only a
-     * super-user may: its callers ({@code admin.TenantCatalog}, {@code api.TenantsResource}) check
-     * that, since who is calling is known on the floor above. Gives the state then: pending, or
+     * super-user may: its callers ({@code admin.TenantCatalog}, {@code api.TenantsResource}) refuse
+     * anyone else in words; this service checks the caller's role again and fails closed
+     * ({@link IllegalStateException}) should a caller ever forget. Gives the state then: pending, or
      * current when there is nothing to do.
      */
     public UpgradeState retryNow(Tenant tenant) {
+        if (!security.isCallerInRole(Roles.SUPER_USER)) {
+            throw new IllegalStateException("Only a super-user has an upgrade retried now; the caller did not check");
+        }
         UpgradeState state = states.of(tenant);
         if (state.phase() == UpgradeState.Phase.CURRENT || state.phase() == UpgradeState.Phase.RUNNING) {
             return state;
