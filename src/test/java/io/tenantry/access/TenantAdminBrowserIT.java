@@ -90,7 +90,7 @@ class TenantAdminBrowserIT extends BrowsedTenantry {
         browser.find(By.id("admin-link")).click();
         browser.waitFor(By.id("tabs:tenants:table"));
         browser.find(By.id("tabs:tenants:table:globalFilter")).sendKeys(label);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("[id$=':delete']"), 1));
         browser.waitForText(By.id("tabs:tenants:table"), label);
         browser.screenshot("platform-tenants");
@@ -101,7 +101,7 @@ class TenantAdminBrowserIT extends BrowsedTenantry {
                     return true;
                 });
         browser.waitFor(By.id("deleteForm:typed"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("deleteForm:typed")));
         browser.find(By.id("deleteForm:typed")).sendKeys(label);
         browser.screenshot("platform-delete");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -92,7 +93,7 @@ class BrowserSignInIT extends DeployedTenantry {
         waitFor(By.id("signin:username"));
 
         signIn(stranger);
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(page -> page.getPageSource().contains("You are not a member of Acme Rockets"));
         assertTrue(browser.getCurrentUrl().startsWith(address(port, domain, "public", "/go/" + acme)),
                 "refused on the way, with no session opened on acme's host: " + browser.getCurrentUrl());
@@ -106,7 +107,7 @@ class BrowserSignInIT extends DeployedTenantry {
     }
 
     private void waitFor(By element) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(element));
     }
 
     private static String address(int port, String domain, String label, String path) {

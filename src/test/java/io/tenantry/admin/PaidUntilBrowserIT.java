@@ -39,7 +39,7 @@ class PaidUntilBrowserIT extends BrowsedTenantry {
         browser.driver().get(browser.address("public", "/admin/"));
         browser.waitFor(By.id("tabs:tenants:table"));
         browser.find(By.id("tabs:tenants:table:globalFilter")).sendKeys(label);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("[id$=':editPaidUntil']"), 1));
         browser.waitForText(By.id("tabs:tenants:table"), label);
         assertEquals("2025-01-15 15:30", browser.find(By.cssSelector("[id^='tabs:tenants:table:'][id$=':paidUntil']")).getText());
@@ -53,19 +53,19 @@ class PaidUntilBrowserIT extends BrowsedTenantry {
 
         editor = openEditor();
         editor.click(); // opens the calendar, whose button bar clears the field
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//div[contains(@class,'ui-datepicker-buttonbar')]//button[normalize-space()='Clear']"))).click();
         assertEquals("", editor.getAttribute("value"));
         browser.screenshot("paid-until-cleared");
         // The calendar stays open over the button: closed with Escape, as a person would, before Save.
         editor.sendKeys(Keys.ESCAPE);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(
                 ExpectedConditions.invisibilityOfElementLocated(By.id("paidForm:paidUntil_panel")));
         assertEquals("", editor.getAttribute("value"), "closing the calendar keeps the field empty");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(
                 ExpectedConditions.elementToBeClickable(By.id("paidForm:save"))).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> paidUntilOf(label) == null);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(driver -> paidUntilOf(label) == null);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("[id^='tabs:tenants:table:'][id$=':paidUntil']"), 0));
     }
 
@@ -96,7 +96,7 @@ class PaidUntilBrowserIT extends BrowsedTenantry {
                     driver.findElement(By.cssSelector("[id$=':editPaidUntil']")).click();
                     return true;
                 });
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("paidForm:paidUntil_input")));
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -81,11 +82,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public void waitFor(By element) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(element));
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(element));
     }
 
     public void waitForText(By element, String text) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
     }
 
     public void screenshot(String name) {

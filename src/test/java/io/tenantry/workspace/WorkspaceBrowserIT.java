@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -88,7 +89,7 @@ class WorkspaceBrowserIT extends BrowsedTenantry {
         browser.find(By.id("cases-link")).click();
         browser.waitFor(By.className("case-link"));
         browser.find(By.id("cases:table:summary:filter")).sendKeys("invoice");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.className("case-link")).size() == 1);
         browser.screenshot("workspace-cases");
         browser.find(By.className("case-link")).click();
@@ -113,7 +114,7 @@ class WorkspaceBrowserIT extends BrowsedTenantry {
     }
 
     private void awaitStatus(int row, String status) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.findElements(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
                 By.cssSelector("#executions tr.execution")).get(row).getAttribute("class").contains("status-" + status));
     }
 }
