@@ -15,10 +15,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -327,17 +323,8 @@ class HostileArchiveIT extends DeployedTenantry {
                 .awaitStarted();
         Thread.sleep(1000);
         assertFalse(slow.status().isDone(), "the archive is still arriving: " + slow.status().getNow(0));
-        assertEquals(0, idleInTransaction(), "no transaction waits for the body");
+        assertEquals(0, TestDatabase.idleInTransaction(), "no transaction waits for the body");
         assertEquals(400, slow.status().get(2, TimeUnit.MINUTES), "filler bytes are no zip");
-    }
-
-    private static long idleInTransaction() throws SQLException {
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = "
-                     + "'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()")) {
-            count.next();
-            return count.getLong(1);
-        }
     }
 
     @Test

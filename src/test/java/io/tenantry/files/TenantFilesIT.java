@@ -13,8 +13,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -111,36 +109,13 @@ class TenantFilesIT extends DeployedTenantry {
                     .awaitStarted();
             Thread.sleep(800);
             assertFalse(slow.status().isDone(), expected.getKey() + " is still arriving: " + slow.status().getNow(0));
-            assertEquals(0, fewestIdleInTransaction(), expected.getKey() + ": no transaction waits for the body");
+            assertEquals(0, TestDatabase.idleInTransaction(), expected.getKey() + ": no transaction waits for the body");
             assertEquals(expected.getValue(), slow.status().get(2, TimeUnit.MINUTES), expected.getKey());
         }
         assertEquals(3, app.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size()
                 + app.get(host, "/api/runs/" + run + "/attachments").json().asJsonArray().size()
                 + app.get(host, "/api/runs/" + run + "/executions/" + execution + "/attachments").json().asJsonArray()
                         .size(), "each attachment stored once it arrived");
-    }
-
-    /**
-     * The fewest transactions left idle over three looks 200 ms apart: one waiting for a body stays
-     * for seconds, while the other servers of the run sharing the database (their sweeps for due
-     * upgrades) may be caught between two statements of a short one.
-     */
-    private static long fewestIdleInTransaction() throws SQLException, InterruptedException {
-        long fewest = idleInTransaction();
-        for (int look = 1; look < 3 && fewest > 0; look++) {
-            Thread.sleep(200);
-            fewest = Math.min(fewest, idleInTransaction());
-        }
-        return fewest;
-    }
-
-    private static long idleInTransaction() throws SQLException {
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement();
-                ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = "
-                        + "'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()")) {
-            count.next();
-            return count.getLong(1);
-        }
     }
 
     @Test

@@ -53,6 +53,30 @@ public class TestDatabase implements LauncherSessionListener {
     }
 
     /** A direct connection, for tests that look into the database behind the application's back. */
+    /**
+     * How many sessions of the test database sit idle inside a transaction: the fewest over three
+     * looks 200 ms apart. A transaction waiting for a request's body stays for seconds, while the
+     * other servers of the run sharing the database (their sweeps for due upgrades) may be caught
+     * between two statements of a short one.
+     */
+    public static long idleInTransaction() throws SQLException, InterruptedException {
+        long fewest = idleInTransactionNow();
+        for (int look = 1; look < 3 && fewest > 0; look++) {
+            Thread.sleep(200);
+            fewest = Math.min(fewest, idleInTransactionNow());
+        }
+        return fewest;
+    }
+
+    private static long idleInTransactionNow() throws SQLException {
+        try (Connection db = connect(); java.sql.Statement statement = db.createStatement();
+                java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = "
+                        + "'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
     public static Connection connect() throws SQLException {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
