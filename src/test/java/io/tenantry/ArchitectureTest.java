@@ -57,8 +57,32 @@ class ArchitectureTest {
         floors.check(classes);
     }
 
+    /**
+     * The workspace by aggregate: a run is of a plan, a plan holds cases, a case is of a product;
+     * comments and attachments (notes) hang on cases, runs and executions by kind and id. The
+     * workspace's own package holds only what every aggregate shares.
+     */
+    @Test
+    void workspaceAggregatesUseOnlyThoseTheyAreMadeOf() {
+        ArchRule aggregates = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("runs").definedBy("io.tenantry.workspace.runs..")
+                .layer("plans").definedBy("io.tenantry.workspace.plans..")
+                .layer("cases").definedBy("io.tenantry.workspace.cases..")
+                .layer("notes").definedBy("io.tenantry.workspace.notes..")
+                .layer("products").definedBy("io.tenantry.workspace.products..")
+                .layer("shared").definedBy("io.tenantry.workspace")
+                .whereLayer("runs").mayNotBeAccessedByAnyLayer()
+                .whereLayer("plans").mayOnlyBeAccessedByLayers("runs")
+                .whereLayer("cases").mayOnlyBeAccessedByLayers("plans", "runs")
+                .whereLayer("notes").mayOnlyBeAccessedByLayers("cases", "runs")
+                .whereLayer("products").mayOnlyBeAccessedByLayers("cases", "plans", "runs")
+                .whereLayer("shared").mayOnlyBeAccessedByLayers("products", "notes", "cases", "plans", "runs");
+        aggregates.check(classes);
+    }
+
     @Test
     void noPackagesUseEachOtherInACircle() {
         slices().matching("io.tenantry.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("io.tenantry.workspace.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -10,12 +10,12 @@ import io.tenantry.platform.Reason;
  * The checks every workspace field goes through, each refusal naming its field (the JSON name, and
  * {@code field.<name>} in the reasons bundle for people).
  */
-final class InputRules {
+public final class InputRules {
 
     private InputRules() {
     }
 
-    static String required(String field, String value, int maxLength) {
+    public static String required(String field, String value, int maxLength) {
         String text = optional(field, value, maxLength);
         if (text.isEmpty()) {
             throw BrokenRuleException.onField(field, "field.empty", name(field));
@@ -24,7 +24,7 @@ final class InputRules {
     }
 
     /** Surrounding blanks dropped; absent is empty. */
-    static String optional(String field, String value, int maxLength) {
+    public static String optional(String field, String value, int maxLength) {
         String text = value == null ? "" : value.strip();
         if (text.length() > maxLength) {
             throw BrokenRuleException.onField(field, "field.tooLong", name(field), maxLength, text.length());
@@ -32,7 +32,7 @@ final class InputRules {
         return text;
     }
 
-    static int between(String field, Integer value, int min, int max, int absent) {
+    public static int between(String field, Integer value, int min, int max, int absent) {
         if (value == null) {
             return absent;
         }
@@ -42,7 +42,7 @@ final class InputRules {
         return value;
     }
 
-    static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, E absent) {
+    public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, E absent) {
         if (value == null || value.isBlank()) {
             return absent;
         }

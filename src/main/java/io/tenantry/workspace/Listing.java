@@ -20,7 +20,7 @@ import jakarta.persistence.TypedQuery;
  * Turns a {@link ListQuery} into JPQL for one entity: only the sorts and filters declared here are
  * accepted (never a name from the request in the query text), unknown ones are refused by name.
  */
-final class Listing<T> {
+public final class Listing<T> {
 
     /** A filter: its JPQL condition using {@code :value}, and how the request's text becomes the value. */
     record Filter(String condition, Function<String, Object> value) {
@@ -34,24 +34,24 @@ final class Listing<T> {
     private final Map<String, Filter> filters = new HashMap<>();
     private final List<String> readWith = new ArrayList<>();
 
-    Listing(Class<T> type, String alias, String defaultSort) {
+    public Listing(Class<T> type, String alias, String defaultSort) {
         this(type, alias, defaultSort, false);
     }
 
     /** A list whose unsorted order is the default sort descending, such as runs, newest first. */
-    Listing(Class<T> type, String alias, String defaultSort, boolean newestFirst) {
+    public Listing(Class<T> type, String alias, String defaultSort, boolean newestFirst) {
         this.type = type;
         this.alias = alias;
         this.defaultSort = defaultSort;
         this.newestFirst = newestFirst;
     }
 
-    Listing<T> sort(String name, String path) {
+    public Listing<T> sort(String name, String path) {
         sorts.put(name, path);
         return this;
     }
 
-    Listing<T> filter(String name, String condition, Function<String, Object> value) {
+    public Listing<T> filter(String name, String condition, Function<String, Object> value) {
         filters.put(name, new Filter(condition, value));
         return this;
     }
@@ -60,7 +60,7 @@ final class Listing<T> {
      * Relationships the items are shown with: each is read for the whole page in one more query
      * (EclipseLink's batch reading, by the page's ids), not once per item when first touched.
      */
-    Listing<T> readWith(String... paths) {
+    public Listing<T> readWith(String... paths) {
         readWith.addAll(List.of(paths));
         return this;
     }
@@ -69,12 +69,12 @@ final class Listing<T> {
      * A filter on a part of a text, whatever its case: {@code ?name=shop} finds "Web Shop", and
      * {@code ?name=%} finds only names with a "%" in them.
      */
-    Listing<T> containing(String name, String path) {
+    public Listing<T> containing(String name, String path) {
         return filter(name, "LOWER(" + alias + "." + path + ") LIKE :value ESCAPE '" + LikePattern.ESCAPE + "'",
                 LikePattern::containingLowerCase);
     }
 
-    ResultPage<T> run(EntityManager em, ListQuery query) {
+    public ResultPage<T> run(EntityManager em, ListQuery query) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
         query.filters().forEach((name, text) -> {

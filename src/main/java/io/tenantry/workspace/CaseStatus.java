@@ -1,6 +1,0 @@
-package io.tenantry.workspace;
-
-/** Where a test case stands: only confirmed cases go into new runs. */
-public enum CaseStatus {
-    PROPOSED, CONFIRMED, NEEDS_UPDATE, DISABLED
-}

@@ -1,0 +1,51 @@
+package io.tenantry.workspace.cases;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+
+import io.tenantry.platform.ListQuery;
+import io.tenantry.platform.ResultPage;
+import io.tenantry.tenancy.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import io.tenantry.workspace.People;
+
+/**
+ * Reads test cases and their history as views for the API and the pages, inside the tenant's
+ * transaction (joining the caller's when there is one). The permission checks are {@link TestCases}'.
+ */
+@ApplicationScoped
+@Transactional
+@TenantData
+public class CaseViews {
+
+    @Inject
+    TestCases cases;
+
+    @Inject
+    People people;
+
+    /** One page of cases, as the query asks. */
+    public ResultPage<CaseView> cases(ListQuery query) {
+        ResultPage<TestCase> page = cases.list(query);
+        Map<Long, String> names = people.namesIn(page.items(), CaseViews::peopleOf);
+        return page.map(c -> CaseView.of(c, names));
+    }
+
+    /** One case; 404 when there is no such case here. */
+    public CaseView testCase(long id) {
+        return people.one(cases.get(id), CaseViews::peopleOf, CaseView::of);
+    }
+
+    /** A case's changes, oldest first; 404 when there is no such case here. */
+    public List<ChangeView> history(long caseId) {
+        return people.listed(cases.history(caseId), change -> Stream.of(change.accountId()), ChangeView::of);
+    }
+
+    private static Stream<Long> peopleOf(TestCase c) {
+        return Stream.of(c.authorId(), c.defaultTesterId());
+    }
+}

@@ -1,0 +1,59 @@
+package io.tenantry.workspace.notes;
+
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+
+import io.tenantry.platform.SecurityHeaders;
+import io.tenantry.tenancy.TenantData;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+/**
+ * An attachment's bytes, served only on its own tenant's host: always as a download, typed only
+ * for kinds a browser shows safely, never sniffed ({@link SecurityHeaders}), and opened, if at all,
+ * as a sandbox in which nothing loads or runs. Streamed from its file, never held in memory whole.
+ */
+@Path("attachments")
+@RequestScoped
+@Transactional
+@TenantData
+public class AttachmentsResource {
+
+    @Inject
+    Attachments attachments;
+
+    @GET
+    @Path("{id}")
+    public Response download(@PathParam("id") long id) {
+        Attachments.Download download = attachments.open(id);
+        // Cleaned again: a name that came in through an archive import was never cleaned on upload.
+        String name = Attachments.cleanName(download.attachment().fileName());
+        StreamingOutput content = out -> {
+            try (InputStream in = download.content()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(content, Attachments.servedType(download.attachment()))
+                .header("Content-Length", download.size())
+                .header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^\\x20-\\x7e]", "_")
+                        + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Security-Policy", SecurityHeaders.STRICT_POLICY + "; sandbox")
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id) {
+        attachments.remove(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,64 @@
+package io.tenantry.workspace.notes;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Stream;
+
+
+import io.tenantry.tenancy.TenantData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import io.tenantry.workspace.People;
+
+/**
+ * Reads and adds comments and attachments as views for the API and the pages, inside the tenant's
+ * transaction (joining the caller's when there is one). The permission checks are {@link Comments}'
+ * and {@link Attachments}'.
+ */
+@ApplicationScoped
+@Transactional
+@TenantData
+public class NoteViews {
+
+    @Inject
+    Comments comments;
+
+    @Inject
+    Attachments attachments;
+
+    @Inject
+    People people;
+
+    /** The comments on a subject, oldest first. */
+    public List<CommentView> comments(Subject subject, long subjectId) {
+        return people.listed(comments.of(subject, subjectId), c -> Stream.of(c.authorId()), CommentView::of);
+    }
+
+    /** Adds a comment by the caller to a subject. */
+    public CommentView comment(Subject subject, long subjectId, String text) {
+        return people.one(comments.add(subject, subjectId, text), c -> Stream.of(c.authorId()), CommentView::of);
+    }
+
+    /** Changes the text of one of the caller's comments. */
+    public CommentView changeComment(long id, String text) {
+        return people.one(comments.change(id, text), c -> Stream.of(c.authorId()), CommentView::of);
+    }
+
+    /** The attachments of a subject, oldest first. */
+    public List<AttachmentView> attachments(Subject subject, long subjectId) {
+        return people.listed(attachments.of(subject, subjectId), a -> Stream.of(a.uploadedBy()), AttachmentView::of);
+    }
+
+    /** See {@link Attachments#requireMayAttach}. */
+    public void requireMayAttach(Subject subject, long subjectId) {
+        attachments.requireMayAttach(subject, subjectId);
+    }
+
+    /** Stores an attachment from the given stream (see {@link Attachments#add} for its limits). */
+    public AttachmentView attach(Subject subject, long subjectId, String fileName, String contentType,
+            InputStream content) {
+        return people.one(attachments.add(subject, subjectId, fileName, contentType, content),
+                a -> Stream.of(a.uploadedBy()), AttachmentView::of);
+    }
+}

@@ -1,0 +1,30 @@
+package io.tenantry.workspace.products;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+
+/** A product as the API shows it, with its versions. */
+public record ProductJson(long id, String name, String description, OffsetDateTime createdAt, List<VersionJson> versions) {
+
+    static ProductJson of(Product product) {
+        return new ProductJson(product.id(), product.name(), product.description(), product.createdAt(),
+                product.versions().stream().map(VersionJson::of).toList());
+    }
+
+    /** What a client sends to create or change a product. */
+    public record Input(String name, String description) {
+    }
+
+    /** A product version; {@code productId} is read from the foreign key itself. */
+    public record VersionJson(long id, long productId, String value) {
+
+        static VersionJson of(ProductVersion version) {
+            return new VersionJson(version.id(), version.product().id(), version.value());
+        }
+
+        /** What a client sends to add a version. */
+        public record Input(String value) {
+        }
+    }
+}

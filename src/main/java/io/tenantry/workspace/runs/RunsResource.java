@@ -1,0 +1,208 @@
+package io.tenantry.workspace.runs;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+
+import io.tenantry.api.Inputs;
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
+import io.tenantry.platform.SpooledBody;
+import io.tenantry.tenancy.TenantData;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import io.tenantry.workspace.notes.Uploads;
+import io.tenantry.workspace.notes.NoteViews;
+import io.tenantry.workspace.notes.CommentView;
+import io.tenantry.workspace.notes.AttachmentView;
+import io.tenantry.workspace.notes.Subject;
+
+/**
+ * The current tenant's test runs and their executions. Lists take {@code offset}, {@code limit},
+ * {@code sort} (id, summary, createdAt, startedAt, finishedAt), {@code order=desc} and the filters
+ * {@code plan}, {@code product}, {@code build}, {@code finished}, {@code summary} (a part of it).
+ */
+@Path("runs")
+@RequestScoped
+// One transaction per call: a change and the answer that shows it are one unit.
+@Transactional
+@TenantData
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RunsResource {
+
+    @Inject
+    TestRuns runs;
+
+    @Inject
+    JUnitImport junit;
+
+    @Inject
+    RunViews runViews;
+
+    @Inject
+    NoteViews notes;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public PageJson<RunView> list() {
+        return PageJson.of(runViews.runs(ListParams.of(uri)));
+    }
+
+    @GET
+    @Path("{id}")
+    public RunDetail get(@PathParam("id") long id) {
+        return runViews.run(id);
+    }
+
+    /** Makes the run with an execution for each confirmed case of the plan. */
+    @POST
+    public Response create(TestRuns.Input input) {
+        RunDetail created = runViews.run(runs.add(Inputs.require(input)).id());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.run().id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public RunDetail change(@PathParam("id") long id, TestRuns.Input input) {
+        return runViews.run(runs.change(id, Inputs.require(input)).id());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id) {
+        runs.remove(id);
+        return Response.noContent().build();
+    }
+
+    /** Adds a case of the plan's product to the run: {"caseId": 12}. */
+    @POST
+    @Path("{id}/executions")
+    public ExecutionView addCase(@PathParam("id") long id, CaseRef input) {
+        return runViews.execution(id, runs.addCase(id, Inputs.require(input).caseId()).id());
+    }
+
+    @GET
+    @Path("{id}/executions/{executionId}")
+    public ExecutionView execution(@PathParam("id") long id, @PathParam("executionId") long executionId) {
+        return runViews.execution(id, executionId);
+    }
+
+    /** Takes the case out of the run. */
+    @DELETE
+    @Path("{id}/executions/{executionId}")
+    public Response removeExecution(@PathParam("id") long id, @PathParam("executionId") long executionId) {
+        runs.removeExecution(id, executionId);
+        return Response.noContent().build();
+    }
+
+    /** Sets {"status": "PASSED", "comment": "…", "assignee": "jane"}, any of them. */
+    @PUT
+    @Path("{id}/executions/{executionId}")
+    public ExecutionView record(@PathParam("id") long id, @PathParam("executionId") long executionId,
+            TestRuns.ExecutionInput input) {
+        runs.record(id, executionId, Inputs.require(input));
+        return runViews.execution(id, executionId);
+    }
+
+    /**
+     * Feeds the run from a JUnit XML report (the body, as sent by Surefire, Gradle, pytest…). Outside
+     * a transaction: who may is checked first, the report spooled, then read in one transaction.
+     */
+    @POST
+    @Path("{id}/junit")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public JUnitImport.Outcome importJUnit(@PathParam("id") long id, InputStream report) {
+        junit.requireMayImport(id);
+        try (SpooledBody spooled = SpooledBody.of(report)) {
+            return spooled.read(content -> junit.into(id, content));
+        }
+    }
+
+    @GET
+    @Path("{id}/comments")
+    public List<CommentView> comments(@PathParam("id") long id) {
+        return notes.comments(Subject.RUN, id);
+    }
+
+    @POST
+    @Path("{id}/comments")
+    public Response comment(@PathParam("id") long id, CommentView.Input input) {
+        return created(notes.comment(Subject.RUN, id, Inputs.require(input).text()));
+    }
+
+    @GET
+    @Path("{id}/executions/{executionId}/comments")
+    public List<CommentView> executionComments(@PathParam("id") long id, @PathParam("executionId") long executionId) {
+        return notes.comments(Subject.EXECUTION, runViews.execution(id, executionId).id());
+    }
+
+    @POST
+    @Path("{id}/executions/{executionId}/comments")
+    public Response executionComment(@PathParam("id") long id, @PathParam("executionId") long executionId,
+            CommentView.Input input) {
+        long execution = runViews.execution(id, executionId).id();
+        return created(notes.comment(Subject.EXECUTION, execution, Inputs.require(input).text()));
+    }
+
+    @GET
+    @Path("{id}/attachments")
+    public List<AttachmentView> attachments(@PathParam("id") long id) {
+        return notes.attachments(Subject.RUN, id);
+    }
+
+    /** The file is the body; {@code ?name=} gives its name. Outside a transaction, as {@link Uploads} says. */
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Response attach(@PathParam("id") long id, @QueryParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
+        return Uploads.attach(notes, Subject.RUN, id, name, type, body);
+    }
+
+    @GET
+    @Path("{id}/executions/{executionId}/attachments")
+    public List<AttachmentView> executionAttachments(@PathParam("id") long id,
+            @PathParam("executionId") long executionId) {
+        return notes.attachments(Subject.EXECUTION, runViews.execution(id, executionId).id());
+    }
+
+    @POST
+    @Path("{id}/executions/{executionId}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Response attachToExecution(@PathParam("id") long id, @PathParam("executionId") long executionId,
+            @QueryParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
+        long execution = runViews.execution(id, executionId).id();
+        return Uploads.attach(notes, Subject.EXECUTION, execution, name, type, body);
+    }
+
+    /** A case named by id. */
+    public record CaseRef(long caseId) {
+    }
+
+    private static Response created(CommentView comment) {
+        return Response.status(Response.Status.CREATED).entity(comment).build();
+    }
+}
