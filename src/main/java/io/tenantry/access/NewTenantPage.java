@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.provisioning.TenantConflictException;
-import io.tenantry.provisioning.TenantForm;
 import io.tenantry.tenancy.InvalidTenantLabelException;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
@@ -32,7 +31,7 @@ public class NewTenantPage {
     TenantsDomain domain;
 
     private String label;
-    private final TenantForm form = new TenantForm();
+    private final TenantFields form = new TenantFields();
 
     /** What the label typed so far gives: the address, or why it cannot be used. */
     public String getLabelVerdict() {
@@ -67,7 +66,7 @@ public class NewTenantPage {
         external.redirect("/go/" + tenant.label().value());
     }
 
-    public TenantForm getForm() {
+    public TenantFields getForm() {
         return form;
     }
 

@@ -11,7 +11,6 @@ import org.primefaces.model.file.UploadedFile;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.platform.RefusedException;
-import io.tenantry.provisioning.TenantForm;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.faces.EditedInstant;
@@ -50,7 +49,7 @@ public class SettingsPage implements Serializable {
     @Inject
     transient TenantUrls urls;
 
-    private TenantForm form;
+    private TenantFields form;
     private String extraEmails;
     private String navText;
     private LocalDateTime paidUntil;
@@ -61,7 +60,7 @@ public class SettingsPage implements Serializable {
     @PostConstruct
     void load() {
         Tenant tenant = context.tenant();
-        form = new TenantForm(tenant.name(), tenant.terms().organization(), tenant.terms().publiclyReadable());
+        form = new TenantFields(tenant.name(), tenant.terms().organization(), tenant.terms().publiclyReadable());
         extraEmails = String.join(", ", tenant.terms().extraEmails());
         navText = tenant.terms().navText();
         paidUntil = EditedInstant.shown(tenant.terms().paidUntil());
@@ -158,7 +157,7 @@ public class SettingsPage implements Serializable {
         return settings.logo().isPresent();
     }
 
-    public TenantForm getForm() {
+    public TenantFields getForm() {
         return form;
     }
 

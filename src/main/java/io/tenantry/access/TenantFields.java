@@ -1,9 +1,12 @@
-package io.tenantry.provisioning;
+package io.tenantry.access;
 
 import java.io.Serializable;
 
-/** What a person types about a tenant on the new-tenant and settings pages. */
-public class TenantForm implements Serializable {
+/**
+ * The fields of a tenant that a person types on the new-tenant page and changes on the settings
+ * page: its name, organization and whether it is publicly readable (a Faces form's backing object).
+ */
+public class TenantFields implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -11,10 +14,10 @@ public class TenantForm implements Serializable {
     private String organization;
     private boolean publiclyReadable;
 
-    public TenantForm() {
+    public TenantFields() {
     }
 
-    public TenantForm(String name, String organization, boolean publiclyReadable) {
+    public TenantFields(String name, String organization, boolean publiclyReadable) {
         this.name = name;
         this.organization = organization;
         this.publiclyReadable = publiclyReadable;
