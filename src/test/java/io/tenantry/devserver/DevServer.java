@@ -21,7 +21,9 @@ import io.tenantry.testing.EmbeddedDatabase;
  * What {@code mvn -Prun} runs: an embedded PostgreSQL (unless DB_URL is set) whose data survives
  * restarts, {@code mvn clean} and crashes (fsync and synchronous commit on), then Payara Micro with
  * the WAR at the root context and the server settings of payara-config/ (as every Payara Micro of
- * the project starts), the tenants' files under DATA_DIR unless FILES_ROOT is set. Prints where to go and how to sign in; Ctrl-C stops both.
+ * the project starts), the tenants' files under DATA_DIR unless FILES_ROOT is set. Prints a line per
+ * stage, then where to go and how to sign in; Payara's full output goes to DATA_DIR/logs/server.log
+ * (see {@link ServerOutput}). Ctrl-C stops both.
  */
 public final class DevServer {
 
@@ -39,7 +41,9 @@ public final class DevServer {
         if (dbUrl == null) {
             database = EmbeddedDatabase.durable(settings.databaseDir());
             dbUrl = database.jdbcUrl();
-            System.out.println("Embedded PostgreSQL: " + dbUrl + " (data in " + settings.databaseDir() + ")");
+            System.out.println("Database: embedded PostgreSQL, data in " + settings.databaseDir());
+        } else {
+            System.out.println("Database: " + dbUrl + " (DB_URL)");
         }
         PasswordFile passwordFile = new PasswordFile(settings.passwordFile());
         String adminPassword = passwordFile.forStart(settings.adminPassword());
@@ -48,23 +52,34 @@ public final class DevServer {
                 "-Xmx" + settings.heap(), "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", settings.port(),
                 "--nocluster", "--prebootcommandfile", System.getProperty("payara.preBootCommands")));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("DB_URL", dbUrl);
         builder.environment().put("TENANTS_DOMAIN", settings.domain());
         builder.environment().put("ADMIN_PASSWORD", adminPassword);
         builder.environment().put("DATA_DIR", settings.dataDir().toString());
         builder.environment().put("FILES_ROOT", settings.filesRoot().toString());
+        ServerOutput output = new ServerOutput(settings.dataDir().resolve("logs").resolve("server.log"), System.out);
+        System.out.println("Payara Micro: starting on port " + settings.port() + "; its full log: " + output.logFile());
         Process payara = builder.start();
+        Thread relay = new Thread(() -> output.relay(payara.getInputStream()), "server-output");
+        relay.setDaemon(true);
+        relay.start();
 
         EmbeddedDatabase started = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, started)));
-        announceWhenReady(payara, settings, passwordFile);
+        announceWhenReady(payara, settings, passwordFile, output);
         int exit = payara.waitFor();
+        relay.join(TimeUnit.SECONDS.toMillis(5));
+        if (exit != 0) {
+            System.out.println("Payara Micro stopped (exit " + exit + "). The last lines of " + output.logFile() + ":\n"
+                    + output.tail());
+        }
         System.exit(exit);
     }
 
-    private static void announceWhenReady(Process payara, DevSettings settings, PasswordFile passwordFile)
-            throws InterruptedException, IOException {
+    private static void announceWhenReady(Process payara, DevSettings settings, PasswordFile passwordFile,
+            ServerOutput output) throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String base = "http://public." + settings.domain() + ":" + settings.port();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + settings.port() + "/health/ready"))
@@ -74,7 +89,7 @@ public final class DevServer {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     Optional<String> password = passwordFile.keepTrue(settings.adminPassword(),
                             candidate -> signsIn(http, base, settings.adminUsername(), candidate));
-                    System.out.println(banner(settings, base, password));
+                    System.out.println(banner(settings, base, password, output.logFile()));
                     return;
                 }
             } catch (IOException notYet) {
@@ -101,7 +116,7 @@ public final class DevServer {
         }
     }
 
-    private static String banner(DevSettings settings, String base, Optional<String> password) {
+    private static String banner(DevSettings settings, String base, Optional<String> password, Path log) {
         String admin = settings.adminUsername();
         String signIn = password.map(p -> p + (settings.adminPassword().filter(p::equals).isPresent()
                 ? "  (ADMIN_PASSWORD)" : "  (kept in " + settings.passwordFile() + ")"))
@@ -116,13 +131,14 @@ public final class DevServer {
                    REST API:       %s/api/tenants   OpenAPI: http://localhost:%s/openapi
                    Super-user:     %s / %s
                    Tenants' files: %s
+                   Server log:     %s
                  Create a tenant:
                    curl -u %s:%s -H 'Content-Type: application/json' \\
                         -d '{"label":"acme","name":"Acme Inc."}' %s/api/tenants
                  Ctrl-C stops Payara Micro and the embedded database.
                 ================================================================
                 """.formatted(base, settings.domain(), settings.port(), base, settings.port(), admin, signIn,
-                settings.filesRoot(), admin, password.orElse("PASSWORD"), base);
+                settings.filesRoot(), log, admin, password.orElse("PASSWORD"), base);
     }
 
     private static void stop(Process payara, EmbeddedDatabase database) {
