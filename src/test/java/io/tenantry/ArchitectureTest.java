@@ -20,7 +20,6 @@ class ArchitectureTest {
     private static final String STARTUP = "start-up";
     private static final String FRAME = "page frame";
     private static final String FEATURES = "features";
-    private static final String REST = "REST";
     private static final String PEOPLE = "accounts and access";
     private static final String SCHEMAS = "provisioning and migration";
     private static final String TENANCY = "tenancy";
@@ -41,18 +40,17 @@ class ArchitectureTest {
                 .layer(STARTUP).definedBy("io.tenantry.startup..")
                 .layer(FRAME).definedBy("io.tenantry.web..")
                 .layer(FEATURES).definedBy("io.tenantry.workspace..", "io.tenantry.admin..", "io.tenantry.archive..")
-                .layer(REST).definedBy("io.tenantry.api..")
                 .layer(PEOPLE).definedBy("io.tenantry.accounts..", "io.tenantry.access..")
                 .layer(SCHEMAS).definedBy("io.tenantry.provisioning..", "io.tenantry.migration..")
                 .layer(TENANCY).definedBy("io.tenantry.tenancy..", "io.tenantry.files..")
-                .layer(PLATFORM).definedBy("io.tenantry.platform..", "io.tenantry.faces..", "io.tenantry.mail..")
+                .layer(PLATFORM).definedBy("io.tenantry.platform..", "io.tenantry.faces..", "io.tenantry.mail..",
+                        "io.tenantry.api..")
                 .whereLayer(STARTUP).mayNotBeAccessedByAnyLayer()
                 .whereLayer(FRAME).mayOnlyBeAccessedByLayers(STARTUP)
                 .whereLayer(FEATURES).mayOnlyBeAccessedByLayers(STARTUP, FRAME)
-                .whereLayer(REST).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES)
-                .whereLayer(PEOPLE).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES, REST)
-                .whereLayer(SCHEMAS).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES, REST, PEOPLE)
-                .whereLayer(TENANCY).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES, REST, PEOPLE, SCHEMAS)
+                .whereLayer(PEOPLE).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES)
+                .whereLayer(SCHEMAS).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES, PEOPLE)
+                .whereLayer(TENANCY).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES, PEOPLE, SCHEMAS)
                 .ensureAllClassesAreContainedInArchitectureIgnoring("io.tenantry");
         floors.check(classes);
     }

@@ -61,7 +61,7 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
                 caller = sessions.callerOf(request);
             }
         } catch (TooManyAttemptsException e) {
-            response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds() + 1));
+            response.setHeader("Retry-After", Long.toString(e.retryAfter().orElseThrow().toSeconds() + 1));
             return refuse(request, response, 429, e.reason());
         } catch (RuntimeException e) {
             if (!DatabaseUnavailable.causedIt(e)) {

@@ -1,7 +1,9 @@
 package io.tenantry.accounts;
 
 import java.time.Duration;
+import java.util.Optional;
 
+import io.tenantry.platform.RefusalKind;
 import io.tenantry.platform.RefusedException;
 
 /** Too many attempts of one kind; says how long to wait, never whether an account exists. */
@@ -21,7 +23,14 @@ public class TooManyAttemptsException extends RefusedException {
         this.wait = wait;
     }
 
-    public Duration retryAfter() {
-        return wait;
+    /** How long to wait before trying again: always given. */
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.of(wait);
+    }
+
+    @Override
+    public RefusalKind kind() {
+        return RefusalKind.TOO_MANY_ATTEMPTS;
     }
 }

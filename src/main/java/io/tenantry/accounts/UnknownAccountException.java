@@ -1,5 +1,6 @@
 package io.tenantry.accounts;
 
+import io.tenantry.platform.RefusalKind;
 import io.tenantry.platform.RefusedException;
 
 /** No active account has this user name. */
@@ -7,5 +8,10 @@ public class UnknownAccountException extends RefusedException {
 
     public UnknownAccountException(String username) {
         super("unknownAccount", username);
+    }
+
+    @Override
+    public RefusalKind kind() {
+        return RefusalKind.NOT_FOUND;
     }
 }

@@ -1,30 +1,21 @@
 package io.tenantry.api;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import io.tenantry.access.SubscriptionExpiredException;
-import io.tenantry.accounts.AccountConflictException;
-import io.tenantry.accounts.NotPermittedException;
-import io.tenantry.accounts.NotSignedInException;
-import io.tenantry.accounts.TooManyAttemptsException;
-import io.tenantry.accounts.UnknownAccountException;
-import io.tenantry.tenancy.NotOnMasterTenantException;
-import io.tenantry.tenancy.TenantGoneException;
 import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.platform.Explained;
-import io.tenantry.platform.NoSuchItemException;
-import io.tenantry.platform.Reason;
-import io.tenantry.platform.TooLargeException;
-import io.tenantry.provisioning.TenantBusyException;
-import io.tenantry.provisioning.TenantConflictException;
-import io.tenantry.provisioning.UnknownTenantException;
 import io.tenantry.platform.Language;
+import io.tenantry.platform.Reason;
+import io.tenantry.platform.RefusalKind;
+import io.tenantry.platform.RefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -67,17 +58,6 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             Status status = Status.fromStatusCode(original.getStatus());
             return status == null ? original : Problem.response(status, web.getMessage());
         }
-        if (cause instanceof UnknownTenantException || cause instanceof TenantGoneException
-                || cause instanceof NoSuchItemException
-                || cause instanceof NotOnMasterTenantException) {
-            return Problem.response(Status.NOT_FOUND, words);
-        }
-        if (cause instanceof SubscriptionExpiredException) {
-            return Problem.response(402, "Subscription expired", words, null);
-        }
-        if (cause instanceof UnknownAccountException) {
-            return Problem.response(Status.NOT_FOUND, words);
-        }
         if (cause instanceof MalformedBodyException malformed) {
             Map<String, String> errors = new TreeMap<>();
             malformed.fields().forEach((field, reason) -> errors.put(field, reason.in(language.getLocale())));
@@ -86,23 +66,11 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         if (cause instanceof BrokenRuleException broken && broken.field().isPresent()) {
             return Problem.response(400, "Bad Request", words, Map.of(broken.field().get(), words));
         }
-        if (cause instanceof TenantConflictException || cause instanceof TenantBusyException
-                || cause instanceof AccountConflictException) {
-            return Problem.response(Status.CONFLICT, words);
+        if (cause instanceof RefusedException refused) {
+            return refusal(refused.kind(), refused.retryAfter(), words);
         }
-        if (cause instanceof NotSignedInException) {
-            return Response.fromResponse(Problem.response(Status.UNAUTHORIZED, words))
-                    .header("WWW-Authenticate", "Basic realm=\"Tenantry\"").build();
-        }
-        if (cause instanceof NotPermittedException) {
-            return Problem.response(Status.FORBIDDEN, words);
-        }
-        if (cause instanceof TooManyAttemptsException many) {
-            return Response.fromResponse(Problem.response(429, "Too Many Requests", words, null))
-                    .header("Retry-After", Long.toString(many.retryAfter().toSeconds() + 1)).build();
-        }
-        if (cause instanceof TooLargeException || cause instanceof BodyTooLargeException) {
-            return Problem.response(413, "Content Too Large", words, null);
+        if (cause instanceof BodyTooLargeException) {
+            return refusal(RefusalKind.TOO_LARGE, Optional.empty(), words);
         }
         if (cause instanceof IllegalArgumentException || cause instanceof Explained) {
             return Problem.response(Status.BAD_REQUEST, words);
@@ -128,6 +96,21 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "Request failed", failure);
         return Problem.response(Status.INTERNAL_SERVER_ERROR, "The request failed on the server; it has been logged.");
+    }
+
+    /** A refusal's problem document: its kind's status, with the headers that status calls for. */
+    private static Response refusal(RefusalKind kind, Optional<Duration> retryAfter, String words) {
+        Response problem = switch (kind) {
+            case PAYMENT_REQUIRED -> Problem.response(402, "Subscription expired", words, null);
+            case TOO_LARGE -> Problem.response(413, "Content Too Large", words, null);
+            case TOO_MANY_ATTEMPTS -> Problem.response(429, "Too Many Requests", words, null);
+            default -> Problem.response(Status.fromStatusCode(kind.status()), words);
+        };
+        if (kind == RefusalKind.NOT_SIGNED_IN) {
+            return Response.fromResponse(problem).header("WWW-Authenticate", "Basic realm=\"Tenantry\"").build();
+        }
+        return retryAfter.map(wait -> Response.fromResponse(problem)
+                .header("Retry-After", Long.toString(wait.toSeconds() + 1)).build()).orElse(problem);
     }
 
     /** The first cause that says what went wrong, looking through container and persistence wrappers. */

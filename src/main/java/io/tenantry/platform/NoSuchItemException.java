@@ -16,4 +16,9 @@ public class NoSuchItemException extends RefusedException {
     public static NoSuchItemException unreadable(String kind) {
         return new NoSuchItemException(kind);
     }
+
+    @Override
+    public RefusalKind kind() {
+        return RefusalKind.NOT_FOUND;
+    }
 }

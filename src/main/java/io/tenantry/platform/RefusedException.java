@@ -1,6 +1,12 @@
 package io.tenantry.platform;
 
-/** A refusal with words for people: its status in the API and pages is chosen by its subclass. */
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A refusal with words for people. Its subclass says which {@link RefusalKind} it is (a rule broken,
+ * 400, unless it says otherwise), and so its status in the API and on pages.
+ */
 public abstract class RefusedException extends RuntimeException implements Explained {
 
     private final transient Reason reason;
@@ -17,5 +23,15 @@ public abstract class RefusedException extends RuntimeException implements Expla
     @Override
     public Reason reason() {
         return reason;
+    }
+
+    /** Which kind of refusal this is; {@link RefusalKind#INVALID} unless the subclass says otherwise. */
+    public RefusalKind kind() {
+        return RefusalKind.INVALID;
+    }
+
+    /** How long the caller should wait before trying again, when the refusal says (a 429's Retry-After). */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 }

@@ -9,4 +9,9 @@ public abstract class TooLargeException extends RefusedException {
     protected TooLargeException(String key, Object... arguments) {
         super(key, arguments);
     }
+
+    @Override
+    public RefusalKind kind() {
+        return RefusalKind.TOO_LARGE;
+    }
 }

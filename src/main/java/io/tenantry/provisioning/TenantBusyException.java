@@ -1,5 +1,6 @@
 package io.tenantry.provisioning;
 
+import io.tenantry.platform.RefusalKind;
 import io.tenantry.platform.RefusedException;
 import io.tenantry.tenancy.TenantLabel;
 
@@ -20,5 +21,10 @@ public class TenantBusyException extends RefusedException {
     /** Another deletion of the tenant is under way. */
     public static TenantBusyException beingDeleted(TenantLabel label) {
         return new TenantBusyException("tenantBeingDeleted", label);
+    }
+
+    @Override
+    public RefusalKind kind() {
+        return RefusalKind.CONFLICT;
     }
 }

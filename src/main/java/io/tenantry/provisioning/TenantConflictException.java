@@ -1,5 +1,6 @@
 package io.tenantry.provisioning;
 
+import io.tenantry.platform.RefusalKind;
 import io.tenantry.platform.RefusedException;
 import io.tenantry.tenancy.TenantLabel;
 
@@ -17,5 +18,10 @@ public class TenantConflictException extends RefusedException {
     /** The tenant's name or terms changed since this request read them: nothing was written (409). */
     public static TenantConflictException changedMeanwhile(TenantLabel label) {
         return new TenantConflictException("tenantChangedMeanwhile", label);
+    }
+
+    @Override
+    public RefusalKind kind() {
+        return RefusalKind.CONFLICT;
     }
 }

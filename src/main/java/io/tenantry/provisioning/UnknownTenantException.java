@@ -1,5 +1,6 @@
 package io.tenantry.provisioning;
 
+import io.tenantry.platform.RefusalKind;
 import io.tenantry.platform.RefusedException;
 import io.tenantry.tenancy.TenantLabel;
 
@@ -12,5 +13,10 @@ public class UnknownTenantException extends RefusedException {
 
     public UnknownTenantException(TenantLabel label) {
         this(label.value());
+    }
+
+    @Override
+    public RefusalKind kind() {
+        return RefusalKind.NOT_FOUND;
     }
 }

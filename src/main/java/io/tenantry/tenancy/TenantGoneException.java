@@ -1,5 +1,6 @@
 package io.tenantry.tenancy;
 
+import io.tenantry.platform.RefusalKind;
 import io.tenantry.platform.RefusedException;
 
 /**
@@ -10,5 +11,10 @@ public class TenantGoneException extends RefusedException {
 
     public TenantGoneException(TenantLabel label) {
         super("tenantGone", label.value());
+    }
+
+    @Override
+    public RefusalKind kind() {
+        return RefusalKind.NOT_FOUND;
     }
 }

@@ -1,6 +1,7 @@
-package io.tenantry.api;
+package io.tenantry.access;
 
 import java.util.List;
+
 
 import io.tenantry.access.Member;
 import io.tenantry.access.Members;

@@ -1,10 +1,12 @@
-package io.tenantry.api;
+package io.tenantry.access;
 
 import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 
+
 import io.tenantry.access.TenantSettings;
+import io.tenantry.api.JsonBodies;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;

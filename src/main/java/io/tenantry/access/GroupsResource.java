@@ -1,13 +1,15 @@
-package io.tenantry.api;
+package io.tenantry.access;
 
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+
 import io.tenantry.access.Group;
 import io.tenantry.access.Groups;
 import io.tenantry.access.Permission;
+import io.tenantry.api.Inputs;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,22 +1,23 @@
-package io.tenantry.api;
+package io.tenantry.access;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+
+import io.tenantry.access.TenantCreation;
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
-import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.accounts.UnknownAccountException;
+import io.tenantry.api.JsonBodies;
 import io.tenantry.migration.TenantUpgrade;
-import io.tenantry.tenancy.UpgradeStates;
 import io.tenantry.provisioning.ProvisioningPath;
-import io.tenantry.access.TenantCreation;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.provisioning.UnknownTenantException;
 import io.tenantry.tenancy.Tenant;
@@ -25,6 +26,7 @@ import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.tenancy.TenantsDomain;
+import io.tenantry.tenancy.UpgradeStates;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

@@ -1,9 +1,10 @@
-package io.tenantry.api;
+package io.tenantry.access;
 
 import java.time.Instant;
 
-import io.tenantry.tenancy.UpgradeState;
+
 import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.UpgradeState;
 
 /** A tenant as the API shows it. */
 public record TenantJson(String label, String name, String url, String owner, String organization,

@@ -1,8 +1,9 @@
-package io.tenantry.api;
+package io.tenantry.access;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+
 
 import io.tenantry.access.Access;
 import io.tenantry.access.InvitationAcceptance;

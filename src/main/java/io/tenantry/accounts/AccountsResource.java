@@ -1,8 +1,9 @@
-package io.tenantry.api;
+package io.tenantry.accounts;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+
 
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
