@@ -21,7 +21,7 @@ public class Banners {
     EntityManager em;
 
     public List<Banner> running() {
-        return em.createQuery("SELECT NEW io.tenantry.admin.Banner(a.message, a.severity) FROM Announcement a "
+        return em.createQuery("SELECT NEW " + Banner.class.getName() + "(a.message, a.severity) FROM Announcement a "
                         + "WHERE a.startsAt <= :now AND (a.endsAt IS NULL OR a.endsAt > :now) ORDER BY a.startsAt DESC",
                         Banner.class)
                 .setParameter("now", OffsetDateTime.now()).getResultList();

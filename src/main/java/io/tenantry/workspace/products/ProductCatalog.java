@@ -52,7 +52,7 @@ public class ProductCatalog {
         if (!access.permits(Permission.PRODUCT_VIEW)) {
             return List.of();
         }
-        return em.createQuery("SELECT NEW io.tenantry.workspace.ProductChoice(p.id, p.name) FROM Product p "
+        return em.createQuery("SELECT NEW " + ProductChoice.class.getName() + "(p.id, p.name) FROM Product p "
                 + "ORDER BY p.name, p.id", ProductChoice.class).getResultList();
     }
 
