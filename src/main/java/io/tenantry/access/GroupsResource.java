@@ -5,10 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-
-import io.tenantry.access.Group;
-import io.tenantry.access.Groups;
-import io.tenantry.access.Permission;
 import io.tenantry.api.Inputs;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

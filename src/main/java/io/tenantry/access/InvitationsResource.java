@@ -2,8 +2,6 @@ package io.tenantry.access;
 
 import java.util.List;
 
-
-import io.tenantry.access.Invitations;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
 import jakarta.enterprise.context.RequestScoped;

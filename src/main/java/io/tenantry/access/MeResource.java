@@ -4,11 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
-
-import io.tenantry.access.Access;
-import io.tenantry.access.InvitationAcceptance;
-import io.tenantry.access.Permission;
-import io.tenantry.access.TenantAccess;
 import io.tenantry.accounts.ApiTokens;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;

@@ -2,9 +2,6 @@ package io.tenantry.access;
 
 import java.util.List;
 
-
-import io.tenantry.access.Member;
-import io.tenantry.access.Members;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -4,8 +4,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 
-
-import io.tenantry.access.TenantSettings;
 import io.tenantry.api.JsonBodies;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;

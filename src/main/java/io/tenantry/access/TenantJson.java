@@ -2,7 +2,6 @@ package io.tenantry.access;
 
 import java.time.Instant;
 
-
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.UpgradeState;
 

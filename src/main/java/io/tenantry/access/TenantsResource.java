@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-
-import io.tenantry.access.TenantCreation;
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;

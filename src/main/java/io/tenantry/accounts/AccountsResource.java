@@ -4,10 +4,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-
-import io.tenantry.accounts.Account;
-import io.tenantry.accounts.Accounts;
-import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

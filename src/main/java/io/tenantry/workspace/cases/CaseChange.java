@@ -2,7 +2,6 @@ package io.tenantry.workspace.cases;
 
 import java.time.OffsetDateTime;
 
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

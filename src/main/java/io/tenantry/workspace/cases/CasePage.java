@@ -6,21 +6,20 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.faces.ItemIds;
 import io.tenantry.faces.Messages;
 import io.tenantry.platform.RefusedException;
+import io.tenantry.workspace.notes.AttachmentView;
+import io.tenantry.workspace.notes.CommentView;
+import io.tenantry.workspace.notes.NoteViews;
+import io.tenantry.workspace.notes.Subject;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.OptimisticLockException;
 import org.primefaces.model.file.UploadedFile;
-import io.tenantry.workspace.notes.NoteViews;
-import io.tenantry.workspace.notes.CommentView;
-import io.tenantry.workspace.notes.AttachmentView;
-import io.tenantry.workspace.notes.Subject;
 
 /** One test case: its fields (read-only without the right to change), history and comments. */
 @Named

@@ -4,14 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-
 import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.People;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import io.tenantry.workspace.People;
 
 /**
  * Reads test cases and their history as views for the API and the pages, inside the tenant's

@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.faces.ItemIds;
 import io.tenantry.faces.LazyList;
 import io.tenantry.faces.Pages;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.workspace.products.ProductCatalog;
+import io.tenantry.workspace.products.ProductChoice;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import io.tenantry.workspace.products.ProductChoice;
-import io.tenantry.workspace.products.ProductCatalog;
 
 /** The list of test cases: lazy, sortable, filterable by column and by product; and a quick new case. */
 @Named

@@ -4,7 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.accounts.CurrentCaller;
@@ -13,6 +12,12 @@ import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.InputRules;
+import io.tenantry.workspace.Listing;
+import io.tenantry.workspace.People;
+import io.tenantry.workspace.WorkspaceItemsRemoved;
+import io.tenantry.workspace.products.Product;
+import io.tenantry.workspace.products.ProductCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -20,12 +25,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import io.tenantry.workspace.InputRules;
-import io.tenantry.workspace.products.Product;
-import io.tenantry.workspace.Listing;
-import io.tenantry.workspace.WorkspaceItemsRemoved;
-import io.tenantry.workspace.People;
-import io.tenantry.workspace.products.ProductCatalog;
 
 /** The current tenant's test cases, with the history of every change. */
 @ApplicationScoped

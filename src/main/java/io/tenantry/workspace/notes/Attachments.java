@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.NoSuchItemException;

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-
 import io.tenantry.platform.SecurityHeaders;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.RequestScoped;

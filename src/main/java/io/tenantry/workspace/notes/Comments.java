@@ -2,17 +2,16 @@ package io.tenantry.workspace.notes;
 
 import java.util.List;
 
-
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.InputRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import io.tenantry.workspace.InputRules;
 
 /** Comments on cases, runs and executions; who may read and write them is the subject's affair. */
 @ApplicationScoped

@@ -4,12 +4,11 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Stream;
 
-
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.People;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import io.tenantry.workspace.People;
 
 /**
  * Reads and adds comments and attachments as views for the API and the pages, inside the tenant's

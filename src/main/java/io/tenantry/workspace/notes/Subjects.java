@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-
 import io.tenantry.access.TenantAccess;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.WorkspaceItemsRemoved;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +21,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import io.tenantry.workspace.WorkspaceItemsRemoved;
 
 /**
  * What comments and attachments hang on: checks that a subject exists here and that the caller

@@ -2,7 +2,6 @@ package io.tenantry.workspace.notes;
 
 import java.io.InputStream;
 
-
 import io.tenantry.platform.SpooledBody;
 import jakarta.ws.rs.core.Response;
 

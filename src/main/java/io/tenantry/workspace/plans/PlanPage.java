@@ -5,18 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.faces.ItemIds;
 import io.tenantry.faces.Messages;
 import io.tenantry.platform.ListQuery;
+import io.tenantry.workspace.cases.CaseView;
+import io.tenantry.workspace.cases.CaseViews;
+import io.tenantry.workspace.runs.RunStart;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import io.tenantry.workspace.runs.RunStart;
-import io.tenantry.workspace.cases.CaseViews;
-import io.tenantry.workspace.cases.CaseView;
 
 /** One test plan: its document and its cases (starting a run of it is {@link RunStart}'s). */
 @Named

@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.faces.LazyList;
 import io.tenantry.faces.Pages;
+import io.tenantry.workspace.products.ProductCatalog;
+import io.tenantry.workspace.products.ProductChoice;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import io.tenantry.workspace.products.ProductChoice;
-import io.tenantry.workspace.products.ProductCatalog;
 
 /** The list of test plans, and a new plan for a product. */
 @Named

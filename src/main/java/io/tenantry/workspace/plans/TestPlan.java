@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-
+import io.tenantry.workspace.cases.TestCase;
+import io.tenantry.workspace.products.Product;
+import io.tenantry.workspace.products.ProductVersion;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,9 +20,6 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
-import io.tenantry.workspace.products.ProductVersion;
-import io.tenantry.workspace.products.Product;
-import io.tenantry.workspace.cases.TestCase;
 
 /** What is to be tested for a product (and version): a document and the cases that carry it out. */
 @Entity

@@ -2,7 +2,6 @@ package io.tenantry.workspace.plans;
 
 import java.util.List;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.accounts.CurrentCaller;
@@ -11,19 +10,19 @@ import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.InputRules;
+import io.tenantry.workspace.Listing;
+import io.tenantry.workspace.WorkspaceItemsRemoved;
+import io.tenantry.workspace.cases.TestCase;
+import io.tenantry.workspace.products.Product;
+import io.tenantry.workspace.products.ProductCatalog;
+import io.tenantry.workspace.products.ProductVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import io.tenantry.workspace.InputRules;
-import io.tenantry.workspace.products.ProductVersion;
-import io.tenantry.workspace.products.Product;
-import io.tenantry.workspace.Listing;
-import io.tenantry.workspace.cases.TestCase;
-import io.tenantry.workspace.WorkspaceItemsRemoved;
-import io.tenantry.workspace.products.ProductCatalog;
 
 /** The current tenant's test plans, their documents and the cases they hold. */
 @ApplicationScoped

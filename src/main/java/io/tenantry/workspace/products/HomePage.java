@@ -2,7 +2,6 @@ package io.tenantry.workspace.products;
 
 import java.io.Serializable;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.faces.LazyList;

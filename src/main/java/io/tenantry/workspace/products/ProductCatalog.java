@@ -2,7 +2,6 @@ package io.tenantry.workspace.products;
 
 import java.util.List;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.access.TenantAccess;
@@ -12,15 +11,15 @@ import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.InputRules;
+import io.tenantry.workspace.Listing;
+import io.tenantry.workspace.WorkspaceItemsRemoved;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import io.tenantry.workspace.InputRules;
-import io.tenantry.workspace.Listing;
-import io.tenantry.workspace.WorkspaceItemsRemoved;
 
 /** The current tenant's products and versions; versions are part of their product (changing one changes it). */
 @ApplicationScoped

@@ -2,7 +2,6 @@ package io.tenantry.workspace.products;
 
 import java.util.List;
 
-
 import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantData;

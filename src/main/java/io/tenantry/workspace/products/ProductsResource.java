@@ -3,7 +3,6 @@ package io.tenantry.workspace.products;
 import java.net.URI;
 import java.util.List;
 
-
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;

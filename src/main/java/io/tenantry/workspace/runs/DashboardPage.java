@@ -5,19 +5,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-
 import io.tenantry.faces.ItemIds;
 import io.tenantry.faces.Messages;
 import io.tenantry.faces.ScriptJson;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.workspace.products.ProductCatalog;
+import io.tenantry.workspace.products.ProductChoice;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import io.tenantry.workspace.products.ProductChoice;
-import io.tenantry.workspace.products.ProductCatalog;
 
 /**
  * A product's dashboard: the pass rate of each run over time and its executions by status, drawn

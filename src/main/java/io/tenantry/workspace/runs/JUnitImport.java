@@ -2,19 +2,18 @@ package io.tenantry.workspace.runs;
 
 import java.io.InputStream;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.cases.TestCase;
+import io.tenantry.workspace.cases.TestCases;
+import io.tenantry.workspace.plans.TestPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import io.tenantry.workspace.plans.TestPlan;
-import io.tenantry.workspace.cases.TestCases;
-import io.tenantry.workspace.cases.TestCase;
 
 /**
  * Feeds a run from an automated test report: each reported case is matched by summary among the

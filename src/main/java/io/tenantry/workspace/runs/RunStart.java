@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.faces.Pages;
+import io.tenantry.workspace.plans.PlanPage;
+import io.tenantry.workspace.products.BuildView;
+import io.tenantry.workspace.products.ProductViews;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import io.tenantry.workspace.plans.PlanPage;
-import io.tenantry.workspace.products.ProductViews;
-import io.tenantry.workspace.products.BuildView;
 
 /**
  * Starting a run of the test plan on the plan's page: a summary and one of the product's active

@@ -2,7 +2,6 @@ package io.tenantry.workspace.runs;
 
 import java.io.Serializable;
 
-
 import io.tenantry.faces.LazyList;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

@@ -4,12 +4,16 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
-
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import io.tenantry.platform.SpooledBody;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.notes.AttachmentView;
+import io.tenantry.workspace.notes.CommentView;
+import io.tenantry.workspace.notes.NoteViews;
+import io.tenantry.workspace.notes.Subject;
+import io.tenantry.workspace.notes.Uploads;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,11 +32,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import io.tenantry.workspace.notes.Uploads;
-import io.tenantry.workspace.notes.NoteViews;
-import io.tenantry.workspace.notes.CommentView;
-import io.tenantry.workspace.notes.AttachmentView;
-import io.tenantry.workspace.notes.Subject;
 
 /**
  * The current tenant's test runs and their executions. Lists take {@code offset}, {@code limit},

@@ -2,7 +2,7 @@ package io.tenantry.workspace.runs;
 
 import java.time.OffsetDateTime;
 
-
+import io.tenantry.workspace.cases.TestCase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import io.tenantry.workspace.cases.TestCase;
 
 /** One case in one run: who runs it, and how it went. */
 @Entity

@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-
+import io.tenantry.workspace.plans.TestPlan;
+import io.tenantry.workspace.products.Build;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -17,8 +18,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import io.tenantry.workspace.plans.TestPlan;
-import io.tenantry.workspace.products.Build;
 
 /** One pass of a plan's cases against a build: an execution per case. */
 @Entity

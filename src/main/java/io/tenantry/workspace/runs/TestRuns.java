@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.platform.BrokenRuleException;
@@ -18,6 +17,16 @@ import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.workspace.InputRules;
+import io.tenantry.workspace.Listing;
+import io.tenantry.workspace.People;
+import io.tenantry.workspace.WorkspaceItemsRemoved;
+import io.tenantry.workspace.cases.CaseStatus;
+import io.tenantry.workspace.cases.TestCase;
+import io.tenantry.workspace.plans.TestPlan;
+import io.tenantry.workspace.plans.TestPlans;
+import io.tenantry.workspace.products.Build;
+import io.tenantry.workspace.products.ProductCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,16 +34,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.persistence.config.QueryHints;
-import io.tenantry.workspace.plans.TestPlan;
-import io.tenantry.workspace.InputRules;
-import io.tenantry.workspace.cases.CaseStatus;
-import io.tenantry.workspace.products.Build;
-import io.tenantry.workspace.Listing;
-import io.tenantry.workspace.cases.TestCase;
-import io.tenantry.workspace.WorkspaceItemsRemoved;
-import io.tenantry.workspace.plans.TestPlans;
-import io.tenantry.workspace.People;
-import io.tenantry.workspace.products.ProductCatalog;
 
 /** The current tenant's test runs and their executions. */
 @ApplicationScoped

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-
 import io.tenantry.workspace.cases.TestCase.FieldChange;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
-
 import org.junit.jupiter.api.Test;
 
 /** What the dashboard draws for a run: its total and its pass rate among judged executions. */

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 
-
 import org.junit.jupiter.api.Test;
 
 /** An execution's times follow its status: started when it leaves IDLE, finished while final. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-
 import org.junit.jupiter.api.Test;
 
 /** How a run starts and settles as its executions record outcomes, without a database. */
