@@ -15,6 +15,10 @@ public final class InputRules {
     private InputRules() {
     }
 
+    /**
+     * The text without surrounding blanks; refused on {@code field} when blank or longer than
+     * {@code maxLength} characters.
+     */
     public static String required(String field, String value, int maxLength) {
         String text = optional(field, value, maxLength);
         if (text.isEmpty()) {
@@ -23,7 +27,10 @@ public final class InputRules {
         return text;
     }
 
-    /** Surrounding blanks dropped; absent is empty. */
+    /**
+     * The text without surrounding blanks, empty when absent; refused on {@code field} when longer
+     * than {@code maxLength} characters.
+     */
     public static String optional(String field, String value, int maxLength) {
         String text = value == null ? "" : value.strip();
         if (text.length() > maxLength) {
@@ -32,6 +39,7 @@ public final class InputRules {
         return text;
     }
 
+    /** The value, {@code absent} when null; refused on {@code field} outside {@code min..max} (both included). */
     public static int between(String field, Integer value, int min, int max, int absent) {
         if (value == null) {
             return absent;
@@ -42,6 +50,10 @@ public final class InputRules {
         return value;
     }
 
+    /**
+     * The constant of {@code type} named {@code value} (in any case), {@code absent} when blank;
+     * refused on {@code field}, naming the constants, otherwise.
+     */
     public static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, E absent) {
         if (value == null || value.isBlank()) {
             return absent;

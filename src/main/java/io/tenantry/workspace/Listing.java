@@ -34,6 +34,10 @@ public final class Listing<T> {
     private final Map<String, Filter> filters = new HashMap<>();
     private final List<String> readWith = new ArrayList<>();
 
+    /**
+     * A list of {@code type}, named {@code alias} in the declared paths and conditions, sorted by the
+     * declared sort {@code defaultSort} when the query names none.
+     */
     public Listing(Class<T> type, String alias, String defaultSort) {
         this(type, alias, defaultSort, false);
     }
@@ -46,11 +50,17 @@ public final class Listing<T> {
         this.newestFirst = newestFirst;
     }
 
+    /** Declares the sort {@code name} (as {@code ?sort=name} or {@code -name}), by the JPQL {@code path}. */
     public Listing<T> sort(String name, String path) {
         sorts.put(name, path);
         return this;
     }
 
+    /**
+     * Declares the filter {@code name} ({@code ?name=value}): the JPQL {@code condition} with the
+     * parameter {@code :value}, bound to the request's value as {@code value} turns it (which throws
+     * {@link IllegalArgumentException} for a value it cannot take: 400 naming the filter).
+     */
     public Listing<T> filter(String name, String condition, Function<String, Object> value) {
         filters.put(name, new Filter(condition, value));
         return this;
@@ -74,6 +84,7 @@ public final class Listing<T> {
                 LikePattern::containingLowerCase);
     }
 
+    /** One page of the list as the query asks; a sort or filter not declared is refused (400, by name). */
     public ResultPage<T> run(EntityManager em, ListQuery query) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
