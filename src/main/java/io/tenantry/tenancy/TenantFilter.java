@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
+import io.tenantry.platform.Refused;
 import io.tenantry.platform.RequestPath;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -21,16 +22,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
- * name no tenant get 404, and so do tenants being deleted (out of service from the moment their
+ * name no tenant get 404 (the refusal page for people), and so do tenants being deleted (out of service from the moment their
  * deletion begins); a tenant whose schema is not yet current gets 503 until it is, saying where
  * its upgrade stands (waiting, running, or failed with the reason and the next attempt). Requests
  * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them. Health,
+ * {@code www.<domain>} is moved (301) to the public host. Health,
  * metrics and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP.
  * Declared in web.xml, where it is ordered before the access gate.
  */
 public class TenantFilter extends HttpFilter {
 
     private static final List<String> OPERATIONAL = List.of("/health", "/metrics", "/openapi");
+    private static final TenantLabel WWW = new TenantLabel("www");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
@@ -51,6 +54,9 @@ public class TenantFilter extends HttpFilter {
     @Inject
     TenantRequests requests;
 
+    @Inject
+    TenantUrls urls;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -65,6 +71,14 @@ public class TenantFilter extends HttpFilter {
             return;
         }
         Optional<TenantLabel> label = domain.labelOf(request.getHeader("Host"));
+        if (label.filter(WWW::equals).isPresent()) {
+            // People type www. before any address; the label is reserved, so no tenant can be there.
+            String query = request.getQueryString();
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", urls.publicRoot(request) + request.getRequestURI()
+                    + (query == null ? "" : "?" + query));
+            return;
+        }
         if (label.isEmpty()) {
             sendNoTenant(request, response);
             return;
@@ -92,7 +106,8 @@ public class TenantFilter extends HttpFilter {
     }
 
     private void sendNoTenant(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemResponse.send(request, response, 404, Reason.of("title.noSuchTenant"),
+        Refused.atHost(request, request.getServerName());
+        Refused.send(request, response, 404, Refused.Kind.NO_SUCH_TENANT, Reason.of("title.noSuchTenant"),
                 Reason.of("host.noTenant", domain.name()));
     }
 

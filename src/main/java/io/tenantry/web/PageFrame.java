@@ -1,5 +1,7 @@
 package io.tenantry.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.tenantry.access.Access;
@@ -10,6 +12,7 @@ import io.tenantry.access.TenantSettings;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.HostSessions;
+import io.tenantry.accounts.TenantSignIn;
 import io.tenantry.admin.Banner;
 import io.tenantry.admin.Banners;
 import io.tenantry.tenancy.MasterTenant;
@@ -98,7 +101,16 @@ public class PageFrame {
         return urls.publicRoot(request);
     }
 
+    /**
+     * Signing in and coming back to this page: on a tenant host its hand-off ({@link TenantSignIn}),
+     * which needs no form when the person is signed in on the public host; there, the form.
+     */
     public String getSignInUrl() {
+        if (context.isEntered() && !context.tenant().isPublic()) {
+            String query = request.getQueryString();
+            return TenantSignIn.PATH + "?next=" + URLEncoder.encode(request.getRequestURI()
+                    + (query == null ? "" : "?" + query), StandardCharsets.UTF_8);
+        }
         return addresses.signInUrl(request, PublicAddresses.requestedUrl(request));
     }
 

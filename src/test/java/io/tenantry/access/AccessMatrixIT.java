@@ -203,7 +203,7 @@ class AccessMatrixIT {
         assertTrue(expired.body().contains("Subscription expired"), expired.body());
         Tenantry.Reply signIn = CALLERS.get("anonymous").page(Tenantry.host(TENANTS.get("private")), "/");
         assertTrue(signIn.location().startsWith("http://public." + Tenantry.DOMAIN), signIn.location());
-        assertTrue(signIn.location().contains("/signin.xhtml?next="), signIn.location());
+        assertTrue(signIn.location().contains("/go/" + TENANTS.get("private") + "?state="), "the hand-off: " + signIn.location());
     }
 
     @Test

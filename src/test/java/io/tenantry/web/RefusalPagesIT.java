@@ -59,7 +59,7 @@ class RefusalPagesIT extends DeployedTenantry {
         tess.get(url(acme, "/language?to=de&back=/"));
         Page german = tess.get(url(acme, "/groups.xhtml"));
         assertEquals(403, german.status());
-        assertTrue(german.body().contains("Gruppen und Berechtigungen verwalten"), german.body());
+        assertTrue(german.body().contains("Gruppen und Rechte verwalten"), german.body());
     }
 
     @Test
