@@ -17,7 +17,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The tenant host's end of the hand-off, {@code /auth/handoff?code=…&state=…}: a code made for this
  * tenant and for the state this browser holds ({@link HandOffState}), unused and unexpired, from a
  * sign-in that has not ended, opens a session here under a new id and leads to the path the code was
- * made for. Anything else is refused (400) and opens nothing.
+ * made for. Anything else is refused (400) and opens nothing; a code that reaches a browser without
+ * its state is void from then on.
  */
 @WebServlet(HandOffFinish.PATH)
 public class HandOffFinish extends HttpServlet {
@@ -47,7 +48,9 @@ public class HandOffFinish extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String state = request.getParameter("state");
         if (!states.isHeldBy(request, state)) {
-            // A code this browser did not ask for: someone else's, sent here to sign it in as them.
+            // A code this browser did not ask for: someone else's, sent here to sign it in as them, or
+            // one that went astray; either way no one may use it any more.
+            links.voidHandOff(request.getParameter("code"));
             refuse(request, response, Reason.of("link.otherBrowser"));
             return;
         }

@@ -180,6 +180,17 @@ public class SingleUseLinks {
         return new HandOff(((Number) row[0]).longValue(), (String) row[1], (String) row[2]);
     }
 
+    /**
+     * Makes a hand-off code useless, whoever holds it: it reached a browser that did not ask for it,
+     * so it may have been seen by someone it was not made for.
+     */
+    public void voidHandOff(String secret) {
+        em.createNativeQuery("UPDATE public.single_use_token SET used_at = now() WHERE token_hash = ? AND purpose = ? "
+                        + "AND used_at IS NULL")
+                .setParameter(1, Secrets.digest(secret == null ? "" : secret)).setParameter(2, Purpose.HANDOFF.name())
+                .executeUpdate();
+    }
+
     private String whyHandOffRefused(byte[] digest, long tenantId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT tenant_id = ?, used_at IS NOT NULL, expires_at <= now() "

@@ -33,6 +33,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public class TenantFilter extends HttpFilter {
 
     private static final List<String> OPERATIONAL = List.of("/health", "/metrics", "/openapi");
+    /** The pages' stylesheets and scripts: the refusal page of a host that names no tenant needs them too. */
+    private static final String PAGE_RESOURCES = "/jakarta.faces.resource/";
     private static final TenantLabel WWW = new TenantLabel("www");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -80,14 +82,14 @@ public class TenantFilter extends HttpFilter {
             return;
         }
         if (label.isEmpty()) {
-            sendNoTenant(request, response);
+            sendNoTenant(request, response, chain);
             return;
         }
         // Counted before the tenant is looked up: a deletion that marks it after this lookup sees the count.
         try (TenantRequests.InFlight counted = requests.enter(label.get())) {
             Optional<Tenant> tenant = directory.find(label.get()).filter(found -> !found.beingDeleted());
             if (tenant.isEmpty()) {
-                sendNoTenant(request, response);
+                sendNoTenant(request, response, chain);
                 return;
             }
             serve(tenant.get(), request, response, chain);
@@ -105,7 +107,12 @@ public class TenantFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private void sendNoTenant(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void sendNoTenant(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (RequestPath.isUnder(RequestPath.of(request), PAGE_RESOURCES)) {
+            chain.doFilter(request, response); // the same files on every host, no tenant's data
+            return;
+        }
         Refused.atHost(request, request.getServerName());
         Refused.send(request, response, 404, Refused.Kind.NO_SUCH_TENANT, Reason.of("title.noSuchTenant"),
                 Reason.of("host.noTenant", domain.name()));

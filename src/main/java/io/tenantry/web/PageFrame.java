@@ -23,6 +23,7 @@ import io.tenantry.tenancy.TenantUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** What the frame around every page shows: the tenant, the person, the banners. */
@@ -95,6 +96,15 @@ public class PageFrame {
     /** The token the sign-out form carries, so that only our own pages sign the person out. */
     public String getSignOutToken() {
         return sessions.signOutTokenOf(request).orElse("");
+    }
+
+    /**
+     * The path of the page shown, for the language switcher to come back to: on an error page the
+     * path that was asked for (the error dispatch names the error page itself).
+     */
+    public String getHere() {
+        Object asked = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return asked instanceof String path ? path : request.getRequestURI();
     }
 
     public String getPublicRoot() {

@@ -69,7 +69,9 @@ class RefusalPagesIT extends DeployedTenantry {
 
         assertEquals(401, refused.status());
         assertFalse(refused.body().contains("signed in as"), refused.body());
+        assertFalse(refused.body().contains("{0}"), "every placeholder filled: " + refused.body());
         assertTrue(refused.body().contains("/auth/signin?next=%2Fmembers.xhtml"), "the way forward: " + refused.body());
+        assertTrue(refused.body().contains("back=/members.xhtml"), "the language switcher comes back to the page asked for");
     }
 
     @Test
@@ -91,6 +93,9 @@ class RefusalPagesIT extends DeployedTenantry {
 
         assertEquals(404, missing.status());
         assertTrue(missing.body().contains("tenantry.css"), "styled: " + missing.body());
+        String stylesheet = missing.body().replaceAll("(?s).*href=\"(/jakarta\\.faces\\.resource/tenantry/tenantry\\.css[^\"]*)\".*", "$1")
+                .replace("&amp;", "&");
+        assertEquals(200, anonymous.get(url("nosuch-" + suffix, stylesheet)).status(), "its stylesheet is served there: " + stylesheet);
         assertTrue(missing.body().contains("nosuch-" + suffix), "names the address: " + missing.body());
         assertTrue(missing.body().contains("href=\"http://" + Tenantry.host("public")), "the way back: " + missing.body());
 

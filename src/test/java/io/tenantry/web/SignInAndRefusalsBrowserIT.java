@@ -116,6 +116,7 @@ class SignInAndRefusalsBrowserIT extends DeployedTenantry {
         browser.waitFor(By.cssSelector("#refusal[data-kind='" + kind + "']"));
         assertEquals(language, browser.find(By.tagName("html")).getAttribute("lang"));
         assertTrue(browser.find(By.id(wayForward)).isDisplayed(), kind + " shows its way forward");
+        assertFalse(browser.find(By.id("refusal")).getText().contains("{"), kind + ": every placeholder filled");
         browser.screenshot("refusal-" + kind.toLowerCase().replace('_', '-') + "-" + language);
     }
 
