@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Set;
 
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.HandOffFinish;
+import io.tenantry.accounts.HandOffState;
+import io.tenantry.accounts.TenantSignIn;
 import io.tenantry.tenancy.MasterTenant;
+import io.tenantry.platform.Reason;
+import io.tenantry.platform.Refused;
 import io.tenantry.platform.RequestPath;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantLabel;
@@ -20,8 +25,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Lets people into a tenant's pages, after {@code TenantFilter} has found the tenant: anonymous
- * visitors go to sign in and come back, strangers get the 403 page, unpaid tenants the
- * subscription page. The API is not gated here: its services refuse with a problem document.
+ * visitors of a tenant host are handed a session by the public host when they are signed in there,
+ * else shown its sign-in form, and come back ({@link HandOffState}); the rest get the refusal page
+ * of what is true ({@link Refused.Kind}): not signed in (401, a reader on a page of members), not a
+ * member or missing a permission (403), subscription expired (402). The API is not gated here: its services refuse with a problem document.
  * Account pages live on the public host; asked for on a tenant host, they are redirected there.
  * There they are every signed-in account's, member of the public tenant or not.
  */
@@ -44,7 +51,7 @@ public class AccessGate extends HttpFilter {
     private static final String GO_TO_TENANT = "/go/";
     /** Platform administration: only on the master tenant's host (elsewhere it does not exist), for super-users. */
     private static final String ADMIN_PAGES = "/admin/";
-    private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", "/auth/handoff", "/language",
+    private static final List<String> UNGATED = List.of("/api/", "/jakarta.faces.resource/", HandOffFinish.PATH, TenantSignIn.PATH, "/language",
             "/signout", "/health", "/metrics", "/openapi");
 
     @Inject
@@ -67,6 +74,9 @@ public class AccessGate extends HttpFilter {
 
     @Inject
     TenantSettings settings;
+
+    @Inject
+    HandOffState states;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -95,7 +105,8 @@ public class AccessGate extends HttpFilter {
             if (caller.signedIn().get().actsAsSuperUser()) {
                 chain.doFilter(request, response);
             } else {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                Refused.send(request, response, HttpServletResponse.SC_FORBIDDEN, Refused.Kind.OPERATORS_ONLY,
+                        Reason.of("title.forbidden"), Reason.of("superUserOnly"));
             }
             return;
         }
@@ -114,14 +125,47 @@ public class AccessGate extends HttpFilter {
                 if (allowedOnPage(path)) {
                     chain.doFilter(request, response);
                 } else {
-                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                    refuseOnPage(request, response);
                 }
             }
-            case SIGN_IN_REQUIRED -> response.sendRedirect(
-                    addresses.signInUrl(request, PublicAddresses.requestedUrl(request)));
-            case FORBIDDEN -> response.sendError(HttpServletResponse.SC_FORBIDDEN);
-            case SUBSCRIPTION_EXPIRED -> response.sendError(PAYMENT_REQUIRED);
+            case SIGN_IN_REQUIRED -> {
+                if (publicHost) {
+                    response.sendRedirect(addresses.signInUrl(request, PublicAddresses.requestedUrl(request)));
+                } else {
+                    states.ask(request, response, localAddress(request));
+                }
+            }
+            case FORBIDDEN -> Refused.send(request, response, HttpServletResponse.SC_FORBIDDEN, Refused.Kind.NOT_A_MEMBER,
+                    Reason.of("title.forbidden"), Reason.of("notAMemberOfTenant", context.tenant().name()));
+            case SUBSCRIPTION_EXPIRED -> Refused.send(request, response, PAYMENT_REQUIRED,
+                    Refused.Kind.SUBSCRIPTION_EXPIRED, Reason.of("title.subscriptionExpired"),
+                    Reason.of("subscriptionExpired", context.tenant().name()));
         }
+    }
+
+    /**
+     * A page the caller may not open though they entered the tenant: a reader who has not signed in
+     * is asked to (signing in may let them in), a reader who has is not a member, and a member lacks
+     * the permission {@link TenantAccess#lacking()} names.
+     */
+    private void refuseOnPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (access.current().entry() == Access.Entry.MEMBER) {
+            Refused.send(request, response, HttpServletResponse.SC_FORBIDDEN, Refused.Kind.MISSING_PERMISSION,
+                    Reason.of("title.forbidden"), Reason.of("notPermitted", context.tenant().name(),
+                            Reason.of("action." + access.lacking().map(Permission::code).orElse("tenant.settings"))));
+        } else if (caller.signedIn().isEmpty()) {
+            Refused.send(request, response, HttpServletResponse.SC_UNAUTHORIZED, Refused.Kind.NOT_SIGNED_IN,
+                    Reason.of("title.notSignedIn"), Reason.of("membersOnly", context.tenant().name()));
+        } else {
+            Refused.send(request, response, HttpServletResponse.SC_FORBIDDEN, Refused.Kind.NOT_A_MEMBER,
+                    Reason.of("title.forbidden"), Reason.of("notAMemberOfTenant", context.tenant().name()));
+        }
+    }
+
+    /** The path and query asked for on this host, to come back to. */
+    private static String localAddress(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
     /**
@@ -131,12 +175,12 @@ public class AccessGate extends HttpFilter {
     private boolean allowedOnPage(String path) {
         return switch (path) {
             case "/members.xhtml", "/ownership.xhtml" -> access.current().entry() == Access.Entry.MEMBER;
-            case "/invitations.xhtml" -> access.permits(Permission.INVITATIONS_MANAGE);
-            case "/groups.xhtml" -> access.permits(Permission.GROUPS_MANAGE);
-            case "/settings.xhtml" -> false; // let in above when allowed at all
-            case "/plans.xhtml", "/plan.xhtml" -> access.permits(Permission.PLAN_VIEW);
-            case "/cases.xhtml", "/case.xhtml" -> access.permits(Permission.CASE_VIEW);
-            case "/runs.xhtml", "/run.xhtml", "/dashboard.xhtml" -> access.permits(Permission.RUN_VIEW);
+            case "/invitations.xhtml" -> access.holds(Permission.INVITATIONS_MANAGE);
+            case "/groups.xhtml" -> access.holds(Permission.GROUPS_MANAGE);
+            case "/settings.xhtml" -> access.holds(Permission.SETTINGS_MANAGE); // let in above when allowed at all
+            case "/plans.xhtml", "/plan.xhtml" -> access.holds(Permission.PLAN_VIEW);
+            case "/cases.xhtml", "/case.xhtml" -> access.holds(Permission.CASE_VIEW);
+            case "/runs.xhtml", "/run.xhtml", "/dashboard.xhtml" -> access.holds(Permission.RUN_VIEW);
             default -> true;
         };
     }

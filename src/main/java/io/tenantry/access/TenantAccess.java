@@ -37,6 +37,7 @@ public class TenantAccess {
     TenantEntry entries;
 
     private Access decided;
+    private Permission lacking;
 
     public Access current() {
         if (decided == null) {
@@ -64,9 +65,27 @@ public class TenantAccess {
         return current().permits(permission);
     }
 
+    /**
+     * Whether the caller holds the permission, as {@link #permits}; when not, it is remembered as
+     * what this request was refused for ({@link #lacking()}), for the refusal page to name.
+     */
+    public boolean holds(Permission permission) {
+        boolean held = permits(permission);
+        if (!held) {
+            lacking = permission;
+        }
+        return held;
+    }
+
+    /** The permission this request was refused for, if a check named one ({@link #holds}, {@link #require}). */
+    public Optional<Permission> lacking() {
+        return Optional.ofNullable(lacking);
+    }
+
     public void require(Permission permission) {
         requireEntry();
         if (!current().permissions().contains(permission)) {
+            lacking = permission;
             requireSignedIn();
             throw new NotPermittedException(current().entry() == Access.Entry.READER ? "readOnly" : "notPermitted",
                     tenantName(), Reason.of("action." + permission.code()));

@@ -7,7 +7,6 @@ import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
-import io.tenantry.tenancy.PublicAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,13 +14,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The tenant host's end of the hand-off: a link made for this tenant, unused and unexpired, from a
- * sign-in that has not ended, opens a session here under a new id.
+ * The tenant host's end of the hand-off, {@code /auth/handoff?code=…&state=…}: a code made for this
+ * tenant and for the state this browser holds ({@link HandOffState}), unused and unexpired, from a
+ * sign-in that has not ended, opens a session here under a new id and leads to the path the code was
+ * made for. Anything else is refused (400) and opens nothing; a code that reaches a browser without
+ * its state is void from then on.
  */
 @WebServlet(HandOffFinish.PATH)
 public class HandOffFinish extends HttpServlet {
 
-    /** Where a tenant host takes a hand-off link (the servlet's path). */
+    /** Where a tenant host takes a hand-off code (the servlet's path). */
     public static final String PATH = "/auth/handoff";
 
     @Inject
@@ -37,34 +39,42 @@ public class HandOffFinish extends HttpServlet {
     HostSessions sessions;
 
     @Inject
+    HandOffState states;
+
+    @Inject
     TenantUrls urls;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SingleUseLinks.Redeemed redeemed;
+        String state = request.getParameter("state");
+        if (!states.isHeldBy(request, state)) {
+            // A code this browser did not ask for: someone else's, sent here to sign it in as them, or
+            // one that went astray; either way no one may use it any more.
+            links.voidHandOff(request.getParameter("code"));
+            refuse(request, response, Reason.of("link.otherBrowser"));
+            return;
+        }
+        SingleUseLinks.HandOff handOff;
         try {
-            redeemed = links.redeem(SingleUseLinks.Purpose.HANDOFF, request.getParameter("token"));
+            handOff = links.redeemHandOff(request.getParameter("code"), context.tenant().id(), state);
         } catch (SingleUseLinks.LinkRefusedException e) {
             refuse(request, response, e.reason());
             return;
         }
-        boolean forThisTenant = redeemed.tenantId().filter(id -> id == context.tenant().id()).isPresent();
-        boolean signedIn = redeemed.signInId()
-                .flatMap(signIn -> signIns.callerOf(signIn, Credential.TENANT_SESSION)).isPresent();
-        if (!forThisTenant || !signedIn) {
-            refuse(request, response, Reason.of(forThisTenant ? "link.signedOut" : "link.otherTenant"));
+        states.forget(request, response, state);
+        if (signIns.callerOf(handOff.signInId(), Credential.TENANT_SESSION).isEmpty()) {
+            refuse(request, response, Reason.of("link.signedOut"));
             return;
         }
         Optional<Caller> here = sessions.callerOf(request);
-        if (here.isPresent() && here.get().accountId() != redeemed.accountId()) {
-            // A hand-off link works in any browser: one made by someone else, sent to a person signed in
-            // here, would otherwise put that person's work under the other account without a word.
+        if (here.isPresent() && here.get().accountId() != handOff.accountId()) {
+            // The public host's account changed while this host kept the other one's session.
             ProblemResponse.send(request, response, 409, Reason.of("title.linkRefused"),
                     Reason.of("link.otherAccountHere", here.get().username()));
             return;
         }
-        sessions.begin(request, redeemed.signInId().get());
-        response.sendRedirect(PublicAddresses.safeLocalPath(request.getParameter("next")));
+        sessions.begin(request, handOff.signInId());
+        response.sendRedirect(handOff.returnPath());
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Reason why) throws IOException {

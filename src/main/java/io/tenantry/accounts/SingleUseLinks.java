@@ -135,6 +135,76 @@ public class SingleUseLinks {
                 .setParameter(1, accountId).executeUpdate();
     }
 
+    /**
+     * What a used hand-off code carries: the account, the sign-in on the public host it continues,
+     * and the path on the tenant's host it leads back to.
+     */
+    public record HandOff(long accountId, String signInId, String returnPath) {
+    }
+
+    /**
+     * A new hand-off code's secret for a session on this tenant's host, usable only with
+     * {@code state} (the tenant host's cookie in the browser that asked) and leading back to
+     * {@code returnPath} (a path on that host, checked by the caller).
+     */
+    public String issueHandOff(long accountId, long tenantId, String signInId, String state, String returnPath,
+            Duration validFor) {
+        String secret = Secrets.random();
+        em.createNativeQuery("INSERT INTO public.single_use_token (token_hash, purpose, account_id, tenant_id, "
+                        + "sign_in_id, state_hash, return_path, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                        + "now() + make_interval(secs => ?))")
+                .setParameter(1, Secrets.digest(secret)).setParameter(2, Purpose.HANDOFF.name())
+                .setParameter(3, accountId).setParameter(4, tenantId).setParameter(5, signInId)
+                .setParameter(6, Secrets.digest(state)).setParameter(7, returnPath)
+                .setParameter(8, (double) validFor.toSeconds()).executeUpdate();
+        return secret;
+    }
+
+    /**
+     * Uses a hand-off code on this tenant's host with the state this browser holds; a code made
+     * for another browser, another tenant, or one used or expired is refused (and one meant for
+     * another browser or tenant stays unused, so it cannot be spent by whoever it was sent to).
+     */
+    public HandOff redeemHandOff(String secret, long tenantId, String state) {
+        byte[] digest = Secrets.digest(secret == null ? "" : secret);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("UPDATE public.single_use_token SET used_at = now() "
+                        + "WHERE token_hash = ? AND purpose = ? AND tenant_id = ? AND state_hash = ? "
+                        + "AND used_at IS NULL AND expires_at > now() RETURNING account_id, sign_in_id, return_path")
+                .setParameter(1, digest).setParameter(2, Purpose.HANDOFF.name()).setParameter(3, tenantId)
+                .setParameter(4, Secrets.digest(state == null ? "" : state)).getResultList();
+        if (rows.isEmpty()) {
+            throw new LinkRefusedException(whyHandOffRefused(digest, tenantId), Reason.of("link.askAgain"));
+        }
+        Object[] row = rows.get(0);
+        return new HandOff(((Number) row[0]).longValue(), (String) row[1], (String) row[2]);
+    }
+
+    /**
+     * Makes a hand-off code useless, whoever holds it: it reached a browser that did not ask for it,
+     * so it may have been seen by someone it was not made for.
+     */
+    public void voidHandOff(String secret) {
+        em.createNativeQuery("UPDATE public.single_use_token SET used_at = now() WHERE token_hash = ? AND purpose = ? "
+                        + "AND used_at IS NULL")
+                .setParameter(1, Secrets.digest(secret == null ? "" : secret)).setParameter(2, Purpose.HANDOFF.name())
+                .executeUpdate();
+    }
+
+    private String whyHandOffRefused(byte[] digest, long tenantId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT tenant_id = ?, used_at IS NOT NULL, expires_at <= now() "
+                        + "FROM public.single_use_token WHERE token_hash = ? AND purpose = ? AND state_hash IS NOT NULL")
+                .setParameter(1, tenantId).setParameter(2, digest).setParameter(3, Purpose.HANDOFF.name())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return "link.invalid";
+        }
+        Object[] row = rows.get(0);
+        return !(Boolean) row[0] ? "link.otherTenant" : (Boolean) row[1] ? "link.used"
+                : (Boolean) row[2] ? "link.expired" : "link.otherBrowser";
+    }
+
     /** Uses the link, or says why it cannot be used: unknown, already used, or expired. */
     public Redeemed redeem(Purpose purpose, String secret) {
         byte[] digest = Secrets.digest(secret == null ? "" : secret);

@@ -47,7 +47,8 @@ public final class ProblemResponse {
                 Reason.of("database.unavailable"));
     }
 
-    private static boolean wantsJson(HttpServletRequest request) {
+    /** Whether the client is a program (the API, or one asking for JSON) rather than a person's browser. */
+    public static boolean wantsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return RequestPath.isUnder(RequestPath.of(request), "/api") || (accept != null && accept.contains("json"));
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
+import io.tenantry.platform.Refused;
 import io.tenantry.platform.RequestPath;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -21,16 +22,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
- * name no tenant get 404, and so do tenants being deleted (out of service from the moment their
+ * name no tenant get 404 (the refusal page for people), and so do tenants being deleted (out of service from the moment their
  * deletion begins); a tenant whose schema is not yet current gets 503 until it is, saying where
  * its upgrade stands (waiting, running, or failed with the reason and the next attempt). Requests
  * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them. Health,
+ * {@code www.<domain>} is moved (301) to the public host. Health,
  * metrics and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP.
  * Declared in web.xml, where it is ordered before the access gate.
  */
 public class TenantFilter extends HttpFilter {
 
     private static final List<String> OPERATIONAL = List.of("/health", "/metrics", "/openapi");
+    /** The pages' stylesheets and scripts: the refusal page of a host that names no tenant needs them too. */
+    private static final String PAGE_RESOURCES = "/jakarta.faces.resource/";
+    private static final TenantLabel WWW = new TenantLabel("www");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
@@ -51,6 +56,9 @@ public class TenantFilter extends HttpFilter {
     @Inject
     TenantRequests requests;
 
+    @Inject
+    TenantUrls urls;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -65,15 +73,23 @@ public class TenantFilter extends HttpFilter {
             return;
         }
         Optional<TenantLabel> label = domain.labelOf(request.getHeader("Host"));
+        if (label.filter(WWW::equals).isPresent()) {
+            // People type www. before any address; the label is reserved, so no tenant can be there.
+            String query = request.getQueryString();
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", urls.publicRoot(request) + request.getRequestURI()
+                    + (query == null ? "" : "?" + query));
+            return;
+        }
         if (label.isEmpty()) {
-            sendNoTenant(request, response);
+            sendNoTenant(request, response, chain);
             return;
         }
         // Counted before the tenant is looked up: a deletion that marks it after this lookup sees the count.
         try (TenantRequests.InFlight counted = requests.enter(label.get())) {
             Optional<Tenant> tenant = directory.find(label.get()).filter(found -> !found.beingDeleted());
             if (tenant.isEmpty()) {
-                sendNoTenant(request, response);
+                sendNoTenant(request, response, chain);
                 return;
             }
             serve(tenant.get(), request, response, chain);
@@ -91,8 +107,14 @@ public class TenantFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private void sendNoTenant(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemResponse.send(request, response, 404, Reason.of("title.noSuchTenant"),
+    private void sendNoTenant(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (RequestPath.isUnder(RequestPath.of(request), PAGE_RESOURCES)) {
+            chain.doFilter(request, response); // the same files on every host, no tenant's data
+            return;
+        }
+        Refused.atHost(request, request.getServerName());
+        Refused.send(request, response, 404, Refused.Kind.NO_SUCH_TENANT, Reason.of("title.noSuchTenant"),
                 Reason.of("host.noTenant", domain.name()));
     }
 

@@ -1,5 +1,7 @@
 package io.tenantry.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.tenantry.access.Access;
@@ -10,6 +12,7 @@ import io.tenantry.access.TenantSettings;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.HostSessions;
+import io.tenantry.accounts.TenantSignIn;
 import io.tenantry.admin.Banner;
 import io.tenantry.admin.Banners;
 import io.tenantry.tenancy.MasterTenant;
@@ -20,6 +23,7 @@ import io.tenantry.tenancy.TenantUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** What the frame around every page shows: the tenant, the person, the banners. */
@@ -94,11 +98,29 @@ public class PageFrame {
         return sessions.signOutTokenOf(request).orElse("");
     }
 
+    /**
+     * The path of the page shown, for the language switcher to come back to: on an error page the
+     * path that was asked for (the error dispatch names the error page itself).
+     */
+    public String getHere() {
+        Object asked = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return asked instanceof String path ? path : request.getRequestURI();
+    }
+
     public String getPublicRoot() {
         return urls.publicRoot(request);
     }
 
+    /**
+     * Signing in and coming back to this page: on a tenant host its hand-off ({@link TenantSignIn}),
+     * which needs no form when the person is signed in on the public host; there, the form.
+     */
     public String getSignInUrl() {
+        if (context.isEntered() && !context.tenant().isPublic()) {
+            String query = request.getQueryString();
+            return TenantSignIn.PATH + "?next=" + URLEncoder.encode(request.getRequestURI()
+                    + (query == null ? "" : "?" + query), StandardCharsets.UTF_8);
+        }
         return addresses.signInUrl(request, PublicAddresses.requestedUrl(request));
     }
 

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.Optional;
 
 import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.platform.NoSuchItemException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -15,7 +16,8 @@ import jakarta.faces.event.ExceptionQueuedEvent;
 
 /**
  * A service's refusal met while a page is built shows the branded error page it stands for (an item
- * missing in this tenant: 404; not allowed: 403) instead of a 500. Registered in faces-config.xml.
+ * missing in this tenant: 404; not allowed: 403; not signed in: 401) instead of a 500; the page
+ * says which kind of refusal it is ({@link Refusal}). Registered in faces-config.xml.
  */
 public class RefusalPages extends ExceptionHandlerFactory {
 
@@ -57,6 +59,9 @@ public class RefusalPages extends ExceptionHandlerFactory {
                 }
                 if (cause instanceof NotPermittedException) {
                     return Optional.of(403);
+                }
+                if (cause instanceof NotSignedInException) {
+                    return Optional.of(401);
                 }
             }
             return Optional.empty();

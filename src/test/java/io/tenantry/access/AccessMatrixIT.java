@@ -1,6 +1,7 @@
 package io.tenantry.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -199,11 +200,20 @@ class AccessMatrixIT {
     void thePagesOfRefusalsSayWhy() {
         Tenantry.Reply forbidden = CALLERS.get("stranger").page(Tenantry.host(TENANTS.get("private")), "/");
         assertTrue(forbidden.body().contains("You are not a member of private"), forbidden.body());
-        Tenantry.Reply expired = CALLERS.get("tester").page(Tenantry.host(TENANTS.get("unpaid")), "/");
+        String unpaid = Tenantry.host(TENANTS.get("unpaid"));
+        Tenantry.Reply expired = CALLERS.get("tester").page(unpaid, "/");
+        assertEquals(402, expired.status());
         assertTrue(expired.body().contains("Subscription expired"), expired.body());
+        assertTrue(expired.body().contains("<strong>owner-" + SUFFIX + "</strong>"), "a member is told whom to ask: "
+                + expired.body());
+        assertTrue(CALLERS.get("owner").page(unpaid, "/").body().contains("You own unpaid"), "the owner is told to renew");
+        assertFalse(CALLERS.get("stranger").page(unpaid, "/").body().contains("owner-" + SUFFIX), "no names for strangers");
+        Tenantry.Reply german = CALLERS.get("tester").inLanguage("de").page(unpaid, "/");
+        assertTrue(german.body().contains("Abonnement abgelaufen") && german.body().contains("Bitten Sie den Eigentümer"),
+                german.body());
         Tenantry.Reply signIn = CALLERS.get("anonymous").page(Tenantry.host(TENANTS.get("private")), "/");
         assertTrue(signIn.location().startsWith("http://public." + Tenantry.DOMAIN), signIn.location());
-        assertTrue(signIn.location().contains("/signin.xhtml?next="), signIn.location());
+        assertTrue(signIn.location().contains("/go/" + TENANTS.get("private") + "?state="), "the hand-off: " + signIn.location());
     }
 
     @Test

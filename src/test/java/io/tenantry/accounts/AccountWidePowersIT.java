@@ -237,7 +237,8 @@ class AccountWidePowersIT extends DeployedTenantry {
         browser = member;
         signIn(owner, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
         Page handOff = browser.get(url("public", "/go/" + acme + "?next=/"));
-        assertTrue(browser.kept(handOff.location()).startsWith(url(acme, "/auth/handoff?token=")), handOff.location());
+        assertEquals(url(acme, "/auth/signin?next=%2F"), browser.kept(handOff.location()),
+                "to the tenant host, which asks for a code bound to this browser");
         Page inside = browser.follow(handOff);
         assertTrue(inside.body().contains("profile-link\">" + owner), "a member enters as before");
     }
