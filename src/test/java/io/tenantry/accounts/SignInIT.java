@@ -30,19 +30,22 @@ class SignInIT extends DeployedTenantry {
 
     private String suffix;
     private String member;
-    private String acme;
-    private String other;
     private WebSession browser;
+    // The class's two tenants: no test changes them, so they are made once; each test has its own member.
+    private static String acme;
+    private static String other;
 
     @BeforeEach
     void aMemberOfOneTenantOnly() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
         member = "jane-" + suffix;
-        acme = "acme-" + suffix;
-        other = "other-" + suffix;
+        if (acme == null) {
+            acme = "acme-" + suffix;
+            other = "other-" + suffix;
+            assertEquals(201, app.createTenant(acme, "Acme").status());
+            assertEquals(201, app.createTenant(other, "Other").status());
+        }
         app.newAccount(member);
-        assertEquals(201, app.createTenant(acme, "Acme").status());
-        assertEquals(201, app.createTenant(other, "Other").status());
         app.bringIn(Tenantry.host(acme), member);
         browser = new WebSession(app.server());
     }

@@ -94,7 +94,7 @@ class TenantFilesIT extends DeployedTenantry {
                 .asJsonObject();
         long run = started.getJsonObject("run").getJsonNumber("id").longValue();
         long execution = started.getJsonArray("executions").getJsonObject(0).getJsonNumber("id").longValue();
-        // Each body takes about 4 s: with a transaction open while it is read, each such upload would
+        // Each body would take about 4 s: with a transaction open while it is read, each such upload would
         // hold a pooled connection, and a few dozen of them would stop every tenant.
         Map<String, Integer> answers = new LinkedHashMap<>();
         answers.put("POST /api/cases/" + caseId + "/attachments?name=slow.txt", 201);
@@ -110,7 +110,7 @@ class TenantFilesIT extends DeployedTenantry {
             Thread.sleep(800);
             assertFalse(slow.status().isDone(), expected.getKey() + " is still arriving: " + slow.status().getNow(0));
             assertEquals(0, TestDatabase.idleInTransaction(), expected.getKey() + ": no transaction waits for the body");
-            assertEquals(expected.getValue(), slow.status().get(2, TimeUnit.MINUTES), expected.getKey());
+            assertEquals(expected.getValue(), slow.hurry().get(2, TimeUnit.MINUTES), expected.getKey());
         }
         assertEquals(3, app.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size()
                 + app.get(host, "/api/runs/" + run + "/attachments").json().asJsonArray().size()

@@ -9,26 +9,36 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.PayaraProcess;
+import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
+import io.tenantry.testing.TestServers;
 
 /**
  * Start-up with tenants whose schema is behind the code, on two instances starting together: the
  * tenant that can be migrated is, and is served; the one that cannot is reported, by name and
  * reason, in its 503, readiness and logs, and keeps answering 503 until its cause is gone and it is
  * retried: by a super-user at once (and every instance then serves it), or by the back-off. The
- * tenants are made on the run's shared server; the instances that find them behind start here.
+ * tenants are made on the run's shared server; the two instances that find them behind at start-up
+ * start here; the back-off is seen on the run's {@link TestServers#options()}, whose first retry
+ * comes after 1 s.
  */
 class TenantUpgradeIT extends DeployedTenantry {
+
+    @RegisterExtension
+    static final SharedServer OPTIONS = TestServers.options();
 
     @Test
     void aFailingTenantIsReportedWithItsReasonAndServedEverywhereOnceASuperUserRetriesIt() throws Exception {
@@ -83,26 +93,33 @@ class TenantUpgradeIT extends DeployedTenantry {
     @Test
     void aFailedUpgradeIsRetriedWithBackOffOnceItsCauseIsGone() throws Exception {
         String flaky = "flaky-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, app.createTenant(flaky, "Flaky").status());
+        // Paid for: the options server blocks unpaid tenants.
+        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"" + flaky + "\",\"name\":\"Flaky\","
+                + "\"paidUntil\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}").status());
         markBehind(flaky);
         hideHistory(flaky, true);
-        try (PayaraProcess instance = PayaraProcess.start(true, "-Dupgrade.retry.seconds=1")) {
-            Tenantry restarted = new Tenantry(instance.url()).awaitReady();
-            // Any instance may make the second attempt (each sweeps for due retries; the run's shared
-            // server is one of them), so the count is read where they all write it.
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (attempts(flaky) < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
-            assertTrue(attempts(flaky) >= 2, "retried without a restart: " + instance.tail());
-            assertEquals(503, restarted.get(Tenantry.host(flaky), "/api/products").status());
-            hideHistory(flaky, false);
-            // The instance that recorded the last failure set the next attempt by its own back-off:
-            // the run's shared server waits 30 s and more. The wait is not what this test is about
-            // (it was seen above, a retry without a restart), so the next attempt is made due now.
-            dueNow(flaky);
-            awaitServed(restarted, flaky);
+        // Every instance re-reads the tenant, now behind, as when a newer instance recorded it so.
+        announce(flaky);
+        Tenantry retrying = new Tenantry(OPTIONS.process().url()).awaitReady();
+        awaitStatus(retrying, flaky, 503);
+        // The first attempt, made now on the instance whose back-off is 1 s; it fails.
+        Tenantry.Reply first = retrying.onPublic("POST", "/api/tenants/" + flaky + "/upgrade", null);
+        assertEquals(202, first.status(), first.body());
+        // Any instance may make the second attempt (each sweeps for due retries; the run's shared
+        // server is one of them), so the count is read where they all write it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (attempts(flaky) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
         }
+        assertTrue(attempts(flaky) >= 2, "retried by the back-off, without a restart or a super-user: "
+                + OPTIONS.process().tail());
+        assertEquals(503, retrying.get(Tenantry.host(flaky), "/api/products").status());
+        hideHistory(flaky, false);
+        // The instance that recorded the last failure set the next attempt by its own back-off:
+        // the run's shared server waits 30 s and more. The wait is not what this test is about
+        // (it was seen above, a retry without a restart), so the next attempt is made due now.
+        dueNow(flaky);
+        awaitServed(retrying, flaky);
         assertEquals(versionOf("public"), versionOf(flaky));
     }
 
@@ -129,6 +146,25 @@ class TenantUpgradeIT extends DeployedTenantry {
             sql.execute(hidden ? "ALTER TABLE " + schema + ".flyway_schema_history RENAME TO hidden_history"
                     : "ALTER TABLE " + schema + ".hidden_history RENAME TO flyway_schema_history");
         }
+    }
+
+    /** Tells every instance to re-read the tenant, as a change made through Tenantry does. */
+    private static void announce(String label) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement notify = db.prepareStatement("SELECT pg_notify('tenantry_tenants', ?)")) {
+            notify.setString(1, label);
+            notify.execute();
+        }
+    }
+
+    private static void awaitStatus(Tenantry app, String label, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Tenantry.Reply reply = app.get(Tenantry.host(label), "/api/products");
+        while (reply.status() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            reply = app.get(Tenantry.host(label), "/api/products");
+        }
+        assertEquals(expected, reply.status(), reply.body());
     }
 
     private static Tenantry.Reply awaitServed(Tenantry app, String label) throws InterruptedException {

@@ -15,12 +15,12 @@ import io.tenantry.testing.PayaraProcess;
  * Deploys the real WAR with a proxy given by name instead of address, or an upgrade retry that is
  * no number of seconds: the deployment must fail, saying which variable is wrong and what to set it to (the messages of PUBLIC_SCHEME and
  * PUBLIC_PORT, checked the same way at start-up, are tested in TenantUrlsTest). Each is a copy of
- * the WAR on the run's {@link TestServers#misconfigured()}.
+ * the WAR beside the root of the run's {@link TestServers#localhost()}.
  */
 class InvalidSettingsIT {
 
     @RegisterExtension
-    static final SharedServer SERVER = TestServers.misconfigured();
+    static final SharedServer SERVER = TestServers.localhost();
 
     @Test
     void anInvalidTrustedProxyFailsTheDeploymentNamingTheVariable() throws Exception {

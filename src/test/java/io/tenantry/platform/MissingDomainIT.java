@@ -13,13 +13,14 @@ import io.tenantry.testing.PayaraProcess;
 
 /**
  * Deploys the real WAR on Payara Micro without TENANTS_DOMAIN: the deployment must fail, saying
- * which variable is missing and what to set it to. The run's {@link TestServers#misconfigured()} is that
- * Payara Micro.
+ * which variable is missing and what to set it to. It is deployed at
+ * {@code /missing-domain} on the run's {@link TestServers#localhost()}, whose process has no
+ * TENANTS_DOMAIN (its root takes {@code localhost} from its own copy of the settings file).
  */
 class MissingDomainIT {
 
     @RegisterExtension
-    static final SharedServer SERVER = TestServers.misconfigured();
+    static final SharedServer SERVER = TestServers.localhost();
 
     @Test
     void deploymentFailsNamingTheVariableWithAnExample() throws Exception {

@@ -205,9 +205,10 @@ class TenantProvisioningIT extends DeployedTenantry {
         assertTrue(duringDeletion == 404 || duringDeletion == 503,
                 "new requests are refused once the deletion has begun: " + duringDeletion);
 
+        // The deletion has begun while the upload was arriving: the rest of the body may come now.
+        int uploaded = upload.hurry().get(2, TimeUnit.MINUTES);
         Tenantry.Reply deleted = deletion.get(2, TimeUnit.MINUTES);
         assertTrue(List.of(204, 409, 503).contains(deleted.status()), deleted.toString());
-        int uploaded = upload.status().get(2, TimeUnit.MINUTES);
         assertNotEquals(500, uploaded, "the upload is refused, not failed");
         System.out.println("Deleting during an upload: deletion " + deleted.status() + ", upload " + uploaded);
         if (deleted.status() == 204) {
@@ -240,8 +241,8 @@ class TenantProvisioningIT extends DeployedTenantry {
         }
         Tenantry.Reply second = app.onPublic("DELETE", "/api/tenants/" + label, null);
 
+        upload.hurry().get(2, TimeUnit.MINUTES);
         Tenantry.Reply firstReply = first.get(2, TimeUnit.MINUTES);
-        upload.status().get(2, TimeUnit.MINUTES);
         assertTrue(List.of(204, 409).contains(firstReply.status()), firstReply.toString());
         assertTrue(List.of(404, 409).contains(second.status()), "the second deletion is told, not failed: " + second);
         if (second.status() == 409) {
@@ -258,14 +259,14 @@ class TenantProvisioningIT extends DeployedTenantry {
         String label = "relabel-" + suffix;
         String host = Tenantry.host(label);
         assertEquals(201, app.createTenant(label, "First life").status());
-        // The body trickles in for about 18 s: the server reads it before any transaction begins.
+        // The body trickles in for up to 18 s (until hurried): the server reads it before any transaction begins.
         SlowUpload late = SlowUpload.json(app, host, "/api/products", "{\"name\":\"planted\"}", 60,
                 Duration.ofMillis(300)).awaitStarted();
         assertEquals(204, app.onPublic("DELETE", "/api/tenants/" + label, null).status());
         assertEquals(201, app.createTenant(label, "Second life").status());
         assertFalse(late.status().isDone(), "the body is still coming: " + late.status().getNow(0));
 
-        int answered = late.status().get(2, TimeUnit.MINUTES);
+        int answered = late.hurry().get(2, TimeUnit.MINUTES);
         assertEquals(404, answered, "the request's tenant is gone");
         assertEquals(0, app.get(host, "/api/products").json().asJsonObject().getInt("total"),
                 "nothing of the first life's request reached the second life");
@@ -276,14 +277,14 @@ class TenantProvisioningIT extends DeployedTenantry {
         String label = "stale-" + suffix;
         String host = Tenantry.host(label);
         assertEquals(201, app.createTenant(label, "Stale").status());
-        // The owner's save read the tenant when it began; its body trickles in for about 12 s.
+        // The owner's save read the tenant when it began; its body trickles in for up to 12 s (until hurried).
         SlowUpload save = SlowUpload.json(app, host, "PUT", "/api/settings", "{\"name\":\"Renamed late\"}", 40,
                 Duration.ofMillis(300)).awaitStarted();
         assertEquals(200, app.onPublic("PUT", "/api/tenants/" + label,
                 "{\"paidUntil\":\"2020-01-01T00:00:00Z\"}").status(), "the operator blocks the tenant meanwhile");
         assertFalse(save.status().isDone(), "the save is still coming: " + save.status().getNow(0));
 
-        assertEquals(409, save.status().get(2, TimeUnit.MINUTES), "the stale save is refused, not written");
+        assertEquals(409, save.hurry().get(2, TimeUnit.MINUTES), "the stale save is refused, not written");
         JsonObject tenant = app.onPublic("GET", "/api/tenants/" + label, null).json().asJsonObject();
         assertEquals("2020-01-01T00:00:00Z", tenant.getString("paidUntil"), "the operator's change stays");
         assertEquals("Stale", tenant.getString("name"));

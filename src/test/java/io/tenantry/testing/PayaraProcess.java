@@ -8,6 +8,7 @@ import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,14 @@ public final class PayaraProcess implements AutoCloseable {
      * settings replaces the default heap of 512 MiB.
      */
     public static PayaraProcess start(boolean withDomain, List<String> microOptions, String... settings) {
+        return start(Path.of(System.getProperty("tenantry.test.war")), withDomain, microOptions, settings);
+    }
+
+    /**
+     * As {@link #start(boolean, List, String...)}, with {@code war} at the root instead of the WAR
+     * Maven built: a copy with settings of its own ({@link TestServers}).
+     */
+    public static PayaraProcess start(Path war, boolean withDomain, List<String> microOptions, String... settings) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
                 "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
@@ -59,7 +68,7 @@ public final class PayaraProcess implements AutoCloseable {
         }
         command.addAll(List.of(settings));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
-                "--deploy", System.getProperty("tenantry.test.war"), "--contextroot", "/",
+                "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster",
                 "--prebootcommandfile", System.getProperty("payara.preBootCommands")));
         command.addAll(microOptions);

@@ -12,13 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An upload whose body trickles in, chunk after chunk, so that a test can act while the server
- * is still reading it: {@link #awaitStarted()} returns once the server has taken a few chunks.
+ * is still reading it: {@link #awaitStarted()} returns once the server has taken a few chunks, and
+ * {@link #hurry()} sends the rest at once when the test has done what it needed the upload in
+ * flight for (so a test waits for its own steps, not for the whole trickle).
  */
 public final class SlowUpload {
 
     private static final int CHUNK = 16 * 1024;
 
     private final AtomicInteger sent = new AtomicInteger();
+    private volatile boolean hurried;
     private final CompletableFuture<Integer> status;
 
     /**
@@ -87,6 +90,12 @@ public final class SlowUpload {
         return status;
     }
 
+    /** Sends the chunks still to come without pauses; gives the status, as {@link #status()}. */
+    public CompletableFuture<Integer> hurry() {
+        hurried = true;
+        return status;
+    }
+
     private final class Trickle extends InputStream {
 
         private final int chunks;
@@ -127,6 +136,9 @@ public final class SlowUpload {
         }
 
         private void sleep() {
+            if (hurried) {
+                return;
+            }
             try {
                 Thread.sleep(pause.toMillis());
             } catch (InterruptedException e) {

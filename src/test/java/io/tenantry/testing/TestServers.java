@@ -20,7 +20,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The Payara Micro processes a test run shares besides Arquillian's ({@link OneServerPerRun}): one
- * for each set of settings that is the point of some tests and that those tests can share.
+ * for the settings that are the point of some tests, in two only because they cannot share one
+ * domain: {@link #options()} on the tests' domain, {@link #localhost()} on {@code localhost} (with
+ * the deployments that must fail beside it). Both share the run's database, so each is also a
+ * second instance beside Arquillian's.
  */
 public final class TestServers {
 
@@ -28,8 +31,8 @@ public final class TestServers {
     public static final Path OPTIONS_ROOT = Path.of("target", "options-root").toAbsolutePath();
 
     /**
-     * The copies of the WAR the misconfigured server deploys beside the WAR Maven built, by name:
-     * each with TENANTS_DOMAIN and one wrong setting.
+     * The copies of the WAR that {@link #localhost()} deploys beside its root, by name: each with
+     * TENANTS_DOMAIN and one wrong setting.
      */
     public static final Map<String, String> WRONG_SETTINGS = Map.of(
             "proxy-by-name", "trusted.proxies=proxy.example.com",
@@ -42,14 +45,16 @@ public final class TestServers {
 
     /**
      * Unpaid tenants blocked (TENANTS_BLOCK_UNPAID), a 256 MiB heap so that a body read whole would
-     * not fit, and a known root folder ({@link #OPTIONS_ROOT}). Tenants made there need a paid-until
-     * date in the future to be served.
+     * not fit, a known root folder ({@link #OPTIONS_ROOT}), and a first upgrade retry after 1 s
+     * (UPGRADE_RETRY_SECONDS) so that a failed upgrade is seen retried by the back-off within a
+     * test. Tenants made there need a paid-until date in the future to be served. It shares the
+     * database with the run's other servers: a second instance for the tests that need one.
      */
     public static SharedServer options() {
         return new SharedServer("options", () -> {
             deleteTree(OPTIONS_ROOT); // what an earlier run left
             PayaraProcess process = PayaraProcess.start(true, List.of("--rootdir", OPTIONS_ROOT.toString()),
-                    "-Xmx256m", "-Dtenants.block-unpaid=true");
+                    "-Xmx256m", "-Dtenants.block-unpaid=true", "-Dupgrade.retry.seconds=1");
             // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's 180 s.
             awaitStarted(process);
             return process;
@@ -59,34 +64,31 @@ public final class TestServers {
     /**
      * The settings that are off (or on) by default switched the other way (operators read every
      * tenant, no registration, tenants created by permission only), on the domain {@code localhost},
-     * the development default, which Chromium resolves by itself.
+     * the development default, which Chromium resolves by itself; and beside it every deployment
+     * that must fail on a setting. The process has no TENANTS_DOMAIN: its root is a copy of the WAR
+     * naming {@code localhost} in its own {@code microprofile-config.properties} (MicroProfile Config
+     * reads that file per application), so the WAR Maven built, deployed as it is at
+     * {@code /missing-domain}, fails for want of the domain; and a copy for each of
+     * {@link #WRONG_SETTINGS} fails on its setting.
      */
     public static SharedServer localhost() {
-        return new SharedServer("localhost", () -> PayaraProcess.start(false, "-Dtenants.domain=localhost",
-                "-Doperators.read-access=true", "-Dregistration.enabled=false", "-Dtenant.creation=permitted"));
-    }
-
-    /**
-     * Every deployment that must fail on a setting, in one process: it runs without TENANTS_DOMAIN,
-     * so the WAR Maven built fails at the root, and beside it a copy of the WAR for each of
-     * {@link #WRONG_SETTINGS}, the setting in the copy's own {@code microprofile-config.properties}
-     * (MicroProfile Config reads it per application).
-     */
-    public static SharedServer misconfigured() {
-        return new SharedServer("misconfigured", () -> {
+        return new SharedServer("localhost", () -> {
             // Deployed after boot, one asadmin command each: a failed deployment among Payara
             // Micro's own --deploy options ends the deploying of the others.
-            StringBuilder commands = new StringBuilder();
+            StringBuilder commands = new StringBuilder("deploy --name missing-domain --contextroot /missing-domain "
+                    + System.getProperty("tenantry.test.war") + "\n");
             WRONG_SETTINGS.forEach((name, setting) -> commands.append("deploy --name ").append(name)
                     .append(" --contextroot /").append(name).append(' ')
                     .append(copyWith(name, "tenants.domain=" + Tenantry.DOMAIN + "\n" + setting + "\n")).append('\n'));
-            Path file = Path.of(System.getProperty("tenantry.test.war")).resolveSibling("misconfigured.asadmin");
+            Path file = Path.of(System.getProperty("tenantry.test.war")).resolveSibling("failing-deployments.asadmin");
             try {
                 Files.writeString(file, commands);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return PayaraProcess.start(false, List.of("--postbootcommandfile", file.toString()));
+            return PayaraProcess.start(copyWith("localhost-root", "tenants.domain=localhost\n"), false,
+                    List.of("--postbootcommandfile", file.toString()), "-Doperators.read-access=true",
+                    "-Dregistration.enabled=false", "-Dtenant.creation=permitted");
         });
     }
 

@@ -61,4 +61,26 @@ class TestCaseTest {
         assertEquals(List.of(new FieldChange("defaultTester", "5", null)),
                 testCase.change(draft("Save a form", 3, CaseStatus.PROPOSED, null, Set.of("smoke"))));
     }
+
+    @Test
+    void theTextsTheCategoryAndTheAutomatedFlagAreComparedToo() {
+        CaseDraft rewritten = new CaseDraft("Save a form", "signed out", "1. open", "refused", 3, CaseStatus.PROPOSED,
+                "auth", true, null, Set.of("smoke"));
+        assertEquals(List.of(new FieldChange("preconditions", "signed in", "signed out"),
+                new FieldChange("steps", "1. open\n2. save", "1. open"),
+                new FieldChange("expectedResults", "saved", "refused"),
+                new FieldChange("category", "forms", "auth"),
+                new FieldChange("automated", "false", "true")), testCase.change(rewritten));
+        assertEquals("refused", testCase.expectedResults());
+        assertTrue(testCase.automated());
+    }
+
+    @Test
+    void eachChangeBecomesAHistoryEntryNamingWhoChangedWhichFieldFromWhatToWhat() {
+        List<CaseChange> history = testCase.change(draft("Save a form", 2, CaseStatus.DISABLED, null, Set.of()))
+                .stream().map(change -> new CaseChange(testCase, 7L, change)).toList();
+        assertEquals(List.of("priority 3 -> 2 by 7", "status PROPOSED -> DISABLED by 7", "tags smoke ->  by 7"),
+                history.stream().map(entry -> entry.field() + " " + entry.oldValue() + " -> " + entry.newValue()
+                        + " by " + entry.accountId()).toList());
+    }
 }
