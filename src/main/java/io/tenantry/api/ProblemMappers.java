@@ -14,6 +14,7 @@ import io.tenantry.accounts.TooManyAttemptsException;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.tenancy.NotOnMasterTenantException;
 import io.tenantry.tenancy.TenantGoneException;
+import io.tenantry.platform.ConflictException;
 import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.DatabaseUnavailable;
@@ -87,7 +88,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Problem.response(400, "Bad Request", words, Map.of(broken.field().get(), words));
         }
         if (cause instanceof TenantConflictException || cause instanceof TenantBusyException
-                || cause instanceof AccountConflictException) {
+                || cause instanceof AccountConflictException || cause instanceof ConflictException) {
             return Problem.response(Status.CONFLICT, words);
         }
         if (cause instanceof NotSignedInException) {

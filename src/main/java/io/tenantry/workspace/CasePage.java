@@ -38,9 +38,13 @@ public class CasePage implements Serializable {
     @Inject
     TenantAccess access;
 
+    @Inject
+    ProductCatalog catalog;
+
     private String idParam;
     private long id;
     private CaseView shown;
+    private String productName;
     private List<ChangeView> history;
     private List<CommentView> comments;
     private List<AttachmentView> attachments;
@@ -61,6 +65,8 @@ public class CasePage implements Serializable {
     public void load() {
         id = ItemIds.required(idParam, "case");
         shown = views.testCase(id);
+        productName = catalog.choices().stream().filter(p -> p.id() == shown.productId()).map(ProductChoice::name)
+                .findFirst().orElse(null);
         history = views.history(id);
         comments = views.comments(Subject.CASE, id);
         attachments = views.attachments(Subject.CASE, id);
@@ -134,6 +140,11 @@ public class CasePage implements Serializable {
 
     public List<CaseStatus> getStatuses() {
         return List.of(CaseStatus.values());
+    }
+
+    /** The name of the case's product, for the breadcrumbs; null for a caller who may not view products. */
+    public String getProductName() {
+        return productName;
     }
 
     public CaseView getShown() {

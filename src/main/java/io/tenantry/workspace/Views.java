@@ -73,13 +73,21 @@ public final class Views {
         }
     }
 
-    public record RunView(long id, long planId, Long buildId, String summary, String manager, String defaultTester,
-            LocalDate plannedStart, LocalDate plannedFinish, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-            OffsetDateTime createdAt) {
+    /**
+     * A run: {@code startedAt} when its first execution moved, {@code finishedAt} when someone finished
+     * it (absent while open), {@code manager} whoever started it unless another member was named.
+     */
+    public record RunView(long id, long planId, String planName, Long buildId, String summary, String manager,
+            String defaultTester, LocalDate plannedStart, LocalDate plannedFinish, OffsetDateTime startedAt,
+            OffsetDateTime finishedAt, OffsetDateTime createdAt) {
         public static RunView of(TestRun run, Map<Long, String> names) {
-            return new RunView(run.id(), run.plan().id(), run.build() == null ? null : run.build().id(), run.summary(),
-                    names.get(run.managerId()), names.get(run.defaultTesterId()), run.plannedStart(),
-                    run.plannedFinish(), run.startedAt(), run.finishedAt(), run.createdAt());
+            return new RunView(run.id(), run.plan().id(), run.plan().name(), run.build() == null ? null
+                    : run.build().id(), run.summary(), names.get(run.managerId()), names.get(run.defaultTesterId()),
+                    run.plannedStart(), run.plannedFinish(), run.startedAt(), run.finishedAt(), run.createdAt());
+        }
+
+        public boolean finished() {
+            return finishedAt != null;
         }
     }
 
