@@ -1,5 +1,7 @@
 package io.tenantry.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.tenantry.access.Access;
@@ -92,6 +94,15 @@ public class PageFrame {
     /** The token the sign-out form carries, so that only our own pages sign the person out. */
     public String getSignOutToken() {
         return sessions.signOutTokenOf(request).orElse("");
+    }
+
+    /**
+     * This page's own address, path and query ({@code /case.xhtml?id=12}), encoded as one query
+     * parameter's value: where the language switch goes back to, so it comes back to the same item.
+     */
+    public String getHere() {
+        String query = request.getQueryString();
+        return URLEncoder.encode(request.getRequestURI() + (query == null ? "" : "?" + query), StandardCharsets.UTF_8);
     }
 
     public String getPublicRoot() {

@@ -2,6 +2,7 @@ package io.tenantry.workspace;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,8 @@ public class PlanPage implements Serializable {
     private String name;
     private String document;
     private boolean active;
-    private List<Long> toAdd = List.of();
+    // Mutable: Faces fills a select-many's list by making one of the list's own class.
+    private List<Long> toAdd = new ArrayList<>();
     private String runSummary;
     private Long buildId;
 
@@ -78,7 +80,7 @@ public class PlanPage implements Serializable {
     public void addCases() {
         try {
             plans.addCases(id, toAdd);
-            toAdd = List.of();
+            toAdd = new ArrayList<>();
             load();
         } catch (IllegalArgumentException e) {
             Messages.failure(e);
