@@ -99,12 +99,16 @@ public class PageFrame {
     }
 
     /**
-     * The path of the page shown, for the language switcher to come back to: on an error page the
-     * path that was asked for (the error dispatch names the error page itself).
+     * This page's own address, path and query ({@code /case.xhtml?id=12}), encoded as one query
+     * parameter's value: where the language switch goes back to, so it comes back to the same item.
+     * On an error page, the path that was asked for (the error dispatch names the error page itself).
      */
     public String getHere() {
         Object asked = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        return asked instanceof String path ? path : request.getRequestURI();
+        String query = request.getQueryString();
+        String here = asked instanceof String path ? path
+                : request.getRequestURI() + (query == null ? "" : "?" + query);
+        return URLEncoder.encode(here, StandardCharsets.UTF_8);
     }
 
     public String getPublicRoot() {

@@ -77,6 +77,9 @@ class WorkspaceIT extends DeployedTenantry {
         assertFalse(midway.containsKey("finishedAt"), "one execution is still IDLE");
         tester.put(host, "/api/runs/" + runId + "/executions/" + id(executions.get(1)),
                 "{\"status\":\"failed\",\"comment\":\"3-D Secure page never loads\"}");
+        assertFalse(tester.get(host, "/api/runs/" + runId).json().asJsonObject().getJsonObject("run")
+                .containsKey("finishedAt"), "every execution ended; the run ends when someone finishes it");
+        assertEquals(200, tester.post(host, "/api/runs/" + runId + "/finish", "{}").status());
         JsonObject done = tester.get(host, "/api/runs/" + runId).json().asJsonObject();
         assertNotNull(done.getJsonObject("run").getString("finishedAt"));
         assertEquals("3-D Secure page never loads", objects(done, "executions").get(1).getString("comment"));
@@ -121,7 +124,7 @@ class WorkspaceIT extends DeployedTenantry {
         assertEquals(204, tester.delete(host, "/api/runs/" + runId + "/executions/" + id(executions.get(1))).status());
         JsonObject after = tester.get(host, "/api/runs/" + runId).json().asJsonObject();
         assertEquals(1, objects(after, "executions").size());
-        assertTrue(after.getJsonObject("run").containsKey("finishedAt"), "what is left has ended, so the run has");
+        assertFalse(after.getJsonObject("run").containsKey("finishedAt"), "open until someone finishes it");
 
         long comment = id(created(tester.post(host, "/api/runs/" + runId + "/comments", "{\"text\":\"typo\"}")));
         assertEquals("fixed", tester.put(host, "/api/comments/" + comment, "{\"text\":\"fixed\"}").json()

@@ -15,6 +15,8 @@ import io.tenantry.workspace.notes.AttachmentView;
 import io.tenantry.workspace.notes.CommentView;
 import io.tenantry.workspace.notes.NoteViews;
 import io.tenantry.workspace.notes.Subject;
+import io.tenantry.workspace.products.ProductCatalog;
+import io.tenantry.workspace.products.ProductChoice;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,9 +42,13 @@ public class CasePage implements Serializable {
     @Inject
     TenantAccess access;
 
+    @Inject
+    ProductCatalog catalog;
+
     private String idParam;
     private long id;
     private CaseView shown;
+    private String productName;
     private List<ChangeView> history;
     private List<CommentView> comments;
     private List<AttachmentView> attachments;
@@ -63,6 +69,8 @@ public class CasePage implements Serializable {
     public void load() {
         id = ItemIds.required(idParam, "case");
         shown = caseViews.testCase(id);
+        productName = catalog.choices().stream().filter(p -> p.id() == shown.productId()).map(ProductChoice::name)
+                .findFirst().orElse(null);
         history = caseViews.history(id);
         comments = notes.comments(Subject.CASE, id);
         attachments = notes.attachments(Subject.CASE, id);
@@ -136,6 +144,11 @@ public class CasePage implements Serializable {
 
     public List<CaseStatus> getStatuses() {
         return List.of(CaseStatus.values());
+    }
+
+    /** The name of the case's product, for the breadcrumbs; null for a caller who may not view products. */
+    public String getProductName() {
+        return productName;
     }
 
     public CaseView getShown() {

@@ -1,6 +1,7 @@
 package io.tenantry.workspace.plans;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,8 @@ public class PlanPage implements Serializable {
     private String name;
     private String document;
     private boolean active;
-    private List<Long> toAdd = List.of();
+    // Mutable: Faces fills a select-many's list by making one of the list's own class.
+    private List<Long> toAdd = new ArrayList<>();
 
     /** Shows the item the address names; an id that names none (malformed, out of range, unknown) is refused: 404. */
     public void load() {
@@ -72,7 +74,7 @@ public class PlanPage implements Serializable {
     public void addCases() {
         try {
             plans.addCases(id, toAdd);
-            toAdd = List.of();
+            toAdd = new ArrayList<>();
             load();
         } catch (IllegalArgumentException e) {
             Messages.failure(e);

@@ -41,16 +41,19 @@ public class JUnitImport {
     @Inject
     TestCases cases;
 
-    /** Refuses, before any of a report is received, a caller who may not change runs, or an unknown run. */
+    /**
+     * Refuses, before any of a report is received, a caller who may not change runs, an unknown run
+     * (404) or a finished one (409).
+     */
     @Requires(Permission.RUN_CHANGE)
     public void requireMayImport(long runId) {
-        runs.get(runId);
+        runs.open(runId);
     }
 
     @Requires(Permission.RUN_CHANGE)
     public Outcome into(long runId, InputStream report) {
         var results = JUnitReport.read(report);
-        TestRun run = runs.get(runId);
+        TestRun run = runs.open(runId);
         TestPlan plan = run.plan();
         int passed = 0;
         int failed = 0;

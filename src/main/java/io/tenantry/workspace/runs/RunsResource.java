@@ -86,6 +86,20 @@ public class RunsResource {
         return runViews.run(runs.change(id, Inputs.require(input)).id());
     }
 
+    /** Finishes the run now (its {@code finishedAt}); its executions are refused changes (409) until re-opened. */
+    @POST
+    @Path("{id}/finish")
+    public RunDetail finish(@PathParam("id") long id) {
+        return runViews.run(runs.finish(id).id());
+    }
+
+    /** Re-opens a finished run: {@code finishedAt} is cleared and its executions may change again. */
+    @POST
+    @Path("{id}/reopen")
+    public RunDetail reopen(@PathParam("id") long id) {
+        return runViews.run(runs.reopen(id).id());
+    }
+
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {

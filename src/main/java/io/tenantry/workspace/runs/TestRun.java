@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.tenantry.platform.ConflictException;
 import io.tenantry.workspace.plans.TestPlan;
 import io.tenantry.workspace.products.Build;
 import jakarta.persistence.Column;
@@ -134,9 +135,34 @@ public class TestRun {
         }
     }
 
-    /** A run is finished when every execution is; reopening one reopens the run. */
-    void settle(OffsetDateTime at) {
-        boolean allFinal = executions.stream().allMatch(e -> e.status().isFinal());
-        finishedAt = allFinal && !executions.isEmpty() ? (finishedAt == null ? at : finishedAt) : null;
+    /** Whether someone finished the run; its executions then stay as they are until it is re-opened. */
+    public boolean isFinished() {
+        return finishedAt != null;
+    }
+
+    /**
+     * Finishes the run at the time given (its stop date), whatever its executions' statuses: a person
+     * decides that the run is over, as in Kiwi TCMS. Refused (409) when finished already.
+     */
+    void finish(OffsetDateTime at) {
+        if (isFinished()) {
+            throw new ConflictException("run.finishedAlready", id);
+        }
+        finishedAt = at;
+    }
+
+    /** Re-opens a finished run: its stop date is cleared and its executions may change again. */
+    void reopen() {
+        if (!isFinished()) {
+            throw new ConflictException("run.notFinished", id);
+        }
+        finishedAt = null;
+    }
+
+    /** Refuses (409) any change to the executions of a finished run, saying to re-open it. */
+    void requireOpen() {
+        if (isFinished()) {
+            throw new ConflictException("run.finished", id);
+        }
     }
 }

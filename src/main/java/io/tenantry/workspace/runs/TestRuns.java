@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
+import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.NoSuchItemException;
@@ -84,6 +85,9 @@ public class TestRuns {
     @Inject
     TestPlans plans;
 
+    @Inject
+    CurrentCaller caller;
+
     @Requires(Permission.RUN_VIEW)
     public ResultPage<TestRun> list(ListQuery query) {
         return LISTING.run(em, query);
@@ -116,7 +120,9 @@ public class TestRuns {
         }
         TestPlan plan = plans.get(input.planId());
         TestRun run = new TestRun(plan);
-        run.change(draft(plan, input));
+        RunDraft draft = draft(plan, input);
+        // Whoever starts a run manages it unless a manager is named: a run always has someone to ask.
+        run.change(draft.managerId() != null ? draft : draft.managedBy(caller.require().accountId()));
         em.persist(run);
         plan.cases().stream().filter(c -> c.status() == CaseStatus.CONFIRMED)
                 .sorted(Comparator.comparing(TestCase::id)).forEach(c -> addExecution(run, c));
@@ -131,6 +137,30 @@ public class TestRuns {
             throw BrokenRuleException.onField("planId", "run.planFixed");
         }
         run.change(draft(run.plan(), input));
+        return run;
+    }
+
+    /** Finishes the run now (its stop date); its executions are then refused changes until it is re-opened. */
+    @Requires(Permission.RUN_CHANGE)
+    public TestRun finish(long id) {
+        TestRun run = get(id);
+        run.finish(OffsetDateTime.now());
+        return run;
+    }
+
+    /** Re-opens a finished run: the stop date is cleared and its executions may change again. */
+    @Requires(Permission.RUN_CHANGE)
+    public TestRun reopen(long id) {
+        TestRun run = get(id);
+        run.reopen();
+        return run;
+    }
+
+    /** The run, refused (409) if it is finished: for changes to its executions. */
+    @Requires(Permission.RUN_CHANGE)
+    public TestRun open(long id) {
+        TestRun run = get(id);
+        run.requireOpen();
         return run;
     }
 
@@ -152,21 +182,25 @@ public class TestRuns {
         return EXECUTIONS.run(em, query);
     }
 
-    /** Takes a case out of the run; the run may finish by it. */
+    /** Takes a case out of the run, unless the run is finished (409). */
     @Requires(Permission.RUN_CHANGE)
     public void removeExecution(long runId, long executionId) {
         TestExecution execution = execution(runId, executionId);
         TestRun run = execution.run();
+        run.requireOpen();
         run.executions().remove(execution);
         em.remove(execution);
-        run.settle(OffsetDateTime.now());
         removed.fire(new WorkspaceItemsRemoved());
     }
 
-    /** Sets an execution's status, comment or assignee; the run starts and finishes with its executions. */
+    /**
+     * Sets an execution's status, comment or assignee; the run starts with the first that moves.
+     * Refused (409) while the run is finished.
+     */
     @Requires(Permission.RUN_CHANGE)
     public TestExecution record(long runId, long executionId, ExecutionInput input) {
         TestExecution execution = execution(runId, executionId);
+        execution.run().requireOpen();
         if (input.assignee() != null) {
             execution.assign(people.idOf("assignee", input.assignee()));
         }
@@ -176,10 +210,10 @@ public class TestRuns {
         return execution;
     }
 
-    /** Adds the case to the run unless it is there already; its execution starts IDLE. */
+    /** Adds the case to the run unless it is there already; its execution starts IDLE. Refused (409) while the run is finished. */
     @Requires(Permission.RUN_CHANGE)
     public TestExecution addCase(long runId, long caseId) {
-        TestRun run = get(runId);
+        TestRun run = open(runId);
         TestCase testCase = em.find(TestCase.class, caseId);
         if (testCase == null || !testCase.product().id().equals(run.plan().product().id())) {
             throw new NoSuchItemException("case", caseId);
@@ -212,7 +246,6 @@ public class TestRuns {
         if (status != ExecutionStatus.IDLE) {
             execution.run().started(now);
         }
-        execution.run().settle(now);
     }
 
     TestExecution addExecution(TestRun run, TestCase testCase) {
@@ -220,7 +253,6 @@ public class TestRuns {
         TestExecution execution = new TestExecution(run, testCase, assignee);
         em.persist(execution);
         run.executions().add(execution);
-        run.settle(OffsetDateTime.now());
         return execution;
     }
 

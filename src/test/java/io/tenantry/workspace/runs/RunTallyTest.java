@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** What the dashboard draws for a run: its total and its pass rate among judged executions. */
+/** What the dashboard and the run screen show for a run: its total, how much is done, its pass rate among judged executions. */
 class RunTallyTest {
 
     private static RunTally tally(Map<ExecutionStatus, Long> counts) {
@@ -30,5 +30,15 @@ class RunTallyTest {
     void aRunWithNothingJudgedHasAPassRateOfZero() {
         assertEquals(0.0, tally(Map.of(ExecutionStatus.WAIVED, 3L, ExecutionStatus.IDLE, 2L)).passRate());
         assertEquals(0.0, tally(Map.of()).passRate());
+    }
+
+    @Test
+    void doneIsTheShareOfEveryExecutionThatEndedWaivedIncluded() {
+        RunTally tally = tally(Map.of(ExecutionStatus.PASSED, 1L, ExecutionStatus.WAIVED, 1L,
+                ExecutionStatus.RUNNING, 1L));
+        assertEquals(2, tally.ended());
+        assertEquals(66.7, tally.done());
+        assertEquals(100.0, tally.passRate(), "a different figure: passed among the judged");
+        assertEquals(0.0, tally(Map.of()).done());
     }
 }

@@ -1,26 +1,28 @@
 package io.tenantry.workspace.runs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-/** How a run starts and settles as its executions record outcomes, without a database. */
+import io.tenantry.platform.ConflictException;
+
+/** How a run starts with its executions and is finished and re-opened by a person, without a database. */
 class TestRunTest {
 
     private static final OffsetDateTime NINE = OffsetDateTime.of(2026, 3, 2, 9, 0, 0, 0, ZoneOffset.UTC);
     private static final OffsetDateTime TEN = NINE.plusHours(1);
-    private static final OffsetDateTime ELEVEN = NINE.plusHours(2);
 
     private final TestRun run = new TestRun(null);
 
-    private TestExecution execution() {
-        TestExecution execution = new TestExecution(run, null, null);
-        run.executions().add(execution);
-        return execution;
+    {
+        run.id = 7L;
     }
 
     @Test
@@ -31,40 +33,24 @@ class TestRunTest {
     }
 
     @Test
-    void aRunIsFinishedOnlyWhenEveryExecutionIsFinal() {
-        TestExecution passed = execution();
-        TestExecution running = execution();
-        passed.record(ExecutionStatus.PASSED, null, NINE);
-        running.record(ExecutionStatus.RUNNING, null, NINE);
-        run.settle(NINE);
-        assertNull(run.finishedAt(), "one execution still running");
-
-        running.record(ExecutionStatus.WAIVED, null, TEN);
-        run.settle(TEN);
-        assertEquals(TEN, run.finishedAt());
-    }
-
-    @Test
-    void aFinishedRunKeepsItsFinishTimeWhenSettledAgain() {
-        execution().record(ExecutionStatus.FAILED, null, NINE);
-        run.settle(NINE);
-        run.settle(ELEVEN);
+    void finishingSetsTheStopDateAndReopeningClearsIt() {
+        assertFalse(run.isFinished());
+        run.requireOpen();
+        run.finish(NINE);
         assertEquals(NINE, run.finishedAt());
+        assertTrue(run.isFinished());
+        run.reopen();
+        assertNull(run.finishedAt());
+        run.requireOpen();
     }
 
     @Test
-    void reopeningAnExecutionReopensTheRun() {
-        TestExecution blocked = execution();
-        blocked.record(ExecutionStatus.BLOCKED, null, NINE);
-        run.settle(NINE);
-        blocked.record(ExecutionStatus.RUNNING, null, TEN);
-        run.settle(TEN);
-        assertNull(run.finishedAt());
-    }
-
-    @Test
-    void aRunWithoutExecutionsIsNeverFinished() {
-        run.settle(NINE);
-        assertNull(run.finishedAt());
+    void aFinishedRunRefusesChangesAndASecondFinishAndAnOpenRunRefusesReopening() {
+        assertThrows(ConflictException.class, run::reopen);
+        run.finish(NINE);
+        ConflictException refused = assertThrows(ConflictException.class, run::requireOpen);
+        assertEquals("run.finished", refused.reason().key());
+        assertThrows(ConflictException.class, () -> run.finish(TEN));
+        assertEquals(NINE, run.finishedAt(), "the first stop date stays");
     }
 }
