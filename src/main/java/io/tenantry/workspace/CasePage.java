@@ -12,6 +12,7 @@ import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.platform.RefusedException;
 import io.tenantry.faces.ItemIds;
+import io.tenantry.faces.NewestFirst;
 import io.tenantry.faces.Messages;
 import io.tenantry.workspace.Views.AttachmentView;
 import io.tenantry.workspace.Views.CaseView;
@@ -22,7 +23,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.OptimisticLockException;
 
-/** One test case: its fields (read-only without the right to change), history and comments. */
+/**
+ * One test case: its fields (read-only without the right to change), history and comments, the
+ * newest {@value #SHOWN} of each with buttons to older and newer ones.
+ */
 @Named
 @ViewScoped
 public class CasePage implements Serializable {
@@ -41,6 +45,11 @@ public class CasePage implements Serializable {
     private String idParam;
     private long id;
     private CaseView shown;
+    /** How many comments, and how many changes of the history, a window of the page shows. */
+    static final int SHOWN = 20;
+
+    private final NewestFirst historyWindow = new NewestFirst(SHOWN);
+    private final NewestFirst commentsWindow = new NewestFirst(SHOWN);
     private List<ChangeView> history;
     private List<CommentView> comments;
     private List<AttachmentView> attachments;
@@ -61,8 +70,8 @@ public class CasePage implements Serializable {
     public void load() {
         id = ItemIds.required(idParam, "case");
         shown = views.testCase(id);
-        history = views.history(id);
-        comments = views.comments(Subject.CASE, id);
+        readHistory();
+        readComments();
         attachments = views.attachments(Subject.CASE, id);
         summary = shown.summary();
         preconditions = shown.preconditions();
@@ -93,10 +102,39 @@ public class CasePage implements Serializable {
         try {
             views.comment(Subject.CASE, id, comment);
             comment = null;
-            comments = views.comments(Subject.CASE, id);
+            commentsWindow.newest();
+            readComments();
         } catch (IllegalArgumentException e) {
             Messages.failure(e);
         }
+    }
+
+    public void olderComments() {
+        commentsWindow.older();
+        readComments();
+    }
+
+    public void newerComments() {
+        commentsWindow.newer();
+        readComments();
+    }
+
+    public void olderHistory() {
+        historyWindow.older();
+        readHistory();
+    }
+
+    public void newerHistory() {
+        historyWindow.newer();
+        readHistory();
+    }
+
+    private void readComments() {
+        comments = commentsWindow.shown(views.comments(Subject.CASE, id, commentsWindow.window()));
+    }
+
+    private void readHistory() {
+        history = historyWindow.shown(views.history(id, historyWindow.window()));
     }
 
     public void attach() throws IOException {
@@ -140,12 +178,22 @@ public class CasePage implements Serializable {
         return shown;
     }
 
+    /** The window of the history shown, newest first. */
     public List<ChangeView> getHistory() {
         return history;
     }
 
+    /** The window of the comments shown, newest first. */
     public List<CommentView> getComments() {
         return comments;
+    }
+
+    public NewestFirst getHistoryWindow() {
+        return historyWindow;
+    }
+
+    public NewestFirst getCommentsWindow() {
+        return commentsWindow;
     }
 
     /** The id as the address gives it, read by {@link #load}. */

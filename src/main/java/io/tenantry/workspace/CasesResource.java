@@ -86,17 +86,18 @@ public class CasesResource {
         return Response.noContent().build();
     }
 
-    /** Who changed which field and when, oldest first. */
+    /** Who changed which field and when, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/history")
-    public List<ChangeView> history(@PathParam("id") long id) {
-        return views.history(id);
+    public PageJson<ChangeView> history(@PathParam("id") long id) {
+        return PageJson.of(views.history(id, ListParams.window(uri)));
     }
 
+    /** The case's comments, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/comments")
-    public List<CommentView> comments(@PathParam("id") long id) {
-        return views.comments(Subject.CASE, id);
+    public PageJson<CommentView> comments(@PathParam("id") long id) {
+        return PageJson.of(views.comments(Subject.CASE, id, ListParams.window(uri)));
     }
 
     @POST

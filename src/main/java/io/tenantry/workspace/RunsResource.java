@@ -135,10 +135,11 @@ public class RunsResource {
         }
     }
 
+    /** The run's comments, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/comments")
-    public List<CommentView> comments(@PathParam("id") long id) {
-        return views.comments(Subject.RUN, id);
+    public PageJson<CommentView> comments(@PathParam("id") long id) {
+        return PageJson.of(views.comments(Subject.RUN, id, ListParams.window(uri)));
     }
 
     @POST
@@ -147,10 +148,12 @@ public class RunsResource {
         return created(views.comment(Subject.RUN, id, Inputs.require(input).text()));
     }
 
+    /** The execution's comments, as {@link #comments}. */
     @GET
     @Path("{id}/executions/{executionId}/comments")
-    public List<CommentView> executionComments(@PathParam("id") long id, @PathParam("executionId") long executionId) {
-        return views.comments(Subject.EXECUTION, views.execution(id, executionId).id());
+    public PageJson<CommentView> executionComments(@PathParam("id") long id, @PathParam("executionId") long executionId) {
+        return PageJson.of(views.comments(Subject.EXECUTION, views.execution(id, executionId).id(),
+                ListParams.window(uri)));
     }
 
     @POST

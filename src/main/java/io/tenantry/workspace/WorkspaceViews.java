@@ -90,8 +90,11 @@ public class WorkspaceViews {
         return CaseView.of(c, namesIn(List.of(c), WorkspaceViews::peopleOf));
     }
 
-    public List<ChangeView> history(long caseId) {
-        return listed(cases.history(caseId), change -> Stream.of(change.accountId()), ChangeView::of);
+    /** A window of the case's history (see {@link TestCases#history}). */
+    public ResultPage<ChangeView> history(long caseId, ListQuery window) {
+        ResultPage<CaseChange> page = cases.history(caseId, window);
+        Map<Long, String> names = namesIn(page.items(), change -> Stream.of(change.accountId()));
+        return page.map(change -> ChangeView.of(change, names));
     }
 
     public ResultPage<RunView> runs(ListQuery query) {
@@ -113,8 +116,11 @@ public class WorkspaceViews {
         return one(runs.execution(runId, executionId), e -> Stream.of(e.assigneeId()), ExecutionView::of);
     }
 
-    public List<CommentView> comments(Subject subject, long subjectId) {
-        return listed(comments.of(subject, subjectId), c -> Stream.of(c.authorId()), CommentView::of);
+    /** A window of the subject's comments (see {@link Comments#of}). */
+    public ResultPage<CommentView> comments(Subject subject, long subjectId, ListQuery window) {
+        ResultPage<Comment> page = comments.of(subject, subjectId, window);
+        Map<Long, String> names = namesIn(page.items(), c -> Stream.of(c.authorId()));
+        return page.map(c -> CommentView.of(c, names));
     }
 
     public CommentView comment(Subject subject, long subjectId, String text) {
