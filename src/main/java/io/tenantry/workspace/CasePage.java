@@ -24,8 +24,8 @@ import jakarta.inject.Named;
 import jakarta.persistence.OptimisticLockException;
 
 /**
- * One test case: its fields (read-only without the right to change), history and comments, the
- * newest {@value #SHOWN} of each with buttons to older and newer ones.
+ * One test case: its fields (read-only without the right to change), history, attachments and
+ * comments, the newest {@value #SHOWN} of each with buttons to older and newer ones.
  */
 @Named
 @ViewScoped
@@ -50,6 +50,7 @@ public class CasePage implements Serializable {
 
     private final NewestFirst historyWindow = new NewestFirst(SHOWN);
     private final NewestFirst commentsWindow = new NewestFirst(SHOWN);
+    private final NewestFirst attachmentsWindow = new NewestFirst(SHOWN);
     private List<ChangeView> history;
     private List<CommentView> comments;
     private List<AttachmentView> attachments;
@@ -72,7 +73,7 @@ public class CasePage implements Serializable {
         shown = views.testCase(id);
         readHistory();
         readComments();
-        attachments = views.attachments(Subject.CASE, id);
+        readAttachments();
         summary = shown.summary();
         preconditions = shown.preconditions();
         steps = shown.steps();
@@ -133,6 +134,20 @@ public class CasePage implements Serializable {
         comments = commentsWindow.shown(views.comments(Subject.CASE, id, commentsWindow.window()));
     }
 
+    public void olderAttachments() {
+        attachmentsWindow.older();
+        readAttachments();
+    }
+
+    public void newerAttachments() {
+        attachmentsWindow.newer();
+        readAttachments();
+    }
+
+    private void readAttachments() {
+        attachments = attachmentsWindow.shown(views.attachments(Subject.CASE, id, attachmentsWindow.window()));
+    }
+
     private void readHistory() {
         history = historyWindow.shown(views.history(id, historyWindow.window()));
     }
@@ -144,7 +159,8 @@ public class CasePage implements Serializable {
         }
         try (InputStream in = upload.getInputStream()) {
             views.attach(Subject.CASE, id, upload.getFileName(), upload.getContentType(), in);
-            attachments = views.attachments(Subject.CASE, id);
+            attachmentsWindow.newest();
+            readAttachments();
         } catch (RefusedException | IllegalArgumentException e) {
             Messages.failure(e);
         }
@@ -190,6 +206,10 @@ public class CasePage implements Serializable {
 
     public NewestFirst getHistoryWindow() {
         return historyWindow;
+    }
+
+    public NewestFirst getAttachmentsWindow() {
+        return attachmentsWindow;
     }
 
     public NewestFirst getCommentsWindow() {

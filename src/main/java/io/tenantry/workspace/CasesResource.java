@@ -2,7 +2,6 @@ package io.tenantry.workspace;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
@@ -107,10 +106,11 @@ public class CasesResource {
                 .entity(views.comment(Subject.CASE, id, Inputs.require(input).text())).build();
     }
 
+    /** The case's attachments, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/attachments")
-    public List<AttachmentView> attachments(@PathParam("id") long id) {
-        return views.attachments(Subject.CASE, id);
+    public PageJson<AttachmentView> attachments(@PathParam("id") long id) {
+        return PageJson.of(views.attachments(Subject.CASE, id, ListParams.window(uri)));
     }
 
     /**

@@ -2,7 +2,6 @@ package io.tenantry.workspace;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
@@ -164,10 +163,11 @@ public class RunsResource {
         return created(views.comment(Subject.EXECUTION, execution, Inputs.require(input).text()));
     }
 
+    /** The run's attachments, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/attachments")
-    public List<AttachmentView> attachments(@PathParam("id") long id) {
-        return views.attachments(Subject.RUN, id);
+    public PageJson<AttachmentView> attachments(@PathParam("id") long id) {
+        return PageJson.of(views.attachments(Subject.RUN, id, ListParams.window(uri)));
     }
 
     /** The file is the body; {@code ?name=} gives its name. Outside a transaction, as {@link Uploads} says. */
@@ -180,11 +180,13 @@ public class RunsResource {
         return Uploads.attach(views, Subject.RUN, id, name, type, body);
     }
 
+    /** The execution's attachments, as {@link #attachments}. */
     @GET
     @Path("{id}/executions/{executionId}/attachments")
-    public List<AttachmentView> executionAttachments(@PathParam("id") long id,
+    public PageJson<AttachmentView> executionAttachments(@PathParam("id") long id,
             @PathParam("executionId") long executionId) {
-        return views.attachments(Subject.EXECUTION, views.execution(id, executionId).id());
+        return PageJson.of(views.attachments(Subject.EXECUTION, views.execution(id, executionId).id(),
+                ListParams.window(uri)));
     }
 
     @POST

@@ -137,8 +137,11 @@ public class WorkspaceViews {
         return page.map(e -> ExecutionView.of(e, names));
     }
 
-    public List<AttachmentView> attachments(Subject subject, long subjectId) {
-        return listed(attachments.of(subject, subjectId), a -> Stream.of(a.uploadedBy()), AttachmentView::of);
+    /** A window of the subject's attachments (see {@link Attachments#of}). */
+    public ResultPage<AttachmentView> attachments(Subject subject, long subjectId, ListQuery window) {
+        ResultPage<Attachment> page = attachments.of(subject, subjectId, window);
+        Map<Long, String> names = namesIn(page.items(), a -> Stream.of(a.uploadedBy()));
+        return page.map(a -> AttachmentView.of(a, names));
     }
 
     /** See {@link Attachments#requireMayAttach}. */

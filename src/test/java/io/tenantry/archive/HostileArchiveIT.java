@@ -369,7 +369,7 @@ class HostileArchiveIT extends DeployedTenantry {
         edit(archive, "tables/attachment.jsonl", s -> s.replaceFirst("\"file_name\":\"[^\"]*\"", java.util.regex.Matcher
                 .quoteReplacement("\"file_name\":\"report.pdf\\\"; filename*=UTF-8''evil.html; x=\\\"\"")));
         assertEquals(200, owner.post(target, "/api/archive", ZIP, zip(archive)).status());
-        long attachment = owner.get(target, "/api/cases/1/attachments").json().asJsonArray().getJsonObject(0)
+        long attachment = owner.get(target, "/api/cases/1/attachments").json().asJsonObject().getJsonArray("items").getJsonObject(0)
                 .getJsonNumber("id").longValue();
         String disposition = owner.download(target, "/api/attachments/" + attachment).header("Content-Disposition");
         assertEquals(1, disposition.split("filename\\*=", -1).length - 1, disposition);

@@ -24,8 +24,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * A subject's comments and a case's history are read a window at a time, however many rows the
- * subject has (an archive can bring tens of thousands): the API answers at most
+ * A subject's comments and attachments and a case's history are read a window at a time, however
+ * many rows the subject has (an archive can bring tens of thousands): the API answers at most
  * {@link ListQuery#MAX_LIMIT} rows with the whole count, refuses a larger {@code limit} naming the
  * maximum, and the case's page shows the newest few with a way to the older ones.
  */
@@ -65,7 +65,10 @@ class PagedSubjectListsIT extends DeployedTenantry {
              PreparedStatement changes = db.prepareStatement("INSERT INTO \"" + label.replace('-', '_')
                 + "\".case_change (case_id, account_id, changed_at, field, old_value, new_value)"
                 + " SELECT ?, NULL, now() - make_interval(secs => ? - n), 'summary', 'was ' || n, 'change ' || n"
-                + " FROM generate_series(1, ?) n")) {
+                + " FROM generate_series(1, ?) n");
+             PreparedStatement attachments = db.prepareStatement("INSERT INTO \"" + label.replace('-', '_')
+                + "\".attachment (subject, subject_id, file_name, content_type, size)"
+                + " SELECT 'CASE', ?, 'file ' || n, 'text/plain', 1 FROM generate_series(1, ?) n")) {
             comments.setString(1, "owner-" + suffix);
             comments.setInt(2, MANY);
             comments.setInt(3, MANY);
@@ -77,14 +80,18 @@ class PagedSubjectListsIT extends DeployedTenantry {
             changes.setInt(2, MANY);
             changes.setInt(3, MANY);
             changes.executeUpdate();
+            attachments.setLong(1, caseId);
+            attachments.setInt(2, MANY);
+            attachments.executeUpdate();
         }
     }
 
     @Test
     void everyListOfASubjectAnswersAWindowAndTheWholeCount() {
         for (String list : List.of("/api/cases/" + caseId + "/comments", "/api/runs/" + runId + "/comments",
-                "/api/runs/" + runId + "/executions/" + executionId + "/comments", "/api/cases/" + caseId + "/history")) {
-            String word = list.endsWith("history") ? "change " : "comment ";
+                "/api/runs/" + runId + "/executions/" + executionId + "/comments", "/api/cases/" + caseId + "/history",
+                "/api/cases/" + caseId + "/attachments")) {
+            String word = list.endsWith("history") ? "change " : list.endsWith("attachments") ? "file " : "comment ";
             JsonObject first = page(list);
             assertEquals(MANY, first.getInt("total"), list);
             assertEquals(0, first.getInt("offset"), list);
@@ -113,7 +120,7 @@ class PagedSubjectListsIT extends DeployedTenantry {
         Tenantry stranger = app.newAccount("stranger-" + suffix);
         assertEquals(201, app.createTenant("other-" + suffix, "Other", "stranger-" + suffix).status());
         for (String list : List.of("/api/cases/" + caseId + "/comments", "/api/cases/" + caseId + "/history",
-                "/api/runs/" + runId + "/comments")) {
+                "/api/runs/" + runId + "/comments", "/api/cases/" + caseId + "/attachments")) {
             Tenantry.Reply onOwnHost = stranger.get(Tenantry.host("other-" + suffix), list);
             assertEquals(404, onOwnHost.status(), "the same id on the stranger's tenant names nothing: " + onOwnHost);
             Tenantry.Reply onOurs = stranger.get(host, list);
@@ -134,7 +141,11 @@ class PagedSubjectListsIT extends DeployedTenantry {
         assertTrue(body.contains("change " + MANY + "<"), "the newest change is shown");
         assertFalse(body.contains("change 1<"), "the oldest change is not");
         assertTrue(count(body, "change ") <= 60, "a window of the history, not all " + MANY);
-        assertTrue(body.contains("id=\"commentsWindow:older\"") && body.contains("id=\"historyWindow:older\""),
+        int attachments = count(body, "class=\"attachment-link\"");
+        assertTrue(attachments > 0 && attachments <= 50, attachments + " attachments shown of " + MANY);
+        assertTrue(body.contains(">file " + MANY + "<"), "the newest attachment is shown");
+        assertTrue(body.contains("id=\"commentsWindow:older\"") && body.contains("id=\"historyWindow:older\"")
+                && body.contains("id=\"attachmentsWindow:older\""),
                 "a way to the older ones");
     }
 
@@ -166,7 +177,8 @@ class PagedSubjectListsIT extends DeployedTenantry {
 
     private static List<String> texts(JsonObject page, String list) {
         return page.getJsonArray("items").stream().map(JsonValue::asJsonObject)
-                .map(item -> list.endsWith("history") ? item.getString("newValue") : item.getString("text")).toList();
+                .map(item -> item.getString(list.endsWith("history") ? "newValue"
+                        : list.endsWith("attachments") ? "fileName" : "text")).toList();
     }
 
     private static int count(String text, String part) {
