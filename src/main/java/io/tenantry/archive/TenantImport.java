@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -175,7 +174,7 @@ public class TenantImport {
         private final List<long[]> invitedInGroups = new ArrayList<>();
         private final List<String> written = new ArrayList<>();
         private final Optional<byte[]> logoBefore = logoNow();
-        private Map<Long, Long> attachmentSizes;
+        private boolean tablesChecked;
         private boolean manifest;
         private boolean accountsRead;
         private boolean membersRead;
@@ -325,7 +324,7 @@ public class TenantImport {
                 return;
             }
             long id = ArchiveNames.attachmentId(name).orElseThrow();
-            Long size = attachmentSizes.get(id);
+            Long size = attachmentSize(id);
             if (size == null) {
                 throw BrokenRuleException.onField("archive", "archive.unreferencedFile", entry);
             }
@@ -336,18 +335,27 @@ public class TenantImport {
             }
         }
 
-        /** Once the tables are in: references without a foreign key, built-in rights, the owner, which files rows name. */
+        /** Once the tables are in: references without a foreign key, built-in rights, the owner. */
         private void afterTables() {
-            if (attachmentSizes != null) {
+            if (tablesChecked) {
                 return;
             }
             requireSubjects("comment");
             requireSubjects("attachment");
             groups.keepAdministrators(tenant);
-            attachmentSizes = new HashMap<>();
+            tablesChecked = true;
+        }
+
+        /**
+         * The size the attachment row of this id records, or null when there is none: looked up
+         * per file (at most ARCHIVE_MAX_ENTRIES), never all rows at once, as an archive may hold
+         * any number of attachment rows.
+         */
+        private Long attachmentSize(long id) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT id, size FROM attachment").getResultList();
-            rows.forEach(row -> attachmentSizes.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+            List<Number> sizes = em.createNativeQuery("SELECT size FROM attachment WHERE id = ?").setParameter(1, id)
+                    .getResultList();
+            return sizes.isEmpty() ? null : sizes.get(0).longValue();
         }
 
         /** Comments and attachments name their subject by kind and id, without a foreign key: each must exist. */
