@@ -29,6 +29,7 @@ import java.util.Set;
 
 import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.PlainText;
+import io.tenantry.platform.StoredYears;
 import io.tenantry.platform.Reason;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -48,7 +49,7 @@ import jakarta.ws.rs.ext.Provider;
  * Reads every JSON request body of the API into its input record, checking each field against its
  * declared type on the way: malformed JSON, a value of the wrong type, a number beyond the field's
  * range, a date without an offset or outside the years 1–9999 (PostgreSQL's range, and an ISO
- * year), and text holding NUL or another control character ({@link PlainText}) are refused
+ * year; a moment's year as stored, in UTC: {@link StoredYears}), and text holding NUL or another control character ({@link PlainText}) are refused
  * together, by field, as a {@link MalformedBodyException} (400), before any service sees them.
  * Fields the record does not have are ignored; a field absent or null is null (zero or false for
  * a primitive). A body that is empty or {@code null} reads as null, which the resource refuses.
@@ -56,9 +57,6 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonBodies implements MessageBodyReader<Record> {
-
-    private static final int FIRST_YEAR = 1;
-    private static final int LAST_YEAR = 9999;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -227,25 +225,25 @@ public class JsonBodies implements MessageBodyReader<Record> {
     private static OffsetDateTime moment(String field, String text) throws Refusal {
         try {
             OffsetDateTime moment = OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            if (moment.getYear() >= FIRST_YEAR && moment.getYear() <= LAST_YEAR) {
+            if (StoredYears.hold(moment)) {
                 return moment;
             }
         } catch (DateTimeParseException e) {
             // refused below, with an example
         }
-        throw new Refusal(Reason.of("json.dateTime", field, FIRST_YEAR, LAST_YEAR));
+        throw new Refusal(Reason.of("json.dateTime", field, StoredYears.FIRST, StoredYears.LAST));
     }
 
     private static LocalDate date(String field, String text) throws Refusal {
         try {
             LocalDate date = LocalDate.parse(text.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
-            if (date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) {
+            if (StoredYears.hold(date)) {
                 return date;
             }
         } catch (DateTimeParseException e) {
             // refused below, with an example
         }
-        throw new Refusal(Reason.of("json.date", field, FIRST_YEAR, LAST_YEAR));
+        throw new Refusal(Reason.of("json.date", field, StoredYears.FIRST, StoredYears.LAST));
     }
 
     private static Collection<Object> collection(String field, Type type, Class<?> raw, JsonValue json) throws Refusal {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.PlainText;
 import io.tenantry.platform.ListQuery;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,6 +19,28 @@ public final class ListParams {
     private static final Set<String> WINDOW = Set.of("offset", "limit", "sort", "order");
 
     private ListParams() {
+    }
+
+    /**
+     * A window of a list that has no filters or sorts of its own (a subject's comments, a case's
+     * history): {@code offset} (from 0, default 0), {@code limit} (from 1 to
+     * {@link ListQuery#MAX_LIMIT}, default 50) and {@code order=desc} for the newest first. A limit
+     * beyond the maximum is refused (400 naming it) rather than cut short, so that a client never
+     * takes a shortened window for the whole.
+     */
+    public static ListQuery window(UriInfo uri) {
+        var parameters = uri.getQueryParameters();
+        String offset = parameters.getFirst("offset");
+        String limit = parameters.getFirst("limit");
+        int from = number(offset, "offset");
+        int size = number(limit, "limit");
+        if (from < 0) {
+            throw BrokenRuleException.onField("offset", "list.offset", offset);
+        }
+        if (limit != null && !limit.isBlank() && (size < 1 || size > ListQuery.MAX_LIMIT)) {
+            throw BrokenRuleException.onField("limit", "list.limit", limit, ListQuery.MAX_LIMIT);
+        }
+        return new ListQuery(from, size, null, "desc".equalsIgnoreCase(parameters.getFirst("order")), Map.of());
     }
 
     /** The list query the request's parameters ask for; 400 for a malformed number or a control character. */
@@ -40,7 +63,7 @@ public final class ListParams {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw io.tenantry.platform.BrokenRuleException.onField(name, "list.badFilter", name, text);
+            throw BrokenRuleException.onField(name, "list.badFilter", name, text);
         }
     }
 }

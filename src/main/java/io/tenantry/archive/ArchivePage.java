@@ -53,6 +53,9 @@ public class ArchivePage implements Serializable {
             if (!outcome.invited().isEmpty()) {
                 Messages.info("archive.invited", String.join(", ", outcome.invited()));
             }
+            if (outcome.reassigned() > 0) {
+                Messages.info("archive.reassigned", outcome.reassigned());
+            }
             if (!outcome.unknownPeople().isEmpty()) {
                 Messages.error("archive.unknownPeople", String.join(", ", outcome.unknownPeople()));
             }

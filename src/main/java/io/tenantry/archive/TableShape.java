@@ -6,11 +6,13 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Reason;
+import io.tenantry.platform.StoredYears;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -129,8 +131,8 @@ final class TableShape {
             case "smallint" -> wholeNumber(value, Short.MIN_VALUE, Short.MAX_VALUE);
             case "text" -> value instanceof JsonString;
             case "boolean" -> value == JsonValue.TRUE || value == JsonValue.FALSE;
-            case "timestamp with time zone" -> value instanceof JsonString text && parses(() -> OffsetDateTime.parse(text.getString()));
-            case "date" -> value instanceof JsonString text && parses(() -> LocalDate.parse(text.getString()));
+            case "timestamp with time zone" -> value instanceof JsonString text && parses(() -> StoredYears.hold(OffsetDateTime.parse(text.getString())));
+            case "date" -> value instanceof JsonString text && parses(() -> StoredYears.hold(LocalDate.parse(text.getString())));
             default -> throw new IllegalStateException("No archive rule for columns of type " + type);
         };
     }
@@ -157,10 +159,10 @@ final class TableShape {
         }
     }
 
-    private static boolean parses(Runnable parse) {
+    /** Whether the text parses and its value is one the column keeps (the years of {@link StoredYears}). */
+    private static boolean parses(BooleanSupplier parse) {
         try {
-            parse.run();
-            return true;
+            return parse.getAsBoolean();
         } catch (DateTimeParseException e) {
             return false;
         }

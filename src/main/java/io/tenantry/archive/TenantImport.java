@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.access.TenantSettings;
 import io.tenantry.accounts.Accounts;
+import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.BrokenRuleException;
@@ -54,7 +54,8 @@ import jakarta.transaction.Transactional;
  * {@link ArchiveLimits} and the format's names first ({@link SpooledArchive}), then read entry by
  * entry and row by row, every value checked against its column ({@link TableShape}), people found
  * only through accounts.json's addresses ({@link ArchivedPeople}), group members only among this
- * tenant's members, files only for rows that name them. The built-in Administrator group keeps
+ * tenant's members, anyone else a row names (author, tester, manager, assignee, uploader) recorded
+ * as the importing person, files only for rows that name them. The built-in Administrator group keeps
  * every permission and the owner stays in it; people who are not members yet are invited. All or
  * nothing: the rows in one transaction, and the files written are removed again (the logo put
  * back) if it does not commit.
@@ -68,10 +69,12 @@ public class TenantImport {
      * What an import brought: rows per table, files, the addresses invited (people not yet
      * members), the addresses that have no account here (left out), and the addresses of people to
      * invite who could not be (an address our rule refuses, or one that received its share of
-     * invitation mails today): left out too, the rest imported all the same.
+     * invitation mails today): left out too, the rest imported all the same; and how many times a
+     * row named someone who is not a member here (as author, tester, manager, assignee, uploader),
+     * now the importing person in their stead.
      */
     public record Outcome(Map<String, Integer> rows, int files, List<String> invited, Set<String> unknownPeople,
-            Set<String> notInvited) {
+            Set<String> notInvited, int reassigned) {
     }
 
     /** The longest text a row holds (a plan's document, 200,000 characters) escaped in JSON, with room to spare. */
@@ -92,6 +95,9 @@ public class TenantImport {
 
     @Inject
     TenantSettings settings;
+
+    @Inject
+    CurrentCaller caller;
 
     @Inject
     Invitations invitations;
@@ -161,12 +167,14 @@ public class TenantImport {
 
         private final Tenant tenant = context.tenant();
         private final ArchivedPeople people = new ArchivedPeople(accounts, members());
+        private final long importer = caller.require().accountId();
+        private int reassigned;
         private final Iterator<ArchivedTable> expected = ArchivedTable.ALL.iterator();
         private final Map<String, Integer> counts = new LinkedHashMap<>();
         private final List<long[]> invitedInGroups = new ArrayList<>();
         private final List<String> written = new ArrayList<>();
         private final Optional<byte[]> logoBefore = logoNow();
-        private Map<Long, Long> attachmentSizes;
+        private boolean tablesChecked;
         private boolean manifest;
         private boolean accountsRead;
         private boolean membersRead;
@@ -224,7 +232,8 @@ public class TenantImport {
                 }
             }
             continueIdentities();
-            return new Outcome(counts, written.size() + (logoReplaced ? 1 : 0), invited, people.unknown(), notInvited);
+            return new Outcome(counts, written.size() + (logoReplaced ? 1 : 0), invited, people.unknown(), notInvited,
+                    reassigned);
         }
 
         private int insert(ArchivedTable table, InputStream content) throws IOException {
@@ -289,9 +298,22 @@ public class TenantImport {
                         return Optional.empty();
                     }
                 }
-                here.ifPresentOrElse(id -> mapped.add(column, id), () -> mapped.addNull(column));
+                here.map(this::standIn).ifPresentOrElse(id -> mapped.add(column, id), () -> mapped.addNull(column));
             }
             return Optional.of(mapped.build());
+        }
+
+        /**
+         * The account a row may name: a member here, or the importing person; anyone else (an
+         * archive can name any address) becomes the importing person, so that no row claims a
+         * stranger's work and no page or export of this tenant shows a stranger's user name.
+         */
+        private long standIn(long account) {
+            if (account == importer || people.isMember(account)) {
+                return account;
+            }
+            reassigned++;
+            return importer;
         }
 
         private void file(String entry, String name, InputStream content) throws IOException {
@@ -302,7 +324,7 @@ public class TenantImport {
                 return;
             }
             long id = ArchiveNames.attachmentId(name).orElseThrow();
-            Long size = attachmentSizes.get(id);
+            Long size = attachmentSize(id);
             if (size == null) {
                 throw BrokenRuleException.onField("archive", "archive.unreferencedFile", entry);
             }
@@ -313,18 +335,27 @@ public class TenantImport {
             }
         }
 
-        /** Once the tables are in: references without a foreign key, built-in rights, the owner, which files rows name. */
+        /** Once the tables are in: references without a foreign key, built-in rights, the owner. */
         private void afterTables() {
-            if (attachmentSizes != null) {
+            if (tablesChecked) {
                 return;
             }
             requireSubjects("comment");
             requireSubjects("attachment");
             groups.keepAdministrators(tenant);
-            attachmentSizes = new HashMap<>();
+            tablesChecked = true;
+        }
+
+        /**
+         * The size the attachment row of this id records, or null when there is none: looked up
+         * per file (at most ARCHIVE_MAX_ENTRIES), never all rows at once, as an archive may hold
+         * any number of attachment rows.
+         */
+        private Long attachmentSize(long id) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT id, size FROM attachment").getResultList();
-            rows.forEach(row -> attachmentSizes.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+            List<Number> sizes = em.createNativeQuery("SELECT size FROM attachment WHERE id = ?").setParameter(1, id)
+                    .getResultList();
+            return sizes.isEmpty() ? null : sizes.get(0).longValue();
         }
 
         /** Comments and attachments name their subject by kind and id, without a foreign key: each must exist. */

@@ -16,8 +16,9 @@ import jakarta.inject.Inject;
 /**
  * Ready once the shared schema and the template are current. Tenants waiting for or in their
  * upgrade are counted in the data (each answers 503 until done), across all instances; tenants whose
- * upgrade failed are counted and named (the first 20), their reasons being on their 503 pages, in
- * the log and in platform administration.
+ * upgrade failed are counted and named (the first 20), their reasons being on their 503 pages (for
+ * those who administer them: {@code tenancy.UpgradeFailureAudience}), in the log and in platform
+ * administration.
  */
 @Readiness
 @ApplicationScoped

@@ -24,7 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
  * name no tenant get 404 (the refusal page for people), and so do tenants being deleted (out of service from the moment their
  * deletion begins); a tenant whose schema is not yet current gets 503 until it is, saying where
- * its upgrade stands (waiting, running, or failed with the reason and the next attempt). Requests
+ * its upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
+ * those {@link UpgradeFailureAudience} admits, as the reason may quote a row). Requests
  * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them. Health,
  * {@code www.<domain>} is moved (301) to the public host. Health,
  * metrics and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP.
@@ -58,6 +59,9 @@ public class TenantFilter extends HttpFilter {
 
     @Inject
     TenantUrls urls;
+
+    @Inject
+    UpgradeFailureAudience audience;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -100,7 +104,7 @@ public class TenantFilter extends HttpFilter {
             throws IOException, ServletException {
         UpgradeState upgrade = upgrades.of(tenant);
         if (upgrade.phase() != UpgradeState.Phase.CURRENT) {
-            refuseUntilUpgraded(request, response, tenant.label().value(), upgrade);
+            refuseUntilUpgraded(request, response, tenant, upgrade);
             return;
         }
         context.enter(tenant);
@@ -118,13 +122,26 @@ public class TenantFilter extends HttpFilter {
                 Reason.of("host.noTenant", domain.name()));
     }
 
-    private static void refuseUntilUpgraded(HttpServletRequest request, HttpServletResponse response, String label,
+    /**
+     * 503 saying where the upgrade stands. Why it failed may quote a row of the tenant, so only
+     * {@link UpgradeFailureAudience} is told; everyone else hears that it is being upgraded.
+     */
+    private void refuseUntilUpgraded(HttpServletRequest request, HttpServletResponse response, Tenant tenant,
             UpgradeState upgrade) throws IOException {
+        String label = tenant.label().value();
         if (upgrade.failed()) {
             Instant next = upgrade.nextAttempt().orElse(Instant.now());
             response.setHeader("Retry-After", String.valueOf(Math.max(5, Duration.between(Instant.now(), next).toSeconds())));
-            ProblemResponse.send(request, response, 503, Reason.of("title.upgradeFailed"), Reason.of("tenant.upgradeFailed",
-                    label, upgrade.attempts(), upgrade.reason(), MINUTE.format(next.atOffset(ZoneOffset.UTC))));
+            // Entered only to ask who may know: the request goes no further than this answer.
+            context.enter(tenant);
+            if (audience.mayLearnWhy(tenant)) {
+                ProblemResponse.send(request, response, 503, Reason.of("title.upgradeFailed"), Reason.of(
+                        "tenant.upgradeFailed", label, upgrade.attempts(), upgrade.reason(),
+                        MINUTE.format(next.atOffset(ZoneOffset.UTC))));
+            } else {
+                ProblemResponse.send(request, response, 503, Reason.of("title.upgrading"),
+                        Reason.of("tenant.upgrading", label));
+            }
             return;
         }
         response.setHeader("Retry-After", "5");

@@ -90,7 +90,9 @@ class ClientFaultsIT extends DeployedTenantry {
 
     @Test
     void aDateNeedsAnOffsetAndARangeTheDatabaseKeeps() {
-        for (String date : new String[] {"2030-01-01T00:00:00", "+300000-01-01T00:00:00Z", "tomorrow"}) {
+        for (String date : new String[] {"2030-01-01T00:00:00", "+300000-01-01T00:00:00Z", "tomorrow",
+                // Within the years as written, beyond them once turned to UTC, as they are stored.
+                "9999-12-31T23:59-18:00", "0001-01-01T00:00:00+18:00"}) {
             assertTrue(refused(app.onPublic("PUT", "/api/tenants/" + label, "{\"paidUntil\":\"" + date + "\"}"))
                     .getJsonObject("errors").containsKey("paidUntil"), date);
         }

@@ -101,6 +101,41 @@ class HostileArchiveIT extends DeployedTenantry {
     }
 
     @Test
+    void peopleWhoAreNotMembersAreRecordedAsTheImporterAndTheirNamesNeverShow() {
+        Map<String, byte[]> archive = exported();
+        String strangerName = "stranger-" + suffix;
+        app.newAccount(strangerName);
+        String accounts = text(archive, "accounts.json");
+        put(archive, "accounts.json", accounts.substring(0, accounts.length() - 1) + ",{\"id\":987654,\"email\":\""
+                + strangerName + "@example.com\",\"username\":\"x\"}]");
+        edit(archive, "tables/comment.jsonl", rows -> rows.replaceAll("\"author_id\":\\d+", "\"author_id\":987654"));
+        edit(archive, "tables/test_case.jsonl", rows -> rows.replaceAll("\"author_id\":\\d+", "\"author_id\":987654")
+                .replaceAll("\"default_tester_id\":\\d+", "\"default_tester_id\":987654"));
+        edit(archive, "tables/case_change.jsonl", rows -> rows.replaceAll("\"account_id\":\\d+", "\"account_id\":987654"));
+        edit(archive, "tables/test_run.jsonl", rows -> rows.replaceAll("\"manager_id\":\\d+", "\"manager_id\":987654"));
+        put(archive, "tables/test_execution.jsonl", text(archive, "tables/test_execution.jsonl")
+                .replaceAll("\"assignee_id\":(\\d+|null)", "\"assignee_id\":987654"));
+
+        String target = tenant("dst-" + suffix);
+        Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, zip(archive));
+        assertEquals(200, reply.status(), reply.toString());
+        // The cases' authors and a default tester, a change, the run's manager, the comment.
+        assertTrue(reply.json().asJsonObject().getInt("reassigned") >= 6, reply.body());
+
+        for (String path : List.of("/api/cases", "/api/cases/1/history", "/api/cases/2/history", "/api/runs/1",
+                "/api/runs/1/executions/1/comments")) {
+            Tenantry.Reply read = owner.get(target, path);
+            assertEquals(200, read.status(), path + ": " + read);
+            assertFalse(read.body().contains(strangerName), path + " names the stranger: " + read.body());
+        }
+        assertTrue(owner.get(target, "/api/cases/1").body().contains("\"defaultTester\":\"owner-" + suffix + "\""),
+                "the importer stands in");
+        assertFalse(owner.page(target, "/case.xhtml?id=1").body().contains(strangerName));
+        Map<String, byte[]> again = entries(owner.download(target, "/api/archive").body());
+        assertFalse(text(again, "accounts.json").contains(strangerName), text(again, "accounts.json"));
+    }
+
+    @Test
     void onlyTheOwnerImportsAndTheBuiltInAdministratorKeepsEveryRight() {
         Map<String, byte[]> archive = exported();
         long administrator = idOfRow(archive, "tables/access_group.jsonl", "name", "Administrator");
@@ -334,7 +369,7 @@ class HostileArchiveIT extends DeployedTenantry {
         edit(archive, "tables/attachment.jsonl", s -> s.replaceFirst("\"file_name\":\"[^\"]*\"", java.util.regex.Matcher
                 .quoteReplacement("\"file_name\":\"report.pdf\\\"; filename*=UTF-8''evil.html; x=\\\"\"")));
         assertEquals(200, owner.post(target, "/api/archive", ZIP, zip(archive)).status());
-        long attachment = owner.get(target, "/api/cases/1/attachments").json().asJsonArray().getJsonObject(0)
+        long attachment = owner.get(target, "/api/cases/1/attachments").json().asJsonObject().getJsonArray("items").getJsonObject(0)
                 .getJsonNumber("id").longValue();
         String disposition = owner.download(target, "/api/attachments/" + attachment).header("Content-Disposition");
         assertEquals(1, disposition.split("filename\\*=", -1).length - 1, disposition);

@@ -87,7 +87,7 @@ class WorkspaceIT extends DeployedTenantry {
         assertEquals(201, tester.post(host, "/api/runs/" + runId + "/executions/" + id(executions.get(1)) + "/comments",
                 "{\"text\":\"Filed as SHOP-42\"}").status());
         assertEquals("Filed as SHOP-42", tester.get(host, "/api/runs/" + runId + "/executions/" + id(executions.get(1))
-                + "/comments").json().asJsonArray().getJsonObject(0).getString("text"));
+                + "/comments").json().asJsonObject().getJsonArray("items").getJsonObject(0).getString("text"));
         assertEquals(1, tester.get(host, "/api/runs?plan=" + id(plan) + "&finished=true").json().asJsonObject()
                 .getInt("total"));
 
@@ -132,7 +132,7 @@ class WorkspaceIT extends DeployedTenantry {
         assertEquals(403, owner.put(host, "/api/comments/" + comment, "{\"text\":\"mine now\"}").status(),
                 "only its author changes a comment");
         assertEquals(204, owner.delete(host, "/api/comments/" + comment).status(), "who may change the run removes it");
-        assertEquals(0, tester.get(host, "/api/runs/" + runId + "/comments").json().asJsonArray().size());
+        assertEquals(0, tester.get(host, "/api/runs/" + runId + "/comments").json().asJsonObject().getInt("total"));
     }
 
     @Test
@@ -141,8 +141,8 @@ class WorkspaceIT extends DeployedTenantry {
         JsonObject changed = owner.put(host, "/api/cases/" + id(created), caseJson("Search by name", "CONFIRMED", 3,
                 "search").replace("}", ",\"rowVersion\":" + created.getInt("rowVersion") + "}")).json().asJsonObject();
         assertEquals("Search by name", changed.getString("summary"));
-        List<JsonObject> history = owner.get(host, "/api/cases/" + id(created) + "/history").json().asJsonArray()
-                .getValuesAs(JsonObject.class);
+        List<JsonObject> history = owner.get(host, "/api/cases/" + id(created) + "/history").json().asJsonObject()
+                .getJsonArray("items").getValuesAs(JsonObject.class);
         Map<String, JsonObject> byField = history.stream().collect(Collectors.toMap(h -> h.getString("field"), h -> h));
         assertEquals(java.util.Set.of("summary", "status"), byField.keySet(), "unchanged fields leave no trace");
         assertEquals("Search", byField.get("summary").getString("oldValue"));

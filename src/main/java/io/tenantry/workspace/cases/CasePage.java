@@ -9,6 +9,7 @@ import java.util.List;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.faces.ItemIds;
+import io.tenantry.faces.NewestFirst;
 import io.tenantry.faces.Messages;
 import io.tenantry.platform.RefusedException;
 import io.tenantry.workspace.notes.AttachmentView;
@@ -23,7 +24,10 @@ import jakarta.inject.Named;
 import jakarta.persistence.OptimisticLockException;
 import org.primefaces.model.file.UploadedFile;
 
-/** One test case: its fields (read-only without the right to change), history and comments. */
+/**
+ * One test case: its fields (read-only without the right to change), history, attachments and
+ * comments, the newest {@value #SHOWN} of each with buttons to older and newer ones.
+ */
 @Named
 @ViewScoped
 public class CasePage implements Serializable {
@@ -49,6 +53,12 @@ public class CasePage implements Serializable {
     private long id;
     private CaseView shown;
     private String productName;
+    /** How many comments, and how many changes of the history, a window of the page shows. */
+    public static final int SHOWN = 20;
+
+    private final NewestFirst historyWindow = new NewestFirst(SHOWN);
+    private final NewestFirst commentsWindow = new NewestFirst(SHOWN);
+    private final NewestFirst attachmentsWindow = new NewestFirst(SHOWN);
     private List<ChangeView> history;
     private List<CommentView> comments;
     private List<AttachmentView> attachments;
@@ -71,9 +81,9 @@ public class CasePage implements Serializable {
         shown = caseViews.testCase(id);
         productName = catalog.choices().stream().filter(p -> p.id() == shown.productId()).map(ProductChoice::name)
                 .findFirst().orElse(null);
-        history = caseViews.history(id);
-        comments = notes.comments(Subject.CASE, id);
-        attachments = notes.attachments(Subject.CASE, id);
+        readHistory();
+        readComments();
+        readAttachments();
         summary = shown.summary();
         preconditions = shown.preconditions();
         steps = shown.steps();
@@ -103,10 +113,53 @@ public class CasePage implements Serializable {
         try {
             notes.comment(Subject.CASE, id, comment);
             comment = null;
-            comments = notes.comments(Subject.CASE, id);
+            commentsWindow.newest();
+            readComments();
         } catch (IllegalArgumentException e) {
             Messages.failure(e);
         }
+    }
+
+    public void olderComments() {
+        commentsWindow.older();
+        readComments();
+    }
+
+    public void newerComments() {
+        commentsWindow.newer();
+        readComments();
+    }
+
+    public void olderHistory() {
+        historyWindow.older();
+        readHistory();
+    }
+
+    public void newerHistory() {
+        historyWindow.newer();
+        readHistory();
+    }
+
+    private void readComments() {
+        comments = commentsWindow.shown(notes.comments(Subject.CASE, id, commentsWindow.window()));
+    }
+
+    public void olderAttachments() {
+        attachmentsWindow.older();
+        readAttachments();
+    }
+
+    public void newerAttachments() {
+        attachmentsWindow.newer();
+        readAttachments();
+    }
+
+    private void readAttachments() {
+        attachments = attachmentsWindow.shown(notes.attachments(Subject.CASE, id, attachmentsWindow.window()));
+    }
+
+    private void readHistory() {
+        history = historyWindow.shown(caseViews.history(id, historyWindow.window()));
     }
 
     public void attach() throws IOException {
@@ -116,7 +169,8 @@ public class CasePage implements Serializable {
         }
         try (InputStream in = upload.getInputStream()) {
             notes.attach(Subject.CASE, id, upload.getFileName(), upload.getContentType(), in);
-            attachments = notes.attachments(Subject.CASE, id);
+            attachmentsWindow.newest();
+            readAttachments();
         } catch (RefusedException | IllegalArgumentException e) {
             Messages.failure(e);
         }
@@ -155,12 +209,26 @@ public class CasePage implements Serializable {
         return shown;
     }
 
+    /** The window of the history shown, newest first. */
     public List<ChangeView> getHistory() {
         return history;
     }
 
+    /** The window of the comments shown, newest first. */
     public List<CommentView> getComments() {
         return comments;
+    }
+
+    public NewestFirst getHistoryWindow() {
+        return historyWindow;
+    }
+
+    public NewestFirst getAttachmentsWindow() {
+        return attachmentsWindow;
+    }
+
+    public NewestFirst getCommentsWindow() {
+        return commentsWindow;
     }
 
     /** The id as the address gives it, read by {@link #load}. */

@@ -1,6 +1,5 @@
 package io.tenantry.workspace.cases;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -39,9 +38,11 @@ public class CaseViews {
         return people.one(cases.get(id), CaseViews::peopleOf, CaseView::of);
     }
 
-    /** A case's changes, oldest first; 404 when there is no such case here. */
-    public List<ChangeView> history(long caseId) {
-        return people.listed(cases.history(caseId), change -> Stream.of(change.accountId()), ChangeView::of);
+    /** A window of the case's history (see {@link TestCases#history}); 404 when there is no such case here. */
+    public ResultPage<ChangeView> history(long caseId, ListQuery window) {
+        ResultPage<CaseChange> page = cases.history(caseId, window);
+        Map<Long, String> names = people.namesIn(page.items(), change -> Stream.of(change.accountId()));
+        return page.map(change -> ChangeView.of(change, names));
     }
 
     private static Stream<Long> peopleOf(TestCase c) {

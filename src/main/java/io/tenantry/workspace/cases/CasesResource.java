@@ -2,7 +2,6 @@ package io.tenantry.workspace.cases;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
@@ -90,17 +89,18 @@ public class CasesResource {
         return Response.noContent().build();
     }
 
-    /** Who changed which field and when, oldest first. */
+    /** Who changed which field and when, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/history")
-    public List<ChangeView> history(@PathParam("id") long id) {
-        return caseViews.history(id);
+    public PageJson<ChangeView> history(@PathParam("id") long id) {
+        return PageJson.of(caseViews.history(id, ListParams.window(uri)));
     }
 
+    /** The case's comments, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/comments")
-    public List<CommentView> comments(@PathParam("id") long id) {
-        return notes.comments(Subject.CASE, id);
+    public PageJson<CommentView> comments(@PathParam("id") long id) {
+        return PageJson.of(notes.comments(Subject.CASE, id, ListParams.window(uri)));
     }
 
     @POST
@@ -110,10 +110,11 @@ public class CasesResource {
                 .entity(notes.comment(Subject.CASE, id, Inputs.require(input).text())).build();
     }
 
+    /** The case's attachments, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/attachments")
-    public List<AttachmentView> attachments(@PathParam("id") long id) {
-        return notes.attachments(Subject.CASE, id);
+    public PageJson<AttachmentView> attachments(@PathParam("id") long id) {
+        return PageJson.of(notes.attachments(Subject.CASE, id, ListParams.window(uri)));
     }
 
     /**

@@ -118,10 +118,20 @@ public class TestCases {
         removed.fire(new WorkspaceItemsRemoved());
     }
 
+    /**
+     * One window of the case's history, oldest first ({@code window.descending()}: newest first),
+     * and how many changes it has: never all of them, as a case can have tens of thousands.
+     */
     @Requires(Permission.CASE_VIEW)
-    public List<CaseChange> history(long id) {
-        return em.createQuery("SELECT h FROM CaseChange h WHERE h.testCase = :case ORDER BY h.changedAt, h.id",
-                CaseChange.class).setParameter("case", get(id)).getResultList();
+    public ResultPage<CaseChange> history(long id, ListQuery window) {
+        TestCase testCase = get(id);
+        String order = window.descending() ? " DESC" : "";
+        List<CaseChange> found = em.createQuery("SELECT h FROM CaseChange h WHERE h.testCase = :case ORDER BY h.changedAt"
+                        + order + ", h.id" + order, CaseChange.class).setParameter("case", testCase)
+                .setFirstResult(window.offset()).setMaxResults(window.limit()).getResultList();
+        return ResultPage.of(found, window.offset(), window.limit(), () -> em.createQuery(
+                "SELECT COUNT(h) FROM CaseChange h WHERE h.testCase = :case", Long.class)
+                .setParameter("case", testCase).getSingleResult());
     }
 
     /** Finds a case of the product by its summary, or makes a confirmed, automated one (for imports). */

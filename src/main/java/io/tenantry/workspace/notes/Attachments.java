@@ -7,7 +7,9 @@ import java.util.Set;
 
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.files.TenantFiles;
+import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,11 +56,19 @@ public class Attachments {
     @ConfigProperty(name = "attachments.max-size-mb", defaultValue = "10")
     int maxSizeMb;
 
-    public List<Attachment> of(Subject subject, long subjectId) {
+    /**
+     * One window of the subject's attachments, oldest first ({@code window.descending()}: newest
+     * first), and how many it has: never all of them, as an archive can bring any number of rows.
+     */
+    public ResultPage<Attachment> of(Subject subject, long subjectId, ListQuery window) {
         subjects.requireReadable(subject, subjectId);
-        return em.createQuery("SELECT a FROM Attachment a WHERE a.subject = :subject AND a.subjectId = :id "
-                + "ORDER BY a.id", Attachment.class).setParameter("subject", subject).setParameter("id", subjectId)
-                .getResultList();
+        List<Attachment> found = em.createQuery("SELECT a FROM Attachment a WHERE a.subject = :subject "
+                        + "AND a.subjectId = :id ORDER BY a.id" + (window.descending() ? " DESC" : ""), Attachment.class)
+                .setParameter("subject", subject).setParameter("id", subjectId)
+                .setFirstResult(window.offset()).setMaxResults(window.limit()).getResultList();
+        return ResultPage.of(found, window.offset(), window.limit(), () -> em.createQuery(
+                        "SELECT COUNT(a) FROM Attachment a WHERE a.subject = :subject AND a.subjectId = :id", Long.class)
+                .setParameter("subject", subject).setParameter("id", subjectId).getSingleResult());
     }
 
     /**

@@ -4,7 +4,9 @@ import java.util.List;
 
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.InputRules;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +30,19 @@ public class Comments {
     @Inject
     CurrentCaller caller;
 
-    public List<Comment> of(Subject subject, long subjectId) {
+    /**
+     * One window of the subject's comments, oldest first ({@code window.descending()}: newest
+     * first), and how many it has: never all of them, as a subject can have tens of thousands.
+     */
+    public ResultPage<Comment> of(Subject subject, long subjectId, ListQuery window) {
         subjects.requireReadable(subject, subjectId);
-        return em.createQuery("SELECT c FROM Comment c WHERE c.subject = :subject AND c.subjectId = :id ORDER BY c.id",
-                Comment.class).setParameter("subject", subject).setParameter("id", subjectId).getResultList();
+        List<Comment> found = em.createQuery("SELECT c FROM Comment c WHERE c.subject = :subject AND c.subjectId = :id "
+                        + "ORDER BY c.id" + (window.descending() ? " DESC" : ""), Comment.class)
+                .setParameter("subject", subject).setParameter("id", subjectId)
+                .setFirstResult(window.offset()).setMaxResults(window.limit()).getResultList();
+        return ResultPage.of(found, window.offset(), window.limit(), () -> em.createQuery(
+                        "SELECT COUNT(c) FROM Comment c WHERE c.subject = :subject AND c.subjectId = :id", Long.class)
+                .setParameter("subject", subject).setParameter("id", subjectId).getSingleResult());
     }
 
     public Comment add(Subject subject, long subjectId, String text) {

@@ -1,9 +1,11 @@
 package io.tenantry.workspace.notes;
 
 import java.io.InputStream;
-import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import io.tenantry.platform.ListQuery;
+import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.People;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +31,11 @@ public class NoteViews {
     @Inject
     People people;
 
-    /** The comments on a subject, oldest first. */
-    public List<CommentView> comments(Subject subject, long subjectId) {
-        return people.listed(comments.of(subject, subjectId), c -> Stream.of(c.authorId()), CommentView::of);
+    /** A window of the subject's comments (see {@link Comments#of}). */
+    public ResultPage<CommentView> comments(Subject subject, long subjectId, ListQuery window) {
+        ResultPage<Comment> page = comments.of(subject, subjectId, window);
+        Map<Long, String> names = people.namesIn(page.items(), c -> Stream.of(c.authorId()));
+        return page.map(c -> CommentView.of(c, names));
     }
 
     /** Adds a comment by the caller to a subject. */
@@ -44,9 +48,11 @@ public class NoteViews {
         return people.one(comments.change(id, text), c -> Stream.of(c.authorId()), CommentView::of);
     }
 
-    /** The attachments of a subject, oldest first. */
-    public List<AttachmentView> attachments(Subject subject, long subjectId) {
-        return people.listed(attachments.of(subject, subjectId), a -> Stream.of(a.uploadedBy()), AttachmentView::of);
+    /** A window of the subject's attachments (see {@link Attachments#of}). */
+    public ResultPage<AttachmentView> attachments(Subject subject, long subjectId, ListQuery window) {
+        ResultPage<Attachment> page = attachments.of(subject, subjectId, window);
+        Map<Long, String> names = people.namesIn(page.items(), a -> Stream.of(a.uploadedBy()));
+        return page.map(a -> AttachmentView.of(a, names));
     }
 
     /** See {@link Attachments#requireMayAttach}. */

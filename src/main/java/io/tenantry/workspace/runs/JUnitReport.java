@@ -10,10 +10,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.PlainText;
 
 /**
  * The test cases of a JUnit XML report (Surefire, Gradle, pytest, Jest…): one result per
  * {@code <testcase>}, named "classname.name". Read with StAX, with DTDs and external entities off.
+ * A name or message holding a control character ({@link PlainText}), which XML 1.1 lets in as a
+ * character reference ({@code &#1;}), refuses the whole report (400) rather than lose part of it.
  */
 final class JUnitReport {
 
@@ -59,6 +62,9 @@ final class JUnitReport {
                         }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && "testcase".equals(reader.getLocalName())) {
+                    if (!PlainText.is(name) || !PlainText.is(message)) {
+                        throw BrokenRuleException.onField("report", "junit.control");
+                    }
                     if (name != null && !name.isBlank()) {
                         results.add(new Result(name.length() > 500 ? name.substring(0, 500) : name, status, message));
                     }

@@ -2,7 +2,6 @@ package io.tenantry.workspace.runs;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
@@ -152,10 +151,11 @@ public class RunsResource {
         }
     }
 
+    /** The run's comments, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/comments")
-    public List<CommentView> comments(@PathParam("id") long id) {
-        return notes.comments(Subject.RUN, id);
+    public PageJson<CommentView> comments(@PathParam("id") long id) {
+        return PageJson.of(notes.comments(Subject.RUN, id, ListParams.window(uri)));
     }
 
     @POST
@@ -164,10 +164,12 @@ public class RunsResource {
         return created(notes.comment(Subject.RUN, id, Inputs.require(input).text()));
     }
 
+    /** The execution's comments, as {@link #comments}. */
     @GET
     @Path("{id}/executions/{executionId}/comments")
-    public List<CommentView> executionComments(@PathParam("id") long id, @PathParam("executionId") long executionId) {
-        return notes.comments(Subject.EXECUTION, runViews.execution(id, executionId).id());
+    public PageJson<CommentView> executionComments(@PathParam("id") long id, @PathParam("executionId") long executionId) {
+        return PageJson.of(notes.comments(Subject.EXECUTION, runViews.execution(id, executionId).id(),
+                ListParams.window(uri)));
     }
 
     @POST
@@ -178,10 +180,11 @@ public class RunsResource {
         return created(notes.comment(Subject.EXECUTION, execution, Inputs.require(input).text()));
     }
 
+    /** The run's attachments, oldest first ({@code order=desc}: newest first), a window at a time. */
     @GET
     @Path("{id}/attachments")
-    public List<AttachmentView> attachments(@PathParam("id") long id) {
-        return notes.attachments(Subject.RUN, id);
+    public PageJson<AttachmentView> attachments(@PathParam("id") long id) {
+        return PageJson.of(notes.attachments(Subject.RUN, id, ListParams.window(uri)));
     }
 
     /** The file is the body; {@code ?name=} gives its name. Outside a transaction, as {@link Uploads} says. */
@@ -194,11 +197,13 @@ public class RunsResource {
         return Uploads.attach(notes, Subject.RUN, id, name, type, body);
     }
 
+    /** The execution's attachments, as {@link #attachments}. */
     @GET
     @Path("{id}/executions/{executionId}/attachments")
-    public List<AttachmentView> executionAttachments(@PathParam("id") long id,
+    public PageJson<AttachmentView> executionAttachments(@PathParam("id") long id,
             @PathParam("executionId") long executionId) {
-        return notes.attachments(Subject.EXECUTION, runViews.execution(id, executionId).id());
+        return PageJson.of(notes.attachments(Subject.EXECUTION, runViews.execution(id, executionId).id(),
+                ListParams.window(uri)));
     }
 
     @POST
