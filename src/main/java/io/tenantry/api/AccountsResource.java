@@ -2,11 +2,17 @@ package io.tenantry.api;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -60,13 +66,30 @@ public class AccountsResource {
     public record NewAccount(String username, String email, String displayName, String password) {
     }
 
+    /** A window of every account, deactivated ones included, by user name; takes {@code offset} and {@code limit}. */
     @GET
-    public List<AccountJson> list() {
+    @APIResponse(responseCode = "200", description = "A window of the accounts.", content = @Content(schema = @Schema(
+            type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = AccountJson.class),
+                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
+    public PageJson<AccountJson> list() {
         requireOperator();
-        return accounts.all().stream().map(AccountJson::of).toList();
+        return PageJson.window(accounts.all().stream().map(AccountJson::of).toList(), ListParams.window(uri));
+    }
+
+    /** One account, active or deactivated; 404 for a user name of none. */
+    @GET
+    @Path("{username}")
+    public AccountJson get(@PathParam("username") String username) {
+        requireOperator();
+        return AccountJson.of(accounts.find(username).orElseThrow(() -> new UnknownAccountException(username)));
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The account made.", content = @Content(schema = @Schema(
+            implementation = AccountJson.class)))
     public Response create(NewAccount input) {
         requireOperator();
         if (input == null) {
@@ -93,6 +116,7 @@ public class AccountsResource {
 
     @DELETE
     @Path("{username}")
+    @APIResponse(responseCode = "204", description = "Deactivated.")
     public Response deactivate(@PathParam("username") String username) {
         requireOperator();
         accounts.deactivate(username);

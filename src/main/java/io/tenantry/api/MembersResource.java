@@ -1,6 +1,10 @@
 package io.tenantry.api;
 
-import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.access.Member;
 import io.tenantry.access.Members;
@@ -12,8 +16,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The current tenant's authorized users ({@code /api/members}), and removing one; the service decides who
@@ -29,13 +35,24 @@ public class MembersResource {
     @Inject
     Members members;
 
+    @Context
+    UriInfo uri;
+
+    /** A window of the members, by user name; takes {@code offset} and {@code limit}. */
     @GET
-    public List<Member> members() {
-        return members.list();
+    @APIResponse(responseCode = "200", description = "A window of the members.", content = @Content(schema = @Schema(
+            type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Member.class),
+                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
+    public PageJson<Member> members() {
+        return PageJson.window(members.list(), ListParams.window(uri));
     }
 
     @DELETE
     @Path("{username}")
+    @APIResponse(responseCode = "204", description = "The account is no longer a member.")
     public Response remove(@PathParam("username") String username) {
         members.remove(username);
         return Response.noContent().build();

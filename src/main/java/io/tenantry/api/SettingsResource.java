@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.access.TenantSettings;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
@@ -91,6 +93,7 @@ public class SettingsResource {
      */
     @PUT
     @Path("owner")
+    @APIResponse(responseCode = "202", description = "Offered: nothing changes until the member accepts.")
     public Response offerOwnership(OwnerInput input) {
         settings.offerOwnership(input == null ? null : input.owner(), urls.rootOf(context.tenant().label(), request));
         return Response.accepted().build();
@@ -99,6 +102,7 @@ public class SettingsResource {
     /** The member offered the tenant accepts it and becomes its owner; 403 without an offer. */
     @POST
     @Path("owner/acceptance")
+    @APIResponse(responseCode = "204", description = "The caller owns the tenant.")
     public Response acceptOwnership() {
         settings.acceptOwnership();
         return Response.noContent().build();
@@ -107,6 +111,7 @@ public class SettingsResource {
     /** The logo as the body, at most 256 KiB (413 above: the body is not read past it; see BodyLimits). */
     @PUT
     @Path("logo")
+    @APIResponse(responseCode = "204", description = "The logo is replaced.")
     @Consumes({"image/png", "image/jpeg", "image/gif", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
     public Response changeLogo(InputStream image) {
         settings.changeLogo(image);
@@ -115,6 +120,7 @@ public class SettingsResource {
 
     @DELETE
     @Path("logo")
+    @APIResponse(responseCode = "204", description = "The tenant has no logo.")
     public Response removeLogo() {
         settings.removeLogo();
         return Response.noContent().build();

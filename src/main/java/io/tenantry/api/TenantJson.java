@@ -2,6 +2,8 @@ package io.tenantry.api;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tenantry.tenancy.UpgradeState;
 import io.tenantry.tenancy.Tenant;
 
@@ -31,6 +33,7 @@ public record TenantJson(String label, String name, String url, String owner, St
     }
 
     /** What a client sends to create a tenant; the owner defaults to the caller. */
+    @Schema(name = "NewTenant")
     public record New(String label, String name, String owner, String organization, Boolean publiclyReadable,
             Instant paidUntil) {
     }

@@ -8,6 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.SingleUseLinks;
@@ -15,6 +21,7 @@ import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.migration.TenantUpgrade;
 import io.tenantry.tenancy.UpgradeStates;
+import io.tenantry.platform.ListQuery;
 import io.tenantry.provisioning.ProvisioningPath;
 import io.tenantry.access.TenantCreation;
 import io.tenantry.provisioning.TenantProvisioning;
@@ -98,13 +105,23 @@ public class TenantsResource {
     @Context
     UriInfo uri;
 
+    /** A window of the tenants, by label; takes {@code offset} and {@code limit}. */
     @GET
-    public List<TenantJson> list() {
+    @APIResponse(responseCode = "200", description = "A window of the tenants.", content = @Content(schema = @Schema(
+            type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = TenantJson.class),
+                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
+    public PageJson<TenantJson> list() {
         requirePublicHostAndSuperUser();
-        List<Tenant> tenants = directory.all().stream().sorted(Comparator.comparing(t -> t.label().value())).toList();
-        Map<Long, String> owners = accounts.usernames(tenants.stream().flatMap(t -> t.terms().ownerId().stream())
-                .collect(Collectors.toSet()));
-        return tenants.stream().map(t -> json(t, t.terms().ownerId().map(owners::get).orElse(null))).toList();
+        ListQuery query = ListParams.window(uri);
+        List<Tenant> all = directory.all().stream().sorted(Comparator.comparing(t -> t.label().value())).toList();
+        PageJson<Tenant> tenants = PageJson.window(all, query);
+        Map<Long, String> owners = accounts.usernames(tenants.items().stream()
+                .flatMap(t -> t.terms().ownerId().stream()).collect(Collectors.toSet()));
+        return new PageJson<>(tenants.items().stream().map(t -> json(t, t.terms().ownerId().map(owners::get)
+                .orElse(null))).toList(), tenants.total(), tenants.offset(), tenants.limit());
     }
 
     @GET
@@ -155,6 +172,8 @@ public class TenantsResource {
      */
     @POST
     @Path("{label}/upgrade")
+    @APIResponse(responseCode = "202", description = "Where the upgrade stands now.", content = @Content(
+            schema = @Schema(implementation = TenantJson.Upgrade.class)))
     public Response retryUpgrade(@PathParam("label") String label) {
         requirePublicHostAndSuperUser();
         if (!TenantLabel.isWellFormed(label)) {
@@ -170,6 +189,8 @@ public class TenantsResource {
      * from the migrations.
      */
     @POST
+    @APIResponse(responseCode = "201", description = "The tenant made.", content = @Content(schema = @Schema(
+            implementation = TenantJson.class)))
     public Response create(TenantJson.New request, @QueryParam("path") @DefaultValue("clone") String path) {
         requirePublicHostAndSuperUser();
         if (request == null) {
@@ -184,6 +205,7 @@ public class TenantsResource {
 
     @DELETE
     @Path("{label}")
+    @APIResponse(responseCode = "204", description = "Deleted, with its schema and files.")
     public Response delete(@PathParam("label") String label) {
         requirePublicHostAndSuperUser();
         provisioning.delete(label);

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tenantry.access.ImportedGroups;
 import io.tenantry.access.Invitations;
 import io.tenantry.access.Permission;
@@ -70,6 +72,7 @@ public class TenantImport {
      * invite who could not be (an address our rule refuses, or one that received its share of
      * invitation mails today): left out too, the rest imported all the same.
      */
+    @Schema(name = "ImportOutcome")
     public record Outcome(Map<String, Integer> rows, int files, List<String> invited, Set<String> unknownPeople,
             Set<String> notInvited) {
     }

@@ -4,6 +4,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
@@ -57,6 +63,12 @@ public class CasesResource {
     UriInfo uri;
 
     @GET
+    @APIResponse(responseCode = "200", description = "A window of the cases.", content = @Content(schema = @Schema(
+            type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CaseView.class),
+                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<CaseView> list() {
         return PageJson.of(views.cases(ListParams.of(uri)));
     }
@@ -68,6 +80,8 @@ public class CasesResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The case made.", content = @Content(schema = @Schema(
+            implementation = CaseView.class)))
     public Response create(TestCases.Input input) {
         CaseView created = views.testCase(cases.add(Inputs.require(input)).id());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
@@ -81,6 +95,7 @@ public class CasesResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") long id) {
         cases.remove(id);
         return Response.noContent().build();
@@ -101,15 +116,24 @@ public class CasesResource {
 
     @POST
     @Path("{id}/comments")
+    @APIResponse(responseCode = "201", description = "The comment made.", content = @Content(schema = @Schema(
+            implementation = CommentView.class)))
     public Response comment(@PathParam("id") long id, CommentView.Input input) {
         return Response.status(Response.Status.CREATED)
                 .entity(views.comment(Subject.CASE, id, Inputs.require(input).text())).build();
     }
 
+    /** A window of the case's attachments, oldest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("{id}/attachments")
-    public List<AttachmentView> attachments(@PathParam("id") long id) {
-        return views.attachments(Subject.CASE, id);
+    @APIResponse(responseCode = "200", description = "A window of the attachments.", content = @Content(schema = @Schema(
+            type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = AttachmentView.class),
+                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
+    public PageJson<AttachmentView> attachments(@PathParam("id") long id) {
+        return PageJson.window(views.attachments(Subject.CASE, id), ListParams.window(uri));
     }
 
     /**
@@ -118,6 +142,8 @@ public class CasesResource {
      */
     @POST
     @Path("{id}/attachments")
+    @APIResponse(responseCode = "201", description = "The attachment stored; Location downloads it.", content = @Content(schema = @Schema(
+            implementation = AttachmentView.class)))
     @Consumes(MediaType.WILDCARD)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response attach(@PathParam("id") long id, @QueryParam("name") String name,

@@ -3,6 +3,12 @@ package io.tenantry.workspace;
 import java.net.URI;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
@@ -49,6 +55,12 @@ public class PlansResource {
     UriInfo uri;
 
     @GET
+    @APIResponse(responseCode = "200", description = "A window of the plans.", content = @Content(schema = @Schema(
+            type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = PlanView.class),
+                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<PlanView> list() {
         return PageJson.of(views.plans(ListParams.of(uri)));
     }
@@ -60,6 +72,8 @@ public class PlansResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The plan made.", content = @Content(schema = @Schema(
+            implementation = PlanDetail.class)))
     public Response create(TestPlans.Input input) {
         PlanDetail created = views.plan(plans.add(Inputs.require(input)).id());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
@@ -73,6 +87,7 @@ public class PlansResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") long id) {
         plans.remove(id);
         return Response.noContent().build();
@@ -87,6 +102,7 @@ public class PlansResource {
 
     @DELETE
     @Path("{id}/cases/{caseId}")
+    @APIResponse(responseCode = "204", description = "The case is no longer in the plan.")
     public Response removeCase(@PathParam("id") long id, @PathParam("caseId") long caseId) {
         plans.removeCase(id, caseId);
         return Response.noContent().build();

@@ -4,6 +4,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
@@ -60,6 +66,12 @@ public class RunsResource {
     UriInfo uri;
 
     @GET
+    @APIResponse(responseCode = "200", description = "A window of the runs.", content = @Content(schema = @Schema(
+            type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = RunView.class),
+                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<RunView> list() {
         return PageJson.of(views.runs(ListParams.of(uri)));
     }
@@ -72,6 +84,8 @@ public class RunsResource {
 
     /** Makes the run with an execution for each confirmed case of the plan. */
     @POST
+    @APIResponse(responseCode = "201", description = "The run made, with its executions.", content = @Content(schema = @Schema(
+            implementation = RunDetail.class)))
     public Response create(TestRuns.Input input) {
         RunDetail created = views.run(runs.add(Inputs.require(input)).id());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.run().id())).entity(created).build();
@@ -85,16 +99,20 @@ public class RunsResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") long id) {
         runs.remove(id);
         return Response.noContent().build();
     }
 
-    /** Adds a case of the plan's product to the run: {"caseId": 12}. */
+    /** Adds a case of the plan's product to the run: {"caseId": 12}; 201 with its execution and address. */
     @POST
     @Path("{id}/executions")
-    public ExecutionView addCase(@PathParam("id") long id, CaseRef input) {
-        return views.execution(id, runs.addCase(id, Inputs.require(input).caseId()).id());
+    @APIResponse(responseCode = "201", description = "The execution made.", content = @Content(schema = @Schema(
+            implementation = ExecutionView.class)))
+    public Response addCase(@PathParam("id") long id, CaseRef input) {
+        ExecutionView created = views.execution(id, runs.addCase(id, Inputs.require(input).caseId()).id());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
     }
 
     @GET
@@ -106,6 +124,7 @@ public class RunsResource {
     /** Takes the case out of the run. */
     @DELETE
     @Path("{id}/executions/{executionId}")
+    @APIResponse(responseCode = "204", description = "The case is no longer in the run.")
     public Response removeExecution(@PathParam("id") long id, @PathParam("executionId") long executionId) {
         runs.removeExecution(id, executionId);
         return Response.noContent().build();
@@ -143,6 +162,8 @@ public class RunsResource {
 
     @POST
     @Path("{id}/comments")
+    @APIResponse(responseCode = "201", description = "The comment made.", content = @Content(schema = @Schema(
+            implementation = CommentView.class)))
     public Response comment(@PathParam("id") long id, CommentView.Input input) {
         return created(views.comment(Subject.RUN, id, Inputs.require(input).text()));
     }
@@ -155,21 +176,32 @@ public class RunsResource {
 
     @POST
     @Path("{id}/executions/{executionId}/comments")
+    @APIResponse(responseCode = "201", description = "The comment made.", content = @Content(schema = @Schema(
+            implementation = CommentView.class)))
     public Response executionComment(@PathParam("id") long id, @PathParam("executionId") long executionId,
             CommentView.Input input) {
         long execution = views.execution(id, executionId).id();
         return created(views.comment(Subject.EXECUTION, execution, Inputs.require(input).text()));
     }
 
+    /** A window of the run's attachments, oldest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("{id}/attachments")
-    public List<AttachmentView> attachments(@PathParam("id") long id) {
-        return views.attachments(Subject.RUN, id);
+    @APIResponse(responseCode = "200", description = "A window of the attachments.", content = @Content(schema = @Schema(
+            type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = AttachmentView.class),
+                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
+    public PageJson<AttachmentView> attachments(@PathParam("id") long id) {
+        return PageJson.window(views.attachments(Subject.RUN, id), ListParams.window(uri));
     }
 
     /** The file is the body; {@code ?name=} gives its name. Outside a transaction, as {@link Uploads} says. */
     @POST
     @Path("{id}/attachments")
+    @APIResponse(responseCode = "201", description = "The attachment stored; Location downloads it.", content = @Content(schema = @Schema(
+            implementation = AttachmentView.class)))
     @Consumes(MediaType.WILDCARD)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response attach(@PathParam("id") long id, @QueryParam("name") String name,
@@ -177,15 +209,25 @@ public class RunsResource {
         return Uploads.attach(views, Subject.RUN, id, name, type, body);
     }
 
+    /** A window of the execution's attachments, oldest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("{id}/executions/{executionId}/attachments")
-    public List<AttachmentView> executionAttachments(@PathParam("id") long id,
+    @APIResponse(responseCode = "200", description = "A window of the attachments.", content = @Content(schema = @Schema(
+            type = SchemaType.OBJECT, properties = {
+                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = AttachmentView.class),
+                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
+                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
+    public PageJson<AttachmentView> executionAttachments(@PathParam("id") long id,
             @PathParam("executionId") long executionId) {
-        return views.attachments(Subject.EXECUTION, views.execution(id, executionId).id());
+        return PageJson.window(views.attachments(Subject.EXECUTION, views.execution(id, executionId).id()),
+                ListParams.window(uri));
     }
 
     @POST
     @Path("{id}/executions/{executionId}/attachments")
+    @APIResponse(responseCode = "201", description = "The attachment stored; Location downloads it.", content = @Content(schema = @Schema(
+            implementation = AttachmentView.class)))
     @Consumes(MediaType.WILDCARD)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response attachToExecution(@PathParam("id") long id, @PathParam("executionId") long executionId,

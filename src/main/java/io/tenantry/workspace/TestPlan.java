@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.tenantry.platform.StoredTime;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -43,7 +44,7 @@ public class TestPlan {
     Long authorId;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = OffsetDateTime.now();
+    OffsetDateTime createdAt = StoredTime.now();
 
     @OneToOne(mappedBy = "plan", fetch = FetchType.LAZY, cascade = CascadeType.ALL, optional = false)
     PlanDocument document;

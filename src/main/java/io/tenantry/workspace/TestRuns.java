@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.eclipse.persistence.config.QueryHints;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.platform.BrokenRuleException;
@@ -18,6 +20,7 @@ import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.ResultPage;
+import io.tenantry.platform.StoredTime;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +35,7 @@ import jakarta.transaction.Transactional;
 public class TestRuns {
 
     /** A run as given by a form or the API; dates are ISO (2026-12-01). */
+    @Schema(name = "RunInput")
     public record Input(Long planId, Long buildId, String summary, String manager, String defaultTester,
             LocalDate plannedStart, LocalDate plannedFinish) {
     }
@@ -149,7 +153,7 @@ public class TestRuns {
         TestRun run = execution.run();
         run.executions().remove(execution);
         em.remove(execution);
-        run.settle(OffsetDateTime.now());
+        run.settle(StoredTime.now());
         subjects.forgetOrphans();
     }
 
@@ -197,7 +201,7 @@ public class TestRuns {
     }
 
     void record(TestExecution execution, ExecutionStatus status, String comment) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = StoredTime.now();
         execution.record(status, comment, now);
         if (status != ExecutionStatus.IDLE) {
             execution.run().started(now);
@@ -210,7 +214,7 @@ public class TestRuns {
         TestExecution execution = new TestExecution(run, testCase, assignee);
         em.persist(execution);
         run.executions().add(execution);
-        run.settle(OffsetDateTime.now());
+        run.settle(StoredTime.now());
         return execution;
     }
 

@@ -1,8 +1,10 @@
 package io.tenantry.workspace;
 
 import java.io.InputStream;
+import java.net.URI;
 
 import io.tenantry.platform.SpooledBody;
+import io.tenantry.workspace.Views.AttachmentView;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -16,13 +18,16 @@ public final class Uploads {
     private Uploads() {
     }
 
-    /** 201 with the stored attachment; refusals as {@link WorkspaceViews#attach}. */
+    /**
+     * 201 with the stored attachment and, as Location, its download ({@code /api/attachments/{id}},
+     * given relative to the API's root, which JAX-RS resolves); refusals as {@link WorkspaceViews#attach}.
+     */
     public static Response attach(WorkspaceViews views, Subject subject, long subjectId, String name, String type,
             InputStream body) {
         views.requireMayAttach(subject, subjectId);
         try (SpooledBody spooled = SpooledBody.of(body)) {
-            return Response.status(Response.Status.CREATED)
-                    .entity(spooled.read(content -> views.attach(subject, subjectId, name, type, content))).build();
+            AttachmentView stored = spooled.read(content -> views.attach(subject, subjectId, name, type, content));
+            return Response.created(URI.create("attachments/" + stored.id())).entity(stored).build();
         }
     }
 }

@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The workspace as the API and the pages show it: plain records, made inside the transaction by
  * {@link WorkspaceViews}, so nothing is loaded lazily later. People appear by user name;
@@ -27,6 +29,7 @@ public final class Views {
             return new BuildView(build.id(), build.product().id(), build.name(), build.active());
         }
 
+        @Schema(name = "BuildInput")
         public record Input(String name, Boolean active) {
         }
     }
@@ -100,6 +103,7 @@ public final class Views {
             return new CommentView(comment.id(), names.get(comment.authorId()), comment.text(), comment.createdAt());
         }
 
+        @Schema(name = "CommentInput")
         public record Input(String text) {
         }
     }

@@ -96,7 +96,7 @@ class AccessMatrixIT {
             String host = Tenantry.host(label);
             owner.bringIn(host, "tester-" + SUFFIX);
             owner.bringIn(host, "administrator-" + SUFFIX);
-            long administrators = owner.get(host, "/api/groups").json().asJsonArray().stream()
+            long administrators = owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream()
                     .filter(g -> g.asJsonObject().getString("name").equals("Administrator"))
                     .mapToLong(g -> g.asJsonObject().getJsonNumber("id").longValue()).findFirst().orElseThrow();
             assertEquals(204, owner.post(host, "/api/groups/" + administrators + "/members",
@@ -139,7 +139,7 @@ class AccessMatrixIT {
                         .status(),
                 caller.delete(host, "/api/products/" + (blocked ? kept : newProduct(owner, host))).status(),
                 caller.get(host, "/api/members").status(),
-                caller.post(host, "/api/invitations", "{\"emails\":\"stranger-" + SUFFIX + "@example.com\"}").status(),
+                caller.post(host, "/api/invitations", "{\"emails\":[\"stranger-" + SUFFIX + "@example.com\"]}").status(),
                 caller.delete(host, "/api/members/" + extra).status(),
                 caller.get(host, "/api/groups").status(),
                 caller.post(host, "/api/groups/" + ADMINISTRATORS.get(kind) + "/members",
@@ -147,7 +147,7 @@ class AccessMatrixIT {
                 caller.get(host, "/api/me").status(),
                 caller.page(host, "/").status()};
             if (actual[7] == 200) {
-                long invitation = owner.get(host, "/api/invitations").json().asJsonArray().getJsonObject(0)
+                long invitation = owner.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items").getJsonObject(0)
                         .getJsonNumber("id").longValue();
                 assertEquals(204, owner.delete(host, "/api/invitations/" + invitation).status(), "undo the invitation");
             }

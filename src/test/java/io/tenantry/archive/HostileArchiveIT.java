@@ -111,7 +111,7 @@ class HostileArchiveIT extends DeployedTenantry {
         String target = tenant("dst-" + suffix);
         Tenantry colleague = app.newAccount("colleague-" + suffix);
         owner.bringIn(target, "colleague-" + suffix);
-        long administrators = owner.get(target, "/api/groups").json().asJsonArray().stream().map(JsonValue::asJsonObject)
+        long administrators = owner.get(target, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .filter(g -> g.getString("name").equals("Administrator")).findFirst().orElseThrow().getJsonNumber("id")
                 .longValue();
         assertEquals(204, owner.post(target, "/api/groups/" + administrators + "/members",
@@ -123,7 +123,7 @@ class HostileArchiveIT extends DeployedTenantry {
 
         Tenantry.Reply byOwner = owner.post(target, "/api/archive", ZIP, zip(archive));
         assertEquals(200, byOwner.status(), byOwner.toString());
-        JsonObject administratorGroup = owner.get(target, "/api/groups").json().asJsonArray().stream()
+        JsonObject administratorGroup = owner.get(target, "/api/groups").json().asJsonObject().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject).filter(g -> g.getString("name").equals("Administrator")).findFirst()
                 .orElseThrow();
         assertEquals(Permission.values().length, administratorGroup.getJsonArray("permissions").size(),
@@ -334,7 +334,7 @@ class HostileArchiveIT extends DeployedTenantry {
         edit(archive, "tables/attachment.jsonl", s -> s.replaceFirst("\"file_name\":\"[^\"]*\"", java.util.regex.Matcher
                 .quoteReplacement("\"file_name\":\"report.pdf\\\"; filename*=UTF-8''evil.html; x=\\\"\"")));
         assertEquals(200, owner.post(target, "/api/archive", ZIP, zip(archive)).status());
-        long attachment = owner.get(target, "/api/cases/1/attachments").json().asJsonArray().getJsonObject(0)
+        long attachment = owner.get(target, "/api/cases/1/attachments").json().asJsonObject().getJsonArray("items").getJsonObject(0)
                 .getJsonNumber("id").longValue();
         String disposition = owner.download(target, "/api/attachments/" + attachment).header("Content-Disposition");
         assertEquals(1, disposition.split("filename\\*=", -1).length - 1, disposition);

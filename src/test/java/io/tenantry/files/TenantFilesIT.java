@@ -112,9 +112,9 @@ class TenantFilesIT extends DeployedTenantry {
             assertEquals(0, TestDatabase.idleInTransaction(), expected.getKey() + ": no transaction waits for the body");
             assertEquals(expected.getValue(), slow.status().get(2, TimeUnit.MINUTES), expected.getKey());
         }
-        assertEquals(3, app.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size()
-                + app.get(host, "/api/runs/" + run + "/attachments").json().asJsonArray().size()
-                + app.get(host, "/api/runs/" + run + "/executions/" + execution + "/attachments").json().asJsonArray()
+        assertEquals(3, app.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonObject().getJsonArray("items").size()
+                + app.get(host, "/api/runs/" + run + "/attachments").json().asJsonObject().getJsonArray("items").size()
+                + app.get(host, "/api/runs/" + run + "/executions/" + execution + "/attachments").json().asJsonObject().getJsonArray("items")
                         .size(), "each attachment stored once it arrived");
     }
 
@@ -132,7 +132,7 @@ class TenantFilesIT extends DeployedTenantry {
 
         assertEquals(List.of("attachment-" + id, "attachment-" + (id + 1), "logo"), TenantFolders.namesIn(folder),
                 "no .part file stays");
-        assertEquals(1, app.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size());
+        assertEquals(1, app.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonObject().getJsonArray("items").size());
     }
 
     private long attach(String name) {

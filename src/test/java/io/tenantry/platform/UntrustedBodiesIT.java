@@ -102,12 +102,12 @@ class UntrustedBodiesIT {
         WebSession.Page refused = uploadOnTheCasePage("big.bin", "a".repeat((int) (10 * MiB) + 1));
         assertEquals(200, refused.status(), refused.body());
         assertTrue(refused.body().contains("The file is larger than the 10 MB allowed."), refused.body());
-        assertEquals(0, owner.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size());
+        assertEquals(0, owner.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonObject().getJsonArray("items").size());
         assertNothingSpooled();
 
         WebSession.Page kept = uploadOnTheCasePage("notes.txt", "a".repeat(100_000));
         assertEquals(200, kept.status(), kept.body());
-        assertEquals(1, owner.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size(),
+        assertEquals(1, owner.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonObject().getJsonArray("items").size(),
                 "an upload within the cap is kept");
         assertNothingSpooled();
         Path spool = spoolFolder();

@@ -61,7 +61,7 @@ class AttachmentsIT extends DeployedTenantry {
                 .getJsonNumber("id").longValue();
         assertEquals("application/octet-stream", owner.download(host, "/api/attachments/" + page).header("Content-Type"),
                 "markup is never served as such");
-        assertEquals(2, owner.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size());
+        assertEquals(2, owner.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonObject().getJsonArray("items").size());
     }
 
     @Test
@@ -70,7 +70,7 @@ class AttachmentsIT extends DeployedTenantry {
                 "application/octet-stream", new byte[10 * 1024 * 1024 + 1]);
         assertEquals(413, refused.status(), refused.toString());
         assertTrue(refused.json().asJsonObject().getString("detail").contains("10 MB"));
-        assertEquals(0, owner.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonArray().size());
+        assertEquals(0, owner.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonObject().getJsonArray("items").size());
         if (Files.exists(folder())) {
             try (var left = Files.list(folder())) {
                 assertEquals(0, left.count(), "no file and no partial file");
