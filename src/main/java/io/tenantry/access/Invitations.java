@@ -86,6 +86,7 @@ public class Invitations {
     }
 
     /** One address's outcome; {@code id} names its pending invitation, null when none was recorded. */
+    @Schema(name = "InvitationResult")
     public record Result(Long id, String email, Outcome outcome) {
     }
 

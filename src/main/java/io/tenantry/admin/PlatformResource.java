@@ -3,10 +3,8 @@ package io.tenantry.admin;
 import java.net.URI;
 import java.time.OffsetDateTime;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.api.ListParams;
@@ -64,12 +62,6 @@ public class PlatformResource {
     /** A window of the subscription plans, cheapest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("plans")
-    @APIResponse(responseCode = "200", description = "A window of the subscription plans.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = PlanJson.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<PlanJson> plans() {
         return PageJson.window(models.plans().stream().map(PlanJson::of).toList(), ListParams.window(uri));
     }
@@ -106,12 +98,6 @@ public class PlatformResource {
     /** A window of the announcements, ended ones included, newest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("announcements")
-    @APIResponse(responseCode = "200", description = "A window of the announcements.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = AnnouncementJson.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<AnnouncementJson> announcements() {
         return PageJson.window(models.announcements().stream().map(AnnouncementJson::of).toList(),
                 ListParams.window(uri));

@@ -3,10 +3,8 @@ package io.tenantry.api;
 import java.net.URI;
 import java.time.OffsetDateTime;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.accounts.Account;
@@ -68,12 +66,6 @@ public class AccountsResource {
 
     /** A window of every account, deactivated ones included, by user name; takes {@code offset} and {@code limit}. */
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the accounts.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = AccountJson.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<AccountJson> list() {
         requireOperator();
         return PageJson.window(accounts.all().stream().map(AccountJson::of).toList(), ListParams.window(uri));

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.access.Group;
@@ -53,12 +51,6 @@ public class GroupsResource {
 
     /** A window of the groups, built-in ones first, then by name; takes {@code offset} and {@code limit}. */
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the groups.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Group.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<Group> groups() {
         return PageJson.window(groups.list(), ListParams.window(uri));
     }

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.access.Invitations;
@@ -64,12 +62,6 @@ public class InvitationsResource {
 
     /** A window of the pending invitations, newest first; takes {@code offset} and {@code limit}. */
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the pending invitations.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Invitations.Pending.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<Invitations.Pending> pending() {
         return PageJson.window(invitations.pending(), ListParams.window(uri));
     }

@@ -4,10 +4,8 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.access.Access;
@@ -114,12 +112,6 @@ public class MeResource {
     /** A window of the caller's tokens, newest first, without secrets; takes {@code offset} and {@code limit}. */
     @GET
     @Path("tokens")
-    @APIResponse(responseCode = "200", description = "A window of the tokens.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = ApiTokens.Token.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<ApiTokens.Token> tokens() {
         return PageJson.window(myAccount.tokens(), ListParams.window(uri));
     }

@@ -1,9 +1,5 @@
 package io.tenantry.api;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.access.Member;
@@ -40,12 +36,6 @@ public class MembersResource {
 
     /** A window of the members, by user name; takes {@code offset} and {@code limit}. */
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the members.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Member.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<Member> members() {
         return PageJson.window(members.list(), ListParams.window(uri));
     }

@@ -4,6 +4,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.access.TenantSettings;
@@ -70,6 +73,7 @@ public class SettingsResource {
      * Changes the settings sent; a field left out stays as it is (a JSON-B record cannot tell it from
      * a null, hence the {@link JsonObject} body), one sent as null is cleared (a name cannot be: 400).
      */
+    @RequestBody(content = @Content(schema = @Schema(implementation = SettingsJson.class)))
     @PUT
     public SettingsJson changeSettings(JsonObject body) {
         if (body == null) {

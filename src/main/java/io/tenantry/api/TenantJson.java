@@ -39,6 +39,7 @@ public record TenantJson(String label, String name, String url, String owner, St
     }
 
     /** What a client sends to change a tenant; absent fields stay as they are. */
+    @Schema(name = "TenantChange")
     public record Change(String name, String owner, String organization, Boolean publiclyReadable, Instant paidUntil,
             Boolean clearPaidUntil) {
     }

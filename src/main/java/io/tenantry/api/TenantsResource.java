@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.accounts.Account;
@@ -107,12 +106,6 @@ public class TenantsResource {
 
     /** A window of the tenants, by label; takes {@code offset} and {@code limit}. */
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the tenants.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = TenantJson.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<TenantJson> list() {
         requirePublicHostAndSuperUser();
         ListQuery query = ListParams.window(uri);
@@ -140,6 +133,7 @@ public class TenantsResource {
      * removes the paid-until instant. The body is read as JSON first, as JSON-B reads an absent field
      * and a null one alike.
      */
+    @RequestBody(content = @Content(schema = @Schema(implementation = TenantJson.Change.class)))
     @PUT
     @Path("{label}")
     public TenantJson change(@PathParam("label") String label, JsonObject body) {

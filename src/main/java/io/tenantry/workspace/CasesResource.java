@@ -4,10 +4,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.api.Inputs;
@@ -63,12 +61,6 @@ public class CasesResource {
     UriInfo uri;
 
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the cases.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = CaseView.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<CaseView> list() {
         return PageJson.of(views.cases(ListParams.of(uri)));
     }
@@ -126,12 +118,6 @@ public class CasesResource {
     /** A window of the case's attachments, oldest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("{id}/attachments")
-    @APIResponse(responseCode = "200", description = "A window of the attachments.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = AttachmentView.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<AttachmentView> attachments(@PathParam("id") long id) {
         return PageJson.window(views.attachments(Subject.CASE, id), ListParams.window(uri));
     }

@@ -1,11 +1,5 @@
 package io.tenantry.workspace;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantData;
@@ -39,12 +33,6 @@ public class ExecutionsResource {
     UriInfo uri;
 
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the executions.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = ExecutionView.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<ExecutionView> list() {
         return PageJson.of(views.executions(ListParams.of(uri)));
     }

@@ -3,10 +3,8 @@ package io.tenantry.workspace;
 import java.net.URI;
 import java.util.List;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.api.Inputs;
@@ -55,12 +53,6 @@ public class PlansResource {
     UriInfo uri;
 
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the plans.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = PlanView.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<PlanView> list() {
         return PageJson.of(views.plans(ListParams.of(uri)));
     }

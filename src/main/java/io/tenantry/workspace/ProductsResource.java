@@ -2,10 +2,8 @@ package io.tenantry.workspace;
 
 import java.net.URI;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.api.Inputs;
@@ -48,12 +46,6 @@ public class ProductsResource {
     UriInfo uri;
 
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the products.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = ProductJson.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<ProductJson> list() {
         return PageJson.of(catalog.list(ListParams.of(uri)).map(ProductJson::of));
     }
@@ -130,12 +122,6 @@ public class ProductsResource {
     /** A window of the product's builds, oldest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("{id}/builds")
-    @APIResponse(responseCode = "200", description = "A window of the builds.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Views.BuildView.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<Views.BuildView> builds(@PathParam("id") long id) {
         return PageJson.window(catalog.builds(id).stream().map(Views.BuildView::of).toList(), ListParams.window(uri));
     }

@@ -4,10 +4,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.api.Inputs;
@@ -66,12 +64,6 @@ public class RunsResource {
     UriInfo uri;
 
     @GET
-    @APIResponse(responseCode = "200", description = "A window of the runs.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = RunView.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<RunView> list() {
         return PageJson.of(views.runs(ListParams.of(uri)));
     }
@@ -187,12 +179,6 @@ public class RunsResource {
     /** A window of the run's attachments, oldest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("{id}/attachments")
-    @APIResponse(responseCode = "200", description = "A window of the attachments.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = AttachmentView.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<AttachmentView> attachments(@PathParam("id") long id) {
         return PageJson.window(views.attachments(Subject.RUN, id), ListParams.window(uri));
     }
@@ -212,12 +198,6 @@ public class RunsResource {
     /** A window of the execution's attachments, oldest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("{id}/executions/{executionId}/attachments")
-    @APIResponse(responseCode = "200", description = "A window of the attachments.", content = @Content(schema = @Schema(
-            type = SchemaType.OBJECT, properties = {
-                @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = AttachmentView.class),
-                @SchemaProperty(name = "total", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "offset", type = SchemaType.INTEGER),
-                @SchemaProperty(name = "limit", type = SchemaType.INTEGER)})))
     public PageJson<AttachmentView> executionAttachments(@PathParam("id") long id,
             @PathParam("executionId") long executionId) {
         return PageJson.window(views.attachments(Subject.EXECUTION, views.execution(id, executionId).id()),
