@@ -119,7 +119,7 @@ class InvitationsIT extends DeployedTenantry {
         app.post(host, "/api/invitations", "{\"emails\":[\"" + address + "\"]}");
         String first = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
         assertEquals("SENT_AGAIN", app.post(host, "/api/invitations", "{\"emails\":[\"" + address + "\"]}").json()
-                .asJsonArray().getJsonObject(0).getString("outcome"));
+                .asJsonObject().getJsonArray("results").getJsonObject(0).getString("outcome"));
         awaitMails(address, 2);
         String second = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
         assertFalse(first.equals(second));

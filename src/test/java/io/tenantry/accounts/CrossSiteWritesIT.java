@@ -93,7 +93,8 @@ class CrossSiteWritesIT extends DeployedTenantry {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
         String products = app.get(Tenantry.host(acme), "/api/products").body();
         assertTrue(products.contains("\"Kept\"") && !products.contains("Forged"), products);
-        assertEquals("[]", app.get(Tenantry.host(acme), "/api/cases/" + caseId + "/attachments").body().strip());
+        assertEquals(0, app.get(Tenantry.host(acme), "/api/cases/" + caseId + "/attachments").json().asJsonObject()
+                .getInt("total"));
     }
 
     @Test
@@ -129,7 +130,8 @@ class CrossSiteWritesIT extends DeployedTenantry {
                 "POST", "text/plain", "forged", Map.of("Origin", EVIL, "Sec-Fetch-Site", "cross-site",
                         "Authorization", basic));
         assertEquals(403, forged.status(), "a browser adds Basic by itself once a person answered its prompt");
-        assertEquals("[]", app.get(Tenantry.host(acme), "/api/cases/" + caseId + "/attachments").body().strip());
+        assertEquals(0, app.get(Tenantry.host(acme), "/api/cases/" + caseId + "/attachments").json().asJsonObject()
+                .getInt("total"));
         assertEquals(201, app.basic(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS).post(Tenantry.host(acme),
                 "/api/products", "{\"name\":\"By a program\"}").status(), "a program saying nothing of origins");
     }
