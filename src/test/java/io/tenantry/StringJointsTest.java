@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.eclipse.microprofile.openapi.OASModelReader;
 import org.eclipse.persistence.sessions.SessionEventListener;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -74,6 +76,17 @@ class StringJointsTest {
         List<String> factories = text(read(new File(WEB_INF, "faces-config.xml")), "exception-handler-factory");
         assertEquals(List.of("io.tenantry.web.RefusalPages"), factories);
         assertKind(ExceptionHandlerFactory.class, factories.get(0));
+    }
+
+    @Test
+    void theOpenApiDocumentIsMadeByApiDocumentAlone() throws Exception {
+        Properties config = new Properties();
+        try (var in = new java.io.FileInputStream("src/main/resources/META-INF/microprofile-config.properties")) {
+            config.load(in);
+        }
+        assertEquals("io.tenantry.api.ApiDocument", config.getProperty("mp.openapi.model.reader"));
+        assertEquals("true", config.getProperty("mp.openapi.scan.disable"), "Payara's scan would add its own guesses");
+        assertKind(OASModelReader.class, config.getProperty("mp.openapi.model.reader"));
     }
 
     private static void assertKind(Class<?> kind, String className) throws ClassNotFoundException {

@@ -50,6 +50,13 @@ public class Groups {
         return groups;
     }
 
+    /** One group of the current tenant, as {@link #list()} shows it; {@link NoSuchItemException} for another id. */
+    @Requires(Permission.GROUPS_MANAGE)
+    public Group get(long groupId) {
+        return list().stream().filter(group -> group.id() == groupId).findFirst()
+                .orElseThrow(() -> new NoSuchItemException("group", groupId));
+    }
+
     @Requires(Permission.GROUPS_MANAGE)
     public long create(String name) {
         String checked = requireName(name, -1);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tenantry.accounts.AccountRules;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.InvalidAccountException;
@@ -24,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -43,6 +46,8 @@ public class Invitations {
 
     static final Duration VALID_FOR = Duration.ofDays(7);
     private static final int MAX_PER_CALL = 50;
+    private static final String PENDING = "SELECT id, email, created_at, last_sent_at FROM public.invitation "
+            + "WHERE tenant_id = ? AND accepted_at IS NULL ";
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -66,6 +71,7 @@ public class Invitations {
     InvitationMailLimit limit;
 
     /** What became of one invited address; never whether it has an account. */
+    @Schema(name = "InvitationOutcome")
     public enum Outcome {
         /** A link was mailed to it. */
         INVITED,
@@ -79,23 +85,30 @@ public class Invitations {
         MAIL_LIMIT_REACHED
     }
 
-    public record Result(String email, Outcome outcome) {
+    /** One address's outcome; {@code id} names its pending invitation, null when none was recorded. */
+    @Schema(name = "InvitationResult")
+    public record Result(Long id, String email, Outcome outcome) {
     }
 
     public record Pending(long id, String email, OffsetDateTime invitedAt, OffsetDateTime lastSentAt, boolean expired) {
     }
 
+    /** The addresses typed in one text, separated by commas, semicolons, spaces or lines (the page's field). */
+    public static List<String> addressesIn(String text) {
+        return Arrays.stream((text == null ? "" : text).split("[,;\\s]+")).filter(address -> !address.isBlank()).toList();
+    }
+
     /**
-     * Invites every address in the text (separated by commas, semicolons, spaces or lines), at most
-     * {@value #MAX_PER_CALL}; {@code publicRoot} and {@code tenantRoot}: the public host's and the
-     * tenant's addresses (TenantUrls). Refuses malformed addresses ({@link BrokenRuleException}) and,
-     * before sending anything, an address that received its share of invitation mails today
+     * Invites every address given, at most {@value #MAX_PER_CALL}; {@code publicRoot} and
+     * {@code tenantRoot}: the public host's and the tenant's addresses (TenantUrls). Gives one result
+     * per address, in order. Refuses malformed addresses ({@link BrokenRuleException}) and, before
+     * sending anything, an address that received its share of invitation mails today
      * ({@link io.tenantry.accounts.TooManyAttemptsException}).
      */
     @Requires(Permission.INVITATIONS_MANAGE)
-    public List<Result> invite(String addresses, String publicRoot, String tenantRoot) {
-        Set<String> emails = new LinkedHashSet<>(Arrays.stream((addresses == null ? "" : addresses).split("[,;\\s]+"))
-                .filter(text -> !text.isBlank()).map(AccountRules::email).toList());
+    public List<Result> invite(List<String> addresses, String publicRoot, String tenantRoot) {
+        Set<String> emails = new LinkedHashSet<>((addresses == null ? List.<String>of() : addresses).stream()
+                .map(AccountRules::email).toList());
         if (emails.isEmpty()) {
             throw new BrokenRuleException("invitation.noAddress");
         }
@@ -111,7 +124,7 @@ public class Invitations {
      * (an archive's members), where one such address must not stop the rest. Gives one result per
      * address, in order: {@link Outcome#ADDRESS_REFUSED} for an address our rule refuses,
      * {@link Outcome#MAIL_LIMIT_REACHED} for one that received its share of mails, otherwise as
-     * {@link #invite(String, String, String)}.
+     * {@link #invite(List, String, String)}.
      */
     @Requires(Permission.INVITATIONS_MANAGE)
     public List<Result> inviteWherePossible(Tenant tenant, List<String> emails, String publicRoot, String tenantRoot) {
@@ -123,9 +136,9 @@ public class Invitations {
         for (String given : emails) {
             Optional<String> email = acceptable(given);
             if (email.isEmpty()) {
-                results.add(new Result(given, Outcome.ADDRESS_REFUSED));
+                results.add(new Result(null, given, Outcome.ADDRESS_REFUSED));
             } else if (!isMember(tenant, email.get()) && !limit.allows(email.get())) {
-                results.add(new Result(email.get(), Outcome.MAIL_LIMIT_REACHED));
+                results.add(new Result(null, email.get(), Outcome.MAIL_LIMIT_REACHED));
             } else {
                 invitable.add(email.get());
             }
@@ -152,31 +165,45 @@ public class Invitations {
         List<Result> results = new ArrayList<>();
         for (String email : emails) {
             if (!toMail.contains(email)) {
-                results.add(new Result(email, Outcome.ALREADY_MEMBER));
+                results.add(new Result(null, email, Outcome.ALREADY_MEMBER));
                 continue;
             }
             Long pending = pendingId(tenant, email);
+            long id;
             if (pending == null) {
-                em.createNativeQuery("INSERT INTO public.invitation (tenant_id, email, invited_by) VALUES (?, ?, ?) "
-                                + "ON CONFLICT (tenant_id, email) DO UPDATE SET accepted_at = NULL, account_id = NULL, "
-                                + "invited_by = EXCLUDED.invited_by, created_at = now(), last_sent_at = now()")
+                id = ((Number) em.createNativeQuery("INSERT INTO public.invitation (tenant_id, email, invited_by) "
+                                + "VALUES (?, ?, ?) ON CONFLICT (tenant_id, email) DO UPDATE SET accepted_at = NULL, "
+                                + "account_id = NULL, invited_by = EXCLUDED.invited_by, created_at = now(), "
+                                + "last_sent_at = now() RETURNING id")
                         .setParameter(1, tenant.id()).setParameter(2, email)
-                        .setParameter(3, caller.require().accountId()).executeUpdate();
+                        .setParameter(3, caller.require().accountId()).getSingleResult()).longValue();
             } else {
+                id = pending;
                 markSent(pending);
             }
             sendLink(tenant, email, publicRoot, tenantRoot);
-            results.add(new Result(email, pending == null ? Outcome.INVITED : Outcome.SENT_AGAIN));
+            results.add(new Result(id, email, pending == null ? Outcome.INVITED : Outcome.SENT_AGAIN));
         }
         return results;
     }
 
+    /** The pending invitations of the current tenant, newest first. */
     @Requires(Permission.INVITATIONS_MANAGE)
     public List<Pending> pending() {
+        return pendingOf(em.createNativeQuery(PENDING + "ORDER BY created_at DESC")
+                .setParameter(1, context.tenant().id()));
+    }
+
+    /** One pending invitation of the current tenant; {@link NoSuchItemException} for an accepted one or another id. */
+    @Requires(Permission.INVITATIONS_MANAGE)
+    public Pending get(long id) {
+        return pendingOf(em.createNativeQuery(PENDING + "AND id = ?").setParameter(1, context.tenant().id())
+                .setParameter(2, id)).stream().findFirst().orElseThrow(() -> new NoSuchItemException("invitation", id));
+    }
+
+    private static List<Pending> pendingOf(Query query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, email, created_at, last_sent_at FROM public.invitation "
-                        + "WHERE tenant_id = ? AND accepted_at IS NULL ORDER BY created_at DESC")
-                .setParameter(1, context.tenant().id()).getResultList();
+        List<Object[]> rows = query.getResultList();
         OffsetDateTime now = OffsetDateTime.now();
         return rows.stream().map(row -> {
             OffsetDateTime lastSent = Members.timeOf(row[3]);

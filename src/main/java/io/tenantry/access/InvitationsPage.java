@@ -33,7 +33,7 @@ public class InvitationsPage implements Serializable {
 
     public void invite() {
         try {
-            for (Invitations.Result result : invitations.invite(emails, publicRoot(),
+            for (Invitations.Result result : invitations.invite(Invitations.addressesIn(emails), publicRoot(),
                     urls.rootOf(context.tenant().label(), request()))) {
                 Messages.info("invitations." + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
                         result.email());

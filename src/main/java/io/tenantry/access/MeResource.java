@@ -1,13 +1,15 @@
 package io.tenantry.access;
 
 import java.net.URI;
-import java.util.List;
+import java.time.OffsetDateTime;
 import java.util.Set;
 
 import io.tenantry.accounts.ApiTokens;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.MyAccount;
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,6 +24,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The caller: who they are and what they may do on this host (any host), and their own API tokens
@@ -61,6 +66,7 @@ public class MeResource {
     }
 
     /** The secret of an invitation link: {"token": "…"} (the {@code token} parameter of the mailed link). */
+    @Schema(name = "InvitationToken")
     public record InvitationInput(String token) {
     }
 
@@ -68,8 +74,14 @@ public class MeResource {
     public record JoinedJson(String tenant, String name) {
     }
 
-    /** A new token: {@code token} is shown in this answer only. */
-    public record IssuedTokenJson(ApiTokens.Token details, String token) {
+    /** A new token, as {@code GET /api/me/tokens/{id}} shows it, and its secret {@code token}, shown in this answer only. */
+    public record IssuedTokenJson(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
+            String token) {
+
+        static IssuedTokenJson of(ApiTokens.Issued issued) {
+            ApiTokens.Token made = issued.token();
+            return new IssuedTokenJson(made.id(), made.name(), made.createdAt(), made.lastUsedAt(), issued.secret());
+        }
     }
 
     @GET
@@ -94,23 +106,34 @@ public class MeResource {
         return new JoinedJson(accepted.tenant().label().value(), accepted.tenant().name());
     }
 
+    /** A window of the caller's tokens, newest first, without secrets; takes {@code offset} and {@code limit}. */
     @GET
     @Path("tokens")
-    public List<ApiTokens.Token> tokens() {
-        return myAccount.tokens();
+    public PageJson<ApiTokens.Token> tokens() {
+        return PageJson.window(myAccount.tokens(), ListParams.window(uri));
+    }
+
+    /** One of the caller's tokens, without its secret; 404 for anyone else's. */
+    @GET
+    @Path("tokens/{id}")
+    public ApiTokens.Token token(@PathParam("id") long id) {
+        return myAccount.token(id);
     }
 
     @POST
     @Path("tokens")
+    @APIResponse(responseCode = "201", description = "The token made, with its secret.", content = @Content(schema = @Schema(
+            implementation = IssuedTokenJson.class)))
     public Response createToken(TokenInput input) {
         ApiTokens.Issued issued = myAccount.createToken(input == null ? null : input.name(),
                 input == null ? null : input.password());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + issued.token().id()))
-                .entity(new IssuedTokenJson(issued.token(), issued.secret())).build();
+                .entity(IssuedTokenJson.of(issued)).build();
     }
 
     @DELETE
     @Path("tokens/{id}")
+    @APIResponse(responseCode = "204", description = "Revoked.")
     public Response revoke(@PathParam("id") long id) {
         myAccount.revokeToken(id);
         return Response.noContent().build();

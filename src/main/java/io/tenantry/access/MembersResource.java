@@ -1,7 +1,9 @@
 package io.tenantry.access;
 
-import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,8 +12,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The current tenant's authorized users ({@code /api/members}), and removing one; the service decides who
@@ -27,13 +31,18 @@ public class MembersResource {
     @Inject
     Members members;
 
+    @Context
+    UriInfo uri;
+
+    /** A window of the members, by user name; takes {@code offset} and {@code limit}. */
     @GET
-    public List<Member> members() {
-        return members.list();
+    public PageJson<Member> members() {
+        return PageJson.window(members.list(), ListParams.window(uri));
     }
 
     @DELETE
     @Path("{username}")
+    @APIResponse(responseCode = "204", description = "The account is no longer a member.")
     public Response remove(@PathParam("username") String username) {
         members.remove(username);
         return Response.noContent().build();

@@ -22,6 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The current tenant's settings, its ownership and its logo ({@code /api/settings}); the service
@@ -68,6 +72,7 @@ public class SettingsResource {
      * Changes the settings sent; a field left out stays as it is (a JSON-B record cannot tell it from
      * a null, hence the {@link JsonObject} body), one sent as null is cleared (a name cannot be: 400).
      */
+    @RequestBody(content = @Content(schema = @Schema(implementation = SettingsJson.class)))
     @PUT
     public SettingsJson changeSettings(JsonObject body) {
         if (body == null) {
@@ -91,6 +96,7 @@ public class SettingsResource {
      */
     @PUT
     @Path("owner")
+    @APIResponse(responseCode = "202", description = "Offered: nothing changes until the member accepts.")
     public Response offerOwnership(OwnerInput input) {
         settings.offerOwnership(input == null ? null : input.owner(), urls.rootOf(context.tenant().label(), request));
         return Response.accepted().build();
@@ -99,6 +105,7 @@ public class SettingsResource {
     /** The member offered the tenant accepts it and becomes its owner; 403 without an offer. */
     @POST
     @Path("owner/acceptance")
+    @APIResponse(responseCode = "204", description = "The caller owns the tenant.")
     public Response acceptOwnership() {
         settings.acceptOwnership();
         return Response.noContent().build();
@@ -107,6 +114,7 @@ public class SettingsResource {
     /** The logo as the body, at most 256 KiB (413 above: the body is not read past it; see BodyLimits). */
     @PUT
     @Path("logo")
+    @APIResponse(responseCode = "204", description = "The logo is replaced.")
     @Consumes({"image/png", "image/jpeg", "image/gif", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
     public Response changeLogo(InputStream image) {
         settings.changeLogo(image);
@@ -115,6 +123,7 @@ public class SettingsResource {
 
     @DELETE
     @Path("logo")
+    @APIResponse(responseCode = "204", description = "The tenant has no logo.")
     public Response removeLogo() {
         settings.removeLogo();
         return Response.noContent().build();

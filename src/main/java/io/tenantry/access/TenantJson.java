@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.UpgradeState;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A tenant as the API shows it. */
 public record TenantJson(String label, String name, String url, String owner, String organization,
@@ -31,11 +32,13 @@ public record TenantJson(String label, String name, String url, String owner, St
     }
 
     /** What a client sends to create a tenant; the owner defaults to the caller. */
+    @Schema(name = "NewTenant")
     public record New(String label, String name, String owner, String organization, Boolean publiclyReadable,
             Instant paidUntil) {
     }
 
     /** What a client sends to change a tenant; absent fields stay as they are. */
+    @Schema(name = "TenantChange")
     public record Change(String name, String owner, String organization, Boolean publiclyReadable, Instant paidUntil,
             Boolean clearPaidUntil) {
     }

@@ -14,7 +14,10 @@ import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.accounts.UnknownAccountException;
 import io.tenantry.api.JsonBodies;
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.platform.ListQuery;
 import io.tenantry.provisioning.ProvisioningPath;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.provisioning.UnknownTenantException;
@@ -44,6 +47,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Tenant management, on the public host only, for super-users. {@code ?path=migrate} builds the
@@ -98,13 +105,17 @@ public class TenantsResource {
     @Context
     UriInfo uri;
 
+    /** A window of the tenants, by label; takes {@code offset} and {@code limit}. */
     @GET
-    public List<TenantJson> list() {
+    public PageJson<TenantJson> list() {
         requirePublicHostAndSuperUser();
-        List<Tenant> tenants = directory.all().stream().sorted(Comparator.comparing(t -> t.label().value())).toList();
-        Map<Long, String> owners = accounts.usernames(tenants.stream().flatMap(t -> t.terms().ownerId().stream())
-                .collect(Collectors.toSet()));
-        return tenants.stream().map(t -> json(t, t.terms().ownerId().map(owners::get).orElse(null))).toList();
+        ListQuery query = ListParams.window(uri);
+        List<Tenant> all = directory.all().stream().sorted(Comparator.comparing(t -> t.label().value())).toList();
+        PageJson<Tenant> tenants = PageJson.window(all, query);
+        Map<Long, String> owners = accounts.usernames(tenants.items().stream()
+                .flatMap(t -> t.terms().ownerId().stream()).collect(Collectors.toSet()));
+        return new PageJson<>(tenants.items().stream().map(t -> json(t, t.terms().ownerId().map(owners::get)
+                .orElse(null))).toList(), tenants.total(), tenants.offset(), tenants.limit());
     }
 
     @GET
@@ -123,6 +134,7 @@ public class TenantsResource {
      * removes the paid-until instant. The body is read as JSON first, as JSON-B reads an absent field
      * and a null one alike.
      */
+    @RequestBody(content = @Content(schema = @Schema(implementation = TenantJson.Change.class)))
     @PUT
     @Path("{label}")
     public TenantJson change(@PathParam("label") String label, JsonObject body) {
@@ -155,6 +167,8 @@ public class TenantsResource {
      */
     @POST
     @Path("{label}/upgrade")
+    @APIResponse(responseCode = "202", description = "Where the upgrade stands now.", content = @Content(
+            schema = @Schema(implementation = TenantJson.Upgrade.class)))
     public Response retryUpgrade(@PathParam("label") String label) {
         requirePublicHostAndSuperUser();
         if (!TenantLabel.isWellFormed(label)) {
@@ -170,6 +184,8 @@ public class TenantsResource {
      * from the migrations.
      */
     @POST
+    @APIResponse(responseCode = "201", description = "The tenant made.", content = @Content(schema = @Schema(
+            implementation = TenantJson.class)))
     public Response create(TenantJson.New request, @QueryParam("path") @DefaultValue("clone") String path) {
         requirePublicHostAndSuperUser();
         if (request == null) {
@@ -184,6 +200,7 @@ public class TenantsResource {
 
     @DELETE
     @Path("{label}")
+    @APIResponse(responseCode = "204", description = "Deleted, with its schema and files.")
     public Response delete(@PathParam("label") String label) {
         requirePublicHostAndSuperUser();
         provisioning.delete(label);

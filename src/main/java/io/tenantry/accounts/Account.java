@@ -3,6 +3,7 @@ package io.tenantry.accounts;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
+import io.tenantry.platform.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -41,7 +42,7 @@ public class Account {
     boolean passwordSet = true;
 
     @Column(name = "created_at")
-    OffsetDateTime createdAt = OffsetDateTime.now();
+    OffsetDateTime createdAt = StoredTime.now();
 
     @Column(name = "last_login_at")
     OffsetDateTime lastLoginAt;

@@ -1,6 +1,5 @@
 package io.tenantry.accounts;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.StoredTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -42,6 +42,12 @@ public class Accounts {
     // Observed synchronously, in the deactivating transaction: other modules end what the account held.
     @Inject
     Event<AccountDeactivated> deactivated;
+
+    /** The account of that user name (case ignored), active or deactivated. */
+    public Optional<Account> find(String username) {
+        return em.createQuery("SELECT a FROM Account a WHERE LOWER(a.username) = :name", Account.class)
+                .setParameter("name", username.toLowerCase(Locale.ROOT)).getResultStream().findFirst();
+    }
 
     public Optional<Account> findActive(String username) {
         return em.createQuery("SELECT a FROM Account a WHERE LOWER(a.username) = :name AND a.active = TRUE",
@@ -88,7 +94,7 @@ public class Accounts {
     }
 
     public void recordSignIn(long accountId) {
-        em.find(Account.class, accountId).signedInAt(OffsetDateTime.now());
+        em.find(Account.class, accountId).signedInAt(StoredTime.now());
     }
 
     public Account create(String username, String email, String displayName, String password) {

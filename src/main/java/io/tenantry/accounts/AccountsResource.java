@@ -2,8 +2,9 @@ package io.tenantry.accounts;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.List;
 
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * All accounts, on the public host, for the super-user only: tenant owners and administrators
@@ -57,13 +61,24 @@ public class AccountsResource {
     public record NewAccount(String username, String email, String displayName, String password) {
     }
 
+    /** A window of every account, deactivated ones included, by user name; takes {@code offset} and {@code limit}. */
     @GET
-    public List<AccountJson> list() {
+    public PageJson<AccountJson> list() {
         requireOperator();
-        return accounts.all().stream().map(AccountJson::of).toList();
+        return PageJson.window(accounts.all().stream().map(AccountJson::of).toList(), ListParams.window(uri));
+    }
+
+    /** One account, active or deactivated; 404 for a user name of none. */
+    @GET
+    @Path("{username}")
+    public AccountJson get(@PathParam("username") String username) {
+        requireOperator();
+        return AccountJson.of(accounts.find(username).orElseThrow(() -> new UnknownAccountException(username)));
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The account made.", content = @Content(schema = @Schema(
+            implementation = AccountJson.class)))
     public Response create(NewAccount input) {
         requireOperator();
         if (input == null) {
@@ -90,6 +105,7 @@ public class AccountsResource {
 
     @DELETE
     @Path("{username}")
+    @APIResponse(responseCode = "204", description = "Deactivated.")
     public Response deactivate(@PathParam("username") String username) {
         requireOperator();
         accounts.deactivate(username);

@@ -3,6 +3,8 @@ package io.tenantry.accounts;
 import java.util.List;
 import java.util.Optional;
 
+import io.tenantry.platform.NoSuchItemException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -82,6 +84,12 @@ public class MyAccount {
     /** The caller's tokens, newest first, without their secrets. */
     public List<ApiTokens.Token> tokens() {
         return tokens.of(caller.requireAccountWide().accountId());
+    }
+
+    /** One of the caller's tokens, without its secret; {@link NoSuchItemException} for anyone else's. */
+    public ApiTokens.Token token(long tokenId) {
+        return tokens().stream().filter(token -> token.id() == tokenId).findFirst()
+                .orElseThrow(() -> new NoSuchItemException("token", tokenId));
     }
 
     /**

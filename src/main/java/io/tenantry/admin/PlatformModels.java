@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.platform.StoredTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +30,12 @@ public class PlatformModels {
         caller.requireSuperUser();
         return em.createQuery("SELECT p FROM SubscriptionPlan p ORDER BY p.priceCents, p.name", SubscriptionPlan.class)
                 .getResultList();
+    }
+
+    /** One subscription plan; {@link NoSuchItemException} for an unknown id. */
+    public SubscriptionPlan getPlan(long id) {
+        caller.requireSuperUser();
+        return plan(id);
     }
 
     public SubscriptionPlan addPlan(PlanInput input) {
@@ -67,7 +74,7 @@ public class PlatformModels {
         if (text.isEmpty() || text.length() > 500) {
             throw new BrokenRuleException("announcement.length", 500);
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = StoredTime.now();
         if (endsAt != null && !endsAt.isAfter(now)) {
             throw new BrokenRuleException("announcement.past");
         }
@@ -78,14 +85,24 @@ public class PlatformModels {
         return announcement;
     }
 
+    /** One announcement, ended or not; {@link NoSuchItemException} for an unknown id. */
+    public Announcement getAnnouncement(long id) {
+        caller.requireSuperUser();
+        return announcement(id);
+    }
+
     /** Ends an announcement now; it stays in the list as history. */
     public void endAnnouncement(long id) {
         caller.requireSuperUser();
+        announcement(id).end(StoredTime.now());
+    }
+
+    private Announcement announcement(long id) {
         Announcement announcement = em.find(Announcement.class, id);
         if (announcement == null) {
             throw new NoSuchItemException("announcement", id);
         }
-        announcement.end(OffsetDateTime.now());
+        return announcement;
     }
 
     private SubscriptionPlan plan(long id) {

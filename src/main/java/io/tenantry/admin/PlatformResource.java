@@ -2,8 +2,13 @@ package io.tenantry.admin;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -54,14 +59,23 @@ public class PlatformResource {
         }
     }
 
+    /** A window of the subscription plans, cheapest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("plans")
-    public List<PlanJson> plans() {
-        return models.plans().stream().map(PlanJson::of).toList();
+    public PageJson<PlanJson> plans() {
+        return PageJson.window(models.plans().stream().map(PlanJson::of).toList(), ListParams.window(uri));
+    }
+
+    @GET
+    @Path("plans/{id}")
+    public PlanJson plan(@PathParam("id") long id) {
+        return PlanJson.of(models.getPlan(id));
     }
 
     @POST
     @Path("plans")
+    @APIResponse(responseCode = "201", description = "The plan made.", content = @Content(schema = @Schema(
+            implementation = PlanJson.class)))
     public Response addPlan(PlanJson plan) {
         PlanJson added = PlanJson.of(models.addPlan(require(plan).input()));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + added.id())).entity(added).build();
@@ -75,19 +89,30 @@ public class PlatformResource {
 
     @DELETE
     @Path("plans/{id}")
+    @APIResponse(responseCode = "204", description = "Removed.")
     public Response removePlan(@PathParam("id") long id) {
         models.removePlan(id);
         return Response.noContent().build();
     }
 
+    /** A window of the announcements, ended ones included, newest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("announcements")
-    public List<AnnouncementJson> announcements() {
-        return models.announcements().stream().map(AnnouncementJson::of).toList();
+    public PageJson<AnnouncementJson> announcements() {
+        return PageJson.window(models.announcements().stream().map(AnnouncementJson::of).toList(),
+                ListParams.window(uri));
+    }
+
+    @GET
+    @Path("announcements/{id}")
+    public AnnouncementJson announcement(@PathParam("id") long id) {
+        return AnnouncementJson.of(models.getAnnouncement(id));
     }
 
     @POST
     @Path("announcements")
+    @APIResponse(responseCode = "201", description = "The announcement made.", content = @Content(schema = @Schema(
+            implementation = AnnouncementJson.class)))
     public Response announce(AnnouncementJson announcement) {
         AnnouncementJson made = AnnouncementJson.of(models.announce(require(announcement).message(),
                 announcement.severity(), announcement.endsAt()));
@@ -96,6 +121,7 @@ public class PlatformResource {
 
     @DELETE
     @Path("announcements/{id}")
+    @APIResponse(responseCode = "204", description = "Ended; it stays in the list.")
     public Response end(@PathParam("id") long id) {
         models.endAnnouncement(id);
         return Response.noContent().build();

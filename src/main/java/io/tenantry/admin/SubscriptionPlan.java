@@ -2,6 +2,7 @@ package io.tenantry.admin;
 
 import java.time.OffsetDateTime;
 
+import io.tenantry.platform.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -36,7 +37,7 @@ public class SubscriptionPlan {
     boolean active = true;
 
     @Column(name = "created_at")
-    OffsetDateTime createdAt = OffsetDateTime.now();
+    OffsetDateTime createdAt = StoredTime.now();
 
     protected SubscriptionPlan() {
     }

@@ -12,9 +12,14 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * A list request's query string: {@code offset}, {@code limit}, {@code sort}, {@code order=desc};
  * every other parameter is a filter, which the service accepts or refuses by name. A filter holding
- * a control character is refused ({@link PlainText}): PostgreSQL cannot search for NUL.
+ * a control character is refused ({@link PlainText}): PostgreSQL cannot search for NUL. A
+ * {@code limit} above {@link ListQuery#MAX_LIMIT} is refused, not cut down: a client that asked for
+ * more would otherwise take the shorter window for the whole list.
  */
 public final class ListParams {
+
+    /** The parameters a window of a list without filters or sorts takes. */
+    private static final Set<String> WINDOW_ONLY = Set.of("offset", "limit", "order");
 
     private static final Set<String> WINDOW = Set.of("offset", "limit", "sort", "order");
 
@@ -23,13 +28,17 @@ public final class ListParams {
 
     /**
      * A window of a list that has no filters or sorts of its own (a subject's comments, a case's
-     * history): {@code offset} (from 0, default 0), {@code limit} (from 1 to
+     * history, a tenant's groups): {@code offset} (from 0, default 0), {@code limit} (from 1 to
      * {@link ListQuery#MAX_LIMIT}, default 50) and {@code order=desc} for the newest first. A limit
      * beyond the maximum is refused (400 naming it) rather than cut short, so that a client never
-     * takes a shortened window for the whole.
+     * takes a shortened window for the whole; so is any other parameter (400 naming it).
      */
     public static ListQuery window(UriInfo uri) {
         var parameters = uri.getQueryParameters();
+        parameters.keySet().stream().filter(name -> !WINDOW_ONLY.contains(name)).sorted().findFirst()
+                .ifPresent(name -> {
+                    throw BrokenRuleException.onField(name, "list.notFiltered", name);
+                });
         String offset = parameters.getFirst("offset");
         String limit = parameters.getFirst("limit");
         int from = number(offset, "offset");
@@ -43,7 +52,10 @@ public final class ListParams {
         return new ListQuery(from, size, null, "desc".equalsIgnoreCase(parameters.getFirst("order")), Map.of());
     }
 
-    /** The list query the request's parameters ask for; 400 for a malformed number or a control character. */
+    /**
+     * The list query the request's parameters ask for; 400 ({@link BrokenRuleException}) for a
+     * malformed number, a control character or a {@code limit} above {@link ListQuery#MAX_LIMIT}.
+     */
     public static ListQuery of(UriInfo uri) {
         var parameters = uri.getQueryParameters();
         Map<String, String> filters = new HashMap<>();
@@ -52,8 +64,12 @@ public final class ListParams {
                 filters.put(name, PlainText.require(name, values.get(0)));
             }
         });
-        return new ListQuery(number(parameters.getFirst("offset"), "offset"), number(parameters.getFirst("limit"), "limit"),
-                parameters.getFirst("sort"), "desc".equalsIgnoreCase(parameters.getFirst("order")), filters);
+        int limit = number(parameters.getFirst("limit"), "limit");
+        if (limit > ListQuery.MAX_LIMIT) {
+            throw BrokenRuleException.onField("limit", "list.limitTooLarge", limit, ListQuery.MAX_LIMIT);
+        }
+        return new ListQuery(number(parameters.getFirst("offset"), "offset"), limit, parameters.getFirst("sort"),
+                "desc".equalsIgnoreCase(parameters.getFirst("order")), filters);
     }
 
     private static int number(String text, String name) {

@@ -2,6 +2,7 @@ package io.tenantry.api;
 
 import java.util.List;
 
+import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.ResultPage;
 
 /** One window of a list: {@code total} counts the whole list, so clients can page through it. */
@@ -10,5 +11,15 @@ public record PageJson<T>(List<T> items, long total, int offset, int limit) {
     /** The page as the API shows it. */
     public static <T> PageJson<T> of(ResultPage<T> page) {
         return new PageJson<>(page.items(), page.total(), page.offset(), page.limit());
+    }
+
+    /**
+     * The window {@code query} asks for of a list held whole (a short one: a tenant's groups, an
+     * account's tokens); {@code total} is the list's size. Its order is the list's own.
+     */
+    public static <T> PageJson<T> window(List<T> all, ListQuery query) {
+        int from = Math.min(query.offset(), all.size());
+        int to = (int) Math.min((long) from + query.limit(), all.size());
+        return new PageJson<>(List.copyOf(all.subList(from, to)), all.size(), query.offset(), query.limit());
     }
 }

@@ -3,6 +3,11 @@ package io.tenantry.archive;
 import java.io.InputStream;
 import java.time.LocalDate;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,6 +46,8 @@ public class ArchiveResource {
 
     @GET
     @Produces(ZIP)
+    @APIResponse(responseCode = "200", description = "The tenant as a zip archive.", content = @Content(mediaType = ZIP,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download() {
         // Checked before the first byte: once streaming, a refusal could no longer change the status.
         export.requireAllowed();

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tenantry.access.ImportedGroups;
 import io.tenantry.access.Invitations;
 import io.tenantry.access.Permission;
@@ -73,6 +75,7 @@ public class TenantImport {
      * row named someone who is not a member here (as author, tester, manager, assignee, uploader),
      * now the importing person in their stead.
      */
+    @Schema(name = "ImportOutcome")
     public record Outcome(Map<String, Integer> rows, int files, List<String> invited, Set<String> unknownPeople,
             Set<String> notInvited, int reassigned) {
     }

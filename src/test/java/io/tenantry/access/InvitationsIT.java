@@ -43,9 +43,9 @@ class InvitationsIT extends DeployedTenantry {
     @Test
     void anUnknownAddressGetsALinkAndAnAccountOnlyWhenItRegistersThroughIt() throws Exception {
         String address = "newcomer-" + suffix + "@example.com";
-        JsonArray results = app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}").json().asJsonArray();
+        JsonArray results = app.post(host, "/api/invitations", "{\"emails\":[\"" + address + "\"]}").json().asJsonObject().getJsonArray("results");
         assertEquals("INVITED", results.getJsonObject(0).getString("outcome"));
-        assertEquals(1, app.get(host, "/api/invitations").json().asJsonArray().size(), "pending");
+        assertEquals(1, app.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items").size(), "pending");
         assertEquals(0, accountsWith(address), "no account is made before the person accepts");
 
         String link = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
@@ -58,7 +58,7 @@ class InvitationsIT extends DeployedTenantry {
         Tenantry newcomer = app.bearer(app.tokenOf("newcomer-" + suffix, "my new password"));
         assertEquals(200, newcomer.get(host, "/api/products").status());
         assertEquals(403, newcomer.get(host, "/api/groups").status(), "a Tester, not an Administrator");
-        assertEquals(0, app.get(host, "/api/invitations").json().asJsonArray().size(), "no longer pending");
+        assertEquals(0, app.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items").size(), "no longer pending");
 
         Page refused = new WebSession(app.server()).get(link);
         assertTrue(refused.body().contains("This link has already been used"), refused.status() + " " + refused.url() + " " + refused.body());
@@ -68,8 +68,8 @@ class InvitationsIT extends DeployedTenantry {
     void anAddressWithAnAccountIsInvitedLikeAnyOtherAndJoinsOnlyByAcceptingAsThatAccount() {
         Tenantry known = app.newAccount("known-" + suffix);
         Tenantry claimer = app.newAccount("claimer-" + suffix);
-        JsonArray results = app.post(host, "/api/invitations", "{\"emails\":\"known-" + suffix + "@example.com, "
-                + "KNOWN-" + suffix + "@example.com, nobody-" + suffix + "@example.com\"}").json().asJsonArray();
+        JsonArray results = app.post(host, "/api/invitations", "{\"emails\":[\"known-" + suffix + "@example.com\", "
+                + "\"KNOWN-" + suffix + "@example.com\", \"nobody-" + suffix + "@example.com\"]}").json().asJsonObject().getJsonArray("results");
         assertEquals(2, results.size(), "one address, whatever its case");
         assertEquals("INVITED", results.getJsonObject(0).getString("outcome"), "the same answer as for no account");
         assertEquals("INVITED", results.getJsonObject(1).getString("outcome"));
@@ -88,14 +88,14 @@ class InvitationsIT extends DeployedTenantry {
         assertEquals(200, known.post(Tenantry.host("public"), "/api/me/invitations", "{\"token\":\"" + token + "\"}")
                 .status());
         assertEquals(200, known.get(host, "/api/products").status());
-        assertEquals("ALREADY_MEMBER", app.post(host, "/api/invitations", "{\"emails\":\"known-" + suffix
-                + "@example.com\"}").json().asJsonArray().getJsonObject(0).getString("outcome"));
+        assertEquals("ALREADY_MEMBER", app.post(host, "/api/invitations", "{\"emails\":[\"known-" + suffix
+                + "@example.com\"]}").json().asJsonObject().getJsonArray("results").getJsonObject(0).getString("outcome"));
     }
 
     @Test
     void anAccountSignedInThroughTheLinkJoinsWithoutAnyPasswordChanging() {
         String address = "signer-" + suffix + "@example.com";
-        app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}");
+        app.post(host, "/api/invitations", "{\"emails\":[\"" + address + "\"]}");
         String link = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port()
                 + "/accept-invitation");
         app.newAccount("signer-" + suffix);
@@ -116,10 +116,10 @@ class InvitationsIT extends DeployedTenantry {
     @Test
     void invitingAgainSendsANewLinkAndOnlyTheNewestWorks() throws InterruptedException {
         String address = "twice-" + suffix + "@example.com";
-        app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}");
+        app.post(host, "/api/invitations", "{\"emails\":[\"" + address + "\"]}");
         String first = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
-        assertEquals("SENT_AGAIN", app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}").json()
-                .asJsonArray().getJsonObject(0).getString("outcome"));
+        assertEquals("SENT_AGAIN", app.post(host, "/api/invitations", "{\"emails\":[\"" + address + "\"]}").json()
+                .asJsonObject().getJsonArray("results").getJsonObject(0).getString("outcome"));
         awaitMails(address, 2);
         String second = TestMail.awaitMailTo(address).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
         assertFalse(first.equals(second));
@@ -136,19 +136,20 @@ class InvitationsIT extends DeployedTenantry {
         String other = "crowd-" + suffix;
         assertEquals(201, app.createTenant(other, "Crowd").status());
         for (int mail = 0; mail < 3; mail++) {
-            assertEquals(200, app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}").status());
+            assertEquals(201, app.post(host, "/api/invitations", "{\"emails\":[\"" + address + "\"]}").status());
         }
-        assertEquals(200, app.post(Tenantry.host(other), "/api/invitations", "{\"emails\":\"" + address + "\"}").status());
-        long id = app.get(Tenantry.host(other), "/api/invitations").json().asJsonArray().getJsonObject(0)
+        assertEquals(201, app.post(Tenantry.host(other), "/api/invitations", "{\"emails\":[\"" + address + "\"]}")
+                .status());
+        long id = app.get(Tenantry.host(other), "/api/invitations").json().asJsonObject().getJsonArray("items").getJsonObject(0)
                 .getJsonNumber("id").longValue();
         assertEquals(204, app.post(Tenantry.host(other), "/api/invitations/" + id + "/resend", "").status());
         awaitMails(address, 5);
 
-        Tenantry.Reply refused = app.post(Tenantry.host(other), "/api/invitations", "{\"emails\":\"" + address
-                + ", bystander-" + suffix + "@example.com\"}");
+        Tenantry.Reply refused = app.post(Tenantry.host(other), "/api/invitations", "{\"emails\":[\"" + address
+                + "\", \"bystander-" + suffix + "@example.com\"]}");
         assertEquals(429, refused.status(), refused.body());
         assertTrue(refused.body().contains(address), refused.body());
-        assertEquals(429, app.post(host, "/api/invitations/" + app.get(host, "/api/invitations").json().asJsonArray()
+        assertEquals(429, app.post(host, "/api/invitations/" + app.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items")
                 .getJsonObject(0).getJsonNumber("id").longValue() + "/resend", "").status());
         Thread.sleep(500);
         assertEquals(5, TestMail.countTo(address), "no sixth mail");
@@ -159,10 +160,10 @@ class InvitationsIT extends DeployedTenantry {
     void aRevokedInvitationNoLongerWorksAndAnExpiredOneSaysSo() throws Exception {
         String revoked = "revoked-" + suffix + "@example.com";
         String expired = "expired-" + suffix + "@example.com";
-        app.post(host, "/api/invitations", "{\"emails\":\"" + revoked + "\\n" + expired + "\"}");
+        app.post(host, "/api/invitations", "{\"emails\":[\"" + revoked + "\",\"" + expired + "\"]}");
         String revokedLink = TestMail.awaitMailTo(revoked).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
         String expiredLink = TestMail.awaitMailTo(expired).link("http://public." + Tenantry.DOMAIN + ":" + port() + "/accept-invitation");
-        long id = app.get(host, "/api/invitations").json().asJsonArray().stream().map(v -> v.asJsonObject())
+        long id = app.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items").stream().map(v -> v.asJsonObject())
                 .filter(i -> i.getString("email").equals(revoked)).findFirst().orElseThrow().getJsonNumber("id")
                 .longValue();
         assertEquals(204, app.delete(host, "/api/invitations/" + id).status());
@@ -180,25 +181,25 @@ class InvitationsIT extends DeployedTenantry {
     @Test
     void anotherTenantNeitherSeesNorTouchesTheInvitations() {
         String address = "private-" + suffix + "@example.com";
-        app.post(host, "/api/invitations", "{\"emails\":\"" + address + "\"}");
-        long id = app.get(host, "/api/invitations").json().asJsonArray().getJsonObject(0).getJsonNumber("id").longValue();
+        app.post(host, "/api/invitations", "{\"emails\":[\"" + address + "\"]}");
+        long id = app.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         String other = Tenantry.host("elsewhere-" + suffix);
         assertEquals(201, app.createTenant("elsewhere-" + suffix, "Elsewhere").status());
 
         assertFalse(app.get(other, "/api/invitations").body().contains(address), "not listed on another tenant");
         assertEquals(404, app.post(other, "/api/invitations/" + id + "/resend", "").status());
         assertEquals(404, app.delete(other, "/api/invitations/" + id).status());
-        assertEquals(1, app.get(host, "/api/invitations").json().asJsonArray().size(), "still pending at home");
+        assertEquals(1, app.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items").size(), "still pending at home");
     }
 
     @Test
     void onlyThoseWithThePermissionInvite() {
         Tenantry tester = app.newAccount("tester-" + suffix);
         app.bringIn(host, "tester-" + suffix);
-        assertEquals(403, tester.post(host, "/api/invitations", "{\"emails\":\"x-" + suffix + "@example.com\"}")
+        assertEquals(403, tester.post(host, "/api/invitations", "{\"emails\":[\"x-" + suffix + "@example.com\"]}")
                 .status());
         assertEquals(403, tester.page(host, "/invitations.xhtml").status());
-        assertEquals(400, app.post(host, "/api/invitations", "{\"emails\":\"not an address\"}").status());
+        assertEquals(400, app.post(host, "/api/invitations", "{\"emails\":[\"not an address\"]}").status());
     }
 
     /** Registers through the invitation's link, as someone whose address has no account. */

@@ -42,7 +42,7 @@ class MembersIT extends DeployedTenantry {
         assertFalse(jane.get(two, "/api/me").body().contains("MEMBERS_MANAGE"));
         assertEquals(200, jane.get(one, "/api/groups").status());
         assertEquals(403, jane.get(two, "/api/groups").status());
-        JsonObject member = app.get(two, "/api/members").json().asJsonArray().stream().map(v -> v.asJsonObject())
+        JsonObject member = app.get(two, "/api/members").json().asJsonObject().getJsonArray("items").stream().map(v -> v.asJsonObject())
                 .filter(m -> m.getString("username").equals("jane-" + suffix)).findFirst().orElseThrow();
         assertEquals("[\"Tester\"]", member.getJsonArray("groups").toString(), "authorized users join the default group");
     }
@@ -133,7 +133,7 @@ class MembersIT extends DeployedTenantry {
     }
 
     private long groupId(String host, String name) {
-        return app.get(host, "/api/groups").json().asJsonArray().stream().map(v -> v.asJsonObject())
+        return app.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(v -> v.asJsonObject())
                 .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
     }

@@ -170,7 +170,7 @@ class OwnersDecisionsIT extends DeployedTenantry {
     }
 
     private long groupId(String name) {
-        return owner.get(host, "/api/groups").json().asJsonArray().stream().map(v -> v.asJsonObject())
+        return owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(v -> v.asJsonObject())
                 .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 }

@@ -307,7 +307,7 @@ class SignInIT extends DeployedTenantry {
                 .post(Tenantry.host("public"), "/api/me/tokens", "{\"name\":\"ci\"}");
         assertEquals(201, issued.status(), issued.body());
         String token = issued.json().asJsonObject().getString("token");
-        long id = issued.json().asJsonObject().getJsonObject("details").getJsonNumber("id").longValue();
+        long id = issued.json().asJsonObject().getJsonNumber("id").longValue();
         assertTrue(token.startsWith("tnt_"));
         Tenantry withToken = app.bearer(token);
 

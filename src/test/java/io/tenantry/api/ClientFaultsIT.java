@@ -119,7 +119,7 @@ class ClientFaultsIT extends DeployedTenantry {
         long testCase = app.post(host, "/api/cases", "{\"productId\":" + product + ",\"summary\":\"Later\",\"status\":"
                 + "\"CONFIRMED\"}").json().asJsonObject().getJsonNumber("id").longValue();
         Tenantry.Reply added = app.post(host, "/api/runs/" + run + "/executions", "{\"caseId\":" + testCase + "}");
-        assertEquals(200, added.status(), added.toString());
+        assertEquals(201, added.status(), added.toString());
         long execution = added.json().asJsonObject().getJsonNumber("id").longValue();
         assertEquals(testCase, app.get(host, "/api/runs/" + run + "/executions/" + execution).json().asJsonObject()
                 .getJsonNumber("caseId").longValue());

@@ -158,8 +158,8 @@ class EveryEndpointFuzzIT extends DeployedTenantry {
         Tenantry.Reply groupMade = app.post(host, "/api/groups", "{\"name\":\"Fuzzers\",\"permissions\":[]}");
         assertEquals(201, groupMade.status(), groupMade.toString());
         long group = Long.parseLong(groupMade.location().substring(groupMade.location().lastIndexOf('/') + 1));
-        app.post(host, "/api/invitations", "{\"emails\":\"invited-" + label + "@example.com\"}");
-        long invitation = app.get(host, "/api/invitations").json().asJsonArray().getJsonObject(0).getJsonNumber("id")
+        app.post(host, "/api/invitations", "{\"emails\":[\"invited-" + label + "@example.com\"]}");
+        long invitation = app.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items").getJsonObject(0).getJsonNumber("id")
                 .longValue();
         long subscription = id(app.post(publicHost, "/api/admin/plans", "{\"name\":\"Plan " + label + "\",\"priceCents\":"
                 + "100,\"currency\":\"EUR\",\"active\":true}"));

@@ -146,7 +146,7 @@ class HostileArchiveIT extends DeployedTenantry {
         String target = tenant("dst-" + suffix);
         Tenantry colleague = app.newAccount("colleague-" + suffix);
         owner.bringIn(target, "colleague-" + suffix);
-        long administrators = owner.get(target, "/api/groups").json().asJsonArray().stream().map(JsonValue::asJsonObject)
+        long administrators = owner.get(target, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .filter(g -> g.getString("name").equals("Administrator")).findFirst().orElseThrow().getJsonNumber("id")
                 .longValue();
         assertEquals(204, owner.post(target, "/api/groups/" + administrators + "/members",
@@ -158,7 +158,7 @@ class HostileArchiveIT extends DeployedTenantry {
 
         Tenantry.Reply byOwner = owner.post(target, "/api/archive", ZIP, zip(archive));
         assertEquals(200, byOwner.status(), byOwner.toString());
-        JsonObject administratorGroup = owner.get(target, "/api/groups").json().asJsonArray().stream()
+        JsonObject administratorGroup = owner.get(target, "/api/groups").json().asJsonObject().getJsonArray("items").stream()
                 .map(JsonValue::asJsonObject).filter(g -> g.getString("name").equals("Administrator")).findFirst()
                 .orElseThrow();
         assertEquals(Permission.values().length, administratorGroup.getJsonArray("permissions").size(),

@@ -127,8 +127,8 @@ public final class Tenantry {
             throw new IllegalStateException(e);
         }
         TestMail.Received invitation = TestMail.nextMailTo(email, "/accept-invitation.xhtml?token=", () -> {
-            Reply invited = post(host, "/api/invitations", "{\"emails\":\"" + email + "\"}");
-            if (invited.status() != 200) {
+            Reply invited = post(host, "/api/invitations", "{\"emails\":[\"" + email + "\"]}");
+            if (invited.status() != 201) {
                 throw new AssertionError("Could not invite " + email + " to " + host + ": " + invited);
             }
         });

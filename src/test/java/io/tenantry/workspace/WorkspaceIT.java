@@ -406,7 +406,7 @@ class WorkspaceIT extends DeployedTenantry {
     }
 
     private long groupId(String name) {
-        return owner.get(host, "/api/groups").json().asJsonArray().stream().map(JsonValue::asJsonObject)
+        return owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(JsonValue::asJsonObject)
                 .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 

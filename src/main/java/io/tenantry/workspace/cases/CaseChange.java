@@ -2,6 +2,7 @@ package io.tenantry.workspace.cases;
 
 import java.time.OffsetDateTime;
 
+import io.tenantry.platform.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -29,7 +30,7 @@ public class CaseChange {
     Long accountId;
 
     @Column(name = "changed_at")
-    OffsetDateTime changedAt = OffsetDateTime.now();
+    OffsetDateTime changedAt = StoredTime.now();
 
     String field;
 

@@ -3,6 +3,10 @@ package io.tenantry.workspace.cases;
 import java.io.InputStream;
 import java.net.URI;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
@@ -71,6 +75,8 @@ public class CasesResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The case made.", content = @Content(schema = @Schema(
+            implementation = CaseView.class)))
     public Response create(TestCases.Input input) {
         CaseView created = caseViews.testCase(cases.add(Inputs.require(input)).id());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
@@ -84,6 +90,7 @@ public class CasesResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") long id) {
         cases.remove(id);
         return Response.noContent().build();
@@ -105,6 +112,8 @@ public class CasesResource {
 
     @POST
     @Path("{id}/comments")
+    @APIResponse(responseCode = "201", description = "The comment made.", content = @Content(schema = @Schema(
+            implementation = CommentView.class)))
     public Response comment(@PathParam("id") long id, CommentView.Input input) {
         return Response.status(Response.Status.CREATED)
                 .entity(notes.comment(Subject.CASE, id, Inputs.require(input).text())).build();
@@ -123,6 +132,8 @@ public class CasesResource {
      */
     @POST
     @Path("{id}/attachments")
+    @APIResponse(responseCode = "201", description = "The attachment stored; Location downloads it.", content = @Content(schema = @Schema(
+            implementation = AttachmentView.class)))
     @Consumes(MediaType.WILDCARD)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response attach(@PathParam("id") long id, @QueryParam("name") String name,

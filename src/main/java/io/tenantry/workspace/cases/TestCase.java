@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.tenantry.platform.StoredTime;
 import io.tenantry.workspace.products.Product;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -66,10 +67,10 @@ public class TestCase {
     Set<String> tags = new TreeSet<>();
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = OffsetDateTime.now();
+    OffsetDateTime createdAt = StoredTime.now();
 
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt = OffsetDateTime.now();
+    OffsetDateTime updatedAt = StoredTime.now();
 
     // Two testers editing the same case: the second save is refused instead of silently winning.
     @Version
@@ -164,7 +165,7 @@ public class TestCase {
         compare(changes, "tags", String.join(", ", tags), String.join(", ", new TreeSet<>(draft.tags())));
         if (!changes.isEmpty()) {
             apply(draft);
-            updatedAt = OffsetDateTime.now();
+            updatedAt = StoredTime.now();
         }
         return changes;
     }

@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.accounts.CurrentCaller;
@@ -36,6 +38,7 @@ public class TestCases {
      * A case as given by a form or the API; absent texts are empty, absent priority is 3, absent
      * status PROPOSED. {@code rowVersion}, when given on a change, must be the one last read.
      */
+    @Schema(name = "CaseInput")
     public record Input(Long productId, String summary, String preconditions, String steps, String expectedResults,
             Integer priority, String status, String category, Boolean automated, String defaultTester,
             List<String> tags, Integer rowVersion) {

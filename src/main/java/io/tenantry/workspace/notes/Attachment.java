@@ -2,6 +2,7 @@ package io.tenantry.workspace.notes;
 
 import java.time.OffsetDateTime;
 
+import io.tenantry.platform.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -39,7 +40,7 @@ public class Attachment {
     Long uploadedBy;
 
     @Column(name = "uploaded_at", updatable = false)
-    OffsetDateTime uploadedAt = OffsetDateTime.now();
+    OffsetDateTime uploadedAt = StoredTime.now();
 
     protected Attachment() {
     }

@@ -4,6 +4,11 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.platform.SecurityHeaders;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.RequestScoped;
@@ -13,6 +18,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -32,6 +38,9 @@ public class AttachmentsResource {
 
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The file, as a download: typed as stored where a browser shows that"
+            + " type safely, otherwise application/octet-stream.", content = @Content(mediaType = MediaType.WILDCARD,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download(@PathParam("id") long id) {
         Attachments.Download download = attachments.open(id);
         // Cleaned again: a name that came in through an archive import was never cleaned on upload.
@@ -51,6 +60,7 @@ public class AttachmentsResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") long id) {
         attachments.remove(id);
         return Response.noContent().build();

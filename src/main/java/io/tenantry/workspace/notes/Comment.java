@@ -2,6 +2,7 @@ package io.tenantry.workspace.notes;
 
 import java.time.OffsetDateTime;
 
+import io.tenantry.platform.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,7 +34,7 @@ public class Comment {
     String text;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = OffsetDateTime.now();
+    OffsetDateTime createdAt = StoredTime.now();
 
     protected Comment() {
     }

@@ -1,5 +1,7 @@
 package io.tenantry.workspace.notes;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.api.Inputs;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.RequestScoped;
@@ -40,6 +42,7 @@ public class CommentsResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") long id) {
         comments.remove(id);
         return Response.noContent().build();

@@ -1,6 +1,7 @@
 package io.tenantry.workspace.notes;
 
 import java.io.InputStream;
+import java.net.URI;
 
 import io.tenantry.platform.SpooledBody;
 import jakarta.ws.rs.core.Response;
@@ -16,13 +17,16 @@ public final class Uploads {
     private Uploads() {
     }
 
-    /** 201 with the stored attachment; refusals as {@link NoteViews#attach}. */
+    /**
+     * 201 with the stored attachment and, as Location, its download ({@code /api/attachments/{id}},
+     * given relative to the API's root, which JAX-RS resolves); refusals as {@link NoteViews#attach}.
+     */
     public static Response attach(NoteViews notes, Subject subject, long subjectId, String name, String type,
             InputStream body) {
         notes.requireMayAttach(subject, subjectId);
         try (SpooledBody spooled = SpooledBody.of(body)) {
-            return Response.status(Response.Status.CREATED)
-                    .entity(spooled.read(content -> notes.attach(subject, subjectId, name, type, content))).build();
+            AttachmentView stored = spooled.read(content -> notes.attach(subject, subjectId, name, type, content));
+            return Response.created(URI.create("attachments/" + stored.id())).entity(stored).build();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tenantry.workspace.plans;
 
 import java.time.OffsetDateTime;
 
+import io.tenantry.platform.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -28,7 +29,7 @@ public class PlanDocument {
     String text = "";
 
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt = OffsetDateTime.now();
+    OffsetDateTime updatedAt = StoredTime.now();
 
     @Column(name = "updated_by")
     Long updatedBy;
@@ -56,6 +57,6 @@ public class PlanDocument {
     void write(String text, Long accountId) {
         this.text = text;
         this.updatedBy = accountId;
-        this.updatedAt = OffsetDateTime.now();
+        this.updatedAt = StoredTime.now();
     }
 }

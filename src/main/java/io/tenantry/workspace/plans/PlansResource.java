@@ -3,6 +3,10 @@ package io.tenantry.workspace.plans;
 import java.net.URI;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
@@ -57,6 +61,8 @@ public class PlansResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The plan made.", content = @Content(schema = @Schema(
+            implementation = PlanDetail.class)))
     public Response create(TestPlans.Input input) {
         PlanDetail created = planViews.plan(plans.add(Inputs.require(input)).id());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
@@ -70,6 +76,7 @@ public class PlansResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") long id) {
         plans.remove(id);
         return Response.noContent().build();
@@ -84,6 +91,7 @@ public class PlansResource {
 
     @DELETE
     @Path("{id}/cases/{caseId}")
+    @APIResponse(responseCode = "204", description = "The case is no longer in the plan.")
     public Response removeCase(@PathParam("id") long id, @PathParam("caseId") long caseId) {
         plans.removeCase(id, caseId);
         return Response.noContent().build();

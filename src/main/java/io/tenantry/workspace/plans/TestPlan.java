@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import io.tenantry.platform.StoredTime;
 import io.tenantry.workspace.cases.TestCase;
 import io.tenantry.workspace.products.Product;
 import io.tenantry.workspace.products.ProductVersion;
@@ -46,7 +47,7 @@ public class TestPlan {
     Long authorId;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = OffsetDateTime.now();
+    OffsetDateTime createdAt = StoredTime.now();
 
     @OneToOne(mappedBy = "plan", fetch = FetchType.LAZY, cascade = CascadeType.ALL, optional = false)
     PlanDocument document;

@@ -2,6 +2,8 @@ package io.tenantry.workspace.plans;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.accounts.CurrentCaller;
@@ -31,6 +33,7 @@ import jakarta.transaction.Transactional;
 public class TestPlans {
 
     /** What a plan is made of, as given by a form or the API. */
+    @Schema(name = "PlanInput")
     public record Input(Long productId, Long versionId, String name, String document, Boolean active) {
     }
 

@@ -2,6 +2,7 @@ package io.tenantry.workspace.products;
 
 import java.time.OffsetDateTime;
 
+import io.tenantry.platform.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -30,7 +31,7 @@ public class Build {
     boolean active = true;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = OffsetDateTime.now();
+    OffsetDateTime createdAt = StoredTime.now();
 
     protected Build() {
     }

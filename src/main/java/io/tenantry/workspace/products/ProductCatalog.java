@@ -117,6 +117,12 @@ public class ProductCatalog {
         em.remove(version(productId, versionId));
     }
 
+    /** One version of the product; {@link NoSuchItemException} for a version of another product or none. */
+    @Requires(Permission.PRODUCT_VIEW)
+    public ProductVersion getVersion(long productId, long versionId) {
+        return version(productId, versionId);
+    }
+
     private ProductVersion version(long productId, long versionId) {
         ProductVersion version = em.find(ProductVersion.class, versionId);
         if (version == null || !version.product().id().equals(productId)) {
@@ -128,17 +134,27 @@ public class ProductCatalog {
     /** Runs against the build keep their results, without a build. */
     @Requires(Permission.PRODUCT_CHANGE)
     public void removeBuild(long productId, long buildId) {
-        Build build = build(buildId);
-        if (!build.product().id().equals(productId)) {
-            throw new NoSuchItemException("build", buildId);
-        }
-        em.remove(build);
+        em.remove(buildOf(productId, buildId));
     }
 
     @Requires(Permission.PRODUCT_VIEW)
     public List<Build> builds(long productId) {
         return em.createQuery("SELECT b FROM Build b WHERE b.product.id = :product ORDER BY b.id", Build.class)
                 .setParameter("product", find("productId", productId).id()).getResultList();
+    }
+
+    /** One build of the product; {@link NoSuchItemException} for a build of another product or none. */
+    @Requires(Permission.PRODUCT_VIEW)
+    public Build getBuild(long productId, long buildId) {
+        return buildOf(productId, buildId);
+    }
+
+    private Build buildOf(long productId, long buildId) {
+        Build build = build(buildId);
+        if (!build.product().id().equals(productId)) {
+            throw new NoSuchItemException("build", buildId);
+        }
+        return build;
     }
 
     @Requires(Permission.PRODUCT_CHANGE)
@@ -152,10 +168,7 @@ public class ProductCatalog {
 
     @Requires(Permission.PRODUCT_CHANGE)
     public Build changeBuild(long productId, long buildId, String name, boolean active) {
-        Build build = build(buildId);
-        if (!build.product().id().equals(productId)) {
-            throw new NoSuchItemException("build", buildId);
-        }
+        Build build = buildOf(productId, buildId);
         requireUniqueBuild(build.product(), InputRules.required("name", name, 100), buildId);
         build.change(name.strip(), active);
         return build;

@@ -3,6 +3,7 @@ package io.tenantry.workspace.products;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A product as the API shows it, with its versions. */
 public record ProductJson(long id, String name, String description, OffsetDateTime createdAt, List<VersionJson> versions) {
@@ -13,6 +14,7 @@ public record ProductJson(long id, String name, String description, OffsetDateTi
     }
 
     /** What a client sends to create or change a product. */
+    @Schema(name = "ProductInput")
     public record Input(String name, String description) {
     }
 
@@ -24,6 +26,7 @@ public record ProductJson(long id, String name, String description, OffsetDateTi
         }
 
         /** What a client sends to add a version. */
+        @Schema(name = "VersionInput")
         public record Input(String value) {
         }
     }

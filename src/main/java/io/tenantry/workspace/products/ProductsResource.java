@@ -1,7 +1,10 @@
 package io.tenantry.workspace.products;
 
 import java.net.URI;
-import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
@@ -54,6 +57,8 @@ public class ProductsResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "The product made.", content = @Content(schema = @Schema(
+            implementation = ProductJson.class)))
     public Response create(ProductJson.Input input) {
         ProductJson created = ProductJson.of(catalog.add(require(input).name(), input.description()));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
@@ -67,6 +72,7 @@ public class ProductsResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") long id) {
         catalog.remove(id);
         return Response.noContent().build();
@@ -74,12 +80,20 @@ public class ProductsResource {
 
     @POST
     @Path("{id}/versions")
+    @APIResponse(responseCode = "201", description = "The version made.", content = @Content(schema = @Schema(
+            implementation = ProductJson.VersionJson.class)))
     public Response addVersion(@PathParam("id") long id, ProductJson.VersionJson.Input input) {
         if (input == null) {
             throw new IllegalArgumentException("Send {\"value\": \"1.0\"}.");
         }
         ProductJson.VersionJson created = ProductJson.VersionJson.of(catalog.addVersion(id, input.value()));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}/versions/{versionId}")
+    public ProductJson.VersionJson version(@PathParam("id") long id, @PathParam("versionId") long versionId) {
+        return ProductJson.VersionJson.of(catalog.getVersion(id, versionId));
     }
 
     @PUT
@@ -91,6 +105,7 @@ public class ProductsResource {
 
     @DELETE
     @Path("{id}/versions/{versionId}")
+    @APIResponse(responseCode = "204", description = "Removed; plans of the version keep their place without it.")
     public Response removeVersion(@PathParam("id") long id, @PathParam("versionId") long versionId) {
         catalog.removeVersion(id, versionId);
         return Response.noContent().build();
@@ -98,19 +113,29 @@ public class ProductsResource {
 
     @DELETE
     @Path("{id}/builds/{buildId}")
+    @APIResponse(responseCode = "204", description = "Removed; runs against it keep their results.")
     public Response removeBuild(@PathParam("id") long id, @PathParam("buildId") long buildId) {
         catalog.removeBuild(id, buildId);
         return Response.noContent().build();
     }
 
+    /** A window of the product's builds, oldest first; takes {@code offset} and {@code limit}. */
     @GET
     @Path("{id}/builds")
-    public List<BuildView> builds(@PathParam("id") long id) {
-        return catalog.builds(id).stream().map(BuildView::of).toList();
+    public PageJson<BuildView> builds(@PathParam("id") long id) {
+        return PageJson.window(catalog.builds(id).stream().map(BuildView::of).toList(), ListParams.window(uri));
+    }
+
+    @GET
+    @Path("{id}/builds/{buildId}")
+    public BuildView build(@PathParam("id") long id, @PathParam("buildId") long buildId) {
+        return BuildView.of(catalog.getBuild(id, buildId));
     }
 
     @POST
     @Path("{id}/builds")
+    @APIResponse(responseCode = "201", description = "The build made.", content = @Content(schema = @Schema(
+            implementation = BuildView.class)))
     public Response addBuild(@PathParam("id") long id, BuildView.Input input) {
         BuildView created = BuildView.of(catalog.addBuild(id, Inputs.require(input).name()));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();

@@ -2,6 +2,8 @@ package io.tenantry.workspace.runs;
 
 import java.io.InputStream;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.access.TenantAccess;
@@ -26,6 +28,7 @@ import jakarta.transaction.Transactional;
 public class JUnitImport {
 
     /** What an import did. */
+    @Schema(name = "JUnitOutcome")
     public record Outcome(int cases, int passed, int failed, int waived, int casesCreated) {
     }
 

@@ -3,6 +3,10 @@ package io.tenantry.workspace.runs;
 import java.io.InputStream;
 import java.net.URI;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
@@ -74,6 +78,8 @@ public class RunsResource {
 
     /** Makes the run with an execution for each confirmed case of the plan. */
     @POST
+    @APIResponse(responseCode = "201", description = "The run made, with its executions.", content = @Content(schema = @Schema(
+            implementation = RunDetail.class)))
     public Response create(TestRuns.Input input) {
         RunDetail created = runViews.run(runs.add(Inputs.require(input)).id());
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.run().id())).entity(created).build();
@@ -101,16 +107,20 @@ public class RunsResource {
 
     @DELETE
     @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted.")
     public Response delete(@PathParam("id") long id) {
         runs.remove(id);
         return Response.noContent().build();
     }
 
-    /** Adds a case of the plan's product to the run: {"caseId": 12}. */
+    /** Adds a case of the plan's product to the run: {"caseId": 12}; 201 with its execution and address. */
     @POST
     @Path("{id}/executions")
-    public ExecutionView addCase(@PathParam("id") long id, CaseRef input) {
-        return runViews.execution(id, runs.addCase(id, Inputs.require(input).caseId()).id());
+    @APIResponse(responseCode = "201", description = "The execution made.", content = @Content(schema = @Schema(
+            implementation = ExecutionView.class)))
+    public Response addCase(@PathParam("id") long id, CaseRef input) {
+        ExecutionView created = runViews.execution(id, runs.addCase(id, Inputs.require(input).caseId()).id());
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + created.id())).entity(created).build();
     }
 
     @GET
@@ -122,6 +132,7 @@ public class RunsResource {
     /** Takes the case out of the run. */
     @DELETE
     @Path("{id}/executions/{executionId}")
+    @APIResponse(responseCode = "204", description = "The case is no longer in the run.")
     public Response removeExecution(@PathParam("id") long id, @PathParam("executionId") long executionId) {
         runs.removeExecution(id, executionId);
         return Response.noContent().build();
@@ -160,6 +171,8 @@ public class RunsResource {
 
     @POST
     @Path("{id}/comments")
+    @APIResponse(responseCode = "201", description = "The comment made.", content = @Content(schema = @Schema(
+            implementation = CommentView.class)))
     public Response comment(@PathParam("id") long id, CommentView.Input input) {
         return created(notes.comment(Subject.RUN, id, Inputs.require(input).text()));
     }
@@ -174,6 +187,8 @@ public class RunsResource {
 
     @POST
     @Path("{id}/executions/{executionId}/comments")
+    @APIResponse(responseCode = "201", description = "The comment made.", content = @Content(schema = @Schema(
+            implementation = CommentView.class)))
     public Response executionComment(@PathParam("id") long id, @PathParam("executionId") long executionId,
             CommentView.Input input) {
         long execution = runViews.execution(id, executionId).id();
@@ -190,6 +205,8 @@ public class RunsResource {
     /** The file is the body; {@code ?name=} gives its name. Outside a transaction, as {@link Uploads} says. */
     @POST
     @Path("{id}/attachments")
+    @APIResponse(responseCode = "201", description = "The attachment stored; Location downloads it.", content = @Content(schema = @Schema(
+            implementation = AttachmentView.class)))
     @Consumes(MediaType.WILDCARD)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response attach(@PathParam("id") long id, @QueryParam("name") String name,
@@ -208,6 +225,8 @@ public class RunsResource {
 
     @POST
     @Path("{id}/executions/{executionId}/attachments")
+    @APIResponse(responseCode = "201", description = "The attachment stored; Location downloads it.", content = @Content(schema = @Schema(
+            implementation = AttachmentView.class)))
     @Consumes(MediaType.WILDCARD)
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response attachToExecution(@PathParam("id") long id, @PathParam("executionId") long executionId,

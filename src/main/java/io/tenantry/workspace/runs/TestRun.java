@@ -8,6 +8,7 @@ import java.util.List;
 import io.tenantry.platform.ConflictException;
 import io.tenantry.workspace.plans.TestPlan;
 import io.tenantry.workspace.products.Build;
+import io.tenantry.platform.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -58,7 +59,7 @@ public class TestRun {
     OffsetDateTime finishedAt;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = OffsetDateTime.now();
+    OffsetDateTime createdAt = StoredTime.now();
 
     @OneToMany(mappedBy = "run")
     @OrderBy("id")

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.persistence.config.QueryHints;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.accounts.CurrentCaller;
@@ -17,6 +21,7 @@ import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.ResultPage;
+import io.tenantry.platform.StoredTime;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.workspace.InputRules;
 import io.tenantry.workspace.Listing;
@@ -43,6 +48,7 @@ import org.eclipse.persistence.config.QueryHints;
 public class TestRuns {
 
     /** A run as given by a form or the API; dates are ISO (2026-12-01). */
+    @Schema(name = "RunInput")
     public record Input(Long planId, Long buildId, String summary, String manager, String defaultTester,
             LocalDate plannedStart, LocalDate plannedFinish) {
     }
@@ -241,7 +247,7 @@ public class TestRuns {
     }
 
     void record(TestExecution execution, ExecutionStatus status, String comment) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = StoredTime.now();
         execution.record(status, comment, now);
         if (status != ExecutionStatus.IDLE) {
             execution.run().started(now);
