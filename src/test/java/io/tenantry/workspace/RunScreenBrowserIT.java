@@ -21,7 +21,8 @@ import jakarta.json.JsonObject;
 /**
  * A tester works a run and finishes it, in English and in German: the screen names the plan, says
  * what each key does (moving on included), labels how far the run is apart from how well it went
- * with the dashboard's words and figures, makes the tester the run's manager, and after finishing
+ * with the dashboard's words and figures, makes the tester the run's manager (changed to another member
+ * on the screen, a non-member refused), and after finishing
  * refuses changes until the run is re-opened. Screens go to target/screenshots.
  */
 class RunScreenBrowserIT extends BrowsedTenantry {
@@ -99,6 +100,17 @@ class RunScreenBrowserIT extends BrowsedTenantry {
         assertFalse(browser.find(By.id("started")).getText().isBlank());
         browser.screenshot("run-screen-worked-" + words.language());
 
+        browser.find(By.id("run-actions:manager")).clear();
+        browser.find(By.id("run-actions:manager")).sendKeys("nobody-" + suffix);
+        browser.find(By.id("run-actions:change-manager")).click();
+        browser.waitFor(By.cssSelector("#messages .ui-messages-error"));
+        browser.find(By.id("run-actions:manager")).clear();
+        browser.find(By.id("run-actions:manager")).sendKeys(owner);
+        browser.find(By.id("run-actions:change-manager")).click();
+        browser.waitForText(By.id("messages"), owner);
+        assertEquals(owner, testerApi.get(host, "/api/runs/" + run).json().asJsonObject().getJsonObject("run")
+                .getString("manager"), "the manager is changed to another member");
+
         assertEquals(words.finish(), browser.find(By.id("run-actions:finish")).getText());
         browser.find(By.id("run-actions:finish")).click();
         browser.waitForText(By.id("finished-note"), words.finishedNote());
@@ -108,7 +120,7 @@ class RunScreenBrowserIT extends BrowsedTenantry {
         keys("i");
         JsonObject finished = testerApi.get(host, "/api/runs/" + run).json().asJsonObject();
         assertTrue(finished.getJsonObject("run").containsKey("finishedAt"));
-        assertEquals(tester, finished.getJsonObject("run").getString("manager"));
+        assertEquals(owner, finished.getJsonObject("run").getString("manager"));
         assertEquals("PASSED", finished.getJsonArray("executions").getJsonObject(0).getString("status"),
                 "a key on a finished run changes nothing");
         browser.screenshot("run-screen-finished-" + words.language());
