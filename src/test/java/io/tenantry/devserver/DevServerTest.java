@@ -28,25 +28,15 @@ class DevServerTest {
     @TempDir
     Path temp;
 
+    /** One durable database, started twice: its settings, then its data after the restart (two starts, not three). */
     @Test
-    void theDevelopmentDatabaseIsDurableAndTheTestDatabaseIsNot() throws Exception {
-        try (EmbeddedDatabase durable = EmbeddedDatabase.durable(temp.resolve("durable"))) {
-            assertEquals(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"),
-                    settings(durable, "fsync", "synchronous_commit", "full_page_writes"));
-        }
-        // The suite's own database is thrown away after the run: speed over durability, on purpose.
-        try (EmbeddedDatabase throwaway = EmbeddedDatabase.throwaway(temp.resolve("throwaway"))) {
-            assertEquals(Map.of("fsync", "off", "synchronous_commit", "off"),
-                    settings(throwaway, "fsync", "synchronous_commit"));
-        }
-    }
-
-    @Test
-    void theDurableDatabaseKeepsItsDataAcrossRestarts() throws Exception {
+    void theDevelopmentDatabaseIsDurableAndKeepsItsDataAcrossRestarts() throws Exception {
         Path data = temp.resolve("kept");
         try (EmbeddedDatabase first = EmbeddedDatabase.durable(data);
              Connection db = DriverManager.getConnection(first.jdbcUrl(), "postgres", "");
              Statement sql = db.createStatement()) {
+            assertEquals(Map.of("fsync", "on", "synchronous_commit", "on", "full_page_writes", "on"),
+                    settings(first, "fsync", "synchronous_commit", "full_page_writes"));
             sql.execute("CREATE TABLE kept (note text)");
             sql.execute("INSERT INTO kept VALUES ('acknowledged')");
         }
@@ -55,6 +45,15 @@ class DevServerTest {
              ResultSet row = db.createStatement().executeQuery("SELECT note FROM kept")) {
             assertTrue(row.next());
             assertEquals("acknowledged", row.getString(1));
+        }
+    }
+
+    @Test
+    void theTestDatabaseIsNotDurable() throws Exception {
+        // The suite's own database is thrown away after the run: speed over durability, on purpose.
+        try (EmbeddedDatabase throwaway = EmbeddedDatabase.throwaway(temp.resolve("throwaway"))) {
+            assertEquals(Map.of("fsync", "off", "synchronous_commit", "off"),
+                    settings(throwaway, "fsync", "synchronous_commit"));
         }
     }
 
