@@ -110,8 +110,13 @@ public class AccessGate extends HttpFilter {
             }
             return;
         }
-        if (publicHost && (ACCOUNT_WIDE_PAGES.contains(path) || RequestPath.isUnder(path, GO_TO_TENANT))
-                && caller.signedIn().isPresent()
+        if (publicHost && RequestPath.isUnder(path, GO_TO_TENANT)) {
+            // HandOffStart asks its own rule, signed in or not: a visitor goes to the form, which leads to
+            // the tenant's address afterwards (not back to a hand-off whose state may have expired meanwhile).
+            chain.doFilter(request, response);
+            return;
+        }
+        if (publicHost && ACCOUNT_WIDE_PAGES.contains(path) && caller.signedIn().isPresent()
                 && access.current().entry() != Access.Entry.SUBSCRIPTION_EXPIRED) {
             chain.doFilter(request, response);
             return;
@@ -152,7 +157,8 @@ public class AccessGate extends HttpFilter {
         if (access.current().entry() == Access.Entry.MEMBER) {
             Refused.send(request, response, HttpServletResponse.SC_FORBIDDEN, Refused.Kind.MISSING_PERMISSION,
                     Reason.of("title.forbidden"), Reason.of("notPermitted", context.tenant().name(),
-                            Reason.of("action." + access.lacking().map(Permission::code).orElse("tenant.settings"))));
+                            Reason.of("action." + access.lacking().orElseThrow(() -> new IllegalStateException(
+                                    "A member is refused a page only for a permission allowedOnPage names")).code())));
         } else if (caller.signedIn().isEmpty()) {
             Refused.send(request, response, HttpServletResponse.SC_UNAUTHORIZED, Refused.Kind.NOT_SIGNED_IN,
                     Reason.of("title.notSignedIn"), Reason.of("membersOnly", context.tenant().name()));

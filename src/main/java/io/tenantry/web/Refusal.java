@@ -107,6 +107,11 @@ public class Refusal {
         return tenant;
     }
 
+    /** Whether the tenant refused is this host's own (whose logo this host serves). */
+    public boolean isHostsOwn() {
+        return context.isEntered() && Refused.tenantOf(request).isEmpty();
+    }
+
     public String getTenantName() {
         return tenant().map(Tenant::name).orElse("");
     }

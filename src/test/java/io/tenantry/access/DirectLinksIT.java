@@ -156,6 +156,9 @@ class DirectLinksIT extends DeployedTenantry {
         Page form = anonymous.follow(anonymous.get(url(acme, "/plans.xhtml")));
         assertEquals(200, form.status());
         assertTrue(form.url().startsWith(url("public", "/signin.xhtml")), "one sign-in form, no loop: " + form.url());
+        assertTrue(form.url().contains(URLEncoder.encode(Tenantry.host(acme), StandardCharsets.UTF_8))
+                && form.url().endsWith("%2Fplans.xhtml") && !form.url().contains("state"),
+                "after signing in, the address asked for (not a hand-off whose state may expire): " + form.url());
 
         Page submitted = anonymous.submit(form, "signin", Map.of("signin:username", member,
                 "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS), "signin:submit");
