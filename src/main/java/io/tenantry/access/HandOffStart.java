@@ -62,6 +62,9 @@ public class HandOffStart extends HttpServlet {
     @Inject
     TenantEntry entries;
 
+    @Inject
+    SubscriptionNotices notices;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String label = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
@@ -89,7 +92,7 @@ public class HandOffStart extends HttpServlet {
             case FORBIDDEN -> ProblemResponse.send(request, response, 403, Reason.of("title.forbidden"),
                     Reason.of("notAMemberOfTenant", tenant.get().name()));
             case SUBSCRIPTION_EXPIRED -> ProblemResponse.send(request, response, 402,
-                    Reason.of("title.subscriptionExpired"), Reason.of("subscriptionExpired", tenant.get().name()));
+                    Reason.of("title.subscriptionExpired"), notices.expired(tenant.get(), signedIn));
             case WITH_SESSION -> {
                 String secret = links.issue(SingleUseLinks.Purpose.HANDOFF, signedIn.get().accountId(),
                         tenant.get().id(), signIn.get(), VALID_FOR);

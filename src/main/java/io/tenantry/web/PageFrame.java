@@ -12,6 +12,7 @@ import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.HostSessions;
 import io.tenantry.admin.Banner;
 import io.tenantry.admin.Banners;
+import io.tenantry.platform.Language;
 import io.tenantry.tenancy.MasterTenant;
 import io.tenantry.tenancy.PublicAddresses;
 import io.tenantry.tenancy.Tenant;
@@ -59,6 +60,9 @@ public class PageFrame {
 
     @Inject
     HostSessions sessions;
+
+    @Inject
+    Language language;
 
     private List<Banner> banners;
     private Boolean hasLogo;
@@ -147,7 +151,13 @@ public class PageFrame {
         return tenants;
     }
 
-    public boolean isSubscriptionEndsSoon() {
-        return access.subscriptionEndsSoon();
+    /** What a member is told about the tenant's trial or subscription on every page; empty for nothing. */
+    public String getSubscriptionNotice() {
+        return access.subscriptionNotice().map(reason -> reason.in(language.getLocale())).orElse("");
+    }
+
+    /** Why the tenant is closed, for the "subscription expired" page: the owner what to do, members whom to ask. */
+    public String getExpiredText() {
+        return access.expiredReason().in(language.getLocale());
     }
 }
