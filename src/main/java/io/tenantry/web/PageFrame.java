@@ -67,6 +67,7 @@ public class PageFrame {
     private List<Banner> banners;
     private Boolean hasLogo;
     private List<Tenant> tenants;
+    private String subscriptionNotice;
 
     public Tenant getTenant() {
         return context.tenant();
@@ -153,7 +154,10 @@ public class PageFrame {
 
     /** What a member is told about the tenant's trial or subscription on every page; empty for nothing. */
     public String getSubscriptionNotice() {
-        return access.subscriptionNotice().map(reason -> reason.in(language.getLocale())).orElse("");
+        if (subscriptionNotice == null) {
+            subscriptionNotice = access.subscriptionNotice().map(reason -> reason.in(language.getLocale())).orElse("");
+        }
+        return subscriptionNotice;
     }
 
     /** Why the tenant is closed, for the "subscription expired" page: the owner what to do, members whom to ask. */
