@@ -55,8 +55,10 @@ public class SubscriptionNotices {
             return Optional.empty();
         }
         boolean trial = state == Subscription.TRIAL;
-        Reason remaining = left.toHours() >= 24 ? Reason.of("subscription.days", left.toDays())
-                : Reason.of("subscription.hours", left.toHours());
+        // Rounded up, as a calendar counts: 2 days and 20 hours left reads "3 days", 30 minutes "1 hour".
+        long hours = (left.toMinutes() + 59) / 60;
+        Reason remaining = hours > 24 ? Reason.of("subscription.days", (hours + 23) / 24)
+                : Reason.of("subscription.hours", hours);
         if (isOwner(tenant, member)) {
             String key = trial ? "subscription.trialEndsOwner" : "subscription.paidEndsOwner";
             return Optional.of(Reason.of(key, tenant.name(), remaining, clock.dateTime(end), operators()));

@@ -1,7 +1,6 @@
 package io.tenantry.faces;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -54,11 +53,8 @@ public class ReadersClock {
         return format(moment, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT));
     }
 
-    /** A moment's date in the reader's time zone, or a {@link LocalDate} as it is; empty for null. */
+    /** A moment's date in the reader's time zone; empty for null. */
     public String date(Object moment) {
-        if (moment instanceof LocalDate day) {
-            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(day);
-        }
         return format(moment, DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM));
     }
 

@@ -62,7 +62,7 @@ class TrialBrowserIT {
                     "two weeks before the end, nothing to say yet");
             browser.screenshot("trial-created");
 
-            TrialTenantsIT.moveTrialEnd(label, "now() + interval '2 days 20 hours'");
+            TrialTenantsIT.moveTrialEnd(operator, label, "now() + interval '2 days 20 hours'");
             browser.driver().navigate().refresh();
             browser.waitForText(By.id("subscription-banner"), "The trial of Try Out ends in 3 days");
             assertTrue(browser.find(By.id("subscription-banner")).getText()
@@ -72,7 +72,7 @@ class TrialBrowserIT {
             browser.waitForText(By.id("subscription-banner"), "Die Testphase von Try Out endet in 3 Tagen");
             browser.screenshot("trial-ending-owner-de");
 
-            TrialTenantsIT.moveTrialEnd(label, "now() - interval '1 hour'");
+            TrialTenantsIT.moveTrialEnd(operator, label, "now() - interval '1 hour'");
             browser.driver().get(browser.address("public", "/"));
             browser.waitFor(By.cssSelector("a.open-tenant"));
             browser.find(By.cssSelector("a.open-tenant")).click();

@@ -78,7 +78,7 @@ class TrialTenantsIT {
         assertEquals(201, operator.onPublic("POST", "/api/tenants", "{\"label\":\"" + label
                 + "\",\"name\":\"Ended\",\"owner\":\"ended-owner-" + SUFFIX + "\"}").status());
         owner.bringIn(Tenantry.host(label), "ended-member-" + SUFFIX);
-        moveTrialEnd(label, "now() - interval '1 hour'");
+        moveTrialEnd(operator, label, "now() - interval '1 hour'");
 
         Tenantry.Reply toOwner = owner.get(Tenantry.host(label), "/api/products");
         assertEquals(402, toOwner.status(), toOwner.body());
@@ -112,7 +112,7 @@ class TrialTenantsIT {
         assertFalse(owner.page(Tenantry.host(label), "/").body().contains("subscription-banner"),
                 "two weeks before the end, nothing to say yet");
 
-        moveTrialEnd(label, "now() + interval '2 days 20 hours'");
+        moveTrialEnd(operator, label, "now() + interval '2 days 20 hours'");
         String ownersPage = owner.page(Tenantry.host(label), "/").body();
         assertTrue(ownersPage.contains("The trial of Ending ends in 3 days") && ownersPage.contains("write to "
                 + Tenantry.emailOf(Tenantry.ADMIN)), ownersPage);
@@ -124,7 +124,7 @@ class TrialTenantsIT {
     }
 
     /** Puts the end of the trial (and paid-until with it) elsewhere, as time passing would, and waits until the server sees it. */
-    static void moveTrialEnd(String label, String when) {
+    static void moveTrialEnd(Tenantry operator, String label, String when) {
         try (Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
             try (PreparedStatement move = db.prepareStatement("UPDATE public.tenant SET trial_ends = " + when
@@ -150,7 +150,7 @@ class TrialTenantsIT {
             throw new IllegalStateException(e);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!expected.equals(paidUntilOf(label))) {
+        while (!expected.equals(paidUntilOf(operator, label))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("The server did not see the new end of " + label + "'s trial");
             }
@@ -163,7 +163,7 @@ class TrialTenantsIT {
         }
     }
 
-    private static String paidUntilOf(String label) {
+    private static String paidUntilOf(Tenantry operator, String label) {
         return operator.onPublic("GET", "/api/tenants/" + label, null).json().asJsonObject().getString("paidUntil");
     }
 
