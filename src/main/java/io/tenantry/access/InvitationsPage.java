@@ -33,21 +33,12 @@ public class InvitationsPage implements Serializable {
 
     public void invite() {
         try {
-            // The addresses refused stay in the field, to be corrected; those sent leave it.
-            java.util.List<String> unsent = new java.util.ArrayList<>();
             for (Invitations.Result result : invitations.invite(emails, publicRoot(),
                     urls.rootOf(context.tenant().label(), request()))) {
-                String key = "invitations." + result.outcome().name().toLowerCase(java.util.Locale.ROOT);
-                boolean refused = result.outcome() == Invitations.Outcome.ADDRESS_REFUSED
-                        || result.outcome() == Invitations.Outcome.MAIL_LIMIT_REACHED;
-                if (refused) {
-                    unsent.add(result.email());
-                    Messages.error(key, result.email());
-                } else {
-                    Messages.info(key, result.email());
-                }
+                Messages.info("invitations." + result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                        result.email());
             }
-            emails = unsent.isEmpty() ? null : String.join("\n", unsent);
+            emails = null;
         } catch (IllegalArgumentException | TooManyAttemptsException e) {
             Messages.failure(e);
         }
