@@ -77,6 +77,9 @@ public class HandOffStart extends HttpServlet {
     @Inject
     TenantEntry entries;
 
+    @Inject
+    SubscriptionNotices notices;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String label = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
@@ -120,7 +123,7 @@ public class HandOffStart extends HttpServlet {
             case FORBIDDEN -> refuseStranger(request, response, tenant.get());
             case SUBSCRIPTION_EXPIRED -> Refused.send(request, response, AccessGate.PAYMENT_REQUIRED,
                     Refused.Kind.SUBSCRIPTION_EXPIRED, Reason.of("title.subscriptionExpired"),
-                    Reason.of("subscriptionExpired", tenant.get().name()));
+                    notices.expired(tenant.get(), signedIn));
             case WITH_SESSION -> {
                 if (askedByTenantHost) {
                     String code = links.issueHandOff(signedIn.get().accountId(), tenant.get().id(), signIn.get(),

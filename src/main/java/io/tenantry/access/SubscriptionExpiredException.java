@@ -1,13 +1,15 @@
 package io.tenantry.access;
 
+import io.tenantry.platform.Reason;
 import io.tenantry.platform.RefusalKind;
 import io.tenantry.platform.RefusedException;
 
 /** The tenant's paid-until date has passed and unpaid tenants are blocked. */
 public class SubscriptionExpiredException extends RefusedException {
 
-    public SubscriptionExpiredException(String tenantName) {
-        super("subscriptionExpired", tenantName);
+    /** {@code reason}: what the caller is told (see {@link SubscriptionNotices#expired}). */
+    public SubscriptionExpiredException(Reason reason) {
+        super(reason);
     }
 
     @Override

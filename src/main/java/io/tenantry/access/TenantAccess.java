@@ -1,6 +1,5 @@
 package io.tenantry.access;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -22,8 +21,6 @@ import jakarta.inject.Inject;
 @RequestScoped
 public class TenantAccess {
 
-    private static final Duration WARNING_BEFORE_EXPIRY = Duration.ofHours(24);
-
     @Inject
     TenantContext context;
 
@@ -35,6 +32,9 @@ public class TenantAccess {
 
     @Inject
     TenantEntry entries;
+
+    @Inject
+    SubscriptionNotices notices;
 
     private Access decided;
     private Permission lacking;
@@ -106,7 +106,8 @@ public class TenantAccess {
         switch (current().entry()) {
             case SIGN_IN_REQUIRED -> throw new NotSignedInException();
             case FORBIDDEN -> throw new NotPermittedException("notAMemberOfTenant", tenantName());
-            case SUBSCRIPTION_EXPIRED -> throw new SubscriptionExpiredException(tenantName());
+            case SUBSCRIPTION_EXPIRED -> throw new SubscriptionExpiredException(
+                    notices.expired(context.tenant(), caller.signedIn()));
             default -> {
             }
         }
@@ -117,12 +118,20 @@ public class TenantAccess {
         caller.require();
     }
 
-    /** True for members when blocking is on and the subscription ends within a day. */
-    public boolean subscriptionEndsSoon() {
-        Tenant tenant = context.tenant();
-        Instant now = Instant.now();
-        return entries.blocksUnpaid() && current().entry() == Access.Entry.MEMBER && !tenant.isUnpaidAt(now)
-                && tenant.isUnpaidAt(now.plus(WARNING_BEFORE_EXPIRY));
+    /**
+     * What a member is told on this tenant's pages about its trial or subscription (see
+     * {@link SubscriptionNotices#noticeFor}); empty for anyone else, and when there is nothing to say.
+     */
+    public Optional<Reason> subscriptionNotice() {
+        if (current().entry() != Access.Entry.MEMBER) {
+            return Optional.empty();
+        }
+        return notices.noticeFor(context.tenant(), caller.require(), Instant.now());
+    }
+
+    /** Why this tenant is closed to the caller, in the words {@link SubscriptionNotices#expired} gives. */
+    public Reason expiredReason() {
+        return notices.expired(context.tenant(), caller.signedIn());
     }
 
     private String tenantName() {

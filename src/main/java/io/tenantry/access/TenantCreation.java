@@ -29,7 +29,8 @@ import jakarta.transaction.Transactional;
  * Creating a tenant, the one way a person does it, from the new-tenant page and from
  * {@code POST /api/tenants} alike: who may (TENANT_CREATION: {@code anyone} signed in, the default,
  * or only {@code permitted} accounts; the super-user always), the label read once, the creator as
- * owner unless a super-user names another, and, once the creation has committed, the e-mails to the
+ * owner unless a super-user names another, a trial of TENANTS_TRIAL_DAYS ({@link TrialPeriod}) unless a
+ * super-user gives a paid-until, and, once the creation has committed, the e-mails to the
  * owner, the tenant's extra addresses and the platform's operators.
  *
  * <p>The mail is sent here, after {@link TenantProvisioning} returns, rather than by an observer of
@@ -61,6 +62,9 @@ public class TenantCreation {
 
     @Inject
     HttpServletRequest request;
+
+    @Inject
+    TrialPeriod trial;
 
     @Inject
     @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
@@ -119,8 +123,12 @@ public class TenantCreation {
         }
         TenantLabel label = TenantLabel.forNewTenant(asked.label());
         long owner = asked.owner().map(this::activeAccountId).orElse(creator.accountId());
-        Tenant tenant = provisioning.create(label, asked.name(), new Tenant.Terms(Optional.of(owner),
-                asked.organization(), asked.publiclyReadable(), asked.paidUntil()), asked.path());
+        Tenant.Terms terms = new Tenant.Terms(Optional.of(owner), asked.organization(), asked.publiclyReadable(),
+                asked.paidUntil());
+        if (asked.paidUntil().isEmpty()) {
+            terms = trial.endFrom(Instant.now()).map(terms::withTrialUntil).orElse(terms);
+        }
+        Tenant tenant = provisioning.create(label, asked.name(), terms, asked.path());
         announce(tenant, urls.rootOf(label, request));
         return tenant;
     }

@@ -87,4 +87,9 @@ public class TenantEntry {
     boolean blocksUnpaid() {
         return blockUnpaid;
     }
+
+    /** Whether the person is one of the tenant's authorized users (whatever its subscription). */
+    boolean isMember(Tenant tenant, Caller person) {
+        return memberships.isAuthorized(tenant, person.accountId());
+    }
 }

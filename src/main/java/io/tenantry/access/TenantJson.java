@@ -6,15 +6,21 @@ import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.UpgradeState;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A tenant as the API shows it. */
+/**
+ * A tenant as the API shows it. {@code state} is where its subscription stands now ({@code trial},
+ * {@code paid}, {@code expired}; {@code free} for the public tenant); {@code trialEnds} when the trial
+ * given at its creation ends (absent for a tenant made without one).
+ */
 public record TenantJson(String label, String name, String url, String owner, String organization,
-        boolean publiclyReadable, Instant paidUntil, Instant createdAt, String schemaVersion, Upgrade upgrade) {
+        boolean publiclyReadable, Instant paidUntil, String state, Instant trialEnds, Instant createdAt,
+        String schemaVersion, Upgrade upgrade) {
 
     /** {@code root}: the tenant's address without a trailing slash (TenantUrls). */
     static TenantJson of(Tenant tenant, String owner, String root, UpgradeState upgrade) {
         return new TenantJson(tenant.label().value(), tenant.name(), root + "/",
                 owner, tenant.terms().organization(), tenant.terms().publiclyReadable(),
-                tenant.terms().paidUntil().orElse(null), tenant.createdAt(), tenant.schemaVersion(),
+                tenant.terms().paidUntil().orElse(null), tenant.subscriptionAt(Instant.now()).id(),
+                tenant.terms().trialEnds().orElse(null), tenant.createdAt(), tenant.schemaVersion(),
                 Upgrade.of(upgrade));
     }
 

@@ -11,6 +11,7 @@ public final class AccountRules {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,39}");
+    private static final int SHOWN_ADDRESS = 80;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
     private AccountRules() {
@@ -24,12 +25,25 @@ public final class AccountRules {
         return trimmed;
     }
 
+    /**
+     * The address as accounts keep it (trimmed, lower-case); an empty one, or one that is not an
+     * address with a dot in its domain (or longer than 254 characters), is refused with words naming
+     * it (at most its first {@value #SHOWN_ADDRESS} characters), so that a list's wrong entry can be found.
+     */
     public static String email(String email) {
         String trimmed = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        if (trimmed.isEmpty()) {
+            throw new InvalidAccountException("email", "account.emailMissing");
+        }
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
-            throw new InvalidAccountException("email", "account.email");
+            throw new InvalidAccountException("email", "account.email", shown(email.strip()));
         }
         return trimmed;
+    }
+
+    /** What a refusal quotes of an address: as given, cut to {@value #SHOWN_ADDRESS} characters. */
+    private static String shown(String given) {
+        return given.length() <= SHOWN_ADDRESS ? given : given.substring(0, SHOWN_ADDRESS) + "…";
     }
 
     public static String displayName(String displayName) {

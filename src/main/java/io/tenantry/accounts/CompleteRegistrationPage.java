@@ -21,6 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 public class CompleteRegistrationPage {
 
     @Inject
+    OpenedLink opened;
+
+    @Inject
     Registrations registrations;
 
     @Inject
@@ -55,6 +58,11 @@ public class CompleteRegistrationPage {
 
     public boolean isEnabled() {
         return registrations.isOpen();
+    }
+
+    /** Why the page's link cannot be used, shown as the page opens instead of the form; empty when it can. */
+    public String getRefusal() {
+        return opened.refusalOf(SingleUseLinks.Purpose.REGISTRATION, token);
     }
 
     public String getToken() {

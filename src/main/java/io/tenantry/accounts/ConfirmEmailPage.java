@@ -14,6 +14,9 @@ import jakarta.inject.Named;
 public class ConfirmEmailPage {
 
     @Inject
+    OpenedLink opened;
+
+    @Inject
     EmailChanges changes;
 
     private String token;
@@ -31,6 +34,11 @@ public class ConfirmEmailPage {
 
     public boolean isConfirmed() {
         return confirmed;
+    }
+
+    /** Why the page's link cannot be used, shown as the page opens instead of the form; empty when it can. */
+    public String getRefusal() {
+        return confirmed ? "" : opened.refusalOf(SingleUseLinks.Purpose.EMAIL_CHANGE, token);
     }
 
     public String getToken() {

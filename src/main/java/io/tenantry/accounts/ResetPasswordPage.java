@@ -11,6 +11,9 @@ import jakarta.inject.Named;
 public class ResetPasswordPage {
 
     @Inject
+    OpenedLink opened;
+
+    @Inject
     PasswordResets resets;
 
     private String token;
@@ -46,6 +49,11 @@ public class ResetPasswordPage {
 
     public PasswordChoice getPassword() {
         return password;
+    }
+
+    /** Why the page's link cannot be used, shown as the page opens instead of the form; empty when it can. */
+    public String getRefusal() {
+        return done ? "" : opened.refusalOf(SingleUseLinks.Purpose.PASSWORD_RESET, token);
     }
 
     public String getToken() {

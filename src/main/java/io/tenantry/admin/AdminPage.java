@@ -3,6 +3,7 @@ package io.tenantry.admin;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.primefaces.model.SortOrder;
 import io.tenantry.provisioning.TenantBusyException;
 import io.tenantry.faces.EditedInstant;
 import io.tenantry.faces.Messages;
+import io.tenantry.tenancy.Subscription;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -53,7 +55,7 @@ public class AdminPage implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return catalog.count(globalFilter(filterBy));
+            return catalog.count(globalFilter(filterBy), subscription(filterBy));
         }
 
         @Override
@@ -61,7 +63,8 @@ public class AdminPage implements Serializable {
                 Map<String, FilterMeta> filterBy) {
             SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
             return catalog.page(first, pageSize, sort == null ? "label" : sort.getField(),
-                    sort == null || sort.getOrder() != SortOrder.DESCENDING, globalFilter(filterBy));
+                    sort == null || sort.getOrder() != SortOrder.DESCENDING, globalFilter(filterBy),
+                    subscription(filterBy));
         }
 
         @Override
@@ -72,6 +75,14 @@ public class AdminPage implements Serializable {
         private String globalFilter(Map<String, FilterMeta> filterBy) {
             FilterMeta global = filterBy.get(FilterMeta.GLOBAL_FILTER_KEY);
             return global == null || global.getFilterValue() == null ? "" : global.getFilterValue().toString();
+        }
+
+        /** The subscription column's filter: one of {@link Subscription}'s ids, or none. */
+        private Optional<Subscription> subscription(Map<String, FilterMeta> filterBy) {
+            FilterMeta chosen = filterBy.get("subscription");
+            Object value = chosen == null ? null : chosen.getFilterValue();
+            return Arrays.stream(Subscription.values()).filter(s -> value != null && s.id().equals(value.toString()))
+                    .findFirst();
         }
     }
 
@@ -109,6 +120,11 @@ public class AdminPage implements Serializable {
     public void retryUpgrade(String label) {
         catalog.retryUpgrade(label);
         Messages.info("admin.upgradeRetried", label);
+    }
+
+    /** The choices of the subscription column's filter. */
+    public List<Subscription> getSubscriptions() {
+        return List.of(Subscription.values());
     }
 
     public List<SubscriptionPlan> getPlans() {

@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +17,7 @@ import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.LikePattern;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.provisioning.UnknownTenantException;
+import io.tenantry.tenancy.Subscription;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
@@ -34,9 +35,18 @@ import jakarta.transaction.Transactional;
 @MasterOnly
 public class TenantCatalog {
 
+    /**
+     * Where a tenant's subscription stands, in SQL: the rule of {@link Tenant#subscriptionAt}, so that
+     * the table filters and sorts by it in the database (TenantCatalogIT compares both for each state).
+     */
+    private static final String SUBSCRIPTION = "(CASE WHEN t.label = 'public' THEN 'free' "
+            + "WHEN t.paid_until IS NULL OR t.paid_until <= now() THEN 'expired' "
+            + "WHEN t.paid_until = t.trial_ends THEN 'trial' ELSE 'paid' END)";
+
     /** Sortable columns, by the names the table uses; nothing else reaches the SQL. */
     private static final Map<String, String> SORTS = Map.of("label", "t.label", "owner", "lower(a.username)",
-            "createdAt", "t.created_at", "paidUntil", "t.paid_until", "members", "members", "sizeBytes", "size_bytes");
+            "createdAt", "t.created_at", "paidUntil", "t.paid_until", "members", "members",
+            "invitations", "invitations", "sizeBytes", "size_bytes", "subscription", SUBSCRIPTION);
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -56,25 +66,34 @@ public class TenantCatalog {
     @Inject
     TenantUpgrade upgrade;
 
-    /** One row of the table. */
+    /**
+     * One row of the table: {@code members} are the people who joined (the owner included),
+     * {@code invitations} those invited who have not accepted yet (unexpired invitations).
+     */
     public record Row(String label, String name, String owner, OffsetDateTime createdAt, OffsetDateTime paidUntil,
-            long members, long sizeBytes, UpgradeState upgrade) {
+            Subscription subscription, long members, long invitations, long sizeBytes, UpgradeState upgrade) {
 
-        private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-        /** When a failed upgrade is tried again, in UTC to the minute; empty when none is due. */
-        public String nextUpgradeAttempt() {
-            return upgrade.nextAttempt().map(next -> MINUTE.format(next.atOffset(ZoneOffset.UTC))).orElse("");
+        /** When a failed upgrade is tried again; null when none is due. */
+        public Instant nextUpgradeAttempt() {
+            return upgrade.nextAttempt().orElse(null);
         }
     }
 
+    /**
+     * A page of the tenants whose label, name or owner contains {@code filter} (empty: all) and whose
+     * subscription is {@code subscription} (empty: any), sorted by a column's name (unknown: the label).
+     */
     @Transactional
-    public List<Row> page(int first, int size, String sortBy, boolean ascending, String filter) {
+    public List<Row> page(int first, int size, String sortBy, boolean ascending, String filter,
+            Optional<Subscription> subscription) {
         caller.requireSuperUser();
         String order = SORTS.getOrDefault(sortBy, "t.label") + (ascending ? " ASC" : " DESC") + " NULLS LAST, t.label";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT t.label, t.name, a.username, t.created_at, t.paid_until, "
+                        + SUBSCRIPTION + ", "
                         + "(SELECT count(*) FROM public.tenant_member m WHERE m.tenant_id = t.id) AS members, "
+                        + "(SELECT count(*) FROM public.invitation i WHERE i.tenant_id = t.id "
+                        + "AND i.accepted_at IS NULL) AS invitations, "
                         + "(SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
                         + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = t.schema_name "
                         + "AND c.relkind = 'r') AS size_bytes, "
@@ -82,21 +101,25 @@ public class TenantCatalog {
                         + "FROM public.tenant t LEFT JOIN public.account a ON a.id = t.owner_id "
                         + "LEFT JOIN public.tenant_upgrade u ON u.tenant_id = t.id " + where()
                         + " ORDER BY " + order + " LIMIT ?2 OFFSET ?3")
-                .setParameter(1, pattern(filter)).setParameter(2, size).setParameter(3, first).getResultList();
+                .setParameter(1, pattern(filter)).setParameter(2, size).setParameter(3, first)
+                .setParameter(4, subscription.map(Subscription::id).orElse("")).getResultList();
         String codeVersion = migrations.tenantVersion();
         return rows.stream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2],
-                utc(row[3]), utc(row[4]), ((Number) row[5]).longValue(), ((Number) row[6]).longValue(),
-                UpgradeState.of(codeVersion.equals(row[7]), Optional.ofNullable((String) row[8]).map(state ->
-                        new UpgradeState(UpgradeState.Phase.of(state), (String) row[9], ((Number) row[10]).intValue(),
-                                Optional.ofNullable(utc(row[11])).map(OffsetDateTime::toInstant))))))
+                utc(row[3]), utc(row[4]), Subscription.valueOf(((String) row[5]).toUpperCase(Locale.ROOT)),
+                ((Number) row[6]).longValue(), ((Number) row[7]).longValue(), ((Number) row[8]).longValue(),
+                UpgradeState.of(codeVersion.equals(row[9]), Optional.ofNullable((String) row[10]).map(state ->
+                        new UpgradeState(UpgradeState.Phase.of(state), (String) row[11], ((Number) row[12]).intValue(),
+                                Optional.ofNullable(utc(row[13])).map(OffsetDateTime::toInstant))))))
                 .toList();
     }
 
+    /** How many tenants {@link #page} would show in all, with the same filters. */
     @Transactional
-    public int count(String filter) {
+    public int count(String filter, Optional<Subscription> subscription) {
         caller.requireSuperUser();
         return ((Number) em.createNativeQuery("SELECT count(*) FROM public.tenant t LEFT JOIN public.account a "
-                + "ON a.id = t.owner_id " + where()).setParameter(1, pattern(filter)).getSingleResult()).intValue();
+                + "ON a.id = t.owner_id " + where()).setParameter(1, pattern(filter))
+                .setParameter(4, subscription.map(Subscription::id).orElse("")).getSingleResult()).intValue();
     }
 
     /**
@@ -138,7 +161,8 @@ public class TenantCatalog {
     }
 
     private static String where() {
-        return "WHERE (t.label ILIKE ?1 ESCAPE '\\' OR t.name ILIKE ?1 ESCAPE '\\' OR a.username ILIKE ?1 ESCAPE '\\')";
+        return "WHERE (t.label ILIKE ?1 ESCAPE '\\' OR t.name ILIKE ?1 ESCAPE '\\' OR a.username ILIKE ?1 ESCAPE '\\') "
+                + "AND (?4 = '' OR " + SUBSCRIPTION + " = ?4)";
     }
 
     private static String pattern(String filter) {

@@ -7,7 +7,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.accounts.SuperUserBootstrap;
+import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
+import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
 import io.tenantry.platform.PlatformStatus;
@@ -27,7 +29,7 @@ import jakarta.inject.Inject;
 
 /**
  * Start-up. Missing or invalid settings (TENANTS_DOMAIN, DB_URL, PUBLIC_SCHEME, PUBLIC_PORT,
- * TRUSTED_PROXIES, UPGRADE_RETRY_SECONDS) fail the deployment at once, with a message naming the
+ * TRUSTED_PROXIES, UPGRADE_RETRY_SECONDS, TENANTS_TRIAL_DAYS, DISPLAY_TIME_ZONE, ARCHIVE_MAX_*) fail the deployment at once, with a message naming the
  * variable. The database is then prepared in the background, retried until it answers: public
  * schema, template, super-user, public tenant, directory, what a stopped server left half done
  * ({@link InterruptedWork}); then tenants behind are upgraded.
@@ -49,6 +51,12 @@ public class Bootstrap {
 
     @Inject
     ArchiveLimits archiveLimits;
+
+    @Inject
+    TrialPeriod trialPeriod;
+
+    @Inject
+    DisplayTimeZone displayTimeZone;
 
     @Inject
     @ConfigProperty(name = "db.url")
@@ -90,7 +98,8 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; a failed tenant upgrade is tried again after "
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + displayTimeZone
+                + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);
     }

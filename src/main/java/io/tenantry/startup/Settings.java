@@ -4,7 +4,9 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
+import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantsDomain;
@@ -49,6 +51,14 @@ public class Settings {
     @ConfigProperty(name = "archive.max-entries")
     Optional<String> archiveMaxEntries;
 
+    @Inject
+    @ConfigProperty(name = "tenants.trial-days")
+    Optional<String> trialDays;
+
+    @Inject
+    @ConfigProperty(name = "display.time-zone")
+    Optional<String> displayTimeZone;
+
     @Produces
     @Singleton
     TenantsDomain tenantsDomain() {
@@ -71,5 +81,17 @@ public class Settings {
     @Singleton
     ArchiveLimits archiveLimits() {
         return ArchiveLimits.of(archiveMaxSizeMb, archiveMaxEntrySizeMb, archiveMaxExpandedSizeMb, archiveMaxEntries);
+    }
+
+    @Produces
+    @Singleton
+    TrialPeriod trialPeriod() {
+        return TrialPeriod.of(trialDays);
+    }
+
+    @Produces
+    @Singleton
+    DisplayTimeZone displayTimeZone() {
+        return DisplayTimeZone.of(displayTimeZone);
     }
 }

@@ -23,7 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class TenantRegistry {
 
     private static final String COLUMNS = "id, label, schema_name, name, owner_id, organization, publicly_readable, "
-            + "paid_until, created_at, schema_version, extra_emails, nav_text, files_folder, state";
+            + "paid_until, created_at, schema_version, extra_emails, nav_text, files_folder, state, trial_ends";
     private static final String DELETING = "deleting";
     private static final String ACTIVE = "active";
 
@@ -66,14 +66,15 @@ public class TenantRegistry {
             String schemaVersion, String filesFolder) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO public.tenant (label, schema_name, name, owner_id, organization, publicly_readable, "
-                        + "paid_until, extra_emails, nav_text, schema_version, files_folder) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+                        + "paid_until, extra_emails, nav_text, schema_version, files_folder, trial_ends) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
             insert.setString(1, label.value());
             insert.setString(2, schema.value());
             insert.setString(3, name);
             setTerms(insert, 4, terms);
             insert.setString(10, schemaVersion);
             insert.setString(11, filesFolder);
+            insert.setTimestamp(12, terms.trialEnds().map(Timestamp::from).orElse(null));
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return tenantOf(row);
@@ -175,7 +176,8 @@ public class TenantRegistry {
         Optional<Instant> paidUntil = Optional.ofNullable(row.getTimestamp(8)).map(Timestamp::toInstant);
         return new Tenant(row.getLong(1), new TenantLabel(row.getString(2)), new SchemaName(row.getString(3)),
                 row.getString(4), new Tenant.Terms(ownerId, row.getString(6), row.getBoolean(7), paidUntil,
-                        Arrays.asList((String[]) row.getArray(11).getArray()), row.getString(12)),
+                        Arrays.asList((String[]) row.getArray(11).getArray()), row.getString(12),
+                        Optional.ofNullable(row.getTimestamp(15)).map(Timestamp::toInstant)),
                 row.getTimestamp(9).toInstant(), row.getString(10), row.getString(13), DELETING.equals(row.getString(14)));
     }
 }

@@ -15,6 +15,7 @@ import io.tenantry.accounts.HostSessions;
 import io.tenantry.accounts.TenantSignIn;
 import io.tenantry.admin.Banner;
 import io.tenantry.admin.Banners;
+import io.tenantry.platform.Language;
 import io.tenantry.tenancy.MasterTenant;
 import io.tenantry.tenancy.PublicAddresses;
 import io.tenantry.tenancy.Tenant;
@@ -64,9 +65,13 @@ public class PageFrame {
     @Inject
     HostSessions sessions;
 
+    @Inject
+    Language language;
+
     private List<Banner> banners;
     private Boolean hasLogo;
     private List<Tenant> tenants;
+    private String subscriptionNotice;
 
     public Tenant getTenant() {
         return context.tenant();
@@ -173,7 +178,16 @@ public class PageFrame {
         return tenants;
     }
 
-    public boolean isSubscriptionEndsSoon() {
-        return access.subscriptionEndsSoon();
+    /** What a member is told about the tenant's trial or subscription on every page; empty for nothing. */
+    public String getSubscriptionNotice() {
+        if (subscriptionNotice == null) {
+            subscriptionNotice = access.subscriptionNotice().map(reason -> reason.in(language.getLocale())).orElse("");
+        }
+        return subscriptionNotice;
+    }
+
+    /** Why the tenant is closed, for the "subscription expired" page: the owner what to do, members whom to ask. */
+    public String getExpiredText() {
+        return access.expiredReason().in(language.getLocale());
     }
 }

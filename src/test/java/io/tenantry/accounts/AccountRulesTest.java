@@ -25,6 +25,21 @@ class AccountRulesTest {
     }
 
     @Test
+    void aRefusedAddressIsNamedInTheRefusalAndAnEmptyOneAskedFor() {
+        InvalidAccountException wrong = assertThrows(InvalidAccountException.class,
+                () -> AccountRules.email(" Jane.Example.com "));
+        assertEquals("\"Jane.Example.com\" is not an e-mail address. Give one such as jane@example.com.",
+                wrong.reason().inEnglish());
+        assertEquals("„Jane.Example.com“ ist keine E-Mail-Adresse. Geben Sie eine wie jane@example.com an.",
+                wrong.reason().in(java.util.Locale.GERMAN));
+        String long_ = "x".repeat(300) + "@example.com";
+        String shown = assertThrows(InvalidAccountException.class, () -> AccountRules.email(long_)).reason().inEnglish();
+        assertEquals(true, shown.contains("x".repeat(80) + "…\"") && !shown.contains("x".repeat(81)), shown);
+        assertEquals("Give an e-mail address such as jane@example.com.",
+                assertThrows(InvalidAccountException.class, () -> AccountRules.email("  ")).reason().inEnglish());
+    }
+
+    @Test
     void passwordsAreLongEnoughAndNotTheUserName() {
         assertEquals("long enough", AccountRules.password("long enough", "jane"));
         assertThrows(InvalidAccountException.class, () -> AccountRules.password("short", "jane"));

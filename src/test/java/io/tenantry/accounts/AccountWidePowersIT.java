@@ -176,9 +176,8 @@ class AccountWidePowersIT extends DeployedTenantry {
         Page confirmed = reader.submit(confirm, "confirm", Map.of(), "confirm:submit");
         assertTrue(confirmed.body().contains("is now " + claimed), confirmed.body());
         assertTrue(adminView(owner).contains(claimed), adminView(owner));
-        Page again = reader.submit(reader.get(url("public", "/confirm-email.xhtml?token=" + link.token())), "confirm", Map.of(),
-                "confirm:submit");
-        assertTrue(again.body().contains("already been used"), again.body());
+        Page again = reader.get(url("public", "/confirm-email.xhtml?token=" + link.token()));
+        assertTrue(again.body().contains("already been used"), "said as the page opens: " + again.body());
     }
 
     @Test
