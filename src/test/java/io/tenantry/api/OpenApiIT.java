@@ -201,6 +201,8 @@ class OpenApiIT extends DeployedTenantry {
         call("DELETE", "/api/attachments/{id}", host, "/api/attachments/" + attachment, null);
         call("DELETE", "/api/comments/{id}", host, "/api/comments/" + comment, null);
         call("DELETE", "/api/runs/{id}/executions/{executionId}", host, executionPath, null);
+        call("POST", "/api/runs/{id}/finish", host, runPath + "/finish", json(""));
+        call("POST", "/api/runs/{id}/reopen", host, runPath + "/reopen", json(""));
         call("DELETE", "/api/runs/{id}", host, runPath, null);
         call("DELETE", "/api/plans/{id}/cases/{caseId}", host, planPath + "/cases/" + testCase, null);
         call("DELETE", "/api/plans/{id}", host, planPath, null);
