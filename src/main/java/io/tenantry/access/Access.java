@@ -6,7 +6,7 @@ import java.util.Set;
 public record Access(Entry entry, Set<Permission> permissions) {
 
     public enum Entry {
-        /** An authorized user (on the public tenant: any signed-in user). */
+        /** An authorized user: listed as a member of the tenant (the public tenant too). */
         MEMBER,
         /** May look, never change: a publicly readable tenant, or an operator with read access. */
         READER,
