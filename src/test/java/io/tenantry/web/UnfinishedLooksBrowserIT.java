@@ -48,8 +48,8 @@ class UnfinishedLooksBrowserIT extends BrowsedTenantry {
     void datesAndTimesAreInTheReadersLanguageAndTimeZone() {
         Tenant tenant = tenant("when");
         String invited = "invited-" + tenant.suffix + "@example.com";
-        assertEquals(200, tenant.owner.post(Tenantry.host(tenant.label), "/api/invitations",
-                "{\"emails\":\"" + invited + "\"}").status());
+        assertEquals(201, tenant.owner.post(Tenantry.host(tenant.label), "/api/invitations",
+                "{\"emails\":[\"" + invited + "\"]}").status());
         Instant sent = instant("SELECT last_sent_at FROM public.invitation WHERE email = ?", invited);
 
         openBrowser();
@@ -204,8 +204,8 @@ class UnfinishedLooksBrowserIT extends BrowsedTenantry {
     @Test
     void everyColumnIsLabelledAndInvitationsAreNotCountedAsMembers() {
         Tenant tenant = tenant("columns");
-        assertEquals(200, tenant.owner.post(Tenantry.host(tenant.label), "/api/invitations",
-                "{\"emails\":\"pending-" + tenant.suffix + "@example.com\"}").status());
+        assertEquals(201, tenant.owner.post(Tenantry.host(tenant.label), "/api/invitations",
+                "{\"emails\":[\"pending-" + tenant.suffix + "@example.com\"]}").status());
         openBrowser();
         browser.signIn(tenant.ownerName, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
         browser.driver().get(browser.address("public", "/"));
