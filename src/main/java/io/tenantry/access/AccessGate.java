@@ -143,8 +143,7 @@ public class AccessGate extends HttpFilter {
             case FORBIDDEN -> Refused.send(request, response, HttpServletResponse.SC_FORBIDDEN, Refused.Kind.NOT_A_MEMBER,
                     Reason.of("title.forbidden"), Reason.of("notAMemberOfTenant", context.tenant().name()));
             case SUBSCRIPTION_EXPIRED -> Refused.send(request, response, PAYMENT_REQUIRED,
-                    Refused.Kind.SUBSCRIPTION_EXPIRED, Reason.of("title.subscriptionExpired"),
-                    Reason.of("subscriptionExpired", context.tenant().name()));
+                    Refused.Kind.SUBSCRIPTION_EXPIRED, Reason.of("title.subscriptionExpired"), access.expiredReason());
         }
     }
 

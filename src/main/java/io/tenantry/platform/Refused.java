@@ -30,6 +30,7 @@ public final class Refused {
     }
 
     private static final String KIND = Refused.class.getName() + ".kind";
+    private static final String DETAIL = Refused.class.getName() + ".detail";
     private static final String TENANT = Refused.class.getName() + ".tenant";
     private static final String HOST = Refused.class.getName() + ".host";
 
@@ -47,6 +48,7 @@ public final class Refused {
             return;
         }
         request.setAttribute(KIND, kind);
+        request.setAttribute(DETAIL, detail);
         response.sendError(status);
     }
 
@@ -63,6 +65,11 @@ public final class Refused {
     /** The kind a filter or servlet gave, if one did (a page's own refusals leave it to the page to find out). */
     public static Optional<Kind> kindOf(HttpServletRequest request) {
         return Optional.ofNullable((Kind) request.getAttribute(KIND));
+    }
+
+    /** The words a filter or servlet gave with its refusal (what the page says it in the reader's language). */
+    public static Optional<Reason> detailOf(HttpServletRequest request) {
+        return Optional.ofNullable((Reason) request.getAttribute(DETAIL));
     }
 
     /** The label of the tenant refused, if not the host's own. */

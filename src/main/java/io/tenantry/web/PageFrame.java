@@ -186,8 +186,4 @@ public class PageFrame {
         return subscriptionNotice;
     }
 
-    /** Why the tenant is closed, for the "subscription expired" page: the owner what to do, members whom to ask. */
-    public String getExpiredText() {
-        return access.expiredReason().in(language.getLocale());
-    }
 }

@@ -12,6 +12,7 @@ import io.tenantry.access.TenantContacts;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.TenantSignIn;
+import io.tenantry.platform.Language;
 import io.tenantry.platform.Refused;
 import io.tenantry.tenancy.PublicAddresses;
 import io.tenantry.tenancy.Tenant;
@@ -144,6 +145,14 @@ public class Refusal {
     public boolean isOwnTenant() {
         Optional<Long> me = caller.signedIn().map(Caller::accountId);
         return me.isPresent() && tenant().flatMap(t -> t.terms().ownerId()).equals(me);
+    }
+
+    /**
+     * What the refusing filter or servlet said, in the reader's language, when it said more than its
+     * kind (a closed tenant: to its owner how to renew, to members whom to ask, with the dates); else empty.
+     */
+    public String getDetail() {
+        return Refused.detailOf(request).map(reason -> reason.in(Language.localeOf(request))).orElse("");
     }
 
     /** Whether the tenant refused is publicly readable, so its pages stay open without an account. */
