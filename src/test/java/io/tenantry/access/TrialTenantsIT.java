@@ -168,7 +168,7 @@ class TrialTenantsIT {
     }
 
     private static String stateInList(String label) {
-        Tenantry.Reply list = operator.onPublic("GET", "/api/tenants", null);
+        Tenantry.Reply list = operator.onPublic("GET", "/api/tenants?limit=500", null);
         assertEquals(200, list.status(), list.body());
         var value = list.json();
         var items = value.getValueType() == jakarta.json.JsonValue.ValueType.ARRAY ? value.asJsonArray()
