@@ -13,8 +13,8 @@ import io.tenantry.testing.Tenantry;
 
 /**
  * Every page that an id in its address names an item on (a view parameter) answers 404 for an id that
- * names none: malformed, beyond a long, zero, negative or unknown; never a 500, never an empty form
- * with a conversion message.
+ * names none: malformed, beyond a long, zero, negative, unknown or holding a control character; never a
+ * 500, never an empty form with a conversion message.
  */
 class PageIdsIT extends DeployedTenantry {
 
@@ -24,7 +24,8 @@ class PageIdsIT extends DeployedTenantry {
 
     /** Ids that name no item, as an address may carry them. */
     private static final List<String> BAD_IDS = List.of("abc", "1.5", "%2B1", "0x1", "-1", "0", "999",
-            "9223372036854775807", "9223372036854775808", "99999999999999999999", "1%20");
+            "9223372036854775807", "9223372036854775808", "99999999999999999999", "1%20", "%00", "1%00", "%01",
+            "%7F");
 
     private String host;
     private Tenantry owner;
