@@ -49,7 +49,7 @@ public final class ListParams {
         if (limit != null && !limit.isBlank() && (size < 1 || size > ListQuery.MAX_LIMIT)) {
             throw BrokenRuleException.onField("limit", "list.limit", limit, ListQuery.MAX_LIMIT);
         }
-        return new ListQuery(from, size, null, "desc".equalsIgnoreCase(parameters.getFirst("order")), Map.of());
+        return new ListQuery(from, size, null, descending(parameters.getFirst("order")), Map.of());
     }
 
     /**
@@ -69,7 +69,18 @@ public final class ListParams {
             throw BrokenRuleException.onField("limit", "list.limitTooLarge", limit, ListQuery.MAX_LIMIT);
         }
         return new ListQuery(number(parameters.getFirst("offset"), "offset"), limit, parameters.getFirst("sort"),
-                "desc".equalsIgnoreCase(parameters.getFirst("order")), filters);
+                descending(parameters.getFirst("order")), filters);
+    }
+
+    /** {@code order}: {@code asc} (or absent) or {@code desc}; anything else is refused, naming it. */
+    private static boolean descending(String order) {
+        if (order == null || order.isBlank() || order.strip().equalsIgnoreCase("asc")) {
+            return false;
+        }
+        if (order.strip().equalsIgnoreCase("desc")) {
+            return true;
+        }
+        throw BrokenRuleException.onField("order", "list.order", PlainText.require("order", order));
     }
 
     private static int number(String text, String name) {

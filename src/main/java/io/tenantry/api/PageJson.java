@@ -1,5 +1,7 @@
 package io.tenantry.api;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.tenantry.platform.ListQuery;
@@ -15,9 +17,15 @@ public record PageJson<T>(List<T> items, long total, int offset, int limit) {
 
     /**
      * The window {@code query} asks for of a list held whole (a short one: a tenant's groups, an
-     * account's tokens); {@code total} is the list's size. Its order is the list's own.
+     * account's tokens); {@code total} is the list's size. Its order is the list's own, or the
+     * reverse of it with {@code order=desc}.
      */
-    public static <T> PageJson<T> window(List<T> all, ListQuery query) {
+    public static <T> PageJson<T> window(List<T> list, ListQuery query) {
+        List<T> all = list;
+        if (query.descending()) {
+            all = new ArrayList<>(list);
+            Collections.reverse(all);
+        }
         int from = Math.min(query.offset(), all.size());
         int to = (int) Math.min((long) from + query.limit(), all.size());
         return new PageJson<>(List.copyOf(all.subList(from, to)), all.size(), query.offset(), query.limit());

@@ -135,6 +135,20 @@ class ApiShapesIT extends DeployedTenantry {
             if (tooMany.status() != 400 || !tooMany.body().contains("500")) {
                 faults.add(path + "?limit=501 is not refused naming the maximum: " + tooMany);
             }
+            Tenantry.Reply sideways = app.get(on, path + "?order=sideways");
+            if (sideways.status() != 400 || !sideways.body().contains("sideways")) {
+                faults.add(path + "?order=sideways is not refused naming it: " + sideways);
+            }
+            JsonValue ascending = app.get(on, path + "?limit=500").json();
+            JsonValue descending = app.get(on, path + "?limit=500&order=desc").json();
+            List<JsonValue> reversed = new ArrayList<>(ascending.asJsonObject().getJsonArray("items"));
+            java.util.Collections.reverse(reversed);
+            // The workspace's own lists sort by a column (order=desc sorts it the other way): not compared here.
+            boolean sortable = List.of("/api/products", "/api/plans", "/api/cases", "/api/runs", "/api/executions")
+                    .contains(path);
+            if (!sortable && !reversed.equals(descending.asJsonObject().getJsonArray("items"))) {
+                faults.add(path + "?order=desc is not the list's own order reversed: " + descending);
+            }
         });
         assertEquals(List.of(), faults);
     }

@@ -150,7 +150,7 @@ public class TestRuns {
     @Requires(Permission.RUN_CHANGE)
     public TestRun finish(long id) {
         TestRun run = get(id);
-        run.finish(OffsetDateTime.now());
+        run.finish(StoredTime.now());
         return run;
     }
 
