@@ -85,6 +85,11 @@ public final class DevServer {
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + settings.port() + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         while (payara.isAlive()) {
+            if (output.deploymentFailed()) {
+                System.out.println("Tenantry did not start: Payara Micro could not deploy it. Why, as the server says"
+                        + " (the root cause last; all of it in " + output.logFile() + "):\n" + output.causes());
+                System.exit(1); // the shutdown hook stops Payara Micro and the database
+            }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     Optional<String> password = passwordFile.keepTrue(settings.adminPassword(),

@@ -34,10 +34,13 @@ final class ServerOutput {
             "^\\[[0-9]{4}-[^\\]]*\\] \\[[^\\]]*\\] \\[(\\w+)\\] \\[[^\\]]*\\] \\[([^\\]]*)\\] .*?\\[levelValue: \\d+\\] ?(.*)$");
     private static final int MAX_SHOWN = 300;
     private static final int TAIL = 40;
+    private static final int CAUSES = 5;
 
     private final Path logFile;
     private final PrintStream console;
     private final Deque<String> tail = new ArrayDeque<>();
+    private final Deque<String> causes = new ArrayDeque<>();
+    private volatile boolean deploymentFailed;
     private String pendingLevel;
     private String pendingLogger;
 
@@ -61,7 +64,7 @@ final class ServerOutput {
             }
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
                     Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                for (String line = readLine(lines); line != null; line = readLine(lines)) {
                     log.write(line);
                     log.write('\n');
                     log.flush();
@@ -72,6 +75,28 @@ final class ServerOutput {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the server's log to " + logFile, e);
         }
+    }
+
+    /** The next line, or null at the end: a server stopped (Ctrl-C) closes its output mid-read. */
+    private static String readLine(BufferedReader lines) {
+        try {
+            return lines.readLine();
+        } catch (IOException closed) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the application failed to deploy: Payara Micro then goes on running without it, so
+     * waiting for it to be ready would never end.
+     */
+    boolean deploymentFailed() {
+        return deploymentFailed;
+    }
+
+    /** The causes the server gave for the failure ("Caused by: …" lines), the root cause last. */
+    synchronized String causes() {
+        return String.join("\n", causes);
     }
 
     /** The last lines written, for when the server stops before it is ready. */
@@ -122,9 +147,20 @@ final class ServerOutput {
     }
 
     private synchronized void remember(String line) {
-        tail.addLast(ANSI.matcher(line).replaceAll(""));
+        String plain = ANSI.matcher(line).replaceAll("");
+        tail.addLast(plain);
         if (tail.size() > TAIL) {
             tail.removeFirst();
+        }
+        if (plain.contains("Exception while loading the app")
+                || (plain.contains("Startup of context") && plain.contains("failed"))) {
+            deploymentFailed = true;
+        }
+        if (plain.startsWith("Caused by: ") && !causes.contains(plain)) {
+            causes.addLast(plain);
+            if (causes.size() > CAUSES) {
+                causes.removeFirst();
+            }
         }
     }
 }

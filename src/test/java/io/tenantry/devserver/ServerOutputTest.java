@@ -63,6 +63,28 @@ class ServerOutputTest {
     }
 
     @Test
+    void aDeploymentThatFailsIsToldWithItsCausesRootLast(@TempDir Path dir) {
+        ServerOutput output = new ServerOutput(dir.resolve("server.log"), new PrintStream(new ByteArrayOutputStream(),
+                true, StandardCharsets.UTF_8));
+        String failing = String.join("\n",
+                header("INFO", "io.tenantry.startup.Bootstrap", "Tenants are served at <label>.localhost"),
+                header("SEVERE", "javax.enterprise.system.core", "Exception while loading the app"),
+                "java.lang.Exception: deploying",
+                "Caused by: jakarta.enterprise.inject.spi.DeploymentException: start-up failed",
+                "\tat some.Stack(Trace.java:1)",
+                "Caused by: java.lang.IllegalStateException: TENANTS_TRIAL_DAYS must be a whole number of days from 0",
+                "");
+
+        assertFalse(output.deploymentFailed());
+        output.relay(new ByteArrayInputStream(failing.getBytes(StandardCharsets.UTF_8)));
+
+        assertTrue(output.deploymentFailed());
+        assertEquals("Caused by: jakarta.enterprise.inject.spi.DeploymentException: start-up failed\n"
+                + "Caused by: java.lang.IllegalStateException: TENANTS_TRIAL_DAYS must be a whole number of days from 0",
+                output.causes());
+    }
+
+    @Test
     void theLogOfThePreviousStartIsKept(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("server.log");
         Files.writeString(log, "the last start\n");
