@@ -147,6 +147,9 @@ class WorkspaceIT extends DeployedTenantry {
         assertEquals(java.util.Set.of("summary", "status"), byField.keySet(), "unchanged fields leave no trace");
         assertEquals("Search", byField.get("summary").getString("oldValue"));
         assertEquals("owner-" + suffix, byField.get("status").getString("by"));
+        String page = owner.page(host, "/case.xhtml?id=" + id(created)).body();
+        assertTrue(page.contains(">Proposed</span>") && page.contains(" Confirmed</td>"),
+                "a status in the history in the reader's words, not PROPOSED → CONFIRMED: " + page);
 
         Tenantry.Reply stale = tester.put(host, "/api/cases/" + id(created), "{\"summary\":\"Search by tag\","
                 + "\"rowVersion\":" + created.getInt("rowVersion") + "}");
