@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Optional;
 
+import org.primefaces.csp.CspException;
+
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.platform.NoSuchItemException;
@@ -62,6 +64,10 @@ public class RefusalPages extends ExceptionHandlerFactory {
                 }
                 if (cause instanceof NotSignedInException) {
                     return Optional.of(401);
+                }
+                if (cause instanceof CspException) {
+                    // A postback without the nonce its page carried: a script's, not a browser's (400).
+                    return Optional.of(400);
                 }
             }
             return Optional.empty();
