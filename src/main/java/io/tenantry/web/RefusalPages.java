@@ -2,19 +2,26 @@ package io.tenantry.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 
 import org.primefaces.csp.CspException;
 
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.platform.NoSuchItemException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A service's refusal met while a page is built shows the branded error page it stands for (an item
@@ -44,6 +51,12 @@ public class RefusalPages extends ExceptionHandlerFactory {
             for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
                     events.hasNext();) {
                 Throwable failure = events.next().getContext().getException();
+                if (expired(failure) && !faces.getPartialViewContext().isAjaxRequest()
+                        && !faces.getExternalContext().isResponseCommitted()) {
+                    events.remove();
+                    openAfresh(faces);
+                    continue;
+                }
                 Optional<Integer> status = statusOf(failure);
                 if (status.isPresent() && !faces.getPartialViewContext().isAjaxRequest()
                         && !faces.getExternalContext().isResponseCommitted()) {
@@ -71,6 +84,39 @@ public class RefusalPages extends ExceptionHandlerFactory {
                 }
             }
             return Optional.empty();
+        }
+
+        private static boolean expired(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ViewExpiredException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * A view state no page holds (a session that ended, an old bookmark, a forgery): the page is
+         * opened afresh (303 to its own address, its view parameters kept, Faces' own parameters
+         * dropped) with a message to do it again. Its error page would be dispatched with the same
+         * view state and fail on it in turn, leaving the container's 500.
+         */
+        private static void openAfresh(FacesContext faces) {
+            ExternalContext external = faces.getExternalContext();
+            HttpServletRequest request = (HttpServletRequest) external.getRequest();
+            String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
+                    .filter(pair -> !pair.startsWith("jakarta.faces.") && !pair.startsWith("primefaces."))
+                    .collect(Collectors.joining("&"));
+            ResourceBundle words = faces.getApplication().getResourceBundle(faces, "msg");
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, words.getString("error.viewExpired.title"),
+                    words.getString("error.viewExpired.text")));
+            external.getFlash().setKeepMessages(true);
+            try {
+                external.redirect(request.getRequestURI() + (query.isEmpty() ? "" : "?" + query));
+                faces.responseComplete();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private static void send(FacesContext faces, int status, Throwable failure) {

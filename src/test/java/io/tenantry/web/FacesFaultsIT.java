@@ -12,20 +12,24 @@ import io.tenantry.testing.WebSession;
 import io.tenantry.testing.WebSession.Page;
 
 /**
- * What a browser (or a script) sends wrong to a page is answered 400 with a page saying so, never
- * the server's 500: a view state no page knows (an old bookmark, a session that ended, a forgery),
- * a form posted without the nonce its page carried.
+ * What a browser (or a script) sends wrong to a page is never the server's 500: a view state no page
+ * knows (an old bookmark, a session that ended, a forgery) opens the page afresh saying it had
+ * expired; a form posted without the nonce its page carried is a 400.
  */
 class FacesFaultsIT extends DeployedTenantry {
 
     @Test
-    void aViewStateNoPageKnowsIsAClientsFault() {
+    void aViewStateNoPageKnowsOpensThePageAfreshSayingItHadExpired() {
         WebSession browser = new WebSession(app.server());
 
-        Page stale = browser.get(WebSession.url("public", "/signin.xhtml?jakarta.faces.ViewState=zzz"));
+        Page stale = browser.get(WebSession.url("public", "/signin.xhtml?next=%2Fprofile.xhtml&jakarta.faces.ViewState=zzz"));
 
-        assertEquals(400, stale.status(), stale.body());
-        assertTrue(stale.body().contains("expired"), "the page says the form had expired: " + stale.body());
+        assertEquals(303, stale.status(), stale.body());
+        assertTrue(stale.location().endsWith("/signin.xhtml?next=%2Fprofile.xhtml"),
+                "the same page, its own parameters kept and Faces' dropped: " + stale.location());
+        Page fresh = browser.follow(stale);
+        assertEquals(200, fresh.status(), fresh.body());
+        assertTrue(fresh.body().contains("The page had expired"), "it says why: " + fresh.body());
     }
 
     @Test
