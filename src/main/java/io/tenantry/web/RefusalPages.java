@@ -97,7 +97,7 @@ public class RefusalPages extends ExceptionHandlerFactory {
 
         /**
          * A view state no page holds (a session that ended, an old bookmark, a forgery): the page is
-         * opened afresh (303 to its own address, its view parameters kept, Faces' own parameters
+         * opened afresh (302 to its own address, its view parameters kept, Faces' own parameters
          * dropped) with a message to do it again. Its error page would be dispatched with the same
          * view state and fail on it in turn, leaving the container's 500.
          */
