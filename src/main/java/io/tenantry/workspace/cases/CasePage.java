@@ -17,7 +17,6 @@ import io.tenantry.workspace.notes.CommentView;
 import io.tenantry.workspace.notes.NoteViews;
 import io.tenantry.workspace.notes.Subject;
 import io.tenantry.workspace.products.ProductCatalog;
-import io.tenantry.workspace.products.ProductChoice;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -79,8 +78,7 @@ public class CasePage implements Serializable {
     public void load() {
         id = ItemIds.required(idParam, "case");
         shown = caseViews.testCase(id);
-        productName = catalog.choices().stream().filter(p -> p.id() == shown.productId()).map(ProductChoice::name)
-                .findFirst().orElse(null);
+        productName = catalog.nameOf(shown.productId()).orElse(null);
         readHistory();
         readComments();
         readAttachments();

@@ -1,6 +1,7 @@
 package io.tenantry.workspace.products;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
@@ -53,6 +54,15 @@ public class ProductCatalog {
         }
         return em.createQuery("SELECT NEW " + ProductChoice.class.getName() + "(p.id, p.name) FROM Product p "
                 + "ORDER BY p.name, p.id", ProductChoice.class).getResultList();
+    }
+
+    /** A product's name, for a page that names it (a breadcrumb): empty for a caller who may not view products. */
+    public Optional<String> nameOf(long id) {
+        if (!access.permits(Permission.PRODUCT_VIEW)) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT p.name FROM Product p WHERE p.id = :id", String.class).setParameter("id", id)
+                .getResultList().stream().findFirst();
     }
 
     @Requires(Permission.PRODUCT_VIEW)
