@@ -2,6 +2,8 @@ package io.tenantry.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
@@ -105,7 +107,7 @@ public class RefusalPages extends ExceptionHandlerFactory {
             ExternalContext external = faces.getExternalContext();
             HttpServletRequest request = (HttpServletRequest) external.getRequest();
             String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
-                    .filter(pair -> !pair.startsWith("jakarta.faces.") && !pair.startsWith("primefaces."))
+                    .filter(Handler::notFaces)
                     .collect(Collectors.joining("&"));
             ResourceBundle words = faces.getApplication().getResourceBundle(faces, "msg");
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, words.getString("error.viewExpired.title"),
@@ -116,6 +118,20 @@ public class RefusalPages extends ExceptionHandlerFactory {
                 faces.responseComplete();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        /**
+         * Whether a query's name=value pair is the page's own, not Faces' or PrimeFaces' (by its decoded
+         * name: {@code jakarta%2Efaces.ViewState} is the view state too, and kept it would come back
+         * for ever). A name that does not decode is dropped.
+         */
+        private static boolean notFaces(String pair) {
+            try {
+                String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+                return !name.startsWith("jakarta.faces.") && !name.startsWith("primefaces.");
+            } catch (IllegalArgumentException malformed) {
+                return false;
             }
         }
 

@@ -32,6 +32,11 @@ class FacesFaultsIT extends DeployedTenantry {
         Page fresh = browser.follow(stale);
         assertEquals(200, fresh.status(), fresh.body());
         assertTrue(fresh.body().contains("The page had expired"), "it says why: " + fresh.body());
+
+        Page encoded = browser.get(WebSession.url("public", "/signin.xhtml?jakarta%2Efaces.ViewState=zzz"));
+        assertEquals(302, encoded.status(), encoded.body());
+        assertTrue(encoded.location().endsWith("/signin.xhtml"), "the view state dropped however it is written, "
+                + "or the page would send the browser round for ever: " + encoded.location());
     }
 
     @Test
