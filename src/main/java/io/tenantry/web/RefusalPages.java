@@ -15,6 +15,7 @@ import org.primefaces.csp.CspException;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.tenancy.PublicAddresses;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -39,6 +40,29 @@ public class RefusalPages extends ExceptionHandlerFactory {
     @Override
     public ExceptionHandler getExceptionHandler() {
         return new Handler(getWrapped().getExceptionHandler());
+    }
+
+    /**
+     * The address a page is opened afresh at: {@code path} (the request URI as sent) with the
+     * pairs of {@code query} (raw, may be null) whose decoded names are not Faces' or PrimeFaces'
+     * (a view state kept would expire again, for ever). A path a browser would read as another
+     * host ("//evil.example/..") gives this host's start page instead.
+     */
+    static String freshAddress(String path, String query) {
+        String kept = query == null ? "" : Arrays.stream(query.split("&"))
+                .filter(pair -> nameOf(pair).filter(name -> !name.startsWith("jakarta.faces.")
+                        && !name.startsWith("primefaces.")).isPresent())
+                .collect(Collectors.joining("&"));
+        return PublicAddresses.safeLocalPath(path + (kept.isEmpty() ? "" : "?" + kept));
+    }
+
+    /** The decoded name of a raw query pair; empty if its escapes are malformed (the container drops it too). */
+    private static Optional<String> nameOf(String pair) {
+        try {
+            return Optional.of(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     private static final class Handler extends ExceptionHandlerWrapper {
@@ -106,34 +130,18 @@ public class RefusalPages extends ExceptionHandlerFactory {
         private static void openAfresh(FacesContext faces) {
             ExternalContext external = faces.getExternalContext();
             HttpServletRequest request = (HttpServletRequest) external.getRequest();
-            String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
-                    .filter(Handler::notFaces)
-                    .collect(Collectors.joining("&"));
             ResourceBundle words = faces.getApplication().getResourceBundle(faces, "msg");
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, words.getString("error.viewExpired.title"),
                     words.getString("error.viewExpired.text")));
             external.getFlash().setKeepMessages(true);
             try {
-                external.redirect(request.getRequestURI() + (query.isEmpty() ? "" : "?" + query));
+                external.redirect(freshAddress(request.getRequestURI(), request.getQueryString()));
                 faces.responseComplete();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        /**
-         * Whether a query's name=value pair is the page's own, not Faces' or PrimeFaces' (by its decoded
-         * name: {@code jakarta%2Efaces.ViewState} is the view state too, and kept it would come back
-         * for ever). A name that does not decode is dropped.
-         */
-        private static boolean notFaces(String pair) {
-            try {
-                String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
-                return !name.startsWith("jakarta.faces.") && !name.startsWith("primefaces.");
-            } catch (IllegalArgumentException malformed) {
-                return false;
-            }
-        }
 
         private static void send(FacesContext faces, int status, Throwable failure) {
             try {
