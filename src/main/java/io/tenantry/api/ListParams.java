@@ -39,17 +39,8 @@ public final class ListParams {
                 .ifPresent(name -> {
                     throw BrokenRuleException.onField(name, "list.notFiltered", name);
                 });
-        String offset = parameters.getFirst("offset");
-        String limit = parameters.getFirst("limit");
-        int from = number(offset, "offset");
-        int size = number(limit, "limit");
-        if (from < 0) {
-            throw BrokenRuleException.onField("offset", "list.offset", offset);
-        }
-        if (limit != null && !limit.isBlank() && (size < 1 || size > ListQuery.MAX_LIMIT)) {
-            throw BrokenRuleException.onField("limit", "list.limit", limit, ListQuery.MAX_LIMIT);
-        }
-        return new ListQuery(from, size, null, descending(parameters.getFirst("order")), Map.of());
+        return new ListQuery(offset(parameters.getFirst("offset")), limit(parameters.getFirst("limit")), null,
+                descending(parameters.getFirst("order")), Map.of());
     }
 
     /**
@@ -64,12 +55,29 @@ public final class ListParams {
                 filters.put(name, PlainText.require(name, values.get(0)));
             }
         });
-        int limit = number(parameters.getFirst("limit"), "limit");
-        if (limit > ListQuery.MAX_LIMIT) {
-            throw BrokenRuleException.onField("limit", "list.limitTooLarge", limit, ListQuery.MAX_LIMIT);
+        return new ListQuery(offset(parameters.getFirst("offset")), limit(parameters.getFirst("limit")),
+                parameters.getFirst("sort"), descending(parameters.getFirst("order")), filters);
+    }
+
+    /** {@code offset}: from 0, 0 when absent; anything else is refused, naming it. */
+    private static int offset(String text) {
+        int offset = number(text, "offset");
+        if (offset < 0) {
+            throw BrokenRuleException.onField("offset", "list.offset", text);
         }
-        return new ListQuery(number(parameters.getFirst("offset"), "offset"), limit, parameters.getFirst("sort"),
-                descending(parameters.getFirst("order")), filters);
+        return offset;
+    }
+
+    /**
+     * {@code limit}: from 1 to {@link ListQuery#MAX_LIMIT}, the default when absent; anything else is
+     * refused, naming the maximum, never cut down or put back to the default.
+     */
+    private static int limit(String text) {
+        int limit = number(text, "limit");
+        if (text != null && !text.isBlank() && (limit < 1 || limit > ListQuery.MAX_LIMIT)) {
+            throw BrokenRuleException.onField("limit", "list.limit", text, ListQuery.MAX_LIMIT);
+        }
+        return limit;
     }
 
     /** {@code order}: {@code asc} (or absent) or {@code desc}; anything else is refused, naming it. */

@@ -135,6 +135,12 @@ class ApiShapesIT extends DeployedTenantry {
             if (tooMany.status() != 400 || !tooMany.body().contains("500")) {
                 faults.add(path + "?limit=501 is not refused naming the maximum: " + tooMany);
             }
+            for (String bad : List.of("?limit=0", "?limit=-5", "?offset=-1")) {
+                Tenantry.Reply refused = app.get(on, path + bad);
+                if (refused.status() != 400) {
+                    faults.add(path + bad + " is not refused (put back to a default): " + refused);
+                }
+            }
             Tenantry.Reply sideways = app.get(on, path + "?order=sideways");
             if (sideways.status() != 400 || !sideways.body().contains("sideways")) {
                 faults.add(path + "?order=sideways is not refused naming it: " + sideways);
