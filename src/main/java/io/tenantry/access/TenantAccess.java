@@ -48,14 +48,12 @@ public class TenantAccess {
 
     /** {@link TenantEntry}'s rule, with the permissions of the groups in this tenant's schema. */
     private Access decide(Tenant tenant, Optional<Caller> signedIn) {
-        if (entries.closedTo(tenant, signedIn)) {
+        Optional<Set<Permission>> granted = signedIn.flatMap(who -> memberships.permissionsOf(tenant, who.accountId()));
+        if (entries.closedTo(tenant, signedIn, granted.isPresent())) {
             return Access.of(Access.Entry.SUBSCRIPTION_EXPIRED);
         }
-        if (signedIn.isPresent()) {
-            Optional<Set<Permission>> granted = memberships.permissionsOf(tenant, signedIn.get().accountId());
-            if (granted.isPresent()) {
-                return new Access(Access.Entry.MEMBER, granted.get());
-            }
+        if (granted.isPresent()) {
+            return new Access(Access.Entry.MEMBER, granted.get());
         }
         Access.Entry entry = entries.withoutMembership(tenant, signedIn);
         return entry == Access.Entry.READER ? new Access(entry, Permission.viewing()) : Access.of(entry);

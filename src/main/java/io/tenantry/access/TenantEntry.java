@@ -42,16 +42,17 @@ public class TenantEntry {
 
     /**
      * How the caller (or, when empty, an anonymous visitor) would enter the tenant; decided from
-     * shared tables only, so it can be asked on any host.
+     * shared tables only, so it can be asked on any host. A closed tenant (its subscription run out,
+     * unpaid tenants blocked) says so only to those who would otherwise enter it, its members and,
+     * when it is publicly readable, everyone: a stranger at a closed private tenant is refused as at
+     * a paid one, so the refusal does not tell strangers which private tenants are unpaid.
      */
     public Access.Entry of(Tenant tenant, Optional<Caller> caller) {
-        if (closedTo(tenant, caller)) {
+        boolean member = caller.isPresent() && memberships.isAuthorized(tenant, caller.get().accountId());
+        if (closedTo(tenant, caller, member)) {
             return Access.Entry.SUBSCRIPTION_EXPIRED;
         }
-        if (caller.isPresent() && memberships.isAuthorized(tenant, caller.get().accountId())) {
-            return Access.Entry.MEMBER;
-        }
-        return withoutMembership(tenant, caller);
+        return member ? Access.Entry.MEMBER : withoutMembership(tenant, caller);
     }
 
     /**
@@ -70,9 +71,14 @@ public class TenantEntry {
         };
     }
 
-    /** Whether the subscription has run out and unpaid tenants are blocked for this caller (not the super-user). */
-    boolean closedTo(Tenant tenant, Optional<Caller> caller) {
-        return blockUnpaid && tenant.isUnpaidAt(Instant.now()) && !caller.map(Caller::superUser).orElse(false);
+    /**
+     * Whether the caller is told that the tenant is closed: unpaid tenants are blocked, its
+     * subscription has run out, the caller is not the super-user, and is one who would otherwise
+     * enter ({@code member}, or anyone when the tenant is publicly readable; see {@link #of}).
+     */
+    boolean closedTo(Tenant tenant, Optional<Caller> caller, boolean member) {
+        return blockUnpaid && tenant.isUnpaidAt(Instant.now()) && !caller.map(Caller::superUser).orElse(false)
+                && (member || tenant.terms().publiclyReadable());
     }
 
     /** The entry of someone who is not an authorized user: a reader, or refused. */

@@ -44,12 +44,18 @@ class AccessMatrixIT {
             readable  administrator  200 200 201 200 201 204 200 201 204 200 204 200 200
             readable  owner          200 200 201 200 201 204 200 201 204 200 204 200 200
             readable  superuser      200 200 403 403 403 403 403 403 403 403 403 200 200
-            unpaid    anonymous      402 402 402 402 402 402 402 402 402 402 402 401 402
-            unpaid    stranger       402 402 402 402 402 402 402 402 402 402 402 200 402
+            unpaid    anonymous      401 401 401 401 401 401 401 401 401 401 401 401 302
+            unpaid    stranger       403 403 403 403 403 403 403 403 403 403 403 200 403
             unpaid    tester         402 402 402 402 402 402 402 402 402 402 402 200 402
             unpaid    administrator  402 402 402 402 402 402 402 402 402 402 402 200 402
             unpaid    owner          402 402 402 402 402 402 402 402 402 402 402 200 402
             unpaid    superuser      403 403 403 403 403 403 403 403 403 403 403 200 403
+            lapsed    anonymous      402 402 402 402 402 402 402 402 402 402 402 401 402
+            lapsed    stranger       402 402 402 402 402 402 402 402 402 402 402 200 402
+            lapsed    tester         402 402 402 402 402 402 402 402 402 402 402 200 402
+            lapsed    administrator  402 402 402 402 402 402 402 402 402 402 402 200 402
+            lapsed    owner          402 402 402 402 402 402 402 402 402 402 402 200 402
+            lapsed    superuser      200 200 403 403 403 403 403 403 403 403 403 200 200
             """;
 
     /**
@@ -87,12 +93,12 @@ class AccessMatrixIT {
         CALLERS.put("owner", owner);
         CALLERS.put("superuser", operator);
         String paid = Instant.now().plus(30, ChronoUnit.DAYS).toString();
-        for (String kind : List.of("private", "readable", "unpaid")) {
+        for (String kind : List.of("private", "readable", "unpaid", "lapsed")) {
             String label = kind + "-" + SUFFIX;
             TENANTS.put(kind, label);
             Tenantry.Reply created = operator.onPublic("POST", "/api/tenants", "{\"label\":\"" + label
                     + "\",\"name\":\"" + kind + "\",\"owner\":\"owner-" + SUFFIX + "\",\"publiclyReadable\":"
-                    + kind.equals("readable") + ",\"paidUntil\":\"" + paid + "\"}");
+                    + List.of("readable", "lapsed").contains(kind) + ",\"paidUntil\":\"" + paid + "\"}");
             assertEquals(201, created.status(), created.body());
             String host = Tenantry.host(label);
             owner.bringIn(host, "tester-" + SUFFIX);
@@ -108,9 +114,11 @@ class AccessMatrixIT {
                 operator.newAccount("extra-" + kind + "-" + who + "-" + SUFFIX);
             }
         }
-        Tenantry.Reply expired = operator.onPublic("PUT", "/api/tenants/" + TENANTS.get("unpaid"),
-                "{\"paidUntil\":\"" + Instant.now().minus(1, ChronoUnit.HOURS) + "\"}");
-        assertEquals(200, expired.status(), expired.body());
+        for (String kind : List.of("unpaid", "lapsed")) {
+            Tenantry.Reply expired = operator.onPublic("PUT", "/api/tenants/" + TENANTS.get(kind),
+                    "{\"paidUntil\":\"" + Instant.now().minus(1, ChronoUnit.HOURS) + "\"}");
+            assertEquals(200, expired.status(), expired.body());
+        }
     }
 
     @Test
@@ -124,7 +132,7 @@ class AccessMatrixIT {
             String host = Tenantry.host(TENANTS.get(kind));
             Tenantry caller = CALLERS.get(who);
             Tenantry owner = CALLERS.get("owner");
-            boolean blocked = kind.equals("unpaid");
+            boolean blocked = List.of("unpaid", "lapsed").contains(kind);
             long kept = KEPT_PRODUCT.get(kind);
             String extra = "extra-" + kind + "-" + who + "-" + SUFFIX;
             if (!blocked) {
@@ -164,7 +172,7 @@ class AccessMatrixIT {
                 }
             }
         }
-        assertEquals(18 * 13, cells);
+        assertEquals(24 * 13, cells);
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
@@ -209,7 +217,15 @@ class AccessMatrixIT {
         String toOwner = CALLERS.get("owner").page(unpaid, "/").body();
         assertTrue(toOwner.contains("To renew it, write to the platform&#39;s operators")
                 || toOwner.contains("To renew it, write to the platform's operators"), "the owner is told to renew: " + toOwner);
-        assertFalse(CALLERS.get("stranger").page(unpaid, "/").body().contains("owner-" + SUFFIX), "no names for strangers");
+        Tenantry.Reply toStranger = CALLERS.get("stranger").page(unpaid, "/");
+        assertEquals(403, toStranger.status(), "a stranger is refused as at a paid private tenant");
+        assertTrue(toStranger.body().contains("You are not a member of unpaid"), toStranger.body());
+        assertFalse(toStranger.body().contains("owner-" + SUFFIX) || toStranger.body().contains("Subscription expired")
+                || toStranger.body().contains("renew"),
+                "no names, nothing of the subscription for strangers: " + toStranger.body());
+        Tenantry.Reply toAnonymous = CALLERS.get("anonymous").page(unpaid, "/");
+        assertEquals(302, toAnonymous.status(), "sent to sign in, as at a paid private tenant");
+        assertTrue(toAnonymous.location().contains("/go/" + TENANTS.get("unpaid") + "?state="), toAnonymous.location());
         Tenantry.Reply german = CALLERS.get("tester").inLanguage("de").page(unpaid, "/");
         assertTrue(german.body().contains("Abonnement abgelaufen") && german.body().contains("Bitten Sie den Eigentümer"),
                 german.body());
