@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Payara Micro started as its own process with the WAR Maven built, for tests that need what
@@ -56,7 +57,10 @@ public final class PayaraProcess implements AutoCloseable {
      */
     public static PayaraProcess start(Path war, boolean withDomain, List<String> microOptions, String... settings) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java"));
+        // The build's JVM options for servers in tests (pom.xml, tests.jvmOptions): they halve a start's CPU.
+        Stream.of(System.getProperty("tests.jvmOptions", "").split("\\s+")).filter(o -> !o.isBlank()).forEach(command::add);
+        command.addAll(List.of("-Xmx512m",
                 "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
                 "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD, "-Dadmin.email=" + Tenantry.emailOf(Tenantry.ADMIN), "-Dfiles.root=" + System.getProperty("tenantry.test.files")));
         if (withDomain) {
