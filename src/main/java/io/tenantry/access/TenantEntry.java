@@ -33,6 +33,9 @@ public class TenantEntry {
     Memberships memberships;
 
     @Inject
+    TenantTermsDirectory terms;
+
+    @Inject
     @ConfigProperty(name = "tenants.block-unpaid", defaultValue = "false")
     boolean blockUnpaid;
 
@@ -72,13 +75,13 @@ public class TenantEntry {
 
     /** Whether the subscription has run out and unpaid tenants are blocked for this caller (not the super-user). */
     boolean closedTo(Tenant tenant, Optional<Caller> caller) {
-        return blockUnpaid && tenant.isUnpaidAt(Instant.now()) && !caller.map(Caller::superUser).orElse(false);
+        return blockUnpaid && Subscription.of(tenant, terms.of(tenant), Instant.now()) == Subscription.EXPIRED && !caller.map(Caller::superUser).orElse(false);
     }
 
     /** The entry of someone who is not an authorized user: a reader, or refused. */
     Access.Entry withoutMembership(Tenant tenant, Optional<Caller> caller) {
         boolean superUser = caller.map(Caller::superUser).orElse(false);
-        if (tenant.terms().publiclyReadable() || superUser && operatorsMayRead) {
+        if (terms.of(tenant).publiclyReadable() || superUser && operatorsMayRead) {
             return Access.Entry.READER;
         }
         return caller.isPresent() ? Access.Entry.FORBIDDEN : Access.Entry.SIGN_IN_REQUIRED;
