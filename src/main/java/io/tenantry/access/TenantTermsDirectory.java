@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.tenantry.provisioning.TenantConflictException;
 import io.tenantry.tenancy.Tenant;
@@ -33,6 +34,8 @@ public class TenantTermsDirectory {
     }
 
     private final ConcurrentMap<TenantLabel, Known> known = new ConcurrentHashMap<>();
+    /** Counts what was forgotten: terms read before a change was announced are not kept after it. */
+    private final AtomicLong forgotten = new AtomicLong();
 
     @Inject
     TenantTermsRegistry registry;
@@ -49,8 +52,10 @@ public class TenantTermsDirectory {
         if (kept != null && kept.tenantId() == tenant.id()) {
             return kept.terms();
         }
+        long before = forgotten.get();
         Optional<TenantTerms> found = registry.find(tenant.id());
-        found.ifPresent(terms -> remember(tenant, terms));
+        found.ifPresent(terms -> known.compute(tenant.label(),
+                (label, now) -> forgotten.get() == before ? new Known(tenant.id(), terms) : now));
         return found.orElse(NONE);
     }
 
@@ -83,6 +88,7 @@ public class TenantTermsDirectory {
 
     /** Forgets what a tenant changed on any instance (or, with no label, every tenant) had: read again when next asked. */
     void forget(@Observes TenantChanged changed) {
+        forgotten.incrementAndGet();
         changed.label().ifPresentOrElse(known::remove, known::clear);
     }
 }
