@@ -75,7 +75,8 @@ public class TenantEntry {
 
     /** Whether the subscription has run out and unpaid tenants are blocked for this caller (not the super-user). */
     boolean closedTo(Tenant tenant, Optional<Caller> caller) {
-        return blockUnpaid && Subscription.of(tenant, terms.of(tenant), Instant.now()) == Subscription.EXPIRED && !caller.map(Caller::superUser).orElse(false);
+        return blockUnpaid && Subscription.of(tenant, terms.of(tenant), Instant.now()) == Subscription.EXPIRED
+                && !caller.map(Caller::superUser).orElse(false);
     }
 
     /** The entry of someone who is not an authorized user: a reader, or refused. */

@@ -90,7 +90,7 @@ public class TenantSettings {
     /** Whether the caller may make the owner's decisions here: is the owner, or a super-user. */
     public boolean mayDecideAsOwner() {
         return caller.signedIn().map(me -> me.actsAsSuperUser()
-                || termsAsRead.terms().ownerId().filter(owner -> owner == me.accountId()).isPresent()).orElse(false);
+                || termsAsRead.terms().isOwnedBy(me.accountId())).orElse(false);
     }
 
     /**

@@ -35,7 +35,7 @@ public class UpgradeFailureReaders implements UpgradeFailureAudience {
             return false;
         }
         Caller who = signedIn.get();
-        if (who.superUser() || tenantTerms.of(tenant).ownerId().filter(owner -> owner == who.accountId()).isPresent()) {
+        if (who.superUser() || tenantTerms.of(tenant).isOwnedBy(who.accountId())) {
             return true;
         }
         return memberships.permissionsOf(tenant, who.accountId())
