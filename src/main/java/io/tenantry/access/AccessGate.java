@@ -30,7 +30,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * of what is true ({@link Refused.Kind}): not signed in (401, a reader on a page of members), not a
  * member or missing a permission (403), subscription expired (402). The API is not gated here: its services refuse with a problem document.
  * Account pages live on the public host; asked for on a tenant host, they are redirected there.
- * There they are every signed-in account's, member of the public tenant or not.
+ * There they are every signed-in account's, member of the public tenant or not. Every request, API
+ * included, first reads its tenant's terms ({@link TermsAsRead}).
  */
 public class AccessGate extends HttpFilter {
 
@@ -78,9 +79,13 @@ public class AccessGate extends HttpFilter {
     @Inject
     HandOffState states;
 
+    @Inject
+    TermsAsRead termsAsRead;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        termsAsRead.readAtStart(); // before any body is read: what a save of this request is written over
         String path = RequestPath.of(request);
         if (UNGATED.stream().anyMatch(prefix -> RequestPath.isUnder(path, prefix))) {
             chain.doFilter(request, response);

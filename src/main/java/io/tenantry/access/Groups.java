@@ -32,6 +32,9 @@ public class Groups {
     @Inject
     TenantContext context;
 
+    @Inject
+    TenantTermsDirectory tenantTerms;
+
     @Requires(Permission.GROUPS_MANAGE)
     public List<Group> list() {
         @SuppressWarnings("unchecked")
@@ -112,7 +115,7 @@ public class Groups {
     public void removeMember(long groupId, String username) {
         requireGroup(groupId);
         long accountId = members.requireAuthorized(username);
-        if (context.tenant().isOwnedBy(accountId) && isAdministrators(groupId)) {
+        if (tenantTerms.of(context.tenant()).isOwnedBy(accountId) && isAdministrators(groupId)) {
             throw new NotPermittedException("owner.alwaysAdministrator", context.tenant().name());
         }
         em.createNativeQuery("DELETE FROM group_member WHERE group_id = ? AND account_id = ?")

@@ -1,5 +1,6 @@
 package io.tenantry.access;
 
+import jakarta.inject.Inject;
 import java.util.Arrays;
 
 import io.tenantry.tenancy.Tenant;
@@ -18,6 +19,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ImportedGroups {
+
+    @Inject
+    TenantTermsDirectory tenantTerms;
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -38,7 +42,7 @@ public class ImportedGroups {
                 .setParameter(1, "{" + String.join(",", Arrays.stream(Permission.values()).map(Permission::code)
                         .toList()) + "}")
                 .executeUpdate();
-        tenant.terms().ownerId().ifPresent(owner -> em.createNativeQuery(
+        tenantTerms.of(tenant).ownerId().ifPresent(owner -> em.createNativeQuery(
                         "INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
                                 + "WHERE built_in AND name = 'Administrator' ON CONFLICT DO NOTHING")
                 .setParameter(1, owner).executeUpdate());

@@ -37,6 +37,9 @@ public class Members {
     @Inject
     TenantAccess access;
 
+    @Inject
+    TenantTermsDirectory tenantTerms;
+
     /** The members, by user name; their addresses only for a caller with MEMBERS_MANAGE (null for others). */
     public List<Member> list() {
         access.requireMember();
@@ -48,7 +51,7 @@ public class Members {
                         + "LEFT JOIN access_group g ON g.id = gm.group_id WHERE m.tenant_id = ? "
                         + "GROUP BY a.id, a.username, a.display_name, a.email, m.since ORDER BY lower(a.username)")
                 .setParameter(1, context.tenant().id()).getResultList();
-        long owner = context.tenant().terms().ownerId().orElse(-1L);
+        long owner = tenantTerms.of(context.tenant()).ownerId().orElse(-1L);
         return rows.stream().map(row -> {
             String username = (String) row[0];
             String groups = (String) row[4];
@@ -62,7 +65,7 @@ public class Members {
     @Requires(Permission.MEMBERS_MANAGE)
     public void remove(String username) {
         long accountId = requireAuthorized(username);
-        if (context.tenant().isOwnedBy(accountId)) {
+        if (tenantTerms.of(context.tenant()).isOwnedBy(accountId)) {
             throw new NotPermittedException("owner.notRemovable", context.tenant().name());
         }
         dismiss(accountId);

@@ -49,6 +49,9 @@ public class SettingsPage implements Serializable {
     @Inject
     transient TenantUrls urls;
 
+    @Inject
+    TermsAsRead termsAsRead;
+
     private TenantFields form;
     private String extraEmails;
     private String navText;
@@ -60,10 +63,11 @@ public class SettingsPage implements Serializable {
     @PostConstruct
     void load() {
         Tenant tenant = context.tenant();
-        form = new TenantFields(tenant.name(), tenant.terms().organization(), tenant.terms().publiclyReadable());
-        extraEmails = String.join(", ", tenant.terms().extraEmails());
-        navText = tenant.terms().navText();
-        paidUntil = EditedInstant.shown(tenant.terms().paidUntil());
+        TenantTerms terms = termsAsRead.terms();
+        form = new TenantFields(tenant.name(), terms.organization(), terms.publiclyReadable());
+        extraEmails = String.join(", ", terms.extraEmails());
+        navText = terms.navText();
+        paidUntil = EditedInstant.shown(terms.paidUntil());
         ownerCandidates = settings.mayDecideAsOwner() && settings.mayChange() ? otherMembers() : List.of();
     }
 
@@ -102,7 +106,7 @@ public class SettingsPage implements Serializable {
         try {
             settings.change(form.getName(), form.getOrganization(), form.isPubliclyReadable(), extraEmails, navText);
             if (isSuperUser()) {
-                settings.changePaidUntil(EditedInstant.saved(context.tenant().terms().paidUntil(), paidUntil));
+                settings.changePaidUntil(EditedInstant.saved(termsAsRead.terms().paidUntil(), paidUntil));
             }
             return reopened("settings.saved");
         } catch (RefusedException | IllegalArgumentException e) {

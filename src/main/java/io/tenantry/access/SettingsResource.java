@@ -46,6 +46,12 @@ public class SettingsResource {
     @Inject
     TenantUrls urls;
 
+    @Inject
+    TenantTermsDirectory tenantTerms;
+
+    @Inject
+    TermsAsRead termsAsRead;
+
     @Context
     HttpServletRequest request;
 
@@ -56,16 +62,16 @@ public class SettingsResource {
     public record SettingsJson(String name, String organization, Boolean publiclyReadable, List<String> extraEmails,
             String navText) {
 
-        static SettingsJson of(Tenant tenant) {
-            return new SettingsJson(tenant.name(), tenant.terms().organization(), tenant.terms().publiclyReadable(),
-                    tenant.terms().extraEmails(), tenant.terms().navText());
+        static SettingsJson of(Tenant tenant, TenantTerms terms) {
+            return new SettingsJson(tenant.name(), terms.organization(), terms.publiclyReadable(), terms.extraEmails(),
+                    terms.navText());
         }
     }
 
     @GET
     public SettingsJson settings() {
         settings.requireMayChange();
-        return SettingsJson.of(context.tenant());
+        return SettingsJson.of(context.tenant(), termsAsRead.terms());
     }
 
     /**
@@ -80,14 +86,15 @@ public class SettingsResource {
         }
         SettingsJson input = JsonBodies.read(body, SettingsJson.class);
         Tenant tenant = context.tenant();
-        Tenant.Terms terms = tenant.terms();
-        return SettingsJson.of(settings.change(
+        TenantTerms terms = termsAsRead.terms();
+        Tenant changed = settings.change(
                 body.containsKey("name") ? input.name() : tenant.name(),
                 body.containsKey("organization") ? input.organization() : terms.organization(),
                 input.publiclyReadable() == null ? terms.publiclyReadable() : input.publiclyReadable(),
                 String.join(",", body.containsKey("extraEmails")
                         ? Objects.requireNonNullElse(input.extraEmails(), List.of()) : terms.extraEmails()),
-                body.containsKey("navText") ? input.navText() : terms.navText()));
+                body.containsKey("navText") ? input.navText() : terms.navText());
+        return SettingsJson.of(changed, tenantTerms.of(changed));
     }
 
     /**

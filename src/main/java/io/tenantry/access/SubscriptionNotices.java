@@ -9,7 +9,6 @@ import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.Caller;
 import io.tenantry.faces.ReadersClock;
 import io.tenantry.platform.Reason;
-import io.tenantry.tenancy.Subscription;
 import io.tenantry.tenancy.Tenant;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,20 +35,23 @@ public class SubscriptionNotices {
     @Inject
     ReadersClock clock;
 
+    @Inject
+    TenantTermsDirectory tenantTerms;
+
     /**
      * The notice a member sees on the tenant's pages at {@code now}: the trial or subscription ends
      * within {@link #NOTICE_BEFORE}, or has ended (only a super-user still enters then). Empty when
      * unpaid tenants are not blocked, for the public tenant, and when the end is further off.
      */
     public Optional<Reason> noticeFor(Tenant tenant, Caller member, Instant now) {
-        Subscription state = tenant.subscriptionAt(now);
+        Subscription state = Subscription.of(tenant, tenantTerms.of(tenant), now);
         if (!entries.blocksUnpaid() || state == Subscription.FREE) {
             return Optional.empty();
         }
         if (state == Subscription.EXPIRED) {
             return Optional.of(expired(tenant, Optional.of(member)));
         }
-        Instant end = tenant.terms().paidUntil().orElseThrow();
+        Instant end = tenantTerms.of(tenant).paidUntil().orElseThrow();
         Duration left = Duration.between(now, end);
         if (left.compareTo(NOTICE_BEFORE) > 0) {
             return Optional.empty();
@@ -72,8 +74,8 @@ public class SubscriptionNotices {
      * whom to ask; anyone else (or nobody signed in) only that it has expired.
      */
     public Reason expired(Tenant tenant, Optional<Caller> person) {
-        Optional<Instant> ended = tenant.terms().paidUntil();
-        boolean trial = ended.isPresent() && ended.equals(tenant.terms().trialEnds());
+        Optional<Instant> ended = tenantTerms.of(tenant).paidUntil();
+        boolean trial = ended.isPresent() && ended.equals(tenantTerms.of(tenant).trialEnds());
         String when = ended.map(clock::dateTime).orElse("");
         if (person.isPresent() && isOwner(tenant, person.get())) {
             return ended.isEmpty() ? Reason.of("subscription.noneOwner", tenant.name(), operators())
@@ -88,12 +90,12 @@ public class SubscriptionNotices {
         return Reason.of("subscriptionExpired", tenant.name());
     }
 
-    private static boolean isOwner(Tenant tenant, Caller person) {
-        return tenant.isOwnedBy(person.accountId());
+    private boolean isOwner(Tenant tenant, Caller person) {
+        return tenantTerms.of(tenant).isOwnedBy(person.accountId());
     }
 
     private String ownerName(Tenant tenant) {
-        return tenant.terms().ownerId().flatMap(accounts::findActive).map(Account::username).orElse("—");
+        return tenantTerms.of(tenant).ownerId().flatMap(accounts::findActive).map(Account::username).orElse("—");
     }
 
     /** Where the owner writes: the platform's operators, who record payments (paid-until). */

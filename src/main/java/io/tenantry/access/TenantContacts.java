@@ -41,16 +41,19 @@ public class TenantContacts {
     @Inject
     TenantAccess access;
 
+    @Inject
+    TenantTermsDirectory tenantTerms;
+
     /** The owner's name (display name, else user name), if the caller is a member of the tenant and it has an owner. */
     @Transactional
     public Optional<String> ownerOf(Tenant tenant) {
         Optional<Caller> me = caller.signedIn();
-        if (me.isEmpty() || tenant.terms().ownerId().isEmpty() || !memberships.isAuthorized(tenant, me.get().accountId())) {
+        if (me.isEmpty() || tenantTerms.of(tenant).ownerId().isEmpty() || !memberships.isAuthorized(tenant, me.get().accountId())) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT username, display_name FROM public.account WHERE id = ?")
-                .setParameter(1, tenant.terms().ownerId().get()).getResultList();
+                .setParameter(1, tenantTerms.of(tenant).ownerId().get()).getResultList();
         return rows.stream().findFirst().map(row -> ((String) row[1]).isBlank() ? (String) row[0] : (String) row[1]);
     }
 

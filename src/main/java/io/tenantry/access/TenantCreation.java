@@ -33,11 +33,12 @@ import jakarta.transaction.Transactional;
  * super-user gives a paid-until, and, once the creation has committed, the e-mails to the
  * owner, the tenant's extra addresses and the platform's operators.
  *
- * <p>The mail is sent here, after {@link TenantProvisioning} returns, rather than by an observer of
- * {@link TenantCreated}: that event is fired inside the creation's transaction (a mail sent from
- * there could announce a creation then rolled back), and also for the public tenant made at first
- * boot, which announces nothing; the tenant's address is the request's. This method runs outside
- * any transaction ({@code NEVER}), so the creation's own transaction has committed when it returns.
+ * <p>The terms ({@link TenantTerms}) are written, and the owner admitted, inside the creation's own
+ * transaction ({@link TenantTermsStore#create}, provisioning's {@code alongside}): a tenant never
+ * exists without them. The mail is sent here, after {@link TenantProvisioning} returns: a mail sent
+ * from inside the transaction could announce a creation then rolled back; the tenant's address is
+ * the request's. This method runs outside any transaction ({@code NEVER}), so the creation's own
+ * transaction has committed when it returns.
  */
 @ApplicationScoped
 public class TenantCreation {
@@ -65,6 +66,12 @@ public class TenantCreation {
 
     @Inject
     TrialPeriod trial;
+
+    @Inject
+    TenantTermsStore termsStore;
+
+    @Inject
+    TenantTermsDirectory termsDirectory;
 
     @Inject
     @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
@@ -123,14 +130,25 @@ public class TenantCreation {
         }
         TenantLabel label = TenantLabel.forNewTenant(asked.label());
         long owner = asked.owner().map(this::activeAccountId).orElse(creator.accountId());
-        Tenant.Terms terms = new Tenant.Terms(Optional.of(owner), asked.organization(), asked.publiclyReadable(),
+        TenantTerms asTold = new TenantTerms(Optional.of(owner), asked.organization(), asked.publiclyReadable(),
                 asked.paidUntil());
-        if (asked.paidUntil().isEmpty()) {
-            terms = trial.endFrom(Instant.now()).map(terms::withTrialUntil).orElse(terms);
-        }
-        Tenant tenant = provisioning.create(label, asked.name(), terms, asked.path());
-        announce(tenant, urls.rootOf(label, request));
+        TenantTerms terms = asked.paidUntil().isEmpty()
+                ? trial.endFrom(Instant.now()).map(asTold::withTrialUntil).orElse(asTold) : asTold;
+        TenantTermsStore.requireOrganization(terms);
+        Tenant tenant = provisioning.create(label, asked.name(), asked.path(), created -> termsStore.create(created, terms));
+        termsDirectory.remember(tenant, terms);
+        announce(tenant, terms, urls.rootOf(label, request));
         return tenant;
+    }
+
+    /**
+     * Creates the public tenant at first boot, owned by the operator ({@code operatorId}), its terms
+     * written in the same transaction; nothing when it exists (on any instance). Announces nothing.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public void ensurePublicTenant(long operatorId) {
+        provisioning.ensurePublicTenant(created -> termsStore.create(created,
+                new TenantTerms(Optional.of(operatorId), "", false, Optional.empty())));
     }
 
     private long activeAccountId(String username) {
@@ -138,12 +156,12 @@ public class TenantCreation {
     }
 
     /** Tells the owner, the tenant's extra addresses and the operators that the tenant exists. */
-    private void announce(Tenant tenant, String tenantUrl) {
+    private void announce(Tenant tenant, TenantTerms terms, String tenantUrl) {
         Set<String> recipients = new LinkedHashSet<>();
-        tenant.terms().ownerId().flatMap(accounts::findActive).map(Account::email).ifPresent(recipients::add);
-        recipients.addAll(tenant.terms().extraEmails());
+        terms.ownerId().flatMap(accounts::findActive).map(Account::email).ifPresent(recipients::add);
+        recipients.addAll(terms.extraEmails());
         recipients.addAll(accounts.superUserEmails());
-        String owner = tenant.terms().ownerId().flatMap(accounts::findActive).map(Account::username).orElse("-");
+        String owner = terms.ownerId().flatMap(accounts::findActive).map(Account::username).orElse("-");
         for (String recipient : recipients) {
             mailer.send(templates.render(recipient, "tenantCreated", tenant.name(), tenant.label().value(), owner,
                     tenantUrl));

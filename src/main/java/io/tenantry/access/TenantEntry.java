@@ -33,6 +33,9 @@ public class TenantEntry {
     Memberships memberships;
 
     @Inject
+    TenantTermsDirectory terms;
+
+    @Inject
     @ConfigProperty(name = "tenants.block-unpaid", defaultValue = "false")
     boolean blockUnpaid;
 
@@ -77,14 +80,15 @@ public class TenantEntry {
      * enter ({@code member}, or anyone when the tenant is publicly readable; see {@link #of}).
      */
     boolean closedTo(Tenant tenant, Optional<Caller> caller, boolean member) {
-        return blockUnpaid && tenant.isUnpaidAt(Instant.now()) && !caller.map(Caller::superUser).orElse(false)
-                && (member || tenant.terms().publiclyReadable());
+        TenantTerms tenantTerms = terms.of(tenant);
+        return blockUnpaid && Subscription.of(tenant, tenantTerms, Instant.now()) == Subscription.EXPIRED
+                && !caller.map(Caller::superUser).orElse(false) && (member || tenantTerms.publiclyReadable());
     }
 
     /** The entry of someone who is not an authorized user: a reader, or refused. */
     Access.Entry withoutMembership(Tenant tenant, Optional<Caller> caller) {
         boolean superUser = caller.map(Caller::superUser).orElse(false);
-        if (tenant.terms().publiclyReadable() || superUser && operatorsMayRead) {
+        if (terms.of(tenant).publiclyReadable() || superUser && operatorsMayRead) {
             return Access.Entry.READER;
         }
         return caller.isPresent() ? Access.Entry.FORBIDDEN : Access.Entry.SIGN_IN_REQUIRED;

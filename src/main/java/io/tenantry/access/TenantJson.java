@@ -16,11 +16,11 @@ public record TenantJson(String label, String name, String url, String owner, St
         String schemaVersion, Upgrade upgrade) {
 
     /** {@code root}: the tenant's address without a trailing slash (TenantUrls). */
-    static TenantJson of(Tenant tenant, String owner, String root, UpgradeState upgrade) {
+    static TenantJson of(Tenant tenant, TenantTerms terms, String owner, String root, UpgradeState upgrade) {
         return new TenantJson(tenant.label().value(), tenant.name(), root + "/",
-                owner, tenant.terms().organization(), tenant.terms().publiclyReadable(),
-                tenant.terms().paidUntil().orElse(null), tenant.subscriptionAt(Instant.now()).id(),
-                tenant.terms().trialEnds().orElse(null), tenant.createdAt(), tenant.schemaVersion(),
+                owner, terms.organization(), terms.publiclyReadable(),
+                terms.paidUntil().orElse(null), Subscription.of(tenant, terms, Instant.now()).id(),
+                terms.trialEnds().orElse(null), tenant.createdAt(), tenant.schemaVersion(),
                 Upgrade.of(upgrade));
     }
 

@@ -24,7 +24,6 @@ import io.tenantry.mail.Mailer;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.SingleLine;
-import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,9 +56,6 @@ public class TenantSettings {
     CurrentCaller caller;
 
     @Inject
-    TenantProvisioning provisioning;
-
-    @Inject
     TenantFiles files;
 
     @Inject
@@ -77,6 +73,12 @@ public class TenantSettings {
     @Inject
     MailTemplates templates;
 
+    @Inject
+    TenantTermsDirectory tenantTerms;
+
+    @Inject
+    TermsAsRead termsAsRead;
+
     /**
      * Whether the caller may change the settings here: members with the permission, or the super-user
      * acting account-wide (with a session of this tenant's host, only as a member).
@@ -88,11 +90,11 @@ public class TenantSettings {
     /** Whether the caller may make the owner's decisions here: is the owner, or a super-user. */
     public boolean mayDecideAsOwner() {
         return caller.signedIn().map(me -> me.actsAsSuperUser()
-                || context.tenant().terms().ownerId().filter(owner -> owner == me.accountId()).isPresent()).orElse(false);
+                || termsAsRead.terms().isOwnedBy(me.accountId())).orElse(false);
     }
 
     /**
-     * Changes the name and terms; {@code extraEmails} is a list separated by commas, semicolons or
+     * Changes the name and terms (as this request read them: a change made meanwhile is a 409); {@code extraEmails} is a list separated by commas, semicolons or
      * spaces. Refuses with {@link NotPermittedException} a caller without SETTINGS_MANAGE, and one
      * who is not the owner (nor a super-user) but changes whether the tenant is publicly readable or
      * its extra e-mails; with {@link BrokenRuleException} values that break the rules.
@@ -111,14 +113,14 @@ public class TenantSettings {
             throw new BrokenRuleException("settings.tooManyEmails", MAX_EXTRA_EMAILS);
         }
         Tenant tenant = context.tenant();
-        if (publiclyReadable != tenant.terms().publiclyReadable()) {
+        TenantTerms terms = termsAsRead.terms();
+        if (publiclyReadable != terms.publiclyReadable()) {
             requireOwnerDecision("settings.field.publiclyReadable");
         }
-        if (!Set.copyOf(emails).equals(Set.copyOf(tenant.terms().extraEmails()))) {
+        if (!Set.copyOf(emails).equals(Set.copyOf(terms.extraEmails()))) {
             requireOwnerDecision("settings.field.extraEmails");
         }
-        return provisioning.change(tenant, name,
-                tenant.terms().withSettings(organization, publiclyReadable, emails, nav));
+        return tenantTerms.change(tenant, terms, name, terms.withSettings(organization, publiclyReadable, emails, nav));
     }
 
     /**
@@ -133,7 +135,7 @@ public class TenantSettings {
         requireOwnerDecision("settings.field.owner");
         long receiver = members.requireAuthorized("owner", username);
         Tenant tenant = context.tenant();
-        if (tenant.isOwnedBy(receiver)) {
+        if (termsAsRead.terms().isOwnedBy(receiver)) {
             throw new BrokenRuleException("ownership.alreadyOwner", username.strip(), tenant.name());
         }
         links.withdrawAllOf(SingleUseLinks.Purpose.OWNERSHIP, tenant.id());
@@ -161,7 +163,8 @@ public class TenantSettings {
             throw new NotPermittedException("ownership.noOffer", tenant.name());
         }
         members.requireAuthorized("owner", me.username());
-        Tenant changed = provisioning.change(tenant, tenant.name(), tenant.terms().withOwner(me.accountId()));
+        TenantTerms terms = termsAsRead.terms();
+        Tenant changed = tenantTerms.change(tenant, terms, tenant.name(), terms.withOwner(me.accountId()));
         links.claim(SingleUseLinks.Purpose.OWNERSHIP, me.accountId(), tenant.id());
         return changed;
     }
@@ -180,10 +183,11 @@ public class TenantSettings {
     public Tenant changePaidUntil(Optional<Instant> paidUntil) {
         caller.requireSuperUser();
         Tenant tenant = context.tenant();
-        if (paidUntil.equals(tenant.terms().paidUntil())) {
+        TenantTerms terms = termsAsRead.terms();
+        if (paidUntil.equals(terms.paidUntil())) {
             return tenant;
         }
-        return provisioning.change(tenant, tenant.name(), tenant.terms().withPaidUntil(paidUntil));
+        return tenantTerms.change(tenant, terms, tenant.name(), terms.withPaidUntil(paidUntil));
     }
 
     /**

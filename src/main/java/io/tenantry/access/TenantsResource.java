@@ -99,6 +99,9 @@ public class TenantsResource {
     @Inject
     TenantUpgrade upgrade;
 
+    @Inject
+    TenantTermsDirectory tenantTerms;
+
     @Context
     HttpServletRequest request;
 
@@ -113,8 +116,8 @@ public class TenantsResource {
         List<Tenant> all = directory.all().stream().sorted(Comparator.comparing(t -> t.label().value())).toList();
         PageJson<Tenant> tenants = PageJson.window(all, query);
         Map<Long, String> owners = accounts.usernames(tenants.items().stream()
-                .flatMap(t -> t.terms().ownerId().stream()).collect(Collectors.toSet()));
-        return new PageJson<>(tenants.items().stream().map(t -> json(t, t.terms().ownerId().map(owners::get)
+                .flatMap(t -> tenantTerms.of(t).ownerId().stream()).collect(Collectors.toSet()));
+        return new PageJson<>(tenants.items().stream().map(t -> json(t, tenantTerms.of(t).ownerId().map(owners::get)
                 .orElse(null))).toList(), tenants.total(), tenants.offset(), tenants.limit());
     }
 
@@ -144,12 +147,12 @@ public class TenantsResource {
         }
         TenantJson.Change change = JsonBodies.read(body, TenantJson.Change.class);
         Tenant tenant = directory.find(new TenantLabel(label)).orElseThrow(() -> new UnknownTenantException(label));
-        Tenant.Terms terms = tenant.terms();
+        TenantTerms terms = tenantTerms.of(tenant);
         boolean clearPaidUntil = Boolean.TRUE.equals(change.clearPaidUntil())
                 || body.containsKey("paidUntil") && body.isNull("paidUntil");
         Optional<Instant> paidUntil = clearPaidUntil ? Optional.empty()
                 : Optional.ofNullable(change.paidUntil()).or(terms::paidUntil);
-        Tenant.Terms changed = terms.withSettings(
+        TenantTerms changed = terms.withSettings(
                 change.organization() == null ? terms.organization() : change.organization(),
                 change.publiclyReadable() == null ? terms.publiclyReadable() : change.publiclyReadable(),
                 terms.extraEmails(), terms.navText()).withPaidUntil(paidUntil);
@@ -158,7 +161,7 @@ public class TenantsResource {
             // An offer the former owner made is not the new owner's: it must not outlive the change.
             links.withdrawAllOf(SingleUseLinks.Purpose.OWNERSHIP, tenant.id());
         }
-        return json(provisioning.change(tenant, change.name() == null ? tenant.name() : change.name(), changed));
+        return json(tenantTerms.change(tenant, terms, change.name() == null ? tenant.name() : change.name(), changed));
     }
 
     /**
@@ -227,10 +230,10 @@ public class TenantsResource {
     }
 
     private TenantJson json(Tenant tenant) {
-        return json(tenant, tenant.terms().ownerId().flatMap(accounts::findActive).map(Account::username).orElse(null));
+        return json(tenant, tenantTerms.of(tenant).ownerId().flatMap(accounts::findActive).map(Account::username).orElse(null));
     }
 
     private TenantJson json(Tenant tenant, String owner) {
-        return TenantJson.of(tenant, owner, urls.rootOf(tenant.label(), request), upgrades.of(tenant));
+        return TenantJson.of(tenant, tenantTerms.of(tenant), owner, urls.rootOf(tenant.label(), request), upgrades.of(tenant));
     }
 }

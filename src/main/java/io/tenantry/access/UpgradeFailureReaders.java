@@ -25,6 +25,9 @@ public class UpgradeFailureReaders implements UpgradeFailureAudience {
     @Inject
     Memberships memberships;
 
+    @Inject
+    TenantTermsDirectory tenantTerms;
+
     @Override
     public boolean mayLearnWhy(Tenant tenant) {
         Optional<Caller> signedIn = caller.signedIn();
@@ -32,7 +35,7 @@ public class UpgradeFailureReaders implements UpgradeFailureAudience {
             return false;
         }
         Caller who = signedIn.get();
-        if (who.superUser() || tenant.terms().ownerId().filter(owner -> owner == who.accountId()).isPresent()) {
+        if (who.superUser() || tenantTerms.of(tenant).isOwnedBy(who.accountId())) {
             return true;
         }
         return memberships.permissionsOf(tenant, who.accountId())

@@ -16,7 +16,7 @@ import org.primefaces.model.SortOrder;
 import io.tenantry.provisioning.TenantBusyException;
 import io.tenantry.faces.EditedInstant;
 import io.tenantry.faces.Messages;
-import io.tenantry.tenancy.Subscription;
+import io.tenantry.access.Subscription;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -9,6 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tenantry.access.Subscription;
+import io.tenantry.access.TenantTerms;
+import io.tenantry.access.TenantTermsDirectory;
+import io.tenantry.access.TenantTermsSql;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
@@ -17,7 +21,6 @@ import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.LikePattern;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.provisioning.UnknownTenantException;
-import io.tenantry.tenancy.Subscription;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
@@ -35,17 +38,16 @@ import jakarta.transaction.Transactional;
 @MasterOnly
 public class TenantCatalog {
 
-    /**
-     * Where a tenant's subscription stands, in SQL: the rule of {@link Tenant#subscriptionAt}, so that
-     * the table filters and sorts by it in the database (TenantCatalogIT compares both for each state).
-     */
-    private static final String SUBSCRIPTION = "(CASE WHEN t.label = 'public' THEN 'free' "
-            + "WHEN t.paid_until IS NULL OR t.paid_until <= now() THEN 'expired' "
-            + "WHEN t.paid_until = t.trial_ends THEN 'trial' ELSE 'paid' END)";
+    /** Where a tenant's subscription stands, in SQL: access's rule ({@link TenantTermsSql#subscription}). */
+    private static final String SUBSCRIPTION = TenantTermsSql.subscription("t");
+    private static final String PAID_UNTIL = TenantTermsSql.paidUntil("t");
+    /** The tenants with their terms (access's) and owners. */
+    private static final String TENANTS = "public.tenant t " + TenantTermsSql.join("t")
+            + " LEFT JOIN public.account a ON a.id = " + TenantTermsSql.ownerId("t");
 
     /** Sortable columns, by the names the table uses; nothing else reaches the SQL. */
     private static final Map<String, String> SORTS = Map.of("label", "t.label", "owner", "lower(a.username)",
-            "createdAt", "t.created_at", "paidUntil", "t.paid_until", "members", "members",
+            "createdAt", "t.created_at", "paidUntil", PAID_UNTIL, "members", "members",
             "invitations", "invitations", "sizeBytes", "size_bytes", "subscription", SUBSCRIPTION);
 
     @PersistenceContext(unitName = "tenantry")
@@ -65,6 +67,9 @@ public class TenantCatalog {
 
     @Inject
     TenantUpgrade upgrade;
+
+    @Inject
+    TenantTermsDirectory tenantTerms;
 
     /**
      * One row of the table: {@code members} are the people who joined (the owner included),
@@ -89,7 +94,7 @@ public class TenantCatalog {
         caller.requireSuperUser();
         String order = SORTS.getOrDefault(sortBy, "t.label") + (ascending ? " ASC" : " DESC") + " NULLS LAST, t.label";
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT t.label, t.name, a.username, t.created_at, t.paid_until, "
+        List<Object[]> rows = em.createNativeQuery("SELECT t.label, t.name, a.username, t.created_at, " + PAID_UNTIL + ", "
                         + SUBSCRIPTION + ", "
                         + "(SELECT count(*) FROM public.tenant_member m WHERE m.tenant_id = t.id) AS members, "
                         + "(SELECT count(*) FROM public.invitation i WHERE i.tenant_id = t.id "
@@ -98,8 +103,7 @@ public class TenantCatalog {
                         + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = t.schema_name "
                         + "AND c.relkind = 'r') AS size_bytes, "
                         + "t.schema_version, u.state, u.reason, u.attempts, u.next_attempt_at "
-                        + "FROM public.tenant t LEFT JOIN public.account a ON a.id = t.owner_id "
-                        + "LEFT JOIN public.tenant_upgrade u ON u.tenant_id = t.id " + where()
+                        + "FROM " + TENANTS + " LEFT JOIN public.tenant_upgrade u ON u.tenant_id = t.id " + where()
                         + " ORDER BY " + order + " LIMIT ?2 OFFSET ?3")
                 .setParameter(1, pattern(filter)).setParameter(2, size).setParameter(3, first)
                 .setParameter(4, subscription.map(Subscription::id).orElse("")).getResultList();
@@ -117,8 +121,7 @@ public class TenantCatalog {
     @Transactional
     public int count(String filter, Optional<Subscription> subscription) {
         caller.requireSuperUser();
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM public.tenant t LEFT JOIN public.account a "
-                + "ON a.id = t.owner_id " + where()).setParameter(1, pattern(filter))
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM " + TENANTS + " " + where()).setParameter(1, pattern(filter))
                 .setParameter(4, subscription.map(Subscription::id).orElse("")).getSingleResult()).intValue();
     }
 
@@ -130,8 +133,9 @@ public class TenantCatalog {
         caller.requireSuperUser();
         Tenant tenant = find(label);
         Optional<Instant> until = Optional.ofNullable(paidUntil);
-        if (!until.equals(tenant.terms().paidUntil())) {
-            provisioning.change(tenant, tenant.name(), tenant.terms().withPaidUntil(until));
+        TenantTerms terms = tenantTerms.of(tenant);
+        if (!until.equals(terms.paidUntil())) {
+            tenantTerms.change(tenant, terms, tenant.name(), terms.withPaidUntil(until));
         }
     }
 

@@ -3,8 +3,8 @@ package io.tenantry.provisioning;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import io.tenantry.files.TenantFiles;
@@ -58,34 +58,35 @@ public class TenantProvisioning {
 
     /**
      * Creates a tenant whose label was read by {@link TenantLabel#forNewTenant} (only
-     * {@code access.TenantCreation} does, the one way to create a tenant on request): refuses terms
-     * without an owner, an organization or a name against the rules (400) and a label taken (409).
+     * {@code access.TenantCreation} does, the one way to create a tenant on request): refuses a name
+     * against the rules (400) and a label taken (409). {@code alongside} writes the creator's own
+     * tables for the tenant inside the creation's transaction (see {@link TenantSchemas#createFromTemplate}).
      */
-    public Tenant create(TenantLabel label, String name, Tenant.Terms terms, ProvisioningPath path) {
-        if (terms.ownerId().isEmpty()) {
-            throw new BrokenRuleException("tenant.noOwner");
-        }
-        requireOrganization(terms);
-        return createChecked(label, requireName(name), terms, path);
+    public Tenant create(TenantLabel label, String name, ProvisioningPath path, Consumer<Tenant> alongside) {
+        return createChecked(label, requireName(name), path, alongside);
     }
 
     /**
-     * Changes a tenant's name and terms over {@code before}, the tenant as the caller read it; the
-     * label, and so the address and schema, never change. A tenant changed meanwhile: 409.
+     * Gives the tenant a new name over {@code before}, the tenant as the caller read it, in the
+     * caller's transaction if there is one; the label, and so the address and schema, never change.
+     * Refuses a name against the rules (400) and a tenant renamed meanwhile (409). The directory
+     * holds the new name at once: a caller whose transaction then rolls back calls
+     * {@link TenantDirectory#refresh}.
      */
-    public Tenant change(Tenant before, String name, Tenant.Terms terms) {
-        requireOrganization(terms);
-        Tenant changed = schemas.change(before, requireName(name), terms);
-        directory.put(changed);
-        return changed;
+    public Tenant rename(Tenant before, String name) {
+        Tenant renamed = schemas.rename(before, requireName(name));
+        directory.put(renamed);
+        return renamed;
     }
 
-    /** Creates the public tenant on first boot, owned by the operator; does nothing when it exists (on any instance). */
-    public void ensurePublicTenant(long operatorId) {
+    /**
+     * Creates the public tenant on first boot; does nothing when it exists (on any instance).
+     * {@code alongside} as for {@link #create}.
+     */
+    public void ensurePublicTenant(Consumer<Tenant> alongside) {
         if (directory.find(TenantLabel.PUBLIC).isEmpty()) {
             try {
-                createChecked(TenantLabel.PUBLIC, "Public",
-                        new Tenant.Terms(Optional.of(operatorId), "", false, Optional.empty()), ProvisioningPath.CLONE);
+                createChecked(TenantLabel.PUBLIC, "Public", ProvisioningPath.CLONE, alongside);
             } catch (TenantConflictException createdByAnotherInstance) {
                 directory.find(TenantLabel.PUBLIC);
             }
@@ -162,7 +163,7 @@ public class TenantProvisioning {
         }
     }
 
-    private Tenant createChecked(TenantLabel label, String name, Tenant.Terms terms, ProvisioningPath path) {
+    private Tenant createChecked(TenantLabel label, String name, ProvisioningPath path, Consumer<Tenant> alongside) {
         if (directory.find(label).isPresent()) {
             throw new TenantConflictException(label);
         }
@@ -170,10 +171,10 @@ public class TenantProvisioning {
         Tenant tenant;
         try {
             if (path == ProvisioningPath.CLONE) {
-                tenant = schemas.createFromTemplate(label, name, terms, migrations.tenantVersion(),
-                        files.newFolderName());
+                tenant = schemas.createFromTemplate(label, name, migrations.tenantVersion(), files.newFolderName(),
+                        alongside);
             } else {
-                tenant = createByMigration(label, name, terms);
+                tenant = createByMigration(label, name, alongside);
             }
         } catch (TransactionalException e) {
             throw unwrap(e);
@@ -183,21 +184,16 @@ public class TenantProvisioning {
         return tenant;
     }
 
-    private Tenant createByMigration(TenantLabel label, String name, Tenant.Terms terms) {
+    private Tenant createByMigration(TenantLabel label, String name, Consumer<Tenant> alongside) {
         SchemaName staging = new SchemaName(STAGING_PREFIX + Instant.now().getEpochSecond() + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         migrations.execute("CREATE SCHEMA " + staging.quoted());
         try {
-            return schemas.adoptStaged(staging, label, name, terms, migrations.migrate(staging), files.newFolderName());
+            return schemas.adoptStaged(staging, label, name, migrations.migrate(staging), files.newFolderName(),
+                    alongside);
         } catch (RuntimeException e) {
             migrations.execute("DROP SCHEMA IF EXISTS " + staging.quoted() + " CASCADE");
             throw e;
-        }
-    }
-
-    private static void requireOrganization(Tenant.Terms terms) {
-        if (terms.organization().length() > MAX_NAME_LENGTH) {
-            throw new BrokenRuleException("tenant.organizationLength", terms.organization().length(), MAX_NAME_LENGTH);
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -24,9 +25,9 @@ import jakarta.transaction.Transactional;
 /**
  * A tenant's schema and its registry row change together, in one transaction: PostgreSQL's DDL is
  * transactional, so a failure or a crash at any point leaves neither. The registry row is written
- * first; its unique label makes a concurrent creation of the same label wait, then fail. Other
- * modules learn of a creation, a change and a deletion by {@link TenantCreated},
- * {@link TenantTermsChanged} and {@link TenantDeleted}, fired inside the same transaction.
+ * first; its unique label makes a concurrent creation of the same label wait, then fail. The module
+ * creating a tenant writes its own tables for it in the same transaction (its {@code alongside});
+ * other modules learn of a deletion by {@link TenantDeleted}, fired inside the same transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -46,43 +47,28 @@ public class TenantSchemas {
     TenantRegistry registry;
 
     // Observed synchronously, inside this class's transaction: other modules write their own tables
-    // for the change, and a failure of theirs rolls the whole change back.
-    @Inject
-    Event<TenantCreated> created;
-
-    @Inject
-    Event<TenantTermsChanged> termsChanged;
-
+    // for the deletion, and a failure of theirs rolls the whole deletion back.
     @Inject
     Event<TenantDeleted> deleted;
 
-    /** A new tenant, its schema cloned from the template; {@code filesFolder} names its (empty) folder of files. */
-    public Tenant createFromTemplate(TenantLabel label, String name, Tenant.Terms terms, String version,
-            String filesFolder) {
+    /**
+     * A new tenant, its schema cloned from the template; {@code filesFolder} names its (empty) folder
+     * of files. {@code alongside} is given the tenant, its row and schema there, inside this
+     * transaction: the creator writes its own tables for it (reached qualified with
+     * {@code tenant.schema().quoted()}: the transaction is routed to no tenant); should it fail,
+     * nothing is kept.
+     */
+    public Tenant createFromTemplate(TenantLabel label, String name, String version, String filesFolder,
+            Consumer<Tenant> alongside) {
         SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection()) {
-            Tenant tenant = registry.insert(connection, label, schema, name, terms, version, filesFolder);
+            Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
             try (PreparedStatement clone = connection.prepareStatement("SELECT public.tenantry_clone_schema(?, ?)")) {
                 clone.setString(1, SchemaName.TEMPLATE.value());
                 clone.setString(2, schema.value());
                 clone.execute();
             }
-            created.fire(new TenantCreated(tenant));
-            TenantChanges.announce(connection, label);
-            return tenant;
-        } catch (SQLException e) {
-            throw failure(label, e);
-        }
-    }
-
-    /** Registers a schema that the migrations have built under a staging name, renaming it. */
-    public Tenant adoptStaged(SchemaName staging, TenantLabel label, String name, Tenant.Terms terms, String version,
-            String filesFolder) {
-        SchemaName schema = SchemaName.of(label);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            Tenant tenant = registry.insert(connection, label, schema, name, terms, version, filesFolder);
-            statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + schema.quoted());
-            created.fire(new TenantCreated(tenant));
+            alongside.accept(tenant);
             TenantChanges.announce(connection, label);
             return tenant;
         } catch (SQLException e) {
@@ -91,23 +77,41 @@ public class TenantSchemas {
     }
 
     /**
-     * New name and terms over {@code before}, as that request read the tenant; observers of
-     * {@link TenantTermsChanged} make a new owner an authorized user and an Administrator in the same transaction. Refuses a tenant changed since
+     * Registers a schema that the migrations have built under a staging name, renaming it;
+     * {@code alongside} as for {@link #createFromTemplate}.
+     */
+    public Tenant adoptStaged(SchemaName staging, TenantLabel label, String name, String version,
+            String filesFolder, Consumer<Tenant> alongside) {
+        SchemaName schema = SchemaName.of(label);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
+            statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + schema.quoted());
+            alongside.accept(tenant);
+            TenantChanges.announce(connection, label);
+            return tenant;
+        } catch (SQLException e) {
+            throw failure(label, e);
+        }
+    }
+
+    /**
+     * A new name over {@code before}, as that request read the tenant, in the caller's transaction if
+     * there is one (so that another module's change of its own tables for the same request commits
+     * with it); every instance is told once it commits. Refuses a tenant renamed since
      * ({@link TenantConflictException}, 409: read it again) or gone ({@link UnknownTenantException}).
      */
-    public Tenant change(Tenant before, String name, Tenant.Terms terms) {
+    public Tenant rename(Tenant before, String name) {
         TenantLabel label = before.label();
         try (Connection connection = dataSource.getConnection()) {
-            Optional<Tenant> updated = registry.update(connection, before, name, terms);
+            Optional<Tenant> updated = registry.rename(connection, before, name);
             if (updated.isEmpty()) {
                 throw registry.exists(connection, before.id()) ? TenantConflictException.changedMeanwhile(label)
                         : new UnknownTenantException(label);
             }
-            termsChanged.fire(new TenantTermsChanged(updated.get()));
             TenantChanges.announce(connection, label);
             return updated.get();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not change tenant " + label + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not rename tenant " + label + ": " + e.getMessage(), e);
         }
     }
 

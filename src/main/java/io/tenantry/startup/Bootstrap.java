@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.accounts.SuperUserBootstrap;
+import io.tenantry.access.TenantCreation;
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.faces.DisplayTimeZone;
@@ -75,6 +76,9 @@ public class Bootstrap {
     TenantProvisioning provisioning;
 
     @Inject
+    TenantCreation publicTenant;
+
+    @Inject
     TenantDirectory directory;
 
     @Inject
@@ -114,7 +118,7 @@ public class Bootstrap {
                 long operator = superUser.ensureSuperUser();
                 changes.startListening();
                 directory.reload();
-                provisioning.ensurePublicTenant(operator);
+                publicTenant.ensurePublicTenant(operator);
                 interruptedWork.finish();
                 status.ready();
                 LOG.info("Database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: tenant schema version "

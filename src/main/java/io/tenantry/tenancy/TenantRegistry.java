@@ -4,11 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TenantRegistry {
 
-    private static final String COLUMNS = "id, label, schema_name, name, owner_id, organization, publicly_readable, "
-            + "paid_until, created_at, schema_version, extra_emails, nav_text, files_folder, state, trial_ends";
+    private static final String COLUMNS = "id, label, schema_name, name, created_at, schema_version, files_folder, state";
     private static final String DELETING = "deleting";
     private static final String ACTIVE = "active";
 
@@ -62,19 +57,16 @@ public class TenantRegistry {
      * Adds the row on the caller's connection, so it commits or rolls back with the schema;
      * {@code filesFolder} is the name of its folder of files, unique to this tenant.
      */
-    public Tenant insert(Connection connection, TenantLabel label, SchemaName schema, String name, Tenant.Terms terms,
+    public Tenant insert(Connection connection, TenantLabel label, SchemaName schema, String name,
             String schemaVersion, String filesFolder) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO public.tenant (label, schema_name, name, owner_id, organization, publicly_readable, "
-                        + "paid_until, extra_emails, nav_text, schema_version, files_folder, trial_ends) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+                "INSERT INTO public.tenant (label, schema_name, name, schema_version, files_folder) "
+                        + "VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
             insert.setString(1, label.value());
             insert.setString(2, schema.value());
             insert.setString(3, name);
-            setTerms(insert, 4, terms);
-            insert.setString(10, schemaVersion);
-            insert.setString(11, filesFolder);
-            insert.setTimestamp(12, terms.trialEnds().map(Timestamp::from).orElse(null));
+            insert.setString(4, schemaVersion);
+            insert.setString(5, filesFolder);
             try (ResultSet row = insert.executeQuery()) {
                 row.next();
                 return tenantOf(row);
@@ -83,24 +75,17 @@ public class TenantRegistry {
     }
 
     /**
-     * Writes a new name and terms over {@code before}, this life of the tenant (by id), only if the
-     * row still holds what {@code before} read: a change made meanwhile (by another request or
-     * instance) is never overwritten with old values. Empty when the row is gone or changed since
+     * Writes a new name over {@code before}, this life of the tenant (by id), only if the row still
+     * holds the name {@code before} read: a change made meanwhile (by another request or instance) is
+     * never overwritten with an old value. Empty when the row is gone or renamed since
      * ({@link #exists} tells which).
      */
-    public Optional<Tenant> update(Connection connection, Tenant before, String name, Tenant.Terms terms)
-            throws SQLException {
+    public Optional<Tenant> rename(Connection connection, Tenant before, String name) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE public.tenant SET owner_id = ?, organization = ?, publicly_readable = ?, paid_until = ?, "
-                        + "extra_emails = ?, nav_text = ?, name = ? WHERE id = ? AND owner_id IS NOT DISTINCT FROM ? "
-                        + "AND organization IS NOT DISTINCT FROM ? AND publicly_readable = ? "
-                        + "AND paid_until IS NOT DISTINCT FROM ? AND extra_emails = ? AND nav_text IS NOT DISTINCT FROM ? "
-                        + "AND name = ? RETURNING " + COLUMNS)) {
-            setTerms(update, 1, terms);
-            update.setString(7, name);
-            update.setLong(8, before.id());
-            setTerms(update, 9, before.terms());
-            update.setString(15, before.name());
+                "UPDATE public.tenant SET name = ? WHERE id = ? AND name = ? RETURNING " + COLUMNS)) {
+            update.setString(1, name);
+            update.setLong(2, before.id());
+            update.setString(3, before.name());
             try (ResultSet row = update.executeQuery()) {
                 return row.next() ? Optional.of(tenantOf(row)) : Optional.empty();
             }
@@ -157,27 +142,9 @@ public class TenantRegistry {
         }
     }
 
-    private static void setTerms(PreparedStatement statement, int first, Tenant.Terms terms) throws SQLException {
-        if (terms.ownerId().isPresent()) {
-            statement.setLong(first, terms.ownerId().get());
-        } else {
-            statement.setNull(first, Types.BIGINT);
-        }
-        statement.setString(first + 1, terms.organization());
-        statement.setBoolean(first + 2, terms.publiclyReadable());
-        statement.setTimestamp(first + 3, terms.paidUntil().map(Timestamp::from).orElse(null));
-        statement.setArray(first + 4, statement.getConnection().createArrayOf("text", terms.extraEmails().toArray()));
-        statement.setString(first + 5, terms.navText());
-    }
-
     private static Tenant tenantOf(ResultSet row) throws SQLException {
-        long owner = row.getLong(5);
-        Optional<Long> ownerId = row.wasNull() ? Optional.empty() : Optional.of(owner);
-        Optional<Instant> paidUntil = Optional.ofNullable(row.getTimestamp(8)).map(Timestamp::toInstant);
         return new Tenant(row.getLong(1), new TenantLabel(row.getString(2)), new SchemaName(row.getString(3)),
-                row.getString(4), new Tenant.Terms(ownerId, row.getString(6), row.getBoolean(7), paidUntil,
-                        Arrays.asList((String[]) row.getArray(11).getArray()), row.getString(12),
-                        Optional.ofNullable(row.getTimestamp(15)).map(Timestamp::toInstant)),
-                row.getTimestamp(9).toInstant(), row.getString(10), row.getString(13), DELETING.equals(row.getString(14)));
+                row.getString(4), row.getTimestamp(5).toInstant(), row.getString(6), row.getString(7),
+                DELETING.equals(row.getString(8)));
     }
 }

@@ -9,6 +9,7 @@ import io.tenantry.access.MyTenants;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.access.TenantSettings;
+import io.tenantry.access.TenantTermsDirectory;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.HostSessions;
@@ -68,6 +69,9 @@ public class PageFrame {
     @Inject
     Language language;
 
+    @Inject
+    TenantTermsDirectory terms;
+
     private List<Banner> banners;
     private Boolean hasLogo;
     private List<Tenant> tenants;
@@ -84,6 +88,16 @@ public class PageFrame {
 
     public String getTenantName() {
         return context.tenant().name();
+    }
+
+    /** The text the tenant shows beside its name in the navigation bar; empty for none. */
+    public String getNavText() {
+        return terms.of(context.tenant()).navText();
+    }
+
+    /** The organization a tenant names in its terms (the public home's list of one's tenants); empty for none. */
+    public String organizationOf(Tenant tenant) {
+        return terms.of(tenant).organization();
     }
 
     public boolean isPublicHost() {

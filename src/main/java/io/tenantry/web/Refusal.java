@@ -9,6 +9,7 @@ import io.tenantry.access.Access;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.access.TenantContacts;
+import io.tenantry.access.TenantTermsDirectory;
 import io.tenantry.accounts.Caller;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.TenantSignIn;
@@ -58,6 +59,9 @@ public class Refusal {
 
     @Inject
     TenantContacts contacts;
+
+    @Inject
+    TenantTermsDirectory tenantTerms;
 
     private Optional<Refused.Kind> kind;
     private Optional<Tenant> tenant;
@@ -144,7 +148,7 @@ public class Refusal {
     /** Whether the caller owns the tenant refused (a subscription they can renew). */
     public boolean isOwnTenant() {
         Optional<Long> me = caller.signedIn().map(Caller::accountId);
-        return me.isPresent() && tenant().flatMap(t -> t.terms().ownerId()).equals(me);
+        return me.isPresent() && tenant().flatMap(t -> tenantTerms.of(t).ownerId()).equals(me);
     }
 
     /**
@@ -157,7 +161,7 @@ public class Refusal {
 
     /** Whether the tenant refused is publicly readable, so its pages stay open without an account. */
     public boolean isReadable() {
-        return tenant().map(t -> !t.isPublic() && t.terms().publiclyReadable()).orElse(false);
+        return tenant().map(t -> !t.isPublic() && tenantTerms.of(t).publiclyReadable()).orElse(false);
     }
 
     /** Signing in to come back to the page refused: the tenant host's hand-off, or the public host's form. */

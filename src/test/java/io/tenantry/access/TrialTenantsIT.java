@@ -127,8 +127,8 @@ class TrialTenantsIT {
     static void moveTrialEnd(Tenantry operator, String label, String when) {
         try (Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
-            try (PreparedStatement move = db.prepareStatement("UPDATE public.tenant SET trial_ends = " + when
-                    + ", paid_until = " + when + " WHERE label = ?");
+            try (PreparedStatement move = db.prepareStatement("UPDATE public.tenant_terms SET trial_ends = " + when
+                    + ", paid_until = " + when + " WHERE tenant_id = (SELECT id FROM public.tenant WHERE label = ?)");
                  PreparedStatement notify = db.prepareStatement("SELECT pg_notify('tenantry_tenants', ?)")) {
                 move.setString(1, label);
                 assertEquals(1, move.executeUpdate());
@@ -141,7 +141,7 @@ class TrialTenantsIT {
         }
         String expected;
         try (Connection db = TestDatabase.connect(); PreparedStatement read = db.prepareStatement(
-                "SELECT paid_until FROM public.tenant WHERE label = ?")) {
+                "SELECT s.paid_until FROM public.tenant_terms s JOIN public.tenant t ON t.id = s.tenant_id WHERE t.label = ?")) {
             read.setString(1, label);
             var row = read.executeQuery();
             row.next();

@@ -130,7 +130,7 @@ class TenantProvisioningIT extends DeployedTenantry {
     }
 
     /**
-     * The owner's membership is written by access, observing TenantCreated inside the creation's
+     * The owner's membership and the tenant's terms are written by access inside the creation's
      * transaction: when that write fails, nothing of the tenant is kept, on either path, and no mail
      * announces it.
      */
@@ -161,6 +161,9 @@ class TenantProvisioningIT extends DeployedTenantry {
                 "no mail for a creation rolled back");
         assertEquals(1, count("SELECT count(*) FROM public.tenant_member m JOIN public.tenant t ON t.id = m.tenant_id "
                 + "WHERE t.label = ?", kept), "the owner of a kept tenant is its member");
+        assertEquals(1, count("SELECT count(*) FROM public.tenant_terms s JOIN public.tenant t ON t.id = s.tenant_id "
+                + "JOIN public.account a ON a.id = s.owner_id WHERE t.label = ? AND a.username = '" + owner + "'", kept),
+                "a kept tenant has its terms, naming its owner");
     }
 
     @Test
