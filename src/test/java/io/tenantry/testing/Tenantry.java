@@ -13,18 +13,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import io.tenantry.accounts.Secrets;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 
@@ -45,6 +48,10 @@ public final class Tenantry {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private static final Map<URI, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
+    /** The stored hash of {@link #PASSWORD_OF_NEW_ACCOUNTS}, from the run's first account ({@link #newAccount}). */
+    private static final AtomicReference<String> FIXTURE_PASSWORD_HASH = new AtomicReference<>();
+    /** The API token of each account {@link #newAccount} made, by user name: it accepts invitations without a PBKDF2 check. */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private final URI server;
     private final String domain;
@@ -94,14 +101,61 @@ public final class Tenantry {
         return reply.json().asJsonObject().getString("token");
     }
 
-    /** A new account, made by the super-user, and a client calling as it. */
+    /**
+     * A new account with {@link #PASSWORD_OF_NEW_ACCOUNTS}, and a client calling as it with an API
+     * token. The run's first is made as the super-user makes one ({@code POST /api/accounts}, then a
+     * token with the password); later ones are written to the database as that made them, with the
+     * same stored password hash and a token of their own: each PBKDF2 hash or check costs the server
+     * 0.5–1.5 s of CPU, and the tests' hundreds of accounts made that a large part of a run's work.
+     * Making accounts through the API is tested where it is the point ({@code AccessMatrixIT}'s public
+     * host, {@code ApiShapesIT}, {@code OpenApiIT}).
+     */
     public Tenantry newAccount(String username) {
+        String hash = FIXTURE_PASSWORD_HASH.get();
+        if (hash == null) {
+            return newAccountThroughTheApi(username);
+        }
+        String secret = "tnt_" + Secrets.random();
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement account = db.prepareStatement("INSERT INTO public.account (username, email, "
+                     + "password_hash) VALUES (?, ?, ?) RETURNING id");
+             PreparedStatement token = db.prepareStatement("INSERT INTO public.api_token (account_id, name, "
+                     + "token_hash) VALUES (?, 'tests', ?)")) {
+            account.setString(1, username);
+            account.setString(2, emailOf(username));
+            account.setString(3, hash);
+            try (ResultSet made = account.executeQuery()) {
+                made.next();
+                token.setLong(1, made.getLong(1));
+            }
+            token.setBytes(2, Secrets.digest(secret));
+            token.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError("Could not create account " + username, e);
+        }
+        TOKENS.put(username, secret);
+        return bearer(secret);
+    }
+
+    private Tenantry newAccountThroughTheApi(String username) {
         Reply reply = post(hostOf("public"), "/api/accounts", "{\"username\":\"" + username + "\",\"email\":\""
                 + username + "@example.com\",\"password\":\"" + PASSWORD_OF_NEW_ACCOUNTS + "\"}");
         if (reply.status() != 201) {
             throw new AssertionError("Could not create account " + username + ": " + reply);
         }
-        return bearer(tokenOf(username, PASSWORD_OF_NEW_ACCOUNTS));
+        String secret = tokenOf(username, PASSWORD_OF_NEW_ACCOUNTS);
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT password_hash FROM public.account WHERE username = ?")) {
+            select.setString(1, username);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                FIXTURE_PASSWORD_HASH.compareAndSet(null, row.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("Could not read the password hash of " + username, e);
+        }
+        TOKENS.put(username, secret);
+        return bearer(secret);
     }
 
     public static final String PASSWORD_OF_NEW_ACCOUNTS = "correct horse battery";
@@ -132,8 +186,9 @@ public final class Tenantry {
                 throw new AssertionError("Could not invite " + email + " to " + host + ": " + invited);
             }
         });
-        Reply joined = basic(username, ADMIN.equals(username) ? ADMIN_PASSWORD : PASSWORD_OF_NEW_ACCOUNTS)
-                .post(hostOf("public"), "/api/me/invitations", "{\"token\":\"" + invitation.token() + "\"}");
+        Tenantry invited = TOKENS.containsKey(username) ? bearer(TOKENS.get(username))
+                : basic(username, ADMIN.equals(username) ? ADMIN_PASSWORD : PASSWORD_OF_NEW_ACCOUNTS);
+        Reply joined = invited.post(hostOf("public"), "/api/me/invitations", "{\"token\":\"" + invitation.token() + "\"}");
         if (joined.status() != 200) {
             throw new AssertionError(username + " could not accept the invitation to " + host + ": " + joined);
         }
