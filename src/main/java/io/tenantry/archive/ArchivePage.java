@@ -56,9 +56,6 @@ public class ArchivePage implements Serializable {
             if (outcome.reassigned() > 0) {
                 Messages.info("archive.reassigned", outcome.reassigned());
             }
-            if (!outcome.unknownPeople().isEmpty()) {
-                Messages.error("archive.unknownPeople", String.join(", ", outcome.unknownPeople()));
-            }
             if (!outcome.notInvited().isEmpty()) {
                 Messages.error("archive.notInvited", String.join(", ", outcome.notInvited()));
             }

@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
@@ -27,9 +27,10 @@ import jakarta.json.JsonValue;
 /**
  * The people an archive names, found here only through the e-mail addresses of {@code
  * accounts.json}: an account column's number must be an id that file lists (a number it does not
- * list, or anything but a number, is refused), and it stands for the account here with that
- * address, or for nobody when there is none. The member list ({@code members.json}) brings in people
- * who are not members yet only as invitations.
+ * list, or anything but a number, is refused), and it stands for that address, and for the account
+ * here with it when there is one. The member list ({@code members.json}) brings in the addresses
+ * that are not members' yet only as invitations, whether or not they have an account: nothing an
+ * import does or answers depends on which addresses have one, so an archive cannot probe them.
  */
 final class ArchivedPeople {
 
@@ -38,9 +39,13 @@ final class ArchivedPeople {
 
     private final Accounts accounts;
     private final Set<Long> members;
-    private final Map<Long, Optional<Long>> byArchivedId = new HashMap<>();
-    private final Map<Long, String> toInvite = new LinkedHashMap<>();
-    private final Set<String> unknown = new TreeSet<>();
+    private final Map<Long, Person> byArchivedId = new HashMap<>();
+    /** The member list's addresses of people who are not members yet, by the address in lower case. */
+    private final Map<String, String> toInvite = new LinkedHashMap<>();
+
+    /** Someone an account column names: the archive's address, and the account here with it, if any. */
+    record Person(String email, Optional<Long> account) {
+    }
 
     /** {@code members}: the accounts that are members of this tenant before the import. */
     ArchivedPeople(Accounts accounts, Set<Long> members) {
@@ -55,62 +60,62 @@ final class ArchivedPeople {
                     || !id.isIntegral() || !(account.get("email") instanceof JsonString email)) {
                 throw refusal("archive.badAccounts");
             }
-            long archived = id.longValue();
-            if (byArchivedId.put(archived, accounts.findByEmail(email.getString()).map(Account::id)) != null) {
+            Person person = new Person(email.getString(), accounts.findByEmail(email.getString()).map(Account::id));
+            if (byArchivedId.put(id.longValue(), person) != null) {
                 throw refusal("archive.badAccounts");
-            }
-            if (byArchivedId.get(archived).isEmpty()) {
-                unknown.add(email.getString());
             }
         }
     }
 
-    /** Reads members.json, a list of e-mail addresses: those of active accounts not yet members here are to be invited. */
+    /**
+     * Reads members.json, a list of e-mail addresses: every one that is not the address of an active
+     * member here is to be invited, with an account or without (the invitation's link registers one).
+     */
     void readMembers(InputStream content) throws IOException {
         for (JsonValue value : document(content, ArchiveNames.MEMBERS).asJsonArray()) {
             if (!(value instanceof JsonString email)) {
                 throw refusal("archive.badMembers");
             }
-            accounts.findActiveByEmail(email.getString()).ifPresentOrElse(account -> {
-                if (!members.contains(account.id())) {
-                    toInvite.put(account.id(), account.email());
-                }
-            }, () -> unknown.add(email.getString()));
+            boolean member = accounts.findActiveByEmail(email.getString()).map(Account::id).filter(members::contains)
+                    .isPresent();
+            if (!member) {
+                toInvite.putIfAbsent(email.getString().strip().toLowerCase(Locale.ROOT), email.getString());
+            }
         }
     }
 
     /**
-     * The account here that a checked account column names, or empty for none (null in the
-     * archive, or an address without an account here); a number accounts.json does not list is refused.
+     * The person a checked account column names, or empty for nobody (null in the archive); a
+     * number accounts.json does not list is refused.
      */
-    Optional<Long> accountOf(JsonValue value, TableShape shape, int line, String column) {
+    Optional<Person> personOf(JsonValue value, TableShape shape, int line, String column) {
         if (!(value instanceof JsonNumber id)) {
             return Optional.empty();
         }
-        Optional<Long> here = byArchivedId.get(id.longValue());
-        if (here == null) {
+        Person person = byArchivedId.get(id.longValue());
+        if (person == null) {
             throw shape.refusal("archive.unknownAccount", line, column, String.valueOf(id.longValue()));
         }
-        return here;
+        return Optional.of(person);
     }
 
-    /** Whether the account is a member here (before the import); an account about to be invited is not yet one. */
+    /** Whether the person has an account here that is a member (before the import); one about to be invited is not yet one. */
+    boolean isMember(Person person) {
+        return person.account().filter(members::contains).isPresent();
+    }
+
     boolean isMember(long account) {
         return members.contains(account);
     }
 
-    boolean isInvited(long account) {
-        return toInvite.containsKey(account);
+    /** Whether the member list names the person's address as one to invite. */
+    boolean isInvited(Person person) {
+        return toInvite.containsKey(person.email().strip().toLowerCase(Locale.ROOT));
     }
 
     /** The addresses of the people to invite, in the archive's order. */
     List<String> toInvite() {
         return new ArrayList<>(toInvite.values());
-    }
-
-    /** The addresses the archive names that have no (active) account here. */
-    Set<String> unknown() {
-        return unknown;
     }
 
     private static JsonStructure document(InputStream content, String entry) throws IOException {

@@ -68,16 +68,16 @@ import jakarta.transaction.Transactional;
 public class TenantImport {
 
     /**
-     * What an import brought: rows per table, files, the addresses invited (people not yet
-     * members), the addresses that have no account here (left out), and the addresses of people to
-     * invite who could not be (an address our rule refuses, or one that received its share of
-     * invitation mails today): left out too, the rest imported all the same; and how many times a
-     * row named someone who is not a member here (as author, tester, manager, assignee, uploader),
-     * now the importing person in their stead.
+     * What an import brought: rows per table, files, the addresses invited (the member list's people
+     * not yet members, with an account here or not), and the addresses of people to invite who could
+     * not be (an address our rule refuses, or one that received its share of invitation mails today):
+     * left out, the rest imported all the same; and how many times a row named someone who is not a
+     * member here (as author, tester, manager, assignee, uploader), now the importing person in their
+     * stead. Nothing in it says which addresses have an account here.
      */
     @Schema(name = "ImportOutcome")
-    public record Outcome(Map<String, Integer> rows, int files, List<String> invited, Set<String> unknownPeople,
-            Set<String> notInvited, int reassigned) {
+    public record Outcome(Map<String, Integer> rows, int files, List<String> invited, Set<String> notInvited,
+            int reassigned) {
     }
 
     /** The longest text a row holds (a plan's document, 200,000 characters) escaped in JSON, with room to spare. */
@@ -235,8 +235,7 @@ public class TenantImport {
                 }
             }
             continueIdentities();
-            return new Outcome(counts, written.size() + (logoReplaced ? 1 : 0), invited, people.unknown(), notInvited,
-                    reassigned);
+            return new Outcome(counts, written.size() + (logoReplaced ? 1 : 0), invited, notInvited, reassigned);
         }
 
         private int insert(ArchivedTable table, InputStream content) throws IOException {
@@ -288,32 +287,36 @@ public class TenantImport {
                 if (!row.containsKey(column)) {
                     continue;
                 }
-                Optional<Long> here = people.accountOf(row.get(column), shape, number, column);
+                Optional<ArchivedPeople.Person> person = people.personOf(row.get(column), shape, number, column);
                 if (table.name().equals("group_member")) {
-                    if (here.isEmpty()) {
-                        return Optional.empty(); // no account here: nobody to put in the group
+                    if (person.isEmpty()) {
+                        return Optional.empty(); // nobody to put in the group
                     }
-                    if (!people.isMember(here.get())) {
-                        if (!people.isInvited(here.get())) {
+                    if (!people.isMember(person.get())) {
+                        // Decided by the archive's member list, never by whether the address has an account here.
+                        if (!people.isInvited(person.get())) {
                             throw shape.refusal("archive.notAMember", number, column, context.tenant().name());
                         }
-                        invitedInGroups.add(new long[] {row.getJsonNumber("group_id").longValue(), here.get()});
+                        person.get().account().ifPresent(account -> invitedInGroups.add(
+                                new long[] {row.getJsonNumber("group_id").longValue(), account}));
                         return Optional.empty();
                     }
                 }
-                here.map(this::standIn).ifPresentOrElse(id -> mapped.add(column, id), () -> mapped.addNull(column));
+                person.map(this::standIn).ifPresentOrElse(id -> mapped.add(column, id), () -> mapped.addNull(column));
             }
             return Optional.of(mapped.build());
         }
 
         /**
          * The account a row may name: a member here, or the importing person; anyone else (an
-         * archive can name any address) becomes the importing person, so that no row claims a
-         * stranger's work and no page or export of this tenant shows a stranger's user name.
+         * archive can name any address, with an account here or not) becomes the importing person,
+         * so that no row claims a stranger's work, no page or export of this tenant shows a
+         * stranger's user name, and no row tells which addresses have an account.
          */
-        private long standIn(long account) {
-            if (account == importer || people.isMember(account)) {
-                return account;
+        private long standIn(ArchivedPeople.Person person) {
+            Optional<Long> account = person.account();
+            if (account.isPresent() && (account.get() == importer || people.isMember(account.get()))) {
+                return account.get();
             }
             reassigned++;
             return importer;

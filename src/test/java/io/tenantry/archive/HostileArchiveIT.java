@@ -135,6 +135,56 @@ class HostileArchiveIT extends DeployedTenantry {
         assertFalse(text(again, "accounts.json").contains(strangerName), text(again, "accounts.json"));
     }
 
+    /**
+     * An archive can name any address: the import's answer, its rows and its refusals are the same
+     * whether an address has an account here or not, so an owner cannot probe addresses in bulk.
+     */
+    @Test
+    void anImportTellsNothingOfWhichAddressesHaveAnAccount() {
+        String known = "known-" + suffix;
+        app.newAccount(known);
+        String nobody = "nobody-" + suffix;
+        Map<String, byte[]> archive = exported();
+        Map<String, byte[]> notListed = new LinkedHashMap<>(archive);
+        String accounts = text(archive, "accounts.json");
+        put(archive, "accounts.json", accounts.substring(0, accounts.length() - 1) + ",{\"id\":987654,\"email\":\""
+                + known + "@example.com\",\"username\":\"x\"},{\"id\":987655,\"email\":\"" + nobody
+                + "@example.com\",\"username\":\"y\"}]");
+        String members = text(archive, "members.json");
+        put(archive, "members.json", members.substring(0, members.length() - 1) + ",\"" + known + "@example.com\",\""
+                + nobody + "@example.com\"]");
+        long readers = idOfRow(archive, "tables/access_group.jsonl", "name", "Readers");
+        put(archive, "tables/group_member.jsonl", text(archive, "tables/group_member.jsonl")
+                + "{\"group_id\":" + readers + ",\"account_id\":987654}\n"
+                + "{\"group_id\":" + readers + ",\"account_id\":987655}\n");
+        edit(archive, "tables/test_case.jsonl", rows -> rows.replaceFirst("\"author_id\":\\d+", "\"author_id\":987654")
+                .replaceFirst("\"default_tester_id\":(\\d+|null)", "\"default_tester_id\":987655"));
+
+        String target = tenant("dst-" + suffix);
+        Tenantry.Reply reply = owner.post(target, "/api/archive", ZIP, zip(archive));
+        assertEquals(200, reply.status(), reply.toString());
+        JsonObject outcome = reply.json().asJsonObject();
+        assertFalse(outcome.containsKey("unknownPeople"), "no list of addresses without an account: " + outcome);
+        String invited = outcome.getJsonArray("invited").toString();
+        assertTrue(invited.contains(known + "@") && invited.contains(nobody + "@"), "both invited alike: " + outcome);
+        String cases = owner.get(target, "/api/cases?limit=500").body();
+        assertFalse(cases.contains(known) || cases.contains(nobody), cases);
+        assertTrue(owner.get(target, "/api/cases/1").body().contains("\"defaultTester\":\"owner-" + suffix + "\""),
+                "the importer stands in for an address without an account too");
+
+        String listed = text(notListed, "accounts.json");
+        put(notListed, "accounts.json", listed.substring(0, listed.length() - 1) + ",{\"id\":987655,\"email\":\""
+                + nobody + "-2@example.com\",\"username\":\"y\"}]");
+        put(notListed, "tables/group_member.jsonl", text(notListed, "tables/group_member.jsonl")
+                + "{\"group_id\":" + idOfRow(notListed, "tables/access_group.jsonl", "name", "Readers")
+                + ",\"account_id\":987655}\n");
+        String second = tenant("dst2-" + suffix);
+        Tenantry.Reply refused = owner.post(second, "/api/archive", ZIP, zip(notListed));
+        assertEquals(400, refused.status(), "a group member neither a member nor in the member list is refused, "
+                + "account or not, as groupMembersAreOnlyMembersOfThisTenantNamedByAddress shows for one with: " + refused);
+        assertNothingImported(second);
+    }
+
     @Test
     void onlyTheOwnerImportsAndTheBuiltInAdministratorKeepsEveryRight() {
         Map<String, byte[]> archive = exported();
