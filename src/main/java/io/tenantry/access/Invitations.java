@@ -28,6 +28,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import io.tenantry.tenancy.Audited;
+import jakarta.enterprise.event.Event;
 
 /**
  * Invitations to the current tenant by e-mail address. Every invitation is a link, valid for
@@ -43,6 +45,9 @@ import jakarta.transaction.Transactional;
 @Transactional
 @TenantData
 public class Invitations {
+
+    @Inject
+    Event<Audited> audited;
 
     static final Duration VALID_FOR = Duration.ofDays(7);
     private static final int MAX_PER_CALL = 50;
@@ -183,6 +188,7 @@ public class Invitations {
             }
             sendLink(tenant, email, publicRoot, tenantRoot);
             results.add(new Result(id, email, pending == null ? Outcome.INVITED : Outcome.SENT_AGAIN));
+            audited.fire(Audited.in(tenant, pending == null ? "invitation.sent" : "invitation.resent", email));
         }
         return results;
     }
@@ -219,13 +225,16 @@ public class Invitations {
         limit.check(email);
         markSent(id);
         sendLink(context.tenant(), email, publicRoot, tenantRoot);
+        audited.fire(Audited.in(context.tenant(), "invitation.resent", email));
     }
 
     /** Withdraws a pending invitation: its link stops working. */
     @Requires(Permission.INVITATIONS_MANAGE)
     public void revoke(long id) {
-        links.withdrawFor(SingleUseLinks.Purpose.INVITATION, pendingEmail(id), context.tenant().id());
+        String email = pendingEmail(id);
+        links.withdrawFor(SingleUseLinks.Purpose.INVITATION, email, context.tenant().id());
         em.createNativeQuery("DELETE FROM public.invitation WHERE id = ?").setParameter(1, id).executeUpdate();
+        audited.fire(Audited.in(context.tenant(), "invitation.revoked", email));
     }
 
     private boolean isMember(Tenant tenant, String email) {

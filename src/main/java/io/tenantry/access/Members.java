@@ -14,6 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Map;
+import io.tenantry.tenancy.Audited;
+import jakarta.enterprise.event.Event;
 
 /**
  * The current tenant's authorized users. People join only by accepting an invitation
@@ -36,6 +39,9 @@ public class Members {
 
     @Inject
     TenantAccess access;
+
+    @Inject
+    Event<Audited> audited;
 
     /** The members, by user name; their addresses only for a caller with MEMBERS_MANAGE (null for others). */
     public List<Member> list() {
@@ -66,6 +72,8 @@ public class Members {
             throw new NotPermittedException("owner.notRemovable", context.tenant().name());
         }
         dismiss(accountId);
+        audited.fire(Audited.in(context.tenant(), "member.removed", username.strip()).before(Map.of("member", true))
+                .after(Map.of("member", false)));
     }
 
     /** Takes the account out of this tenant and every group here. */

@@ -29,6 +29,9 @@ import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import io.tenantry.tenancy.Audited;
+import jakarta.enterprise.event.Event;
 
 /**
  * The current tenant's settings, for its owner and Administrators (SETTINGS_MANAGE) and for the
@@ -49,6 +52,9 @@ public class TenantSettings {
 
     @Inject
     TenantContext context;
+
+    @Inject
+    Event<Audited> audited;
 
     @Inject
     TenantAccess access;
@@ -141,6 +147,7 @@ public class TenantSettings {
         accounts.findActive(receiver).ifPresent(account -> mailer.send(templates.render(account.email(),
                 "ownershipOffer", tenant.name(), caller.require().username(), account.displayName(),
                 OFFER_VALID_FOR.toDays(), tenantRoot + "/ownership.xhtml")));
+        audited.fire(Audited.in(tenant, "ownership.offered", username.strip()));
     }
 
     /** Whether the caller has been offered this tenant and may still accept. */
@@ -208,11 +215,13 @@ public class TenantSettings {
             throw new BrokenRuleException("logo.format");
         }
         files.write(context.tenant(), LOGO, bytes);
+        audited.fire(Audited.in(context.tenant(), "tenant.logo", "").after(Map.of("logo", bytes.length + " bytes")));
     }
 
     public void removeLogo() {
         requireMayChange();
         files.delete(context.tenant(), LOGO);
+        audited.fire(Audited.in(context.tenant(), "tenant.logo", "").after(Map.of("logo", Optional.empty())));
     }
 
     /**

@@ -9,6 +9,8 @@ import io.tenantry.tenancy.PublicAddresses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import io.tenantry.tenancy.Audited;
+import jakarta.enterprise.event.Event;
 
 /**
  * Signs a browser in on the public host and works out where it goes next: back to the page it
@@ -29,10 +31,14 @@ public class BrowserSignIn {
     @Inject
     PublicAddresses addresses;
 
+    @Inject
+    Event<Audited> audited;
+
     /** Signs in and answers the address to send the browser to. */
     public String signIn(HttpServletRequest request, Account account, String next) {
         sessions.begin(request, signIns.start(account.id()));
         accounts.recordSignIn(account.id());
+        audited.fire(Audited.onPlatform("signin", account.username()).by(account.username()).kept());
         return addresses.targetOf(next)
                 .map(target -> target.label().equals(TenantLabel.PUBLIC) ? target.path()
                         : "/go/" + target.label().value() + "?next=" + URLEncoder.encode(target.path(), UTF_8))

@@ -12,6 +12,8 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.tenantry.tenancy.Audited;
+import jakarta.enterprise.event.Event;
 
 /**
  * The tenant host's end of the hand-off, {@code /auth/handoff?code=…&state=…}: a code made for this
@@ -44,6 +46,9 @@ public class HandOffFinish extends HttpServlet {
     @Inject
     TenantUrls urls;
 
+    @Inject
+    Event<Audited> audited;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String state = request.getParameter("state");
@@ -62,7 +67,8 @@ public class HandOffFinish extends HttpServlet {
             return;
         }
         states.forget(request, response, state);
-        if (signIns.callerOf(handOff.signInId(), Credential.TENANT_SESSION).isEmpty()) {
+        Optional<Caller> signedIn = signIns.callerOf(handOff.signInId(), Credential.TENANT_SESSION);
+        if (signedIn.isEmpty()) {
             refuse(request, response, Reason.of("link.signedOut"));
             return;
         }
@@ -74,6 +80,9 @@ public class HandOffFinish extends HttpServlet {
             return;
         }
         sessions.begin(request, handOff.signInId());
+        // A sign-in on this tenant's host: shown in its trail too.
+        audited.fire(Audited.in(context.tenant(), "signin", signedIn.get().username()).by(signedIn.get().username())
+                .kept());
         response.sendRedirect(handOff.returnPath());
     }
 

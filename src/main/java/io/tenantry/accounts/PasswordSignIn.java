@@ -6,6 +6,8 @@ import io.tenantry.platform.TrustedProxies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import io.tenantry.tenancy.Audited;
+import jakarta.enterprise.event.Event;
 
 /**
  * One attempt to sign in with a password, from the form or HTTP Basic: the throttle is asked
@@ -24,6 +26,9 @@ public class PasswordSignIn {
     @Inject
     TrustedProxies proxies;
 
+    @Inject
+    Event<Audited> audited;
+
     /**
      * The account whose password this is, by user name or e-mail address; empty when either is
      * wrong. Throws {@link TooManyAttemptsException} when the account or the address must wait.
@@ -39,6 +44,9 @@ public class PasswordSignIn {
             throttle.succeeded(bucket, address);
         } else {
             throttle.failed(bucket, address);
+            // Platform-wide only: the name typed may be anyone's, and no tenant's people learn of it.
+            audited.fire(Audited.onPlatform("signin.failed", usernameOrEmail == null ? "" : usernameOrEmail)
+                    .by(named.map(Account::username).orElse("anonymous")).kept());
         }
         return account;
     }

@@ -28,6 +28,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import io.tenantry.tenancy.Audited;
+import jakarta.enterprise.event.Event;
 
 /**
  * Writes the current tenant as a zip: {@code tenantry-archive.json} (what and when), {@code
@@ -51,6 +53,9 @@ public class TenantExport {
     TenantContext context;
 
     @Inject
+    Event<Audited> audited;
+
+    @Inject
     TenantFiles files;
 
     /** Refuses those who may not export, before anything is written. */
@@ -67,6 +72,7 @@ public class TenantExport {
     @Requires(Permission.TENANT_EXPORT)
     public void writeTo(OutputStream out) {
         Tenant tenant = context.tenant();
+        audited.fire(Audited.in(tenant, "tenant.exported", tenant.label().value()).kept());
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             put(zip, ArchiveNames.MANIFEST, Json.createObjectBuilder().add("format", FORMAT)
                     .add("tenant", tenant.label().value()).add("name", tenant.name())

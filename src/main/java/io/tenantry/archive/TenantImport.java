@@ -48,6 +48,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import io.tenantry.tenancy.Audited;
+import jakarta.enterprise.event.Event;
 
 /**
  * Reads an archive of {@link TenantExport} into the current tenant, which must have no workspace
@@ -89,6 +91,9 @@ public class TenantImport {
 
     @Inject
     TenantContext context;
+
+    @Inject
+    Event<Audited> audited;
 
     @Inject
     TenantFiles files;
@@ -150,7 +155,10 @@ public class TenantImport {
         try {
             Importing importing = new Importing();
             archive.read(importing::entry);
-            return importing.finish();
+            Outcome outcome = importing.finish();
+            audited.fire(Audited.in(context.tenant(), "tenant.imported", context.tenant().label().value())
+                    .after(Map.of("rows", outcome.rows(), "files", outcome.files())));
+            return outcome;
         } catch (JsonException e) {
             throw SpooledArchive.unreadable(e.getMessage());
         }

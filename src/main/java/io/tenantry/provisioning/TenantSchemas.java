@@ -103,7 +103,7 @@ public class TenantSchemas {
                 throw registry.exists(connection, before.id()) ? TenantConflictException.changedMeanwhile(label)
                         : new UnknownTenantException(label);
             }
-            termsChanged.fire(new TenantTermsChanged(updated.get()));
+            termsChanged.fire(new TenantTermsChanged(before, updated.get()));
             TenantChanges.announce(connection, label);
             return updated.get();
         } catch (SQLException e) {

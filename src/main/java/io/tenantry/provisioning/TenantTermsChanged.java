@@ -7,7 +7,8 @@ import io.tenantry.tenancy.Tenant;
  * transaction that writes them, so observers bring their own tables in line (a new owner's
  * membership) in that transaction, or roll the change back by failing.
  *
+ * @param before the tenant as the changer read it (the audit trail shows what changed)
  * @param tenant the tenant as it is now
  */
-public record TenantTermsChanged(Tenant tenant) {
+public record TenantTermsChanged(Tenant before, Tenant tenant) {
 }

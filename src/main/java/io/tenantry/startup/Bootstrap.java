@@ -9,6 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
+import io.tenantry.audit.AuditPruning;
+import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
@@ -59,6 +61,12 @@ public class Bootstrap {
     DisplayTimeZone displayTimeZone;
 
     @Inject
+    AuditRetention auditRetention;
+
+    @Inject
+    AuditPruning auditPruning;
+
+    @Inject
     @ConfigProperty(name = "db.url")
     Optional<String> databaseUrl;
 
@@ -98,7 +106,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + displayTimeZone
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + displayTimeZone + "; " + auditRetention
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);
@@ -120,6 +128,7 @@ public class Bootstrap {
                 LOG.info("Database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: tenant schema version "
                         + version + ", " + directory.all().size() + " tenant(s)");
                 upgrade.start(version);
+                auditPruning.start();
                 return;
             } catch (RuntimeException e) {
                 status.failed("waiting for the database (attempt " + attempt + "): " + e.getMessage());

@@ -1,0 +1,139 @@
+package io.tenantry.audit;
+
+import java.io.Serializable;
+import java.util.List;
+
+import io.tenantry.faces.Messages;
+import io.tenantry.faces.NewestFirst;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * The audit trail page ({@code /audit.xhtml}): this tenant's trail, or with {@code ?of=platform} on
+ * the master host the platform's, for super-users. Newest first, 50 at a time with Older/Newer,
+ * filtered by action, who and days; the export links carry the same filters.
+ */
+@Named
+@ViewScoped
+public class AuditPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final String PLATFORM = "platform";
+
+    @Inject
+    transient AuditLog log;
+
+    @Inject
+    transient AuditRetention retention;
+
+    private final NewestFirst window = new NewestFirst(50);
+    private String of;
+    private String action;
+    private String actor;
+    private String from;
+    private String to;
+    private AuditFilter filter = AuditFilter.NONE;
+    private List<AuditEntry> entries;
+
+    public List<AuditEntry> getEntries() {
+        if (entries == null) {
+            entries = window.shown(isPlatform() ? log.ofPlatform(filter, window.window())
+                    : log.ofTenant(filter, window.window()));
+        }
+        return entries;
+    }
+
+    /** Shows the entries the fields ask for, newest first; a malformed date is said, nothing else changes. */
+    public void apply() {
+        try {
+            filter = AuditFilter.fromFields(action, actor, from, to);
+        } catch (IllegalArgumentException refused) {
+            Messages.failure(refused);
+            return;
+        }
+        window.newest();
+        entries = null;
+    }
+
+    public void reset() {
+        action = null;
+        actor = null;
+        from = null;
+        to = null;
+        apply();
+    }
+
+    public void older() {
+        window.older();
+        entries = null;
+    }
+
+    public void newer() {
+        window.newer();
+        entries = null;
+    }
+
+    public NewestFirst getWindow() {
+        return window;
+    }
+
+    public boolean isPlatform() {
+        return PLATFORM.equals(of);
+    }
+
+    /** Where the export of the entries shown goes, without its extension: the filters as its query follow it. */
+    public String getExportPath() {
+        return isPlatform() ? "/api/audit/platform/export" : "/api/audit/export";
+    }
+
+    /** The filters applied, as a query string (after {@code ?}), for the export links. */
+    public String getExportQuery() {
+        String query = filter.query();
+        return query.isEmpty() ? "" : query.substring(1);
+    }
+
+    public int getRetentionDays() {
+        return retention.days();
+    }
+
+    public String getOf() {
+        return of;
+    }
+
+    public void setOf(String of) {
+        this.of = of;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+}
