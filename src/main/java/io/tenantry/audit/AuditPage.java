@@ -5,13 +5,15 @@ import java.util.List;
 
 import io.tenantry.faces.Messages;
 import io.tenantry.faces.NewestFirst;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The audit trail page ({@code /audit.xhtml}): this tenant's trail, or with {@code ?of=platform} on
- * the master host the platform's, for super-users. Newest first, 50 at a time with Older/Newer,
+ * The audit trail pages: {@code /audit.xhtml}, this tenant's trail (its owner and Administrators),
+ * and {@code /admin/audit.xhtml}, the platform's (super-users on the master host, as every admin page). Newest first, 50 at a time with Older/Newer,
  * filtered by action, who and days; the export links carry the same filters.
  */
 @Named
@@ -19,7 +21,6 @@ import jakarta.inject.Named;
 public class AuditPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final String PLATFORM = "platform";
 
     @Inject
     transient AuditLog log;
@@ -28,13 +29,18 @@ public class AuditPage implements Serializable {
     transient AuditRetention retention;
 
     private final NewestFirst window = new NewestFirst(50);
-    private String of;
+    private boolean platform;
     private String action;
     private String actor;
     private String from;
     private String to;
     private AuditFilter filter = AuditFilter.NONE;
     private List<AuditEntry> entries;
+
+    @PostConstruct
+    void init() {
+        platform = FacesContext.getCurrentInstance().getViewRoot().getViewId().startsWith("/admin/");
+    }
 
     public List<AuditEntry> getEntries() {
         if (entries == null) {
@@ -79,7 +85,7 @@ public class AuditPage implements Serializable {
     }
 
     public boolean isPlatform() {
-        return PLATFORM.equals(of);
+        return platform;
     }
 
     /** Where the export of the entries shown goes, without its extension: the filters as its query follow it. */
@@ -95,14 +101,6 @@ public class AuditPage implements Serializable {
 
     public int getRetentionDays() {
         return retention.days();
-    }
-
-    public String getOf() {
-        return of;
-    }
-
-    public void setOf(String of) {
-        this.of = of;
     }
 
     public String getAction() {
