@@ -199,10 +199,12 @@ class OpenApiIT extends DeployedTenantry {
         call(asJoiner, "POST", "/api/settings/owner/acceptance", host, "/api/settings/owner/acceptance", json(""));
 
         call("GET", "/api/audit", host, "/api/audit", null);
-        call("GET", "/api/audit/export.csv", host, "/api/audit/export.csv", null);
+        Tenantry.Download trail = app.download(host, "/api/audit/export.csv");
+        check("GET /api/audit/export.csv", trail.status(), trail.header("Content-Type"), null);
         call("GET", "/api/audit/export.json", host, "/api/audit/export.json", null);
         call("GET", "/api/audit/platform", publicHost, "/api/audit/platform?tenant=" + label, null);
-        call("GET", "/api/audit/platform/export.csv", publicHost, "/api/audit/platform/export.csv?tenant=" + label, null);
+        Tenantry.Download platformTrail = app.download(publicHost, "/api/audit/platform/export.csv?tenant=" + label);
+        check("GET /api/audit/platform/export.csv", platformTrail.status(), platformTrail.header("Content-Type"), null);
         call("GET", "/api/audit/platform/export.json", publicHost, "/api/audit/platform/export.json?tenant=" + label,
                 null);
 

@@ -207,11 +207,12 @@ class AuditTrailIT extends DeployedTenantry {
         owner.bringIn(host, testerName);
         Tenantry anonymous = app.anonymous();
 
+        // Downloads, as a browser asks for them (any type).
         for (String path : List.of("/api/audit", "/api/audit/export.csv", "/api/audit/export.json")) {
-            assertEquals(200, owner.get(host, path).status(), path);
-            assertEquals(403, stranger.get(host, path).status(), "another tenant's owner: " + path);
-            assertEquals(403, tester.get(host, path).status(), "a member without Administrator: " + path);
-            assertEquals(401, anonymous.get(host, path).status(), "anonymous: " + path);
+            assertEquals(200, owner.download(host, path).status(), path);
+            assertEquals(403, stranger.download(host, path).status(), "another tenant's owner: " + path);
+            assertEquals(403, tester.download(host, path).status(), "a member without Administrator: " + path);
+            assertEquals(401, anonymous.download(host, path).status(), "anonymous: " + path);
         }
         assertEquals(403, stranger.page(host, "/audit.xhtml").status());
         assertEquals(403, tester.page(host, "/audit.xhtml").status());
@@ -233,9 +234,9 @@ class AuditTrailIT extends DeployedTenantry {
     void thePlatformsTrailIsForSuperUsersOnTheMasterHostOnly() {
         for (String path : List.of("/api/audit/platform", "/api/audit/platform/export.csv",
                 "/api/audit/platform/export.json")) {
-            assertEquals(200, app.get(app.hostOf("public"), path).status(), path);
-            assertEquals(403, owner.get(app.hostOf("public"), path).status(), "not a super-user: " + path);
-            assertEquals(404, app.get(host, path).status(), "not on the master host: " + path);
+            assertEquals(200, app.download(app.hostOf("public"), path).status(), path);
+            assertEquals(403, owner.download(app.hostOf("public"), path).status(), "not a super-user: " + path);
+            assertEquals(404, app.download(host, path).status(), "not on the master host: " + path);
         }
         assertEquals(403, owner.page(app.hostOf("public"), "/admin/audit.xhtml").status());
         assertEquals(404, app.page(host, "/admin/audit.xhtml").status());
