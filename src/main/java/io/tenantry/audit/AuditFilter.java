@@ -25,9 +25,6 @@ public record AuditFilter(Optional<String> action, Optional<String> actor, Optio
     private static final Set<String> TENANT_FILTERS = Set.of("action", "actor", "from", "to");
     private static final Set<String> PLATFORM_FILTERS = Set.of("action", "actor", "from", "to", "tenant");
 
-    public static final AuditFilter NONE = new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty());
-
     /** The filters a request names, by name; {@code platform}: whether {@code tenant} is taken too. */
     public static AuditFilter of(Map<String, String> filters, boolean platform) {
         Set<String> allowed = platform ? PLATFORM_FILTERS : TENANT_FILTERS;

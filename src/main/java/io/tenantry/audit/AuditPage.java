@@ -34,8 +34,9 @@ public class AuditPage implements Serializable {
     private String actor;
     private String from;
     private String to;
-    private AuditFilter filter = AuditFilter.NONE;
-    private List<AuditEntry> entries;
+    // The filters applied, as typed (checked when applied); the rows are read again after a restore.
+    private String[] applied = {"", "", "", ""};
+    private transient List<AuditEntry> entries;
 
     @PostConstruct
     void init() {
@@ -44,6 +45,7 @@ public class AuditPage implements Serializable {
 
     public List<AuditEntry> getEntries() {
         if (entries == null) {
+            AuditFilter filter = filter();
             entries = window.shown(isPlatform() ? log.ofPlatform(filter, window.window())
                     : log.ofTenant(filter, window.window()));
         }
@@ -53,11 +55,12 @@ public class AuditPage implements Serializable {
     /** Shows the entries the fields ask for, newest first; a malformed date is said, nothing else changes. */
     public void apply() {
         try {
-            filter = AuditFilter.fromFields(action, actor, from, to);
+            AuditFilter.fromFields(action, actor, from, to);
         } catch (IllegalArgumentException refused) {
             Messages.failure(refused);
             return;
         }
+        applied = new String[] {action, actor, from, to};
         window.newest();
         entries = null;
     }
@@ -95,8 +98,12 @@ public class AuditPage implements Serializable {
 
     /** The filters applied, as a query string (after {@code ?}), for the export links. */
     public String getExportQuery() {
-        String query = filter.query();
+        String query = filter().query();
         return query.isEmpty() ? "" : query.substring(1);
+    }
+
+    private AuditFilter filter() {
+        return AuditFilter.fromFields(applied[0], applied[1], applied[2], applied[3]);
     }
 
     public int getRetentionDays() {

@@ -143,9 +143,10 @@ class AuditTrailIT extends DeployedTenantry {
     }
 
     @Test
-    void accountsAndWhoMayCreateTenantsAreInThePlatformsTrailOnly() {
+    void accountsAndWhoMayCreateTenantsAreInThePlatformsTrailOnlyAndADeactivatedMemberLeavesEachTenantsTrail() {
         String made = "audit-made-" + suffix;
         app.newAccount(made);
+        owner.bringIn(host, made);
         assertEquals(200, app.put(app.hostOf("public"), "/api/accounts/" + made, "{\"mayCreateTenants\":true}").status());
         assertEquals(204, app.delete(app.hostOf("public"), "/api/accounts/" + made).status());
         List<JsonObject> platform = items(app.get(app.hostOf("public"), "/api/audit/platform?limit=500&actor=admin"
@@ -156,8 +157,12 @@ class AuditTrailIT extends DeployedTenantry {
         assertFalse(may.getJsonObject("before").getBoolean("mayCreateTenants"));
         assertTrue(may.getJsonObject("after").getBoolean("mayCreateTenants"));
         assertFalse(entry(platform, "account.deactivated", made).getJsonObject("after").getBoolean("active"));
-        assertTrue(items(owner.get(host, "/api/audit?limit=500")).stream().noneMatch(e -> e.getString("subject")
-                .equals(made)), "not in a tenant's trail");
+        List<JsonObject> tenants = items(owner.get(host, "/api/audit?limit=500"));
+        assertTrue(tenants.stream().noneMatch(e -> e.getString("action").startsWith("account.")),
+                "accounts are not a tenant's: " + tenants);
+        JsonObject left = entry(tenants, "member.removed", made);
+        assertEquals("admin", left.getString("actor"));
+        assertEquals("account deactivated", left.getJsonObject("after").getString("reason"));
     }
 
     /**
