@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,10 +36,15 @@ public record AuditFilter(Optional<String> action, Optional<String> actor, Optio
                 date(filters, "to"), text(filters, "tenant"));
     }
 
-    /** From the page's fields (blank: no filter); dates as {@code 2026-12-01}. */
-    public static AuditFilter fromFields(String action, String actor, String from, String to) {
-        return of(Map.of("action", blankless(action), "actor", blankless(actor), "from", blankless(from),
-                "to", blankless(to)), false);
+    /** From the page's fields (blank: no filter); dates as {@code 2026-12-01}; {@code tenant} only for the platform's. */
+    public static AuditFilter fromFields(String action, String actor, String from, String to, String tenant,
+            boolean platform) {
+        Map<String, String> fields = new HashMap<>(Map.of("action", blankless(action), "actor", blankless(actor),
+                "from", blankless(from), "to", blankless(to)));
+        if (platform) {
+            fields.put("tenant", blankless(tenant));
+        }
+        return of(fields, platform);
     }
 
     /** The same filters as query parameters, for an export link ({@code &}-joined, each encoded). */

@@ -14,7 +14,7 @@ import jakarta.inject.Named;
 /**
  * The audit trail pages: {@code /audit.xhtml}, this tenant's trail (its owner and Administrators),
  * and {@code /admin/audit.xhtml}, the platform's (super-users on the master host, as every admin page). Newest first, 50 at a time with Older/Newer,
- * filtered by action, who and days; the export links carry the same filters.
+ * filtered by action, who and days (and, on the platform's, tenant); the export links carry the same filters.
  */
 @Named
 @ViewScoped
@@ -34,8 +34,9 @@ public class AuditPage implements Serializable {
     private String actor;
     private String from;
     private String to;
+    private String tenant;
     // The filters applied, as typed (checked when applied); the rows are read again after a restore.
-    private String[] applied = {"", "", "", ""};
+    private String[] applied = {"", "", "", "", ""};
     private transient List<AuditEntry> entries;
 
     @PostConstruct
@@ -55,12 +56,12 @@ public class AuditPage implements Serializable {
     /** Shows the entries the fields ask for, newest first; a malformed date is said, nothing else changes. */
     public void apply() {
         try {
-            AuditFilter.fromFields(action, actor, from, to);
+            AuditFilter.fromFields(action, actor, from, to, tenant, platform);
         } catch (IllegalArgumentException refused) {
             Messages.failure(refused);
             return;
         }
-        applied = new String[] {action, actor, from, to};
+        applied = new String[] {action, actor, from, to, tenant};
         window.newest();
         entries = null;
     }
@@ -70,6 +71,7 @@ public class AuditPage implements Serializable {
         actor = null;
         from = null;
         to = null;
+        tenant = null;
         apply();
     }
 
@@ -103,7 +105,7 @@ public class AuditPage implements Serializable {
     }
 
     private AuditFilter filter() {
-        return AuditFilter.fromFields(applied[0], applied[1], applied[2], applied[3]);
+        return AuditFilter.fromFields(applied[0], applied[1], applied[2], applied[3], applied[4], platform);
     }
 
     public int getRetentionDays() {
@@ -140,5 +142,13 @@ public class AuditPage implements Serializable {
 
     public void setTo(String to) {
         this.to = to;
+    }
+
+    public String getTenant() {
+        return tenant;
+    }
+
+    public void setTenant(String tenant) {
+        this.tenant = tenant;
     }
 }

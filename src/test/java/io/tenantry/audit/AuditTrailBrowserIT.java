@@ -83,6 +83,8 @@ class AuditTrailBrowserIT extends BrowsedTenantry {
 
     @Test
     void aSuperUserReadsThePlatformsTrailOnTheMasterHost() {
+        String label = "audit-platform-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, app.createTenant(label, "Platform Audited").status());
         openBrowser();
         browser.signIn(Tenantry.ADMIN, Tenantry.ADMIN_PASSWORD);
         browser.driver().get(browser.address("public", "/admin/"));
@@ -98,5 +100,17 @@ class AuditTrailBrowserIT extends BrowsedTenantry {
         assertTrue(shown.contains("signin") && shown.contains(Tenantry.ADMIN), shown);
         assertTrue(browser.find(By.id("export-csv")).getAttribute("href").contains("/api/audit/platform/export.csv?"));
         browser.screenshot("audit-platform-trail");
+
+        browser.find(By.id("audit:reset")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions
+                .attributeToBe(By.id("audit:actor"), "value", ""));
+        browser.find(By.id("audit:tenant")).sendKeys(label);
+        browser.find(By.id("audit:apply")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions
+                .attributeContains(By.id("export-csv"), "href", "tenant=" + label));
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#audit\\:entries tbody tr"));
+        assertEquals(1, rows.size(), "the tenant's one entry");
+        assertTrue(rows.get(0).getText().contains("tenant.created") && rows.get(0).getText().contains(label));
+        browser.screenshot("audit-platform-trail-tenant");
     }
 }
