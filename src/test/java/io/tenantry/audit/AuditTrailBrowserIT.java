@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,14 +56,14 @@ class AuditTrailBrowserIT extends BrowsedTenantry {
         browser.screenshot("audit-tenant-trail");
 
         browser.find(By.id("audit:older")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions
+        waitUntil(ExpectedConditions
                 .textToBePresentInElementLocated(By.id("audit"), "51–"));
         assertTrue(browser.find(By.id("audit:entries")).getText().contains("tenant.created"), "the oldest, in the second window");
         browser.screenshot("audit-tenant-trail-older");
 
         browser.find(By.id("audit:action")).sendKeys("tenant");
         browser.find(By.id("audit:apply")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(driver -> driver
+        waitUntil(driver -> driver
                 .findElements(By.cssSelector("#audit\\:entries tbody tr")).size() == 2);
         String shown = browser.find(By.id("audit:entries")).getText();
         assertTrue(shown.contains("tenant.settings") && shown.contains("tenant.created"), shown);
@@ -68,11 +71,21 @@ class AuditTrailBrowserIT extends BrowsedTenantry {
         assertTrue(browser.find(By.id("export-csv")).getAttribute("href").endsWith("/api/audit/export.csv?action=tenant"));
         assertTrue(browser.find(By.id("export-json")).getAttribute("href").endsWith("/api/audit/export.json?action=tenant"));
         browser.screenshot("audit-tenant-trail-filtered");
-
+        // The export link's file, as the browser downloads it with the session: the filter's entries only.
         Object exported = browser.driver().executeAsyncScript("var done = arguments[0]; "
                 + "fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done)");
         assertTrue(exported.toString().startsWith("at,tenant,actor,action"), exported.toString());
         assertEquals(3, exported.toString().lines().count(), "the header and the two entries: " + exported);
+
+        browser.driver().get(browser.address(label, "/language?to=de&back=/audit.xhtml"));
+        browser.waitFor(By.id("audit:entries"));
+        assertEquals("Protokoll", browser.find(By.tagName("h1")).getText());
+        assertTrue(browser.find(By.tagName("main")).getText().contains("Einträge bleiben 365 Tage"),
+                "the retention is said");
+        WebElement when = browser.find(By.cssSelector("#audit\\:entries td.audit-when"));
+        assertTrue(when.getSize().getWidth() >= browser.find(By.cssSelector("#audit\\:entries td.audit-when .when"))
+                .getSize().getWidth(), "the time is not cut off");
+        browser.screenshot("audit-tenant-trail-de");
 
         List<JsonObject> signIns = owner.get(host, "/api/audit?action=signin").json().asJsonObject()
                 .getJsonArray("items").stream().map(v -> v.asJsonObject()).toList();
@@ -94,7 +107,7 @@ class AuditTrailBrowserIT extends BrowsedTenantry {
         browser.find(By.id("audit:action")).sendKeys("signin");
         browser.find(By.id("audit:actor")).sendKeys(Tenantry.ADMIN);
         browser.find(By.id("audit:apply")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions
+        waitUntil(ExpectedConditions
                 .attributeContains(By.id("export-csv"), "href", "actor=admin"));
         String shown = browser.find(By.id("audit:entries")).getText();
         assertTrue(shown.contains("signin") && shown.contains(Tenantry.ADMIN), shown);
@@ -102,15 +115,21 @@ class AuditTrailBrowserIT extends BrowsedTenantry {
         browser.screenshot("audit-platform-trail");
 
         browser.find(By.id("audit:reset")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions
+        waitUntil(ExpectedConditions
                 .attributeToBe(By.id("audit:actor"), "value", ""));
         browser.find(By.id("audit:tenant")).sendKeys(label);
         browser.find(By.id("audit:apply")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions
+        waitUntil(ExpectedConditions
                 .attributeContains(By.id("export-csv"), "href", "tenant=" + label));
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#audit\\:entries tbody tr"));
         assertEquals(1, rows.size(), "the tenant's one entry");
         assertTrue(rows.get(0).getText().contains("tenant.created") && rows.get(0).getText().contains(label));
         browser.screenshot("audit-platform-trail-tenant");
+    }
+
+    /** Waits through PrimeFaces' re-rendering of the form, whose elements go stale meanwhile. */
+    private void waitUntil(Function<WebDriver, ?> condition) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 }

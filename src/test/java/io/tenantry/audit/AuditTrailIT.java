@@ -285,6 +285,12 @@ class AuditTrailIT extends DeployedTenantry {
         assertTrue(page.getJsonNumber("total").longValue() >= 1);
         assertEquals(1, items(owner.get(host, "/api/audit?action=tenant.created&from=2000-01-01&to=2999-12-31")).size());
         assertEquals(0, items(owner.get(host, "/api/audit?action=tenant.created&to=2000-01-01")).size());
+
+        long total = owner.get(host, "/api/audit").json().asJsonObject().getJsonNumber("total").longValue();
+        String csv = new String(owner.download(host, "/api/audit/export.csv").body(), StandardCharsets.UTF_8);
+        assertEquals(total + 1, csv.lines().count(), "every entry and the header: " + csv);
+        assertEquals(total, Json.createReader(new StringReader(new String(owner.download(host,
+                "/api/audit/export.json").body(), StandardCharsets.UTF_8))).readObject().getJsonArray("items").size());
     }
 
     /** A member who manages groups plants spreadsheet formulas and markup: the exports keep them as text. */
