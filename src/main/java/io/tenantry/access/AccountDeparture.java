@@ -1,20 +1,20 @@
 package io.tenantry.access;
 
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import io.tenantry.accounts.AccountDeactivated;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.Map;
-import io.tenantry.tenancy.Audited;
-import io.tenantry.tenancy.TenantDirectory;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 
 /**
  * A deactivated account leaves every tenant it was an authorized user of, and every group there

@@ -4,21 +4,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.Map;
-import io.tenantry.tenancy.Audited;
-import jakarta.enterprise.event.Event;
 
 /** The current tenant's groups and who is in them; only authorized users can be put in a group. */
 @ApplicationScoped

@@ -1,21 +1,21 @@
 package io.tenantry.access;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.SingleUseLinks;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.Map;
-import io.tenantry.tenancy.Audited;
-import jakarta.enterprise.event.Event;
 
 /**
  * The invited person's side, on the public host: the link from the mail, accepted by the account

@@ -19,17 +19,17 @@ import io.tenantry.mail.MailTemplates;
 import io.tenantry.mail.Mailer;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import io.tenantry.tenancy.Audited;
-import jakarta.enterprise.event.Event;
 
 /**
  * Invitations to the current tenant by e-mail address. Every invitation is a link, valid for
@@ -45,6 +45,10 @@ import jakarta.enterprise.event.Event;
 @Transactional
 @TenantData
 public class Invitations {
+
+    // The audit trail's names of what became of an address.
+    private static final String AUDIT_SENT = "invitation.sent";
+    private static final String AUDIT_SENT_AGAIN = "invitation.resent";
 
     @Inject
     Event<Audited> audited;
@@ -188,7 +192,7 @@ public class Invitations {
             }
             sendLink(tenant, email, publicRoot, tenantRoot);
             results.add(new Result(id, email, pending == null ? Outcome.INVITED : Outcome.SENT_AGAIN));
-            audited.fire(Audited.in(tenant, pending == null ? "invitation.sent" : "invitation.resent", email));
+            audited.fire(Audited.in(tenant, pending == null ? AUDIT_SENT : AUDIT_SENT_AGAIN, email));
         }
         return results;
     }
@@ -225,7 +229,7 @@ public class Invitations {
         limit.check(email);
         markSent(id);
         sendLink(context.tenant(), email, publicRoot, tenantRoot);
-        audited.fire(Audited.in(context.tenant(), "invitation.resent", email));
+        audited.fire(Audited.in(context.tenant(), AUDIT_SENT_AGAIN, email));
     }
 
     /** Withdraws a pending invitation: its link stops working. */

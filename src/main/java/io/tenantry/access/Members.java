@@ -5,18 +5,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.Map;
-import io.tenantry.tenancy.Audited;
-import jakarta.enterprise.event.Event;
 
 /**
  * The current tenant's authorized users. People join only by accepting an invitation

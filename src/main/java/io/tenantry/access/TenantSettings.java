@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,13 +26,12 @@ import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.SingleLine;
 import io.tenantry.provisioning.TenantProvisioning;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.Map;
-import io.tenantry.tenancy.Audited;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 /**
  * The current tenant's settings, for its owner and Administrators (SETTINGS_MANAGE) and for the

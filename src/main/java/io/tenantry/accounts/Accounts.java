@@ -5,18 +5,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.StoredTime;
+import io.tenantry.tenancy.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import io.tenantry.tenancy.Audited;
 
 /** Finds, creates, changes and deactivates accounts; who may call what is checked by the callers. */
 @ApplicationScoped

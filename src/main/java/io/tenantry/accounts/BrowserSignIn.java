@@ -4,13 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.net.URLEncoder;
 
-import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.PublicAddresses;
+import io.tenantry.tenancy.TenantLabel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import io.tenantry.tenancy.Audited;
-import jakarta.enterprise.event.Event;
 
 /**
  * Signs a browser in on the public host and works out where it goes next: back to the page it

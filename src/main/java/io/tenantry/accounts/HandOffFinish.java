@@ -5,15 +5,15 @@ import java.util.Optional;
 
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.tenantry.tenancy.Audited;
-import jakarta.enterprise.event.Event;
 
 /**
  * The tenant host's end of the hand-off, {@code /auth/handoff?code=…&state=…}: a code made for this

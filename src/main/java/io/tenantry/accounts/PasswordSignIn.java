@@ -3,11 +3,11 @@ package io.tenantry.accounts;
 import java.util.Optional;
 
 import io.tenantry.platform.TrustedProxies;
+import io.tenantry.tenancy.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import io.tenantry.tenancy.Audited;
-import jakarta.enterprise.event.Event;
 
 /**
  * One attempt to sign in with a password, from the form or HTTP Basic: the throttle is asked

@@ -38,6 +38,9 @@ public class AuditLog {
     private static final String COLUMNS = "id, at, tenant_label, actor, action, subject, client_address, host, "
             + "CAST(before AS text), CAST(after AS text)";
 
+    private static final String OLDEST_FIRST = " ORDER BY id";
+    private static final String NEWEST_FIRST = " ORDER BY id DESC";
+
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
@@ -108,7 +111,7 @@ public class AuditLog {
         List<Object> parameters = new ArrayList<>();
         conditions(tenant, filter, where, parameters);
         Query select = em.createNativeQuery("SELECT " + COLUMNS + " FROM public.audit_entry WHERE " + where
-                + " ORDER BY id " + (window.descending() ? "DESC" : "ASC") + " OFFSET ? LIMIT ?");
+                + (window.descending() ? NEWEST_FIRST : OLDEST_FIRST) + " OFFSET ? LIMIT ?");
         int next = bind(select, parameters);
         select.setParameter(next, window.offset()).setParameter(next + 1, window.limit());
         List<AuditEntry> items = entries(select);

@@ -6,8 +6,8 @@ import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.access.TrialPeriod;
+import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.audit.AuditPruning;
 import io.tenantry.audit.AuditRetention;
@@ -18,8 +18,8 @@ import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.provisioning.InterruptedWork;
 import io.tenantry.provisioning.TenantProvisioning;
-import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.PublicEndpoint;
+import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.annotation.Resource;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
-import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
