@@ -19,6 +19,7 @@ class ArchitectureTest {
 
     private static final String STARTUP = "start-up";
     private static final String FRAME = "page frame";
+    private static final String AUDIT = "audit trail";
     private static final String FEATURES = "features";
     private static final String PEOPLE = "accounts and access";
     private static final String SCHEMAS = "provisioning and migration";
@@ -39,6 +40,7 @@ class ArchitectureTest {
         ArchRule floors = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer(STARTUP).definedBy("io.tenantry.startup..")
                 .layer(FRAME).definedBy("io.tenantry.web..")
+                .layer(AUDIT).definedBy("io.tenantry.audit..")
                 .layer(FEATURES).definedBy("io.tenantry.workspace..", "io.tenantry.admin..", "io.tenantry.archive..")
                 .layer(PEOPLE).definedBy("io.tenantry.accounts..", "io.tenantry.access..")
                 .layer(SCHEMAS).definedBy("io.tenantry.provisioning..", "io.tenantry.migration..")
@@ -47,10 +49,11 @@ class ArchitectureTest {
                         "io.tenantry.api..")
                 .whereLayer(STARTUP).mayNotBeAccessedByAnyLayer()
                 .whereLayer(FRAME).mayOnlyBeAccessedByLayers(STARTUP)
-                .whereLayer(FEATURES).mayOnlyBeAccessedByLayers(STARTUP, FRAME)
-                .whereLayer(PEOPLE).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES)
-                .whereLayer(SCHEMAS).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES, PEOPLE)
-                .whereLayer(TENANCY).mayOnlyBeAccessedByLayers(STARTUP, FRAME, FEATURES, PEOPLE, SCHEMAS)
+                .whereLayer(AUDIT).mayOnlyBeAccessedByLayers(STARTUP, FRAME)
+                .whereLayer(FEATURES).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT)
+                .whereLayer(PEOPLE).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES)
+                .whereLayer(SCHEMAS).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES, PEOPLE)
+                .whereLayer(TENANCY).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES, PEOPLE, SCHEMAS)
                 .ensureAllClassesAreContainedInArchitectureIgnoring("io.tenantry");
         floors.check(classes);
     }

@@ -187,6 +187,7 @@ public class AccessGate extends HttpFilter {
             case "/members.xhtml", "/ownership.xhtml" -> access.current().entry() == Access.Entry.MEMBER;
             case "/invitations.xhtml" -> access.holds(Permission.INVITATIONS_MANAGE);
             case "/groups.xhtml" -> access.holds(Permission.GROUPS_MANAGE);
+            case "/audit.xhtml" -> access.holds(Permission.AUDIT_VIEW);
             case "/settings.xhtml" -> access.holds(Permission.SETTINGS_MANAGE); // let in above when allowed at all
             case "/plans.xhtml", "/plan.xhtml" -> access.holds(Permission.PLAN_VIEW);
             case "/cases.xhtml", "/case.xhtml" -> access.holds(Permission.CASE_VIEW);

@@ -1,12 +1,17 @@
 package io.tenantry.access;
 
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import io.tenantry.accounts.AccountDeactivated;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -24,6 +29,12 @@ public class AccountDeparture {
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    Event<Audited> audited;
+
     /** Removes the account's groups in each of its tenants' schemas, then its memberships. */
     @Transactional(Transactional.TxType.MANDATORY)
     void leaveEveryTenant(@Observes AccountDeactivated deactivated) {
@@ -35,8 +46,13 @@ public class AccountDeparture {
             em.createNativeQuery("DELETE FROM " + new SchemaName(schema).quoted() + ".group_member WHERE account_id = ?")
                     .setParameter(1, deactivated.accountId()).executeUpdate();
         }
-        em.createNativeQuery("DELETE FROM public.tenant_member WHERE account_id = ?")
-                .setParameter(1, deactivated.accountId()).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Number> tenantIds = em.createNativeQuery("DELETE FROM public.tenant_member WHERE account_id = ? "
+                + "RETURNING tenant_id").setParameter(1, deactivated.accountId()).getResultList();
+        // Each tenant's trail tells its Administrators that the member left, and why.
+        directory.all().stream().filter(tenant -> tenantIds.stream().anyMatch(id -> id.longValue() == tenant.id()))
+                .forEach(tenant -> audited.fire(Audited.in(tenant, "member.removed", deactivated.username())
+                        .before(Map.of("member", true)).after(Map.of("member", false, "reason", "account deactivated"))));
         LOG.info("Account " + deactivated.username() + " left " + schemas.size() + " tenant(s)");
     }
 }

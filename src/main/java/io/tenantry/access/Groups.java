@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +37,9 @@ public class Groups {
 
     @Inject
     TenantTermsDirectory tenantTerms;
+
+    @Inject
+    Event<Audited> audited;
 
     @Requires(Permission.GROUPS_MANAGE)
     public List<Group> list() {
@@ -63,21 +69,31 @@ public class Groups {
     @Requires(Permission.GROUPS_MANAGE)
     public long create(String name) {
         String checked = requireName(name, -1);
-        return ((Number) em.createNativeQuery("INSERT INTO access_group (name) VALUES (?) RETURNING id")
+        long id = ((Number) em.createNativeQuery("INSERT INTO access_group (name) VALUES (?) RETURNING id")
                 .setParameter(1, checked).getSingleResult()).longValue();
+        audited.fire(Audited.in(context.tenant(), "group.created", checked).after(Map.of("name", checked)));
+        return id;
     }
 
     @Requires(Permission.GROUPS_MANAGE)
     public void rename(long groupId, String name) {
         requireEditable(groupId, "renamed");
+        String before = nameOf(groupId);
+        String checked = requireName(name, groupId);
         em.createNativeQuery("UPDATE access_group SET name = ? WHERE id = ?")
-                .setParameter(1, requireName(name, groupId)).setParameter(2, groupId).executeUpdate();
+                .setParameter(1, checked).setParameter(2, groupId).executeUpdate();
+        audited.fire(Audited.in(context.tenant(), "group.renamed", checked).before(Map.of("name", before))
+                .after(Map.of("name", checked)));
     }
 
     @Requires(Permission.GROUPS_MANAGE)
     public void delete(long groupId) {
         requireEditable(groupId, "deleted");
+        String name = nameOf(groupId);
+        List<String> permissions = permissionsOf(groupId);
         em.createNativeQuery("DELETE FROM access_group WHERE id = ?").setParameter(1, groupId).executeUpdate();
+        audited.fire(Audited.in(context.tenant(), "group.deleted", name)
+                .before(Map.of("name", name, "permissions", permissions)));
     }
 
     /** The group's permissions, all at once; Administrator always has them all. */
@@ -87,11 +103,17 @@ public class Groups {
         if (isAdministrators(groupId)) {
             throw new BrokenRuleException("group.administratorHasAll");
         }
+        List<String> before = permissionsOf(groupId);
         em.createNativeQuery("DELETE FROM group_permission WHERE group_id = ?").setParameter(1, groupId)
                 .executeUpdate();
         for (Permission permission : permissions) {
             em.createNativeQuery("INSERT INTO group_permission (group_id, permission) VALUES (?, ?)")
                     .setParameter(1, groupId).setParameter(2, permission.code()).executeUpdate();
+        }
+        List<String> after = permissionsOf(groupId);
+        if (!before.equals(after)) {
+            audited.fire(Audited.in(context.tenant(), "group.permissions", nameOf(groupId))
+                    .before(Map.of("permissions", before)).after(Map.of("permissions", after)));
         }
     }
 
@@ -99,16 +121,25 @@ public class Groups {
     @Requires(Permission.GROUPS_MANAGE)
     public void markDefault(long groupId, boolean memberDefault) {
         requireGroup(groupId);
-        em.createNativeQuery("UPDATE access_group SET member_default = ? WHERE id = ?")
-                .setParameter(1, memberDefault).setParameter(2, groupId).executeUpdate();
+        int changed = em.createNativeQuery("UPDATE access_group SET member_default = ? WHERE id = ? "
+                        + "AND member_default <> ?")
+                .setParameter(1, memberDefault).setParameter(2, groupId).setParameter(3, memberDefault).executeUpdate();
+        if (changed == 1) {
+            audited.fire(Audited.in(context.tenant(), "group.default", nameOf(groupId))
+                    .before(Map.of("memberDefault", !memberDefault)).after(Map.of("memberDefault", memberDefault)));
+        }
     }
 
     @Requires(Permission.GROUPS_MANAGE)
     public void addMember(long groupId, String username) {
         requireGroup(groupId);
         long accountId = members.requireAuthorized(username);
-        em.createNativeQuery("INSERT INTO group_member (group_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
+        int added = em.createNativeQuery("INSERT INTO group_member (group_id, account_id) VALUES (?, ?) "
+                        + "ON CONFLICT DO NOTHING").setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
+        if (added == 1) {
+            audited.fire(Audited.in(context.tenant(), "group.member-added", nameOf(groupId))
+                    .after(Map.of("member", username.strip())));
+        }
     }
 
     @Requires(Permission.GROUPS_MANAGE)
@@ -118,8 +149,23 @@ public class Groups {
         if (tenantTerms.of(context.tenant()).isOwnedBy(accountId) && isAdministrators(groupId)) {
             throw new NotPermittedException("owner.alwaysAdministrator", context.tenant().name());
         }
-        em.createNativeQuery("DELETE FROM group_member WHERE group_id = ? AND account_id = ?")
+        int removed = em.createNativeQuery("DELETE FROM group_member WHERE group_id = ? AND account_id = ?")
                 .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
+        if (removed == 1) {
+            audited.fire(Audited.in(context.tenant(), "group.member-removed", nameOf(groupId))
+                    .before(Map.of("member", username.strip())));
+        }
+    }
+
+    private String nameOf(long groupId) {
+        return (String) em.createNativeQuery("SELECT name FROM access_group WHERE id = ?").setParameter(1, groupId)
+                .getSingleResult();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> permissionsOf(long groupId) {
+        return em.createNativeQuery("SELECT permission FROM group_permission WHERE group_id = ? ORDER BY permission")
+                .setParameter(1, groupId).getResultList();
     }
 
     private void requireEditable(long groupId, String change) {

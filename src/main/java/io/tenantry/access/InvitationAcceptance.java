@@ -1,14 +1,17 @@
 package io.tenantry.access;
 
+import java.util.Map;
 import java.util.Optional;
 
 import io.tenantry.accounts.Account;
 import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.SingleUseLinks;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +43,9 @@ public class InvitationAcceptance {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    Event<Audited> audited;
 
     /** What a usable link offers: the tenant, the address it was sent to, and whether that address has an account to sign in to. */
     public record Offer(Tenant tenant, String email, boolean accountExists) {
@@ -116,6 +122,12 @@ public class InvitationAcceptance {
                         + "AND email = ? AND accepted_at IS NULL")
                 .setParameter(1, account.id()).setParameter(2, tenant.id()).setParameter(3, account.email())
                 .executeUpdate();
+        audited.fire(Audited.in(tenant, "invitation.accepted", account.email()).by(account.username())
+                .after(Map.of("member", account.username())));
+        if (added == 1) {
+            audited.fire(Audited.in(tenant, "member.added", account.username()).by(account.username())
+                    .before(Map.of("member", false)).after(Map.of("member", true)));
+        }
         return new Accepted(account, tenant);
     }
 

@@ -19,10 +19,12 @@ import io.tenantry.mail.MailTemplates;
 import io.tenantry.mail.Mailer;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -43,6 +45,13 @@ import jakarta.transaction.Transactional;
 @Transactional
 @TenantData
 public class Invitations {
+
+    // The audit trail's names of what became of an address.
+    private static final String AUDIT_SENT = "invitation.sent";
+    private static final String AUDIT_SENT_AGAIN = "invitation.resent";
+
+    @Inject
+    Event<Audited> audited;
 
     static final Duration VALID_FOR = Duration.ofDays(7);
     private static final int MAX_PER_CALL = 50;
@@ -183,6 +192,7 @@ public class Invitations {
             }
             sendLink(tenant, email, publicRoot, tenantRoot);
             results.add(new Result(id, email, pending == null ? Outcome.INVITED : Outcome.SENT_AGAIN));
+            audited.fire(Audited.in(tenant, pending == null ? AUDIT_SENT : AUDIT_SENT_AGAIN, email));
         }
         return results;
     }
@@ -219,13 +229,16 @@ public class Invitations {
         limit.check(email);
         markSent(id);
         sendLink(context.tenant(), email, publicRoot, tenantRoot);
+        audited.fire(Audited.in(context.tenant(), AUDIT_SENT_AGAIN, email));
     }
 
     /** Withdraws a pending invitation: its link stops working. */
     @Requires(Permission.INVITATIONS_MANAGE)
     public void revoke(long id) {
-        links.withdrawFor(SingleUseLinks.Purpose.INVITATION, pendingEmail(id), context.tenant().id());
+        String email = pendingEmail(id);
+        links.withdrawFor(SingleUseLinks.Purpose.INVITATION, email, context.tenant().id());
         em.createNativeQuery("DELETE FROM public.invitation WHERE id = ?").setParameter(1, id).executeUpdate();
+        audited.fire(Audited.in(context.tenant(), "invitation.revoked", email));
     }
 
     private boolean isMember(Tenant tenant, String email) {

@@ -5,11 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.tenantry.accounts.NotPermittedException;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +43,9 @@ public class Members {
     @Inject
     TenantTermsDirectory tenantTerms;
 
+    @Inject
+    Event<Audited> audited;
+
     /** The members, by user name; their addresses only for a caller with MEMBERS_MANAGE (null for others). */
     public List<Member> list() {
         access.requireMember();
@@ -69,6 +75,8 @@ public class Members {
             throw new NotPermittedException("owner.notRemovable", context.tenant().name());
         }
         dismiss(accountId);
+        audited.fire(Audited.in(context.tenant(), "member.removed", username.strip()).before(Map.of("member", true))
+                .after(Map.of("member", false)));
     }
 
     /** Takes the account out of this tenant and every group here. */

@@ -32,7 +32,9 @@ public enum Permission {
     GROUPS_MANAGE("tenant.groups"),
     SETTINGS_MANAGE("tenant.settings"),
     /** Export the whole tenant, and import such an archive into it while it is empty. */
-    TENANT_EXPORT("tenant.export");
+    TENANT_EXPORT("tenant.export"),
+    /** Read the tenant's audit trail: who changed what, when and from where. */
+    AUDIT_VIEW("tenant.audit");
 
     private final String code;
 

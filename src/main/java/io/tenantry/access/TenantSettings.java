@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,9 +25,11 @@ import io.tenantry.mail.Mailer;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.SingleLine;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
@@ -48,6 +51,9 @@ public class TenantSettings {
 
     @Inject
     TenantContext context;
+
+    @Inject
+    Event<Audited> audited;
 
     @Inject
     TenantAccess access;
@@ -143,6 +149,7 @@ public class TenantSettings {
         accounts.findActive(receiver).ifPresent(account -> mailer.send(templates.render(account.email(),
                 "ownershipOffer", tenant.name(), caller.require().username(), account.displayName(),
                 OFFER_VALID_FOR.toDays(), tenantRoot + "/ownership.xhtml")));
+        audited.fire(Audited.in(tenant, "ownership.offered", username.strip()));
     }
 
     /** Whether the caller has been offered this tenant and may still accept. */
@@ -212,11 +219,13 @@ public class TenantSettings {
             throw new BrokenRuleException("logo.format");
         }
         files.write(context.tenant(), LOGO, bytes);
+        audited.fire(Audited.in(context.tenant(), "tenant.logo", "").after(Map.of("logo", bytes.length + " bytes")));
     }
 
     public void removeLogo() {
         requireMayChange();
         files.delete(context.tenant(), LOGO);
+        audited.fire(Audited.in(context.tenant(), "tenant.logo", "").after(Map.of("logo", Optional.empty())));
     }
 
     /**

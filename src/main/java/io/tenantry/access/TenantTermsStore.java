@@ -15,13 +15,15 @@ import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.TenantRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
  * Writes a tenant's terms, with what follows from them in the same transaction: the owner is an
  * authorized user and an Administrator ({@link OwnerAdmission}), and every instance is told once it
- * commits ({@link TenantChanges}: their {@link TenantTermsDirectory} read the terms again). Read and
+ * commits ({@link TenantChanges}: their {@link TenantTermsDirectory} read the terms again); observers
+ * of {@link TenantTermsSet} (the audit trail) write in the same transaction. Read and
  * change terms through {@link TenantTermsDirectory}, which also keeps this instance's copy.
  */
 @ApplicationScoped
@@ -44,6 +46,9 @@ public class TenantTermsStore {
     @Inject
     TenantProvisioning provisioning;
 
+    @Inject
+    Event<TenantTermsSet> termsSet;
+
     /** Refuses an organization longer than the rules allow (400); to be called before anything is written. */
     static void requireOrganization(TenantTerms terms) {
         if (terms.organization().length() > MAX_ORGANIZATION_LENGTH) {
@@ -65,6 +70,7 @@ public class TenantTermsStore {
                     + e.getMessage(), e);
         }
         ownerAdmission.admitOwner(tenant, terms);
+        termsSet.fire(TenantTermsSet.created(tenant, terms));
     }
 
     /**
@@ -86,6 +92,8 @@ public class TenantTermsStore {
                     + e.getMessage(), e);
         }
         ownerAdmission.admitOwner(before, terms);
-        return provisioning.rename(before, name);
+        Tenant renamed = provisioning.rename(before, name);
+        termsSet.fire(TenantTermsSet.changed(before, beforeTerms, renamed, terms));
+        return renamed;
     }
 }

@@ -5,11 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.StoredTime;
+import io.tenantry.tenancy.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -42,6 +43,9 @@ public class Accounts {
     // Observed synchronously, in the deactivating transaction: other modules end what the account held.
     @Inject
     Event<AccountDeactivated> deactivated;
+
+    @Inject
+    Event<Audited> audited;
 
     /** The account of that user name (case ignored), active or deactivated. */
     public Optional<Account> find(String username) {
@@ -105,6 +109,7 @@ public class Accounts {
         requireUnique(name, address, null);
         em.persist(account);
         em.flush();
+        audited.fire(Audited.onPlatform("account.created", name).after(Map.of("email", address)));
         return account;
     }
 
@@ -214,7 +219,12 @@ public class Accounts {
 
     public Account allowTenantCreation(String username, boolean allowed) {
         Account account = findActive(username).orElseThrow(() -> new UnknownAccountException(username));
+        boolean before = account.mayCreateTenants();
         account.allowTenantCreation(allowed);
+        if (before != allowed) {
+            audited.fire(Audited.onPlatform("account.may-create-tenants", account.username)
+                    .before(Map.of("mayCreateTenants", before)).after(Map.of("mayCreateTenants", allowed)));
+        }
         return account;
     }
 

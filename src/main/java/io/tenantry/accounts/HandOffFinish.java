@@ -5,8 +5,10 @@ import java.util.Optional;
 
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -44,6 +46,9 @@ public class HandOffFinish extends HttpServlet {
     @Inject
     TenantUrls urls;
 
+    @Inject
+    Event<Audited> audited;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String state = request.getParameter("state");
@@ -62,7 +67,8 @@ public class HandOffFinish extends HttpServlet {
             return;
         }
         states.forget(request, response, state);
-        if (signIns.callerOf(handOff.signInId(), Credential.TENANT_SESSION).isEmpty()) {
+        Optional<Caller> signedIn = signIns.callerOf(handOff.signInId(), Credential.TENANT_SESSION);
+        if (signedIn.isEmpty()) {
             refuse(request, response, Reason.of("link.signedOut"));
             return;
         }
@@ -74,6 +80,9 @@ public class HandOffFinish extends HttpServlet {
             return;
         }
         sessions.begin(request, handOff.signInId());
+        // A sign-in on this tenant's host: shown in its trail too.
+        audited.fire(Audited.in(context.tenant(), "signin", signedIn.get().username()).by(signedIn.get().username())
+                .kept());
         response.sendRedirect(handOff.returnPath());
     }
 

@@ -3,7 +3,9 @@ package io.tenantry.accounts;
 import java.util.Optional;
 
 import io.tenantry.platform.TrustedProxies;
+import io.tenantry.tenancy.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,6 +26,9 @@ public class PasswordSignIn {
     @Inject
     TrustedProxies proxies;
 
+    @Inject
+    Event<Audited> audited;
+
     /**
      * The account whose password this is, by user name or e-mail address; empty when either is
      * wrong. Throws {@link TooManyAttemptsException} when the account or the address must wait.
@@ -39,6 +44,9 @@ public class PasswordSignIn {
             throttle.succeeded(bucket, address);
         } else {
             throttle.failed(bucket, address);
+            // Platform-wide only: the name typed may be anyone's, and no tenant's people learn of it.
+            audited.fire(Audited.onPlatform("signin.failed", usernameOrEmail == null ? "" : usernameOrEmail)
+                    .by(named.map(Account::username).orElse("anonymous")).kept());
         }
         return account;
     }

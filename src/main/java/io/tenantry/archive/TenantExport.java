@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -18,10 +18,12 @@ import java.util.zip.ZipOutputStream;
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.files.TenantFiles;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -51,6 +53,9 @@ public class TenantExport {
     TenantContext context;
 
     @Inject
+    Event<Audited> audited;
+
+    @Inject
     TenantFiles files;
 
     /** Refuses those who may not export, before anything is written. */
@@ -67,6 +72,7 @@ public class TenantExport {
     @Requires(Permission.TENANT_EXPORT)
     public void writeTo(OutputStream out) {
         Tenant tenant = context.tenant();
+        audited.fire(Audited.in(tenant, "tenant.exported", tenant.label().value()).kept());
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             put(zip, ArchiveNames.MANIFEST, Json.createObjectBuilder().add("format", FORMAT)
                     .add("tenant", tenant.label().value()).add("name", tenant.name())

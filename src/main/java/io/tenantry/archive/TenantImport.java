@@ -2,8 +2,8 @@ package io.tenantry.archive;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,12 +27,14 @@ import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
 import io.tenantry.tenancy.TenantUrls;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -89,6 +91,9 @@ public class TenantImport {
 
     @Inject
     TenantContext context;
+
+    @Inject
+    Event<Audited> audited;
 
     @Inject
     TenantFiles files;
@@ -150,7 +155,10 @@ public class TenantImport {
         try {
             Importing importing = new Importing();
             archive.read(importing::entry);
-            return importing.finish();
+            Outcome outcome = importing.finish();
+            audited.fire(Audited.in(context.tenant(), "tenant.imported", context.tenant().label().value())
+                    .after(Map.of("rows", outcome.rows(), "files", outcome.files())));
+            return outcome;
         } catch (JsonException e) {
             throw SpooledArchive.unreadable(e.getMessage());
         }

@@ -6,10 +6,12 @@ import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.access.TenantCreation;
 import io.tenantry.access.TrialPeriod;
+import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.archive.ArchiveLimits;
+import io.tenantry.audit.AuditPruning;
+import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
@@ -17,8 +19,8 @@ import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.provisioning.InterruptedWork;
 import io.tenantry.provisioning.TenantProvisioning;
-import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.PublicEndpoint;
+import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.annotation.Resource;
@@ -58,6 +60,12 @@ public class Bootstrap {
 
     @Inject
     DisplayTimeZone displayTimeZone;
+
+    @Inject
+    AuditRetention auditRetention;
+
+    @Inject
+    AuditPruning auditPruning;
 
     @Inject
     @ConfigProperty(name = "db.url")
@@ -102,7 +110,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + displayTimeZone
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + displayTimeZone + "; " + auditRetention
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);
@@ -124,6 +132,7 @@ public class Bootstrap {
                 LOG.info("Database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: tenant schema version "
                         + version + ", " + directory.all().size() + " tenant(s)");
                 upgrade.start(version);
+                auditPruning.start();
                 return;
             } catch (RuntimeException e) {
                 status.failed("waiting for the database (attempt " + attempt + "): " + e.getMessage());

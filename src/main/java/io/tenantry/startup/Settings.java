@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
+import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.tenancy.PublicEndpoint;
@@ -59,6 +60,10 @@ public class Settings {
     @ConfigProperty(name = "display.time-zone")
     Optional<String> displayTimeZone;
 
+    @Inject
+    @ConfigProperty(name = "audit.retention-days")
+    Optional<String> auditRetentionDays;
+
     @Produces
     @Singleton
     TenantsDomain tenantsDomain() {
@@ -87,6 +92,12 @@ public class Settings {
     @Singleton
     TrialPeriod trialPeriod() {
         return TrialPeriod.of(trialDays);
+    }
+
+    @Produces
+    @Singleton
+    AuditRetention auditRetention() {
+        return AuditRetention.of(auditRetentionDays);
     }
 
     @Produces

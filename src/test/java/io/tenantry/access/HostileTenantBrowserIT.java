@@ -96,6 +96,13 @@ class HostileTenantBrowserIT extends BrowsedTenantry {
             }
             browser.screenshot("hostile-tenant" + page.replaceAll("[^a-z]+", "-"));
         }
+        // The platform's audit trail shows what the stranger wrote (their tenant's name, settings, groups) to the super-user.
+        browser.driver().get(browser.address("public", "/admin/audit.xhtml"));
+        browser.waitFor(By.id("audit:entries"));
+        if (Boolean.TRUE.equals(browser.driver().executeScript("return window.__pwned === 1"))) {
+            ranScript.add("/admin/audit.xhtml");
+        }
+        browser.screenshot("hostile-tenant-platform-audit");
         browser.driver().get(browser.address("public", "/"));
         browser.waitFor(By.cssSelector("main.content"));
 

@@ -114,7 +114,7 @@ class ApiShapesIT extends DeployedTenantry {
         for (String path : List.of("/api/members", "/api/invitations", "/api/groups", "/api/products",
                 "/api/products/" + product + "/builds", "/api/plans", "/api/cases", "/api/runs", "/api/executions",
                 "/api/cases/" + cases.get(0) + "/attachments", "/api/runs/" + runId + "/attachments",
-                "/api/runs/" + runId + "/executions/" + execution + "/attachments")) {
+                "/api/runs/" + runId + "/executions/" + execution + "/attachments", "/api/audit")) {
             lists.put(path, host);
         }
         List<String> faults = new ArrayList<>();

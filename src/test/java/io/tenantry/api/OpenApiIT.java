@@ -198,6 +198,16 @@ class OpenApiIT extends DeployedTenantry {
         call("PUT", "/api/settings/owner", host, "/api/settings/owner", json("{\"owner\":\"" + joiner + "\"}"));
         call(asJoiner, "POST", "/api/settings/owner/acceptance", host, "/api/settings/owner/acceptance", json(""));
 
+        call("GET", "/api/audit", host, "/api/audit", null);
+        Tenantry.Download trail = app.download(host, "/api/audit/export.csv");
+        check("GET /api/audit/export.csv", trail.status(), trail.header("Content-Type"), null);
+        call("GET", "/api/audit/export.json", host, "/api/audit/export.json", null);
+        call("GET", "/api/audit/platform", publicHost, "/api/audit/platform?tenant=" + label, null);
+        Tenantry.Download platformTrail = app.download(publicHost, "/api/audit/platform/export.csv?tenant=" + label);
+        check("GET /api/audit/platform/export.csv", platformTrail.status(), platformTrail.header("Content-Type"), null);
+        call("GET", "/api/audit/platform/export.json", publicHost, "/api/audit/platform/export.json?tenant=" + label,
+                null);
+
         call("DELETE", "/api/attachments/{id}", host, "/api/attachments/" + attachment, null);
         call("DELETE", "/api/comments/{id}", host, "/api/comments/" + comment, null);
         call("DELETE", "/api/runs/{id}/executions/{executionId}", host, executionPath, null);

@@ -1,0 +1,24 @@
+package io.tenantry.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+/**
+ * An entry as the API shows it: {@code tenant} is the tenant's label then ("" for the platform's
+ * own entries), {@code address} the client's, {@code host} the host name asked for, {@code before}
+ * and {@code after} the values changed.
+ */
+public record AuditJson(long id, Instant at, String tenant, String actor, String action, String subject,
+        String address, String host, JsonObject before, JsonObject after) {
+
+    static AuditJson of(AuditEntry entry) {
+        return new AuditJson(entry.id(), entry.at(), entry.tenant(), entry.actor(), entry.action(), entry.subject(),
+                entry.address(), entry.host(), AuditExport.object(entry.before()), AuditExport.object(entry.after()));
+    }
+
+    /** An export as JSON: every entry the filters take, oldest first. */
+    public record Document(List<AuditJson> items) {
+    }
+}
