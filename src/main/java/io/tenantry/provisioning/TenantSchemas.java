@@ -140,11 +140,11 @@ public class TenantSchemas {
     public void drop(Tenant tenant) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT + "'");
+            deleted.fire(new TenantDeleted(tenant)); // before the row goes: see TenantDeleted
             if (!registry.delete(connection, tenant)) {
                 throw new UnknownTenantException(tenant.label());
             }
             statement.execute("DROP SCHEMA IF EXISTS " + tenant.schema().quoted() + " CASCADE");
-            deleted.fire(new TenantDeleted(tenant));
             TenantChanges.announce(connection, tenant.label());
         } catch (SQLException e) {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState())) {
