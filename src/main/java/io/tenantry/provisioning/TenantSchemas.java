@@ -140,11 +140,13 @@ public class TenantSchemas {
     public void drop(Tenant tenant) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT + "'");
+            // Before the row goes: its shared rows (the terms the audit trail keeps as they were) go with
+            // it. A refusal below rolls back whatever the observers wrote.
+            deleted.fire(new TenantDeleted(tenant));
             if (!registry.delete(connection, tenant)) {
                 throw new UnknownTenantException(tenant.label());
             }
             statement.execute("DROP SCHEMA IF EXISTS " + tenant.schema().quoted() + " CASCADE");
-            deleted.fire(new TenantDeleted(tenant));
             TenantChanges.announce(connection, tenant.label());
         } catch (SQLException e) {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState())) {
