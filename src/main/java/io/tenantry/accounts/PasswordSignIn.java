@@ -44,10 +44,18 @@ public class PasswordSignIn {
             throttle.succeeded(bucket, address);
         } else {
             throttle.failed(bucket, address);
-            // Platform-wide only: the name typed may be anyone's, and no tenant's people learn of it.
-            audited.fire(Audited.onPlatform("signin.failed", usernameOrEmail == null ? "" : usernameOrEmail)
-                    .by(named.map(Account::username).orElse("anonymous")).kept());
+            audited.fire(failure(named.map(Account::username)));
         }
         return account;
+    }
+
+    /**
+     * A failed sign-in as the platform's trail keeps it (no tenant's people learn of it): the account
+     * named, by its user name, or, when the name typed is no account's, neither that text nor anyone:
+     * it is often a password typed into the name field, or a stranger's address.
+     */
+    static Audited failure(Optional<String> accountNamed) {
+        return Audited.onPlatform("signin.failed", accountNamed.orElse("")).by(accountNamed.orElse("anonymous"))
+                .kept();
     }
 }

@@ -9,4 +9,9 @@ import java.time.Instant;
  */
 public record AuditEntry(long id, Instant at, String tenant, String actor, String action, String subject,
         String address, String host, String before, String after) {
+
+    /** The same entry without the client's address. */
+    AuditEntry withoutAddress() {
+        return new AuditEntry(id, at, tenant, actor, action, subject, "", host, before, after);
+    }
 }

@@ -13,12 +13,14 @@ import java.util.Set;
 
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.PlainText;
+import io.tenantry.platform.StoredYears;
 
 /**
  * Which entries to show: {@code action} (the action, or every action under it: {@code group} finds
  * {@code group.created} and {@code group.permissions}), {@code actor} (a user name, exactly),
  * {@code from} and {@code to} (days in UTC, both included) and, in the platform's trail only,
- * {@code tenant} (a label). Any other filter is a 400 naming it; so is a malformed date.
+ * {@code tenant} (a label). Any other filter is a 400 naming it; so is a malformed date, or one outside
+ * the years 1-9999 ({@link StoredYears}).
  */
 public record AuditFilter(Optional<String> action, Optional<String> actor, Optional<LocalDate> from,
         Optional<LocalDate> to, Optional<String> tenant) {
@@ -84,10 +86,15 @@ public record AuditFilter(Optional<String> action, Optional<String> actor, Optio
     private static Optional<LocalDate> date(Map<String, String> filters, String name) {
         return text(filters, name).map(value -> {
             try {
-                return LocalDate.parse(value);
+                LocalDate day = LocalDate.parse(value);
+                // ISO dates take signed years beyond 9999, which PostgreSQL's timestamps (or LocalDate.MAX's next day) do not.
+                if (StoredYears.hold(day)) {
+                    return day;
+                }
             } catch (DateTimeParseException e) {
-                throw BrokenRuleException.onField(name, "audit.badDate", name, value);
+                // refused below, as a day outside the years kept is
             }
+            throw BrokenRuleException.onField(name, "audit.badDate", name, value);
         });
     }
 }

@@ -4,16 +4,22 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
+import io.tenantry.access.Memberships;
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
+import io.tenantry.accounts.Accounts;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.ResultPage;
 import io.tenantry.tenancy.MasterTenant;
+import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +31,7 @@ import jakarta.transaction.Transactional;
 /**
  * Reads the trail, never writes it: the current tenant's (its owner and Administrators, by
  * {@link Permission#AUDIT_VIEW}; only entries of this tenant, by id, so a deleted namesake's never
- * show) and the platform's (every entry, for super-users acting account-wide on the master tenant;
+ * show; the client's address only of entries made by a member of it, see {@link #ofTenant}) and the platform's (every entry, for super-users acting account-wide on the master tenant;
  * elsewhere 404). Lists are oldest first, {@code descending} newest first.
  */
 @ApplicationScoped
@@ -53,10 +59,21 @@ public class AuditLog {
     @Inject
     MasterTenant master;
 
-    /** A window of the current tenant's trail. */
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Memberships memberships;
+
+    /**
+     * A window of the current tenant's trail. An entry made by someone who is not a member of the
+     * tenant now (a super-user changing its terms or creating it, an operator reading it, a member
+     * since gone) shows who, but not from which address: that is the platform's to know, not the
+     * tenant's Administrators'.
+     */
     @Requires(Permission.AUDIT_VIEW)
     public ResultPage<AuditEntry> ofTenant(AuditFilter filter, ListQuery window) {
-        return read(OptionalLong.of(context.tenant().id()), filter, window);
+        return read(OptionalLong.of(context.tenant().id()), filter, window).map(membersAddressesOnly());
     }
 
     /** A window of the platform's trail; {@link io.tenantry.tenancy.NotOnMasterTenantException} (404) elsewhere, 403 to others. */
@@ -80,7 +97,8 @@ public class AuditLog {
     /** The tenant's entries after {@code afterId}, oldest first, at most {@link #EXPORT_WINDOW}: an export's next rows. */
     @Requires(Permission.AUDIT_VIEW)
     public List<AuditEntry> tenantRowsAfter(long afterId, AuditFilter filter) {
-        return rowsAfter(OptionalLong.of(context.tenant().id()), afterId, filter);
+        return rowsAfter(OptionalLong.of(context.tenant().id()), afterId, filter).stream().map(membersAddressesOnly())
+                .toList();
     }
 
     /** The platform's entries after {@code afterId}, as {@link #tenantRowsAfter}. */
@@ -104,6 +122,15 @@ public class AuditLog {
     @FunctionalInterface
     public interface Rows {
         List<AuditEntry> after(long afterId, AuditFilter filter);
+    }
+
+    /** Keeps the address of entries whose actor is a member of the current tenant; asks once per actor. */
+    private UnaryOperator<AuditEntry> membersAddressesOnly() {
+        Tenant tenant = context.tenant();
+        Map<String, Boolean> members = new HashMap<>();
+        return entry -> members.computeIfAbsent(entry.actor(), actor -> accounts.find(actor)
+                .map(account -> memberships.isAuthorized(tenant, account.id())).orElse(false))
+                        ? entry : entry.withoutAddress();
     }
 
     private ResultPage<AuditEntry> read(OptionalLong tenant, AuditFilter filter, ListQuery window) {

@@ -124,6 +124,32 @@ class AuditTrailIT extends DeployedTenantry {
     }
 
     @Test
+    void aTenantsTrailShowsTheAddressOfItsMembersOnlyNotOfAnOperatorWhoChangedIt() {
+        assertEquals(200, app.put(app.hostOf("public"), "/api/tenants/" + label,
+                "{\"paidUntil\":\"2032-01-02T03:04:00Z\"}").status());
+        assertEquals(200, owner.put(host, "/api/settings", "{\"organization\":\"Operated\"}").status());
+
+        List<JsonObject> trail = items(owner.get(host, "/api/audit?limit=500"));
+        JsonObject paid = entry(trail, "tenant.paid-until");
+        assertEquals("admin", paid.getString("actor"), "who did it is told");
+        assertEquals("", paid.getString("address"), "but not where a stranger to the tenant was: " + paid);
+        assertEquals("", entry(trail, "tenant.created").getString("address"), "nor where its creator was");
+        assertTrue(LOCAL.contains(entry(trail, "tenant.settings").getString("address")), "a member's is shown");
+        List<String> csv = new String(owner.download(host, "/api/audit/export.csv?action=tenant.paid-until").body(),
+                StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, csv.size(), String.join("\n", csv));
+        assertEquals("", cells(csv.get(1)).get(5), "nor in an export: " + csv.get(1));
+        String json = new String(owner.download(host, "/api/audit/export.json?action=tenant.paid-until").body(),
+                StandardCharsets.UTF_8);
+        assertEquals("", Json.createReader(new StringReader(json)).readObject().getJsonArray("items").getJsonObject(0)
+                .getString("address"));
+
+        JsonObject platform = entry(items(app.get(app.hostOf("public"),
+                "/api/audit/platform?limit=500&action=tenant.paid-until&tenant=" + label)), "tenant.paid-until");
+        assertTrue(LOCAL.contains(platform.getString("address")), "the platform's trail keeps it: " + platform);
+    }
+
+    @Test
     void ownershipTakenOverAndTheTenantsDeletionAreInThePlatformsTrail() {
         String heirName = "audit-heir-" + suffix;
         Tenantry heir = app.newAccount(heirName);
@@ -145,9 +171,7 @@ class AuditTrailIT extends DeployedTenantry {
     @Test
     void accountsAndWhoMayCreateTenantsAreInThePlatformsTrailOnlyAndADeactivatedMemberLeavesEachTenantsTrail() {
         String made = "audit-made-" + suffix;
-        // Through the API: Tenantry.newAccount writes most accounts straight to the database.
-        assertEquals(201, app.post(app.hostOf("public"), "/api/accounts", "{\"username\":\"" + made + "\",\"email\":\""
-                + made + "@example.com\",\"password\":\"" + Tenantry.PASSWORD_OF_NEW_ACCOUNTS + "\"}").status());
+        app.newAccountThroughTheApi(made); // as the super-user makes one: that is the entry looked for
         owner.bringIn(host, made);
         assertEquals(200, app.put(app.hostOf("public"), "/api/accounts/" + made, "{\"mayCreateTenants\":true}").status());
         assertEquals(204, app.delete(app.hostOf("public"), "/api/accounts/" + made).status());

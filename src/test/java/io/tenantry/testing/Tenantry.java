@@ -137,7 +137,11 @@ public final class Tenantry {
         return bearer(secret);
     }
 
-    private Tenantry newAccountThroughTheApi(String username) {
+    /**
+     * A new account made as the super-user makes one ({@code POST /api/accounts}), then a token with
+     * the password: for tests of what that does (such as its entry in the audit trail); costs PBKDF2 twice.
+     */
+    public Tenantry newAccountThroughTheApi(String username) {
         Reply reply = post(hostOf("public"), "/api/accounts", "{\"username\":\"" + username + "\",\"email\":\""
                 + username + "@example.com\",\"password\":\"" + PASSWORD_OF_NEW_ACCOUNTS + "\"}");
         if (reply.status() != 201) {
