@@ -1,6 +1,7 @@
 package io.tenantry.accounts;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.tenantry.platform.ProblemResponse;
@@ -80,9 +81,10 @@ public class HandOffFinish extends HttpServlet {
             return;
         }
         sessions.begin(request, handOff.signInId());
-        // A sign-in on this tenant's host: shown in its trail too.
+        // A sign-in on this tenant's host: shown in its trail too, once an hour per account, since
+        // a public host's session can be handed over again and again without a password.
         audited.fire(Audited.in(context.tenant(), "signin", signedIn.get().username()).by(signedIn.get().username())
-                .kept());
+                .kept().notAgainWithin(Duration.ofHours(1)));
         response.sendRedirect(handOff.returnPath());
     }
 

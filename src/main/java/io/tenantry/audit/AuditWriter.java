@@ -1,10 +1,13 @@
 package io.tenantry.audit;
 
+import java.time.Duration;
+
 import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -32,10 +35,17 @@ public class AuditWriter {
     }
 
     private void insert(Audited audited, Witness.Seen seen) {
-        em.createNativeQuery("INSERT INTO public.audit_entry (tenant_id, tenant_label, actor, action, subject, "
-                        + "client_address, host, before, after) VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, ?, "
-                        + "CAST(? AS jsonb), CAST(? AS jsonb))")
-                .setParameter(1, audited.tenant().map(Tenant::id).orElse(0L))
+        String values = "NULLIF(?, 0), ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb)";
+        // With notAgainWithin, a younger entry of the same tenant, action and actor leaves this one out
+        // (found through audit_entry_repeat_idx).
+        String sql = "INSERT INTO public.audit_entry (tenant_id, tenant_label, actor, action, subject, client_address, "
+                + "host, before, after) " + (audited.notAgainWithin().isEmpty() ? "VALUES (" + values + ")"
+                        : "SELECT " + values + " WHERE NOT EXISTS (SELECT 1 FROM public.audit_entry r WHERE "
+                                + "r.tenant_id IS NOT DISTINCT FROM NULLIF(?, 0) AND r.action = ? AND r.actor = ? "
+                                + "AND r.at > now() - make_interval(secs => ?))");
+        long tenantId = audited.tenant().map(Tenant::id).orElse(0L);
+        Query insert = em.createNativeQuery(sql)
+                .setParameter(1, tenantId)
                 .setParameter(2, audited.tenant().map(t -> t.label().value()).orElse(""))
                 .setParameter(3, cut(seen.actor()))
                 .setParameter(4, cut(audited.action()))
@@ -43,8 +53,11 @@ public class AuditWriter {
                 .setParameter(6, cut(seen.address()))
                 .setParameter(7, cut(seen.host()))
                 .setParameter(8, AuditValues.json(audited.before()).toString())
-                .setParameter(9, AuditValues.json(audited.after()).toString())
-                .executeUpdate();
+                .setParameter(9, AuditValues.json(audited.after()).toString());
+        audited.notAgainWithin().ifPresent(within -> insert.setParameter(10, tenantId)
+                .setParameter(11, cut(audited.action())).setParameter(12, cut(seen.actor()))
+                .setParameter(13, (double) within.toSeconds()));
+        insert.executeUpdate();
     }
 
     // A failed sign-in's typed name or a Host header is the client's: kept, but not without bound.

@@ -87,9 +87,14 @@ class AuditTrailBrowserIT extends BrowsedTenantry {
                 .getSize().getWidth(), "the time is not cut off");
         browser.screenshot("audit-tenant-trail-de");
 
+        // Handed over again, the tenant host's cookies dropped (as a loop meant to fill the trail would):
+        // no password asked, so not recorded again within the hour.
+        browser.driver().manage().deleteAllCookies();
+        browser.driver().get(browser.address("public", "/go/" + label + "?next=/members.xhtml"));
+        browser.waitFor(By.id("audit-link"));
         List<JsonObject> signIns = owner.get(host, "/api/audit?action=signin").json().asJsonObject()
                 .getJsonArray("items").stream().map(v -> v.asJsonObject()).toList();
-        assertEquals(1, signIns.size(), "the sign-in on this tenant's host");
+        assertEquals(1, signIns.size(), "the sign-in on this tenant's host, once within the hour: " + signIns);
         assertEquals(ownerName, signIns.get(0).getString("actor"));
         assertEquals(host, signIns.get(0).getString("host"));
     }
