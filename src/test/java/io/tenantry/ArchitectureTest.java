@@ -39,7 +39,8 @@ class ArchitectureTest {
         ArchRule floors = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer(STARTUP).definedBy("io.tenantry.startup..")
                 .layer(FRAME).definedBy("io.tenantry.web..")
-                .layer(FEATURES).definedBy("io.tenantry.workspace..", "io.tenantry.admin..", "io.tenantry.archive..")
+                .layer(FEATURES).definedBy("io.tenantry.workspace..", "io.tenantry.admin..", "io.tenantry.archive..",
+                        "io.tenantry.metrics..")
                 .layer(PEOPLE).definedBy("io.tenantry.accounts..", "io.tenantry.access..")
                 .layer(SCHEMAS).definedBy("io.tenantry.provisioning..", "io.tenantry.migration..")
                 .layer(TENANCY).definedBy("io.tenantry.tenancy..", "io.tenantry.files..")

@@ -3,13 +3,17 @@ package io.tenantry.provisioning;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import io.tenantry.files.TenantFiles;
 import io.tenantry.migration.SchemaMigrations;
+import io.micrometer.core.instrument.Timer;
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.Meters;
 import io.tenantry.platform.SingleLine;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
@@ -54,6 +58,9 @@ public class TenantProvisioning {
 
     @Inject
     TenantSessions sessions;
+
+    @Inject
+    Meters meters;
 
 
     /**
@@ -168,6 +175,7 @@ public class TenantProvisioning {
         }
         long started = System.nanoTime();
         Tenant tenant;
+        boolean created = false;
         try {
             if (path == ProvisioningPath.CLONE) {
                 tenant = schemas.createFromTemplate(label, name, terms, migrations.tenantVersion(),
@@ -175,8 +183,13 @@ public class TenantProvisioning {
             } else {
                 tenant = createByMigration(label, name, terms);
             }
+            created = true;
         } catch (TransactionalException e) {
             throw unwrap(e);
+        } finally {
+            Timer.builder("tenantry.tenant.creations").description("Tenant creations and how long they took")
+                    .tag("path", path.name().toLowerCase(Locale.ROOT)).tag("outcome", created ? "created" : "failed")
+                    .register(meters.registry()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
         directory.put(tenant);
         LOG.info(() -> "Created tenant " + label + " (" + path + ") in " + (System.nanoTime() - started) / 1_000_000 + " ms");

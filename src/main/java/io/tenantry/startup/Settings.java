@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.faces.DisplayTimeZone;
+import io.tenantry.platform.MetricsSettings;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantsDomain;
@@ -59,6 +60,14 @@ public class Settings {
     @ConfigProperty(name = "display.time-zone")
     Optional<String> displayTimeZone;
 
+    @Inject
+    @ConfigProperty(name = "metrics.token")
+    Optional<String> metricsToken;
+
+    @Inject
+    @ConfigProperty(name = "metrics.tenants")
+    Optional<String> metricsTenants;
+
     @Produces
     @Singleton
     TenantsDomain tenantsDomain() {
@@ -69,6 +78,12 @@ public class Settings {
     @Singleton
     PublicEndpoint publicEndpoint() {
         return PublicEndpoint.of(publicScheme, publicPort);
+    }
+
+    @Produces
+    @Singleton
+    MetricsSettings metricsSettings() {
+        return MetricsSettings.of(metricsToken, metricsTenants);
     }
 
     @Produces

@@ -58,7 +58,8 @@ public final class PayaraProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m",
                 "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
-                "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD, "-Dadmin.email=" + Tenantry.emailOf(Tenantry.ADMIN), "-Dfiles.root=" + System.getProperty("tenantry.test.files")));
+                "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD, "-Dadmin.email=" + Tenantry.emailOf(Tenantry.ADMIN), "-Dfiles.root=" + System.getProperty("tenantry.test.files"),
+                "-Dmetrics.token=" + Tenantry.METRICS_TOKEN));
         if (withDomain) {
             command.add("-Dtenants.domain=" + Tenantry.DOMAIN);
         }
