@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
@@ -22,7 +23,8 @@ import jakarta.inject.Inject;
  * The {@code tenant} tag of the metrics, bounded: at most METRICS_TENANTS tenants are named, the
  * busiest; every other one is counted under {@link #OTHER}. A tenant takes a free place when first
  * seen; every {@link #PERIOD} the places go to the tenants with the most requests in the period
- * past, and the series of a tenant that lost its place (or was deleted) are removed. Only tenants
+ * past (those named before keep theirs while there is room), and the series of a tenant that lost
+ * its place (or was deleted) are removed. Only tenants
  * the directory found are ever named: a host that names none adds no series.
  */
 @ApplicationScoped
@@ -87,12 +89,14 @@ public class TenantTags {
             return; // another request chose meanwhile
         }
         nextChoice = clock.instant().plus(PERIOD);
-        List<String> busiest = requests.entrySet().stream()
+        // The busiest of the period past first, then those named before while there is room: a quiet
+        // tenant keeps its series until a busier one needs its place.
+        List<String> chosen = Stream.concat(requests.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, LongAdder> entry) -> entry.getValue().sum()).reversed())
-                .limit(bound).map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey), named.stream()).distinct().limit(bound).toList();
         requests.clear();
-        Set.copyOf(named).stream().filter(label -> !busiest.contains(label)).forEach(this::unname);
-        named.addAll(busiest);
+        Set.copyOf(named).stream().filter(label -> !chosen.contains(label)).forEach(this::unname);
+        named.addAll(chosen);
     }
 
     void forget(@Observes TenantDeleted deleted) {
