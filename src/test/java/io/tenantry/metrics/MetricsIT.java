@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
@@ -85,14 +87,19 @@ class MetricsIT extends DeployedTenantry {
     }
 
     @Test
-    void anUnpaidTenantCountsAsExpired() {
+    void anUnpaidTenantCountsAsExpiredAndAPaidOneAsActive() {
         String label = "unpaid-" + suffix;
         ownerOf(label);
         Scrape before = Scrape.of(app);
         assertEquals(200, app.onPublic("PUT", "/api/tenants/" + label, "{\"paidUntil\":null}").status());
-        Scrape after = Scrape.of(app);
-        assertEquals(1, after.value(TENANTS, "state", "expired") - before.value(TENANTS, "state", "expired"));
-        assertEquals(-1, after.value(TENANTS, "state", "trial") - before.value(TENANTS, "state", "trial"));
+        Scrape unpaid = Scrape.of(app);
+        assertEquals(1, unpaid.value(TENANTS, "state", "expired") - before.value(TENANTS, "state", "expired"));
+        assertEquals(-1, unpaid.value(TENANTS, "state", "trial") - before.value(TENANTS, "state", "trial"));
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/" + label, "{\"paidUntil\":\""
+                + Instant.now().plus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS) + "\"}").status());
+        Scrape paid = Scrape.of(app);
+        assertEquals(1, paid.value(TENANTS, "state", "active") - unpaid.value(TENANTS, "state", "active"));
+        assertEquals(-1, paid.value(TENANTS, "state", "expired") - unpaid.value(TENANTS, "state", "expired"));
     }
 
     /**
