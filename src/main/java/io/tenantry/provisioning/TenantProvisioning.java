@@ -9,9 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import io.micrometer.core.instrument.Timer;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.migration.SchemaMigrations;
-import io.micrometer.core.instrument.Timer;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.Meters;
 import io.tenantry.platform.SingleLine;
@@ -30,7 +30,8 @@ import jakarta.transaction.TransactionalException;
  * the schema and the registry row change together in {@link TenantSchemas}, and the directory learns
  * of it only after commit. A new tenant gets a folder of files no tenant had
  * ({@link TenantFiles#newFolderName()}); a deleted one's goes with the deletion's commit
- * ({@link io.tenantry.files.FolderRemoval}, observing {@link TenantDeleted}).
+ * ({@link io.tenantry.files.FolderRemoval}, observing {@link TenantDeleted}). Each creation is timed
+ * in the metrics ({@code tenantry_tenant_creations_seconds}, by path and outcome).
  */
 @ApplicationScoped
 public class TenantProvisioning {
