@@ -38,6 +38,9 @@ public class TenantProvisioning {
 
     private static final Logger LOG = Logger.getLogger(TenantProvisioning.class.getName());
     private static final String STAGING_PREFIX = "_staging_";
+    /** The outcomes of {@code tenantry_tenant_creations_seconds}. */
+    private static final String CREATED = "created";
+    private static final String FAILED = "failed";
     private static final int MAX_NAME_LENGTH = 200;
     /** How long a deletion lets the requests already inside the tenant (on this instance) finish. */
     static final Duration DRAIN = Duration.ofSeconds(5);
@@ -189,7 +192,7 @@ public class TenantProvisioning {
             throw unwrap(e);
         } finally {
             Timer.builder("tenantry.tenant.creations").description("Tenant creations and how long they took")
-                    .tag("path", path.name().toLowerCase(Locale.ROOT)).tag("outcome", created ? "created" : "failed")
+                    .tag("path", path.name().toLowerCase(Locale.ROOT)).tag("outcome", created ? CREATED : FAILED)
                     .register(meters.registry()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
         directory.put(tenant);
