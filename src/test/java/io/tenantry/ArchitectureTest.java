@@ -41,7 +41,8 @@ class ArchitectureTest {
                 .layer(STARTUP).definedBy("io.tenantry.startup..")
                 .layer(FRAME).definedBy("io.tenantry.web..")
                 .layer(AUDIT).definedBy("io.tenantry.audit..")
-                .layer(FEATURES).definedBy("io.tenantry.workspace..", "io.tenantry.admin..", "io.tenantry.archive..")
+                .layer(FEATURES).definedBy("io.tenantry.workspace..", "io.tenantry.admin..", "io.tenantry.archive..",
+                        "io.tenantry.metrics..")
                 .layer(PEOPLE).definedBy("io.tenantry.accounts..", "io.tenantry.access..")
                 .layer(SCHEMAS).definedBy("io.tenantry.provisioning..", "io.tenantry.migration..")
                 .layer(TENANCY).definedBy("io.tenantry.tenancy..", "io.tenantry.files..")

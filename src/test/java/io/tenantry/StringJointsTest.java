@@ -23,6 +23,7 @@ import io.tenantry.startup.ConnectionPool;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
 
 /**
  * The joints the compiler cannot see, because they name classes by strings (docs/architecture.md,
@@ -61,14 +62,24 @@ class StringJointsTest {
         for (int i = 0; i < mappings.getLength(); i++) {
             mapped.add(((Element) mappings.item(i)).getElementsByTagName("filter-name").item(0).getTextContent().trim());
         }
-        assertEquals(List.of("SecurityHeaders", "CappedBodies", "DatabaseOutage", "TenantFilter", "AccessGate"), mapped);
+        assertEquals(List.of("SecurityHeaders", "CappedBodies", "DatabaseOutage", "RequestMetrics", "TenantFilter",
+                "AccessGate"), mapped);
         List<String> classes = text(web, "filter-class");
         assertEquals(List.of("io.tenantry.platform.SecurityHeaders", "io.tenantry.platform.CappedBodies",
-                "io.tenantry.platform.DatabaseOutage", "io.tenantry.tenancy.TenantFilter",
-                "io.tenantry.access.AccessGate"), classes);
+                "io.tenantry.platform.DatabaseOutage", "io.tenantry.tenancy.RequestMetrics",
+                "io.tenantry.tenancy.TenantFilter", "io.tenantry.access.AccessGate"), classes);
         for (String filter : classes) {
             assertKind(Filter.class, filter);
         }
+    }
+
+    @Test
+    void theMetricsServletExistsAndHoldsAllOfMetrics() throws Exception {
+        Document web = read(new File(WEB_INF, "web.xml"));
+        List<String> classes = text(web, "servlet-class");
+        assertTrue(classes.contains("io.tenantry.metrics.MetricsEndpoint"), classes.toString());
+        assertKind(Servlet.class, "io.tenantry.metrics.MetricsEndpoint");
+        assertTrue(text(web, "url-pattern").contains("/metrics/*"), "Payara's own metrics servlet finds it taken");
     }
 
     @Test

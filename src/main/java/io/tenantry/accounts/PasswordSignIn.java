@@ -2,6 +2,7 @@ package io.tenantry.accounts;
 
 import java.util.Optional;
 
+import io.tenantry.platform.Meters;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.tenancy.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * One attempt to sign in with a password, from the form or HTTP Basic: the throttle is asked
  * first, then the password checked, and the outcome counted for the account (or the name typed,
- * when no account has it) and the client's address.
+ * when no account has it) and the client's address. Wrong passwords and refused attempts are
+ * counted in the metrics too ({@code tenantry_signin_failures_total}, {@code tenantry_signin_throttled_total}),
+ * never by account or tenant.
  */
 @ApplicationScoped
 public class PasswordSignIn {
@@ -29,6 +32,9 @@ public class PasswordSignIn {
     @Inject
     Event<Audited> audited;
 
+    @Inject
+    Meters meters;
+
     /**
      * The account whose password this is, by user name or e-mail address; empty when either is
      * wrong. Throws {@link TooManyAttemptsException} when the account or the address must wait.
@@ -38,13 +44,19 @@ public class PasswordSignIn {
         Optional<Account> named = accounts.findBySignInName(usernameOrEmail);
         String bucket = named.map(account -> SignInThrottle.accountBucket(account.id()))
                 .orElseGet(() -> SignInThrottle.nameBucket(usernameOrEmail));
-        throttle.check(bucket, address);
+        try {
+            throttle.check(bucket, address);
+        } catch (TooManyAttemptsException refused) {
+            meters.registry().counter("tenantry.signin.throttled").increment();
+            throw refused;
+        }
         Optional<Account> account = accounts.authenticate(named, password);
         if (account.isPresent()) {
             throttle.succeeded(bucket, address);
         } else {
             throttle.failed(bucket, address);
             audited.fire(failure(named.map(Account::username)));
+            meters.registry().counter("tenantry.signin.failures").increment();
         }
         return account;
     }

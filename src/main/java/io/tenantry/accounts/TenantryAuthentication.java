@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
+import io.tenantry.platform.RequestPath;
 import io.tenantry.platform.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ import jakarta.servlet.http.HttpServletResponse;
 public class TenantryAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(TenantryAuthentication.class.getName());
+    /** Where a bearer token that is no API token may be the scrapers' METRICS_TOKEN. */
+    private static final String METRICS = "/metrics";
 
     @Inject
     ApiTokens tokens;
@@ -49,6 +52,9 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
         try {
             if (hasScheme(authorization, "Bearer")) {
                 caller = tokens.callerOf(authorization.substring(7).strip());
+                if (caller.isEmpty() && RequestPath.isUnder(RequestPath.of(request), METRICS)) {
+                    return context.doNothing(); // METRICS_TOKEN, perhaps: metrics.MetricsReaders judges it
+                }
                 if (caller.isEmpty()) {
                     return refuse(request, response, 401, Reason.of("token.invalid"));
                 }

@@ -21,7 +21,10 @@ import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tenantry.platform.Database;
+import io.tenantry.platform.Meters;
 import io.tenantry.platform.Roles;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
@@ -29,6 +32,7 @@ import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantRegistry;
 import io.tenantry.tenancy.UpgradeState;
 import io.tenantry.tenancy.UpgradeStates;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -71,6 +75,9 @@ public class TenantUpgrade {
     @Inject
     SecurityContext security;
 
+    @Inject
+    Meters meters;
+
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
@@ -93,6 +100,22 @@ public class TenantUpgrade {
     private final AtomicInteger done = new AtomicInteger();
     private int workers;
     private ScheduledFuture<?> sweeping;
+
+    /**
+     * Upgrade progress for the metrics: {@code tenantry_tenant_upgrades_total{outcome}}, the upgrades
+     * this instance finished (upgraded) or saw fail, and {@code tenantry_tenant_upgrades_queued}, the
+     * tenants waiting for one of its workers. Tenants upgrading or failed on any instance are in
+     * {@code tenantry_tenants{state}}.
+     */
+    @PostConstruct
+    void registerMeters() {
+        MeterRegistry registry = meters.registry();
+        Gauge.builder("tenantry.tenant.upgrades.queued", queue, Queue::size)
+                .description("Tenants waiting for an upgrade worker of this instance").strongReference(true)
+                .register(registry);
+        registry.counter("tenantry.tenant.upgrades", "outcome", "upgraded");
+        registry.counter("tenantry.tenant.upgrades", "outcome", "failed");
+    }
 
     /**
      * The wait after a tenant's first failed upgrade, from UPGRADE_RETRY_SECONDS (a whole number of
@@ -237,8 +260,10 @@ public class TenantUpgrade {
             states.current(tenant.label());
             directory.put(tenant.atVersion(version));
             done.incrementAndGet();
+            meters.registry().counter("tenantry.tenant.upgrades", "outcome", "upgraded").increment();
             LOG.info("Upgraded tenant " + tenant.label() + " to version " + version);
         } catch (RuntimeException e) {
+            meters.registry().counter("tenantry.tenant.upgrades", "outcome", "failed").increment();
             UpgradeState failed = states.failed(tenant.label(), reasonOf(e), firstRetry());
             LOG.log(Level.SEVERE, "Could not migrate tenant " + tenant.label() + " (attempt " + failed.attempts()
                     + "): " + failed.reason() + " It stays unavailable; next attempt at "

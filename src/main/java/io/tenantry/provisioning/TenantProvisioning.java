@@ -3,13 +3,17 @@ package io.tenantry.provisioning;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
+import io.micrometer.core.instrument.Timer;
 import io.tenantry.files.TenantFiles;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.platform.BrokenRuleException;
+import io.tenantry.platform.Meters;
 import io.tenantry.platform.SingleLine;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
@@ -26,13 +30,17 @@ import jakarta.transaction.TransactionalException;
  * the schema and the registry row change together in {@link TenantSchemas}, and the directory learns
  * of it only after commit. A new tenant gets a folder of files no tenant had
  * ({@link TenantFiles#newFolderName()}); a deleted one's goes with the deletion's commit
- * ({@link io.tenantry.files.FolderRemoval}, observing {@link TenantDeleted}).
+ * ({@link io.tenantry.files.FolderRemoval}, observing {@link TenantDeleted}). Each creation is timed
+ * in the metrics ({@code tenantry_tenant_creations_seconds}, by path and outcome).
  */
 @ApplicationScoped
 public class TenantProvisioning {
 
     private static final Logger LOG = Logger.getLogger(TenantProvisioning.class.getName());
     private static final String STAGING_PREFIX = "_staging_";
+    /** The outcomes of {@code tenantry_tenant_creations_seconds}. */
+    private static final String CREATED = "created";
+    private static final String FAILED = "failed";
     private static final int MAX_NAME_LENGTH = 200;
     /** How long a deletion lets the requests already inside the tenant (on this instance) finish. */
     static final Duration DRAIN = Duration.ofSeconds(5);
@@ -54,6 +62,9 @@ public class TenantProvisioning {
 
     @Inject
     TenantSessions sessions;
+
+    @Inject
+    Meters meters;
 
 
     /**
@@ -169,6 +180,7 @@ public class TenantProvisioning {
         }
         long started = System.nanoTime();
         Tenant tenant;
+        boolean created = false;
         try {
             if (path == ProvisioningPath.CLONE) {
                 tenant = schemas.createFromTemplate(label, name, migrations.tenantVersion(), files.newFolderName(),
@@ -176,8 +188,13 @@ public class TenantProvisioning {
             } else {
                 tenant = createByMigration(label, name, alongside);
             }
+            created = true;
         } catch (TransactionalException e) {
             throw unwrap(e);
+        } finally {
+            Timer.builder("tenantry.tenant.creations").description("Tenant creations and how long they took")
+                    .tag("path", path.name().toLowerCase(Locale.ROOT)).tag("outcome", created ? CREATED : FAILED)
+                    .register(meters.registry()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
         directory.put(tenant);
         LOG.info(() -> "Created tenant " + label + " (" + path + ") in " + (System.nanoTime() - started) / 1_000_000 + " ms");

@@ -15,6 +15,7 @@ import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.platform.MetricsSettings;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.provisioning.InterruptedWork;
@@ -68,6 +69,9 @@ public class Bootstrap {
     AuditPruning auditPruning;
 
     @Inject
+    MetricsSettings metrics;
+
+    @Inject
     @ConfigProperty(name = "db.url")
     Optional<String> databaseUrl;
 
@@ -110,7 +114,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + displayTimeZone + "; " + auditRetention
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + displayTimeZone + "; " + auditRetention + "; " + metrics
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);

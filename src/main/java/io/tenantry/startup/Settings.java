@@ -8,6 +8,7 @@ import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
+import io.tenantry.platform.MetricsSettings;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantsDomain;
@@ -64,6 +65,14 @@ public class Settings {
     @ConfigProperty(name = "audit.retention-days")
     Optional<String> auditRetentionDays;
 
+    @Inject
+    @ConfigProperty(name = "metrics.token")
+    Optional<String> metricsToken;
+
+    @Inject
+    @ConfigProperty(name = "metrics.tenants")
+    Optional<String> metricsTenants;
+
     @Produces
     @Singleton
     TenantsDomain tenantsDomain() {
@@ -74,6 +83,12 @@ public class Settings {
     @Singleton
     PublicEndpoint publicEndpoint() {
         return PublicEndpoint.of(publicScheme, publicPort);
+    }
+
+    @Produces
+    @Singleton
+    MetricsSettings metricsSettings() {
+        return MetricsSettings.of(metricsToken, metricsTenants);
     }
 
     @Produces

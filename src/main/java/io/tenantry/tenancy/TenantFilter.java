@@ -26,14 +26,15 @@ import jakarta.servlet.http.HttpServletResponse;
  * deletion begins); a tenant whose schema is not yet current gets 503 until it is, saying where
  * its upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
  * those {@link UpgradeFailureAudience} admits, as the reason may quote a row). Requests
- * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them. Health,
- * {@code www.<domain>} is moved (301) to the public host. Health,
- * metrics and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP.
+ * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them.
+ * {@code www.<domain>} is moved (301) to the public host. Health
+ * and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP; metrics
+ * are found like any page, as they answer only on the master tenant's host ({@code metrics.MetricsEndpoint}).
  * Declared in web.xml, where it is ordered before the access gate.
  */
 public class TenantFilter extends HttpFilter {
 
-    private static final List<String> OPERATIONAL = List.of("/health", "/metrics", "/openapi");
+    private static final List<String> OPERATIONAL = List.of("/health", "/openapi");
     /** The pages' stylesheets and scripts: the refusal page of a host that names no tenant needs them too. */
     private static final String PAGE_RESOURCES = "/jakarta.faces.resource/";
     private static final TenantLabel WWW = new TenantLabel("www");

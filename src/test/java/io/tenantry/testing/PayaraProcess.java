@@ -62,7 +62,8 @@ public final class PayaraProcess implements AutoCloseable {
         Stream.of(System.getProperty("tests.jvmOptions", "").split("\\s+")).filter(o -> !o.isBlank()).forEach(command::add);
         command.addAll(List.of("-Xmx512m",
                 "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
-                "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD, "-Dadmin.email=" + Tenantry.emailOf(Tenantry.ADMIN), "-Dfiles.root=" + System.getProperty("tenantry.test.files")));
+                "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD, "-Dadmin.email=" + Tenantry.emailOf(Tenantry.ADMIN), "-Dfiles.root=" + System.getProperty("tenantry.test.files"),
+                "-Dmetrics.token=" + Tenantry.METRICS_TOKEN));
         if (withDomain) {
             command.add("-Dtenants.domain=" + Tenantry.DOMAIN);
         }

@@ -43,6 +43,8 @@ public final class Tenantry {
     public static final String DOMAIN = "tenantry.test";
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "test-secret";
+    /** The scrapers' METRICS_TOKEN of every server the tests start (arquillian.xml says it too). */
+    public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();

@@ -38,6 +38,9 @@ public final class TestServers {
             "proxy-by-name", "trusted.proxies=proxy.example.com",
             "retry-soon", "upgrade.retry.seconds=soon");
 
+    /** METRICS_TENANTS of {@link #options()}: so few that its metrics soon count tenants as {@code other}. */
+    public static final int METRICS_TENANTS_OF_OPTIONS = 2;
+
     private static final String SETTINGS = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private TestServers() {
@@ -47,14 +50,15 @@ public final class TestServers {
      * Unpaid tenants blocked (TENANTS_BLOCK_UNPAID), a 256 MiB heap so that a body read whole would
      * not fit, a known root folder ({@link #OPTIONS_ROOT}), and a first upgrade retry after 1 s
      * (UPGRADE_RETRY_SECONDS) so that a failed upgrade is seen retried by the back-off within a
-     * test. Tenants made there need a paid-until date in the future to be served. It shares the
+     * test; metrics name only {@link #METRICS_TENANTS_OF_OPTIONS} tenants (METRICS_TENANTS). Tenants made there need a paid-until date in the future to be served. It shares the
      * database with the run's other servers: a second instance for the tests that need one.
      */
     public static SharedServer options() {
         return new SharedServer("options", () -> {
             deleteTree(OPTIONS_ROOT); // what an earlier run left
             PayaraProcess process = PayaraProcess.start(true, List.of("--rootdir", OPTIONS_ROOT.toString()),
-                    "-Xmx256m", "-Dtenants.block-unpaid=true", "-Dupgrade.retry.seconds=1");
+                    "-Xmx256m", "-Dtenants.block-unpaid=true", "-Dupgrade.retry.seconds=1",
+                    "-Dmetrics.tenants=" + METRICS_TENANTS_OF_OPTIONS);
             // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's 180 s.
             awaitStarted(process);
             return process;

@@ -1,0 +1,319 @@
+package io.tenantry.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.Scrape;
+import io.tenantry.testing.SharedServer;
+import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestDatabase;
+import io.tenantry.testing.TestServers;
+
+/**
+ * {@code /metrics}: each metric moves when its event happens, on the run's shared server (read
+ * with its METRICS_TOKEN); only operators read it, on the master host only, so no tenant owner
+ * learns another tenant's label (or anything) there; a host that names no tenant adds no series.
+ */
+class MetricsIT extends DeployedTenantry {
+
+    // Labels sort after "hostile-": HostileTextBrowserIT finds its tenant on the first page of the
+    // platform's tenant list, sorted by label, which every tenant of the run's database shares.
+
+    /** The run's other instances on the same database: any of them may take up an upgrade. */
+    @RegisterExtension
+    static final SharedServer OPTIONS = TestServers.options();
+
+    @RegisterExtension
+    static final SharedServer LOCALHOST = TestServers.localhost();
+
+    private static final String REQUESTS = "tenantry_requests_seconds_count";
+    private static final String TENANTS = "tenantry_tenants";
+    private static final String UPGRADES = "tenantry_tenant_upgrades_total";
+    /** The first key of {@code migration.TenantUpgrade}'s advisory locks; the second is the tenant's. */
+    private static final int UPGRADE_LOCKS = 0x54555047;
+
+    private String suffix;
+    private String publicHost;
+
+    @BeforeEach
+    void names() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        publicHost = app.hostOf("public");
+    }
+
+    @Test
+    void requestsAreCountedAndTimedByTenantAndOutcome() throws InterruptedException {
+        String label = "metered-" + suffix;
+        Tenantry owner = ownerOf(label);
+        owner.get(Tenantry.host(label), "/api/products");
+        Scrape before = Scrape.of(app);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, owner.get(Tenantry.host(label), "/api/products").status());
+        }
+        assertEquals(401, app.anonymous().get(Tenantry.host(label), "/api/products").status());
+        // Recorded once the filters are done, which may be a moment after the client has the answer.
+        Scrape after = awaitScrape(scrape -> scrape.value(REQUESTS, "tenant", label)
+                >= before.value(REQUESTS, "tenant", label) + 4, "the four requests counted");
+        assertEquals(3, after.value(REQUESTS, "tenant", label, "outcome", "2xx")
+                - before.value(REQUESTS, "tenant", label, "outcome", "2xx"));
+        assertEquals(1, after.value(REQUESTS, "tenant", label, "outcome", "4xx")
+                - before.value(REQUESTS, "tenant", label, "outcome", "4xx"));
+        assertTrue(after.value("tenantry_requests_seconds_sum", "tenant", label)
+                > before.value("tenantry_requests_seconds_sum", "tenant", label), "their time is added up");
+        assertTrue(after.has("tenantry_requests_seconds_bucket", "tenant", label, "le", "0.25"), "in latency buckets");
+    }
+
+    @Test
+    void creationsAreCountedAndTimedAndNewTenantsAreInTrial() {
+        Scrape before = Scrape.of(app);
+        ownerOf("metered-new-" + suffix);
+        Scrape after = Scrape.of(app);
+        assertEquals(1, after.value("tenantry_tenant_creations_seconds_count", "outcome", "created")
+                - before.value("tenantry_tenant_creations_seconds_count", "outcome", "created"));
+        assertTrue(after.value("tenantry_tenant_creations_seconds_sum") > before.value("tenantry_tenant_creations_seconds_sum"));
+        assertEquals(1, after.value(TENANTS, "state", "trial") - before.value(TENANTS, "state", "trial"));
+    }
+
+    @Test
+    void anUnpaidTenantCountsAsExpiredAndAPaidOneAsActive() {
+        String label = "unpaid-" + suffix;
+        ownerOf(label);
+        Scrape before = Scrape.of(app);
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/" + label, "{\"paidUntil\":null}").status());
+        Scrape unpaid = Scrape.of(app);
+        assertEquals(1, unpaid.value(TENANTS, "state", "expired") - before.value(TENANTS, "state", "expired"));
+        assertEquals(-1, unpaid.value(TENANTS, "state", "trial") - before.value(TENANTS, "state", "trial"));
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/" + label, "{\"paidUntil\":\""
+                + Instant.now().plus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS) + "\"}").status());
+        Scrape paid = Scrape.of(app);
+        assertEquals(1, paid.value(TENANTS, "state", "active") - unpaid.value(TENANTS, "state", "active"));
+        assertEquals(-1, paid.value(TENANTS, "state", "expired") - unpaid.value(TENANTS, "state", "expired"));
+    }
+
+    /**
+     * The tenant's schema history is put aside, so that its upgrade fails as a real one would (a
+     * schema with tables and no history); while the test holds the tenant's upgrade lock (as another
+     * instance upgrading it would) it waits as {@code upgrading}. Put back, the retry made due now
+     * succeeds. Whichever instance of the run takes the upgrade up counts it, so the counters are
+     * summed over all three.
+     */
+    @Test
+    void upgradesAreCountedAsTheyWaitFailAndSucceed() throws Exception {
+        String label = "upgraded-" + suffix;
+        Tenantry owner = ownerOf(label);
+        String schema = schemaOf(label);
+        Scrape before = Scrape.of(app);
+        double failedBefore = everywhere(UPGRADES, "outcome", "failed");
+        double upgradedBefore = everywhere(UPGRADES, "outcome", "upgraded");
+        sql("ALTER TABLE \"" + schema + "\".flyway_schema_history RENAME TO history_aside");
+        try (Connection lock = TestDatabase.connect()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                take.setInt(1, UPGRADE_LOCKS);
+                take.setString(2, label);
+                take.execute();
+            }
+            sql("UPDATE public.tenant SET schema_version = '0' WHERE label = '" + label + "'");
+            sql("INSERT INTO public.tenant_upgrade (tenant_id, state) SELECT id, 'pending' FROM public.tenant"
+                    + " WHERE label = '" + label + "'");
+            sql("SELECT pg_notify('tenantry_tenants', '" + label + "')");
+            Scrape waiting = awaitScrape(scrape -> scrape.value(TENANTS, "state", "upgrading")
+                    > before.value(TENANTS, "state", "upgrading"), "the tenant waits for its upgrade");
+            assertEquals(1, waiting.value(TENANTS, "state", "upgrading") - before.value(TENANTS, "state", "upgrading"));
+            lock.rollback();
+        }
+        Scrape failed = awaitScrape(scrape -> scrape.value(TENANTS, "state", "failed")
+                > before.value(TENANTS, "state", "failed"), "the tenant failed");
+        assertEquals(1, failed.value(TENANTS, "state", "failed") - before.value(TENANTS, "state", "failed"));
+        assertTrue(everywhere(UPGRADES, "outcome", "failed") > failedBefore, "the failed upgrade counted");
+        assertEquals(before.value(TENANTS, "state", "upgrading"), failed.value(TENANTS, "state", "upgrading"));
+
+        sql("ALTER TABLE \"" + schema + "\".history_aside RENAME TO flyway_schema_history");
+        sql("UPDATE public.tenant_upgrade SET next_attempt_at = now() WHERE tenant_id = (SELECT id FROM public.tenant"
+                + " WHERE label = '" + label + "')");
+        Scrape upgraded = awaitScrape(scrape -> scrape.value(TENANTS, "state", "failed")
+                == before.value(TENANTS, "state", "failed"), "the tenant no longer failed");
+        assertEquals(upgradedBefore + 1, everywhere(UPGRADES, "outcome", "upgraded"), "the upgrade counted once");
+        assertTrue(upgraded.has("tenantry_tenant_upgrades_queued"));
+        assertEquals(200, owner.get(Tenantry.host(label), "/api/products").status(), "served again");
+    }
+
+    /**
+     * Five wrong passwords for a name no account has, then a sixth attempt the throttle refuses:
+     * sent from an address of their own (127.0.0.x), so the throttle never holds the tests' one
+     * address against later tests.
+     */
+    @Test
+    void signInFailuresAndThrottlingAreCounted() throws Exception {
+        String address = "127.0." + (1 + (int) (Math.random() * 250)) + "." + (2 + (int) (Math.random() * 250));
+        String wrong = "Basic " + Base64.getEncoder().encodeToString(("ghost-" + suffix + ":not-the-password")
+                .getBytes(StandardCharsets.UTF_8));
+        Scrape before = Scrape.of(app);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, statusFrom(address, wrong));
+        }
+        assertEquals(429, statusFrom(address, wrong));
+        Scrape after = Scrape.of(app);
+        assertEquals(5, after.value("tenantry_signin_failures_total") - before.value("tenantry_signin_failures_total"));
+        assertEquals(1, after.value("tenantry_signin_throttled_total") - before.value("tenantry_signin_throttled_total"));
+    }
+
+    @Test
+    void databaseConnectionsAreCountedByState() {
+        Scrape scrape = Scrape.of(app);
+        assertTrue(scrape.value("tenantry_db_connections", "state", "active") >= 1, "the scrape's own at least");
+        assertTrue(scrape.has("tenantry_db_connections", "state", "idle"));
+    }
+
+    @Test
+    void hostsThatNameNoTenantAddNoSeries() throws InterruptedException {
+        String ghost = "nosuch-" + suffix;
+        app.anonymous().get(Tenantry.host("warmup-" + suffix), "/api/products");
+        Scrape before = Scrape.of(app);
+        for (String host : new String[] {Tenantry.host(ghost), ghost + ".elsewhere.example", "10.1.2.3",
+                "deeper." + Tenantry.host(ghost)}) {
+            assertEquals(404, app.anonymous().get(host, "/api/products").status(), host);
+        }
+        Scrape after = awaitScrape(scrape -> scrape.value(REQUESTS, "tenant", "none", "outcome", "4xx")
+                >= before.value(REQUESTS, "tenant", "none", "outcome", "4xx") + 4, "the four requests counted");
+        Set<String> added = new HashSet<>(after.values(REQUESTS, "tenant"));
+        added.removeAll(before.values(REQUESTS, "tenant"));
+        assertEquals(Set.of(), added, "no tenant tag for a host that names none");
+        assertEquals(4, after.value(REQUESTS, "tenant", "none", "outcome", "4xx")
+                - before.value(REQUESTS, "tenant", "none", "outcome", "4xx"), "counted, as no tenant's");
+    }
+
+    @Test
+    void onlyOperatorsReadMetricsAndOnlyOnTheMasterHost() {
+        String label = "reader-" + suffix;
+        String other = "metered-hidden-" + suffix;
+        Tenantry owner = ownerOf(label);
+        ownerOf(other);
+        owner.get(Tenantry.host(label), "/api/products");
+        app.get(Tenantry.host(other), "/api/products");
+        Tenantry ownersPassword = app.anonymous().basic("owner-" + label, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        Map<String, Integer> refused = Map.of(
+                "anonymous on the public host", app.anonymous().get(publicHost, "/metrics").status(),
+                "a wrong token on the public host", app.anonymous().bearer("not-" + Tenantry.METRICS_TOKEN)
+                        .get(publicHost, "/metrics").status(),
+                "a tenant owner's token on the public host", owner.get(publicHost, "/metrics").status(),
+                "a tenant owner's password on the public host", ownersPassword.get(publicHost, "/metrics").status());
+        assertEquals(Map.of("anonymous on the public host", 401, "a wrong token on the public host", 401,
+                "a tenant owner's token on the public host", 403, "a tenant owner's password on the public host", 403),
+                refused);
+        for (Tenantry caller : new Tenantry[] {app.anonymous(), owner, app, app.anonymous().bearer(Tenantry.METRICS_TOKEN)}) {
+            Map<String, String> strangersOf = Map.of(Tenantry.host(label), other, Tenantry.host(other), label,
+                    "10.1.2.3", label, "localhost", other);
+            strangersOf.forEach((host, stranger) -> {
+                for (String path : new String[] {"/metrics", "/metrics/base"}) { // base: Payara's own, when it answered
+                    Tenantry.Reply reply = caller.get(host, path);
+                    assertEquals(404, reply.status(), caller.authorizationHeader() + " " + host + path);
+                    assertNoMetrics(reply, stranger); // a host's page may name its own tenant, never another
+                }
+            });
+        }
+        for (Tenantry caller : new Tenantry[] {app.anonymous(), owner, ownersPassword}) {
+            Tenantry.Reply reply = caller.get(publicHost, "/metrics");
+            assertNoMetrics(reply, label, other);
+        }
+        for (Tenantry operator : new Tenantry[] {app, app.anonymous().bearer(Tenantry.METRICS_TOKEN)}) {
+            Tenantry.Reply reply = operator.get(publicHost, "/metrics");
+            assertEquals(200, reply.status());
+            assertTrue(reply.contentType().startsWith("text/plain"), reply.contentType());
+            assertTrue(reply.body().contains("tenant=\"" + other + "\""), "operators see every tenant");
+            assertEquals(404, operator.get(publicHost, "/metrics/base").status(), "Payara's own metrics are gone");
+        }
+    }
+
+    /** The sum of a metric over the run's three instances. */
+    private double everywhere(String name, String... labels) {
+        return Scrape.of(app).value(name, labels)
+                + Scrape.of(new Tenantry(OPTIONS.process().url()).awaitReady()).value(name, labels)
+                + Scrape.of(new Tenantry(LOCALHOST.process().url(), "localhost").awaitReady()).value(name, labels);
+    }
+
+    private static void assertNoMetrics(Tenantry.Reply reply, String... labels) {
+        assertFalse(reply.body().contains("tenantry_") || reply.body().contains("base_")
+                || reply.body().contains("# TYPE"), "no metric: " + reply.body());
+        for (String label : labels) {
+            assertFalse(reply.body().contains(label), "no tenant's label: " + reply.body());
+        }
+    }
+
+    /** A new account owning a new tenant {@code label} (made by the super-user), calling with its API token. */
+    private Tenantry ownerOf(String label) {
+        Tenantry owner = app.newAccount("owner-" + label);
+        Tenantry.Reply created = app.createTenant(label, "Metered", "owner-" + label);
+        assertEquals(201, created.status(), created.toString());
+        return owner;
+    }
+
+    private Scrape awaitScrape(Predicate<Scrape> wanted, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Scrape scrape = Scrape.of(app);
+        while (!wanted.test(scrape) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            scrape = Scrape.of(app);
+        }
+        assertTrue(wanted.test(scrape), what);
+        return scrape;
+    }
+
+    /** The status of {@code GET /api/me} on the public host, sent from {@code address} on the loopback network. */
+    private int statusFrom(String address, String authorization) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(address, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port()), 10_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/me HTTP/1.1\r\nHost: " + publicHost + "\r\nAccept: application/json\r\nAuthorization: "
+                    + authorization + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
+    }
+
+    private static String schemaOf(String label) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT schema_name FROM public.tenant WHERE label = ?")) {
+            select.setString(1, label);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection db = TestDatabase.connect(); PreparedStatement sql = db.prepareStatement(statement)) {
+            sql.execute();
+        }
+    }
+}
