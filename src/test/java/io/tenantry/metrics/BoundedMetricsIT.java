@@ -36,7 +36,6 @@ class BoundedMetricsIT {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         List<String> labels = new ArrayList<>();
         for (int i = 0; i <= TestServers.METRICS_TENANTS_OF_OPTIONS; i++) {
-            // After "hostile-" by label: HostileTextBrowserIT looks for its tenant on the first page of all.
             String label = "metered-bound-" + i + "-" + suffix;
             assertEquals(201, server.createTenant(label, "Bounded").status());
             labels.add(label);

@@ -41,9 +41,6 @@ import io.tenantry.testing.TestServers;
  */
 class MetricsIT extends DeployedTenantry {
 
-    // Labels sort after "hostile-": HostileTextBrowserIT finds its tenant on the first page of the
-    // platform's tenant list, sorted by label, which every tenant of the run's database shares.
-
     /** The run's other instances on the same database: any of them may take up an upgrade. */
     @RegisterExtension
     static final SharedServer OPTIONS = TestServers.options();
