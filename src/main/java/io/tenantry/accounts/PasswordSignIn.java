@@ -2,11 +2,15 @@ package io.tenantry.accounts;
 
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
 import io.tenantry.platform.Meters;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.tenancy.Audited;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,6 +39,24 @@ public class PasswordSignIn {
     @Inject
     Meters meters;
 
+    private Counter failures;
+    private Counter throttled;
+
+    /** Made at start, not at the first sign-in, so that its counters are there from the first scrape. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // The observer's call makes the bean, and so runs registerCounters.
+    }
+
+    /** Registered with their descriptions, so that a scrape shows them (at 0) before the first event. */
+    @PostConstruct
+    void registerCounters() {
+        failures = Counter.builder("tenantry.signin.failures").description("Sign-ins refused for a wrong name or password")
+                .register(meters.registry());
+        throttled = Counter.builder("tenantry.signin.throttled")
+                .description("Sign-ins refused unchecked because the account or address must wait")
+                .register(meters.registry());
+    }
+
     /**
      * The account whose password this is, by user name or e-mail address; empty when either is
      * wrong. Throws {@link TooManyAttemptsException} when the account or the address must wait.
@@ -47,7 +69,7 @@ public class PasswordSignIn {
         try {
             throttle.check(bucket, address);
         } catch (TooManyAttemptsException refused) {
-            meters.registry().counter("tenantry.signin.throttled").increment();
+            throttled.increment();
             throw refused;
         }
         Optional<Account> account = accounts.authenticate(named, password);
@@ -56,7 +78,7 @@ public class PasswordSignIn {
         } else {
             throttle.failed(bucket, address);
             audited.fire(failure(named.map(Account::username)));
-            meters.registry().counter("tenantry.signin.failures").increment();
+            failures.increment();
         }
         return account;
     }

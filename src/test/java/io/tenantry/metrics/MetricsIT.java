@@ -180,6 +180,14 @@ class MetricsIT extends DeployedTenantry {
         assertEquals(1, after.value("tenantry_signin_throttled_total") - before.value("tenantry_signin_throttled_total"));
     }
 
+    /** Described and there (at 0) from the instance's start, so that an alert on them never reads nothing (newcomer review). */
+    @Test
+    void theSignInCountersAreDescribed() {
+        String text = Scrape.textOf(app);
+        assertTrue(text.contains("# HELP tenantry_signin_failures_total Sign-ins refused for a wrong name or password"), text);
+        assertTrue(text.contains("# HELP tenantry_signin_throttled_total Sign-ins refused unchecked"), text);
+    }
+
     @Test
     void databaseConnectionsAreCountedByState() {
         Scrape scrape = Scrape.of(app);

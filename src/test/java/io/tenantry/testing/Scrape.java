@@ -39,11 +39,16 @@ public final class Scrape {
 
     /** The metrics of {@code server}, read with the tests' METRICS_TOKEN on its public host. */
     public static Scrape of(Tenantry server) {
+        return new Scrape(textOf(server));
+    }
+
+    /** The Prometheus text of {@code server}'s metrics, comments ({@code # HELP}, {@code # TYPE}) included. */
+    public static String textOf(Tenantry server) {
         Tenantry.Reply reply = server.anonymous().bearer(Tenantry.METRICS_TOKEN).get(server.hostOf("public"), "/metrics");
         if (reply.status() != 200) {
             throw new AssertionError("Could not read the metrics: " + reply);
         }
-        return new Scrape(reply.body());
+        return reply.body();
     }
 
     /**
