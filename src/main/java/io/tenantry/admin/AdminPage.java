@@ -16,7 +16,9 @@ import org.primefaces.model.SortOrder;
 import io.tenantry.provisioning.TenantBusyException;
 import io.tenantry.faces.EditedInstant;
 import io.tenantry.faces.Messages;
+import io.tenantry.access.PlanInput;
 import io.tenantry.access.Subscription;
+import io.tenantry.access.SubscriptionPlan;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -133,7 +135,7 @@ public class AdminPage implements Serializable {
 
     public void addPlan() {
         try {
-            models.addPlan(new PlatformModels.PlanInput(planName, planDescription,
+            models.addPlan(new PlanInput(planName, planDescription,
                     planPriceCents == null ? -1 : planPriceCents, planCurrency, planMaxMembers));
             planName = null;
             planDescription = null;

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.access.TenantCreation;
+import io.tenantry.access.DefaultPlan;
+import io.tenantry.access.OwnerQuota;
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.faces.DisplayTimeZone;
@@ -57,6 +59,12 @@ public class Bootstrap {
     TrialPeriod trialPeriod;
 
     @Inject
+    DefaultPlan defaultPlan;
+
+    @Inject
+    OwnerQuota ownerQuota;
+
+    @Inject
     DisplayTimeZone displayTimeZone;
 
     @Inject
@@ -102,7 +110,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + displayTimeZone
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);
