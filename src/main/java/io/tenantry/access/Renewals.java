@@ -70,7 +70,7 @@ public class Renewals {
             throw BrokenRuleException.onField("until", "renewal.untilBeforeStart", start.toString());
         }
         Number id = (Number) em.createNativeQuery("INSERT INTO public.tenant_renewal (tenant_id, period_start, "
-                        + "period_end, months, recorded_by) VALUES (?, ?, ?, ?, ?) RETURNING id")
+                        + "period_end, months, recorded_by) VALUES (?, ?, ?, CAST(? AS integer), ?) RETURNING id")
                 .setParameter(1, tenant.id()).setParameter(2, OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
                 .setParameter(3, OffsetDateTime.ofInstant(end, ZoneOffset.UTC)).setParameter(4, months.orElse(null))
                 .setParameter(5, me.accountId()).getSingleResult();

@@ -70,7 +70,7 @@ class PlansIT extends DeployedTenantry {
         assertEquals(201, invite(owner, host, "a").status(), "sending a pending invitation again adds no one");
         Tenantry.Reply german = owner.inLanguage("de").post(host, "/api/invitations",
                 "{\"emails\":[\"" + email("d") + "\"]}");
-        assertTrue(german.json().asJsonObject().getString("detail").contains("erlaubt 3"), german.body());
+        assertTrue(german.json().asJsonObject().getString("detail").contains("der 3 Mitglieder"), german.body());
         long pendingId = owner.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items")
                 .getJsonObject(0).getJsonNumber("id").longValue();
         assertEquals(204, owner.delete(host, "/api/invitations/" + pendingId).status());
