@@ -68,6 +68,7 @@ public class SettingsResource {
      * The tenant's subscription plan: its name and description, {@code memberLimit} (absent: no limit)
      * and what the tenant uses of it, {@code members} and {@code pendingInvitations}.
      */
+    @Schema(name = "TenantPlan")
     public record PlanJson(String plan, String description, Integer memberLimit, long members,
             long pendingInvitations) {
 
