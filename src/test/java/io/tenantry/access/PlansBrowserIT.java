@@ -142,6 +142,56 @@ class PlansBrowserIT extends BrowsedTenantry {
         browser.screenshot("plans-admin-plans");
     }
 
+    @Test
+    void theSettingsPageRefusesToOfferATenantToSomeoneWhoOwnsTheirQuotaAlready() {
+        String alice = "pbta-" + suffix;
+        String bob = "pbtb-" + suffix;
+        Tenantry owner = app.newAccount(alice);
+        app.newAccount(bob);
+        assertEquals(201, app.createTenant("pbta-" + suffix, "Alice Works", alice).status());
+        assertEquals(201, app.createTenant("pbtb-" + suffix, "Bob Works", bob).status());
+        owner.bringIn(Tenantry.host("pbta-" + suffix), bob);
+
+        openBrowser();
+        browser.signIn(alice, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        browser.driver().get(browser.address("pbta-" + suffix, "/settings.xhtml"));
+        browser.waitFor(By.id("ownership:transfer"));
+        browser.find(By.id("ownership:transfer")).click();
+        browser.waitForText(By.id("messages"), bob + " owns 1 tenants already");
+        browser.screenshot("plans-transfer-refused-en");
+        assertEquals(alice, app.get(Tenantry.host("public"), "/api/tenants/pbta-" + suffix).json().asJsonObject()
+                .getString("owner"));
+    }
+
+    @Test
+    void theInvitationPageRefusesToJoinATenantWhosePlanWasLoweredBelowItsMembers() {
+        String owner = "pbj-" + suffix;
+        String joiner = "pbjx-" + suffix;
+        String plan = "Shrunk " + suffix;
+        Tenantry.Reply added = app.post(Tenantry.host("public"), "/api/admin/plans", "{\"name\":\"" + plan
+                + "\",\"priceCents\":0,\"maxMembers\":3}");
+        long planId = added.json().asJsonObject().getJsonNumber("id").longValue();
+        Tenantry founder = app.newAccount(owner);
+        app.newAccount(joiner);
+        assertEquals(201, app.createTenant("pbj-" + suffix, "Shrunk Works", owner).status());
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/pbj-" + suffix, "{\"plan\":\"" + plan + "\"}").status());
+        assertEquals(201, founder.post(Tenantry.host("pbj-" + suffix), "/api/invitations",
+                "{\"emails\":[\"" + joiner + "@example.com\"]}").status());
+        String token = io.tenantry.testing.TestMail.awaitMailTo(joiner + "@example.com").token();
+        assertEquals(200, app.put(Tenantry.host("public"), "/api/admin/plans/" + planId, "{\"name\":\"" + plan
+                + "\",\"priceCents\":0,\"maxMembers\":1,\"active\":true}").status());
+
+        openBrowser();
+        browser.signIn(joiner, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        browser.driver().get(browser.address("public", "/accept-invitation.xhtml?token=" + token));
+        browser.waitFor(By.id("join:submit"));
+        browser.find(By.id("join:submit")).click();
+        browser.waitForText(By.id("messages"), "which allows 1 members and pending invitations together");
+        browser.screenshot("plans-join-refused-en");
+        assertEquals(1, founder.get(Tenantry.host("pbj-" + suffix), "/api/settings/plan").json().asJsonObject()
+                .getInt("members"), "nothing joined");
+    }
+
     private void openEditor() {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(driver -> {
