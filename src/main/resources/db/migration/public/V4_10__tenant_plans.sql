@@ -4,7 +4,7 @@
 -- get the plan TENANTS_DEFAULT_PLAN names ('Standard' unless set). A plan a tenant is on cannot be
 -- removed (the foreign key; the service says so first).
 INSERT INTO public.subscription_plan (name, description, price_cents)
-    VALUES ('Standard', 'No member limit.', 0)
+    VALUES ('Standard', '', 0)
     ON CONFLICT (name) DO NOTHING;
 
 ALTER TABLE public.tenant_terms ADD COLUMN plan_id bigint REFERENCES public.subscription_plan (id);
