@@ -84,7 +84,7 @@ public class AcceptInvitationPage {
         InvitationAcceptance.Accepted accepted;
         try {
             accepted = acceptance.acceptAsCaller(token);
-        } catch (SingleUseLinks.LinkRefusedException e) {
+        } catch (SingleUseLinks.LinkRefusedException | PlanLimitException e) {
             Messages.failure(e);
             return;
         }
@@ -99,7 +99,8 @@ public class AcceptInvitationPage {
         InvitationAcceptance.Accepted accepted;
         try {
             accepted = acceptance.register(token, username, displayName, password.getValue());
-        } catch (InvalidAccountException | AccountConflictException | SingleUseLinks.LinkRefusedException e) {
+        } catch (InvalidAccountException | AccountConflictException | SingleUseLinks.LinkRefusedException
+                | PlanLimitException e) {
             Messages.failure(e);
             return;
         }

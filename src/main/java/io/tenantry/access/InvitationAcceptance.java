@@ -22,8 +22,9 @@ import jakarta.transaction.Transactional;
  * whose address it was sent to (signed in), or by registering an account for that address through
  * the link when it has none. Only then does anyone join: the account becomes a member, in the
  * tenant's default groups, and the invitation is accepted, in one transaction. A refusal (another
- * account, a name or password that breaks the rules) leaves the link unused. The link never sets the
- * password of an account that has one.
+ * account, a name or password that breaks the rules, a tenant whose plan was lowered below its
+ * members since: {@link MemberLimit}) leaves the link unused. The link never sets the password of an
+ * account that has one.
  */
 @ApplicationScoped
 @Transactional
@@ -46,6 +47,9 @@ public class InvitationAcceptance {
 
     @Inject
     Event<Audited> audited;
+
+    @Inject
+    MemberLimit memberLimit;
 
     /** What a usable link offers: the tenant, the address it was sent to, and whether that address has an account to sign in to. */
     public record Offer(Tenant tenant, String email, boolean accountExists) {
@@ -110,6 +114,12 @@ public class InvitationAcceptance {
     }
 
     private Accepted joined(Account account, Tenant tenant) {
+        boolean member = !em.createNativeQuery("SELECT 1 FROM public.tenant_member WHERE tenant_id = ? AND "
+                + "account_id = ?").setParameter(1, tenant.id()).setParameter(2, account.id()).getResultList().isEmpty();
+        if (!member) {
+            // Under the tenant's lock: two accepted at once are counted one after the other.
+            memberLimit.requireRoomToJoin(tenant);
+        }
         int added = em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
                 + "ON CONFLICT DO NOTHING").setParameter(1, tenant.id()).setParameter(2, account.id()).executeUpdate();
         if (added == 1) {

@@ -39,7 +39,8 @@ import jakarta.transaction.Transactional;
  * whether or not the address has an account, so inviting tells nothing about who has one. Inviting
  * again is harmless: a pending invitation is sent again, a member is left alone. One address
  * receives at most a few invitation mails a day, whichever tenants send them
- * ({@link InvitationMailLimit}).
+ * ({@link InvitationMailLimit}). Members and pending invitations together stay within the member limit
+ * of the tenant's plan ({@link MemberLimit}): a list that would pass it is refused whole (409).
  */
 @ApplicationScoped
 @Transactional
@@ -78,6 +79,9 @@ public class Invitations {
 
     @Inject
     InvitationMailLimit limit;
+
+    @Inject
+    MemberLimit memberLimit;
 
     /** What became of one invited address; never whether it has an account. */
     @Schema(name = "InvitationOutcome")
@@ -171,6 +175,9 @@ public class Invitations {
         List<String> toMail = emails.stream().filter(email -> !isMember(tenant, email)).toList();
         // Every limit is checked before any mail goes: a refusal leaves nothing sent and nothing recorded.
         toMail.forEach(limit::check);
+        // Addresses already pending were counted when first invited; the plan counts only the new ones.
+        memberLimit.requireRoomToInvite(tenant, (int) toMail.stream().filter(email -> pendingId(tenant, email) == null)
+                .count());
         List<Result> results = new ArrayList<>();
         for (String email : emails) {
             if (!toMail.contains(email)) {

@@ -39,7 +39,7 @@ public class InvitationsPage implements Serializable {
                         result.email());
             }
             emails = null;
-        } catch (IllegalArgumentException | TooManyAttemptsException e) {
+        } catch (IllegalArgumentException | TooManyAttemptsException | PlanLimitException e) {
             Messages.failure(e);
         }
     }

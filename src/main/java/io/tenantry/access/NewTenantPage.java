@@ -59,7 +59,7 @@ public class NewTenantPage {
         try {
             tenant = creation.create(new TenantCreation.Request(label, form.getName(), form.getOrganization(),
                     form.isPubliclyReadable()));
-        } catch (IllegalArgumentException | TenantConflictException | NotPermittedException e) {
+        } catch (IllegalArgumentException | TenantConflictException | NotPermittedException | PlanLimitException e) {
             Messages.failure(e);
             return;
         }

@@ -25,7 +25,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The tenant's settings page; paid-until is shown to all who may see it and changed by the
- * super-user only; what only the owner decides (visibility, extra e-mails, ownership) is shown
+ * super-user only; the plan, with what it allows and what the tenant uses, to all who may see it, and
+ * the paid periods to the owner; what only the owner decides (visibility, extra e-mails, ownership) is shown
  * read-only to everyone else.
  */
 @Named
@@ -59,6 +60,8 @@ public class SettingsPage implements Serializable {
     private transient UploadedFile logo;
     private List<String> ownerCandidates;
     private String newOwner;
+    private MemberLimit.Use plan;
+    private List<Renewals.Renewal> renewals;
 
     @PostConstruct
     void load() {
@@ -69,6 +72,18 @@ public class SettingsPage implements Serializable {
         navText = terms.navText();
         paidUntil = EditedInstant.shown(terms.paidUntil());
         ownerCandidates = settings.mayDecideAsOwner() && settings.mayChange() ? otherMembers() : List.of();
+        plan = settings.mayChange() ? settings.plan() : null;
+        renewals = settings.mayDecideAsOwner() && settings.mayChange() ? settings.renewals() : List.of();
+    }
+
+    /** The tenant's plan and what it uses of it; null for whoever may not see the settings. */
+    public MemberLimit.Use getPlan() {
+        return plan;
+    }
+
+    /** The tenant's paid periods, newest first, for its owner and super-users; empty for others. */
+    public List<Renewals.Renewal> getRenewals() {
+        return renewals;
     }
 
     /** The members who could become owner; none for a super-user who is not a member here. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import io.tenantry.api.JsonBodies;
+import io.tenantry.api.ListParams;
+import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,7 +58,24 @@ public class SettingsResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    UriInfo uri;
+
     public record OwnerInput(String owner) {
+    }
+
+    /**
+     * The tenant's subscription plan: its name and description, {@code memberLimit} (absent: no limit)
+     * and what the tenant uses of it, {@code members} and {@code pendingInvitations}.
+     */
+    @Schema(name = "TenantPlan")
+    public record PlanJson(String plan, String description, Integer memberLimit, long members,
+            long pendingInvitations) {
+
+        static PlanJson of(MemberLimit.Use use) {
+            return new PlanJson(use.plan().name(), use.plan().description(), use.plan().maxMembers(), use.members(),
+                    use.pending());
+        }
     }
 
     /** The settings; in a PUT, any field left out stays as it is. */
@@ -95,6 +115,20 @@ public class SettingsResource {
                         ? Objects.requireNonNullElse(input.extraEmails(), List.of()) : terms.extraEmails()),
                 body.containsKey("navText") ? input.navText() : terms.navText());
         return SettingsJson.of(changed, tenantTerms.of(changed));
+    }
+
+    /** The tenant's plan and what it uses of it, for whoever may see the settings. */
+    @GET
+    @Path("plan")
+    public PlanJson plan() {
+        return PlanJson.of(settings.plan());
+    }
+
+    /** The tenant's paid periods, newest first, for its owner or a super-user; takes {@code offset} and {@code limit}. */
+    @GET
+    @Path("renewals")
+    public PageJson<Renewals.Renewal> renewals() {
+        return PageJson.window(settings.renewals(), ListParams.window(uri));
     }
 
     /**

@@ -30,8 +30,10 @@ import jakarta.transaction.Transactional;
  * {@code POST /api/tenants} alike: who may (TENANT_CREATION: {@code anyone} signed in, the default,
  * or only {@code permitted} accounts; the super-user always), the label read once, the creator as
  * owner unless a super-user names another, a trial of TENANTS_TRIAL_DAYS ({@link TrialPeriod}) unless a
- * super-user gives a paid-until, and, once the creation has committed, the e-mails to the
- * owner, the tenant's extra addresses and the platform's operators.
+ * super-user gives a paid-until, the default plan (TENANTS_DEFAULT_PLAN, {@link SubscriptionPlans}),
+ * the per-owner quota (TENANTS_PER_OWNER, {@link OwnedTenants}) for everyone but a super-user, and,
+ * once the creation has committed, the e-mails to the owner, the tenant's extra addresses and the
+ * platform's operators.
  *
  * <p>The terms ({@link TenantTerms}) are written, and the owner admitted, inside the creation's own
  * transaction ({@link TenantTermsStore#create}, provisioning's {@code alongside}): a tenant never
@@ -72,6 +74,12 @@ public class TenantCreation {
 
     @Inject
     TenantTermsDirectory termsDirectory;
+
+    @Inject
+    SubscriptionPlans plans;
+
+    @Inject
+    OwnedTenants ownedTenants;
 
     @Inject
     @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
@@ -117,7 +125,9 @@ public class TenantCreation {
      * a super-user may ({@link NotPermittedException}, 403); a label against the rules
      * ({@link io.tenantry.tenancy.InvalidTenantLabelException}, 400); an unknown owner
      * ({@link UnknownAccountException}); a name or organization against the rules (400); a label taken
-     * ({@link TenantConflictException}, 409).
+     * ({@link TenantConflictException}, 409); a creator who owns as many tenants as TENANTS_PER_OWNER
+     * allows, unless a super-user ({@link PlanLimitException}, 409, checked again inside the creation's
+     * transaction); a missing default plan (409 naming TENANTS_DEFAULT_PLAN).
      */
     @Transactional(Transactional.TxType.NEVER)
     public Tenant create(Request asked) {
@@ -130,12 +140,21 @@ public class TenantCreation {
         }
         TenantLabel label = TenantLabel.forNewTenant(asked.label());
         long owner = asked.owner().map(this::activeAccountId).orElse(creator.accountId());
+        if (!creator.superUser()) {
+            ownedTenants.requireRoomFor(owner, "plan.ownerQuotaReached");
+        }
         TenantTerms asTold = new TenantTerms(Optional.of(owner), asked.organization(), asked.publiclyReadable(),
-                asked.paidUntil());
+                asked.paidUntil(), plans.defaultPlanId());
         TenantTerms terms = asked.paidUntil().isEmpty()
                 ? trial.endFrom(Instant.now()).map(asTold::withTrialUntil).orElse(asTold) : asTold;
         TenantTermsStore.requireOrganization(terms);
-        Tenant tenant = provisioning.create(label, asked.name(), asked.path(), created -> termsStore.create(created, terms));
+        Tenant tenant = provisioning.create(label, asked.name(), asked.path(), created -> {
+            if (!creator.superUser()) {
+                // Again under the owner's lock, in the creation's transaction: two creations at once count as two.
+                ownedTenants.requireRoomFor(owner, "plan.ownerQuotaReached");
+            }
+            termsStore.create(created, terms);
+        });
         termsDirectory.remember(tenant, terms);
         announce(tenant, terms, urls.rootOf(label, request));
         return tenant;
@@ -148,7 +167,7 @@ public class TenantCreation {
     @Transactional(Transactional.TxType.NEVER)
     public void ensurePublicTenant(long operatorId) {
         provisioning.ensurePublicTenant(created -> termsStore.create(created,
-                new TenantTerms(Optional.of(operatorId), "", false, Optional.empty())));
+                new TenantTerms(Optional.of(operatorId), "", false, Optional.empty(), plans.defaultPlanId())));
     }
 
     private long activeAccountId(String username) {

@@ -9,19 +9,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * A tenant as the API shows it. {@code state} is where its subscription stands now ({@code trial},
  * {@code paid}, {@code expired}; {@code free} for the public tenant); {@code trialEnds} when the trial
- * given at its creation ends (absent for a tenant made without one).
+ * given at its creation ends (absent for a tenant made without one); {@code plan} its subscription
+ * plan's name and {@code memberLimit} how many members and pending invitations it allows (absent: no
+ * limit).
  */
 public record TenantJson(String label, String name, String url, String owner, String organization,
-        boolean publiclyReadable, Instant paidUntil, String state, Instant trialEnds, Instant createdAt,
-        String schemaVersion, Upgrade upgrade) {
+        boolean publiclyReadable, Instant paidUntil, String state, Instant trialEnds, String plan,
+        Integer memberLimit, Instant createdAt, String schemaVersion, Upgrade upgrade) {
 
     /** {@code root}: the tenant's address without a trailing slash (TenantUrls). */
-    static TenantJson of(Tenant tenant, TenantTerms terms, String owner, String root, UpgradeState upgrade) {
+    static TenantJson of(Tenant tenant, TenantTerms terms, SubscriptionPlan plan, String owner, String root,
+            UpgradeState upgrade) {
         return new TenantJson(tenant.label().value(), tenant.name(), root + "/",
                 owner, terms.organization(), terms.publiclyReadable(),
                 terms.paidUntil().orElse(null), Subscription.of(tenant, terms, Instant.now()).id(),
-                terms.trialEnds().orElse(null), tenant.createdAt(), tenant.schemaVersion(),
-                Upgrade.of(upgrade));
+                terms.trialEnds().orElse(null), plan.name(), plan.maxMembers(), tenant.createdAt(),
+                tenant.schemaVersion(), Upgrade.of(upgrade));
     }
 
     /**
@@ -43,9 +46,14 @@ public record TenantJson(String label, String name, String url, String owner, St
             Instant paidUntil) {
     }
 
-    /** What a client sends to change a tenant; absent fields stay as they are. */
+    /** What a client sends to change a tenant; absent fields stay as they are; {@code plan} by its name. */
     @Schema(name = "TenantChange")
     public record Change(String name, String owner, String organization, Boolean publiclyReadable, Instant paidUntil,
-            Boolean clearPaidUntil) {
+            Boolean clearPaidUntil, String plan) {
+    }
+
+    /** A renewal asked for: {@code months} (1 to 120) or {@code until}, one of them. */
+    @Schema(name = "NewRenewal")
+    public record NewRenewal(Integer months, Instant until) {
     }
 }

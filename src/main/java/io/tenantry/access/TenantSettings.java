@@ -85,6 +85,15 @@ public class TenantSettings {
     @Inject
     TermsAsRead termsAsRead;
 
+    @Inject
+    OwnedTenants ownedTenants;
+
+    @Inject
+    MemberLimit memberLimit;
+
+    @Inject
+    Renewals renewals;
+
     /**
      * Whether the caller may change the settings here: members with the permission, or the super-user
      * acting account-wide (with a session of this tenant's host, only as a member).
@@ -134,8 +143,9 @@ public class TenantSettings {
      * they accept ({@link #acceptOwnership}); until then the owner stays owner. The offer is mailed
      * to them with a link to {@code tenantRoot}'s ownership page, lasts {@link #OFFER_VALID_FOR}, and
      * replaces any earlier offer. The owner's decision, or a super-user's; refuses anyone else
-     * ({@link NotPermittedException}) and an account that is not an active member here
-     * ({@link NotAMemberException}).
+     * ({@link NotPermittedException}), an account that is not an active member here
+     * ({@link NotAMemberException}) and, unless a super-user offers, one that owns as many tenants as
+     * TENANTS_PER_OWNER allows ({@link PlanLimitException}, 409).
      */
     public void offerOwnership(String username, String tenantRoot) {
         requireOwnerDecision("settings.field.owner");
@@ -143,6 +153,9 @@ public class TenantSettings {
         Tenant tenant = context.tenant();
         if (termsAsRead.terms().isOwnedBy(receiver)) {
             throw new BrokenRuleException("ownership.alreadyOwner", username.strip(), tenant.name());
+        }
+        if (!caller.require().actsAsSuperUser()) {
+            ownedTenants.requireRoomFor(receiver, "plan.transferQuotaReached");
         }
         links.withdrawAllOf(SingleUseLinks.Purpose.OWNERSHIP, tenant.id());
         links.issue(SingleUseLinks.Purpose.OWNERSHIP, receiver, tenant.id(), null, OFFER_VALID_FOR);
@@ -161,7 +174,9 @@ public class TenantSettings {
     /**
      * The caller, offered the tenant and still a member, becomes its owner; the former owner stays a
      * member with the groups they had. Refuses a caller with no usable offer
-     * ({@link NotPermittedException}) and one who is no longer a member ({@link NotAMemberException}).
+     * ({@link NotPermittedException}), one who is no longer a member ({@link NotAMemberException}) and,
+     * unless a super-user, one who owns as many tenants as TENANTS_PER_OWNER allows already
+     * ({@link PlanLimitException}, 409: the tenant moves to the new owner's quota).
      */
     public Tenant acceptOwnership() {
         Caller me = caller.require();
@@ -170,6 +185,9 @@ public class TenantSettings {
             throw new NotPermittedException("ownership.noOffer", tenant.name());
         }
         members.requireAuthorized("owner", me.username());
+        if (!me.actsAsSuperUser()) {
+            ownedTenants.requireRoomFor(me.accountId(), "plan.transferQuotaReached");
+        }
         TenantTerms terms = termsAsRead.terms();
         Tenant changed = tenantTerms.change(tenant, terms, tenant.name(), terms.withOwner(me.accountId()));
         links.claim(SingleUseLinks.Purpose.OWNERSHIP, me.accountId(), tenant.id());
@@ -181,6 +199,21 @@ public class TenantSettings {
         if (!mayDecideAsOwner()) {
             throw new NotPermittedException("settings.ownersDecision", Reason.of(what), context.tenant().name());
         }
+    }
+
+    /**
+     * The tenant's plan, with what it allows and what the tenant uses of it, for whoever may see the
+     * settings; refuses anyone else ({@link NotPermittedException}).
+     */
+    public MemberLimit.Use plan() {
+        requireMayChange();
+        return memberLimit.of(context.tenant());
+    }
+
+    /** The tenant's paid periods, newest first, for its owner or a super-user ({@link Renewals#of}). */
+    public List<Renewals.Renewal> renewals() {
+        requireMayChange();
+        return renewals.of(context.tenant());
     }
 
     /**

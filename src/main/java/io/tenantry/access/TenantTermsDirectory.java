@@ -26,9 +26,9 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TenantTermsDirectory {
 
-    /** What a tenant whose terms are gone (deleted meanwhile) has: no owner, not readable, unpaid. */
+    /** What a tenant whose terms are gone (deleted meanwhile) has: no owner, not readable, unpaid, no plan (id 0). */
     private static final TenantTerms NONE = new TenantTerms(Optional.empty(), "", false, Optional.empty(),
-            List.of(), "", Optional.empty());
+            List.of(), "", Optional.empty(), 0);
 
     private record Known(long tenantId, TenantTerms terms) {
     }

@@ -26,7 +26,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public class TenantTermsRegistry {
 
     private static final String COLUMNS = "owner_id, organization, publicly_readable, paid_until, extra_emails, "
-            + "nav_text, trial_ends";
+            + "nav_text, plan_id, trial_ends";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -55,10 +55,10 @@ public class TenantTermsRegistry {
     /** Adds a new tenant's terms on the caller's connection, so they commit or roll back with its creation. */
     public void insert(Connection connection, long tenantId, TenantTerms terms) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO public.tenant_terms (tenant_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO public.tenant_terms (tenant_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, tenantId);
             setTerms(insert, 2, terms);
-            insert.setTimestamp(8, terms.trialEnds().map(Timestamp::from).orElse(null));
+            insert.setTimestamp(9, terms.trialEnds().map(Timestamp::from).orElse(null));
             insert.executeUpdate();
         }
     }
@@ -72,12 +72,12 @@ public class TenantTermsRegistry {
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE public.tenant_terms SET owner_id = ?, organization = ?, publicly_readable = ?, paid_until = ?, "
-                        + "extra_emails = ?, nav_text = ? WHERE tenant_id = ? AND owner_id IS NOT DISTINCT FROM ? "
+                        + "extra_emails = ?, nav_text = ?, plan_id = ? WHERE tenant_id = ? AND owner_id IS NOT DISTINCT FROM ? "
                         + "AND organization = ? AND publicly_readable = ? AND paid_until IS NOT DISTINCT FROM ? "
-                        + "AND extra_emails = ? AND nav_text = ?")) {
+                        + "AND extra_emails = ? AND nav_text = ? AND plan_id = ?")) {
             setTerms(update, 1, after);
-            update.setLong(7, tenantId);
-            setTerms(update, 8, before);
+            update.setLong(8, tenantId);
+            setTerms(update, 9, before);
             return update.executeUpdate() == 1;
         }
     }
@@ -93,13 +93,15 @@ public class TenantTermsRegistry {
         statement.setTimestamp(first + 3, terms.paidUntil().map(Timestamp::from).orElse(null));
         statement.setArray(first + 4, statement.getConnection().createArrayOf("text", terms.extraEmails().toArray()));
         statement.setString(first + 5, terms.navText());
+        statement.setLong(first + 6, terms.planId());
     }
 
     private static TenantTerms termsOf(ResultSet row) throws SQLException {
         long owner = row.getLong(1);
         Optional<Long> ownerId = row.wasNull() ? Optional.empty() : Optional.of(owner);
         return new TenantTerms(ownerId, row.getString(2), row.getBoolean(3), instant(row.getTimestamp(4)),
-                Arrays.asList((String[]) row.getArray(5).getArray()), row.getString(6), instant(row.getTimestamp(7)));
+                Arrays.asList((String[]) row.getArray(5).getArray()), row.getString(6), instant(row.getTimestamp(8)),
+                row.getLong(7));
     }
 
     private static Optional<Instant> instant(Timestamp timestamp) {

@@ -53,7 +53,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * Tenant management, on the public host only, for super-users. {@code ?path=migrate} builds the
+ * Tenant management, on the public host only, for super-users; creating one also for whoever may
+ * create tenants on the page ({@link TenantCreation}: the same rules and per-owner quota). Renewals
+ * ({@code {label}/renewals}) record paid periods and list them. {@code ?path=migrate} builds the
  * schema from the migrations instead of cloning the template (for operators who compare the two).
  * Each tenant shows where its upgrade stands; {@code POST {label}/upgrade} tries a failed one again.
  */
@@ -101,6 +103,12 @@ public class TenantsResource {
 
     @Inject
     TenantTermsDirectory tenantTerms;
+
+    @Inject
+    SubscriptionPlans plans;
+
+    @Inject
+    Renewals renewals;
 
     @Context
     HttpServletRequest request;
@@ -156,6 +164,9 @@ public class TenantsResource {
                 change.organization() == null ? terms.organization() : change.organization(),
                 change.publiclyReadable() == null ? terms.publiclyReadable() : change.publiclyReadable(),
                 terms.extraEmails(), terms.navText()).withPaidUntil(paidUntil);
+        if (change.plan() != null) {
+            changed = changed.withPlan(plans.named(change.plan()).id());
+        }
         if (change.owner() != null) {
             changed = changed.withOwner(ownerId(change.owner()));
             // An offer the former owner made is not the new owner's: it must not outlive the change.
@@ -182,15 +193,44 @@ public class TenantsResource {
     }
 
     /**
-     * Creates a tenant ({@link TenantCreation}, as the new-tenant page does): 201 with it and its
-     * address. {@code owner} names another owner than the caller; {@code ?path=migrate} builds it
-     * from the migrations.
+     * Records a paid period ({@link Renewals#record}): {@code {"months": N}} or {@code {"until": …}}
+     * extends paid-until; 201 with the period. Super-users only (an operator's billing system calls
+     * it with a super-user's token).
+     */
+    @POST
+    @Path("{label}/renewals")
+    @APIResponse(responseCode = "201", description = "The period recorded.", content = @Content(schema = @Schema(
+            implementation = Renewals.Renewal.class)))
+    public Response renew(@PathParam("label") String label, TenantJson.NewRenewal renewal) {
+        requirePublicHostAndSuperUser();
+        Tenant tenant = tenant(label);
+        if (renewal == null) {
+            throw new IllegalArgumentException("Send {\"months\": 12} or {\"until\": \"2027-01-01T00:00:00Z\"}.");
+        }
+        Renewals.Renewal made = renewals.record(tenant, Optional.ofNullable(renewal.months()),
+                Optional.ofNullable(renewal.until()));
+        return Response.created(URI.create(uri.getAbsolutePath().toString())).entity(made).build();
+    }
+
+    /** The tenant's paid periods, newest first; takes {@code offset} and {@code limit}. */
+    @GET
+    @Path("{label}/renewals")
+    public PageJson<Renewals.Renewal> renewals(@PathParam("label") String label) {
+        requirePublicHostAndSuperUser();
+        return PageJson.window(renewals.of(tenant(label)), ListParams.window(uri));
+    }
+
+    /**
+     * Creates a tenant ({@link TenantCreation}, as the new-tenant page does, for whoever may create
+     * one there, under the same rules and per-owner quota): 201 with it and its address. {@code owner}
+     * names another owner than the caller, {@code paidUntil} a paid-until, {@code ?path=migrate}
+     * builds it from the migrations: a super-user's to give.
      */
     @POST
     @APIResponse(responseCode = "201", description = "The tenant made.", content = @Content(schema = @Schema(
             implementation = TenantJson.class)))
     public Response create(TenantJson.New request, @QueryParam("path") @DefaultValue("clone") String path) {
-        requirePublicHostAndSuperUser();
+        requirePublicHost();
         if (request == null) {
             throw new IllegalArgumentException("Send {\"label\": \"acme\", \"name\": \"Acme Inc.\"}.");
         }
@@ -211,10 +251,21 @@ public class TenantsResource {
     }
 
     private void requirePublicHostAndSuperUser() {
+        requirePublicHost();
+        caller.requireSuperUser();
+    }
+
+    private void requirePublicHost() {
         if (!context.tenant().isPublic()) {
             throw new NotFoundException("Tenants are managed on the public host, public." + domain.name() + ".");
         }
-        caller.requireSuperUser();
+    }
+
+    private Tenant tenant(String label) {
+        if (!TenantLabel.isWellFormed(label)) {
+            throw new UnknownTenantException(label);
+        }
+        return directory.find(new TenantLabel(label)).orElseThrow(() -> new UnknownTenantException(label));
     }
 
     private static ProvisioningPath pathOf(String path) {
@@ -234,6 +285,8 @@ public class TenantsResource {
     }
 
     private TenantJson json(Tenant tenant, String owner) {
-        return TenantJson.of(tenant, tenantTerms.of(tenant), owner, urls.rootOf(tenant.label(), request), upgrades.of(tenant));
+        TenantTerms terms = tenantTerms.of(tenant);
+        return TenantJson.of(tenant, terms, plans.of(terms), owner, urls.rootOf(tenant.label(), request),
+                upgrades.of(tenant));
     }
 }

@@ -16,7 +16,10 @@ import org.primefaces.model.SortOrder;
 import io.tenantry.provisioning.TenantBusyException;
 import io.tenantry.faces.EditedInstant;
 import io.tenantry.faces.Messages;
+import io.tenantry.platform.ConflictException;
+import io.tenantry.access.PlanInput;
 import io.tenantry.access.Subscription;
+import io.tenantry.access.SubscriptionPlan;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -40,6 +43,8 @@ public class AdminPage implements Serializable {
     private String paidUntilLabel;
     private Instant paidUntilBefore;
     private LocalDateTime paidUntil;
+    private String tenantPlan;
+    private Integer renewMonths = 12;
     private String planName;
     private String planDescription;
     private Integer planPriceCents;
@@ -107,6 +112,39 @@ public class AdminPage implements Serializable {
         paidUntilLabel = row.label();
         paidUntilBefore = row.paidUntil() == null ? null : row.paidUntil().toInstant();
         paidUntil = EditedInstant.shown(Optional.ofNullable(paidUntilBefore));
+        tenantPlan = catalog.planOf(row.label());
+    }
+
+    /** Moves the tenant the editor is open on to the plan chosen. */
+    public void savePlan() {
+        catalog.changePlan(paidUntilLabel, tenantPlan);
+        Messages.info("admin.planSaved", paidUntilLabel);
+    }
+
+    /** Records a payment of the months typed for the tenant the editor is open on. */
+    public void renew() {
+        try {
+            catalog.renew(paidUntilLabel, renewMonths == null ? 0 : renewMonths);
+            Messages.info("admin.renewed", paidUntilLabel);
+        } catch (IllegalArgumentException e) {
+            Messages.failure(e);
+        }
+    }
+
+    public String getTenantPlan() {
+        return tenantPlan;
+    }
+
+    public void setTenantPlan(String tenantPlan) {
+        this.tenantPlan = tenantPlan;
+    }
+
+    public Integer getRenewMonths() {
+        return renewMonths;
+    }
+
+    public void setRenewMonths(Integer renewMonths) {
+        this.renewMonths = renewMonths;
     }
 
     /** Saves the editor: unchanged keeps the instant it opened on, emptied clears it. */
@@ -133,7 +171,7 @@ public class AdminPage implements Serializable {
 
     public void addPlan() {
         try {
-            models.addPlan(new PlatformModels.PlanInput(planName, planDescription,
+            models.addPlan(new PlanInput(planName, planDescription,
                     planPriceCents == null ? -1 : planPriceCents, planCurrency, planMaxMembers));
             planName = null;
             planDescription = null;
@@ -145,7 +183,11 @@ public class AdminPage implements Serializable {
     }
 
     public void removePlan(long id) {
-        models.removePlan(id);
+        try {
+            models.removePlan(id);
+        } catch (ConflictException e) {
+            Messages.failure(e);
+        }
     }
 
     public List<Announcement> getAnnouncements() {

@@ -2,8 +2,10 @@ package io.tenantry.admin;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 
+import io.tenantry.access.PlanInput;
+import io.tenantry.access.SubscriptionPlan;
+import io.tenantry.access.SubscriptionPlans;
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.NoSuchItemException;
@@ -14,7 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-/** Subscription plans and announcements: on the master tenant, for super-users. */
+/** Subscription plans (kept by access) and announcements: on the master tenant, for super-users. */
 @ApplicationScoped
 @Transactional
 @MasterOnly
@@ -26,40 +28,29 @@ public class PlatformModels {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    SubscriptionPlans plans;
+
+    /** Every plan (access keeps them: tenants refer to them), for the platform page and API. */
     public List<SubscriptionPlan> plans() {
-        caller.requireSuperUser();
-        return em.createQuery("SELECT p FROM SubscriptionPlan p ORDER BY p.priceCents, p.name", SubscriptionPlan.class)
-                .getResultList();
+        return plans.all();
     }
 
     /** One subscription plan; {@link NoSuchItemException} for an unknown id. */
     public SubscriptionPlan getPlan(long id) {
-        caller.requireSuperUser();
-        return plan(id);
+        return plans.get(id);
     }
 
     public SubscriptionPlan addPlan(PlanInput input) {
-        caller.requireSuperUser();
-        SubscriptionPlan plan = new SubscriptionPlan(input.name(), input.description(), input.priceCents(),
-                input.currency(), input.maxMembers());
-        requireUniquePlanName(plan.name(), -1L);
-        em.persist(plan);
-        em.flush();
-        return plan;
+        return plans.add(input);
     }
 
     public SubscriptionPlan changePlan(long id, PlanInput input, boolean active) {
-        caller.requireSuperUser();
-        SubscriptionPlan plan = plan(id);
-        requireUniquePlanName(input.name(), id);
-        plan.change(input.name(), input.description(), input.priceCents(), input.currency(), input.maxMembers(),
-                active);
-        return plan;
+        return plans.change(id, input, active);
     }
 
     public void removePlan(long id) {
-        caller.requireSuperUser();
-        em.remove(plan(id));
+        plans.remove(id);
     }
 
     public List<Announcement> announcements() {
@@ -103,43 +94,5 @@ public class PlatformModels {
             throw new NoSuchItemException("announcement", id);
         }
         return announcement;
-    }
-
-    private SubscriptionPlan plan(long id) {
-        SubscriptionPlan plan = em.find(SubscriptionPlan.class, id);
-        if (plan == null) {
-            throw new NoSuchItemException("plan", id);
-        }
-        return plan;
-    }
-
-    private void requireUniquePlanName(String name, long except) {
-        if (!em.createQuery("SELECT p.id FROM SubscriptionPlan p WHERE LOWER(p.name) = :name AND p.id <> :except")
-                .setParameter("name", name.toLowerCase(Locale.ROOT)).setParameter("except", except)
-                .getResultList().isEmpty()) {
-            throw new BrokenRuleException("plan.nameTaken", name);
-        }
-    }
-
-    /** A plan as typed: checked here, so that pages and the API share the rules. */
-    public record PlanInput(String name, String description, int priceCents, String currency, Integer maxMembers) {
-
-        public PlanInput {
-            name = name == null ? "" : name.strip();
-            description = description == null ? "" : description.strip();
-            currency = currency == null || currency.isBlank() ? "EUR" : currency.strip().toUpperCase(Locale.ROOT);
-            if (name.isEmpty() || name.length() > 100) {
-                throw new BrokenRuleException("plan.nameLength", 100);
-            }
-            if (priceCents < 0) {
-                throw new BrokenRuleException("plan.negativePrice");
-            }
-            if (!currency.matches("[A-Z]{3}")) {
-                throw new BrokenRuleException("plan.currency");
-            }
-            if (maxMembers != null && maxMembers < 1) {
-                throw new BrokenRuleException("plan.memberLimit");
-            }
-        }
     }
 }

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.tenantry.access.PlanInput;
+import io.tenantry.access.SubscriptionPlan;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,8 +47,8 @@ public class PlatformResource {
                     plan.maxMembers(), plan.active());
         }
 
-        PlatformModels.PlanInput input() {
-            return new PlatformModels.PlanInput(name, description, priceCents, currency, maxMembers);
+        PlanInput input() {
+            return new PlanInput(name, description, priceCents, currency, maxMembers);
         }
     }
 

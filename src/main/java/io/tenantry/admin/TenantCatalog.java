@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import io.tenantry.access.Subscription;
 import io.tenantry.access.TenantTerms;
+import io.tenantry.access.Renewals;
+import io.tenantry.access.SubscriptionPlans;
 import io.tenantry.access.TenantTermsDirectory;
 import io.tenantry.access.TenantTermsSql;
 import io.tenantry.accounts.CurrentCaller;
@@ -70,6 +72,12 @@ public class TenantCatalog {
 
     @Inject
     TenantTermsDirectory tenantTerms;
+
+    @Inject
+    SubscriptionPlans plans;
+
+    @Inject
+    Renewals renewals;
 
     /**
      * One row of the table: {@code members} are the people who joined (the owner included),
@@ -137,6 +145,31 @@ public class TenantCatalog {
         if (!until.equals(terms.paidUntil())) {
             tenantTerms.change(tenant, terms, tenant.name(), terms.withPaidUntil(until));
         }
+    }
+
+    /** The name of the tenant's plan; refuses a caller who is not a super-user, an unknown label. */
+    public String planOf(String label) {
+        caller.requireSuperUser();
+        return plans.of(tenantTerms.of(find(label))).name();
+    }
+
+    /**
+     * Moves the tenant to the plan named {@code planName} (access's rules: a lower limit deletes
+     * nothing); refuses a caller who is not a super-user, an unknown label or plan.
+     */
+    public void changePlan(String label, String planName) {
+        caller.requireSuperUser();
+        Tenant tenant = find(label);
+        TenantTerms terms = tenantTerms.of(tenant);
+        long plan = plans.named(planName).id();
+        if (plan != terms.planId()) {
+            tenantTerms.change(tenant, terms, tenant.name(), terms.withPlan(plan));
+        }
+    }
+
+    /** Records a payment of {@code months} for the tenant ({@link Renewals#record}): paid-until moves on. */
+    public void renew(String label, int months) {
+        renewals.record(find(label), Optional.of(months), Optional.empty());
     }
 
     /**

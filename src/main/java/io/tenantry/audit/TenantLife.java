@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import io.tenantry.accounts.AccountDeactivated;
 import io.tenantry.accounts.Accounts;
+import io.tenantry.access.SubscriptionPlans;
 import io.tenantry.access.TenantTerms;
 import io.tenantry.access.TenantTermsDirectory;
 import io.tenantry.access.TenantTermsSet;
@@ -38,6 +39,9 @@ public class TenantLife {
 
     @Inject
     TenantTermsDirectory termsDirectory;
+
+    @Inject
+    SubscriptionPlans plans;
 
     @Transactional(Transactional.TxType.MANDATORY)
     void termsSet(@Observes TenantTermsSet set) {
@@ -77,7 +81,7 @@ public class TenantLife {
                 .before(Map.of("active", true)).after(Map.of("active", false)));
     }
 
-    /** The most telling of what changed: the owner, then visibility, then paid-until, else the settings. */
+    /** The most telling of what changed: the owner, then visibility, then paid-until, then the plan, else the settings. */
     static String action(Set<String> differing) {
         if (differing.contains("owner")) {
             return "tenant.owner";
@@ -88,16 +92,21 @@ public class TenantLife {
         if (differing.contains("paidUntil")) {
             return "tenant.paid-until";
         }
+        if (differing.contains("plan")) {
+            return "tenant.plan";
+        }
         return "tenant.settings";
     }
 
-    private static Map<String, Object> values(Tenant tenant, TenantTerms terms, Map<Long, String> owners) {
+    private Map<String, Object> values(Tenant tenant, TenantTerms terms, Map<Long, String> owners) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("name", tenant.name());
         values.put("owner", terms.ownerId().map(id -> owners.getOrDefault(id, "#" + id)));
         values.put("organization", terms.organization());
         values.put("publiclyReadable", terms.publiclyReadable());
         values.put("paidUntil", terms.paidUntil().map(Object::toString));
+        // A deleted tenant's terms may be gone (no plan, id 0): its entry then names none.
+        values.put("plan", terms.planId() == 0 ? "" : plans.of(terms).name());
         values.put("extraEmails", terms.extraEmails());
         values.put("navText", terms.navText());
         return values;

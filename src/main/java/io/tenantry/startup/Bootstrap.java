@@ -7,6 +7,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.access.TenantCreation;
+import io.tenantry.access.DefaultPlan;
+import io.tenantry.access.OwnerQuota;
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.archive.ArchiveLimits;
@@ -58,6 +60,12 @@ public class Bootstrap {
 
     @Inject
     TrialPeriod trialPeriod;
+
+    @Inject
+    DefaultPlan defaultPlan;
+
+    @Inject
+    OwnerQuota ownerQuota;
 
     @Inject
     DisplayTimeZone displayTimeZone;
@@ -114,7 +122,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + displayTimeZone + "; " + auditRetention + "; " + metrics
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + metrics
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tenantry.access.DefaultPlan;
+import io.tenantry.access.OwnerQuota;
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.audit.AuditRetention;
@@ -73,6 +75,18 @@ public class Settings {
     @ConfigProperty(name = "metrics.tenants")
     Optional<String> metricsTenants;
 
+    @Inject
+    @ConfigProperty(name = "tenants.default-plan")
+    Optional<String> defaultPlan;
+
+    @Inject
+    @ConfigProperty(name = "tenants.per-owner")
+    Optional<String> perOwner;
+
+    @Inject
+    @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
+    String tenantCreation;
+
     @Produces
     @Singleton
     TenantsDomain tenantsDomain() {
@@ -113,6 +127,18 @@ public class Settings {
     @Singleton
     AuditRetention auditRetention() {
         return AuditRetention.of(auditRetentionDays);
+    }
+
+    @Produces
+    @Singleton
+    DefaultPlan defaultPlan() {
+        return DefaultPlan.of(defaultPlan);
+    }
+
+    @Produces
+    @Singleton
+    OwnerQuota ownerQuota() {
+        return OwnerQuota.of(perOwner, tenantCreation);
     }
 
     @Produces

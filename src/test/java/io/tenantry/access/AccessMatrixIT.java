@@ -65,10 +65,10 @@ class AccessMatrixIT {
      */
     private static final String EXPECTED_ON_PUBLIC_HOST = """
             anonymous      401 401 401 401 401 401 302 302
-            stranger       403 403 403 403 200 200 200 200
-            tester         403 403 403 403 200 200 200 200
-            administrator  403 403 403 403 200 200 200 200
-            owner          403 403 403 403 200 200 200 200
+            stranger       403 201 403 403 200 200 200 200
+            tester         403 201 403 403 200 200 200 200
+            administrator  403 201 403 403 200 200 200 200
+            owner          403 409 403 403 200 200 200 200
             superuser      200 201 200 201 200 200 200 200
             """;
 

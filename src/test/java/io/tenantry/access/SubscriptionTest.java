@@ -22,7 +22,7 @@ class SubscriptionTest {
     @Test
     void aTenantIsInItsTrialUntilAnotherPaidUntilIsRecordedAndExpiredOnceItPasses() {
         Instant trialEnd = NOW.plus(Duration.ofDays(3));
-        TenantTerms trial = new TenantTerms(Optional.of(1L), "", false, Optional.empty()).withTrialUntil(trialEnd);
+        TenantTerms trial = new TenantTerms(Optional.of(1L), "", false, Optional.empty(), 1L).withTrialUntil(trialEnd);
         Tenant acme = tenant("acme");
         assertEquals(Subscription.TRIAL, Subscription.of(acme, trial, NOW));
         assertEquals(Subscription.EXPIRED, Subscription.of(acme, trial, trialEnd));
@@ -30,7 +30,7 @@ class SubscriptionTest {
                 Subscription.of(acme, trial.withPaidUntil(Optional.of(trialEnd.plus(Duration.ofDays(30)))), NOW));
         assertEquals(Subscription.EXPIRED, Subscription.of(acme, trial.withPaidUntil(Optional.empty()), NOW));
         assertEquals(Subscription.PAID, Subscription.of(acme,
-                new TenantTerms(Optional.of(1L), "", false, Optional.of(trialEnd)), NOW), "a paid-until without a trial is paid");
+                new TenantTerms(Optional.of(1L), "", false, Optional.of(trialEnd), 1L), NOW), "a paid-until without a trial is paid");
         assertEquals(Subscription.FREE, Subscription.of(tenant("public"), trial.withPaidUntil(Optional.empty()), NOW));
         assertEquals(trialEnd, trial.withSettings("Org", true, List.of(), "nav").withOwner(2).trialEnds().orElseThrow(),
                 "the trial's end stays through other changes");
@@ -38,10 +38,10 @@ class SubscriptionTest {
 
     @Test
     void onlyTheOwnerNamedInTheTermsOwnsTheTenant() {
-        TenantTerms owned = new TenantTerms(Optional.of(7L), "", false, Optional.empty());
+        TenantTerms owned = new TenantTerms(Optional.of(7L), "", false, Optional.empty(), 1L);
         assertTrue(owned.isOwnedBy(7));
         assertFalse(owned.isOwnedBy(8));
-        assertFalse(new TenantTerms(Optional.empty(), "", false, Optional.empty()).isOwnedBy(7),
+        assertFalse(new TenantTerms(Optional.empty(), "", false, Optional.empty(), 1L).isOwnedBy(7),
                 "a tenant made before owners existed is owned by nobody");
     }
 

@@ -71,6 +71,11 @@ class OpenApiIT extends DeployedTenantry {
         call("GET", "/api/tenants/{label}", publicHost, "/api/tenants/" + label, null);
         call("PUT", "/api/tenants/{label}", publicHost, "/api/tenants/" + label, json("{\"organization\":\"Org\"}"));
         call("POST", "/api/tenants/{label}/upgrade", publicHost, "/api/tenants/" + label + "/upgrade", json(""));
+        call("POST", "/api/tenants/{label}/renewals", publicHost, "/api/tenants/" + label + "/renewals",
+                json("{\"months\":1}"));
+        call("GET", "/api/tenants/{label}/renewals", publicHost, "/api/tenants/" + label + "/renewals", null);
+        call("GET", "/api/settings/plan", host, "/api/settings/plan", null);
+        call("GET", "/api/settings/renewals", host, "/api/settings/renewals", null);
         call("GET", "/api/me", host, "/api/me", null);
         call("POST", "/api/accounts", publicHost, "/api/accounts", json("{\"username\":\"" + made + "\",\"email\":\""
                 + made + "@example.com\",\"password\":\"" + Tenantry.PASSWORD_OF_NEW_ACCOUNTS + "\"}"));

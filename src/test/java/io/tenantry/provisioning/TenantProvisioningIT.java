@@ -400,12 +400,16 @@ class TenantProvisioningIT extends DeployedTenantry {
     }
 
     @Test
-    void onlyASignedInSuperUserOnThePublicHostManagesTenants() {
+    void onlyASignedInSuperUserOnThePublicHostManagesTenantsOthersCreateTheirOwnAsOnThePage() {
         String request = "{\"label\":\"x-" + suffix + "\",\"name\":\"X\"}";
         assertEquals(401, app.anonymous().post(Tenantry.host("public"), "/api/tenants", request).status());
         assertEquals(401, app.anonymous().get(Tenantry.host("public"), "/api/tenants").status());
         Tenantry someone = app.newAccount("someone-" + suffix);
-        assertEquals(403, someone.post(Tenantry.host("public"), "/api/tenants", request).status());
+        assertEquals(403, someone.post(Tenantry.host("public"), "/api/tenants",
+                "{\"label\":\"y-" + suffix + "\",\"name\":\"Y\",\"owner\":\"admin\"}").status(),
+                "naming another owner is a super-user's");
+        assertEquals(201, someone.post(Tenantry.host("public"), "/api/tenants", request).status(),
+                "whoever may create a tenant on the page may with the API (TENANT_CREATION=anyone)");
         assertEquals(403, someone.get(Tenantry.host("public"), "/api/tenants").status());
         assertEquals(201, app.createTenant("host-" + suffix, "Host").status());
         assertEquals(404, app.get(Tenantry.host("host-" + suffix), "/api/tenants").status());

@@ -1,21 +1,23 @@
-package io.tenantry.admin;
+package io.tenantry.access;
 
 import java.time.OffsetDateTime;
 
 import io.tenantry.platform.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A plan tenants subscribe to; platform-wide, managed from the master tenant only. */
+/**
+ * A plan tenants subscribe to: platform-wide, changed only by super-users ({@link SubscriptionPlans}),
+ * read wherever a tenant's plan counts (every tenant refers to one: {@link TenantTerms#planId}).
+ * {@code maxMembers} is how many members and pending invitations a tenant on it may have; null:
+ * no limit.
+ */
 @Entity
 @Table(schema = "public", name = "subscription_plan")
-@MasterOnly
-@EntityListeners(MasterOnlyGuard.class)
 public class SubscriptionPlan {
 
     @Id
@@ -42,17 +44,16 @@ public class SubscriptionPlan {
     protected SubscriptionPlan() {
     }
 
-    SubscriptionPlan(String name, String description, int priceCents, String currency, Integer maxMembers) {
-        change(name, description, priceCents, currency, maxMembers, true);
+    SubscriptionPlan(PlanInput input) {
+        change(input, true);
     }
 
-    final void change(String name, String description, int priceCents, String currency, Integer maxMembers,
-            boolean active) {
-        this.name = name;
-        this.description = description;
-        this.priceCents = priceCents;
-        this.currency = currency;
-        this.maxMembers = maxMembers;
+    final void change(PlanInput input, boolean active) {
+        this.name = input.name();
+        this.description = input.description();
+        this.priceCents = input.priceCents();
+        this.currency = input.currency();
+        this.maxMembers = input.maxMembers();
         this.active = active;
     }
 
@@ -82,5 +83,10 @@ public class SubscriptionPlan {
 
     public boolean active() {
         return active;
+    }
+
+    /** Whether a tenant on this plan may have {@code people} members and pending invitations. */
+    public boolean allows(long people) {
+        return maxMembers == null || people <= maxMembers;
     }
 }

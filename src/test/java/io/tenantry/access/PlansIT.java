@@ -1,0 +1,266 @@
+package io.tenantry.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TestMail;
+import io.tenantry.testing.Tenantry;
+import jakarta.json.JsonObject;
+
+/**
+ * Issue 20 through the API: every tenant is on a plan the super-user chooses; a plan's member limit
+ * counts members and pending invitations, at the limit and one past it, also when two accept at once;
+ * the per-owner quota (1 under TENANT_CREATION=anyone, the shared server's) stops creation and
+ * transfer but never a super-user; renewals extend paid-until and are kept; and one tenant's plan
+ * never changes what another may do, nor may a stranger owning a tenant of their own change or read
+ * another's.
+ */
+class PlansIT extends DeployedTenantry {
+
+    private static final String PUBLIC = Tenantry.host("public");
+    private final String suffix = UUID.randomUUID().toString().substring(0, 6);
+
+    @Test
+    void aNewTenantIsOnTheDefaultPlanAndOnlyTheSuperUserMovesIt() {
+        Tenantry owner = app.newAccount("po-" + suffix);
+        assertEquals(201, owner.post(PUBLIC, "/api/tenants", "{\"label\":\"pd-" + suffix + "\",\"name\":\"D\"}")
+                .status());
+        JsonObject tenant = app.get(PUBLIC, "/api/tenants/pd-" + suffix).json().asJsonObject();
+        assertEquals("Standard", tenant.getString("plan"), tenant.toString());
+        assertFalse(tenant.containsKey("memberLimit") && !tenant.isNull("memberLimit"), "Standard has no limit");
+        plan("Pair " + suffix, 2);
+        JsonObject moved = app.onPublic("PUT", "/api/tenants/pd-" + suffix, "{\"plan\":\"pair " + suffix + "\"}")
+                .json().asJsonObject();
+        assertEquals("Pair " + suffix, moved.getString("plan"), moved.toString());
+        assertEquals(2, moved.getInt("memberLimit"));
+        JsonObject seen = owner.get(Tenantry.host("pd-" + suffix), "/api/settings/plan").json().asJsonObject();
+        assertEquals("Pair " + suffix, seen.getString("plan"), seen.toString());
+        assertEquals(2, seen.getInt("memberLimit"));
+        assertEquals(1, seen.getInt("members"));
+        assertEquals(0, seen.getInt("pendingInvitations"));
+        Tenantry.Reply unknown = app.onPublic("PUT", "/api/tenants/pd-" + suffix, "{\"plan\":\"Nope " + suffix + "\"}");
+        assertEquals(400, unknown.status(), unknown.body());
+        assertEquals(403, owner.put(PUBLIC, "/api/tenants/pd-" + suffix, "{\"plan\":\"Standard\"}").status(),
+                "an owner cannot change their own plan");
+        assertEquals("Pair " + suffix, app.get(PUBLIC, "/api/tenants/pd-" + suffix).json().asJsonObject()
+                .getString("plan"));
+    }
+
+    @Test
+    void invitationsStopAtTheMemberLimitPendingOnesCounted() {
+        Tenantry owner = ownerOfTenantOn("pi", 3);
+        String host = Tenantry.host("pi-" + suffix);
+        assertEquals(201, invite(owner, host, "a", "b").status(), "owner + 2 pending = 3: at the limit");
+        Tenantry.Reply past = invite(owner, host, "c");
+        assertEquals(409, past.status(), past.body());
+        assertTrue(past.contentType().startsWith("application/problem+json"), past.contentType());
+        String detail = past.json().asJsonObject().getString("detail");
+        assertTrue(detail.contains("Limit3 " + suffix) && detail.contains("allows 3 members"), detail);
+        assertEquals(201, invite(owner, host, "a").status(), "sending a pending invitation again adds no one");
+        Tenantry.Reply german = owner.inLanguage("de").post(host, "/api/invitations",
+                "{\"emails\":[\"" + email("d") + "\"]}");
+        assertTrue(german.json().asJsonObject().getString("detail").contains("der 3 Mitglieder"), german.body());
+        long pendingId = owner.get(host, "/api/invitations").json().asJsonObject().getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(204, owner.delete(host, "/api/invitations/" + pendingId).status());
+        assertEquals(201, invite(owner, host, "c").status(), "withdrawing one makes room for one");
+    }
+
+    @Test
+    void aLoweredPlanKeepsWhatTheTenantHasAndStopsItGrowing() {
+        long planId = plan("Limit4 " + suffix, 4);
+        Tenantry owner = app.newAccount("pl-" + suffix);
+        app.createTenant("pl-" + suffix, "Lowered", "pl-" + suffix);
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/pl-" + suffix, "{\"plan\":\"Limit4 " + suffix + "\"}")
+                .status());
+        String host = Tenantry.host("pl-" + suffix);
+        Tenantry x = app.newAccount("plx-" + suffix);
+        Tenantry y = app.newAccount("ply-" + suffix);
+        assertEquals(201, owner.post(host, "/api/invitations", "{\"emails\":[\"plx-" + suffix + "@example.com\","
+                + "\"ply-" + suffix + "@example.com\"]}").status());
+        String tokenX = TestMail.awaitMailTo("plx-" + suffix + "@example.com").token();
+        String tokenY = TestMail.awaitMailTo("ply-" + suffix + "@example.com").token();
+        assertEquals(200, app.put(PUBLIC, "/api/admin/plans/" + planId, "{\"name\":\"Limit4 " + suffix
+                + "\",\"priceCents\":0,\"maxMembers\":2,\"active\":true}").status());
+        assertEquals(200, accept(x, tokenX).status(), "owner + x = 2: at the lowered limit");
+        Tenantry.Reply past = accept(y, tokenY);
+        assertEquals(409, past.status(), past.body());
+        JsonObject use = owner.get(host, "/api/settings/plan").json().asJsonObject();
+        assertEquals(2, use.getInt("members"), use.toString());
+        assertEquals(1, use.getInt("pendingInvitations"), "nothing is deleted: y's invitation waits");
+        assertEquals(409, invite(owner, host, "z").status(), "over its plan, the tenant cannot grow");
+    }
+
+    @Test
+    void twoInvitationsAcceptedAtOnceNeverPassTheLimit() throws Exception {
+        long planId = plan("Race " + suffix, 3);
+        Tenantry owner = app.newAccount("pr-" + suffix);
+        app.createTenant("pr-" + suffix, "Race", "pr-" + suffix);
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/pr-" + suffix, "{\"plan\":\"Race " + suffix + "\"}")
+                .status());
+        String host = Tenantry.host("pr-" + suffix);
+        Tenantry x = app.newAccount("prx-" + suffix);
+        Tenantry y = app.newAccount("pry-" + suffix);
+        assertEquals(201, owner.post(host, "/api/invitations", "{\"emails\":[\"prx-" + suffix + "@example.com\","
+                + "\"pry-" + suffix + "@example.com\"]}").status());
+        String tokenX = TestMail.awaitMailTo("prx-" + suffix + "@example.com").token();
+        String tokenY = TestMail.awaitMailTo("pry-" + suffix + "@example.com").token();
+        app.put(PUBLIC, "/api/admin/plans/" + planId, "{\"name\":\"Race " + suffix
+                + "\",\"priceCents\":0,\"maxMembers\":2,\"active\":true}");
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> await(start, () -> accept(x, tokenX)));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> await(start, () -> accept(y, tokenY)));
+        List<Integer> statuses = List.of(first.get(), second.get());
+        assertTrue(statuses.contains(200) && statuses.contains(409), statuses.toString());
+        assertEquals(2, owner.get(host, "/api/settings/plan").json().asJsonObject().getInt("members"));
+    }
+
+    @Test
+    void theOwnerQuotaStopsTheSecondCreationButNeverTheSuperUser() {
+        Tenantry someone = app.newAccount("pq-" + suffix);
+        assertEquals(201, someone.post(PUBLIC, "/api/tenants", "{\"label\":\"pq1-" + suffix + "\",\"name\":\"One\"}")
+                .status(), "at the quota of 1");
+        Tenantry.Reply past = someone.post(PUBLIC, "/api/tenants", "{\"label\":\"pq2-" + suffix + "\",\"name\":\"Two\"}");
+        assertEquals(409, past.status(), past.body());
+        String detail = past.json().asJsonObject().getString("detail");
+        assertTrue(detail.contains("TENANTS_PER_OWNER") && detail.contains("owns 1 tenants"), detail);
+        assertEquals(404, app.get(PUBLIC, "/api/tenants/pq2-" + suffix).status(), "nothing was made");
+        assertEquals(201, app.createTenant("pq3-" + suffix, "Three", "pq-" + suffix).status(),
+                "a super-user is never limited");
+        assertEquals(201, app.createTenant("pq4-" + suffix, "Four").status());
+        assertEquals(201, app.createTenant("pq5-" + suffix, "Five").status());
+    }
+
+    @Test
+    void transferringOwnershipMovesTheTenantToTheNewOwnersQuota() {
+        Tenantry alice = app.newAccount("pta-" + suffix);
+        Tenantry bob = app.newAccount("ptb-" + suffix);
+        Tenantry carol = app.newAccount("ptc-" + suffix);
+        assertEquals(201, alice.post(PUBLIC, "/api/tenants", "{\"label\":\"pta-" + suffix + "\",\"name\":\"A\"}").status());
+        assertEquals(201, bob.post(PUBLIC, "/api/tenants", "{\"label\":\"ptb-" + suffix + "\",\"name\":\"B\"}").status());
+        String host = Tenantry.host("pta-" + suffix);
+        alice.bringIn(host, "ptb-" + suffix);
+        alice.bringIn(host, "ptc-" + suffix);
+        Tenantry.Reply past = alice.put(host, "/api/settings/owner", "{\"owner\":\"ptb-" + suffix + "\"}");
+        assertEquals(409, past.status(), "bob owns 1 already: " + past.body());
+        assertTrue(past.json().asJsonObject().getString("detail").contains("ptb-" + suffix), past.body());
+        assertEquals(202, alice.put(host, "/api/settings/owner", "{\"owner\":\"ptc-" + suffix + "\"}").status(),
+                "carol owns none: she may own one");
+        assertEquals(204, carol.post(host, "/api/settings/owner/acceptance", "").status());
+        JsonObject moved = app.get(PUBLIC, "/api/tenants/pta-" + suffix).json().asJsonObject();
+        assertEquals("ptc-" + suffix, moved.getString("owner"));
+        assertEquals(201, alice.post(PUBLIC, "/api/tenants", "{\"label\":\"ptd-" + suffix + "\",\"name\":\"D\"}")
+                .status(), "alice's quota is free again");
+        JsonObject bySuperUser = app.onPublic("PUT", "/api/tenants/pta-" + suffix, "{\"owner\":\"ptb-" + suffix + "\"}")
+                .json().asJsonObject();
+        assertEquals("ptb-" + suffix, bySuperUser.getString("owner"), "a super-user may pass the quota");
+    }
+
+    @Test
+    void renewalsExtendPaidUntilAndTheirHistoryIsKeptForTheOwnerAndTheSuperUser() {
+        Tenantry owner = app.newAccount("pw-" + suffix);
+        app.createTenant("pw-" + suffix, "Renewed", "pw-" + suffix);
+        JsonObject before = app.get(PUBLIC, "/api/tenants/pw-" + suffix).json().asJsonObject();
+        Instant trialEnd = Instant.parse(before.getString("paidUntil"));
+        Tenantry.Reply first = app.post(PUBLIC, "/api/tenants/pw-" + suffix + "/renewals", "{\"months\":1}");
+        assertEquals(201, first.status(), first.body());
+        Instant end = trialEnd.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
+        assertEquals(end, Instant.parse(first.json().asJsonObject().getString("end")));
+        JsonObject after = app.get(PUBLIC, "/api/tenants/pw-" + suffix).json().asJsonObject();
+        assertEquals(end, Instant.parse(after.getString("paidUntil")), "extended from the trial's end");
+        assertEquals("paid", after.getString("state"));
+        Instant until = end.plusSeconds(86_400 * 40);
+        assertEquals(201, app.post(PUBLIC, "/api/tenants/pw-" + suffix + "/renewals", "{\"until\":\"" + until + "\"}")
+                .status());
+        assertEquals(until, Instant.parse(app.get(PUBLIC, "/api/tenants/pw-" + suffix).json().asJsonObject()
+                .getString("paidUntil")));
+        for (String bad : List.of("{}", "{\"months\":0}", "{\"months\":121}", "{\"months\":1,\"until\":\"" + until + "\"}",
+                "{\"until\":\"2000-01-01T00:00:00Z\"}")) {
+            Tenantry.Reply refused = app.post(PUBLIC, "/api/tenants/pw-" + suffix + "/renewals", bad);
+            assertEquals(400, refused.status(), bad + ": " + refused.body());
+        }
+        List<JsonObject> history = app.get(PUBLIC, "/api/tenants/pw-" + suffix + "/renewals").json().asJsonObject()
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(2, history.size(), history.toString());
+        assertEquals(until, Instant.parse(history.get(0).getString("end")), "newest first");
+        assertEquals(end, Instant.parse(history.get(0).getString("start")));
+        assertEquals(2, owner.get(Tenantry.host("pw-" + suffix), "/api/settings/renewals").json().asJsonObject()
+                .getJsonArray("items").size(), "the owner reads the history");
+    }
+
+    @Test
+    void oneTenantsPlanNeverChangesWhatAnotherMayDoNorMayAStrangerTouchIt() {
+        Tenantry owner = ownerOfTenantOn("ps", 1);
+        String limited = Tenantry.host("ps-" + suffix);
+        assertEquals(409, invite(owner, limited, "one").status(), "a limit of 1: the owner alone");
+        Tenantry other = app.newAccount("pso-" + suffix);
+        app.createTenant("pso-" + suffix, "Other", "pso-" + suffix);
+        String otherHost = Tenantry.host("pso-" + suffix);
+        assertEquals(201, invite(other, otherHost, "two", "three").status(), "another tenant keeps its own plan");
+        assertEquals("Standard", app.get(PUBLIC, "/api/tenants/pso-" + suffix).json().asJsonObject().getString("plan"));
+
+        // A stranger owning a tenant of their own: no plan, paid-until or history of theirs or anyone's.
+        assertEquals(403, other.put(PUBLIC, "/api/tenants/pso-" + suffix, "{\"plan\":\"Limit1 " + suffix + "\"}")
+                .status());
+        assertEquals(403, other.put(PUBLIC, "/api/tenants/pso-" + suffix, "{\"paidUntil\":\"2099-01-01T00:00:00Z\"}")
+                .status());
+        assertEquals(403, other.post(PUBLIC, "/api/tenants/pso-" + suffix + "/renewals", "{\"months\":12}").status());
+        assertEquals(403, other.get(PUBLIC, "/api/tenants/ps-" + suffix + "/renewals").status());
+        assertEquals(403, other.get(limited, "/api/settings/renewals").status());
+        assertEquals(403, other.get(limited, "/api/settings/plan").status());
+        assertEquals(404, other.get(otherHost, "/api/admin/plans").status());
+        assertEquals("Limit1 " + suffix, app.get(PUBLIC, "/api/tenants/ps-" + suffix).json().asJsonObject()
+                .getString("plan"));
+    }
+
+    /** A new account owning a new tenant {@code prefix-suffix} on a new plan "Limit{max} suffix". */
+    private Tenantry ownerOfTenantOn(String prefix, int max) {
+        plan("Limit" + max + " " + suffix, max);
+        Tenantry owner = app.newAccount(prefix + "-" + suffix);
+        assertEquals(201, app.createTenant(prefix + "-" + suffix, "Limited", prefix + "-" + suffix).status());
+        Tenantry.Reply moved = app.onPublic("PUT", "/api/tenants/" + prefix + "-" + suffix,
+                "{\"plan\":\"Limit" + max + " " + suffix + "\"}");
+        assertEquals(200, moved.status(), moved.body());
+        return owner;
+    }
+
+    private long plan(String name, int maxMembers) {
+        Tenantry.Reply added = app.post(PUBLIC, "/api/admin/plans", "{\"name\":\"" + name
+                + "\",\"priceCents\":900,\"maxMembers\":" + maxMembers + "}");
+        assertEquals(201, added.status(), added.body());
+        return added.json().asJsonObject().getJsonNumber("id").longValue();
+    }
+
+    private String email(String who) {
+        return who + "-" + suffix + "@example.com";
+    }
+
+    private Tenantry.Reply invite(Tenantry inviter, String host, String... who) {
+        return inviter.post(host, "/api/invitations", "{\"emails\":[" + String.join(",",
+                java.util.Arrays.stream(who).map(w -> "\"" + email(w) + "\"").toList()) + "]}");
+    }
+
+    private static Tenantry.Reply accept(Tenantry who, String token) {
+        return who.post(PUBLIC, "/api/me/invitations", "{\"token\":\"" + token + "\"}");
+    }
+
+    private static int await(CyclicBarrier start, java.util.function.Supplier<Tenantry.Reply> action) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return action.get().status();
+    }
+}
