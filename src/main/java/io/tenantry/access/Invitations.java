@@ -55,6 +55,13 @@ public class Invitations {
     Event<Audited> audited;
 
     static final Duration VALID_FOR = Duration.ofDays(7);
+    /**
+     * SQL of an invitation that still holds a place in the tenant's plan: not accepted, and its link
+     * (sent last at {@code last_sent_at}) not expired. An expired one stays listed until withdrawn or
+     * sent again, which counts it anew.
+     */
+    static final String HOLDS_A_PLACE = "accepted_at IS NULL AND last_sent_at > now() - interval '"
+            + VALID_FOR.toSeconds() + " seconds'";
     private static final int MAX_PER_CALL = 50;
     private static final String PENDING = "SELECT id, email, created_at, last_sent_at FROM public.invitation "
             + "WHERE tenant_id = ? AND accepted_at IS NULL ";
@@ -175,8 +182,8 @@ public class Invitations {
         List<String> toMail = emails.stream().filter(email -> !isMember(tenant, email)).toList();
         // Every limit is checked before any mail goes: a refusal leaves nothing sent and nothing recorded.
         toMail.forEach(limit::check);
-        // Addresses already pending were counted when first invited; the plan counts only the new ones.
-        memberLimit.requireRoomToInvite(tenant, (int) toMail.stream().filter(email -> pendingId(tenant, email) == null)
+        // Addresses whose invitation still holds a place were counted when sent; the plan counts the others.
+        memberLimit.requireRoomToInvite(tenant, (int) toMail.stream().filter(email -> !holdsAPlace(tenant, email))
                 .count());
         List<Result> results = new ArrayList<>();
         for (String email : emails) {
@@ -259,6 +266,11 @@ public class Invitations {
         List<Number> ids = em.createNativeQuery("SELECT id FROM public.invitation WHERE tenant_id = ? AND email = ? "
                 + "AND accepted_at IS NULL").setParameter(1, tenant.id()).setParameter(2, email).getResultList();
         return ids.isEmpty() ? null : ids.get(0).longValue();
+    }
+
+    private boolean holdsAPlace(Tenant tenant, String email) {
+        return !em.createNativeQuery("SELECT 1 FROM public.invitation WHERE tenant_id = ? AND email = ? AND "
+                + HOLDS_A_PLACE).setParameter(1, tenant.id()).setParameter(2, email).getResultList().isEmpty();
     }
 
     private void markSent(long id) {

@@ -8,7 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 /**
- * The member limit of a tenant's plan: members and pending invitations together stay within it.
+ * The member limit of a tenant's plan: members and pending invitations together stay within it (an
+ * expired invitation no longer counts; sent again, it counts anew).
  * Every check first locks the tenant's terms row ({@code FOR UPDATE}) in the caller's transaction, so
  * two invitations sent, or two accepted, at once are counted one after the other (the second sees
  * the first's rows once it commits) and never pass the limit together. A tenant over its limit
@@ -26,7 +27,7 @@ public class MemberLimit {
     @Inject
     TenantTermsRegistry registry;
 
-    /** How many members and pending invitations a tenant has, and what its plan allows. */
+    /** How many members and pending, unexpired invitations a tenant has, and what its plan allows. */
     public record Use(SubscriptionPlan plan, long members, long pending) {
 
         /** Members and pending invitations together: what the plan's limit counts. */
@@ -80,7 +81,7 @@ public class MemberLimit {
                         + "JOIN public.account a ON a.id = m.account_id WHERE m.tenant_id = ? AND a.active")
                 .setParameter(1, tenant.id()).getSingleResult()).longValue();
         long pending = ((Number) em.createNativeQuery("SELECT count(*) FROM public.invitation "
-                + "WHERE tenant_id = ? AND accepted_at IS NULL").setParameter(1, tenant.id()).getSingleResult())
+                + "WHERE tenant_id = ? AND " + Invitations.HOLDS_A_PLACE).setParameter(1, tenant.id()).getSingleResult())
                 .longValue();
         return new Use(plan, members, pending);
     }

@@ -31,6 +31,7 @@ import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 /**
  * The current tenant's settings, for its owner and Administrators (SETTINGS_MANAGE) and for the
@@ -176,12 +177,15 @@ public class TenantSettings {
      * member with the groups they had. Refuses a caller with no usable offer
      * ({@link NotPermittedException}), one who is no longer a member ({@link NotAMemberException}) and,
      * unless a super-user, one who owns as many tenants as TENANTS_PER_OWNER allows already
-     * ({@link PlanLimitException}, 409: the tenant moves to the new owner's quota).
+     * ({@link PlanLimitException}, 409: the tenant moves to the new owner's quota). One transaction: the
+     * offer is used, the quota counted under the new owner's lock and the terms changed together, so
+     * two offers accepted at once by one person are counted one after the other.
      */
+    @Transactional
     public Tenant acceptOwnership() {
         Caller me = caller.require();
         Tenant tenant = context.tenant();
-        if (!hasOwnershipOffer()) {
+        if (!links.claim(SingleUseLinks.Purpose.OWNERSHIP, me.accountId(), tenant.id())) {
             throw new NotPermittedException("ownership.noOffer", tenant.name());
         }
         members.requireAuthorized("owner", me.username());
@@ -189,9 +193,7 @@ public class TenantSettings {
             ownedTenants.requireRoomFor(me.accountId(), "plan.transferQuotaReached");
         }
         TenantTerms terms = termsAsRead.terms();
-        Tenant changed = tenantTerms.change(tenant, terms, tenant.name(), terms.withOwner(me.accountId()));
-        links.claim(SingleUseLinks.Purpose.OWNERSHIP, me.accountId(), tenant.id());
-        return changed;
+        return tenantTerms.change(tenant, terms, tenant.name(), terms.withOwner(me.accountId()));
     }
 
     private void requireOwnerDecision(String what) {

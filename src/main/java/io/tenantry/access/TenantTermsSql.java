@@ -28,6 +28,20 @@ public final class TenantTermsSql {
         return ALIAS + tenant + ".paid_until";
     }
 
+    /** The name of the tenant's subscription plan (text). */
+    public static String planName(String tenant) {
+        return "(SELECT p.name FROM public.subscription_plan p WHERE p.id = " + ALIAS + tenant + ".plan_id)";
+    }
+
+    /**
+     * How many invitations to the tenant hold a place in its plan (bigint): sent, not accepted, not
+     * expired ({@link MemberLimit}'s count).
+     */
+    public static String invitationsHoldingAPlace(String tenant) {
+        return "(SELECT count(*) FROM public.invitation i WHERE i.tenant_id = " + tenant + ".id AND "
+                + Invitations.HOLDS_A_PLACE + ")";
+    }
+
     /** Where the subscription stands now, as {@link Subscription#id}: {@code free}, {@code expired}, {@code trial} or {@code paid}. */
     public static String subscription(String tenant) {
         String terms = ALIAS + tenant;

@@ -180,6 +180,8 @@ public class Accounts {
         }
         setPassword(account, replacement);
         oldCredentials.withdraw(accountId, revokeTokens);
+        audited.fire(Audited.onPlatform("account.password-changed", account.username)
+                .after(Map.of("tokensRevoked", revokeTokens)));
     }
 
     /**

@@ -2,10 +2,14 @@ package io.tenantry.accounts;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.tenancy.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +22,10 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class ApiTokens {
+
+    // A token is a credential: its making and revoking are in the platform's trail, in their transaction.
+    @Inject
+    Event<Audited> audited;
 
     /** Makes tokens recognisable to secret scanners and to people. */
     static final String PREFIX = "tnt_";
@@ -43,7 +51,9 @@ public class ApiTokens {
                         + "VALUES (?, ?, ?) RETURNING id, name, created_at, last_used_at")
                 .setParameter(1, accountId).setParameter(2, trimmed).setParameter(3, Secrets.digest(secret))
                 .getSingleResult();
-        return new Issued(tokenOf(row), secret);
+        Issued issued = new Issued(tokenOf(row), secret);
+        audited.fire(Audited.onPlatform("token.created", trimmed).after(Map.of("token", issued.token().id())));
+        return issued;
     }
 
     List<Token> of(long accountId) {
@@ -54,11 +64,13 @@ public class ApiTokens {
     }
 
     void revoke(long accountId, long tokenId) {
-        int deleted = em.createNativeQuery("DELETE FROM public.api_token WHERE id = ? AND account_id = ?")
-                .setParameter(1, tokenId).setParameter(2, accountId).executeUpdate();
-        if (deleted == 0) {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("DELETE FROM public.api_token WHERE id = ? AND account_id = ? "
+                + "RETURNING name").setParameter(1, tokenId).setParameter(2, accountId).getResultList();
+        if (names.isEmpty()) {
             throw new NoSuchItemException("token", tokenId);
         }
+        audited.fire(Audited.onPlatform("token.revoked", names.get(0)).before(Map.of("token", tokenId)));
     }
 
     /** Revokes every token of the account, as after a password reset that asked for it. */

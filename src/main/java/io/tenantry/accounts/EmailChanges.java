@@ -1,10 +1,13 @@
 package io.tenantry.accounts;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.tenantry.mail.MailTemplates;
 import io.tenantry.mail.Mailer;
+import io.tenantry.tenancy.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -18,6 +21,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class EmailChanges {
+
+    @Inject
+    Event<Audited> audited;
 
     static final Duration VALID_FOR = Duration.ofDays(1);
 
@@ -57,8 +63,11 @@ public class EmailChanges {
         SingleUseLinks.Redeemed link = links.redeem(SingleUseLinks.Purpose.EMAIL_CHANGE, secret);
         Account account = accounts.findActive(link.accountId())
                 .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.accountDeactivated"));
+        String before = account.email();
         Account changed = accounts.changeEmail(account.id(), link.email().orElseThrow());
         links.withdrawAll(SingleUseLinks.Purpose.PASSWORD_RESET, account.id());
+        audited.fire(Audited.onPlatform("account.email-changed", changed.username()).by(changed.username())
+                .before(Map.of("email", before)).after(Map.of("email", changed.email())));
         return changed;
     }
 }

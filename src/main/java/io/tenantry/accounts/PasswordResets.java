@@ -1,11 +1,14 @@
 package io.tenantry.accounts;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.tenantry.mail.MailTemplates;
 import io.tenantry.mail.Mailer;
+import io.tenantry.tenancy.Audited;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -18,6 +21,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class PasswordResets {
+
+    @Inject
+    Event<Audited> audited;
 
     static final Duration VALID_FOR = Duration.ofHours(1);
 
@@ -62,6 +68,8 @@ public class PasswordResets {
                 .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.accountDeactivated"));
         accounts.setPassword(account, password);
         oldCredentials.withdraw(account.id(), revokeTokens);
+        audited.fire(Audited.onPlatform("account.password-reset", account.username()).by(account.username())
+                .after(Map.of("tokensRevoked", revokeTokens)));
         return account.username();
     }
 }

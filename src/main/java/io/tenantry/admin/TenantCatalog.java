@@ -43,6 +43,7 @@ public class TenantCatalog {
     /** Where a tenant's subscription stands, in SQL: access's rule ({@link TenantTermsSql#subscription}). */
     private static final String SUBSCRIPTION = TenantTermsSql.subscription("t");
     private static final String PAID_UNTIL = TenantTermsSql.paidUntil("t");
+    private static final String PLAN = TenantTermsSql.planName("t");
     /** The tenants with their terms (access's) and owners. */
     private static final String TENANTS = "public.tenant t " + TenantTermsSql.join("t")
             + " LEFT JOIN public.account a ON a.id = " + TenantTermsSql.ownerId("t");
@@ -50,7 +51,7 @@ public class TenantCatalog {
     /** Sortable columns, by the names the table uses; nothing else reaches the SQL. */
     private static final Map<String, String> SORTS = Map.of("label", "t.label", "owner", "lower(a.username)",
             "createdAt", "t.created_at", "paidUntil", PAID_UNTIL, "members", "members",
-            "invitations", "invitations", "sizeBytes", "size_bytes", "subscription", SUBSCRIPTION);
+            "invitations", "invitations", "sizeBytes", "size_bytes", "subscription", SUBSCRIPTION, "plan", PLAN);
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
@@ -81,10 +82,12 @@ public class TenantCatalog {
 
     /**
      * One row of the table: {@code members} are the people who joined (the owner included),
-     * {@code invitations} those invited who have not accepted yet (unexpired invitations).
+     * {@code invitations} those invited who have not accepted yet (unexpired invitations), {@code plan}
+     * the subscription plan's name.
      */
     public record Row(String label, String name, String owner, OffsetDateTime createdAt, OffsetDateTime paidUntil,
-            Subscription subscription, long members, long invitations, long sizeBytes, UpgradeState upgrade) {
+            Subscription subscription, String plan, long members, long invitations, long sizeBytes,
+            UpgradeState upgrade) {
 
         /** When a failed upgrade is tried again; null when none is due. */
         public Instant nextUpgradeAttempt() {
@@ -105,12 +108,11 @@ public class TenantCatalog {
         List<Object[]> rows = em.createNativeQuery("SELECT t.label, t.name, a.username, t.created_at, " + PAID_UNTIL + ", "
                         + SUBSCRIPTION + ", "
                         + "(SELECT count(*) FROM public.tenant_member m WHERE m.tenant_id = t.id) AS members, "
-                        + "(SELECT count(*) FROM public.invitation i WHERE i.tenant_id = t.id "
-                        + "AND i.accepted_at IS NULL) AS invitations, "
+                        + TenantTermsSql.invitationsHoldingAPlace("t") + " AS invitations, "
                         + "(SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
                         + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = t.schema_name "
                         + "AND c.relkind = 'r') AS size_bytes, "
-                        + "t.schema_version, u.state, u.reason, u.attempts, u.next_attempt_at "
+                        + "t.schema_version, u.state, u.reason, u.attempts, u.next_attempt_at, " + PLAN + " "
                         + "FROM " + TENANTS + " LEFT JOIN public.tenant_upgrade u ON u.tenant_id = t.id " + where()
                         + " ORDER BY " + order + " LIMIT ?2 OFFSET ?3")
                 .setParameter(1, pattern(filter)).setParameter(2, size).setParameter(3, first)
@@ -118,7 +120,7 @@ public class TenantCatalog {
         String codeVersion = migrations.tenantVersion();
         return rows.stream().map(row -> new Row((String) row[0], (String) row[1], (String) row[2],
                 utc(row[3]), utc(row[4]), Subscription.valueOf(((String) row[5]).toUpperCase(Locale.ROOT)),
-                ((Number) row[6]).longValue(), ((Number) row[7]).longValue(), ((Number) row[8]).longValue(),
+                (String) row[14], ((Number) row[6]).longValue(), ((Number) row[7]).longValue(), ((Number) row[8]).longValue(),
                 UpgradeState.of(codeVersion.equals(row[9]), Optional.ofNullable((String) row[10]).map(state ->
                         new UpgradeState(UpgradeState.Phase.of(state), (String) row[11], ((Number) row[12]).intValue(),
                                 Optional.ofNullable(utc(row[13])).map(OffsetDateTime::toInstant))))))

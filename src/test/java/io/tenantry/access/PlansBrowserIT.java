@@ -136,6 +136,8 @@ class PlansBrowserIT extends BrowsedTenantry {
 
         browser.driver().get(browser.address("public", "/admin/"));
         browser.waitFor(By.id("tabs:tenants:table"));
+        browser.find(By.id("tabs:tenants:table:globalFilter")).sendKeys(label);
+        browser.waitForText(By.id("tabs:tenants:table"), plan);
         browser.find(By.xpath("//a[normalize-space()='Subscription plans']")).click();
         browser.waitForText(By.id("tabs:plans"), plan);
         assertTrue(browser.find(By.id("plans-intro")).getText().contains("TENANTS_DEFAULT_PLAN"));

@@ -14,6 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.TestMail;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonObject;
@@ -75,6 +76,49 @@ class PlansIT extends DeployedTenantry {
                 .getJsonObject(0).getJsonNumber("id").longValue();
         assertEquals(204, owner.delete(host, "/api/invitations/" + pendingId).status());
         assertEquals(201, invite(owner, host, "c").status(), "withdrawing one makes room for one");
+    }
+
+    @Test
+    void anExpiredInvitationNoLongerHoldsAPlaceButSendingItAgainTakesOne() throws Exception {
+        Tenantry owner = ownerOfTenantOn("pe", 3);
+        String host = Tenantry.host("pe-" + suffix);
+        assertEquals(201, invite(owner, host, "a", "b").status(), "owner + 2 pending = 3: at the limit");
+        try (java.sql.Connection db = TestDatabase.connect(); java.sql.PreparedStatement expire = db.prepareStatement(
+                "UPDATE public.invitation SET last_sent_at = now() - interval '8 days' WHERE email = ?")) {
+            expire.setString(1, email("a"));
+            assertEquals(1, expire.executeUpdate());
+        }
+        JsonObject use = owner.get(host, "/api/settings/plan").json().asJsonObject();
+        assertEquals(1, use.getInt("pendingInvitations"), "a's invitation expired: " + use);
+        assertEquals(201, invite(owner, host, "c").status(), "the expired one left room for one");
+        Tenantry.Reply again = invite(owner, host, "a");
+        assertEquals(409, again.status(), "sending an expired invitation again counts it anew: " + again.body());
+    }
+
+    @Test
+    void twoTenantsOfferedToOnePersonAcceptedAtOnceNeverPassTheOwnerQuota() throws Exception {
+        Tenantry carol = app.newAccount("pcc-" + suffix);
+        List<String> hosts = new java.util.ArrayList<>();
+        for (String owner : List.of("pca", "pcb")) {
+            Tenantry someone = app.newAccount(owner + "-" + suffix);
+            assertEquals(201, someone.post(PUBLIC, "/api/tenants", "{\"label\":\"" + owner + "-" + suffix
+                    + "\",\"name\":\"Offered\"}").status());
+            String host = Tenantry.host(owner + "-" + suffix);
+            someone.bringIn(host, "pcc-" + suffix);
+            assertEquals(202, someone.put(host, "/api/settings/owner", "{\"owner\":\"pcc-" + suffix + "\"}")
+                    .status(), "carol owns none yet: both offers may be made");
+            hosts.add(host);
+        }
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> await(start,
+                () -> carol.post(hosts.get(0), "/api/settings/owner/acceptance", "")));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> await(start,
+                () -> carol.post(hosts.get(1), "/api/settings/owner/acceptance", "")));
+        List<Integer> statuses = List.of(first.get(), second.get());
+        assertTrue(statuses.contains(204) && statuses.contains(409), "a quota of 1: " + statuses);
+        long owned = List.of("pca", "pcb").stream().filter(owner -> ("pcc-" + suffix).equals(app.get(PUBLIC,
+                "/api/tenants/" + owner + "-" + suffix).json().asJsonObject().getString("owner"))).count();
+        assertEquals(1, owned, "carol owns one of the two");
     }
 
     @Test

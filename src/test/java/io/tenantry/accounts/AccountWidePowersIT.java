@@ -176,6 +176,9 @@ class AccountWidePowersIT extends DeployedTenantry {
         Page confirmed = reader.submit(confirm, "confirm", Map.of(), "confirm:submit");
         assertTrue(confirmed.body().contains("is now " + claimed), confirmed.body());
         assertTrue(adminView(owner).contains(claimed), adminView(owner));
+        jakarta.json.JsonObject recorded = app.platformEntry(owner, "account.email-changed", owner);
+        assertEquals(old, recorded.getJsonObject("before").getString("email"), recorded.toString());
+        assertEquals(claimed, recorded.getJsonObject("after").getString("email"), recorded.toString());
         Page again = reader.get(url("public", "/confirm-email.xhtml?token=" + link.token()));
         assertTrue(again.body().contains("already been used"), "said as the page opens: " + again.body());
     }

@@ -190,6 +190,8 @@ class SignInIT extends DeployedTenantry {
         assertEquals(302, browser.get(url("public", "/profile.xhtml")).status(), "signed out on the public host");
         assertEquals(302, browser.get(url(acme, "/")).status(), "and on the tenant's host");
         assertEquals(401, app.bearer(token).get(Tenantry.host(acme), "/api/products").status(), "the token is revoked");
+        assertTrue(app.platformEntry(member, "account.password-reset", member).getJsonObject("after")
+                .getBoolean("tokensRevoked"), "the reset is in the platform's trail");
     }
 
     @Test
@@ -226,6 +228,8 @@ class SignInIT extends DeployedTenantry {
         assertEquals(302, elsewhere.get(url("public", "/profile.xhtml")).status(), "the other session ended");
         assertEquals(200, browser.get(url("public", "/profile.xhtml")).status(), "this one goes on");
         assertNotEquals(before, browser.cookie(Tenantry.host("public"), "JSESSIONID"), "under a new session id");
+        assertTrue(app.platformEntry(member, "account.password-changed", member).getJsonObject("after")
+                .containsKey("tokensRevoked"), "the change is in the platform's trail");
     }
 
     @Test
@@ -322,6 +326,10 @@ class SignInIT extends DeployedTenantry {
                 "nor sees it among their own");
         assertEquals(204, withToken.delete(Tenantry.host("public"), "/api/me/tokens/" + id).status());
         assertEquals(401, withToken.get(Tenantry.host(acme), "/api/products").status());
+        assertEquals(id, app.platformEntry(member, "token.created", "ci").getJsonObject("after").getJsonNumber("token")
+                .longValue(), "making a credential is in the platform's trail");
+        assertEquals(id, app.platformEntry(member, "token.revoked", "ci").getJsonObject("before").getJsonNumber("token")
+                .longValue(), "and so is revoking it");
     }
 
     @Test

@@ -251,6 +251,21 @@ public final class Tenantry {
         throw new AssertionError("Tenantry did not become ready in 180 s");
     }
 
+    /**
+     * The platform's audit entry of {@code action} on {@code subject} by {@code actor}, newest first, as
+     * this client (a super-user) reads it; fails the test when there is none.
+     */
+    public jakarta.json.JsonObject platformEntry(String actor, String action, String subject) {
+        Reply trail = get(host("public"), "/api/audit/platform?limit=500&actor=" + actor + "&action=" + action);
+        if (trail.status() != 200) {
+            throw new AssertionError("the platform's trail: " + trail);
+        }
+        return trail.json().asJsonObject().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(entry -> entry.getString("action").equals(action) && entry.getString("subject").equals(subject))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + action + " of " + subject + " by " + actor
+                        + " in " + trail.body()));
+    }
+
     public Reply get(String host, String path) {
         return send(request(host, path).GET());
     }
