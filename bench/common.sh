@@ -9,6 +9,8 @@ BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR bench/Bench.
 
 start_server() {
   mkdir -p target
+  # Gone before the start, so that the wait below never reads the previous run's "ready".
+  rm -f target/bench-server.log
   mvn -B -q -Prun,bench > target/bench-server.log 2>&1 &
   SERVER=$!
   for _ in $(seq 1 180); do

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -12,6 +14,7 @@ import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.SessionEventListener;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -19,8 +22,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import io.tenantry.platform.Database;
-import io.tenantry.startup.ConnectionPool;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -36,22 +37,31 @@ class StringJointsTest {
     private static final File WEB_INF = new File("src/main/webapp/WEB-INF");
 
     @Test
-    void thePoolIsTheTenantTaggedDataSourceUnderTheNameTheCodeLooksUp() throws Exception {
-        DataSourceDefinition pool = ConnectionPool.class.getAnnotation(DataSourceDefinition.class);
-        assertEquals(Database.JNDI_NAME, pool.name());
-        assertEquals("io.tenantry.tenancy.TenantTaggedDataSource", pool.className());
-        assertKind(DataSource.class, pool.className());
+    void theNameTheCodeLooksUpIsMappedToThePoolPayaraConfigDefines() throws Exception {
+        Document web = read(new File(WEB_INF, "web.xml"));
+        Element reference = (Element) web.getElementsByTagName("resource-ref").item(0);
+        assertEquals(Database.JNDI_NAME, reference.getElementsByTagName("res-ref-name").item(0).getTextContent().trim());
+        assertEquals(DataSource.class.getName(), reference.getElementsByTagName("res-type").item(0).getTextContent().trim());
+        String global = reference.getElementsByTagName("lookup-name").item(0).getTextContent().trim();
+        List<String> commands = Files.readAllLines(Path.of("payara-config/post-boot-commands.asadmin"));
+        assertTrue(commands.stream().anyMatch(command -> command.startsWith("create-jdbc-resource ") && command.endsWith(" " + global)),
+                "payara-config/post-boot-commands.asadmin creates no JDBC resource " + global);
     }
 
     @Test
-    void thePersistenceUnitUsesThePoolAndRoutesEverySession() throws Exception {
+    void thePersistenceUnitUsesThePoolAndRoutesAndTagsEverySession() throws Exception {
         Document persistence = read(new File("src/main/resources/META-INF/persistence.xml"));
         Element unit = (Element) persistence.getElementsByTagName("persistence-unit").item(0);
         assertEquals("tenantry", unit.getAttribute("name"));
-        assertEquals(Database.JNDI_NAME, text(persistence, "jta-data-source").get(0));
+        Element reference = (Element) read(new File(WEB_INF, "web.xml")).getElementsByTagName("resource-ref").item(0);
+        assertEquals(reference.getElementsByTagName("lookup-name").item(0).getTextContent().trim(),
+                text(persistence, "jta-data-source").get(0), "the persistence unit uses the pool the code's name maps to");
         String listener = property(persistence, "eclipselink.session-event-listener");
         assertEquals("io.tenantry.tenancy.SchemaRouting", listener);
         assertKind(SessionEventListener.class, listener);
+        String customizer = property(persistence, "eclipselink.session.customizer");
+        assertEquals("io.tenantry.tenancy.TenantTaggedConnections", customizer);
+        assertKind(SessionCustomizer.class, customizer);
     }
 
     @Test

@@ -24,7 +24,7 @@ import jakarta.inject.Inject;
  * its database, by what they do, as PostgreSQL sees them ({@code pg_stat_activity}, one query per
  * scrape). The pool itself is the server's (Payara's, WildFly's) and tells its use only through
  * server-specific APIs; what the database sees is the same on both, and sums every instance's pool
- * (each holds at most 40, {@code startup.ConnectionPool}). The scrape's own connection is one of the
+ * (each holds at most 40, payara-config/post-boot-commands.asadmin). The scrape's own connection is one of the
  * {@code active}.
  */
 @ApplicationScoped

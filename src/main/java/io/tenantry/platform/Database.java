@@ -8,8 +8,10 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The name of the one PostgreSQL connection pool (defined by {@code startup.ConnectionPool}) and
- * the way to use one of its connections outside a transaction.
+ * The name of the one PostgreSQL connection pool and the way to use one of its connections outside
+ * a transaction. The pool is the server's (payara-config/, wildfly-config/: validated connections,
+ * opened on the schema {@code _unrouted}, which does not exist); web.xml maps this name to the
+ * server's {@code jdbc/tenantry}.
  */
 @ApplicationScoped
 public class Database {

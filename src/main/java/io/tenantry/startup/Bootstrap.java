@@ -1,8 +1,11 @@
 package io.tenantry.startup;
 
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,9 +20,11 @@ import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.migration.SchemaMigrations;
 import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.platform.Database;
 import io.tenantry.platform.MetricsSettings;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.TrustedProxies;
+import io.tenantry.platform.UnroutedPool;
 import io.tenantry.provisioning.InterruptedWork;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.PublicEndpoint;
@@ -113,6 +118,9 @@ public class Bootstrap {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource pool;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         if (databaseUrl.filter(url -> url.startsWith("jdbc:postgresql:")).isEmpty()) {
             throw new IllegalStateException("DB_URL is " + databaseUrl.map(u -> "'" + u + "', not a PostgreSQL JDBC URL")
@@ -132,6 +140,7 @@ public class Bootstrap {
         for (int attempt = 1; ; attempt++) {
             try {
                 long started = System.nanoTime();
+                UnroutedPool.check(pool);
                 migrations.migratePublic();
                 String version = migrations.migrateTemplate();
                 provisioning.dropAbandonedStagingSchemas();
@@ -146,7 +155,7 @@ public class Bootstrap {
                 upgrade.start(version);
                 auditPruning.start();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | SQLException e) {
                 status.failed("waiting for the database (attempt " + attempt + "): " + e.getMessage());
                 LOG.log(attempt == 1 ? Level.SEVERE : Level.WARNING,
                         "Could not prepare the database; retrying in " + RETRY_MILLIS / 1000 + " s", e);

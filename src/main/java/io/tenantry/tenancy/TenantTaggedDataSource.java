@@ -4,15 +4,20 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
+import java.util.logging.Logger;
 
-import org.postgresql.ds.PGSimpleDataSource;
+import javax.sql.DataSource;
 
 /**
- * The pool's data source: PostgreSQL's, whose connections begin every statement prepared inside a
- * tenant's transaction with a comment naming the tenant's schema ({@code /*acme*}{@code /}).
+ * The server's pool as EclipseLink sees it ({@link TenantTaggedConnections}): its connections begin
+ * every statement prepared inside a tenant's transaction with a comment naming the tenant's schema
+ * ({@code /*acme*}{@code /}). The pool itself is the server's, defined in payara-config/ (or
+ * wildfly-config/), so it cannot name a class of the WAR: the tagging wraps it here instead.
  *
  * <p>Why: a pooled connection serves many tenants one after another, and PostgreSQL parses and plans
  * a prepared statement again whenever the search_path differs from the one it was prepared under
@@ -21,14 +26,58 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The tag is a {@link SchemaName}, whose rules leave no room to end the comment. Measured in
  * bench/README.md ("Server CPU per read").
  */
-public class TenantTaggedDataSource extends PGSimpleDataSource {
+public final class TenantTaggedDataSource implements DataSource {
 
-    private static final long serialVersionUID = 1L;
+    private final DataSource pool;
 
-    // The only way to a connection: getConnection() calls this one.
+    /** Tags the connections of {@code pool}, which stays the one that opens, enlists and closes them. */
+    public TenantTaggedDataSource(DataSource pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return tagged(pool.getConnection());
+    }
+
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return tagged(super.getConnection(user, password));
+        return tagged(pool.getConnection(user, password));
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return pool.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        pool.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        pool.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return pool.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return pool.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) throws SQLException {
+        return type.isInstance(this) || pool.isWrapperFor(type);
     }
 
     private static Connection tagged(Connection connection) {

@@ -9,11 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import io.tenantry.testing.TestDatabase;
 
 /**
- * The pool's data source outside the container: its connections behave as the driver's, and a
+ * The tagging wrapper around a pool, outside the container: its connections behave as the pool's, and a
  * statement prepared where no tenant's transaction is bound carries no tag. The tags themselves are
  * proved in {@link TenantIsolationIT} (plans kept across changes of tenant).
  */
@@ -21,12 +22,13 @@ class TenantTaggedDataSourceIT {
 
     @Test
     void aConnectionIsTheDriversWithoutATagOutsideATenantsTransaction() throws SQLException {
-        TenantTaggedDataSource dataSource = new TenantTaggedDataSource();
+        PGSimpleDataSource pool = new PGSimpleDataSource();
         try (Connection probe = TestDatabase.connect()) {
-            dataSource.setUrl(probe.getMetaData().getURL());
-            dataSource.setUser(probe.getMetaData().getUserName());
+            pool.setUrl(probe.getMetaData().getURL());
+            pool.setUser(probe.getMetaData().getUserName());
         }
-        dataSource.setPassword(System.getenv().getOrDefault("DB_PASSWORD", ""));
+        pool.setPassword(System.getenv().getOrDefault("DB_PASSWORD", ""));
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool);
         try (Connection connection = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
             assertEquals(connection, connection);
             assertNotEquals(connection, other);

@@ -75,7 +75,12 @@ public final class PayaraProcess implements AutoCloseable {
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nocluster",
-                "--prebootcommandfile", System.getProperty("payara.preBootCommands")));
+                "--prebootcommandfile", System.getProperty("payara.preBootCommands"),
+                "--addlibs", System.getProperty("payara.jdbcDriver")));
+        if (microOptions.stream().noneMatch("--postbootcommandfile"::equals)) {
+            // Payara Micro reads one post-boot file: a test that brings its own starts from payara-config's (TestServers).
+            command.addAll(List.of("--postbootcommandfile", System.getProperty("payara.postBootCommands")));
+        }
         command.addAll(microOptions);
         // One line per start in the build's output, so that a run's server starts can be counted.
         System.out.println("Starting Payara Micro process on port " + port + " with " + String.join(" ", settings)

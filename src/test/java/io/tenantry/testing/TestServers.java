@@ -79,7 +79,8 @@ public final class TestServers {
         return new SharedServer("localhost", () -> {
             // Deployed after boot, one asadmin command each: a failed deployment among Payara
             // Micro's own --deploy options ends the deploying of the others.
-            StringBuilder commands = new StringBuilder("deploy --name missing-domain --contextroot /missing-domain "
+            // After payara-config's own post-boot commands (the pool): Payara Micro reads one such file.
+            StringBuilder commands = new StringBuilder(serverResources() + "\ndeploy --name missing-domain --contextroot /missing-domain "
                     + System.getProperty("tenantry.test.war") + "\n");
             WRONG_SETTINGS.forEach((name, setting) -> commands.append("deploy --name ").append(name)
                     .append(" --contextroot /").append(name).append(' ')
@@ -94,6 +95,14 @@ public final class TestServers {
                     List.of("--postbootcommandfile", file.toString()), "-Doperators.read-access=true",
                     "-Dregistration.enabled=false", "-Dtenant.creation=permitted");
         });
+    }
+
+    private static String serverResources() {
+        try {
+            return Files.readString(Path.of(System.getProperty("payara.postBootCommands")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void deleteTree(Path folder) {
