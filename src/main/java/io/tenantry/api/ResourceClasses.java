@@ -1,53 +1,47 @@
 package io.tenantry.api;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
+
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.Index;
+import org.jboss.jandex.IndexReader;
 
 /**
- * The JAX-RS resource classes of the WAR: every class under {@code io/tenantry} in the classes
- * folder (or archive) that holds {@link RestApi}, carrying {@code @Path}. Found by reading that
- * folder, as resources live beside their features' services on floors above this package.
+ * The JAX-RS resource classes of the WAR: every class of {@code io.tenantry} carrying {@code @Path},
+ * found in the index of the WAR's classes that the build writes ({@link #INDEX}, by
+ * jandex-maven-plugin), as resources live beside their features' services on floors above this
+ * package. An index rather than a walk of the classes folder: a server's class loader may hand out
+ * URLs no JDK file system opens (WildFly's {@code vfs:}).
  */
 final class ResourceClasses {
+
+    /** Where the build puts the index, in the WAR's classes (pom.xml, jandex-maven-plugin). */
+    static final String INDEX = "META-INF/tenantry-classes.idx";
+
+    private static final DotName PATH = DotName.createSimple(jakarta.ws.rs.Path.class.getName());
 
     private ResourceClasses() {
     }
 
-    /** The resource classes, by name; IllegalStateException when the classes cannot be read. */
+    /** The resource classes, by name; IllegalStateException when the index is missing or unreadable. */
     static List<Class<?>> all() {
-        URL self = RestApi.class.getResource("RestApi.class");
-        try {
-            if ("file".equals(self.getProtocol())) {
-                // .../classes/io/tenantry/api/RestApi.class: the classes folder is four levels up.
-                return in(Path.of(self.toURI()).getParent().getParent().getParent().getParent());
+        try (InputStream in = RestApi.class.getClassLoader().getResourceAsStream(INDEX)) {
+            if (in == null) {
+                throw new IllegalStateException("The WAR has no " + INDEX + ": it was built without the "
+                        + "jandex-maven-plugin execution of pom.xml");
             }
-            try (FileSystem archive = FileSystems.newFileSystem(self.toURI(), Map.of())) {
-                return in(archive.getPath("/"));
-            }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            throw new IllegalStateException("Cannot read the classes of the API from " + self, e);
-        }
-    }
-
-    private static List<Class<?>> in(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root.resolve("io/tenantry"))) {
-            return files.map(file -> root.relativize(file).toString()).filter(name -> name.endsWith(".class"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.')
-                            .replace('\\', '.'))
-                    .map(ResourceClasses::load).filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
+            Index index = new IndexReader(in).read();
+            return index.getAnnotations(PATH).stream().map(annotation -> annotation.target())
+                    .filter(target -> target.kind() == AnnotationTarget.Kind.CLASS)
+                    .map(target -> target.asClass().name().toString())
+                    .filter(name -> name.startsWith("io.tenantry.")).distinct().map(ResourceClasses::load)
                     .sorted(Comparator.comparing(Class::getName)).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the index of the API's classes, " + INDEX, e);
         }
     }
 
