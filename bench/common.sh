@@ -1,4 +1,4 @@
-# Shared by the bench scripts: start Tenantry cold with `mvn -Prun,bench`, wait, stop.
+# Shared by the bench scripts: start Tenantry cold with `mvn -Prun,bench` (plus EXTRA_PROFILES), wait, stop.
 # Loopback only. DATA_DIR defaults to target/bench-data so benchmarks never touch ~/.tenantry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,14 +9,14 @@ BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR bench/Bench.
 
 start_server() {
   mkdir -p target
-  mvn -B -q -Prun,bench > target/bench-server.log 2>&1 &
+  mvn -B -q -Prun,bench${EXTRA_PROFILES:+,$EXTRA_PROFILES} > target/bench-server.log 2>&1 &
   SERVER=$!
   for _ in $(seq 1 180); do
     grep -q "Tenantry is ready" target/bench-server.log && break
     sleep 1
   done
   grep -q "Tenantry is ready" target/bench-server.log || { echo "server did not start"; exit 1; }
-  PAYARA=$(pgrep -f "bench-build/payara-micro.jar")
+  PAYARA=$(pgrep -f "$PWD/target/bench-[a-z-]*build/payara-micro.jar")
   export DB_URL=$(grep -oE "jdbc:postgresql://localhost:[0-9]+/postgres" target/bench-server.log | head -1)
 }
 
