@@ -25,10 +25,12 @@ for size in $sizes; do
         size, (v[10] + v[11]) / 2, v[1], v[NR], NR, (pg1 - pg0) * 1000 / NR }'
   if [ "$size" = "$upgrade_at" ]; then
     stop_server
-    $BENCH upgrade-watch 99.1 target/bench-server.log > target/bench-upgrade.out 2>&1 &
+    # PostgreSQL writes its last checkpoint before it lets go of the data directory.
+    while [ -f "$DATA_DIR/postgres/postmaster.pid" ]; do sleep 1; done
+    $BENCH upgrade-watch 99.1 "$DATA_DIR/logs/server.log" > target/bench-upgrade.out 2>&1 &
     watcher=$!
     EXTRA_PROFILES=bench-upgrade start_server
-    wait "$watcher"; cat target/bench-upgrade.out
+    wait "$watcher" || true; cat target/bench-upgrade.out
     echo "upgrade workers and failures: $(grep -oE 'upgrading with [0-9]+ worker\(s\)' target/bench-server.log | head -1);" \
       "$(grep -c 'Could not migrate tenant' target/bench-server.log || true) failed"
   fi
