@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads (products with versions; a plan with its
  *                          one-to-one document) / 10% foreign-key writes (versions; plans with documents);
  *                          FK check in the DB
+ *   fleet SIZE CLIENTS     grows the fleet to SIZE tenants (fleet-0 … fleet-<SIZE-1>) with CLIENTS creators at once
+ *   batch COUNT PREFIX     COUNT creations one after another (PREFIX-0 …): HTTP median; server-side times in the log
+ *   upgrade-watch VERSION LOG  reads the server's full log until the tenants announced behind are all upgraded
+ *                          to VERSION (or failed): prints the time from the announcement to the last, by the log's clock
  *   outage CLIENTS SECONDS writers adding versions to one product while bench/restart.sh restarts
  *                          PostgreSQL: answers by status, 503s without Retry-After, the time from the first
  *                          to the last failed answer; acknowledged writes vs rows stored (DB_URL)
@@ -63,7 +67,11 @@ public class Bench {
             case "shared-reads" -> sharedReads(Integer.parseInt(args[1]));
             case "soak" -> soak(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "outage" -> outage(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-            default -> throw new IllegalArgumentException("provision | reads | shared-reads | soak | outage");
+            case "fleet" -> fleet(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "batch" -> batch(Integer.parseInt(args[1]), args[2]);
+            case "upgrade-watch" -> upgradeWatch(args[1], args[2]);
+            default -> throw new IllegalArgumentException("provision | reads | shared-reads | soak | outage | fleet | batch"
+                    + " | upgrade-watch");
         }
         System.exit(0);
     }
@@ -100,6 +108,107 @@ public class Bench {
             get("p" + run + "-" + i, "/api/products");
         }
         System.out.println("touched " + count + " tenants once");
+    }
+
+    /** Creates the tenants fleet-0 … fleet-(size-1) that do not exist yet, CLIENTS at a time, with the super-user's token. */
+    static void fleet(int size, int clients) throws Exception {
+        ExecutorService creators = Executors.newFixedThreadPool(clients);
+        AtomicLong created = new AtomicLong();
+        long started = System.nanoTime();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String label = "fleet-" + i;
+            work.add(creators.submit(() -> {
+                int status = asSuperUser("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + label + "\"}");
+                if (status != 201 && status != 409) {
+                    throw new IllegalStateException("creating " + label + " answered " + status);
+                }
+                long n = status == 201 ? created.incrementAndGet() : created.get();
+                if (status == 201 && n % 500 == 0) {
+                    System.out.printf("created %d in %.0f s%n", n, (System.nanoTime() - started) / 1e9);
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> one : work) {
+            one.get();
+        }
+        creators.shutdown();
+        System.out.printf("fleet of %d: %d created in %.0f s%n", size, created.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** COUNT creations one after another; prints the HTTP round trip's median. */
+    static void batch(int count, String prefix) throws Exception {
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            int status = asSuperUser("POST", "/api/tenants", "{\"label\":\"" + prefix + "-" + i + "\",\"name\":\"B\"}");
+            micros.add((System.nanoTime() - start) / 1000);
+            if (status != 201) {
+                throw new IllegalStateException("creation " + i + " answered " + status);
+            }
+        }
+        micros.sort(null);
+        System.out.printf("batch %s of %d: HTTP median %.1f ms%n", prefix, count, micros.get(count / 2) / 1000.0);
+    }
+
+    /**
+     * Reads the server's full log (timestamped lines) until it has announced tenants behind the code
+     * and then said, for each of them, that it was upgraded to VERSION or could not be; prints the time
+     * between the announcement and the last of those lines, by the log's own clock.
+     */
+    static void upgradeWatch(String version, String log) throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(log);
+        Pattern behind = Pattern.compile("\\[([0-9T:.+-]+)\\][^\\n]*? ([0-9]+) tenant schema\\(s\\) behind version " + Pattern.quote(version));
+        Pattern outcome = Pattern.compile("\\[([0-9T:.+-]+)\\][^\\n]*?(Upgraded tenant \\S+ to version " + Pattern.quote(version)
+                + "|Could not migrate tenant)");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            String text = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file) : "";
+            Matcher announced = behind.matcher(text);
+            int from = -1;
+            String start = null;
+            int tenants = 0;
+            while (announced.find()) { // the last start's announcement
+                from = announced.end();
+                start = announced.group(1);
+                tenants = Integer.parseInt(announced.group(2));
+            }
+            if (start != null) {
+                Matcher done = outcome.matcher(text);
+                done.region(from, text.length());
+                int upgraded = 0;
+                int failed = 0;
+                String last = start;
+                while (done.find()) {
+                    last = done.group(1);
+                    if (done.group(2).startsWith("Upgraded")) {
+                        upgraded++;
+                    } else {
+                        failed++;
+                    }
+                }
+                if (upgraded + failed >= tenants) {
+                    Duration took = Duration.between(java.time.OffsetDateTime.parse(start, LOG_TIME),
+                            java.time.OffsetDateTime.parse(last, LOG_TIME));
+                    System.out.printf("upgraded %d of %d tenant(s) to %s in %.1f s (%d failed attempts)%n", upgraded,
+                            tenants, version, took.toMillis() / 1000.0, failed);
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the upgrade did not finish within 15 minutes");
+    }
+
+    static final java.time.format.DateTimeFormatter LOG_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    static int asSuperUser(String method, String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + path)).header("Host", "public." + DOMAIN)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token())
+                .timeout(Duration.ofMinutes(2)).method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static void reads(int tenants, int seconds) throws Exception {

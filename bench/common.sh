@@ -1,9 +1,12 @@
-# Shared by the bench scripts: start Tenantry cold with `mvn -Prun,bench`, wait, stop.
+# Shared by the bench scripts: start Tenantry cold with `mvn -Prun,bench` (plus EXTRA_PROFILES), wait, stop.
 # Loopback only. DATA_DIR defaults to target/bench-data so benchmarks never touch ~/.tenantry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DATA_DIR=${DATA_DIR:-$PWD/target/bench-data} ADMIN_PASSWORD=${ADMIN_PASSWORD:-bench} ADMIN=admin:${ADMIN_PASSWORD:-bench}
 export JAVA_HEAP=${JAVA_HEAP:-1g}
+# HTTP_PORT moves the server (and BASE, where Bench.java sends its requests) off 8080, which others may hold.
+export HTTP_PORT=${HTTP_PORT:-8080}
+export BASE=${BASE:-http://localhost:$HTTP_PORT}
 PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
 BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR bench/Bench.java"
 
@@ -11,14 +14,14 @@ start_server() {
   mkdir -p target
   # Gone before the start, so that the wait below never reads the previous run's "ready".
   rm -f target/bench-server.log
-  mvn -B -q -Prun,bench > target/bench-server.log 2>&1 &
+  mvn -B -q -Prun,bench${EXTRA_PROFILES:+,$EXTRA_PROFILES} > target/bench-server.log 2>&1 &
   SERVER=$!
   for _ in $(seq 1 180); do
     grep -q "Tenantry is ready" target/bench-server.log && break
     sleep 1
   done
   grep -q "Tenantry is ready" target/bench-server.log || { echo "server did not start"; exit 1; }
-  PAYARA=$(pgrep -f "bench-build/payara-micro.jar")
+  PAYARA=$(pgrep -f "$PWD/target/bench-[a-z-]*build/payara-micro.jar" || true)
   export DB_URL=$(grep -oE "jdbc:postgresql://localhost:[0-9]+/postgres" target/bench-server.log | head -1)
 }
 
@@ -32,9 +35,12 @@ payara_cpu() {
   cpu_of "$PAYARA"
 }
 
-# Connections the pool closed count too: their CPU is in the postmaster's children's time.
+# Connections the pool closed count too: their CPU is in the postmaster's children's time. Only the
+# PostgreSQL of DATA_DIR (its postmaster and that one's children): others on the machine are not ours.
 postgres_cpu() {
-  cpu_of $(pgrep -x postgres) "children:$(pgrep -o -x postgres)"
+  local postmaster
+  postmaster=$(head -1 "$DATA_DIR/postgres/postmaster.pid")
+  cpu_of "$postmaster" $(pgrep -P "$postmaster") "children:$postmaster"
 }
 
 cpu_of() {

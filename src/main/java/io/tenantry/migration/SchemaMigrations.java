@@ -11,7 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
 
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
@@ -37,24 +37,36 @@ public class SchemaMigrations {
     @Inject
     TenantSchemaVersion tenantVersion;
 
+    @Inject
+    CreationScripts creationScripts;
+
     public void migratePublic() {
         flyway("public", PUBLIC).migrate();
     }
 
-    /** Brings the template up to the newest tenant migration, creating it on first boot. */
+    /**
+     * Brings the template up to the newest tenant migration, creating it on first boot, and makes sure
+     * the creation script of that version is stored ({@link CreationScripts}).
+     */
     public String migrateTemplate() {
         execute("CREATE SCHEMA IF NOT EXISTS " + SchemaName.TEMPLATE.quoted());
         String version = migrate(SchemaName.TEMPLATE);
+        creationScripts.ensureFor(version);
         tenantVersion.set(version);
         return version;
     }
 
-    /** Migrates an existing schema and returns the version it is at. */
+    /**
+     * Migrates an existing schema and returns the version it is at. One Flyway run, without a second
+     * one ({@code info()}) to read the version back: a fleet upgrade pays each Flyway run once per tenant.
+     */
     public String migrate(SchemaName schema) {
-        Flyway flyway = flyway(schema.value(), TENANT);
-        flyway.migrate();
-        MigrationVersion version = flyway.info().current().getVersion();
-        return version.getVersion();
+        MigrateResult result = flyway(schema.value(), TENANT).migrate();
+        String version = result.migrationsExecuted > 0 ? result.targetSchemaVersion : result.initialSchemaVersion;
+        if (version == null) {
+            throw new IllegalStateException("Flyway left schema " + schema + " without a version");
+        }
+        return version;
     }
 
     /** The version every tenant schema must be at to be served; known once the template is migrated. */

@@ -52,7 +52,9 @@ public class TenantSchemas {
     Event<TenantDeleted> deleted;
 
     /**
-     * A new tenant, its schema cloned from the template; {@code filesFolder} names its (empty) folder
+     * A new tenant, its schema built by the creation script of the template's {@code version} (written
+     * once per version by {@code migration.CreationScripts}: no catalog-wide read or lock, so the cost
+     * does not grow with the number of tenants); {@code filesFolder} names its (empty) folder
      * of files. {@code alongside} is given the tenant, its row and schema there, inside this
      * transaction: the creator writes its own tables for it (reached qualified with
      * {@code tenant.schema().quoted()}: the transaction is routed to no tenant); should it fail,
@@ -63,10 +65,10 @@ public class TenantSchemas {
         SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection()) {
             Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
-            try (PreparedStatement clone = connection.prepareStatement("SELECT public.tenantry_clone_schema(?, ?)")) {
-                clone.setString(1, SchemaName.TEMPLATE.value());
-                clone.setString(2, schema.value());
-                clone.execute();
+            try (PreparedStatement create = connection.prepareStatement("SELECT public.tenantry_create_schema(?, ?)")) {
+                create.setString(1, schema.value());
+                create.setString(2, version);
+                create.execute();
             }
             alongside.accept(tenant);
             TenantChanges.announce(connection, label);

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.RanStatements;
+import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -238,6 +243,51 @@ class WorkspaceIT extends DeployedTenantry {
         assertTrue(tester.post(host, "/api/cases", "{\"productId\":" + product + ",\"summary\":\""
                 + "s".repeat(501) + "\"}").json().asJsonObject().getJsonObject("errors").containsKey("summary"));
         assertEquals(0, tester.get(host, "/api/cases").json().asJsonObject().getInt("total"), "nothing was kept");
+    }
+
+    /**
+     * Tenant tables name accounts without a foreign key into public (tenant migration V6_3): the
+     * services that write them are what keeps a tenant from storing an account that does not exist.
+     */
+    @Test
+    void noWriterStoresAnAccountThatDoesNotExist() throws SQLException {
+        String nobody = "nobody-" + suffix;
+        JsonObject testCase = tester.post(host, "/api/cases", "{\"productId\":" + product
+                + ",\"summary\":\"x\",\"defaultTester\":\"" + nobody + "\"}").json().asJsonObject();
+        assertEquals(400, testCase.getInt("status"), testCase.toString());
+        assertTrue(testCase.getJsonObject("errors").containsKey("defaultTester"), testCase.toString());
+        long plan = id(created(owner.post(host, "/api/plans", "{\"productId\":" + product + ",\"name\":\"P\"}")));
+        long build = id(created(owner.post(host, "/api/products/" + product + "/builds", "{\"name\":\"b1\"}")));
+        for (String field : List.of("manager", "defaultTester")) {
+            JsonObject run = owner.post(host, "/api/runs", "{\"planId\":" + plan + ",\"buildId\":" + build
+                    + ",\"summary\":\"r\",\"" + field + "\":\"" + nobody + "\"}").json().asJsonObject();
+            assertEquals(400, run.getInt("status"), run.toString());
+            assertTrue(run.getJsonObject("errors").containsKey(field), run.toString());
+        }
+        long group = owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        int added = owner.post(host, "/api/groups/" + group + "/members", "{\"username\":\"" + nobody + "\"}").status();
+        assertTrue(added == 400 || added == 404, "an unknown user joins no group: " + added);
+
+        String schema = "ws_" + suffix.replace('-', '_');
+        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement();
+             ResultSet orphans = sql.executeQuery("SELECT count(*) FROM (" + String.join(" UNION ALL ", List.of(
+                     "SELECT account_id AS id FROM %1$s.group_member", "SELECT author_id FROM %1$s.test_plan",
+                     "SELECT updated_by FROM %1$s.plan_document", "SELECT author_id FROM %1$s.test_case",
+                     "SELECT default_tester_id FROM %1$s.test_case", "SELECT account_id FROM %1$s.case_change",
+                     "SELECT manager_id FROM %1$s.test_run", "SELECT default_tester_id FROM %1$s.test_run",
+                     "SELECT assignee_id FROM %1$s.test_execution", "SELECT author_id FROM %1$s.comment",
+                     "SELECT uploaded_by FROM %1$s.attachment")).formatted("\"" + schema + "\"")
+                     + ") named WHERE id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM public.account a WHERE a.id = named.id)")) {
+            orphans.next();
+            assertEquals(0, orphans.getInt(1), "every account the tenant names exists");
+        }
+        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement();
+             ResultSet keys = sql.executeQuery("SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
+                     + " AND confrelid = 'public.account'::regclass AND connamespace = to_regnamespace('\"" + schema + "\"')")) {
+            keys.next();
+            assertEquals(0, keys.getInt(1), "no foreign key into public guards it any longer");
+        }
     }
 
     @Test

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Tenant creation as the fleet grows, and one new tenant migration across it (issue 18).
+# Usage: bench/fleet.sh [SIZES="30 1000 3000"]   (CLIENTS=4 creators while growing; UPGRADE_AT=1000)
+# For each size: grows the fleet to it through the API (fleet-0 …), then creates a batch of 20 one after
+# another and prints their server-side median (the log's "Created tenant … in N ms"), the HTTP median and
+# PostgreSQL's CPU per creation. At UPGRADE_AT it restarts with one tenant migration more (bench/upgrade,
+# the -Pbench-upgrade build) and times the upgrade of the whole fleet, from the log's announcement to the
+# last tenant recorded at the new version. A fresh database in target/bench-fleet-data unless KEEP=1.
+export DATA_DIR=${DATA_DIR:-$(cd "$(dirname "$0")/.." && pwd)/target/bench-fleet-data}
+source "$(dirname "$0")/common.sh"
+sizes=${1:-30 1000 3000}; clients=${CLIENTS:-4}; upgrade_at=${UPGRADE_AT:-1000}
+[ "${KEEP:-0}" = 1 ] || rm -rf "$DATA_DIR"
+start_server
+for size in $sizes; do
+  started=$(date +%s)
+  $BENCH fleet "$size" "$clients"
+  echo "fleet at $size tenants, built in $(( $(date +%s) - started )) s"
+  prefix=b$size-$(date +%s)
+  postgres0=$(postgres_cpu)
+  $BENCH batch 20 "$prefix"
+  postgres1=$(postgres_cpu)
+  grep -oE "Created tenant $prefix-[0-9]+ \(CLONE\) in [0-9]+ ms" target/bench-server.log | grep -oE '[0-9]+ ms$' \
+    | grep -oE '[0-9]+' | sort -n | awk -v size="$size" -v pg0="$postgres0" -v pg1="$postgres1" \
+      '{ v[NR] = $1 } END { printf "at %d tenants: server-side median %d ms (min %d, max %d) of %d; PostgreSQL CPU %.0f ms per creation\n",
+        size, (v[10] + v[11]) / 2, v[1], v[NR], NR, (pg1 - pg0) * 1000 / NR }'
+  if [ "$size" = "$upgrade_at" ]; then
+    stop_server
+    # PostgreSQL writes its last checkpoint before it lets go of the data directory.
+    while [ -f "$DATA_DIR/postgres/postmaster.pid" ]; do sleep 1; done
+    $BENCH upgrade-watch 99.1 "$DATA_DIR/logs/server.log" > target/bench-upgrade.out 2>&1 &
+    watcher=$!
+    EXTRA_PROFILES=bench-upgrade start_server
+    wait "$watcher" || true; cat target/bench-upgrade.out
+    echo "upgrade workers and failures: $(grep -oE 'upgrading with [0-9]+ worker\(s\)' target/bench-server.log | head -1);" \
+      "$(grep -c 'Could not migrate tenant' target/bench-server.log || true) failed"
+  fi
+done
+stop_server
