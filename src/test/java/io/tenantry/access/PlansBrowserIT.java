@@ -120,6 +120,9 @@ class PlansBrowserIT extends BrowsedTenantry {
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                         "[id='paidForm:plan_items'] li[data-label='" + plan + "']"))).click();
         browser.screenshot("plans-admin-tenant");
+        // The menu's panel closes with an animation: a click before it ends lands on the panel, not the button.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("paidForm:plan_panel")));
         browser.find(By.id("paidForm:savePlan")).click();
         browser.waitForText(By.id("messages"), label);
         assertEquals(plan, tenant(label).getString("plan"));
