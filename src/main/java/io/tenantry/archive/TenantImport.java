@@ -193,7 +193,7 @@ public class TenantImport {
         em.createNativeQuery("DELETE FROM comment").executeUpdate();
         em.createNativeQuery("DELETE FROM attachment").executeUpdate();
         em.createNativeQuery("DELETE FROM product").executeUpdate(); // the rest of the workspace cascades
-        Tenant restored = tenant.withFilesIn(files.newFolderName());
+        Tenant restored = tenant.withFilesIn(files.newRestoreFolderName());
         try {
             Importing importing = new Importing(restored, true);
             archive.read(importing::entry);
