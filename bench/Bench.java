@@ -328,7 +328,10 @@ public class Bench {
         Thread.sleep(15_000);
         long began = System.nanoTime();
         restoring.set(true);
-        HttpResponse<String> restored = send(label, "POST", "/api/restore-points/" + id + "/restore", "");
+        HttpResponse<String> restored = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/restore-points/" + id
+                + "/restore")).header("Host", label + "." + DOMAIN).header("Authorization", "Bearer " + token())
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
         restoring.set(false);
         long ended = System.nanoTime();
         Thread.sleep(15_000);

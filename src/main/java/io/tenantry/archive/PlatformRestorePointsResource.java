@@ -8,13 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
-import io.tenantry.accounts.CurrentCaller;
-import io.tenantry.platform.ConflictException;
-import io.tenantry.provisioning.UnknownTenantException;
-import io.tenantry.tenancy.MasterTenant;
-import io.tenantry.tenancy.Tenant;
-import io.tenantry.tenancy.TenantDirectory;
-import io.tenantry.tenancy.TenantJobs;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantUrls;
 import jakarta.enterprise.context.RequestScoped;
@@ -32,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * Any tenant's restore points for the platform's operators ({@code /api/admin/restore-points/{label}}):
- * super-users on the master host only (403 to others, 404 on any other host). They list a tenant's
+ * super-users on the master host only ({@link PlatformRestorePoints} decides). They list a tenant's
  * points and take one now, or take the tenant's scheduled point of today at once (what the schedule
  * would do at RESTORE_POINTS_AT). Restoring is done on the tenant's host, by its owner or a super-user.
  */
@@ -42,25 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
 public class PlatformRestorePointsResource {
 
     @Inject
-    MasterTenant master;
-
-    @Inject
-    CurrentCaller caller;
-
-    @Inject
-    TenantDirectory directory;
-
-    @Inject
-    TenantJobs jobs;
-
-    @Inject
-    RestorePoints points;
-
-    @Inject
-    RestorePointStore store;
-
-    @Inject
-    RestorePointSchedule schedule;
+    PlatformRestorePoints points;
 
     @Inject
     TenantUrls urls;
@@ -74,7 +49,7 @@ public class PlatformRestorePointsResource {
     /** The tenant's points, newest first; takes {@code offset} and {@code limit}. */
     @GET
     public PageJson<RestorePoint> list(@PathParam("label") String label) {
-        return PageJson.window(store.of(tenant(label)), ListParams.window(uri));
+        return PageJson.window(points.of(label), ListParams.window(uri));
     }
 
     /** Takes a restore point of the tenant now. */
@@ -82,10 +57,7 @@ public class PlatformRestorePointsResource {
     @APIResponse(responseCode = "201", description = "The restore point taken.", content = @Content(schema = @Schema(
             implementation = RestorePoint.class)))
     public Response take(@PathParam("label") String label) {
-        Tenant tenant = tenant(label);
-        String operator = caller.require().username();
-        RestorePoint point = jobs.call(tenant, () -> points.takeForOperator(operator));
-        return created(tenant, point);
+        return created(points.take(label));
     }
 
     /** Takes the tenant's scheduled point of today now; 409 when an instance took it already. */
@@ -94,26 +66,12 @@ public class PlatformRestorePointsResource {
     @APIResponse(responseCode = "201", description = "Today's scheduled restore point, taken.", content = @Content(
             schema = @Schema(implementation = RestorePoint.class)))
     public Response takeScheduled(@PathParam("label") String label) {
-        Tenant tenant = tenant(label);
-        RestorePoint point = schedule.takeDue(tenant).orElseThrow(
-                () -> new ConflictException("restore.scheduledAlready", tenant.name(), schedule.today().toString()));
-        return created(tenant, point);
+        return created(points.takeScheduled(label));
     }
 
     /** Located where the tenant's own API reads it: on its host. */
-    private Response created(Tenant tenant, RestorePoint point) {
-        return Response.created(URI.create(urls.rootOf(tenant.label(), request) + "/api/restore-points/" + point.id()))
-                .entity(point).build();
-    }
-
-    /** The tenant of the label, for a super-user on the master host; refusals before anything is read. */
-    private Tenant tenant(String label) {
-        master.requireCurrent();
-        caller.requireSuperUser();
-        if (!TenantLabel.isWellFormed(label)) {
-            throw new UnknownTenantException(label);
-        }
-        return directory.find(new TenantLabel(label)).filter(found -> !found.beingDeleted())
-                .orElseThrow(() -> new UnknownTenantException(label));
+    private Response created(RestorePoint point) {
+        return Response.created(URI.create(urls.rootOf(new TenantLabel(point.tenant()), request) + "/api/restore-points/"
+                + point.id())).entity(point).build();
     }
 }

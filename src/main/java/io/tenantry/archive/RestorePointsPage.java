@@ -49,6 +49,10 @@ public class RestorePointsPage implements Serializable {
 
     /** A size for people: kilobytes, with one decimal, as PostgreSQL and file managers count them (1024). */
     public String size(long bytes) {
+        return shownSize(bytes);
+    }
+
+    static String shownSize(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
     }
 

@@ -36,6 +36,7 @@ class RestorePointsBrowserIT extends BrowsedTenantry {
         browser.waitForText(By.id("messages"), "taken");
         String row = browser.find(By.cssSelector("#restore\\:points tbody tr")).getText();
         assertTrue(row.contains("KiB") && row.contains("By hand"), row);
+        showRestorePoints();
         browser.screenshot("restore-points-listed");
 
         assertEquals(201, owner.post(host, "/api/products", "{\"name\":\"Later\"}").status());
@@ -44,7 +45,23 @@ class RestorePointsBrowserIT extends BrowsedTenantry {
         browser.waitForText(By.id("messages"), "Restored:");
         assertEquals(1, owner.get(host, "/api/products").json().asJsonObject().getInt("total"));
         assertTrue(browser.find(By.cssSelector("#restore\\:points tbody tr")).getText().contains("Before a restore"));
+        showRestorePoints();
         browser.screenshot("restore-points-restored");
         closeBrowser();
+
+        // Platform administration lists them too, for super-users on the master host only.
+        String page = "/admin/restore-points.xhtml?tenant=" + label;
+        assertEquals(403, owner.page(Tenantry.host("public"), page).status());
+        openBrowser();
+        browser.signIn(Tenantry.ADMIN, Tenantry.ADMIN_PASSWORD);
+        browser.driver().get(browser.address("public", page));
+        browser.waitForText(By.id("restore:points"), "Before a restore");
+        assertEquals(2, browser.driver().findElements(By.cssSelector("#restore\\:points tbody tr")).size());
+        browser.screenshot("restore-points-platform");
+        closeBrowser();
+    }
+
+    private void showRestorePoints() {
+        browser.driver().executeScript("document.getElementById('restore-panel').scrollIntoView()");
     }
 }
