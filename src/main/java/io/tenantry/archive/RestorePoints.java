@@ -105,7 +105,8 @@ public class RestorePoints {
      * the tenant has no such point; refuses anyone but the owner or a super-user (403); a restore
      * of the tenant already under way here is a {@link ConflictException} (409), and so is a tenant
      * whose requests do not end within {@link #DRAIN}. While it runs, the tenant's other requests
-     * answer 503 on this instance. A point that is damaged is refused (400) and changes nothing;
+     * answer 503 on this instance. A point that is damaged or whose file is missing is refused (400)
+     * and changes nothing;
      * the point taken of the state before stays either way.
      *
      * @param ownRequests how many of the tenant's requests are the caller's own (1 on its host)
@@ -120,9 +121,13 @@ public class RestorePoints {
             if (!requests.awaitAtMost(tenant.label(), ownRequests, DRAIN)) {
                 throw new ConflictException("restore.busy", tenant.name(), DRAIN.toSeconds());
             }
+            Path file = folder.of(tenant.id(), point.id());
+            if (!Files.isRegularFile(file)) {
+                throw SpooledArchive.unreadable("the restore point's file is missing");
+            }
             take(RestorePoint.BEFORE_RESTORE);
             TenantImport.Outcome outcome;
-            try (SpooledArchive archive = SpooledArchive.ofPoint(folder.of(tenant.id(), point.id()))) {
+            try (SpooledArchive archive = SpooledArchive.ofPoint(file)) {
                 outcome = imports.replaceFrom(archive, point.takenAt());
             }
             store.prune(tenant, settings.keep());

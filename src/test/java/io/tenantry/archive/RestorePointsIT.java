@@ -100,15 +100,23 @@ class RestorePointsIT extends DeployedTenantry {
             entries.put("files/attachment-1", new byte[] {1, 2, 3});
             return Archives.zip(entries);
         });
+        // Its file gone (a backup restored without it): refused before anything is written.
+        damagedPointChangesNothing("rpm-" + suffix, whole -> null);
     }
 
+    /** {@code damage} gives the point's new bytes, or null to delete its file. */
     private void damagedPointChangesNothing(String label, java.util.function.UnaryOperator<byte[]> damage)
             throws IOException {
         String host = Workspaces.tenant(app, owner, tester, label, suffix);
         Workspaces.fill(host, owner, tester, suffix);
         JsonObject point = take(host);
         Path file = pointFile(label, point);
-        Files.write(file, damage.apply(Files.readAllBytes(file)));
+        byte[] damaged = damage.apply(Files.readAllBytes(file));
+        if (damaged == null) {
+            Files.delete(file);
+        } else {
+            Files.write(file, damaged);
+        }
         assertEquals(201, owner.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"After the point\"}").status());
         byte[] otherLogo = Workspaces.PNG.clone();
         otherLogo[otherLogo.length - 1] ^= 1;
