@@ -54,7 +54,9 @@ class RestorePointsBrowserIT extends BrowsedTenantry {
         assertEquals(403, owner.page(Tenantry.host("public"), page).status());
         openBrowser();
         browser.signIn(Tenantry.ADMIN, Tenantry.ADMIN_PASSWORD);
-        browser.driver().get(browser.address("public", page));
+        browser.driver().get(browser.address("public", "/admin/"));
+        browser.find(By.id("restore-points-tenant")).sendKeys(label);
+        browser.find(By.id("restore-points-show")).click();
         browser.waitForText(By.id("restore:points"), "Before a restore");
         assertEquals(2, browser.driver().findElements(By.cssSelector("#restore\\:points tbody tr")).size());
         browser.screenshot("restore-points-platform");
