@@ -70,8 +70,9 @@ public class Bench {
             case "fleet" -> fleet(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "batch" -> batch(Integer.parseInt(args[1]), args[2]);
             case "upgrade-watch" -> upgradeWatch(args[1], args[2]);
+            case "restore" -> restore(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("provision | reads | shared-reads | soak | outage | fleet | batch"
-                    + " | upgrade-watch");
+                    + " | upgrade-watch | restore");
         }
         System.exit(0);
     }
@@ -364,6 +365,107 @@ public class Bench {
             unacknowledged.removeAll(acknowledged);
             System.out.printf("writes acknowledged %d, rows stored %d: acknowledged but missing %d, stored but not "
                     + "acknowledged %d%n", acknowledged.size(), stored.size(), lost.size(), unacknowledged.size());
+        }
+    }
+
+    /**
+     * A read load on one tenant (bench-0) by {@code clients} while another, of {@code cases} test cases and
+     * {@code files} attachments of 1 MiB, is restored to a restore point: the neighbour's answers and
+     * latencies before, during and after the restore, and what the restored tenant answered meanwhile.
+     */
+    static void restore(int clients, int cases, int files) throws Exception {
+        String neighbour = tenants(1).get(0);
+        String label = "restored-" + RUN;
+        HttpResponse<String> tenant = send("public", "POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"Restored\"}");
+        if (tenant.statusCode() != 201) {
+            throw new IllegalStateException("creating " + label + " answered " + tenant.statusCode() + " " + tenant.body());
+        }
+        send(label, "POST", "/api/products", "{\"name\":\"Shop\"}");
+        ExecutorService filling = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < cases; i++) {
+            int n = i;
+            filling.submit(() -> send(label, "POST", "/api/cases", "{\"productId\":1,\"summary\":\"Case " + n
+                    + "\",\"description\":\"" + "x".repeat(500) + "\"}"));
+        }
+        filling.shutdown();
+        filling.awaitTermination(30, TimeUnit.MINUTES);
+        byte[] mib = new byte[1 << 20];
+        ThreadLocalRandom.current().nextBytes(mib);
+        for (int i = 0; i < files; i++) {
+            HttpRequest upload = HttpRequest.newBuilder(URI.create(BASE + "/api/cases/1/attachments?name=f" + i + ".bin"))
+                    .header("Host", label + "." + DOMAIN).header("Authorization", "Bearer " + token())
+                    .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(mib)).build();
+            HTTP.send(upload, HttpResponse.BodyHandlers.discarding());
+        }
+        HttpResponse<String> point = send(label, "POST", "/api/restore-points", "");
+        String id = point.body().replaceAll(".*\"id\":([0-9]+).*", "$1");
+        System.out.println("point " + id + ": " + point.body());
+
+        record Answer(long start, long nanos, int status) { }
+        List<Answer> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Integer, AtomicLong> restoredAnswers = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicBoolean restoring = new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (running.get()) {
+                    long start = System.nanoTime();
+                    int status;
+                    try {
+                        status = send(neighbour, "GET", "/api/products", null).statusCode();
+                    } catch (Exception e) {
+                        status = 0;
+                    }
+                    answers.add(new Answer(start, System.nanoTime() - start, status));
+                }
+                return null;
+            });
+        }
+        pool.submit(() -> {
+            while (running.get()) {
+                if (restoring.get()) {
+                    HttpResponse<String> answer = send(label, "GET", "/api/products", null);
+                    int status = answer.statusCode() == 503 && answer.headers().firstValue("Retry-After").isEmpty()
+                            ? -503 : answer.statusCode();
+                    restoredAnswers.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                }
+                Thread.sleep(20);
+            }
+            return null;
+        });
+        Thread.sleep(15_000);
+        long began = System.nanoTime();
+        restoring.set(true);
+        HttpResponse<String> restored = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/restore-points/" + id
+                + "/restore")).header("Host", label + "." + DOMAIN).header("Authorization", "Bearer " + token())
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        restoring.set(false);
+        long ended = System.nanoTime();
+        Thread.sleep(15_000);
+        running.set(false);
+        pool.shutdown();
+        pool.awaitTermination(2, TimeUnit.MINUTES);
+        System.out.printf("restore of %d cases and %d MiB of files: %d in %.2f s%n", cases, files, restored.statusCode(),
+                (ended - began) / 1e9);
+        System.out.println("the restored tenant meanwhile (by status; -503 = 503 without Retry-After): "
+                + new java.util.TreeMap<>(restoredAnswers));
+        for (String phase : List.of("before", "during", "after")) {
+            List<Answer> these;
+            synchronized (answers) {
+                these = answers.stream().filter(a -> switch (phase) {
+                    case "before" -> a.start() < began;
+                    case "during" -> a.start() >= began && a.start() < ended;
+                    default -> a.start() >= ended;
+                }).toList();
+            }
+            long[] nanos = these.stream().mapToLong(Answer::nanos).sorted().toArray();
+            long failed = these.stream().filter(a -> a.status() != 200).count();
+            double seconds = phase.equals("during") ? (ended - began) / 1e9 : 15.0;
+            System.out.printf("neighbour %-6s: %d requests, %.0f req/s, not 200: %d, p50 %.1f ms, p99 %.1f ms%n", phase,
+                    nanos.length, nanos.length / seconds, failed, nanos.length == 0 ? 0 : nanos[nanos.length / 2] / 1e6,
+                    nanos.length == 0 ? 0 : nanos[(int) (nanos.length * 0.99)] / 1e6);
         }
     }
 

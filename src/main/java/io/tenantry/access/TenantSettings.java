@@ -241,6 +241,17 @@ public class TenantSettings {
      */
     public void changeLogo(InputStream image) {
         requireMayChange();
+        byte[] bytes = checkedLogo(image);
+        files.write(context.tenant(), LOGO, bytes);
+        audited.fire(Audited.in(context.tenant(), "tenant.logo", "").after(Map.of("logo", bytes.length + " bytes")));
+    }
+
+    /**
+     * The bytes of a logo as {@link #changeLogo} takes them (at most {@link #MAX_LOGO_BYTES}; PNG,
+     * JPEG, GIF or WebP by its first bytes), refused with {@link BrokenRuleException} otherwise; for
+     * a restore, which writes the logo to the folder it fills. The caller closes the stream.
+     */
+    public static byte[] checkedLogo(InputStream image) {
         byte[] bytes;
         try {
             bytes = image.readNBytes(MAX_LOGO_BYTES + 1);
@@ -253,8 +264,7 @@ public class TenantSettings {
         if (LogoType.of(bytes).isEmpty()) {
             throw new BrokenRuleException("logo.format");
         }
-        files.write(context.tenant(), LOGO, bytes);
-        audited.fire(Audited.in(context.tenant(), "tenant.logo", "").after(Map.of("logo", bytes.length + " bytes")));
+        return bytes;
     }
 
     public void removeLogo() {

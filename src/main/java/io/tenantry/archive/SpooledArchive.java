@@ -33,12 +33,18 @@ public final class SpooledArchive implements AutoCloseable {
         void read(String name, InputStream content) throws IOException;
     }
 
+    /** A restore point is the server's own archive, as large as its tenant: only the format's names bind it. */
+    private static final ArchiveLimits POINT_LIMITS = new ArchiveLimits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE,
+            Integer.MAX_VALUE);
+
     private final Path file;
     private final ArchiveLimits limits;
+    private final boolean owned;
 
-    private SpooledArchive(Path file, ArchiveLimits limits) {
+    private SpooledArchive(Path file, ArchiveLimits limits, boolean owned) {
         this.file = file;
         this.limits = limits;
+        this.owned = owned;
     }
 
     /**
@@ -49,27 +55,43 @@ public final class SpooledArchive implements AutoCloseable {
     static SpooledArchive spool(InputStream upload, ArchiveLimits limits) {
         SpooledArchive archive;
         try {
-            archive = new SpooledArchive(Files.createTempFile("tenantry-import-", ".zip"), limits);
+            archive = new SpooledArchive(Files.createTempFile("tenantry-import-", ".zip"), limits, true);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make a temporary file for an archive", e);
         }
         try {
             archive.copy(upload);
-            Set<String> seen = new HashSet<>();
-            archive.read((name, content) -> {
-                if (!ArchiveNames.isKnown(name)) {
-                    throw BrokenRuleException.onField("archive", "archive.unknownEntry", ArchiveNames.printable(name));
-                }
-                if (!seen.add(name)) {
-                    throw BrokenRuleException.onField("archive", "archive.duplicateEntry", ArchiveNames.printable(name));
-                }
-                content.transferTo(OutputStream.nullOutputStream());
-            });
+            archive.checkNames();
             return archive;
         } catch (RuntimeException e) {
             archive.close();
             throw e;
         }
+    }
+
+    /**
+     * A restore point's file, read where it is (closing leaves it), checked as {@link #spool}
+     * checks an upload: a damaged or foreign file is refused with {@link BrokenRuleException}
+     * before anything of it is used.
+     */
+    static SpooledArchive ofPoint(Path file) {
+        SpooledArchive archive = new SpooledArchive(file, POINT_LIMITS, false);
+        archive.checkNames();
+        return archive;
+    }
+
+    /** One pass over every entry: only the format's names, each once, each expanded within the limits. */
+    private void checkNames() {
+        Set<String> seen = new HashSet<>();
+        read((name, content) -> {
+            if (!ArchiveNames.isKnown(name)) {
+                throw BrokenRuleException.onField("archive", "archive.unknownEntry", ArchiveNames.printable(name));
+            }
+            if (!seen.add(name)) {
+                throw BrokenRuleException.onField("archive", "archive.duplicateEntry", ArchiveNames.printable(name));
+            }
+            content.transferTo(OutputStream.nullOutputStream());
+        });
     }
 
     /**
@@ -104,6 +126,9 @@ public final class SpooledArchive implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owned) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

@@ -73,6 +73,20 @@ public class TenantExport {
     public void writeTo(OutputStream out) {
         Tenant tenant = context.tenant();
         audited.fire(Audited.in(tenant, "tenant.exported", tenant.label().value()).kept());
+        write(tenant, out);
+    }
+
+    /**
+     * Writes the archive as {@link #writeTo} does, for a restore point: neither checked against
+     * the caller nor recorded as an export, since the archive stays on the server
+     * ({@link RestorePoints} decides who may take and restore points, the schedule takes them as
+     * the system). Package-private: nothing else may read a tenant unchecked.
+     */
+    void writePointTo(OutputStream out) {
+        write(context.tenant(), out);
+    }
+
+    private void write(Tenant tenant, OutputStream out) {
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             put(zip, ArchiveNames.MANIFEST, Json.createObjectBuilder().add("format", FORMAT)
                     .add("tenant", tenant.label().value()).add("name", tenant.name())

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.flywaydb.core.api.MigrationVersion;
 
 import io.tenantry.access.ImportedGroups;
 import io.tenantry.access.Invitations;
@@ -31,6 +34,8 @@ import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantRegistry;
 import io.tenantry.tenancy.TenantUrls;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,6 +130,12 @@ public class TenantImport {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    TenantRegistry registry;
+
+    @Inject
+    TenantDirectory directory;
+
     /**
      * Refuses, in a short transaction of its own, an import that could not go ahead: anyone but the
      * owner or a super-user (NotPermittedException, 403), a tenant that has data
@@ -153,7 +164,7 @@ public class TenantImport {
     public Outcome readFrom(SpooledArchive archive) {
         requireOwnerAndEmptyTenant();
         try {
-            Importing importing = new Importing();
+            Importing importing = new Importing(context.tenant(), false);
             archive.read(importing::entry);
             Outcome outcome = importing.finish();
             audited.fire(Audited.in(context.tenant(), "tenant.imported", context.tenant().label().value())
@@ -164,10 +175,55 @@ public class TenantImport {
         }
     }
 
-    private void requireOwnerAndEmptyTenant() {
+    /**
+     * Replaces the current tenant's workspace data, groups and files with the archive's (a restore
+     * point, checked by {@link SpooledArchive} as an upload is): the rows are deleted and the
+     * archive's inserted in this one transaction; its files are written to a new folder that the
+     * registry names in the same transaction, so that either everything is the archive's or, on any
+     * failure, everything stays as it was (the new folder is removed; once committed, the old one
+     * is). Only the owner or a super-user ({@link NotPermittedException}); refusals of the archive
+     * as {@link #readFrom}. People of the archive's member list who are not members now are not
+     * invited again: rows naming them name the restoring person, as an import's do. Records
+     * {@code tenant.restored} with the point's time.
+     */
+    @Requires(Permission.TENANT_EXPORT)
+    public Outcome replaceFrom(SpooledArchive archive, Instant pointTakenAt) {
+        requireOwner();
+        Tenant tenant = context.tenant();
+        em.createNativeQuery("DELETE FROM comment").executeUpdate();
+        em.createNativeQuery("DELETE FROM attachment").executeUpdate();
+        em.createNativeQuery("DELETE FROM product").executeUpdate(); // the rest of the workspace cascades
+        Tenant restored = tenant.withFilesIn(files.newRestoreFolderName());
+        try {
+            Importing importing = new Importing(restored, true);
+            archive.read(importing::entry);
+            Outcome outcome = importing.finish();
+            registry.moveFiles(em.unwrap(Connection.class), tenant, restored.filesFolder());
+            audited.fire(Audited.in(tenant, "tenant.restored", tenant.label().value())
+                    .after(Map.of("pointTakenAt", pointTakenAt.toString(), "rows", outcome.rows(),
+                            "files", outcome.files())));
+            return outcome;
+        } catch (JsonException e) {
+            throw SpooledArchive.unreadable(e.getMessage());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not give " + tenant.label() + " its restored files", e);
+        }
+    }
+
+    /** Refuses anyone but the owner or a super-user ({@link NotPermittedException}, 403): who may restore the tenant. */
+    @Requires(Permission.TENANT_EXPORT)
+    public void requireRestorable() {
+        requireOwner();
+    }
+
+    private void requireOwner() {
         if (!settings.mayDecideAsOwner()) {
             throw new NotPermittedException("archive.ownersOnly", context.tenant().name());
         }
+    }
+
+    private void requireOwnerAndEmptyTenant() {
+        requireOwner();
         if (!em.createNativeQuery("SELECT 1 FROM product LIMIT 1").getResultList().isEmpty()) {
             throw BrokenRuleException.onField("archive", "archive.notEmpty", context.tenant().name());
         }
@@ -176,7 +232,9 @@ public class TenantImport {
     /** One import under way: what has been read so far, and what must follow. */
     private final class Importing {
 
-        private final Tenant tenant = context.tenant();
+        /** The tenant as its files are written: the current folder for an import, a new one for a restore. */
+        private final Tenant tenant;
+        private final boolean restoring;
         private final ArchivedPeople people = new ArchivedPeople(accounts, members());
         private final long importer = caller.require().accountId();
         private int reassigned;
@@ -191,8 +249,14 @@ public class TenantImport {
         private boolean membersRead;
         private boolean logoReplaced;
 
-        Importing() {
-            undoFilesUnlessCommitted();
+        Importing(Tenant tenant, boolean restoring) {
+            this.tenant = tenant;
+            this.restoring = restoring;
+            if (restoring) {
+                switchFoldersWhenDone(context.tenant().filesFolder());
+            } else {
+                undoFilesUnlessCommitted();
+            }
         }
 
         void entry(String name, InputStream content) throws IOException {
@@ -200,7 +264,7 @@ public class TenantImport {
                 if (!name.equals(ArchiveNames.MANIFEST)) {
                     throw outOfOrder(name);
                 }
-                requireFormat(content);
+                requireFormat(content, context.tenant().schemaVersion());
                 manifest = true;
             } else if (name.equals(ArchiveNames.ACCOUNTS) && !accountsRead) {
                 people.readAccounts(content);
@@ -228,8 +292,9 @@ public class TenantImport {
             afterTables();
             List<String> invited = new ArrayList<>();
             Set<String> notInvited = new TreeSet<>();
-            for (Invitations.Result result : invitations.inviteWherePossible(context.tenant(), people.toInvite(),
-                    urls.publicRoot(request), urls.rootOf(context.tenant().label(), request))) {
+            List<Invitations.Result> results = restoring ? List.of() : invitations.inviteWherePossible(
+                    context.tenant(), people.toInvite(), urls.publicRoot(request), urls.rootOf(context.tenant().label(), request));
+            for (Invitations.Result result : results) {
                 switch (result.outcome()) {
                     case ADDRESS_REFUSED, MAIL_LIMIT_REACHED -> notInvited.add(result.email());
                     case INVITED, SENT_AGAIN -> invited.add(result.email());
@@ -334,7 +399,11 @@ public class TenantImport {
             afterTables();
             if (name.equals(ArchiveNames.LOGO)) {
                 logoReplaced = true;
-                settings.changeLogo(content);
+                if (restoring) {
+                    files.write(tenant, ArchiveNames.LOGO, TenantSettings.checkedLogo(content));
+                } else {
+                    settings.changeLogo(content);
+                }
                 return;
             }
             long id = ArchiveNames.attachmentId(name).orElseThrow();
@@ -428,6 +497,30 @@ public class TenantImport {
             });
         }
 
+        /**
+         * A restore's files are all in their new folder: once the rows commit, the tenant's old
+         * folder goes (this instance forgets the old one at once, the others when told); otherwise
+         * the new one goes and the old one was never touched.
+         */
+        private void switchFoldersWhenDone(String oldFolder) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // the folders follow the rows once the outcome is known
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        directory.refresh(tenant.label());
+                        files.deleteFolder(oldFolder);
+                    } else {
+                        files.deleteFolder(tenant.filesFolder());
+                    }
+                }
+            });
+        }
+
         /** The logo the tenant has now (at most {@link TenantSettings#MAX_LOGO_BYTES}), to put back if the import fails. */
         private Optional<byte[]> logoNow() {
             return settings.logo().map(logo -> {
@@ -453,7 +546,13 @@ public class TenantImport {
         return members;
     }
 
-    private static void requireFormat(InputStream content) throws IOException {
+    /**
+     * The description must name this format, and a schema version not newer than the tenant's:
+     * rows of an older schema are read into the current one (the tenant migrations since only add
+     * columns, each with a default or nullable, so {@link TableShape} takes the older rows), while
+     * rows of a newer one may hold what this version cannot keep.
+     */
+    private static void requireFormat(InputStream content, String tenantVersion) throws IOException {
         byte[] bytes = content.readNBytes(MAX_MANIFEST_BYTES + 1);
         if (bytes.length > MAX_MANIFEST_BYTES) {
             throw SpooledArchive.unreadable(ArchiveNames.MANIFEST + " is too long");
@@ -462,6 +561,14 @@ public class TenantImport {
                 java.nio.charset.StandardCharsets.UTF_8));
         if (!(manifest instanceof JsonObject object) || object.getInt("format", 0) != TenantExport.FORMAT) {
             throw SpooledArchive.unreadable("its format is not " + TenantExport.FORMAT);
+        }
+        String archived = object.getString("schemaVersion", "");
+        if (!archived.matches("[0-9]{1,9}(\\.[0-9]{1,9}){0,3}")) {
+            throw SpooledArchive.unreadable("its schemaVersion is not a version");
+        }
+        if (MigrationVersion.fromVersion(archived).isNewerThan(tenantVersion)) {
+            throw SpooledArchive.unreadable("it was made at schema version " + archived + ", newer than this tenant's "
+                    + tenantVersion);
         }
     }
 

@@ -152,6 +152,20 @@ public class TenantFiles {
     }
 
     /**
+     * A folder name for a restore to write a tenant's files to before it commits: {@code restored-}
+     * and a new UUID. Named apart from {@link #newFolderName}'s on purpose: the start-up sweep removes
+     * only UUID-named folders no tenant names ({@link #folderNames}), and this folder is named by the
+     * registry only once the restore commits, so another instance starting meanwhile must not take it.
+     */
+    public String newRestoreFolderName() {
+        String folder = "restored-" + UUID.randomUUID();
+        if (Files.exists(root.resolve(folder))) {
+            deleteFolder(folder);
+        }
+        return folder;
+    }
+
+    /**
      * The names of the folders under FILES_ROOT named as tenants' folders are named now (a UUID),
      * whether or not a tenant owns them. Anything else there is left alone: FILES_ROOT may be a
      * folder shared with other things (even a home folder), and the schema-named folders of tenants

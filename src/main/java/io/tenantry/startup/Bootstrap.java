@@ -15,6 +15,8 @@ import io.tenantry.access.OwnerQuota;
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.archive.ArchiveLimits;
+import io.tenantry.archive.RestorePointSchedule;
+import io.tenantry.archive.RestorePointSettings;
 import io.tenantry.audit.AuditPruning;
 import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
@@ -82,6 +84,12 @@ public class Bootstrap {
     AuditPruning auditPruning;
 
     @Inject
+    RestorePointSettings restorePoints;
+
+    @Inject
+    RestorePointSchedule restorePointSchedule;
+
+    @Inject
     MetricsSettings metrics;
 
     @Inject
@@ -130,7 +138,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + metrics
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + metrics
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);
@@ -154,6 +162,7 @@ public class Bootstrap {
                         + version + ", " + directory.all().size() + " tenant(s)");
                 upgrade.start(version);
                 auditPruning.start();
+                restorePointSchedule.start();
                 return;
             } catch (RuntimeException | SQLException e) {
                 status.failed("waiting for the database (attempt " + attempt + "): " + e.getMessage());

@@ -8,6 +8,7 @@ import io.tenantry.access.DefaultPlan;
 import io.tenantry.access.OwnerQuota;
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
+import io.tenantry.archive.RestorePointSettings;
 import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.platform.MetricsSettings;
@@ -84,6 +85,22 @@ public class Settings {
     Optional<String> perOwner;
 
     @Inject
+    @ConfigProperty(name = "restore.points.at")
+    Optional<String> restorePointsAt;
+
+    @Inject
+    @ConfigProperty(name = "restore.points.keep")
+    Optional<String> restorePointsKeep;
+
+    @Inject
+    @ConfigProperty(name = "restore.points.dir")
+    Optional<String> restorePointsDir;
+
+    @Inject
+    @ConfigProperty(name = "files.root")
+    Optional<String> filesRoot;
+
+    @Inject
     @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
     String tenantCreation;
 
@@ -115,6 +132,12 @@ public class Settings {
     @Singleton
     ArchiveLimits archiveLimits() {
         return ArchiveLimits.of(archiveMaxSizeMb, archiveMaxEntrySizeMb, archiveMaxExpandedSizeMb, archiveMaxEntries);
+    }
+
+    @Produces
+    @Singleton
+    RestorePointSettings restorePointSettings() {
+        return RestorePointSettings.of(restorePointsAt, restorePointsKeep, restorePointsDir, filesRoot);
     }
 
     @Produces

@@ -19,4 +19,9 @@ public record Tenant(long id, TenantLabel label, SchemaName schema, String name,
     public Tenant atVersion(String version) {
         return new Tenant(id, label, schema, name, createdAt, version, filesFolder, beingDeleted);
     }
+
+    /** The same tenant with its files in another folder (a restore's, before it commits). */
+    public Tenant withFilesIn(String folder) {
+        return new Tenant(id, label, schema, name, createdAt, schemaVersion, folder, beingDeleted);
+    }
 }

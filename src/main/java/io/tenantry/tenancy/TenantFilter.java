@@ -25,7 +25,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * name no tenant get 404 (the refusal page for people), and so do tenants being deleted (out of service from the moment their
  * deletion begins); a tenant whose schema is not yet current gets 503 until it is, saying where
  * its upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
- * those {@link UpgradeFailureAudience} admits, as the reason may quote a row). Requests
+ * those {@link UpgradeFailureAudience} admits, as the reason may quote a row), and one being
+ * restored here ({@link TenantRestores}) gets 503 until its restore ends. Requests
  * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them.
  * {@code www.<domain>} is moved (301) to the public host. Health
  * and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP; metrics
@@ -63,6 +64,9 @@ public class TenantFilter extends HttpFilter {
 
     @Inject
     UpgradeFailureAudience audience;
+
+    @Inject
+    TenantRestores restores;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -106,6 +110,12 @@ public class TenantFilter extends HttpFilter {
         UpgradeState upgrade = upgrades.of(tenant);
         if (upgrade.phase() != UpgradeState.Phase.CURRENT) {
             refuseUntilUpgraded(request, response, tenant, upgrade);
+            return;
+        }
+        if (restores.isUnderway(tenant.label())) {
+            response.setHeader("Retry-After", "5");
+            ProblemResponse.send(request, response, 503, Reason.of("title.restoring"),
+                    Reason.of("tenant.restoring", tenant.label().value()));
             return;
         }
         context.enter(tenant);

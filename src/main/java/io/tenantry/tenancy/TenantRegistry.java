@@ -120,6 +120,23 @@ public class TenantRegistry {
         }
     }
 
+    /**
+     * Gives this tenant (by id) another folder of files, on the caller's connection and transaction,
+     * and tells every instance once it commits ({@link TenantChanges}): a restore writes the
+     * archive's files to a new folder and switches to it with its rows, all or nothing.
+     */
+    public void moveFiles(Connection connection, Tenant tenant, String folder) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE public.tenant SET files_folder = ? WHERE id = ?")) {
+            update.setString(1, folder);
+            update.setLong(2, tenant.id());
+            if (update.executeUpdate() != 1) {
+                throw new TenantGoneException(tenant.label());
+            }
+        }
+        TenantChanges.announce(connection, tenant.label());
+    }
+
     /** Removes this tenant's row (by id, so never a later tenant of the same label); false when it is gone. */
     public boolean delete(Connection connection, Tenant tenant) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM public.tenant WHERE id = ?")) {

@@ -200,6 +200,15 @@ class OpenApiIT extends DeployedTenantry {
         assertEquals(201, app.createTenant(restored, "Restored").status());
         call("POST", "/api/archive", Tenantry.host(restored), "/api/archive", new Body("application/zip", archive.body()));
 
+        long point = id(call("POST", "/api/restore-points", host, "/api/restore-points", json("")));
+        call("GET", "/api/restore-points", host, "/api/restore-points", null);
+        call("GET", "/api/restore-points/{id}", host, "/api/restore-points/" + point, null);
+        call("POST", "/api/restore-points/{id}/restore", host, "/api/restore-points/" + point + "/restore", json(""));
+        call("POST", "/api/admin/restore-points/{label}", publicHost, "/api/admin/restore-points/" + label, json(""));
+        call("GET", "/api/admin/restore-points/{label}", publicHost, "/api/admin/restore-points/" + label, null);
+        call("POST", "/api/admin/restore-points/{label}/scheduled", publicHost,
+                "/api/admin/restore-points/" + label + "/scheduled", json(""));
+
         call("PUT", "/api/settings/owner", host, "/api/settings/owner", json("{\"owner\":\"" + joiner + "\"}"));
         call(asJoiner, "POST", "/api/settings/owner/acceptance", host, "/api/settings/owner/acceptance", json(""));
 

@@ -51,7 +51,9 @@ public final class TenantFolders {
         Set<String> folders = new HashSet<>();
         if (Files.isDirectory(root())) {
             try (Stream<Path> listed = Files.list(root())) {
-                listed.map(path -> path.getFileName().toString()).forEach(folders::add);
+                // The restore points' folder (RESTORE_POINTS_DIR's default) is no tenant's folder.
+                listed.map(path -> path.getFileName().toString()).filter(name -> !name.equals(".restore-points"))
+                        .forEach(folders::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

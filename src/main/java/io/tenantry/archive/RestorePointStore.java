@@ -1,0 +1,143 @@
+package io.tenantry.archive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.tenantry.platform.Database;
+import io.tenantry.tenancy.Tenant;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The rows of {@code public.restore_point} (what each point holds) and of
+ * {@code public.restore_point_day} (which day's scheduled point was claimed), each read and written
+ * for one tenant by its id: a point of another tenant is never found. A point's file is moved into
+ * place in the transaction that inserts its row, and removed after the transaction that deletes it.
+ */
+@ApplicationScoped
+public class RestorePointStore {
+
+    private static final String COLUMNS = "id, taken_at, size_bytes, format, schema_version, reason";
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    RestorePointFolder folder;
+
+    /**
+     * Records the archive written to {@code part} as a point of the tenant and moves it into place;
+     * the part is removed if either fails, so a point is either listed with its file or not at all.
+     */
+    RestorePoint record(Tenant tenant, Path part, String reason, int format, String schemaVersion) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO public.restore_point (tenant_id, "
+                    + "size_bytes, format, schema_version, reason) VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+                insert.setLong(1, tenant.id());
+                insert.setLong(2, Files.size(part));
+                insert.setInt(3, format);
+                insert.setString(4, schemaVersion);
+                insert.setString(5, reason);
+                RestorePoint point;
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    point = pointOf(tenant, row);
+                }
+                folder.place(part, tenant.id(), point.id());
+                connection.commit();
+                return point;
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record a restore point of " + tenant.label(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not keep a restore point of " + tenant.label(), e);
+        } finally {
+            folder.delete(part);
+        }
+    }
+
+    /** The tenant's points, newest first. */
+    List<RestorePoint> of(Tenant tenant) {
+        List<RestorePoint> points = new ArrayList<>();
+        try (Connection connection = Database.autoCommitted(dataSource);
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                     + " FROM public.restore_point WHERE tenant_id = ? ORDER BY taken_at DESC, id DESC")) {
+            select.setLong(1, tenant.id());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    points.add(pointOf(tenant, rows));
+                }
+            }
+            return points;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the restore points of " + tenant.label(), e);
+        }
+    }
+
+    /** The tenant's point of this id; empty when the tenant has none of that id (another tenant's included). */
+    Optional<RestorePoint> find(Tenant tenant, long id) {
+        return of(tenant).stream().filter(point -> point.id() == id).findFirst();
+    }
+
+    /** Removes all but the tenant's {@code keep} newest points, rows first, then their files. */
+    int prune(Tenant tenant, int keep) {
+        List<Long> removed = new ArrayList<>();
+        try (Connection connection = Database.autoCommitted(dataSource);
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM public.restore_point WHERE id IN ("
+                     + "SELECT id FROM public.restore_point WHERE tenant_id = ? ORDER BY taken_at DESC, id DESC "
+                     + "OFFSET ?) RETURNING id")) {
+            delete.setLong(1, tenant.id());
+            delete.setInt(2, keep);
+            try (ResultSet rows = delete.executeQuery()) {
+                while (rows.next()) {
+                    removed.add(rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not remove old restore points of " + tenant.label(), e);
+        }
+        removed.forEach(id -> folder.delete(folder.of(tenant.id(), id)));
+        return removed.size();
+    }
+
+    /**
+     * Claims the tenant's scheduled point of {@code day} for this instance: true for the one
+     * instance whose statement changed the row (none had claimed that day), false for all others.
+     */
+    boolean claim(Tenant tenant, LocalDate day) {
+        try (Connection connection = Database.autoCommitted(dataSource);
+             PreparedStatement claim = connection.prepareStatement("INSERT INTO public.restore_point_day (tenant_id, day) "
+                     + "VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET day = excluded.day "
+                     + "WHERE restore_point_day.day < excluded.day")) {
+            claim.setLong(1, tenant.id());
+            claim.setDate(2, Date.valueOf(day));
+            return claim.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not claim the restore point of " + tenant.label(), e);
+        }
+    }
+
+    private static RestorePoint pointOf(Tenant tenant, ResultSet row) throws SQLException {
+        return new RestorePoint(row.getLong(1), tenant.label().value(), row.getTimestamp(2).toInstant(), row.getLong(3),
+                row.getInt(4), row.getString(5), row.getString(6));
+    }
+}

@@ -1,0 +1,264 @@
+package io.tenantry.archive;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TenantFolders;
+import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestDatabase;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * Restore points: a tenant restored to a point is the point again, entry for entry, files included;
+ * a damaged point changes nothing; another tenant is served all through a restore; a tenant's points
+ * are found only in that tenant, restored only by its owner; the schedule's point is taken once a day
+ * and the newest RESTORE_POINTS_KEEP are kept.
+ */
+class RestorePointsIT extends DeployedTenantry {
+
+    private static final String PNG_TYPE = "image/png";
+    private static final int KEEP = 7; // RESTORE_POINTS_KEEP's default, as the shared server runs
+
+    private String suffix;
+    private Tenantry owner;
+    private Tenantry tester;
+
+    @BeforeEach
+    void people() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        owner = app.newAccount("owner-" + suffix);
+        tester = app.newAccount("tester-" + suffix);
+    }
+
+    @Test
+    void aRestoredTenantEqualsThePointEntryForEntryFilesIncluded() throws IOException {
+        String label = "rp-" + suffix;
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        JsonObject point = take(host);
+        assertEquals("manual", point.getString("reason"));
+        assertTrue(point.getJsonNumber("sizeBytes").longValue() > 0, point.toString());
+        Map<String, byte[]> kept = Archives.entries(Files.readAllBytes(pointFile(label, point)));
+        String folderBefore = TenantFolders.of(label).getFileName().toString();
+
+        // What happens after the point: a case added, one changed, the attachment gone, another logo.
+        assertEquals(201, owner.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"Later\"}").status());
+        owner.put(host, "/api/cases/1", "{\"summary\":\"Changed later\",\"status\":\"CONFIRMED\"}");
+        assertEquals(204, owner.delete(host, "/api/attachments/1").status());
+        byte[] otherLogo = Workspaces.PNG.clone();
+        otherLogo[otherLogo.length - 1] ^= 1;
+        owner.put(host, "/api/settings/logo", PNG_TYPE, otherLogo);
+
+        Tenantry.Reply restored = owner.post(host, "/api/restore-points/" + id(point) + "/restore", "");
+        assertEquals(200, restored.status(), restored.toString());
+
+        Map<String, byte[]> now = Archives.entries(owner.download(host, "/api/archive").body());
+        kept.remove("tenantry-archive.json");
+        now.remove("tenantry-archive.json");
+        assertEquals(kept.keySet(), now.keySet());
+        kept.forEach((name, content) -> assertArrayEquals(content, now.get(name), name + " differs from the point"));
+        assertArrayEquals(Workspaces.PNG, owner.download(host, "/api/attachments/1").body(), "the attachment's file is back");
+        assertFalse(TenantFolders.of(label).getFileName().toString().equals(folderBefore), "the files are in a new folder");
+        assertFalse(Files.exists(TenantFolders.root().resolve(folderBefore)), "the replaced folder is gone");
+
+        List<JsonObject> points = points(host);
+        assertEquals("before-restore", points.get(0).getString("reason"), "the state replaced is kept as a point");
+        JsonObject entry = owner.get(host, "/api/audit?action=tenant.restored").json().asJsonObject()
+                .getJsonArray("items").getJsonObject(0);
+        assertEquals(point.getString("takenAt"), entry.getJsonObject("after").getString("pointTakenAt"));
+        assertEquals("owner-" + suffix, entry.getString("actor"));
+    }
+
+    @Test
+    void aDamagedPointChangesNothingFilesIncluded() throws IOException {
+        // Cut in half: refused while checked, before anything is written.
+        damagedPointChangesNothing("rpd-" + suffix, whole -> java.util.Arrays.copyOf(whole, whole.length / 2));
+        // An attachment's bytes not of the size its row says: refused once the rows are in and the
+        // logo and that file are written to the new folder, so all of it must be undone.
+        damagedPointChangesNothing("rpf-" + suffix, whole -> {
+            Map<String, byte[]> entries = Archives.entries(whole);
+            entries.put("files/attachment-1", new byte[] {1, 2, 3});
+            return Archives.zip(entries);
+        });
+        // Its file gone (a backup restored without it): refused before anything is written.
+        damagedPointChangesNothing("rpm-" + suffix, whole -> null);
+    }
+
+    /** {@code damage} gives the point's new bytes, or null to delete its file. */
+    private void damagedPointChangesNothing(String label, java.util.function.UnaryOperator<byte[]> damage)
+            throws IOException {
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        JsonObject point = take(host);
+        Path file = pointFile(label, point);
+        byte[] damaged = damage.apply(Files.readAllBytes(file));
+        if (damaged == null) {
+            Files.delete(file);
+        } else {
+            Files.write(file, damaged);
+        }
+        assertEquals(201, owner.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"After the point\"}").status());
+        byte[] otherLogo = Workspaces.PNG.clone();
+        otherLogo[otherLogo.length - 1] ^= 1;
+        owner.put(host, "/api/settings/logo", PNG_TYPE, otherLogo);
+        byte[] before = owner.download(host, "/api/archive").body();
+        Path folder = TenantFolders.of(label);
+        List<String> filesBefore = TenantFolders.namesIn(folder);
+        java.util.Set<String> orphansBefore = TenantFolders.orphans();
+
+        Tenantry.Reply refused = owner.post(host, "/api/restore-points/" + id(point) + "/restore", "");
+        assertEquals(400, refused.status(), refused.toString());
+
+        Map<String, byte[]> expected = Archives.entries(before);
+        Map<String, byte[]> after = Archives.entries(owner.download(host, "/api/archive").body());
+        expected.remove("tenantry-archive.json");
+        after.remove("tenantry-archive.json");
+        assertEquals(expected.keySet(), after.keySet());
+        expected.forEach((name, content) -> assertArrayEquals(content, after.get(name), label + ": " + name + " changed"));
+        assertArrayEquals(otherLogo, Files.readAllBytes(folder.resolve("logo")), "the logo of now, not the point's");
+        assertEquals(folder, TenantFolders.of(label), "still the same folder");
+        assertEquals(filesBefore, TenantFolders.namesIn(folder));
+        assertEquals(3, owner.get(host, "/api/cases").json().asJsonObject().getInt("total"));
+        assertEquals(orphansBefore, TenantFolders.orphans(), "the restore's new folder was removed");
+    }
+
+    @Test
+    void anotherTenantIsServedAllThroughARestore() throws Exception {
+        String host = Workspaces.tenant(app, owner, tester, "rpa-" + suffix, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        JsonObject point = take(host);
+        Tenantry neighbour = app.newAccount("neighbour-" + suffix);
+        assertEquals(201, app.createTenant("rpn-" + suffix, "Neighbour", "neighbour-" + suffix).status());
+        String other = Tenantry.host("rpn-" + suffix);
+        neighbour.post(other, "/api/products", "{\"name\":\"Busy\"}");
+
+        AtomicBoolean restoring = new AtomicBoolean(true);
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread load = new Thread(() -> {
+            while (restoring.get()) {
+                statuses.add(neighbour.get(other, "/api/products").status());
+            }
+        });
+        load.start();
+        Tenantry.Reply restored;
+        try {
+            restored = owner.post(host, "/api/restore-points/" + id(point) + "/restore", "");
+        } finally {
+            restoring.set(false);
+            load.join();
+        }
+        assertEquals(200, restored.status(), restored.toString());
+        assertFalse(statuses.isEmpty());
+        assertTrue(statuses.stream().allMatch(status -> status == 200), statuses.toString());
+    }
+
+    @Test
+    void pointsAreFoundOnlyInTheirTenantAndRestoredOnlyByItsOwner() {
+        String host = Workspaces.tenant(app, owner, tester, "rpi-" + suffix, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        JsonObject point = take(host);
+        String path = "/api/restore-points/" + id(point);
+
+        Tenantry stranger = app.newAccount("stranger-" + suffix);
+        assertEquals(201, app.createTenant("rps-" + suffix, "Stranger's", "stranger-" + suffix).status());
+        String strangers = Tenantry.host("rps-" + suffix);
+        stranger.post(strangers, "/api/products", "{\"name\":\"Planted\"}");
+        assertEquals(404, stranger.get(strangers, path).status(), "another tenant's point is not there");
+        assertEquals(404, stranger.post(strangers, path + "/restore", "").status());
+        assertEquals(1, stranger.get(strangers, "/api/products").json().asJsonObject().getInt("total"),
+                "nothing of the other tenant was planted");
+        assertEquals(0, stranger.get(strangers, "/api/restore-points").json().asJsonObject().getInt("total"));
+
+        assertEquals(403, stranger.get(host, "/api/restore-points").status(), "a stranger lists nothing");
+        assertEquals(403, stranger.post(host, path + "/restore", "").status());
+        assertEquals(403, tester.get(host, "/api/restore-points").status(), "a member without tenant.export");
+        assertEquals(403, tester.post(host, "/api/restore-points", "").status());
+        assertEquals(401, app.anonymous().get(host, "/api/restore-points").status());
+
+        assertEquals(404, owner.post(host, "/api/restore-points/999999999/restore", "").status());
+        assertEquals(1, points(host).size(), "a refused restore takes no point");
+    }
+
+    @Test
+    void theScheduleTakesATenantsPointOnceADayAndKeepsTheNewest() throws IOException {
+        String label = "rpk-" + suffix;
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        owner.post(host, "/api/products", "{\"name\":\"Kept\"}");
+        String publicHost = Tenantry.host("public");
+        String scheduled = "/api/admin/restore-points/" + label + "/scheduled";
+        Tenantry.Reply taken = app.post(publicHost, scheduled, "");
+        assertEquals(201, taken.status(), taken.toString());
+        assertEquals("scheduled", taken.json().asJsonObject().getString("reason"));
+        assertTrue(taken.location().endsWith("/api/restore-points/" + id(taken.json().asJsonObject()))
+                && taken.location().contains("://" + label + "."), "read on the tenant's host: " + taken.location());
+        assertEquals(409, app.post(publicHost, scheduled, "").status(), "one scheduled point a day");
+
+        for (int i = 0; i < KEEP; i++) {
+            assertEquals(201, owner.post(host, "/api/restore-points", "").status());
+        }
+        List<JsonObject> points = points(host);
+        assertEquals(KEEP, points.size(), "the oldest beyond RESTORE_POINTS_KEEP is removed");
+        assertTrue(points.stream().noneMatch(p -> p.getString("reason").equals("scheduled")), points.toString());
+        assertEquals(KEEP, TenantFolders.namesIn(pointFolder(label)).size(), "its file went with it");
+
+        JsonObject listed = app.get(publicHost, "/api/admin/restore-points/" + label).json().asJsonObject();
+        assertEquals(KEEP, listed.getInt("total"));
+        assertEquals(404, app.get(host, "/api/admin/restore-points/" + label).status(), "on the master host only");
+        assertEquals(403, owner.get(publicHost, "/api/admin/restore-points/" + label).status(), "for super-users only");
+        assertEquals(404, app.get(publicHost, "/api/admin/restore-points/nope-" + suffix).status());
+    }
+
+    private JsonObject take(String host) {
+        Tenantry.Reply taken = owner.post(host, "/api/restore-points", "");
+        assertEquals(201, taken.status(), taken.toString());
+        JsonObject point = taken.json().asJsonObject();
+        assertEquals(point.toString(), owner.get(host, "/api/restore-points/" + id(point)).json().toString());
+        return point;
+    }
+
+    private List<JsonObject> points(String host) {
+        return owner.get(host, "/api/restore-points?limit=500").json().asJsonObject().getJsonArray("items")
+                .getValuesAs(JsonValue::asJsonObject);
+    }
+
+    private static long id(JsonObject point) {
+        return point.getJsonNumber("id").longValue();
+    }
+
+    private static Path pointFile(String label, JsonObject point) {
+        return pointFolder(label).resolve(id(point) + ".zip");
+    }
+
+    private static Path pointFolder(String label) {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT id FROM public.tenant WHERE label = ?")) {
+            select.setString(1, label);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), label);
+                return TenantFolders.root().resolve(".restore-points").resolve("tenant-" + row.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
