@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -15,7 +16,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 /**
- * Where restore points are kept (RESTORE_POINTS_DIR): {@code tenant-<tenant id>/<point id>.zip}.
+ * Where restore points are kept (RESTORE_POINTS_DIR): {@code tenant-<tenant id>/<file key>.zip}, the key
+ * the point's row holds (random: ids come again after the database is put back from a backup).
  * Every path is made of the registry's and the point table's numbers only, never of anything a
  * request names, so no path can leave the folder or reach another tenant's points. A point is
  * written to a {@code .part} file beside its place and moved there whole.
@@ -37,13 +39,13 @@ public class RestorePointFolder {
     }
 
     /** The finished point's file. */
-    Path of(long tenantId, long pointId) {
-        return folderOf(tenantId).resolve(pointId + ".zip");
+    Path of(long tenantId, UUID fileKey) {
+        return folderOf(tenantId).resolve(fileKey + ".zip");
     }
 
     /** Moves a written partial file to the point's place, in one step: a reader sees all of it or nothing. */
-    void place(Path part, long tenantId, long pointId) throws IOException {
-        Files.move(part, of(tenantId, pointId), StandardCopyOption.ATOMIC_MOVE);
+    void place(Path part, long tenantId, UUID fileKey) throws IOException {
+        Files.move(part, of(tenantId, fileKey), StandardCopyOption.ATOMIC_MOVE);
     }
 
     void delete(Path file) {

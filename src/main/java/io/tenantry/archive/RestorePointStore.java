@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -46,18 +47,21 @@ public class RestorePointStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO public.restore_point (tenant_id, "
-                    + "size_bytes, format, schema_version, reason) VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
+                    + "size_bytes, format, schema_version, reason) VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS
+                    + ", file_key")) {
                 insert.setLong(1, tenant.id());
                 insert.setLong(2, Files.size(part));
                 insert.setInt(3, format);
                 insert.setString(4, schemaVersion);
                 insert.setString(5, reason);
                 RestorePoint point;
+                UUID fileKey;
                 try (ResultSet row = insert.executeQuery()) {
                     row.next();
                     point = pointOf(tenant, row);
+                    fileKey = row.getObject(7, UUID.class);
                 }
-                folder.place(part, tenant.id(), point.id());
+                folder.place(part, tenant.id(), fileKey);
                 connection.commit();
                 return point;
             } catch (SQLException | IOException | RuntimeException e) {
@@ -98,24 +102,39 @@ public class RestorePointStore {
         return of(tenant).stream().filter(point -> point.id() == id).findFirst();
     }
 
+    /** The file of the tenant's point {@code id}; empty when the tenant has no point of that id. */
+    Optional<Path> fileOf(Tenant tenant, long id) {
+        try (Connection connection = Database.autoCommitted(dataSource);
+             PreparedStatement select = connection.prepareStatement("SELECT file_key FROM public.restore_point "
+                     + "WHERE tenant_id = ? AND id = ?")) {
+            select.setLong(1, tenant.id());
+            select.setLong(2, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(folder.of(tenant.id(), row.getObject(1, UUID.class))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the restore points of " + tenant.label(), e);
+        }
+    }
+
     /** Removes all but the tenant's {@code keep} newest points, rows first, then their files. */
     int prune(Tenant tenant, int keep) {
-        List<Long> removed = new ArrayList<>();
+        List<UUID> removed = new ArrayList<>();
         try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement delete = connection.prepareStatement("DELETE FROM public.restore_point WHERE id IN ("
                      + "SELECT id FROM public.restore_point WHERE tenant_id = ? ORDER BY taken_at DESC, id DESC "
-                     + "OFFSET ?) RETURNING id")) {
+                     + "OFFSET ?) RETURNING file_key")) {
             delete.setLong(1, tenant.id());
             delete.setInt(2, keep);
             try (ResultSet rows = delete.executeQuery()) {
                 while (rows.next()) {
-                    removed.add(rows.getLong(1));
+                    removed.add(rows.getObject(1, UUID.class));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not remove old restore points of " + tenant.label(), e);
         }
-        removed.forEach(id -> folder.delete(folder.of(tenant.id(), id)));
+        removed.forEach(key -> folder.delete(folder.of(tenant.id(), key)));
         return removed.size();
     }
 

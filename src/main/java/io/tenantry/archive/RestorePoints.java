@@ -121,8 +121,8 @@ public class RestorePoints {
             if (!requests.awaitAtMost(tenant.label(), ownRequests, DRAIN)) {
                 throw new ConflictException("restore.busy", tenant.name(), DRAIN.toSeconds());
             }
-            Path file = folder.of(tenant.id(), point.id());
-            if (!Files.isRegularFile(file)) {
+            Path file = store.fileOf(tenant, point.id()).filter(Files::isRegularFile).orElse(null);
+            if (file == null) {
                 throw SpooledArchive.unreadable("the restore point's file is missing");
             }
             take(RestorePoint.BEFORE_RESTORE);

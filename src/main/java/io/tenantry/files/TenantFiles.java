@@ -153,9 +153,9 @@ public class TenantFiles {
 
     /**
      * A folder name for a restore to write a tenant's files to before it commits: {@code restored-}
-     * and a new UUID. Named apart from {@link #newFolderName}'s on purpose: the start-up sweep removes
-     * only UUID-named folders no tenant names ({@link #folderNames}), and this folder is named by the
-     * registry only once the restore commits, so another instance starting meanwhile must not take it.
+     * and a new UUID. Named apart from {@link #newFolderName}'s on purpose: this folder is named by the
+     * registry only once the restore commits, so the start-up sweep takes one that no tenant names
+     * only once it is old ({@link #isRestoreFolderName}): another instance may be restoring into it.
      */
     public String newRestoreFolderName() {
         String folder = "restored-" + UUID.randomUUID();
@@ -166,8 +166,8 @@ public class TenantFiles {
     }
 
     /**
-     * The names of the folders under FILES_ROOT named as tenants' folders are named now (a UUID),
-     * whether or not a tenant owns them. Anything else there is left alone: FILES_ROOT may be a
+     * The names of the folders under FILES_ROOT named as tenants' folders are named now (a UUID, or
+     * {@code restored-} and a UUID), whether or not a tenant owns them. Anything else there is left alone: FILES_ROOT may be a
      * folder shared with other things (even a home folder), and the schema-named folders of tenants
      * made before version 4.1 are never given to another tenant.
      */
@@ -287,7 +287,21 @@ public class TenantFiles {
     }
 
     private static boolean isLifeFolderName(String folder) {
-        return folder.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        return folder.matches("(restored-)?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    /** Whether a folder name is one a restore writes to ({@link #newRestoreFolderName}). */
+    public static boolean isRestoreFolderName(String folder) {
+        return folder.startsWith("restored-");
+    }
+
+    /** When the folder last changed (a file added or removed in it); Instant.MAX when it cannot be told. */
+    public Instant lastChanged(String folder) {
+        try {
+            return Files.getLastModifiedTime(folderOf(folder)).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX;
+        }
     }
 
     private Path folderOf(String folder) {

@@ -64,8 +64,12 @@ public class InterruptedWork {
         List<String> folders = files.folderNames();
         Set<String> owned = new HashSet<>();
         registry.all().forEach(tenant -> owned.add(tenant.filesFolder()));
+        Instant young = Instant.now().minus(PARTIAL_FILE_AGE);
         for (String folder : folders) {
-            if (!owned.contains(folder) && files.deleteFolder(folder)) {
+            // A restore's folder is named by the registry only as the restore commits: a young one may
+            // be a restore going on, on another instance.
+            boolean restoring = TenantFiles.isRestoreFolderName(folder) && files.lastChanged(folder).isAfter(young);
+            if (!owned.contains(folder) && !restoring && files.deleteFolder(folder)) {
                 LOG.warning("Removed the folder " + folder + ", which no tenant owns");
             }
         }

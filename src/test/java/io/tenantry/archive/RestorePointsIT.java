@@ -111,6 +111,8 @@ class RestorePointsIT extends DeployedTenantry {
         Workspaces.fill(host, owner, tester, suffix);
         JsonObject point = take(host);
         Path file = pointFile(label, point);
+        assertFalse(Files.exists(file.resolveSibling(id(point) + ".zip")), "named by its row's random key, never by "
+                + "an id a database put back from a backup hands out again");
         byte[] damaged = damage.apply(Files.readAllBytes(file));
         if (damaged == null) {
             Files.delete(file);
@@ -246,7 +248,16 @@ class RestorePointsIT extends DeployedTenantry {
     }
 
     private static Path pointFile(String label, JsonObject point) {
-        return pointFolder(label).resolve(id(point) + ".zip");
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT file_key FROM public.restore_point WHERE id = ?")) {
+            select.setLong(1, id(point));
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), point.toString());
+                return pointFolder(label).resolve(row.getString(1) + ".zip");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path pointFolder(String label) {
