@@ -145,8 +145,10 @@ public class TenantSettings {
      * to them with a link to {@code tenantRoot}'s ownership page, lasts {@link #OFFER_VALID_FOR}, and
      * replaces any earlier offer. The owner's decision, or a super-user's; refuses anyone else
      * ({@link NotPermittedException}), an account that is not an active member here
-     * ({@link NotAMemberException}) and, unless a super-user offers, one that owns as many tenants as
-     * TENANTS_PER_OWNER allows ({@link PlanLimitException}, 409).
+     * ({@link NotAMemberException}) and one that owns as many tenants as TENANTS_PER_OWNER allows
+     * ({@link PlanLimitException}, 409), whoever offers: the acceptance counts the same quota, so an
+     * offer past it could never be accepted (a super-user hands a tenant over at once in platform
+     * administration instead).
      */
     public void offerOwnership(String username, String tenantRoot) {
         requireOwnerDecision("settings.field.owner");
@@ -155,9 +157,7 @@ public class TenantSettings {
         if (termsAsRead.terms().isOwnedBy(receiver)) {
             throw new BrokenRuleException("ownership.alreadyOwner", username.strip(), tenant.name());
         }
-        if (!caller.require().actsAsSuperUser()) {
-            ownedTenants.requireRoomFor(receiver, "plan.transferQuotaReached");
-        }
+        ownedTenants.requireRoomFor(receiver, "plan.transferQuotaReached");
         links.withdrawAllOf(SingleUseLinks.Purpose.OWNERSHIP, tenant.id());
         links.issue(SingleUseLinks.Purpose.OWNERSHIP, receiver, tenant.id(), null, OFFER_VALID_FOR);
         accounts.findActive(receiver).ifPresent(account -> mailer.send(templates.render(account.email(),

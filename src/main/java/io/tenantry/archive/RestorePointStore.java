@@ -8,6 +8,8 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.tenantry.accounts.TooManyAttemptsException;
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.Tenant;
 import jakarta.annotation.Resource;
@@ -30,6 +33,9 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class RestorePointStore {
+
+    /** Points a tenant may take by hand in an hour. */
+    static final int MANUAL_PER_HOUR = 3;
 
     private static final String COLUMNS = "id, taken_at, size_bytes, format, schema_version, reason";
 
@@ -117,25 +123,55 @@ public class RestorePointStore {
         }
     }
 
-    /** Removes all but the tenant's {@code keep} newest points, rows first, then their files. */
-    int prune(Tenant tenant, int keep) {
-        List<UUID> removed = new ArrayList<>();
+    /**
+     * Removes all but the tenant's {@code keep} newest points of {@code reason}, rows first, then their
+     * files, and answers the ids removed. By reason: points taken by hand never push out the scheduled
+     * ones or those taken before a restore.
+     */
+    List<Long> prune(Tenant tenant, String reason, int keep) {
+        List<Long> removed = new ArrayList<>();
+        List<UUID> files = new ArrayList<>();
         try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement delete = connection.prepareStatement("DELETE FROM public.restore_point WHERE id IN ("
-                     + "SELECT id FROM public.restore_point WHERE tenant_id = ? ORDER BY taken_at DESC, id DESC "
-                     + "OFFSET ?) RETURNING file_key")) {
+                     + "SELECT id FROM public.restore_point WHERE tenant_id = ? AND reason = ? "
+                     + "ORDER BY taken_at DESC, id DESC OFFSET ?) RETURNING id, file_key")) {
             delete.setLong(1, tenant.id());
-            delete.setInt(2, keep);
+            delete.setString(2, reason);
+            delete.setInt(3, keep);
             try (ResultSet rows = delete.executeQuery()) {
                 while (rows.next()) {
-                    removed.add(rows.getObject(1, UUID.class));
+                    removed.add(rows.getLong(1));
+                    files.add(rows.getObject(2, UUID.class));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not remove old restore points of " + tenant.label(), e);
         }
-        removed.forEach(key -> folder.delete(folder.of(tenant.id(), key)));
-        return removed.size();
+        files.forEach(key -> folder.delete(folder.of(tenant.id(), key)));
+        return removed;
+    }
+
+    /**
+     * Refuses ({@link TooManyAttemptsException}, 429 with Retry-After) a point by hand when the tenant
+     * took {@link #MANUAL_PER_HOUR} by hand in the last hour: each is a whole copy of the tenant on disk.
+     */
+    void requireRoomForManual(Tenant tenant) {
+        try (Connection connection = Database.autoCommitted(dataSource);
+             PreparedStatement select = connection.prepareStatement("SELECT count(*), min(taken_at) FROM "
+                     + "public.restore_point WHERE tenant_id = ? AND reason = 'manual' "
+                     + "AND taken_at > now() - interval '1 hour'")) {
+            select.setLong(1, tenant.id());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                if (row.getInt(1) >= MANUAL_PER_HOUR) {
+                    Duration wait = Duration.between(Instant.now(), row.getTimestamp(2).toInstant().plus(Duration.ofHours(1)));
+                    throw new TooManyAttemptsException("restore.tooManyByHand", wait.isNegative() ? Duration.ofMinutes(1) : wait,
+                            MANUAL_PER_HOUR);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the restore points of " + tenant.label(), e);
+        }
     }
 
     /**

@@ -60,6 +60,9 @@ public class RestorePoints {
     TenantRestores restores;
 
     @Inject
+    RestorePointWork work;
+
+    @Inject
     TenantRequests requests;
 
     @Inject
@@ -77,9 +80,15 @@ public class RestorePoints {
         return store.find(context.tenant(), id).orElseThrow(() -> new NoSuchItemException("restorePoint", id));
     }
 
-    /** Takes a point of the current tenant now (recorded in its trail), and keeps only RESTORE_POINTS_KEEP of the newest. */
+    /**
+     * Takes a point of the current tenant now (recorded in its trail), and keeps only RESTORE_POINTS_KEEP of
+     * the newest taken by hand. Refuses a tenant that took {@link RestorePointStore#MANUAL_PER_HOUR} by hand
+     * in the last hour (429), one whose point is being taken or restored (409), and any while the server
+     * is at {@link RestorePointWork#AT_ONCE} (429).
+     */
     @Requires(Permission.TENANT_EXPORT)
     public RestorePoint takeNow() {
+        store.requireRoomForManual(context.tenant());
         return takeManual(Audited::kept);
     }
 
@@ -93,11 +102,21 @@ public class RestorePoints {
 
     private RestorePoint takeManual(java.util.function.UnaryOperator<Audited> who) {
         Tenant tenant = context.tenant();
-        RestorePoint point = take(RestorePoint.MANUAL);
-        audited.fire(who.apply(Audited.in(tenant, "tenant.restore-point", tenant.label().value())
-                .after(Map.of("id", point.id(), "takenAt", point.takenAt().toString(), "bytes", point.sizeBytes()))));
-        store.prune(tenant, settings.keep());
-        return point;
+        try (RestorePointWork.Slot slot = work.begin(tenant)) {
+            RestorePoint point = take(RestorePoint.MANUAL);
+            audited.fire(who.apply(Audited.in(tenant, "tenant.restore-point", tenant.label().value())
+                    .after(Map.of("id", point.id(), "takenAt", point.takenAt().toString(), "bytes", point.sizeBytes()))));
+            prune(tenant, RestorePoint.MANUAL);
+            return point;
+        }
+    }
+
+    /** Keeps the tenant's RESTORE_POINTS_KEEP newest points of this reason, recording those removed. */
+    private void prune(Tenant tenant, String reason) {
+        for (long removed : store.prune(tenant, reason, settings.keep())) {
+            audited.fire(Audited.in(tenant, "tenant.restore-point-removed", tenant.label().value()).kept()
+                    .before(Map.of("id", removed, "reason", reason)));
+        }
     }
 
     /**
@@ -116,7 +135,8 @@ public class RestorePoints {
         Tenant tenant = context.tenant();
         RestorePoint point = store.find(tenant, id).orElseThrow(() -> new NoSuchItemException("restorePoint", id));
         imports.requireRestorable();
-        try (TenantRestores.Underway underway = restores.begin(tenant.label())
+        try (RestorePointWork.Slot slot = work.begin(tenant);
+             TenantRestores.Underway underway = restores.begin(tenant.label())
                 .orElseThrow(() -> new ConflictException("restore.underway", tenant.name()))) {
             if (!requests.awaitAtMost(tenant.label(), ownRequests, DRAIN)) {
                 throw new ConflictException("restore.busy", tenant.name(), DRAIN.toSeconds());
@@ -130,7 +150,7 @@ public class RestorePoints {
             try (SpooledArchive archive = SpooledArchive.ofPoint(file)) {
                 outcome = imports.replaceFrom(archive, point.takenAt());
             }
-            store.prune(tenant, settings.keep());
+            prune(tenant, RestorePoint.BEFORE_RESTORE);
             return outcome;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,9 +160,11 @@ public class RestorePoints {
 
     /** Takes the day's scheduled point of the current tenant and prunes (the schedule's, as the system). */
     RestorePoint takeScheduled() {
-        RestorePoint point = take(RestorePoint.SCHEDULED);
-        store.prune(context.tenant(), settings.keep());
-        return point;
+        try (RestorePointWork.Slot slot = work.begin(context.tenant())) {
+            RestorePoint point = take(RestorePoint.SCHEDULED);
+            prune(context.tenant(), RestorePoint.SCHEDULED);
+            return point;
+        }
     }
 
     /** Streams the current tenant's archive to a new partial file and records it as a point. */

@@ -206,6 +206,9 @@ class PlansIT extends DeployedTenantry {
         assertEquals("ptc-" + suffix, moved.getString("owner"));
         assertEquals(201, alice.post(PUBLIC, "/api/tenants", "{\"label\":\"ptd-" + suffix + "\",\"name\":\"D\"}")
                 .status(), "alice's quota is free again");
+        Tenantry.Reply offered = app.put(host, "/api/settings/owner", "{\"owner\":\"ptb-" + suffix + "\"}");
+        assertEquals(409, offered.status(), "an offer, even a super-user's, that bob could never accept: "
+                + offered.body());
         JsonObject bySuperUser = app.onPublic("PUT", "/api/tenants/pta-" + suffix, "{\"owner\":\"ptb-" + suffix + "\"}")
                 .json().asJsonObject();
         assertEquals("ptb-" + suffix, bySuperUser.getString("owner"), "a super-user may pass the quota");

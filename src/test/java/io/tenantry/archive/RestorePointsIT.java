@@ -215,16 +215,26 @@ class RestorePointsIT extends DeployedTenantry {
                 && taken.location().contains("://" + label + "."), "read on the tenant's host: " + taken.location());
         assertEquals(409, app.post(publicHost, scheduled, "").status(), "one scheduled point a day");
 
-        for (int i = 0; i < KEEP; i++) {
+        for (int i = 0; i < 3; i++) {
             assertEquals(201, owner.post(host, "/api/restore-points", "").status());
         }
+        Tenantry.Reply fourth = owner.post(host, "/api/restore-points", "");
+        assertEquals(429, fourth.status(), "each point is a whole copy of the tenant on disk: " + fourth.body());
+        assertTrue(fourth.body().contains("3 restore points by hand"), fourth.body());
+        for (int i = 0; i < KEEP; i++) {
+            assertEquals(201, app.post(publicHost, "/api/admin/restore-points/" + label, "").status(),
+                    "an operator is not limited");
+        }
         List<JsonObject> points = points(host);
-        assertEquals(KEEP, points.size(), "the oldest beyond RESTORE_POINTS_KEEP is removed");
-        assertTrue(points.stream().noneMatch(p -> p.getString("reason").equals("scheduled")), points.toString());
-        assertEquals(KEEP, TenantFolders.namesIn(pointFolder(label)).size(), "its file went with it");
+        assertEquals(KEEP + 1, points.size(), "the oldest by hand beyond RESTORE_POINTS_KEEP are removed: " + points);
+        assertEquals(1, points.stream().filter(p -> p.getString("reason").equals("scheduled")).count(),
+                "points by hand never push out the scheduled one: " + points);
+        assertEquals(KEEP + 1, TenantFolders.namesIn(pointFolder(label)).size(), "their files went with them");
+        assertEquals(3, owner.get(host, "/api/audit?limit=500&action=tenant.restore-point-removed").json()
+                .asJsonObject().getInt("total"), "each removal is in the trail");
 
         JsonObject listed = app.get(publicHost, "/api/admin/restore-points/" + label).json().asJsonObject();
-        assertEquals(KEEP, listed.getInt("total"));
+        assertEquals(KEEP + 1, listed.getInt("total"));
         assertEquals(404, app.get(host, "/api/admin/restore-points/" + label).status(), "on the master host only");
         assertEquals(403, owner.get(publicHost, "/api/admin/restore-points/" + label).status(), "for super-users only");
         assertEquals(404, app.get(publicHost, "/api/admin/restore-points/nope-" + suffix).status());
