@@ -140,7 +140,7 @@ public class AccessGate extends HttpFilter {
             }
             case SIGN_IN_REQUIRED -> {
                 if (publicHost) {
-                    response.sendRedirect(addresses.signInUrl(request, PublicAddresses.requestedUrl(request)));
+                    response.sendRedirect(addresses.signInUrl(request, addresses.requestedUrl(request)));
                 } else {
                     states.ask(request, response, localAddress(request));
                 }

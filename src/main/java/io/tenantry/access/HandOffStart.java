@@ -104,7 +104,7 @@ public class HandOffStart extends HttpServlet {
         Optional<Caller> signedIn = caller.signedIn();
         if (signIn.isEmpty() || signedIn.isEmpty()) {
             response.sendRedirect(addresses.signInUrl(request,
-                    askedByTenantHost ? root + next : PublicAddresses.requestedUrl(request)));
+                    askedByTenantHost ? root + next : addresses.requestedUrl(request)));
             return;
         }
         if (tenant.get().isPublic()) {

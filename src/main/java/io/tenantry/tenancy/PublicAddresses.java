@@ -24,10 +24,16 @@ public class PublicAddresses {
     TenantUrls urls;
 
 
-    /** Where a person asked to go, so they come back there after signing in. */
-    public static String requestedUrl(HttpServletRequest request) {
+    /**
+     * Where a person asked to go, so they come back there after signing in: on one of our hosts, the
+     * host's address as {@link TenantUrls} builds it (behind a TLS proxy the scheme and port the
+     * client used, not the connection's from the proxy), then the path and query asked for.
+     */
+    public String requestedUrl(HttpServletRequest request) {
         String query = request.getQueryString();
-        return request.getRequestURL() + (query == null ? "" : "?" + query);
+        String path = request.getRequestURI() + (query == null ? "" : "?" + query);
+        return domain.labelOf(request.getServerName()).map(label -> urls.rootOf(label, request) + path)
+                .orElseGet(() -> request.getRequestURL() + (query == null ? "" : "?" + query));
     }
 
     public String signInUrl(HttpServletRequest request, String next) {

@@ -144,7 +144,7 @@ public class PageFrame {
             return TenantSignIn.PATH + "?next=" + URLEncoder.encode(request.getRequestURI()
                     + (query == null ? "" : "?" + query), StandardCharsets.UTF_8);
         }
-        return addresses.signInUrl(request, PublicAddresses.requestedUrl(request));
+        return addresses.signInUrl(request, addresses.requestedUrl(request));
     }
 
     /** Looking without being a member: a publicly readable tenant, or an operator with read access. */

@@ -41,6 +41,18 @@ class TenantUrlsTest {
     }
 
     @Test
+    void whereAPersonAskedToGoIsOnTheSchemeTheyUsedBehindATrustedProxy() {
+        var request = io.tenantry.testing.FakeRequest.to("http://acme.example.com:8080/cases.xhtml?id=4", "10.0.0.2",
+                8080, Map.of("X-Forwarded-Proto", "https"));
+        PublicAddresses addresses = new PublicAddresses();
+        addresses.domain = TenantsDomain.of(Optional.of("example.com"));
+        addresses.urls = urls(PublicEndpoint.asConnected(), "10.0.0.0/8");
+        assertEquals("https://acme.example.com/cases.xhtml?id=4", addresses.requestedUrl(request));
+        addresses.urls = urls(PublicEndpoint.of(Optional.of("https"), Optional.of("8443")), "");
+        assertEquals("https://acme.example.com:8443/cases.xhtml?id=4", addresses.requestedUrl(request));
+    }
+
+    @Test
     void invalidSettingsFailNamingTheVariable() {
         IllegalStateException scheme = assertThrows(IllegalStateException.class,
                 () -> PublicEndpoint.of(Optional.of("ftp"), Optional.empty()));

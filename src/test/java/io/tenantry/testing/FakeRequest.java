@@ -16,6 +16,24 @@ public final class FakeRequest {
     }
 
     /** A request from {@code peer} over {@code scheme} to local port {@code localPort}, with these headers. */
+    /**
+     * A request for {@code url} (as the connection to the server carried it: scheme, host, path and
+     * query) from {@code peer}, received on {@code localPort}.
+     */
+    public static HttpServletRequest to(String url, String peer, int localPort, Map<String, String> headers) {
+        java.net.URI uri = java.net.URI.create(url);
+        HttpServletRequest plain = of(peer, uri.getScheme(), localPort, headers);
+        return (HttpServletRequest) Proxy.newProxyInstance(FakeRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, arguments) -> switch (method.getName()) {
+                    case "getServerName" -> uri.getHost();
+                    case "getRequestURI" -> uri.getRawPath();
+                    case "getQueryString" -> uri.getRawQuery();
+                    case "getRequestURL" -> new StringBuffer(uri.getScheme() + "://" + uri.getRawAuthority()
+                            + uri.getRawPath());
+                    default -> method.invoke(plain, arguments);
+                });
+    }
+
     public static HttpServletRequest of(String peer, String scheme, int localPort, Map<String, String> headers) {
         Map<String, String> byName = new HashMap<>();
         headers.forEach((name, value) -> byName.put(name.toLowerCase(), value));
