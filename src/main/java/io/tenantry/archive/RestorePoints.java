@@ -149,6 +149,11 @@ public class RestorePoints {
             TenantImport.Outcome outcome;
             try (SpooledArchive archive = SpooledArchive.ofPoint(file)) {
                 outcome = imports.replaceFrom(archive, point.takenAt());
+            } catch (RuntimeException refused) {
+                // An attempt, not a change: kept although the restore's transaction rolled back.
+                audited.fire(Audited.in(tenant, "tenant.restore-failed", tenant.label().value()).kept()
+                        .after(Map.of("id", point.id(), "pointTakenAt", point.takenAt().toString())));
+                throw refused;
             }
             prune(tenant, RestorePoint.BEFORE_RESTORE);
             return outcome;

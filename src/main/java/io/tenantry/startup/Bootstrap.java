@@ -166,8 +166,9 @@ public class Bootstrap {
                 return;
             } catch (RuntimeException | SQLException e) {
                 status.failed("waiting for the database (attempt " + attempt + "): " + e.getMessage());
-                LOG.log(attempt == 1 ? Level.SEVERE : Level.WARNING,
-                        "Could not prepare the database; retrying in " + RETRY_MILLIS / 1000 + " s", e);
+                // The cause on the line itself: a console that shows only the line still says why.
+                LOG.log(attempt == 1 ? Level.SEVERE : Level.WARNING, "Could not prepare the database ("
+                        + causeOf(e) + "); retrying in " + RETRY_MILLIS / 1000 + " s", e);
                 try {
                     Thread.sleep(RETRY_MILLIS);
                 } catch (InterruptedException interrupted) {
@@ -176,5 +177,11 @@ public class Bootstrap {
                 }
             }
         }
+    }
+
+    /** The failure's own words on one line, at most 300 characters (Flyway's run over several). */
+    private static String causeOf(Exception e) {
+        String words = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip();
+        return words.length() > 300 ? words.substring(0, 300) + "…" : words;
     }
 }
