@@ -39,10 +39,22 @@ public class RestorePointWork {
      * work ({@link TooManyAttemptsException}, 429 with Retry-After).
      */
     Slot begin(Tenant tenant) {
+        return begin(tenant, false);
+    }
+
+    /**
+     * A slot for the tenant's scheduled point: as {@link #begin(Tenant)}, but waiting for a free one
+     * rather than refusing, so that points taken by hand elsewhere never cost a tenant its day's point.
+     */
+    Slot awaitFor(Tenant tenant) {
+        return begin(tenant, true);
+    }
+
+    private Slot begin(Tenant tenant, boolean wait) {
         if (!busyTenants.add(tenant.id())) {
             throw new ConflictException("restore.pointUnderway", tenant.name());
         }
-        if (!slots.tryAcquire()) {
+        if (!(wait ? acquire() : slots.tryAcquire())) {
             busyTenants.remove(tenant.id());
             throw new TooManyAttemptsException("restore.serverBusy", RETRY_AFTER, tenant.name());
         }
@@ -50,5 +62,15 @@ public class RestorePointWork {
             slots.release();
             busyTenants.remove(tenant.id());
         };
+    }
+
+    private boolean acquire() {
+        try {
+            slots.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

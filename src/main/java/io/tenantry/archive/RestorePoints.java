@@ -165,7 +165,7 @@ public class RestorePoints {
 
     /** Takes the day's scheduled point of the current tenant and prunes (the schedule's, as the system). */
     RestorePoint takeScheduled() {
-        try (RestorePointWork.Slot slot = work.begin(context.tenant())) {
+        try (RestorePointWork.Slot slot = work.awaitFor(context.tenant())) {
             RestorePoint point = take(RestorePoint.SCHEDULED);
             prune(context.tenant(), RestorePoint.SCHEDULED);
             return point;

@@ -35,8 +35,8 @@ public class RelativeRedirects extends HttpFilter {
         }
 
         /**
-         * A path of this host ({@code /…}, but not {@code //…} nor {@code /\…}, which browsers take for
-         * another host) goes out as it is, with 302; anything else as the container makes it.
+         * A path of this host ({@code /…}, but not {@code //…}, {@code /\…} nor one holding a control
+         * character, which browsers may take for another host) goes out as it is, with 302; anything else as the container makes it.
          * {@link IllegalStateException} once the response is committed, as the servlet API says.
          */
         @Override
@@ -54,8 +54,11 @@ public class RelativeRedirects extends HttpFilter {
             flushBuffer();
         }
 
+        // Browsers drop tabs and line breaks from a URL before reading it ("/\t/evil" is "//evil"),
+        // so a location holding any control character is left to the container, which makes it absolute.
         private static boolean isPathOfThisHost(String location) {
-            return location.startsWith("/") && !location.startsWith("//") && !location.startsWith("/\\");
+            return location.startsWith("/") && !location.startsWith("//") && !location.startsWith("/\\")
+                    && location.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
         }
     }
 }

@@ -28,7 +28,7 @@ class RelativeRedirectsTest {
     @Test
     void anotherHostOrWhatLooksLikeOneIsTheContainers() throws Exception {
         for (String location : new String[] {"https://acme.example.com/", "//evil.example.com/", "/\\evil.example.com",
-                "cases.xhtml"}) {
+                "/\t/evil.example.com", "/\n/evil.example.com", "cases.xhtml"}) {
             Map<String, Object> sent = new HashMap<>();
             new RelativeRedirects.Relative(recording(sent)).sendRedirect(location);
             assertEquals(location, sent.get("sendRedirect"), location);
