@@ -123,22 +123,11 @@ class PlansIT extends DeployedTenantry {
 
     @Test
     void aLoweredPlanKeepsWhatTheTenantHasAndStopsItGrowing() {
-        long planId = plan("Limit4 " + suffix, 4);
-        Tenantry owner = app.newAccount("pl-" + suffix);
-        app.createTenant("pl-" + suffix, "Lowered", "pl-" + suffix);
-        assertEquals(200, app.onPublic("PUT", "/api/tenants/pl-" + suffix, "{\"plan\":\"Limit4 " + suffix + "\"}")
-                .status());
-        String host = Tenantry.host("pl-" + suffix);
-        Tenantry x = app.newAccount("plx-" + suffix);
-        Tenantry y = app.newAccount("ply-" + suffix);
-        assertEquals(201, owner.post(host, "/api/invitations", "{\"emails\":[\"plx-" + suffix + "@example.com\","
-                + "\"ply-" + suffix + "@example.com\"]}").status());
-        String tokenX = TestMail.awaitMailTo("plx-" + suffix + "@example.com").token();
-        String tokenY = TestMail.awaitMailTo("ply-" + suffix + "@example.com").token();
-        assertEquals(200, app.put(PUBLIC, "/api/admin/plans/" + planId, "{\"name\":\"Limit4 " + suffix
-                + "\",\"priceCents\":0,\"maxMembers\":2,\"active\":true}").status());
-        assertEquals(200, accept(x, tokenX).status(), "owner + x = 2: at the lowered limit");
-        Tenantry.Reply past = accept(y, tokenY);
+        TwoInvited t = twoInvitedThenPlanLoweredToTwo("pl", "Limit4 " + suffix);
+        Tenantry owner = t.owner();
+        String host = t.host();
+        assertEquals(200, accept(t.x(), t.tokenX()).status(), "owner + x = 2: at the lowered limit");
+        Tenantry.Reply past = accept(t.y(), t.tokenY());
         assertEquals(409, past.status(), past.body());
         JsonObject use = owner.get(host, "/api/settings/plan").json().asJsonObject();
         assertEquals(2, use.getInt("members"), use.toString());
@@ -148,20 +137,13 @@ class PlansIT extends DeployedTenantry {
 
     @Test
     void twoInvitationsAcceptedAtOnceNeverPassTheLimit() throws Exception {
-        long planId = plan("Race " + suffix, 3);
-        Tenantry owner = app.newAccount("pr-" + suffix);
-        app.createTenant("pr-" + suffix, "Race", "pr-" + suffix);
-        assertEquals(200, app.onPublic("PUT", "/api/tenants/pr-" + suffix, "{\"plan\":\"Race " + suffix + "\"}")
-                .status());
-        String host = Tenantry.host("pr-" + suffix);
-        Tenantry x = app.newAccount("prx-" + suffix);
-        Tenantry y = app.newAccount("pry-" + suffix);
-        assertEquals(201, owner.post(host, "/api/invitations", "{\"emails\":[\"prx-" + suffix + "@example.com\","
-                + "\"pry-" + suffix + "@example.com\"]}").status());
-        String tokenX = TestMail.awaitMailTo("prx-" + suffix + "@example.com").token();
-        String tokenY = TestMail.awaitMailTo("pry-" + suffix + "@example.com").token();
-        app.put(PUBLIC, "/api/admin/plans/" + planId, "{\"name\":\"Race " + suffix
-                + "\",\"priceCents\":0,\"maxMembers\":2,\"active\":true}");
+        TwoInvited t = twoInvitedThenPlanLoweredToTwo("pr", "Race " + suffix);
+        Tenantry owner = t.owner();
+        String host = t.host();
+        Tenantry x = t.x();
+        Tenantry y = t.y();
+        String tokenX = t.tokenX();
+        String tokenY = t.tokenY();
         CyclicBarrier start = new CyclicBarrier(2);
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> await(start, () -> accept(x, tokenX)));
         CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> await(start, () -> accept(y, tokenY)));
@@ -269,6 +251,32 @@ class PlansIT extends DeployedTenantry {
         assertEquals(404, other.get(otherHost, "/api/admin/plans").status());
         assertEquals("Limit1 " + suffix, app.get(PUBLIC, "/api/tenants/ps-" + suffix).json().asJsonObject()
                 .getString("plan"));
+    }
+
+    /** A tenant's owner, its host, and two accounts invited to it (not yet accepted) with their links' tokens. */
+    private record TwoInvited(Tenantry owner, String host, Tenantry x, String tokenX, Tenantry y, String tokenY) {
+    }
+
+    /**
+     * A new tenant {@code prefix-suffix} on a new plan {@code planName} of 4 members, two accounts
+     * invited to it (pending, so within the limit), and then the plan lowered to 2 members.
+     */
+    private TwoInvited twoInvitedThenPlanLoweredToTwo(String prefix, String planName) {
+        long planId = plan(planName, 4);
+        Tenantry owner = app.newAccount(prefix + "-" + suffix);
+        app.createTenant(prefix + "-" + suffix, planName, prefix + "-" + suffix);
+        assertEquals(200, app.onPublic("PUT", "/api/tenants/" + prefix + "-" + suffix, "{\"plan\":\"" + planName
+                + "\"}").status());
+        String host = Tenantry.host(prefix + "-" + suffix);
+        Tenantry x = app.newAccount(prefix + "x-" + suffix);
+        Tenantry y = app.newAccount(prefix + "y-" + suffix);
+        assertEquals(201, owner.post(host, "/api/invitations", "{\"emails\":[\"" + prefix + "x-" + suffix
+                + "@example.com\",\"" + prefix + "y-" + suffix + "@example.com\"]}").status());
+        String tokenX = TestMail.awaitMailTo(prefix + "x-" + suffix + "@example.com").token();
+        String tokenY = TestMail.awaitMailTo(prefix + "y-" + suffix + "@example.com").token();
+        assertEquals(200, app.put(PUBLIC, "/api/admin/plans/" + planId, "{\"name\":\"" + planName
+                + "\",\"priceCents\":0,\"maxMembers\":2,\"active\":true}").status());
+        return new TwoInvited(owner, host, x, tokenX, y, tokenY);
     }
 
     /** A new account owning a new tenant {@code prefix-suffix} on a new plan "Limit{max} suffix". */
