@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.tenantry.platform.RefusedException;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantJobs;
@@ -73,10 +74,17 @@ public class RestorePointSchedule {
      * what the schedule does for each tenant, for an operator who cannot wait for RESTORE_POINTS_AT.
      */
     public Optional<RestorePoint> takeDue(Tenant tenant) {
-        if (!store.claim(tenant, LocalDate.now(clock))) {
+        LocalDate day = LocalDate.now(clock);
+        if (!store.claim(tenant, day)) {
             return Optional.empty();
         }
-        return Optional.of(jobs.call(tenant, points::takeScheduled));
+        try {
+            return Optional.of(jobs.call(tenant, points::takeScheduled));
+        } catch (RefusedException busy) {
+            // The tenant's own point or restore was under way: the day is not lost, the next look retries.
+            store.release(tenant, day);
+            throw busy;
+        }
     }
 
     /** Today's day, as the schedule counts days (UTC). */

@@ -191,6 +191,19 @@ public class RestorePointStore {
         }
     }
 
+    /** Gives back the tenant's claim on {@code day}, so that its point of that day is taken at a later look. */
+    void release(Tenant tenant, LocalDate day) {
+        try (Connection connection = Database.autoCommitted(dataSource);
+             PreparedStatement release = connection.prepareStatement("UPDATE public.restore_point_day "
+                     + "SET day = day - 1 WHERE tenant_id = ? AND day = ?")) {
+            release.setLong(1, tenant.id());
+            release.setDate(2, Date.valueOf(day));
+            release.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not give back the restore point claim of " + tenant.label(), e);
+        }
+    }
+
     private static RestorePoint pointOf(Tenant tenant, ResultSet row) throws SQLException {
         return new RestorePoint(row.getLong(1), tenant.label().value(), row.getTimestamp(2).toInstant(), row.getLong(3),
                 row.getInt(4), row.getString(5), row.getString(6));

@@ -135,31 +135,38 @@ public class RestorePoints {
         Tenant tenant = context.tenant();
         RestorePoint point = store.find(tenant, id).orElseThrow(() -> new NoSuchItemException("restorePoint", id));
         imports.requireRestorable();
-        try (RestorePointWork.Slot slot = work.begin(tenant);
-             TenantRestores.Underway underway = restores.begin(tenant.label())
+        try (TenantRestores.Underway underway = restores.begin(tenant.label())
                 .orElseThrow(() -> new ConflictException("restore.underway", tenant.name()))) {
             if (!requests.awaitAtMost(tenant.label(), ownRequests, DRAIN)) {
                 throw new ConflictException("restore.busy", tenant.name(), DRAIN.toSeconds());
             }
-            Path file = store.fileOf(tenant, point.id()).filter(Files::isRegularFile).orElse(null);
-            if (file == null) {
-                throw SpooledArchive.unreadable("the restore point's file is missing");
+            // The shared slot only once the tenant's requests ended: a tenant holding one open must not
+            // keep other tenants' points waiting through the drain (hostile-owner review).
+            try (RestorePointWork.Slot slot = work.begin(tenant)) {
+                return restoreFrom(tenant, point);
             }
-            take(RestorePoint.BEFORE_RESTORE);
-            TenantImport.Outcome outcome;
-            try (SpooledArchive archive = SpooledArchive.ofPoint(file)) {
-                outcome = imports.replaceFrom(archive, point.takenAt());
-            } catch (RuntimeException refused) {
-                // An attempt, not a change: kept although the restore's transaction rolled back.
-                audited.fire(Audited.in(tenant, "tenant.restore-failed", tenant.label().value()).kept()
-                        .after(Map.of("id", point.id(), "pointTakenAt", point.takenAt().toString())));
-                throw refused;
-            }
-            prune(tenant, RestorePoint.BEFORE_RESTORE);
-            return outcome;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted before restoring " + tenant.label(), e);
+        }
+    }
+
+    private TenantImport.Outcome restoreFrom(Tenant tenant, RestorePoint point) {
+        Path file = store.fileOf(tenant, point.id()).filter(Files::isRegularFile).orElse(null);
+        if (file == null) {
+            throw SpooledArchive.unreadable("the restore point's file is missing");
+        }
+        take(RestorePoint.BEFORE_RESTORE);
+        try (SpooledArchive archive = SpooledArchive.ofPoint(file)) {
+            return imports.replaceFrom(archive, point.takenAt());
+        } catch (RuntimeException refused) {
+            // An attempt, not a change: kept although the restore's transaction rolled back.
+            audited.fire(Audited.in(tenant, "tenant.restore-failed", tenant.label().value()).kept()
+                    .after(Map.of("id", point.id(), "pointTakenAt", point.takenAt().toString())));
+            throw refused;
+        } finally {
+            // Failed restores too: each took a whole copy first.
+            prune(tenant, RestorePoint.BEFORE_RESTORE);
         }
     }
 
