@@ -3,6 +3,7 @@ package io.tenantry.archive;
 import java.io.Serializable;
 import java.util.List;
 
+import io.tenantry.faces.ReadersClock;
 import io.tenantry.faces.Messages;
 import io.tenantry.platform.Explained;
 import jakarta.faces.view.ViewScoped;
@@ -15,6 +16,10 @@ import jakarta.inject.Named;
 public class PlatformRestorePointsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    // Named by its time, as the page lists it: point ids are numbered across the platform.
+    @Inject
+    ReadersClock when;
 
     @Inject
     PlatformRestorePoints points;
@@ -40,7 +45,7 @@ public class PlatformRestorePointsPage implements Serializable {
 
     public void take() {
         try {
-            Messages.info("restore.taken", points.take(tenant).id());
+            Messages.info("restore.taken", when.dateTime(points.take(tenant).takenAt()));
         } catch (RuntimeException e) {
             if (!(e instanceof Explained)) {
                 throw e;

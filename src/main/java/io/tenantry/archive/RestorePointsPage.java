@@ -3,6 +3,7 @@ package io.tenantry.archive;
 import java.io.Serializable;
 import java.util.List;
 
+import io.tenantry.faces.ReadersClock;
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
 import io.tenantry.access.TenantSettings;
@@ -18,6 +19,10 @@ import jakarta.inject.Named;
 public class RestorePointsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    // Named by its time, as the page lists it: point ids are numbered across the platform.
+    @Inject
+    ReadersClock when;
 
     @Inject
     RestorePoints points;
@@ -59,7 +64,7 @@ public class RestorePointsPage implements Serializable {
     public void take() {
         act(() -> {
             RestorePoint point = points.takeNow();
-            Messages.info("restore.taken", point.id());
+            Messages.info("restore.taken", when.dateTime(point.takenAt()));
         });
     }
 
