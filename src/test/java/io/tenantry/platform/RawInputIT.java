@@ -59,6 +59,19 @@ class RawInputIT extends DeployedTenantry {
     }
 
     @Test
+    void aFolderWithoutItsSlashIsRedirectedOnlyOnATenantsHostAndRelatively() {
+        String noTenant = "nobody-" + label + "." + Tenantry.DOMAIN;
+        for (String folder : List.of("/resources", "/admin", "/resources/tenantry", "/errors")) {
+            Tenantry.Reply elsewhere = app.anonymous().pageAtRawPath(noTenant, folder);
+            assertEquals(404, elsewhere.status(), folder + " on a host of no tenant: " + elsewhere);
+            assertFalse(String.valueOf(elsewhere.location()).contains(noTenant), folder + ": " + elsewhere.location());
+        }
+        Tenantry.Reply folder = app.pageAtRawPath(host, "/resources/tenantry?v=1");
+        assertEquals(302, folder.status(), folder.toString());
+        assertEquals("tenantry/?v=1", folder.location(), "relative, so the browser keeps the host and the scheme it used");
+    }
+
+    @Test
     void namesThatTravelInMailStayOnOneLine() {
         String phishing = "Acme\\n\\nYour password has expired: reset it at http://evil.example/";
         for (String field : List.of("name", "organization", "navText")) {

@@ -76,8 +76,31 @@ class FacesFaultsIT extends DeployedTenantry {
         Page profile = browser.get(WebSession.url("public", "/profile.xhtml"));
         assertEquals(200, profile.status(), profile.body());
 
-        Page forged = browser.submit(profile, "details", Map.of("primefaces.nonce", "not-the-pages"), "details:save");
+        Page forged = browser.submit(profile, "details", Map.of("primefaces.nonce", "not-the-pages",
+                "details:displayName", "Forged Name"), "details:save");
 
         assertEquals(400, forged.status(), forged.body());
+        assertFalse(browser.get(WebSession.url("public", "/profile.xhtml")).body().contains("Forged Name"),
+                "a form refused is not saved either");
+    }
+
+    @Test
+    void anAjaxFormPostedWithoutItsNonceChangesNothingAndIsNoServerFault() {
+        String someone = "nonce-" + UUID.randomUUID().toString().substring(0, 8);
+        app.newAccount(someone);
+        WebSession browser = new WebSession(app.server());
+        browser.follow(browser.submit(browser.get(WebSession.url("public", "/signin.xhtml")), "signin",
+                Map.of("signin:username", someone, "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS),
+                "signin:submit"));
+        Page profile = browser.get(WebSession.url("public", "/profile.xhtml"));
+
+        Page forged = browser.submit(profile, "details", Map.of("primefaces.nonce", "not-the-pages",
+                "details:displayName", "Forged Name", "jakarta.faces.partial.ajax", "true",
+                "jakarta.faces.source", "details:save", "jakarta.faces.partial.execute", "@all",
+                "jakarta.faces.partial.render", "@all"), "details:save", Map.of("Faces-Request", "partial/ajax"));
+
+        assertTrue(forged.status() < 500, forged.status() + ": " + forged.body());
+        assertFalse(browser.get(WebSession.url("public", "/profile.xhtml")).body().contains("Forged Name"),
+                "a form refused is not saved either");
     }
 }
