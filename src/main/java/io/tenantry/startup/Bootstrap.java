@@ -1,13 +1,11 @@
 package io.tenantry.startup;
 
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.access.TenantCreation;
 import io.tenantry.access.DefaultPlan;
@@ -41,9 +39,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Start-up. Missing or invalid settings (TENANTS_DOMAIN, DB_URL, PUBLIC_SCHEME, PUBLIC_PORT,
+ * Start-up. Missing or invalid settings (TENANTS_DOMAIN, PUBLIC_SCHEME, PUBLIC_PORT,
  * TRUSTED_PROXIES, UPGRADE_RETRY_SECONDS, TENANTS_TRIAL_DAYS, DISPLAY_TIME_ZONE, ARCHIVE_MAX_*) fail the deployment at once, with a message naming the
- * variable. The database is then prepared in the background, retried until it answers: public
+ * variable (DB_URL and DB_WAIT_SECONDS are checked before, when the persistence unit opens:
+ * {@link io.tenantry.platform.DatabaseAtStart}). The database is then prepared in the background, retried until it answers: public
  * schema, template, super-user, public tenant, directory, what a stopped server left half done
  * ({@link InterruptedWork}); then tenants behind are upgraded.
  */
@@ -93,10 +92,6 @@ public class Bootstrap {
     MetricsSettings metrics;
 
     @Inject
-    @ConfigProperty(name = "db.url")
-    Optional<String> databaseUrl;
-
-    @Inject
     SchemaMigrations migrations;
 
     @Inject
@@ -130,11 +125,6 @@ public class Bootstrap {
     DataSource pool;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        if (databaseUrl.filter(url -> url.startsWith("jdbc:postgresql:")).isEmpty()) {
-            throw new IllegalStateException("DB_URL is " + databaseUrl.map(u -> "'" + u + "', not a PostgreSQL JDBC URL")
-                    .orElse("not set") + ". Set it, for example DB_URL=jdbc:postgresql://db.example.com:5432/tenantry "
-                    + "with DB_USER and DB_PASSWORD (mvn -Prun starts an embedded database instead).");
-        }
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")

@@ -2,6 +2,9 @@ package io.tenantry.tenancy;
 
 import javax.sql.DataSource;
 
+import io.tenantry.platform.DatabaseAtStart;
+
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Connector;
 import org.eclipse.persistence.sessions.DatasourceLogin;
@@ -12,7 +15,9 @@ import org.eclipse.persistence.sessions.Session;
  * Puts {@link TenantTaggedDataSource} between EclipseLink and the server's pool, so that the
  * statements of tenants' transactions are tagged whatever server defined the pool. Registered in
  * persistence.xml ({@code eclipselink.session.customizer}); runs once, when the persistence unit
- * deploys, after the container has handed EclipseLink the pool ({@code jta-data-source}).
+ * deploys, after the container has handed EclipseLink the pool ({@code jta-data-source}), and
+ * before EclipseLink's first login, which it lets wait for a database not reachable yet
+ * ({@link DatabaseAtStart}).
  */
 public class TenantTaggedConnections implements SessionCustomizer {
 
@@ -27,6 +32,7 @@ public class TenantTaggedConnections implements SessionCustomizer {
             throw new IllegalStateException("EclipseLink has only the name " + connector.getName()
                     + " of the data source, not the data source itself: tenants' statements could not be tagged");
         }
+        DatabaseAtStart.await(pool, ConfigProvider.getConfig(TenantTaggedConnections.class.getClassLoader()));
         if (!(pool instanceof TenantTaggedDataSource)) {
             connector.setDataSource(new TenantTaggedDataSource(pool));
         }
