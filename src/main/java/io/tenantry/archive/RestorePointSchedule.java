@@ -101,7 +101,7 @@ public class RestorePointSchedule {
     }
 
     private void takeIfDue(Tenant tenant) {
-        if (tenant.beingDeleted() || restores.isUnderway(tenant.label())
+        if (tenant.beingDeleted() || restores.isUnderway(tenant)
                 || upgrades.of(tenant).phase() != UpgradeState.Phase.CURRENT) {
             return; // the next look takes it, still today
         }
