@@ -1,5 +1,6 @@
 package io.tenantry.archive;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,7 +105,8 @@ public class TenantExport {
         TransactionTenant.readOneSnapshot();
         long rows = 0;
         int written = 0;
-        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+        // The caller's stream stays open: an export is recorded before its answer ends.
+        try (ZipOutputStream zip = new ZipOutputStream(new Unclosed(out), StandardCharsets.UTF_8)) {
             put(zip, ArchiveNames.MANIFEST, Json.createObjectBuilder().add("format", FORMAT)
                     .add("tenant", tenant.label().value()).add("name", tenant.name())
                     .add("schemaVersion", String.valueOf(tenant.schemaVersion()))
@@ -202,6 +204,24 @@ public class TenantExport {
         JsonArrayBuilder members = Json.createArrayBuilder();
         emails.forEach(members::add);
         return members.build().toString();
+    }
+
+    /** The caller's stream, which closing the zip only flushes: the caller closes it. */
+    private static final class Unclosed extends FilterOutputStream {
+
+        Unclosed(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     private static void put(ZipOutputStream zip, String name, String content) throws IOException {

@@ -8,15 +8,18 @@ import io.tenantry.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 /**
  * A tenant's storage against its {@link StorageLimit}: the bytes of its folder and of what modules
  * above keep for it ({@link StoredElsewhere}: restore points). A write is refused before any of it is
  * written when the tenant is at its limit, and cut off (nothing kept) once it would pass it, so one
  * owner cannot fill the disk every tenant shares. Counted at each write, not reserved: two writes at
- * once may each fit alone and together pass the limit by at most one write's size.
+ * once may each fit alone and together pass the limit by at most one write's size. Counted outside the
+ * caller's transaction, on connections of its own.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class TenantStorage {
 
     @Inject

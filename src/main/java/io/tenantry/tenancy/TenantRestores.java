@@ -1,6 +1,7 @@
 package io.tenantry.tenancy;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,9 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.tenantry.platform.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +49,17 @@ public class TenantRestores {
     public static final Duration DRAIN = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(TenantRestores.class.getName());
 
-    @Resource(lookup = Database.JNDI_NAME)
-    DataSource dataSource;
+    @Inject
+    @ConfigProperty(name = "db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "db.user", defaultValue = "postgres")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "db.password")
+    Optional<String> password;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -141,11 +150,15 @@ public class TenantRestores {
         }
     }
 
-    /** A connection in a transaction holding the tenant's lock exclusively, once its other transactions ended. */
+    /**
+     * A connection in a transaction holding the tenant's lock exclusively, once its other transactions
+     * ended. A connection of its own, outside the pool: the server would hand a pooled one opened on this
+     * thread to the restore's own transactions as theirs, and their commits would end the lock.
+     */
     private Connection exclusively(Tenant tenant) {
         Connection connection = null;
         try {
-            connection = dataSource.getConnection();
+            connection = DriverManager.getConnection(url, user, password.orElse(""));
             connection.setAutoCommit(false);
             try (Statement timeout = connection.createStatement()) {
                 timeout.execute("SET LOCAL lock_timeout = '" + DRAIN.toMillis() + "ms'");
@@ -170,7 +183,6 @@ public class TenantRestores {
     private static void release(Connection connection) {
         try (connection) {
             connection.rollback();
-            connection.setAutoCommit(true);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not release a restore's lock; closing its connection ends it", e);
         }

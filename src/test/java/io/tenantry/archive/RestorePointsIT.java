@@ -228,7 +228,7 @@ class RestorePointsIT extends DeployedTenantry {
             restoring = java.util.concurrent.CompletableFuture.supplyAsync(() ->
                     owner.post(host, "/api/restore-points/" + id(point) + "/restore", ""));
             Tenantry.Download refused = awaitStatus(() -> testerOnTwo.download(host, "/api/products"), 503);
-            assertEquals("5", refused.header("Retry-After"), "the other instance says when to come back");
+            assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0, "the other instance says when to come back");
             assertEquals(503, tester.get(host, "/api/products").status(), "and so does the restoring one");
             assertEquals(503, testerOnTwo.post(host, "/api/products", "{\"name\":\"Written elsewhere\"}").status(),
                     "a write on another instance is refused, not lost under the restore");
