@@ -104,6 +104,7 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             case PAYMENT_REQUIRED -> Problem.response(402, "Subscription expired", words, null);
             case TOO_LARGE -> Problem.response(413, "Content Too Large", words, null);
             case TOO_MANY_ATTEMPTS -> Problem.response(429, "Too Many Requests", words, null);
+            case INSUFFICIENT_STORAGE -> Problem.response(507, "Insufficient Storage", words, null);
             default -> Problem.response(Status.fromStatusCode(kind.status()), words);
         };
         if (kind == RefusalKind.NOT_SIGNED_IN) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.tenantry.files.StorageLimitException;
 import io.tenantry.platform.RefusedException;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
@@ -80,6 +81,9 @@ public class RestorePointSchedule {
         }
         try {
             return Optional.of(jobs.call(tenant, points::takeScheduled));
+        } catch (StorageLimitException full) {
+            // The day stays claimed: a tenant at its storage limit is tried once a day, not at every look.
+            throw full;
         } catch (RefusedException busy) {
             // The tenant's own point or restore was under way: the day is not lost, the next look retries.
             store.release(tenant, day);
@@ -101,7 +105,7 @@ public class RestorePointSchedule {
     }
 
     private void takeIfDue(Tenant tenant) {
-        if (tenant.beingDeleted() || restores.isUnderway(tenant.label())
+        if (tenant.beingDeleted() || restores.isUnderway(tenant)
                 || upgrades.of(tenant).phase() != UpgradeState.Phase.CURRENT) {
             return; // the next look takes it, still today
         }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.tenantry.accounts.TooManyAttemptsException;
+import io.tenantry.files.StoredElsewhere;
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.Tenant;
 import jakarta.annotation.Resource;
@@ -32,7 +33,7 @@ import jakarta.inject.Inject;
  * place in the transaction that inserts its row, and removed after the transaction that deletes it.
  */
 @ApplicationScoped
-public class RestorePointStore {
+public class RestorePointStore implements StoredElsewhere {
 
     /** Points a tenant may take by hand in an hour. */
     static final int MANUAL_PER_HOUR = 3;
@@ -82,6 +83,22 @@ public class RestorePointStore {
             throw new IllegalStateException("Could not keep a restore point of " + tenant.label(), e);
         } finally {
             folder.delete(part);
+        }
+    }
+
+    /** The bytes of the tenant's points, counted against its storage limit. */
+    @Override
+    public long bytesOf(Tenant tenant) {
+        try (Connection connection = Database.autoCommitted(dataSource);
+             PreparedStatement select = connection.prepareStatement("SELECT coalesce(sum(size_bytes), 0) FROM "
+                     + "public.restore_point WHERE tenant_id = ?")) {
+            select.setLong(1, tenant.id());
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the restore points of " + tenant.label(), e);
         }
     }
 

@@ -6,18 +6,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
+import io.tenantry.files.StorageLimitException;
+import io.tenantry.files.TenantStorage;
 import io.tenantry.platform.ConflictException;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
-import io.tenantry.tenancy.TenantRequests;
 import io.tenantry.tenancy.TenantRestores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,9 +34,6 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class RestorePoints {
-
-    /** How long a restore waits for the tenant's requests already running to end. */
-    static final Duration DRAIN = Duration.ofSeconds(30);
 
     @Inject
     TenantContext context;
@@ -63,10 +60,14 @@ public class RestorePoints {
     RestorePointWork work;
 
     @Inject
-    TenantRequests requests;
+    TenantStorage storage;
 
     @Inject
     Event<Audited> audited;
+
+    /** A point just taken, and what its archive holds. */
+    private record TakenPoint(RestorePoint point, TenantExport.Written written) {
+    }
 
     /** The current tenant's points, newest first. */
     @Requires(Permission.TENANT_EXPORT)
@@ -103,7 +104,7 @@ public class RestorePoints {
     private RestorePoint takeManual(java.util.function.UnaryOperator<Audited> who) {
         Tenant tenant = context.tenant();
         try (RestorePointWork.Slot slot = work.begin(tenant)) {
-            RestorePoint point = take(RestorePoint.MANUAL);
+            RestorePoint point = take(RestorePoint.MANUAL).point();
             audited.fire(who.apply(Audited.in(tenant, "tenant.restore-point", tenant.label().value())
                     .after(Map.of("id", point.id(), "takenAt", point.takenAt().toString(), "bytes", point.sizeBytes()))));
             prune(tenant, RestorePoint.MANUAL);
@@ -122,32 +123,25 @@ public class RestorePoints {
     /**
      * Restores the current tenant to the point of this id: {@link NoSuchItemException} (404) when
      * the tenant has no such point; refuses anyone but the owner or a super-user (403); a restore
-     * of the tenant already under way here is a {@link ConflictException} (409), and so is a tenant
-     * whose requests do not end within {@link #DRAIN}. While it runs, the tenant's other requests
-     * answer 503 on this instance. A point that is damaged or whose file is missing is refused (400)
-     * and changes nothing;
-     * the point taken of the state before stays either way.
-     *
-     * @param ownRequests how many of the tenant's requests are the caller's own (1 on its host)
+     * of the tenant already under way on any instance is a {@link ConflictException} (409), and so is a
+     * tenant whose transactions do not end within {@link TenantRestores#DRAIN}. While it runs, the
+     * tenant answers 503 on every instance ({@link TenantRestores}); requests still being received
+     * (a slow upload) do not hold it back, they are refused when they come to write. A point that is
+     * damaged or whose file is missing is refused (400) and changes nothing; the point taken of the
+     * state before stays either way.
      */
     @Requires(Permission.TENANT_EXPORT)
-    public TenantImport.Outcome restore(long id, int ownRequests) {
+    public TenantImport.Outcome restore(long id) {
         Tenant tenant = context.tenant();
         RestorePoint point = store.find(tenant, id).orElseThrow(() -> new NoSuchItemException("restorePoint", id));
         imports.requireRestorable();
-        try (TenantRestores.Underway underway = restores.begin(tenant.label())
+        try (TenantRestores.Underway underway = restores.begin(tenant)
                 .orElseThrow(() -> new ConflictException("restore.underway", tenant.name()))) {
-            if (!requests.awaitAtMost(tenant.label(), ownRequests, DRAIN)) {
-                throw new ConflictException("restore.busy", tenant.name(), DRAIN.toSeconds());
-            }
-            // The shared slot only once the tenant's requests ended: a tenant holding one open must not
+            // The shared slot only once the tenant's transactions ended: a tenant holding one open must not
             // keep other tenants' points waiting through the drain (hostile-owner review).
             try (RestorePointWork.Slot slot = work.begin(tenant)) {
                 return restoreFrom(tenant, point);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted before restoring " + tenant.label(), e);
         }
     }
 
@@ -156,7 +150,11 @@ public class RestorePoints {
         if (file == null) {
             throw SpooledArchive.unreadable("the restore point's file is missing");
         }
-        take(RestorePoint.BEFORE_RESTORE);
+        TakenPoint before = take(RestorePoint.BEFORE_RESTORE);
+        audited.fire(Audited.in(tenant, "tenant.restore-point", tenant.label().value()).kept()
+                .after(Map.of("id", before.point().id(), "takenAt", before.point().takenAt().toString(),
+                        "bytes", before.point().sizeBytes(), "reason", RestorePoint.BEFORE_RESTORE,
+                        "rows", before.written().rows(), "files", before.written().files())));
         try (SpooledArchive archive = SpooledArchive.ofPoint(file)) {
             return imports.replaceFrom(archive, point.takenAt());
         } catch (RuntimeException refused) {
@@ -173,21 +171,31 @@ public class RestorePoints {
     /** Takes the day's scheduled point of the current tenant and prunes (the schedule's, as the system). */
     RestorePoint takeScheduled() {
         try (RestorePointWork.Slot slot = work.awaitFor(context.tenant())) {
-            RestorePoint point = take(RestorePoint.SCHEDULED);
+            RestorePoint point = take(RestorePoint.SCHEDULED).point();
             prune(context.tenant(), RestorePoint.SCHEDULED);
             return point;
         }
     }
 
-    /** Streams the current tenant's archive to a new partial file and records it as a point. */
-    private RestorePoint take(String reason) {
+    /**
+     * Streams the current tenant's archive to a new partial file and records it as a point. A point
+     * taken by hand or on schedule counts against the tenant's storage limit: refused at the limit
+     * ({@link StorageLimitException}, 507), cut off and removed once it would pass it. A restore's point
+     * of the state it replaces is not: refusing it would keep a tenant at its limit from being restored,
+     * and those points are bounded by RESTORE_POINTS_KEEP.
+     */
+    private TakenPoint take(String reason) {
         Tenant tenant = context.tenant();
+        boolean limited = !RestorePoint.BEFORE_RESTORE.equals(reason);
+        long room = limited ? storage.roomFor(tenant, 0) : Long.MAX_VALUE;
         Path part = folder.newPart(tenant.id());
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 64 * 1024)) {
-                export.writePointTo(out);
+            TenantExport.Written written;
+            try (OutputStream out = new BufferedOutputStream(storage.within(tenant, room, Files.newOutputStream(part)),
+                    64 * 1024)) {
+                written = export.writePointTo(out);
             }
-            return store.record(tenant, part, reason, TenantExport.FORMAT, tenant.schemaVersion());
+            return new TakenPoint(store.record(tenant, part, reason, TenantExport.FORMAT, tenant.schemaVersion()), written);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write a restore point of " + tenant.label(), e);
         } finally {

@@ -70,7 +70,7 @@ public class RestorePointsPage implements Serializable {
 
     public void restore(long id) {
         act(() -> {
-            TenantImport.Outcome outcome = points.restore(id, 1); // this request is one of the tenant's
+            TenantImport.Outcome outcome = points.restore(id);
             Messages.info("restore.done", outcome.rows().values().stream().mapToInt(Integer::intValue).sum(),
                     outcome.files());
         });

@@ -64,6 +64,6 @@ public class RestorePointsResource {
     @POST
     @Path("{id}/restore")
     public TenantImport.Outcome restore(@PathParam("id") long id) {
-        return points.restore(id, 1); // this request is one of the tenant's
+        return points.restore(id);
     }
 }

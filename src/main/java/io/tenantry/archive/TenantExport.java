@@ -1,6 +1,8 @@
 package io.tenantry.archive;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -22,6 +26,7 @@ import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.tenancy.TransactionTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -36,7 +41,10 @@ import jakarta.transaction.Transactional;
  * accounts.json} (the e-mail of every account the data names), {@code members.json}, one
  * {@code tables/<table>.jsonl} per table (a JSON row per line, in key order) and {@code files/}
  * (the logo and the attachments' bytes, named as in the tenant's folder; see {@link ArchiveNames}).
- * Read in one transaction, so the archive is one consistent moment of the tenant.
+ * Read in one REPEATABLE READ transaction, so every row is of one moment of the tenant, and the files
+ * are those of that moment's rows: a file deleted after that moment (its row gone since) is left out,
+ * as an attachment row without its file is an archive an import takes. A file is opened before its
+ * entry is begun and read from the open file, so a deletion while it is copied cannot cut it short.
  */
 @ApplicationScoped
 @Transactional
@@ -72,8 +80,14 @@ public class TenantExport {
     @Requires(Permission.TENANT_EXPORT)
     public void writeTo(OutputStream out) {
         Tenant tenant = context.tenant();
-        audited.fire(Audited.in(tenant, "tenant.exported", tenant.label().value()).kept());
-        write(tenant, out);
+        Written written = write(tenant, out);
+        // Recorded once written whole: an export cut off (the client gone) sent no archive.
+        audited.fire(Audited.in(tenant, "tenant.exported", tenant.label().value()).kept()
+                .after(Map.of("rows", written.rows(), "files", written.files())));
+    }
+
+    /** What an archive holds: its rows (all tables) and its files. */
+    record Written(long rows, int files) {
     }
 
     /**
@@ -82,29 +96,44 @@ public class TenantExport {
      * ({@link RestorePoints} decides who may take and restore points, the schedule takes them as
      * the system). Package-private: nothing else may read a tenant unchecked.
      */
-    void writePointTo(OutputStream out) {
-        write(context.tenant(), out);
+    Written writePointTo(OutputStream out) {
+        return write(context.tenant(), out);
     }
 
-    private void write(Tenant tenant, OutputStream out) {
-        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+    private Written write(Tenant tenant, OutputStream out) {
+        // Before the first read: the transaction's connection is routed, and its level set, on first use.
+        TransactionTenant.readOneSnapshot();
+        long rows = 0;
+        int written = 0;
+        // The caller's stream stays open: an export is recorded before its answer ends.
+        try (ZipOutputStream zip = new ZipOutputStream(new Unclosed(out), StandardCharsets.UTF_8)) {
             put(zip, ArchiveNames.MANIFEST, Json.createObjectBuilder().add("format", FORMAT)
                     .add("tenant", tenant.label().value()).add("name", tenant.name())
                     .add("schemaVersion", String.valueOf(tenant.schemaVersion()))
                     .add("exportedAt", OffsetDateTime.now().toString()).build().toString());
+            requireOneSnapshot();
             put(zip, ArchiveNames.ACCOUNTS, accounts());
             put(zip, ArchiveNames.MEMBERS, members());
             Connection connection = em.unwrap(Connection.class);
             for (ArchivedTable table : ArchivedTable.ALL) {
                 zip.putNextEntry(new ZipEntry(table.entry()));
-                writeRows(connection, table, zip);
+                rows += writeRows(connection, table, zip);
                 zip.closeEntry();
             }
-            for (String name : referencedFiles(tenant)) {
-                zip.putNextEntry(new ZipEntry(ArchiveNames.FILES + name));
-                files.copyTo(tenant, name, zip);
-                zip.closeEntry();
+            for (String name : referencedFiles()) {
+                Optional<TenantFiles.Stored> file = files.open(tenant, name);
+                if (file.isEmpty()) {
+                    continue; // deleted after this archive's moment
+                }
+                try (InputStream content = file.get().content()) {
+                    zip.putNextEntry(new ZipEntry(ArchiveNames.FILES + name));
+                    content.transferTo(zip);
+                    zip.closeEntry();
+                }
+                written++;
             }
+            zip.finish();
+            return new Written(rows, written);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the archive of " + tenant.label(), e);
         } catch (SQLException e) {
@@ -112,9 +141,22 @@ public class TenantExport {
         }
     }
 
+    /**
+     * Makes sure the transaction reads one snapshot: it would not if its connection had been routed
+     * before {@link TransactionTenant#readOneSnapshot} (a read earlier in the same transaction).
+     */
+    private void requireOneSnapshot() {
+        Object level = em.createNativeQuery("SELECT current_setting('transaction_isolation')").getSingleResult();
+        if (!"repeatable read".equals(level)) {
+            throw new IllegalStateException("An archive must be read from one snapshot, but this transaction reads "
+                    + "at " + level);
+        }
+    }
+
     /** The table's rows as JSON lines in key order, fetched a few hundred at a time (the transaction keeps the cursor open). */
-    private static void writeRows(Connection connection, ArchivedTable table, OutputStream out)
+    private static long writeRows(Connection connection, ArchivedTable table, OutputStream out)
             throws SQLException, IOException {
+        long count = 0;
         try (PreparedStatement rows = connection.prepareStatement("SELECT CAST(row_to_json(t) AS text) FROM "
                 + table.name() + " t ORDER BY " + table.order())) {
             rows.setFetchSize(ROWS_PER_FETCH);
@@ -122,19 +164,21 @@ public class TenantExport {
                 while (result.next()) {
                     out.write(result.getString(1).getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
+                    count++;
                 }
             }
         }
+        return count;
     }
 
-    /** The logo, and the files of attachment rows, among the files the tenant's folder has. */
-    private List<String> referencedFiles(Tenant tenant) {
+    /** The logo, and the files of the snapshot's attachment rows. */
+    private List<String> referencedFiles() {
         @SuppressWarnings("unchecked")
         List<Number> attachments = em.createNativeQuery("SELECT id FROM attachment ORDER BY id").getResultList();
         List<String> referenced = new ArrayList<>();
         referenced.add(ArchiveNames.LOGO);
         attachments.forEach(id -> referenced.add(ArchiveNames.attachmentFile(id.longValue())));
-        return referenced.stream().filter(name -> files.exists(tenant, name)).toList();
+        return referenced;
     }
 
     /** Every account that the tenant's rows or its member list name, with the e-mail that finds it again. */
@@ -160,6 +204,24 @@ public class TenantExport {
         JsonArrayBuilder members = Json.createArrayBuilder();
         emails.forEach(members::add);
         return members.build().toString();
+    }
+
+    /** The caller's stream, which closing the zip only flushes: the caller closes it. */
+    private static final class Unclosed extends FilterOutputStream {
+
+        Unclosed(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     private static void put(ZipOutputStream zip, String name, String content) throws IOException {

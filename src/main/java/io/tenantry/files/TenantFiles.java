@@ -23,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantGoneException;
 import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantRestores;
+import io.tenantry.tenancy.TenantRestoringException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +49,9 @@ public class TenantFiles {
 
     @Inject
     TenantDirectory directory;
+
+    @Inject
+    TenantRestores restores;
 
     private Path root;
 
@@ -85,6 +90,28 @@ public class TenantFiles {
             Files.copy(file, out);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
+    /** The bytes of every file in the tenant's folder now, writes under way included; 0 before its first file. */
+    public long folderBytes(Tenant tenant) {
+        Path folder = folderOf(tenant.filesFolder());
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> each = Files.list(folder)) {
+            return each.mapToLong(TenantFiles::sizeOrNothing).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not measure " + folder, e);
+        }
+    }
+
+    /** A file's size, 0 when it went away while its folder was listed. */
+    private static long sizeOrNothing(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 
@@ -231,8 +258,9 @@ public class TenantFiles {
 
     /**
      * A new partial file beside the file. The folder is made on the tenant's first write, but only
-     * while the tenant is in service here: a write arriving after its deletion would otherwise
-     * make the folder again (with nobody to remove it until the next start-up).
+     * while the tenant is in service here with this folder: a write arriving after its deletion, or
+     * after a restore replaced its folder, would otherwise make the folder again (with nobody to
+     * remove it until the next start-up, and its file lost to the tenant).
      */
     private Path partialFileFor(Tenant tenant, Path file) throws IOException {
         if (!Files.isDirectory(file.getParent())) {
@@ -243,10 +271,13 @@ public class TenantFiles {
     }
 
     private void requireInService(Tenant tenant) {
-        boolean inService = directory.find(tenant.label())
-                .filter(current -> current.id() == tenant.id() && !current.beingDeleted()).isPresent();
-        if (!inService) {
-            throw new TenantGoneException(tenant.label());
+        Tenant current = directory.find(tenant.label())
+                .filter(found -> found.id() == tenant.id() && !found.beingDeleted())
+                .orElseThrow(() -> new TenantGoneException(tenant.label()));
+        if (!current.filesFolder().equals(tenant.filesFolder())
+                && !restores.isRunBy(tenant.label(), Thread.currentThread())) {
+            // Restored since this request found its tenant: its folder was replaced, and must not come back.
+            throw new TenantRestoringException(tenant.label());
         }
     }
 

@@ -21,7 +21,11 @@ public enum RefusalKind {
     /** A body or file beyond its limit: 413. */
     TOO_LARGE(413),
     /** Too many attempts; the refusal says how long to wait: 429. */
-    TOO_MANY_ATTEMPTS(429);
+    TOO_MANY_ATTEMPTS(429),
+    /** Out of service for a while (a restore); the refusal says how long to wait: 503. */
+    UNAVAILABLE(503),
+    /** The tenant's storage limit would be passed: 507. */
+    INSUFFICIENT_STORAGE(507);
 
     private final int status;
 

@@ -15,6 +15,7 @@ import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.archive.RestorePointSchedule;
 import io.tenantry.archive.RestorePointSettings;
+import io.tenantry.files.StorageLimit;
 import io.tenantry.audit.AuditPruning;
 import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
@@ -86,6 +87,9 @@ public class Bootstrap {
     RestorePointSettings restorePoints;
 
     @Inject
+    StorageLimit storageLimit;
+
+    @Inject
     RestorePointSchedule restorePointSchedule;
 
     @Inject
@@ -128,7 +132,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + metrics
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + metrics
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);

@@ -9,6 +9,7 @@ import io.tenantry.access.OwnerQuota;
 import io.tenantry.access.TrialPeriod;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.archive.RestorePointSettings;
+import io.tenantry.files.StorageLimit;
 import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.platform.MetricsSettings;
@@ -101,6 +102,10 @@ public class Settings {
     Optional<String> filesRoot;
 
     @Inject
+    @ConfigProperty(name = "tenant.storage.max-mb")
+    Optional<String> storageMaxMb;
+
+    @Inject
     @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
     String tenantCreation;
 
@@ -132,6 +137,12 @@ public class Settings {
     @Singleton
     ArchiveLimits archiveLimits() {
         return ArchiveLimits.of(archiveMaxSizeMb, archiveMaxEntrySizeMb, archiveMaxExpandedSizeMb, archiveMaxEntries);
+    }
+
+    @Produces
+    @Singleton
+    StorageLimit storageLimit() {
+        return StorageLimit.of(storageMaxMb);
     }
 
     @Produces

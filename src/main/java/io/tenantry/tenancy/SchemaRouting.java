@@ -3,6 +3,7 @@ package io.tenantry.tenancy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.Optional;
 
 import org.eclipse.persistence.internal.databaseaccess.Accessor;
@@ -37,6 +38,20 @@ public class SchemaRouting extends SessionEventAdapter {
 
     /** SET LOCAL search_path, written so that the driver keeps its prepared statements (see above). */
     private static final String ROUTE = "SELECT set_config('search_path', ?, true)";
+    /**
+     * The route with the tenant's transaction lock, shared, held until the transaction ends: a restore
+     * takes it exclusively ({@link TenantRestores}) and so waits for every transaction of the tenant,
+     * on every instance, and none begins under it. One statement, as the route alone was.
+     */
+    private static final String ROUTE_AND_LOCK = "SELECT set_config('search_path', ?, true), "
+            + "pg_advisory_xact_lock_shared(" + TenantRestores.LOCK_CLASS + ", hashtext(?))";
+    /**
+     * Before the route, which is the transaction's first query: PostgreSQL takes a REPEATABLE READ
+     * transaction's snapshot at its first query and refuses the level after it. Transaction-local, so
+     * the pooled connection is back at READ COMMITTED afterwards (the driver's setTransactionIsolation
+     * would change the session's default instead).
+     */
+    private static final String ONE_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ";
 
     /**
      * No query is retried on another connection. EclipseLink, meeting a connection that failed (the
@@ -65,8 +80,17 @@ public class SchemaRouting extends SessionEventAdapter {
                 // SET LOCAL would be void here, and the query would fail on _unrouted: say why instead.
                 throw new IllegalStateException("A connection for tenant data is outside a database transaction");
             }
-            try (PreparedStatement statement = connection.prepareStatement(ROUTE)) {
+            if (TransactionTenant.readsOneSnapshot()) {
+                try (Statement level = connection.createStatement()) {
+                    level.execute(ONE_SNAPSHOT);
+                }
+            }
+            boolean restore = TransactionTenant.isRestore();
+            try (PreparedStatement statement = connection.prepareStatement(restore ? ROUTE : ROUTE_AND_LOCK)) {
                 statement.setString(1, schema.get().quoted());
+                if (!restore) {
+                    statement.setString(2, schema.get().value());
+                }
                 statement.executeQuery().close();
             }
         } catch (SQLException e) {

@@ -15,6 +15,14 @@ public class TenantContext {
         this.tenant = tenant;
     }
 
+    /** Follows the tenant to its state after a restore this request ran (its files in another folder). */
+    void follow(Tenant restored) {
+        if (tenant == null || tenant.id() != restored.id()) {
+            throw new IllegalStateException("The request is not served for tenant " + restored.label());
+        }
+        this.tenant = restored;
+    }
+
     public boolean isEntered() {
         return tenant != null;
     }

@@ -11,7 +11,9 @@ import jakarta.transaction.Transactional;
  * Binds the request's tenant to the transaction that {@code @Transactional} has just begun, once
  * the directory confirms that this tenant (this life of its label, by id) is still in service: a
  * request that began before its tenant's deletion (a slow body, say) must not reach a schema that
- * a later tenant of the same label may own by now ({@link TenantGoneException}, 404). A method
+ * a later tenant of the same label may own by now ({@link TenantGoneException}, 404); nor a tenant
+ * being restored, or restored since the request found it ({@link TenantRestoringException}, 503),
+ * unless this is the restore's own work ({@link TenantRestores}). A method
  * declared {@code @Transactional(NOT_SUPPORTED)} is let through unbound: it reaches tenant data only
  * through services that bind it in transactions of their own.
  */
@@ -27,6 +29,9 @@ public class TenantDataInterceptor {
     @Inject
     TenantDirectory directory;
 
+    @Inject
+    TenantRestores restores;
+
     @AroundInvoke
     public Object bindTenant(InvocationContext invocation) throws Exception {
         if (runsOutsideTransactions(invocation)) {
@@ -36,8 +41,16 @@ public class TenantDataInterceptor {
             return invocation.proceed();
         }
         Tenant tenant = context.tenant();
-        if (directory.find(tenant.label()).filter(now -> now.id() == tenant.id() && !now.beingDeleted()).isEmpty()) {
-            throw new TenantGoneException(tenant.label());
+        Tenant now = directory.find(tenant.label()).filter(found -> found.id() == tenant.id() && !found.beingDeleted())
+                .orElseThrow(() -> new TenantGoneException(tenant.label()));
+        if (restores.isRunBy(tenant.label(), Thread.currentThread())) {
+            TransactionTenant.bind(tenant.schema());
+            TransactionTenant.bindAsRestore();
+            return invocation.proceed();
+        }
+        if (restores.isUnderway(now) || !now.filesFolder().equals(tenant.filesFolder())) {
+            // Being restored, or restored since this request found its tenant: what it read is gone.
+            throw new TenantRestoringException(tenant.label());
         }
         TransactionTenant.bind(tenant.schema());
         return invocation.proceed();

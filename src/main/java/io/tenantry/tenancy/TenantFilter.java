@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * deletion begins); a tenant whose schema is not yet current gets 503 until it is, saying where
  * its upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
  * those {@link UpgradeFailureAudience} admits, as the reason may quote a row), and one being
- * restored here ({@link TenantRestores}) gets 503 until its restore ends. Requests
+ * restored on any instance ({@link TenantRestores}) gets 503 until its restore ends. Requests
  * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them.
  * {@code www.<domain>} is moved (301) to the public host. Health
  * and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP; metrics
@@ -112,7 +112,7 @@ public class TenantFilter extends HttpFilter {
             refuseUntilUpgraded(request, response, tenant, upgrade);
             return;
         }
-        if (restores.isUnderway(tenant.label())) {
+        if (restores.isUnderway(tenant)) {
             response.setHeader("Retry-After", "5");
             ProblemResponse.send(request, response, 503, Reason.of("title.restoring"),
                     Reason.of("tenant.restoring", tenant.label().value()));

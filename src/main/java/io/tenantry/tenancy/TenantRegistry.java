@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TenantRegistry {
 
-    private static final String COLUMNS = "id, label, schema_name, name, created_at, schema_version, files_folder, state";
+    private static final String COLUMNS = "id, label, schema_name, name, created_at, schema_version, files_folder, state, restoring_until";
     private static final String DELETING = "deleting";
     private static final String ACTIVE = "active";
 
@@ -121,6 +122,59 @@ public class TenantRegistry {
     }
 
     /**
+     * Marks this tenant (by id, in service) as being restored for {@code lease} from the database's
+     * now, on an auto-committed connection, and tells every instance; empty when the row is gone, being
+     * deleted, or a restore's lease on it has not run out (another instance is restoring it).
+     */
+    Optional<Tenant> leaseRestore(Tenant tenant, Duration lease) {
+        return changeRestore(tenant, "UPDATE public.tenant SET restoring_until = now() + make_interval(secs => ?) "
+                + "WHERE id = ? AND state = '" + ACTIVE + "' AND (restoring_until IS NULL OR restoring_until <= now()) "
+                + "RETURNING " + COLUMNS, lease);
+    }
+
+    /** Moves the restore's lease on this tenant to {@code lease} from now; empty when it was ended meanwhile. */
+    Optional<Tenant> renewRestore(Tenant tenant, Duration lease) {
+        return changeRestore(tenant, "UPDATE public.tenant SET restoring_until = now() + make_interval(secs => ?) "
+                + "WHERE id = ? AND restoring_until IS NOT NULL RETURNING " + COLUMNS, lease);
+    }
+
+    /** Ends the restore's lease on this tenant; empty when the row is gone. */
+    Optional<Tenant> endRestore(Tenant tenant) {
+        return changeRestore(tenant, "UPDATE public.tenant SET restoring_until = NULL WHERE id = ? RETURNING "
+                + COLUMNS, null);
+    }
+
+    /** Runs the update (its lease in seconds first, when there is one, then the tenant's id) and tells every instance. */
+    private Optional<Tenant> changeRestore(Tenant tenant, String update, Duration lease) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(update)) {
+                int next = 1;
+                if (lease != null) {
+                    statement.setDouble(next++, lease.toMillis() / 1000.0);
+                }
+                statement.setLong(next, tenant.id());
+                Optional<Tenant> changed;
+                try (ResultSet row = statement.executeQuery()) {
+                    changed = row.next() ? Optional.of(tenantOf(row)) : Optional.empty();
+                }
+                if (changed.isPresent()) {
+                    TenantChanges.announce(connection, tenant.label());
+                }
+                connection.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not mark the restore of " + tenant.label(), e);
+        }
+    }
+
+    /**
      * Gives this tenant (by id) another folder of files, on the caller's connection and transaction,
      * and tells every instance once it commits ({@link TenantChanges}): a restore writes the
      * archive's files to a new folder and switches to it with its rows, all or nothing.
@@ -162,6 +216,7 @@ public class TenantRegistry {
     private static Tenant tenantOf(ResultSet row) throws SQLException {
         return new Tenant(row.getLong(1), new TenantLabel(row.getString(2)), new SchemaName(row.getString(3)),
                 row.getString(4), row.getTimestamp(5).toInstant(), row.getString(6), row.getString(7),
-                DELETING.equals(row.getString(8)));
+                DELETING.equals(row.getString(8)),
+                row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant());
     }
 }

@@ -44,26 +44,6 @@ public class TenantRequests {
         return true;
     }
 
-    /**
-     * Waits until at most {@code own} requests for the label are being served here (the restore's
-     * own request, when it runs on the tenant's host), at most {@code bound}; answers whether so.
-     */
-    public boolean awaitAtMost(TenantLabel label, int own, Duration bound) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (count(label) > own) {
-            if (System.nanoTime() >= deadline) {
-                return false;
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        return true;
-    }
-
-    private int count(TenantLabel label) {
-        AtomicInteger counter = inFlight.get(label);
-        return counter == null ? 0 : counter.get();
-    }
-
     /** A request being served; closing it ends its count. */
     public interface InFlight extends AutoCloseable {
         @Override

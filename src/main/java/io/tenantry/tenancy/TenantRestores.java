@@ -1,35 +1,194 @@
 package io.tenantry.tenancy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
- * The tenants this instance is restoring from a restore point. {@link TenantFilter} answers their
- * requests 503 (Retry-After) until the restore ends, so that nobody reads or writes a tenant whose
- * data is being replaced; every other tenant is served as usual.
+ * Restores under way, on every instance. A restore is written to the tenant's registry row as a lease
+ * ({@link Tenant#restoringUntil()}, {@link #LEASE} ahead, moved on every {@link #RENEW_EVERY} while it
+ * runs) and announced, so every instance's {@link TenantFilter} answers the tenant 503 (Retry-After)
+ * and {@link TenantDataInterceptor} lets no transaction of it begin, until it ends; an instance that
+ * dies mid-restore stops moving the lease, so the tenant is served again within {@link #LEASE}.
+ *
+ * <p>Every transaction on a tenant's data holds a shared advisory lock on the tenant from its first
+ * statement ({@link SchemaRouting}); the restore holds the exclusive one from before it takes its
+ * point of the state it replaces until it ends. So it waits for the tenant's transactions already
+ * running on any instance (at most {@link #DRAIN}), and one that began before the lease was seen
+ * waits for the restore to end instead of writing under it. A request still running without a
+ * transaction (an upload being received) does not hold the restore back: it is refused when it comes
+ * to write (its tenant's files moved to the restore's folder meanwhile).
  */
 @ApplicationScoped
 public class TenantRestores {
 
-    private final Set<TenantLabel> underway = ConcurrentHashMap.newKeySet();
+    /** The first key of the advisory lock on a tenant's transactions; the second is its schema's hash. */
+    static final int LOCK_CLASS = 0x20_0019;
+    /** How long the mark of a restore holds without being moved on. */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    static final Duration RENEW_EVERY = Duration.ofSeconds(15);
+    /** How long a restore waits for the tenant's transactions already running, on every instance. */
+    public static final Duration DRAIN = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(TenantRestores.class.getName());
 
-    /** Marks the tenant as being restored until the handle is closed; empty when a restore of it is under way here already. */
-    public Optional<Underway> begin(TenantLabel label) {
-        if (!underway.add(label)) {
+    @Inject
+    @ConfigProperty(name = "db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "db.user", defaultValue = "postgres")
+    String user;
+
+    @Inject
+    @ConfigProperty(name = "db.password")
+    Optional<String> password;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    TenantRegistry registry;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    TenantContext context;
+
+    /** The restores this instance runs, by tenant, with the thread that runs each. */
+    private final ConcurrentMap<TenantLabel, Thread> here = new ConcurrentHashMap<>();
+
+    /**
+     * Puts the tenant out of service on every instance and waits for its transactions to end, until the
+     * handle is closed. Empty when a restore of it is under way already, here or elsewhere; a
+     * {@link TenantBusyException} (409) when its transactions do not end within {@link #DRAIN}.
+     */
+    public Optional<Underway> begin(Tenant tenant) {
+        TenantLabel label = tenant.label();
+        if (here.putIfAbsent(label, Thread.currentThread()) != null) {
             return Optional.empty();
         }
-        return Optional.of(() -> underway.remove(label));
+        Optional<Tenant> leased;
+        try {
+            leased = registry.leaseRestore(tenant, LEASE);
+        } catch (RuntimeException e) {
+            here.remove(label);
+            throw e;
+        }
+        if (leased.isEmpty()) {
+            here.remove(label);
+            return Optional.empty();
+        }
+        directory.put(leased.get());
+        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> renew(tenant), RENEW_EVERY.toMillis(),
+                RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        Underway lease = () -> {
+            renewal.cancel(false);
+            registry.endRestore(tenant).ifPresent(ended -> {
+                directory.put(ended);
+                context.follow(ended); // the restoring request goes on with the tenant restored
+            });
+        };
+        Connection lock;
+        try {
+            lock = exclusively(tenant);
+        } catch (RuntimeException e) {
+            try {
+                lease.close();
+            } finally {
+                here.remove(label);
+            }
+            throw e;
+        }
+        // The lease ends first, so that a transaction let go by the lock finds the tenant as restored here.
+        return Optional.of(() -> {
+            try {
+                lease.close();
+            } finally {
+                release(lock);
+                here.remove(label);
+            }
+        });
     }
 
-    /** Whether this instance is restoring the tenant now. */
-    public boolean isUnderway(TenantLabel label) {
-        return underway.contains(label);
+    /**
+     * Whether a restore holds the tenant out of service now: one this instance runs, or one whose
+     * lease on another instance has not run out.
+     */
+    public boolean isUnderway(Tenant tenant) {
+        return here.containsKey(tenant.label()) || tenant.beingRestoredAt(Instant.now());
     }
 
-    /** A restore under way; closing it puts the tenant back in service. */
+    /** Whether the thread runs the restore of this tenant (its own work goes on). */
+    public boolean isRunBy(TenantLabel label, Thread thread) {
+        return here.get(label) == thread;
+    }
+
+    private void renew(Tenant tenant) {
+        try {
+            registry.renewRestore(tenant, LEASE).ifPresent(directory::put);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not move on the restore lease of " + tenant.label(), e);
+        }
+    }
+
+    /**
+     * A connection in a transaction holding the tenant's lock exclusively, once its other transactions
+     * ended. A connection of its own, outside the pool: the server would hand a pooled one opened on this
+     * thread to the restore's own transactions as theirs, and their commits would end the lock.
+     */
+    private Connection exclusively(Tenant tenant) {
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(url, user, password.orElse(""));
+            connection.setAutoCommit(false);
+            try (Statement timeout = connection.createStatement()) {
+                timeout.execute("SET LOCAL lock_timeout = '" + DRAIN.toMillis() + "ms'");
+            }
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, LOCK_CLASS);
+                lock.setString(2, tenant.schema().value());
+                lock.executeQuery().close();
+            }
+            return connection;
+        } catch (SQLException e) {
+            if (connection != null) {
+                release(connection);
+            }
+            if ("55P03".equals(e.getSQLState())) { // lock_not_available: the lock timeout passed
+                throw new TenantBusyException(tenant, DRAIN);
+            }
+            throw new IllegalStateException("Could not wait for the transactions of " + tenant.label(), e);
+        }
+    }
+
+    private static void release(Connection connection) {
+        try (connection) {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not release a restore's lock; closing its connection ends it", e);
+        }
+    }
+
+    /** A restore under way; closing it puts the tenant back in service everywhere. */
     public interface Underway extends AutoCloseable {
         @Override
         void close();

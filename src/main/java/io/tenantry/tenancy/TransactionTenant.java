@@ -16,6 +16,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 public final class TransactionTenant {
 
     private static final String KEY = TransactionTenant.class.getName();
+    private static final String SNAPSHOT_KEY = KEY + ".snapshot";
+    private static final String RESTORE_KEY = KEY + ".restore";
     private static volatile TransactionSynchronizationRegistry registry;
 
     private TransactionTenant() {
@@ -34,6 +36,39 @@ public final class TransactionTenant {
         } else if (!bound.equals(schema)) {
             throw new IllegalStateException("This transaction already works on " + bound + ", not " + schema);
         }
+    }
+
+    /**
+     * Asks that every read of the active transaction see one snapshot of the database (REPEATABLE
+     * READ), as an export needs to be one moment of the tenant. Called before the transaction's first
+     * read: {@link SchemaRouting} sets the level on the connection before it routes it.
+     */
+    public static void readOneSnapshot() {
+        TransactionSynchronizationRegistry transactions = registry();
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("A snapshot is read only inside a transaction");
+        }
+        transactions.putResource(SNAPSHOT_KEY, Boolean.TRUE);
+    }
+
+    /** Whether the active transaction asked to read one snapshot ({@link #readOneSnapshot}). */
+    static boolean readsOneSnapshot() {
+        TransactionSynchronizationRegistry transactions = registry();
+        return transactions.getTransactionStatus() == Status.STATUS_ACTIVE
+                && Boolean.TRUE.equals(transactions.getResource(SNAPSHOT_KEY));
+    }
+
+    /**
+     * Marks the active transaction as the work of the tenant's restore, which holds the tenant's lock
+     * exclusively ({@link TenantRestores}): {@link SchemaRouting} then takes no shared lock for it.
+     */
+    static void bindAsRestore() {
+        registry().putResource(RESTORE_KEY, Boolean.TRUE);
+    }
+
+    /** Whether the active transaction is the work of a restore ({@link #bindAsRestore}). */
+    static boolean isRestore() {
+        return Boolean.TRUE.equals(registry().getResource(RESTORE_KEY));
     }
 
     /** The schema bound to the active transaction, if there is one. */

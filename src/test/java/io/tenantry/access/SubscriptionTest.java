@@ -47,6 +47,6 @@ class SubscriptionTest {
 
     private static Tenant tenant(String label) {
         return new Tenant(1, new TenantLabel(label), new SchemaName(label), "Name", NOW.minus(Duration.ofDays(11)),
-                "5", "folder", false);
+                "5", "folder", false, null);
     }
 }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SharedServer;
+import io.tenantry.testing.SlowUpload;
 import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
+import io.tenantry.testing.TestServers;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -35,6 +40,13 @@ import jakarta.json.JsonValue;
  * and the newest RESTORE_POINTS_KEEP are kept.
  */
 class RestorePointsIT extends DeployedTenantry {
+
+    /** A second instance on the same database and files (the run's options server). */
+    @RegisterExtension
+    static final SharedServer SECOND = TestServers.options();
+    /** An instance whose TENANT_STORAGE_MAX_MB is 1. */
+    @RegisterExtension
+    static final SharedServer LOCALHOST = TestServers.localhost();
 
     private static final String PNG_TYPE = "image/png";
     private static final int KEEP = 7; // RESTORE_POINTS_KEEP's default, as the shared server runs
@@ -146,6 +158,195 @@ class RestorePointsIT extends DeployedTenantry {
         assertEquals(filesBefore, TenantFolders.namesIn(folder));
         assertEquals(3, owner.get(host, "/api/cases").json().asJsonObject().getInt("total"));
         assertEquals(orphansBefore, TenantFolders.orphans(), "the restore's new folder was removed");
+    }
+
+    @Test
+    void aPointTakenWhileMembersUploadAndDeleteAlwaysRestores() throws Exception {
+        String label = "rpc-" + suffix;
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        // Many attachment rows (their files long gone), so that the rows take a while to write.
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement rows = db.prepareStatement("INSERT INTO " + schemaOf(label) + ".attachment (subject, "
+                     + "subject_id, file_name, content_type, size) SELECT 'CASE', 2, 'old-' || n, 'text/plain', 0 "
+                     + "FROM generate_series(1, 3000) n")) {
+            rows.executeUpdate();
+        }
+        String operatorTakes = "/api/admin/restore-points/" + label;
+        for (int round = 0; round < 4; round++) {
+            AtomicBoolean taking = new AtomicBoolean(true);
+            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> members = new ArrayList<>();
+            for (int each = 0; each < 2; each++) {
+                members.add(new Thread(() -> {
+                    while (taking.get()) {
+                        Tenantry.Reply added = tester.post(host, "/api/cases/1/attachments?name=moving.png", PNG_TYPE,
+                                Workspaces.PNG);
+                        if (added.status() != 201) {
+                            failures.add(added.toString());
+                            return;
+                        }
+                        owner.delete(host, "/api/attachments/" + added.json().asJsonObject().getJsonNumber("id"));
+                    }
+                }));
+            }
+            members.forEach(Thread::start);
+            Tenantry.Reply taken;
+            try {
+                Thread.sleep(100);
+                taken = app.post(Tenantry.host("public"), operatorTakes, "");
+            } finally {
+                taking.set(false);
+                for (Thread member : members) {
+                    member.join();
+                }
+            }
+            assertEquals(201, taken.status(), "round " + round + ": " + taken);
+            assertEquals(List.of(), failures);
+            Tenantry.Reply restored = owner.post(host, "/api/restore-points/" + id(taken.json().asJsonObject())
+                    + "/restore", "");
+            assertEquals(200, restored.status(), "round " + round + ": " + restored);
+        }
+    }
+
+    @Test
+    void aRestoreIsServed503OnEveryInstanceAndAWriteElsewhereIsRefusedNotLost() throws Exception {
+        String label = "rpe-" + suffix;
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        JsonObject point = take(host);
+        Tenantry two = new Tenantry(SECOND.process().url()).awaitReady();
+        Tenantry testerOnTwo = tester.on(two);
+        assertEquals(200, testerOnTwo.get(host, "/api/products").status());
+
+        Tenantry.Reply restored;
+        java.util.concurrent.CompletableFuture<Tenantry.Reply> restoring;
+        // A transaction of the tenant still open somewhere: the test's own session holds the lock every
+        // transaction of the tenant holds, so the restore is seen under way for as long as the test needs.
+        try (Connection held = TestDatabase.connect()) {
+            holdTheTenantsTransactionLock(held, label);
+            restoring = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    owner.post(host, "/api/restore-points/" + id(point) + "/restore", ""));
+            Tenantry.Download refused = awaitStatus(() -> testerOnTwo.download(host, "/api/products"), 503);
+            assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0, "the other instance says when to come back");
+            assertEquals(503, tester.get(host, "/api/products").status(), "and so does the restoring one");
+            assertEquals(503, testerOnTwo.post(host, "/api/products", "{\"name\":\"Written elsewhere\"}").status(),
+                    "a write on another instance is refused, not lost under the restore");
+            assertFalse(restoring.isDone(), "the restore waits for the tenant's transaction");
+        }
+        restored = restoring.get();
+        assertEquals(200, restored.status(), restored.toString());
+        awaitStatus(() -> testerOnTwo.download(host, "/api/products"), 200);
+        assertEquals(1, testerOnTwo.get(host, "/api/products").json().asJsonObject().getInt("total"),
+                "the point's products only");
+        assertEquals(201, testerOnTwo.post(host, "/api/products", "{\"name\":\"After\"}").status());
+    }
+
+    @Test
+    void aRestoreWhoseInstanceDiedHoldsItsTenantOnlyUntilItsLeaseRunsOut() throws Exception {
+        String label = "rpl-" + suffix;
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        owner.post(host, "/api/products", "{\"name\":\"Kept\"}");
+        Tenantry two = new Tenantry(SECOND.process().url()).awaitReady();
+        // What an instance that died mid-restore leaves: its lease, moved on no more.
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement lease = db.prepareStatement("UPDATE public.tenant SET restoring_until = now() + "
+                     + "interval '4 seconds' WHERE label = ?");
+             PreparedStatement announce = db.prepareStatement("SELECT pg_notify('tenantry_tenants', ?)")) {
+            lease.setString(1, label);
+            assertEquals(1, lease.executeUpdate());
+            announce.setString(1, label);
+            announce.execute();
+        }
+        awaitStatus(() -> owner.download(host, "/api/products"), 503);
+        awaitStatus(() -> owner.on(two).download(host, "/api/products"), 503);
+        awaitStatus(() -> owner.download(host, "/api/products"), 200);
+        awaitStatus(() -> owner.on(two).download(host, "/api/products"), 200);
+        assertEquals(201, owner.post(host, "/api/products", "{\"name\":\"Served again\"}").status());
+    }
+
+    @Test
+    void aSlowUploadDoesNotHoldARestoreAndIsRefusedWhenItEnds() throws Exception {
+        String host = Workspaces.tenant(app, owner, tester, "rpu-" + suffix, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        JsonObject point = take(host);
+        // Two minutes of trickle: far past the restore's drain.
+        SlowUpload slow = SlowUpload.typed(tester, host, "/api/cases/1/attachments?name=slow.txt", "text/plain", 400,
+                Duration.ofMillis(300)).awaitStarted();
+        Tenantry.Reply restored = owner.post(host, "/api/restore-points/" + id(point) + "/restore", "");
+        assertEquals(200, restored.status(), restored.toString());
+        assertFalse(slow.status().isDone(), "the upload was still running");
+        assertEquals(503, (int) slow.hurry().get(), "what it read of the tenant was replaced: refused, to be sent again");
+        assertEquals(1, owner.get(host, "/api/cases/1/attachments").json().asJsonObject().getInt("total"),
+                "the point's attachment only");
+    }
+
+    @Test
+    void aTenantAtItsStorageLimitCannotUploadOrTakeAPointItsNeighbourCan() {
+        // The localhost server's TENANT_STORAGE_MAX_MB is 1.
+        Tenantry operator = new Tenantry(LOCALHOST.process().url(), "localhost").awaitReady();
+        Tenantry full = operator.newAccount("full-" + suffix);
+        Tenantry neighbour = operator.newAccount("next-" + suffix);
+        String fullHost = storageTenant(operator, "rqf-" + suffix, full, "full-" + suffix);
+        String neighbourHost = storageTenant(operator, "rqn-" + suffix, neighbour, "next-" + suffix);
+
+        assertEquals(201, full.post(fullHost, "/api/cases/1/attachments?name=big.bin", "application/octet-stream",
+                randomBytes(700 * 1024)).status());
+        Tenantry.Reply tooMuch = full.post(fullHost, "/api/cases/1/attachments?name=more.bin",
+                "application/octet-stream", randomBytes(400 * 1024));
+        assertEquals(507, tooMuch.status(), tooMuch.toString());
+        assertTrue(tooMuch.body().contains("1 MiB"), tooMuch.body());
+        Tenantry.Reply point = full.post(fullHost, "/api/restore-points", "");
+        assertEquals(507, point.status(), "a point is a whole copy: " + point);
+        assertEquals(1, full.get(fullHost, "/api/cases/1/attachments").json().asJsonObject().getInt("total"),
+                "nothing kept of the refused upload");
+        assertEquals(0, full.get(fullHost, "/api/restore-points").json().asJsonObject().getInt("total"));
+        assertEquals(201, full.post(fullHost, "/api/cases/1/attachments?name=small.bin", "application/octet-stream",
+                randomBytes(100 * 1024)).status(), "what still fits is kept");
+        Tenantry.Reply atLimit = full.post(fullHost, "/api/cases/1/attachments?name=last.bin",
+                "application/octet-stream", randomBytes(300 * 1024));
+        assertEquals(507, atLimit.status(), atLimit.toString());
+
+        assertEquals(201, neighbour.post(neighbourHost, "/api/cases/1/attachments?name=own.bin",
+                "application/octet-stream", randomBytes(300 * 1024)).status(), "one tenant's limit is its own");
+        assertEquals(201, neighbour.post(neighbourHost, "/api/restore-points", "").status());
+    }
+
+    /** A tenant on the localhost server, owned by {@code owner}, with a product and a case; its host. */
+    private static String storageTenant(Tenantry operator, String label, Tenantry owning, String owner) {
+        assertEquals(201, operator.onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\""
+                + label + "\",\"owner\":\"" + owner + "\"}").status());
+        String host = operator.hostOf(label);
+        assertEquals(201, owning.post(host, "/api/products", "{\"name\":\"Disk\"}").status());
+        assertEquals(201, owning.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"Fill\"}").status());
+        return host;
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(size).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static Tenantry.Download awaitStatus(java.util.function.Supplier<Tenantry.Download> call, int expected)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        Tenantry.Download last = call.get();
+        while (last.status() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            last = call.get();
+        }
+        assertEquals(expected, last.status(), new String(last.body(), java.nio.charset.StandardCharsets.UTF_8));
+        return last;
+    }
+
+    /** Holds, on the test's session, the lock every transaction of the tenant holds shared. */
+    private static void holdTheTenantsTransactionLock(Connection db, String label) throws SQLException {
+        try (PreparedStatement lock = db.prepareStatement("SELECT pg_advisory_lock_shared(" + 0x20_0019
+                + ", hashtext(schema_name)) FROM public.tenant WHERE label = ?")) {
+            lock.setString(1, label);
+            lock.executeQuery().close();
+        }
     }
 
     @Test
@@ -275,6 +476,17 @@ class RestorePointsIT extends DeployedTenantry {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String schemaOf(String label) throws SQLException {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT schema_name FROM public.tenant WHERE label = ?")) {
+            select.setString(1, label);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), label);
+                return '"' + row.getString(1) + '"';
+            }
         }
     }
 

@@ -85,6 +85,6 @@ class TenantTagsTest {
     }
 
     private static Tenant tenant(String label) {
-        return new Tenant(1, new TenantLabel(label), new SchemaName(label), "Name", Instant.EPOCH, "1", "folder", false);
+        return new Tenant(1, new TenantLabel(label), new SchemaName(label), "Name", Instant.EPOCH, "1", "folder", false, null);
     }
 }

@@ -89,6 +89,11 @@ public final class Tenantry {
         return new Tenantry(server, domain, "Bearer " + token, language);
     }
 
+    /** The same caller, on another server (another instance sharing the database). */
+    public Tenantry on(Tenantry other) {
+        return new Tenantry(other.server, other.domain, authorization, language);
+    }
+
     /** The same caller, asking for answers in a language (Accept-Language). */
     public Tenantry inLanguage(String languageTag) {
         return new Tenantry(server, domain, authorization, languageTag);

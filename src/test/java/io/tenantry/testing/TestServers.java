@@ -67,7 +67,8 @@ public final class TestServers {
 
     /**
      * The settings that are off (or on) by default switched the other way (operators read every
-     * tenant, no registration, tenants created by permission only), on the domain {@code localhost},
+     * tenant, no registration, tenants created by permission only), a storage limit of 1 MiB per tenant
+     * (TENANT_STORAGE_MAX_MB), on the domain {@code localhost},
      * the development default, which Chromium resolves by itself; and beside it every deployment
      * that must fail on a setting. The process has no TENANTS_DOMAIN: its root is a copy of the WAR
      * naming {@code localhost} in its own {@code microprofile-config.properties} (MicroProfile Config
@@ -93,7 +94,7 @@ public final class TestServers {
             }
             return PayaraProcess.start(copyWith("localhost-root", "tenants.domain=localhost\n"), false,
                     List.of("--postbootcommandfile", file.toString()), "-Doperators.read-access=true",
-                    "-Dregistration.enabled=false", "-Dtenant.creation=permitted");
+                    "-Dregistration.enabled=false", "-Dtenant.creation=permitted", "-Dtenant.storage.max-mb=1");
         });
     }
 

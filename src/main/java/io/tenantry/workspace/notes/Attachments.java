@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.tenantry.accounts.CurrentCaller;
+import io.tenantry.files.FileTooLargeException;
+import io.tenantry.files.StorageLimitException;
 import io.tenantry.files.TenantFiles;
+import io.tenantry.files.TenantStorage;
 import io.tenantry.platform.ListQuery;
 import io.tenantry.platform.NoSuchItemException;
 import io.tenantry.platform.ResultPage;
@@ -50,6 +53,9 @@ public class Attachments {
     TenantFiles files;
 
     @Inject
+    TenantStorage storage;
+
+    @Inject
     TenantContext context;
 
     @Inject
@@ -72,22 +78,35 @@ public class Attachments {
     }
 
     /**
-     * Refuses, before any of a file is received, a caller who may not attach to this subject, or a
-     * subject that does not exist (as {@link #add} would).
+     * Refuses, before any of a file is received, a caller who may not attach to this subject, a
+     * subject that does not exist (as {@link #add} would), or a tenant at its storage limit (507).
      */
     public void requireMayAttach(Subject subject, long subjectId) {
         subjects.requireChangeable(subject, subjectId);
+        storage.roomFor(context.tenant(), 0);
     }
 
-    /** Stores the upload all or nothing: a file too large, or a failed write, leaves no row and no file. */
+    /**
+     * Stores the upload all or nothing: a file too large, one that would pass the tenant's storage limit
+     * ({@link StorageLimitException}, 507), or a failed write, leaves no row and no file.
+     */
     public Attachment add(Subject subject, long subjectId, String fileName, String contentType, InputStream content) {
         subjects.requireChangeable(subject, subjectId);
         Attachment attachment = new Attachment(subject, subjectId, cleanName(fileName), cleanType(contentType),
                 caller.require().accountId());
+        long maxBytes = maxSizeMb * 1024L * 1024L;
+        long room = storage.roomFor(context.tenant(), 0);
         em.persist(attachment);
         em.flush();
-        attachment.sized(files.write(context.tenant(), attachment.storedName(), content,
-                maxSizeMb * 1024L * 1024L));
+        try {
+            attachment.sized(files.write(context.tenant(), attachment.storedName(), content, Math.min(maxBytes, room)));
+        } catch (FileTooLargeException e) {
+            if (room < maxBytes) {
+                // Cut off by the tenant's storage limit, not by the file's own.
+                throw new StorageLimitException(context.tenant().name(), storage.limit(), storage.usedBytes(context.tenant()));
+            }
+            throw e;
+        }
         return attachment;
     }
 
