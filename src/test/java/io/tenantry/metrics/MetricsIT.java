@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Scrape;
 import io.tenantry.testing.SharedServer;
@@ -39,6 +40,7 @@ import io.tenantry.testing.TestServers;
  * with its METRICS_TOKEN); only operators read it, on the master host only, so no tenant owner
  * learns another tenant's label (or anything) there; a host that names no tenant adds no series.
  */
+@PayaraOnly("some of its tests read the metrics of the run's Payara Micro options and localhost servers (TestServers)")
 class MetricsIT extends DeployedTenantry {
 
     /** The run's other instances on the same database: any of them may take up an upgrade. */
