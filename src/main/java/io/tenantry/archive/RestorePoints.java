@@ -159,7 +159,7 @@ public class RestorePoints {
         take(RestorePoint.BEFORE_RESTORE);
         try (SpooledArchive archive = SpooledArchive.ofPoint(file)) {
             return imports.replaceFrom(archive, point.takenAt());
-        } catch (RuntimeException refused) {
+        } catch (Exception refused) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             // An attempt, not a change: kept although the restore's transaction rolled back.
             audited.fire(Audited.in(tenant, "tenant.restore-failed", tenant.label().value()).kept()
                     .after(Map.of("id", point.id(), "pointTakenAt", point.takenAt().toString())));
