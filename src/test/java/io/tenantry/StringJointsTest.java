@@ -72,11 +72,11 @@ class StringJointsTest {
         for (int i = 0; i < mappings.getLength(); i++) {
             mapped.add(((Element) mappings.item(i)).getElementsByTagName("filter-name").item(0).getTextContent().trim());
         }
-        assertEquals(List.of("SecurityHeaders", "RelativeRedirects", "CappedBodies", "DatabaseOutage", "RequestMetrics", "TenantFilter",
+        assertEquals(List.of("SecurityHeaders", "RelativeRedirects", "RefusedCallers", "CappedBodies", "DatabaseOutage", "RequestMetrics", "TenantFilter",
                 "AccessGate"), mapped);
         List<String> classes = text(web, "filter-class");
         assertEquals(List.of("io.tenantry.platform.SecurityHeaders", "io.tenantry.platform.RelativeRedirects",
-                "io.tenantry.platform.CappedBodies",
+                "io.tenantry.accounts.RefusedCallers", "io.tenantry.platform.CappedBodies",
                 "io.tenantry.platform.DatabaseOutage", "io.tenantry.tenancy.RequestMetrics",
                 "io.tenantry.tenancy.TenantFilter", "io.tenantry.access.AccessGate"), classes);
         for (String filter : classes) {

@@ -71,7 +71,7 @@ public class TenantTermsDirectory {
         Tenant changed;
         try {
             changed = store.change(before, beforeTerms, name, terms);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             // Rolled back: the directory may hold a name that was not kept, and this copy is suspect.
             known.remove(before.label());
             tenants.refresh(before.label());

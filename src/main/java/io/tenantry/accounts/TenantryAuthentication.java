@@ -1,15 +1,14 @@
 package io.tenantry.accounts;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.tenantry.platform.DatabaseUnavailable;
-import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
 import io.tenantry.platform.RequestPath;
 import io.tenantry.platform.Roles;
@@ -56,32 +55,27 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
                     return context.doNothing(); // METRICS_TOKEN, perhaps: metrics.MetricsReaders judges it
                 }
                 if (caller.isEmpty()) {
-                    return refuse(request, response, 401, Reason.of("token.invalid"));
+                    return refuse(request, context, new CallerRefusal(401, Reason.of("token.invalid"), OptionalLong.empty()));
                 }
             } else if (hasScheme(authorization, "Basic")) {
                 caller = basic(request, authorization.substring(6).strip());
                 if (caller.isEmpty()) {
-                    return refuse(request, response, 401, Reason.of("signIn.wrong"));
+                    return refuse(request, context, new CallerRefusal(401, Reason.of("signIn.wrong"), OptionalLong.empty()));
                 }
             } else {
                 caller = sessions.callerOf(request);
             }
         } catch (TooManyAttemptsException e) {
-            response.setHeader("Retry-After", Long.toString(e.retryAfter().orElseThrow().toSeconds() + 1));
-            return refuse(request, response, 429, e.reason());
-        } catch (RuntimeException e) {
+            return refuse(request, context, new CallerRefusal(429, e.reason(),
+                    OptionalLong.of(e.retryAfter().orElseThrow().toSeconds() + 1)));
+        } catch (Exception e) { // Exception: WildFly's @Transactional throws a commit's RollbackException, checked as it is
             if (!DatabaseUnavailable.causedIt(e)) {
                 // The container answers 500 without saying why: the log must.
                 LOG.log(Level.SEVERE, "Could not tell who is calling", e);
                 throw e;
             }
             // Who is calling could not be read: the request is answered 503 before anything else runs.
-            try {
-                ProblemResponse.sendDatabaseUnavailable(request, response);
-            } catch (IOException written) {
-                throw new IllegalStateException("Could not write the response", written);
-            }
-            return AuthenticationStatus.SEND_FAILURE;
+            return refuse(request, context, new CallerRefusal(503, Reason.of("database.unavailable"), OptionalLong.empty()));
         }
         if (caller.isEmpty()) {
             return context.doNothing();
@@ -110,17 +104,10 @@ public class TenantryAuthentication implements HttpAuthenticationMechanism {
         return authorization != null && authorization.regionMatches(true, 0, scheme + " ", 0, scheme.length() + 1);
     }
 
-    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response, int status,
-            Reason detail) {
-        try {
-            if (status == 401) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"Tenantry\"");
-            }
-            ProblemResponse.send(request, response, status,
-                    Reason.of(status == 429 ? "title.tooManyAttempts" : "title.notSignedIn"), detail);
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not write the response", e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+    /** Marks the refusal for {@link RefusedCallers}, which answers it; the request goes on unauthenticated until then. */
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpMessageContext context,
+            CallerRefusal refusal) {
+        CallerRefusal.mark(request, refusal);
+        return context.doNothing();
     }
 }

@@ -1,5 +1,8 @@
 package io.tenantry.api;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -28,6 +31,8 @@ import jakarta.json.JsonObject;
  */
 final class ApiSchemas {
 
+    private static final MethodHandle SET_TYPE = typeSetter();
+
     private final Map<String, Schema> components = new TreeMap<>();
     private final Map<String, Class<?>> named = new TreeMap<>();
 
@@ -45,10 +50,10 @@ final class ApiSchemas {
                 return page(of(arguments[0]));
             }
             if (Collection.class.isAssignableFrom(raw)) {
-                return OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(of(arguments[0]));
+                return typed(Schema.SchemaType.ARRAY).items(of(arguments[0]));
             }
             if (Map.class.isAssignableFrom(raw)) {
-                return OASFactory.createSchema().type(Schema.SchemaType.OBJECT).additionalPropertiesSchema(of(arguments[1]));
+                return typed(Schema.SchemaType.OBJECT).additionalPropertiesSchema(of(arguments[1]));
             }
             return of(raw);
         }
@@ -102,7 +107,7 @@ final class ApiSchemas {
                     + known.getName() + " and " + record.getName() + "; give one @Schema(name = ...).");
         }
         if (known == null) {
-            Schema object = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+            Schema object = typed(Schema.SchemaType.OBJECT);
             components.put(name, object);
             for (RecordComponent field : record.getRecordComponents()) {
                 object.addProperty(field.getName(), of(field.getGenericType()));
@@ -116,8 +121,8 @@ final class ApiSchemas {
 
     /** The window of a list of {@code item}: {@code items}, {@code total}, {@code offset}, {@code limit}. */
     static Schema page(Schema item) {
-        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                .addProperty("items", OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(item))
+        return typed(Schema.SchemaType.OBJECT)
+                .addProperty("items", typed(Schema.SchemaType.ARRAY).items(item))
                 .addProperty("total", simple(Schema.SchemaType.INTEGER, "int64")
                         .description("How many items the whole list has."))
                 .addProperty("offset", simple(Schema.SchemaType.INTEGER, "int32"))
@@ -126,8 +131,38 @@ final class ApiSchemas {
                 .required(List.of("items", "total", "offset", "limit"));
     }
 
+    /**
+     * A new schema of one type. MicroProfile OpenAPI 4 (WildFly 39) replaced 3.1's {@code type(SchemaType)}
+     * (Payara 6) with {@code addType(SchemaType)}, as a schema of OpenAPI 3.1 may have several types; the WAR
+     * is built against 3.1 and calls whichever the server's API has.
+     */
+    static Schema typed(Schema.SchemaType type) {
+        try {
+            return (Schema) SET_TYPE.invoke(OASFactory.createSchema(), type);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MethodHandle typeSetter() {
+        MethodType setter = MethodType.methodType(Schema.class, Schema.SchemaType.class);
+        try {
+            return MethodHandles.publicLookup().findVirtual(Schema.class, "addType", setter);
+        } catch (NoSuchMethodException openApi31) {
+            try {
+                return MethodHandles.publicLookup().findVirtual(Schema.class, "type", setter);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("MicroProfile OpenAPI's Schema has neither addType nor type(SchemaType)", e);
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Schema simple(Schema.SchemaType type, String format) {
-        Schema schema = OASFactory.createSchema().type(type);
+        Schema schema = typed(type);
         return format == null ? schema : schema.format(format);
     }
 }

@@ -157,7 +157,7 @@ public class RestorePoints {
                         "rows", before.written().rows(), "files", before.written().files())));
         try (SpooledArchive archive = SpooledArchive.ofPoint(file)) {
             return imports.replaceFrom(archive, point.takenAt());
-        } catch (RuntimeException refused) {
+        } catch (Exception refused) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             // An attempt, not a change: kept although the restore's transaction rolled back.
             audited.fire(Audited.in(tenant, "tenant.restore-failed", tenant.label().value()).kept()
                     .after(Map.of("id", point.id(), "pointTakenAt", point.takenAt().toString())));

@@ -512,7 +512,9 @@ public class TenantImport {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        directory.refresh(tenant.label());
+                        // The row as this transaction left it, without reading it again: a query here, with the
+                        // finished transaction still the thread's, is refused by WildFly's pool.
+                        directory.put(tenant);
                         files.deleteFolder(oldFolder);
                     } else {
                         files.deleteFolder(tenant.filesFolder());

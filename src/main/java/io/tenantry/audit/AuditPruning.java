@@ -39,7 +39,7 @@ public class AuditPruning {
             if (removed > 0) {
                 LOG.info("Removed " + removed + " audit entries older than " + retention.days() + " days");
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             // The next hour tries again; a failed run must not end the schedule.
             LOG.log(Level.WARNING, "Could not remove old audit entries", e);
         }

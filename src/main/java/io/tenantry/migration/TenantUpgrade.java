@@ -191,7 +191,7 @@ public class TenantUpgrade {
     private void sweep() {
         try {
             states.due().forEach(this::enqueue);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             LOG.log(Level.WARNING, "Could not look for tenant upgrades that are due; looking again in "
                     + SWEEP_SECONDS + " s", e);
         }
@@ -262,7 +262,7 @@ public class TenantUpgrade {
             done.incrementAndGet();
             meters.registry().counter("tenantry.tenant.upgrades", "outcome", "upgraded").increment();
             LOG.info("Upgraded tenant " + tenant.label() + " to version " + version);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             meters.registry().counter("tenantry.tenant.upgrades", "outcome", "failed").increment();
             UpgradeState failed = states.failed(tenant.label(), reasonOf(e), firstRetry());
             LOG.log(Level.SEVERE, "Could not migrate tenant " + tenant.label() + " (attempt " + failed.attempts()

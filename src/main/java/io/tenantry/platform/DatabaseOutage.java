@@ -25,7 +25,7 @@ public class DatabaseOutage extends HttpFilter {
             throws IOException, ServletException {
         try {
             chain.doFilter(request, response);
-        } catch (IOException | ServletException | RuntimeException failure) {
+        } catch (Exception failure) { // Exception: WildFly's @Transactional throws a commit's RollbackException, checked as it is
             if (!DatabaseUnavailable.causedIt(failure) || response.isCommitted()) {
                 throw failure;
             }

@@ -2,6 +2,9 @@ package io.tenantry.platform;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +29,36 @@ public final class DatabaseUnavailable {
 
     /** Whether {@code failure}, or anything it was caused by, says the database could not be reached. */
     public static boolean causedIt(Throwable failure) {
+        List<Throwable> chain = chainOf(failure);
+        if (chain.stream().anyMatch(cause -> cause instanceof SQLException sql && unavailable(sql))) {
+            return true;
+        }
+        // PostgreSQL answered with a state of its own (a constraint, a raised error): it was reached. WildFly's
+        // rollback of a commit PostgreSQL refused carries that refusal inside the connector's and the
+        // transaction manager's exceptions, which alone would read as a lost connection.
+        if (chain.stream().anyMatch(cause -> cause instanceof SQLException sql && sql.getSQLState() != null)) {
+            return false;
+        }
+        return chain.stream().anyMatch(cause -> cause instanceof ConnectException || poolCouldNotAllocate(cause)
+                || connectionLost(cause));
+    }
+
+    /** The failure, its causes and what they suppressed (Narayana adds a commit's failures so), each once. */
+    private static List<Throwable> chainOf(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && unavailable(sql)) {
-                return true;
-            }
-            if (cause instanceof ConnectException || poolCouldNotAllocate(cause) || connectionLost(cause)) {
-                return true;
+        List<Throwable> chain = new ArrayList<>();
+        Deque<Throwable> next = new ArrayDeque<>(List.of(failure));
+        while (!next.isEmpty()) {
+            Throwable cause = next.pop();
+            if (seen.put(cause, true) == null) {
+                chain.add(cause);
+                if (cause.getCause() != null) {
+                    next.add(cause.getCause());
+                }
+                next.addAll(List.of(cause.getSuppressed()));
             }
         }
-        return false;
+        return chain;
     }
 
     private static boolean unavailable(SQLException failure) {

@@ -43,7 +43,7 @@ public class InterruptedWork {
                 try {
                     LOG.warning("Finishing the interrupted deletion of tenant " + tenant.label());
                     provisioning.finishDeletion(tenant);
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
                     LOG.log(Level.SEVERE, "Could not finish deleting tenant " + tenant.label(), e);
                 }
             }

@@ -208,7 +208,7 @@ public class TenantProvisioning {
         try {
             return schemas.adoptStaged(staging, label, name, migrations.migrate(staging), files.newFolderName(),
                     alongside);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             migrations.execute("DROP SCHEMA IF EXISTS " + staging.quoted() + " CASCADE");
             throw e;
         }

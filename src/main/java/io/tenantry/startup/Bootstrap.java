@@ -1,6 +1,5 @@
 package io.tenantry.startup;
 
-import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -158,7 +157,7 @@ public class Bootstrap {
                 auditPruning.start();
                 restorePointSchedule.start();
                 return;
-            } catch (RuntimeException | SQLException e) {
+            } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
                 status.failed("waiting for the database (attempt " + attempt + "): " + e.getMessage());
                 // The cause on the line itself: a console that shows only the line still says why.
                 LOG.log(attempt == 1 ? Level.SEVERE : Level.WARNING, "Could not prepare the database ("

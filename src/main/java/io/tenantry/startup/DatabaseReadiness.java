@@ -53,7 +53,7 @@ public class DatabaseReadiness implements HealthCheck {
                     .withData("tenantsFailedLabels", String.join(", ", failed.subList(0, Math.min(failed.size(), NAMED)))
                             + (failed.size() > NAMED ? ", …" : ""))
                     .build();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             return response.withData("tenantsUpgrading", "unknown: " + e.getMessage()).build();
         }
     }

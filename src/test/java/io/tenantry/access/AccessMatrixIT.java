@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestServers;
@@ -24,6 +25,7 @@ import io.tenantry.testing.TestServers;
  * Every entry point × every kind of caller × every kind of tenant, with the expected status of
  * each cell written down below. Runs on its own instance with unpaid tenants blocked.
  */
+@PayaraOnly("TENANTS_BLOCK_UNPAID=true, a setting of the run's Payara Micro options server (TestServers.options)")
 class AccessMatrixIT {
 
     /**

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestServers;
@@ -17,6 +18,7 @@ import io.tenantry.testing.TestServers;
  * The settings that are off (or on) by default, switched the other way on one instance: the run's
  * {@link TestServers#localhost()}.
  */
+@PayaraOnly("settings switched from their defaults, on the run's Payara Micro localhost server (TestServers.localhost)")
 class OptionalSettingsIT {
 
     @RegisterExtension

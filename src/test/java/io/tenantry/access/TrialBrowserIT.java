@@ -17,6 +17,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.Browser;
 import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
@@ -29,6 +30,7 @@ import io.tenantry.testing.TestServers;
  * tenants" says what to do; the super-user sees and filters tenants by trial, paid, expired.
  * Screenshots under target/screenshots/trial-*.
  */
+@PayaraOnly("TENANTS_BLOCK_UNPAID=true, a setting of the run's Payara Micro options server (TestServers.options)")
 class TrialBrowserIT {
 
     @RegisterExtension

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
@@ -27,6 +28,7 @@ import jakarta.json.JsonObject;
  * 14): a new tenant is open for its trial, the API says where each tenant's subscription stands, and
  * once the trial is over its owner is told what to do, other members whom to ask, in their language.
  */
+@PayaraOnly("TENANTS_BLOCK_UNPAID=true, a setting of the run's Payara Micro options server (TestServers.options)")
 class TrialTenantsIT {
 
     @RegisterExtension

@@ -16,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.Chromium;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.SharedServer;
@@ -23,6 +24,7 @@ import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestServers;
 
 /** Sign-in and the hand-off to a tenant's host, in a real Chromium driving the real pages. */
+@PayaraOnly("TENANTS_DOMAIN=localhost, which Chromium resolves by itself: the run's Payara Micro localhost server (TestServers.localhost)")
 class BrowserSignInIT extends DeployedTenantry {
 
     /** The run's server on localhost: its other settings (such as no registration) play no part here. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.Scrape;
 import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
@@ -23,6 +24,7 @@ import io.tenantry.testing.TestServers;
  * {@link TestServers#METRICS_TENANTS_OF_OPTIONS} tenants, more tenants than that are counted
  * together as {@code other}, however many there are.
  */
+@PayaraOnly("METRICS_TENANTS=2, a setting of the run's Payara Micro options server (TestServers.options)")
 class BoundedMetricsIT {
 
     private static final String REQUESTS = "tenantry_requests_seconds_count";

@@ -10,9 +10,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,34 +22,21 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Scrape;
-import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
-import io.tenantry.testing.TestDatabase;
-import io.tenantry.testing.TestServers;
 
 /**
  * {@code /metrics}: each metric moves when its event happens, on the run's shared server (read
  * with its METRICS_TOKEN); only operators read it, on the master host only, so no tenant owner
  * learns another tenant's label (or anything) there; a host that names no tenant adds no series.
+ * How upgrades are counted, summed over the run's instances: {@link UpgradeMetricsIT}.
  */
 class MetricsIT extends DeployedTenantry {
 
-    /** The run's other instances on the same database: any of them may take up an upgrade. */
-    @RegisterExtension
-    static final SharedServer OPTIONS = TestServers.options();
-
-    @RegisterExtension
-    static final SharedServer LOCALHOST = TestServers.localhost();
-
     private static final String REQUESTS = "tenantry_requests_seconds_count";
     private static final String TENANTS = "tenantry_tenants";
-    private static final String UPGRADES = "tenantry_tenant_upgrades_total";
-    /** The first key of {@code migration.TenantUpgrade}'s advisory locks; the second is the tenant's. */
-    private static final int UPGRADE_LOCKS = 0x54555047;
 
     private String suffix;
     private String publicHost;
@@ -110,54 +94,6 @@ class MetricsIT extends DeployedTenantry {
         Scrape paid = Scrape.of(app);
         assertEquals(1, paid.value(TENANTS, "state", "active") - unpaid.value(TENANTS, "state", "active"));
         assertEquals(-1, paid.value(TENANTS, "state", "expired") - unpaid.value(TENANTS, "state", "expired"));
-    }
-
-    /**
-     * The tenant's schema history is put aside, so that its upgrade fails as a real one would (a
-     * schema with tables and no history); while the test holds the tenant's upgrade lock (as another
-     * instance upgrading it would) it waits as {@code upgrading}. Put back, the retry made due now
-     * succeeds. Whichever instance of the run takes the upgrade up counts it, so the counters are
-     * summed over all three.
-     */
-    @Test
-    void upgradesAreCountedAsTheyWaitFailAndSucceed() throws Exception {
-        String label = "upgraded-" + suffix;
-        Tenantry owner = ownerOf(label);
-        String schema = schemaOf(label);
-        Scrape before = Scrape.of(app);
-        double failedBefore = everywhere(UPGRADES, "outcome", "failed");
-        double upgradedBefore = everywhere(UPGRADES, "outcome", "upgraded");
-        sql("ALTER TABLE \"" + schema + "\".flyway_schema_history RENAME TO history_aside");
-        try (Connection lock = TestDatabase.connect()) {
-            lock.setAutoCommit(false);
-            try (PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-                take.setInt(1, UPGRADE_LOCKS);
-                take.setString(2, label);
-                take.execute();
-            }
-            sql("UPDATE public.tenant SET schema_version = '0' WHERE label = '" + label + "'");
-            sql("INSERT INTO public.tenant_upgrade (tenant_id, state) SELECT id, 'pending' FROM public.tenant"
-                    + " WHERE label = '" + label + "'");
-            sql("SELECT pg_notify('tenantry_tenants', '" + label + "')");
-            Scrape waiting = awaitScrape(scrape -> scrape.value(TENANTS, "state", "upgrading")
-                    > before.value(TENANTS, "state", "upgrading"), "the tenant waits for its upgrade");
-            assertEquals(1, waiting.value(TENANTS, "state", "upgrading") - before.value(TENANTS, "state", "upgrading"));
-            lock.rollback();
-        }
-        Scrape failed = awaitScrape(scrape -> scrape.value(TENANTS, "state", "failed")
-                > before.value(TENANTS, "state", "failed"), "the tenant failed");
-        assertEquals(1, failed.value(TENANTS, "state", "failed") - before.value(TENANTS, "state", "failed"));
-        assertTrue(everywhere(UPGRADES, "outcome", "failed") > failedBefore, "the failed upgrade counted");
-        assertEquals(before.value(TENANTS, "state", "upgrading"), failed.value(TENANTS, "state", "upgrading"));
-
-        sql("ALTER TABLE \"" + schema + "\".history_aside RENAME TO flyway_schema_history");
-        sql("UPDATE public.tenant_upgrade SET next_attempt_at = now() WHERE tenant_id = (SELECT id FROM public.tenant"
-                + " WHERE label = '" + label + "')");
-        Scrape upgraded = awaitScrape(scrape -> scrape.value(TENANTS, "state", "failed")
-                == before.value(TENANTS, "state", "failed"), "the tenant no longer failed");
-        assertEquals(upgradedBefore + 1, everywhere(UPGRADES, "outcome", "upgraded"), "the upgrade counted once");
-        assertTrue(upgraded.has("tenantry_tenant_upgrades_queued"));
-        assertEquals(200, owner.get(Tenantry.host(label), "/api/products").status(), "served again");
     }
 
     /**
@@ -255,13 +191,6 @@ class MetricsIT extends DeployedTenantry {
         }
     }
 
-    /** The sum of a metric over the run's three instances. */
-    private double everywhere(String name, String... labels) {
-        return Scrape.of(app).value(name, labels)
-                + Scrape.of(new Tenantry(OPTIONS.process().url()).awaitReady()).value(name, labels)
-                + Scrape.of(new Tenantry(LOCALHOST.process().url(), "localhost").awaitReady()).value(name, labels);
-    }
-
     private static void assertNoMetrics(Tenantry.Reply reply, String... labels) {
         assertFalse(reply.body().contains("tenantry_") || reply.body().contains("base_")
                 || reply.body().contains("# TYPE"), "no metric: " + reply.body());
@@ -302,23 +231,6 @@ class MetricsIT extends DeployedTenantry {
             InputStream in = socket.getInputStream();
             String statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
             return Integer.parseInt(statusLine.substring(9, 12));
-        }
-    }
-
-    private static String schemaOf(String label) throws Exception {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement select = db.prepareStatement("SELECT schema_name FROM public.tenant WHERE label = ?")) {
-            select.setString(1, label);
-            try (ResultSet row = select.executeQuery()) {
-                assertTrue(row.next());
-                return row.getString(1);
-            }
-        }
-    }
-
-    private static void sql(String statement) throws Exception {
-        try (Connection db = TestDatabase.connect(); PreparedStatement sql = db.prepareStatement(statement)) {
-            sql.execute();
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.PayaraProcess;
 import io.tenantry.testing.SharedServer;
@@ -35,6 +36,7 @@ import io.tenantry.testing.TestServers;
  * start here; the back-off is seen on the run's {@link TestServers#options()}, whose first retry
  * comes after 1 s.
  */
+@PayaraOnly("two Payara Micro instances starting together (PayaraProcess) and the run's options server")
 class TenantUpgradeIT extends DeployedTenantry {
 
     @RegisterExtension

@@ -10,6 +10,8 @@ import javax.transaction.xa.XAException;
 
 import org.junit.jupiter.api.Test;
 
+import jakarta.resource.ResourceException;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionalException;
 
@@ -33,6 +35,25 @@ class DatabaseUnavailableTest {
         assertFalse(DatabaseUnavailable.causedIt(commitFailed(
                 "jakarta.resource.spi.LocalTransactionException: ERROR: duplicate key value violates unique constraint")));
         assertFalse(DatabaseUnavailable.causedIt(new TransactionalException("commit", new SystemException("no words"))));
+    }
+
+    @Test
+    void aCommitRefusedByTheDatabaseIsNoOutageOnWildFlyEither() {
+        // What WildFly throws when PostgreSQL refuses a commit (a deferred constraint's raised error): the
+        // transaction manager's rollback, the connector's exceptions, and PostgreSQL's own answer inside.
+        XAException commit = new XAException("IJ001156: Could not commit local transaction");
+        commit.errorCode = XAException.XA_RBROLLBACK;
+        commit.initCause(new ResourceException("SQLException", new SQLException("ERROR: failure injected at commit", "P0001")));
+        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rolledBack.initCause(commit);
+        assertFalse(DatabaseUnavailable.causedIt(new TransactionalException("commit", rolledBack)));
+        RollbackException suppressed = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        suppressed.addSuppressed(commit);
+        assertFalse(DatabaseUnavailable.causedIt(suppressed));
+        // The same rollback after PostgreSQL ended the session is an outage.
+        RollbackException terminated = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        terminated.initCause(new ResourceException("SQLException", new SQLException("terminating connection", "57P01")));
+        assertTrue(DatabaseUnavailable.causedIt(terminated));
     }
 
     @Test

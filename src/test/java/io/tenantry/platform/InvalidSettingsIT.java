@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.TestServers;
 import io.tenantry.testing.PayaraProcess;
@@ -17,6 +18,7 @@ import io.tenantry.testing.PayaraProcess;
  * PUBLIC_PORT, checked the same way at start-up, are tested in TenantUrlsTest). Each is a copy of
  * the WAR beside the root of the run's {@link TestServers#localhost()}.
  */
+@PayaraOnly("deployments that must fail, beside the root of a Payara Micro of their own (TestServers.localhost)")
 class InvalidSettingsIT {
 
     @RegisterExtension

@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.TestServers;
 import io.tenantry.testing.PayaraProcess;
@@ -17,6 +18,7 @@ import io.tenantry.testing.PayaraProcess;
  * {@code /missing-domain} on the run's {@link TestServers#localhost()}, whose process has no
  * TENANTS_DOMAIN (its root takes {@code localhost} from its own copy of the settings file).
  */
+@PayaraOnly("a deployment without TENANTS_DOMAIN on a Payara Micro of its own (TestServers.localhost)")
 class MissingDomainIT {
 
     @RegisterExtension

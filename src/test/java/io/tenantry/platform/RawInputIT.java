@@ -36,7 +36,10 @@ class RawInputIT extends DeployedTenantry {
         assertEquals(404, app.anonymous().pageAtRawPath(noTenant, "/signin.xhtml").status());
         for (String disguised : List.of("/health/../signin.xhtml", "/openapi/..;/signin.xhtml", "/metrics/%2e%2e/signin.xhtml")) {
             Tenantry.Reply reply = app.anonymous().pageAtRawPath(noTenant, disguised);
-            assertTrue(reply.status() == 404 || reply.status() == 400, disguised + " on a host of no tenant: " + reply);
+            // 406 on WildFly: its OpenAPI handler, outside the WAR, takes every path under /openapi/ as its
+            // own and refuses a page's Accept; the sign-in page is not reached either way.
+            assertTrue(reply.status() == 404 || reply.status() == 400 || reply.status() == 406,
+                    disguised + " on a host of no tenant: " + reply);
             assertFalse(reply.body().contains("password"), disguised + " must not render the sign-in page");
         }
     }

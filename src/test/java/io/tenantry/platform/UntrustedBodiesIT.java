@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.Heap;
 import io.tenantry.testing.HugeRequest;
 import io.tenantry.testing.SharedServer;
@@ -43,6 +44,7 @@ import io.tenantry.testing.WebSession;
  * container spools uploads, nor anywhere else under the server's root.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@PayaraOnly("a server with a 256 MiB heap and a root folder of its own: the run's Payara Micro options server (TestServers.options)")
 class UntrustedBodiesIT {
 
     private static final long MiB = 1024 * 1024;

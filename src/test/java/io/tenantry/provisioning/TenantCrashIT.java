@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.PayaraProcess;
 import io.tenantry.testing.SlowUpload;
 import io.tenantry.testing.TenantFolders;
@@ -29,6 +30,7 @@ import io.tenantry.testing.TestDatabase;
  * The server killed (kill -9) while it creates or deletes a tenant, then started again: no tenant
  * is half there, no folder is left without its tenant, and a label used again starts empty.
  */
+@PayaraOnly("a Payara Micro of its own, killed and started again (PayaraProcess)")
 class TenantCrashIT {
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);

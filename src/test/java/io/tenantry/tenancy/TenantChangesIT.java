@@ -11,6 +11,7 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.SharedServer;
 import io.tenantry.testing.Tenantry;
@@ -21,6 +22,7 @@ import io.tenantry.testing.TestServers;
  * seconds. The first is the run's shared server, the second the run's {@link TestServers#options()}
  * (on the same domain and database; it blocks unpaid tenants, so the tenant here is paid for).
  */
+@PayaraOnly("a second instance beside the shared one: the run's Payara Micro options server (TestServers.options)")
 class TenantChangesIT extends DeployedTenantry {
 
     @RegisterExtension

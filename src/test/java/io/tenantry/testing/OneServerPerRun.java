@@ -5,7 +5,6 @@ import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
 import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
-import org.jboss.arquillian.core.spi.LoadableExtension;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
@@ -20,20 +19,13 @@ import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableCont
  * the server, every later deployment of the same archive is answered with that server's address,
  * and the server stops when Arquillian stops its containers, at the end of the run (the JUnit
  * extension's suite). Tests on it share one database, so each keeps to its own tenants and accounts.
+ * {@link OneDeploymentPerRun} puts it in place of the connector's own container.
  */
 public final class OneServerPerRun implements DeployableContainer<PayaraMicroContainerConfiguration> {
 
     private final PayaraMicroDeployableContainer payara = new PayaraMicroDeployableContainer();
     private Archive<?> deployed;
     private ProtocolMetaData running;
-
-    /** Puts {@link OneServerPerRun} in place of the connector's own container. */
-    public static final class Extension implements LoadableExtension {
-        @Override
-        public void register(ExtensionBuilder builder) {
-            builder.override(DeployableContainer.class, PayaraMicroDeployableContainer.class, OneServerPerRun.class);
-        }
-    }
 
     @Override
     public Class<PayaraMicroContainerConfiguration> getConfigurationClass() {
