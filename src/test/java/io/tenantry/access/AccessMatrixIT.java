@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.SharedServer;
@@ -24,6 +26,7 @@ import io.tenantry.testing.TestServers;
  * Every entry point × every kind of caller × every kind of tenant, with the expected status of
  * each cell written down below. Runs on its own instance with unpaid tenants blocked.
  */
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class AccessMatrixIT {
 
     /**

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -29,6 +31,7 @@ import io.tenantry.testing.TestServers;
  * tenants" says what to do; the super-user sees and filters tenants by trial, paid, expired.
  * Screenshots under target/screenshots/trial-*.
  */
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class TrialBrowserIT {
 
     @RegisterExtension

@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.Scrape;
@@ -23,6 +25,7 @@ import io.tenantry.testing.TestServers;
  * {@link TestServers#METRICS_TENANTS_OF_OPTIONS} tenants, more tenants than that are counted
  * together as {@code other}, however many there are.
  */
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class BoundedMetricsIT {
 
     private static final String REQUESTS = "tenantry_requests_seconds_count";

@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.DeployedTenantry;
@@ -39,6 +40,7 @@ import io.tenantry.testing.TestServers;
  * with its METRICS_TOKEN); only operators read it, on the master host only, so no tenant owner
  * learns another tenant's label (or anything) there; a host that names no tenant adds no series.
  */
+@Isolated("counts what every class's requests and tenants add to the servers' metrics")
 class MetricsIT extends DeployedTenantry {
 
     /** The run's other instances on the same database: any of them may take up an upgrade. */

@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.DeployedTenantry;
@@ -35,6 +37,7 @@ import io.tenantry.testing.TestServers;
  * start here; the back-off is seen on the run's {@link TestServers#options()}, whose first retry
  * comes after 1 s.
  */
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class TenantUpgradeIT extends DeployedTenantry {
 
     @RegisterExtension

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.DeployedTenantry;
@@ -21,6 +23,7 @@ import io.tenantry.testing.TestServers;
  * seconds. The first is the run's shared server, the second the run's {@link TestServers#options()}
  * (on the same domain and database; it blocks unpaid tenants, so the tenant here is paid for).
  */
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class TenantChangesIT extends DeployedTenantry {
 
     @RegisterExtension

@@ -1,9 +1,7 @@
 package io.tenantry.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,17 +11,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
- * The Payara Micro processes a test run shares besides Arquillian's ({@link OneServerPerRun}): one
- * for the settings that are the point of some tests, in two only because they cannot share one
- * domain: {@link #options()} on the tests' domain, {@link #localhost()} on {@code localhost} (with
- * the deployments that must fail beside it). Both share the run's database, so each is also a
- * second instance beside Arquillian's.
+ * The Payara Micro processes a test run shares: {@link #shared()}, which almost every test class
+ * uses ({@link DeployedTenantry}); and one for the settings that are the point of some tests, in
+ * two only because they cannot share one domain: {@link #options()} on the tests' domain,
+ * {@link #localhost()} on {@code localhost} (with the deployments that must fail beside it). All
+ * share the run's database, so the last two are also second instances beside the first.
  */
 public final class TestServers {
 
@@ -38,12 +35,29 @@ public final class TestServers {
             "proxy-by-name", "trusted.proxies=proxy.example.com",
             "retry-soon", "upgrade.retry.seconds=soon");
 
+    /**
+     * The name of {@link #options()} for JUnit's {@code @ResourceLock}: every class on that server
+     * takes it to read ({@code mode = READ}), and one that measures the server itself (its heap, its
+     * spool folder) takes it alone ({@code READ_WRITE}), so that no other class's requests move what
+     * it measures.
+     */
+    public static final String OPTIONS_LOCK = "the options server";
+
     /** METRICS_TENANTS of {@link #options()}: so few that its metrics soon count tenants as {@code other}. */
     public static final int METRICS_TENANTS_OF_OPTIONS = 2;
 
     private static final String SETTINGS = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private TestServers() {
+    }
+
+    /**
+     * The run's server: the WAR Maven built at the root, on the tests' domain with the settings'
+     * defaults, but for a heap of 1 GiB and METRICS_TENANTS=10000 (so that the metrics name every
+     * tenant the tests make there).
+     */
+    public static SharedServer shared() {
+        return new SharedServer("shared", () -> PayaraProcess.start(true, "-Xmx1g", "-Dmetrics.tenants=10000"));
     }
 
     /**
@@ -126,19 +140,23 @@ public final class TestServers {
 
     /** A copy of the WAR Maven built, named {@code name}.war, with more settings of its own. */
     private static Path copyWith(String name, String settings) {
-        WebArchive war = Tenantry.war();
-        String defaults;
-        try (InputStream in = war.get(SETTINGS).getAsset().openStream()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            defaults = bytes.toString(StandardCharsets.UTF_8);
+        Path war = Path.of(System.getProperty("tenantry.test.war"));
+        Path copy = war.resolveSibling(name + ".war");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(war));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals(SETTINGS)) {
+                    out.write((new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n" + settings)
+                            .getBytes(StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        war.delete(SETTINGS);
-        war.add(new StringAsset(defaults + "\n" + settings), SETTINGS);
-        Path copy = Path.of(System.getProperty("tenantry.test.war")).resolveSibling(name + ".war");
-        war.as(ZipExporter.class).exportTo(copy.toFile(), true);
         return copy;
     }
 }
