@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -27,6 +28,7 @@ import jakarta.json.JsonObject;
  * another plan and records a payment in platform administration, whose plans tab explains plans.
  * Screenshots under target/screenshots/plans-*.
  */
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
 @ResourceLock(value = SharedState.PLATFORM_CATALOG, mode = ResourceAccessMode.READ)
 class PlansBrowserIT extends BrowsedTenantry {
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
@@ -26,6 +27,7 @@ import io.tenantry.testing.WebSession;
  * Signing in once on the public host and entering tenants through the hand-off; sessions bound
  * to their host; sign-out everywhere; password reset by mail, and what it withdraws; throttling; API tokens.
  */
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
 class SignInIT extends DeployedTenantry {
 
     private String suffix;

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -37,6 +38,7 @@ import io.tenantry.testing.TestServers;
  * start here; the back-off is seen on the run's {@link TestServers#options()}, whose first retry
  * comes after 1 s.
  */
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
 @ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class TenantUpgradeIT extends DeployedTenantry {
 

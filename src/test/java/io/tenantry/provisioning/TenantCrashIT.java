@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.PayaraProcess;
@@ -34,6 +35,7 @@ import io.tenantry.testing.TestDatabase;
  * that the start-up's sweep of that folder and the look for folders without their tenant see this
  * class's folders only, not those of the classes running meanwhile on the run's other servers.
  */
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
 class TenantCrashIT {
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
