@@ -264,8 +264,9 @@ public final class Tenantry {
     }
 
     private void awaitHealth() {
-        // A start on a machine whose cores are shared (CI, parallel builds) can take more than 90 s.
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        // A start on a machine whose cores are shared (CI, parallel builds), while the run's other servers
+        // start too, took up to 220 s.
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (send(HttpRequest.newBuilder(server.resolve("/health/ready")).GET()).status() == 200) {
@@ -281,7 +282,7 @@ public final class Tenantry {
                 break;
             }
         }
-        throw new AssertionError("Tenantry did not become ready in 180 s");
+        throw new AssertionError("Tenantry did not become ready in 300 s");
     }
 
     /**

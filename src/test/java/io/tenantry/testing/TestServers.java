@@ -73,7 +73,7 @@ public final class TestServers {
             PayaraProcess process = PayaraProcess.start(true, List.of("--rootdir", OPTIONS_ROOT.toString()),
                     "-Xmx256m", "-Dtenants.block-unpaid=true", "-Dupgrade.retry.seconds=1",
                     "-Dmetrics.tenants=" + METRICS_TENANTS_OF_OPTIONS);
-            // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's 180 s.
+            // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's own wait.
             awaitStarted(process);
             return process;
         });
@@ -105,9 +105,12 @@ public final class TestServers {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return PayaraProcess.start(copyWith("localhost-root", "tenants.domain=localhost\n"), false,
+            PayaraProcess process = PayaraProcess.start(copyWith("localhost-root", "tenants.domain=localhost\n"), false,
                     List.of("--postbootcommandfile", file.toString()), "-Doperators.read-access=true",
                     "-Dregistration.enabled=false", "-Dtenant.creation=permitted");
+            // Four deployments, while other servers of the run start too: the tests' own waits begin once it is up.
+            awaitStarted(process);
+            return process;
         });
     }
 
