@@ -36,6 +36,7 @@ import jakarta.ws.rs.Path;
  * The document read is kept in target/openapi.json.
  */
 @ResourceLock(value = SharedState.PLATFORM_CATALOG, mode = ResourceAccessMode.READ)
+@ResourceLock(SharedState.RESTORE_POINT_SLOTS)
 class OpenApiIT extends DeployedTenantry {
 
     private final String label = "oa-" + UUID.randomUUID().toString().substring(0, 8);

@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SharedState;
 import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
@@ -34,6 +36,7 @@ import jakarta.json.JsonValue;
  * are found only in that tenant, restored only by its owner; the schedule's point is taken once a day
  * and the newest RESTORE_POINTS_KEEP are kept.
  */
+@ResourceLock(SharedState.RESTORE_POINT_SLOTS)
 class RestorePointsIT extends DeployedTenantry {
 
     private static final String PNG_TYPE = "image/png";

@@ -14,6 +14,13 @@ public final class SharedState {
      */
     public static final String PLATFORM_CATALOG = "the platform's plans and announcements";
 
+    /**
+     * The shared server's slots for taking and restoring restore points ({@code archive.RestorePointWork}:
+     * two at once for the whole instance, a third is refused with 429): every class that takes or
+     * restores points takes it, alone.
+     */
+    public static final String RESTORE_POINT_SLOTS = "the shared server's restore-point slots";
+
     private SharedState() {
     }
 }
