@@ -16,8 +16,9 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The Payara Micro processes a test run shares: {@link #shared()}, which almost every test class
- * uses ({@link DeployedTenantry}); and one for the settings that are the point of some tests, in
+ * The Payara Micro processes a test run shares beside the one Arquillian deploys to
+ * ({@link ArquillianServer}, which almost every test class uses through {@link DeployedTenantry}):
+ * one for the settings that are the point of some tests, in
  * two only because they cannot share one domain: {@link #options()} on the tests' domain,
  * {@link #localhost()} on {@code localhost} (with the deployments that must fail beside it). All
  * share the run's database, so the last two are also second instances beside the first.
@@ -49,15 +50,6 @@ public final class TestServers {
     private static final String SETTINGS = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
     private TestServers() {
-    }
-
-    /**
-     * The run's server: the WAR Maven built at the root, on the tests' domain with the settings'
-     * defaults, but for a heap of 1 GiB and METRICS_TENANTS=10000 (so that the metrics name every
-     * tenant the tests make there).
-     */
-    public static SharedServer shared() {
-        return new SharedServer("shared", () -> PayaraProcess.start(true, "-Xmx1g", "-Dmetrics.tenants=10000"));
     }
 
     /**
