@@ -45,6 +45,13 @@ public final class Tenantry {
     /** The scrapers' METRICS_TOKEN of every server the tests start . */
     public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
 
+    /**
+     * How long a request may take: a server just started checks the super-user's password at the
+     * production cost with its client compiler, which on a machine loaded forty times over took
+     * more than 30 s.
+     */
+    private static final Duration REQUEST_PATIENCE = Duration.ofSeconds(120);
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -307,7 +314,7 @@ public final class Tenantry {
     /** A page, as a browser asks for it; redirects are not followed. */
     public Reply page(String host, String path) {
         return send(authorized(HttpRequest.newBuilder(server.resolve(path)).header("Host", host)
-                .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET()));
+                .header("Accept", "text/html").timeout(REQUEST_PATIENCE).GET()));
     }
 
     public Reply delete(String host, String path) {
@@ -392,7 +399,7 @@ public final class Tenantry {
      */
     public Reply pageAtRawPath(String host, String rawPath) {
         return send(authorized(HttpRequest.newBuilder(URI.create(server + rawPath)).header("Host", host)
-                .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET()));
+                .header("Accept", "text/html").timeout(REQUEST_PATIENCE).GET()));
     }
 
     public Reply sendRaw(String hostHeader, String path) {
@@ -401,7 +408,7 @@ public final class Tenantry {
 
     private HttpRequest.Builder request(String host, String path) {
         return authorized(HttpRequest.newBuilder(server.resolve(path)).header("Host", host)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)));
+                .header("Accept", "application/json").timeout(REQUEST_PATIENCE));
     }
 
     private HttpRequest.Builder authorized(HttpRequest.Builder request) {
