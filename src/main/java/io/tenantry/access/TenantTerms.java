@@ -32,6 +32,14 @@ public record TenantTerms(Optional<Long> ownerId, String organization, boolean p
         this(ownerId, organization, publiclyReadable, paidUntil, List.of(), "", Optional.empty(), planId);
     }
 
+    /**
+     * True for the terms of a tenant deleted meanwhile ({@link TenantTermsDirectory#of} gives them):
+     * every kept tenant's terms name a plan (a foreign key), those have none (plan id 0).
+     */
+    public boolean gone() {
+        return planId == 0;
+    }
+
     public boolean isOwnedBy(long accountId) {
         return ownerId.filter(owner -> owner == accountId).isPresent();
     }

@@ -116,16 +116,21 @@ public class TenantsResource {
     @Context
     UriInfo uri;
 
-    /** A window of the tenants, by label; takes {@code offset} and {@code limit}. */
+    /**
+     * A window of the tenants, by label; takes {@code offset} and {@code limit}. A tenant deleted
+     * (here or on another instance) after the directory was read is left out of the window: its
+     * terms are gone, and with them its plan.
+     */
     @GET
     public PageJson<TenantJson> list() {
         requirePublicHostAndSuperUser();
         ListQuery query = ListParams.window(uri);
         List<Tenant> all = directory.all().stream().sorted(Comparator.comparing(t -> t.label().value())).toList();
         PageJson<Tenant> tenants = PageJson.window(all, query);
-        Map<Long, String> owners = accounts.usernames(tenants.items().stream()
+        List<Tenant> present = tenants.items().stream().filter(t -> !tenantTerms.of(t).gone()).toList();
+        Map<Long, String> owners = accounts.usernames(present.stream()
                 .flatMap(t -> tenantTerms.of(t).ownerId().stream()).collect(Collectors.toSet()));
-        return new PageJson<>(tenants.items().stream().map(t -> json(t, tenantTerms.of(t).ownerId().map(owners::get)
+        return new PageJson<>(present.stream().map(t -> json(t, tenantTerms.of(t).ownerId().map(owners::get)
                 .orElse(null))).toList(), tenants.total(), tenants.offset(), tenants.limit());
     }
 

@@ -106,7 +106,7 @@ public class TenantLife {
         values.put("publiclyReadable", terms.publiclyReadable());
         values.put("paidUntil", terms.paidUntil().map(Object::toString));
         // A deleted tenant's terms may be gone (no plan, id 0): its entry then names none.
-        values.put("plan", terms.planId() == 0 ? "" : plans.of(terms).name());
+        values.put("plan", terms.gone() ? "" : plans.of(terms).name());
         values.put("extraEmails", terms.extraEmails());
         values.put("navText", terms.navText());
         return values;

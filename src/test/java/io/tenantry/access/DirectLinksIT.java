@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
@@ -26,6 +27,7 @@ import io.tenantry.testing.WebSession.Page;
  * host, a code that works only with it, a return path that never leaves the tenant's host, and no
  * redirect loop for those who are not signed in.
  */
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
 class DirectLinksIT extends DeployedTenantry {
 
     private String member;

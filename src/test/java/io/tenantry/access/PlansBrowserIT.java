@@ -7,13 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.tenantry.testing.BrowsedTenantry;
+import io.tenantry.testing.SharedState;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonObject;
 
@@ -24,6 +28,8 @@ import jakarta.json.JsonObject;
  * another plan and records a payment in platform administration, whose plans tab explains plans.
  * Screenshots under target/screenshots/plans-*.
  */
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
+@ResourceLock(value = SharedState.PLATFORM_CATALOG, mode = ResourceAccessMode.READ)
 class PlansBrowserIT extends BrowsedTenantry {
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);

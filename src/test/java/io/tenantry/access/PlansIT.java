@@ -12,8 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SharedState;
 import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.TestMail;
 import io.tenantry.testing.Tenantry;
@@ -27,6 +30,7 @@ import jakarta.json.JsonObject;
  * never changes what another may do, nor may a stranger owning a tenant of their own change or read
  * another's.
  */
+@ResourceLock(value = SharedState.PLATFORM_CATALOG, mode = ResourceAccessMode.READ)
 class PlansIT extends DeployedTenantry {
 
     private static final String PUBLIC = Tenantry.host("public");

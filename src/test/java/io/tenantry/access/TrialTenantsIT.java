@@ -14,6 +14,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.PayaraOnly;
@@ -29,6 +31,7 @@ import jakarta.json.JsonObject;
  * once the trial is over its owner is told what to do, other members whom to ask, in their language.
  */
 @PayaraOnly("TENANTS_BLOCK_UNPAID=true, a setting of the run's Payara Micro options server (TestServers.options)")
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class TrialTenantsIT {
 
     @RegisterExtension
@@ -123,6 +126,43 @@ class TrialTenantsIT {
                 && membersPage.contains("ask its owner, ending-owner-" + SUFFIX + ", to subscribe"), membersPage);
         assertTrue(owner.inLanguage("de").page(Tenantry.host(label), "/").body()
                 .contains("Die Testphase von Ending endet in 3 Tagen"));
+    }
+
+    /**
+     * A tenant deleted (on any instance) between the list's read of the tenants and its read of their
+     * terms is left out, not answered with a 500 for want of its plan. Its terms' row is removed behind
+     * the application's back and the change announced, as such a deletion leaves this instance: the
+     * tenant still in its directory, its terms gone.
+     */
+    @Test
+    void aTenantWhoseTermsWentMeanwhileIsLeftOutOfTheList() throws Exception {
+        String label = "vanishing-" + SUFFIX;
+        assertEquals(201, operator.createTenant(label, "Vanishing").status());
+        assertEquals("trial", stateInList(label));
+        sql("DELETE FROM public.tenant_terms WHERE tenant_id = (SELECT id FROM public.tenant WHERE label = ?)", label);
+        sql("SELECT pg_notify('tenantry_tenants', ?)", label);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        boolean listed = true;
+        while (listed && System.nanoTime() < deadline) {
+            Tenantry.Reply list = operator.onPublic("GET", "/api/tenants?limit=500", null);
+            assertEquals(200, list.status(), list.body());
+            listed = list.body().contains("\"label\":\"" + label + "\"");
+            Thread.sleep(100);
+        }
+        assertFalse(listed, "a tenant without its terms is left out");
+        // Gone altogether, as the deletion would have left it.
+        sql("DELETE FROM public.tenant WHERE label = ?", label);
+        sql("DROP SCHEMA \"" + label.replace('-', '_') + "\" CASCADE");
+        sql("SELECT pg_notify('tenantry_tenants', ?)", label);
+    }
+
+    private static void sql(String statement, String... parameters) throws SQLException {
+        try (Connection db = TestDatabase.connect(); PreparedStatement run = db.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                run.setString(i + 1, parameters[i]);
+            }
+            run.execute();
+        }
     }
 
     /** Puts the end of the trial (and paid-until with it) elsewhere, as time passing would, and waits until the server sees it. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
@@ -25,6 +26,7 @@ import io.tenantry.testing.WebSession.Page;
  * password typed again for what gives the account away. {@code /go/<label>} hands a session only to
  * tenants the person may enter.
  */
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
 class AccountWidePowersIT extends DeployedTenantry {
 
     private static final String ACCOUNT_WIDE = "only within that tenant";

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
@@ -26,6 +27,7 @@ import io.tenantry.testing.WebSession;
  * Signing in once on the public host and entering tenants through the hand-off; sessions bound
  * to their host; sign-out everywhere; password reset by mail, and what it withdraws; throttling; API tokens.
  */
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
 class SignInIT extends DeployedTenantry {
 
     private String suffix;
@@ -272,7 +274,7 @@ class SignInIT extends DeployedTenantry {
     }
 
     @Test
-    void theProfileChangesThePasswordOnlyWithTheCurrentOne() {
+    void theProfileChangesThePasswordOnlyWithTheCurrentOne() throws SQLException {
         browser.follow(signIn(browser.follow(browser.get(url("public", "/signin.xhtml"))), member,
                 Tenantry.PASSWORD_OF_NEW_ACCOUNTS));
         Page profile = browser.get(url("public", "/profile.xhtml"));
@@ -287,7 +289,35 @@ class SignInIT extends DeployedTenantry {
                 Tenantry.PASSWORD_OF_NEW_ACCOUNTS, "password:new", replacement, "password:confirmation", replacement),
                 "password:change");
         assertTrue(changed.body().contains("Your password has been changed"), changed.body());
+        assertTrue(storedHash(member).startsWith(PRODUCTION_COST), "a new password at the production cost");
         assertEquals(200, app.basic(member, replacement).get(Tenantry.host(acme), "/api/me").status());
+    }
+
+    /**
+     * The tests' own accounts are written with a cheap hash (Tenantry.newAccount); those the server
+     * makes store the password at the production cost, and sign in with it.
+     */
+    @Test
+    void anAccountTheServerMakesStoresItsPasswordAtTheProductionCost() throws SQLException {
+        String made = "made-" + suffix;
+        app.newAccountThroughTheApi(made);
+        assertTrue(storedHash(made).startsWith(PRODUCTION_COST), storedHash(made));
+        assertEquals(200, app.basic(made, Tenantry.PASSWORD_OF_NEW_ACCOUNTS).get(Tenantry.host("public"), "/api/me")
+                .status());
+    }
+
+    /** How accounts.Passwords stores a password: PBKDF2-HMAC-SHA512, 210,000 rounds. */
+    private static final String PRODUCTION_COST = "PBKDF2WithHmacSHA512:210000:";
+
+    private static String storedHash(String username) throws SQLException {
+        try (Connection db = TestDatabase.connect(); java.sql.PreparedStatement select = db.prepareStatement(
+                "SELECT password_hash FROM public.account WHERE username = ?")) {
+            select.setString(1, username);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), username);
+                return row.getString(1);
+            }
+        }
     }
 
     @Test

@@ -8,8 +8,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SharedState;
 import io.tenantry.testing.Tenantry;
 
 /**
@@ -17,6 +20,7 @@ import io.tenantry.testing.Tenantry;
  * through the API or the pages is refused as not found, whoever asks (the super-user and the
  * tenant's own administrators included). Their one trace elsewhere is the announcement banner.
  */
+@ResourceLock(value = SharedState.PLATFORM_CATALOG, mode = ResourceAccessMode.READ)
 class MasterOnlyIT extends DeployedTenantry {
 
     private String suffix;

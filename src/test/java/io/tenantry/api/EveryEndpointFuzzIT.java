@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SharedState;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
@@ -45,6 +47,7 @@ import jakarta.ws.rs.Path;
  * range and text with control characters: each is refused with a 4xx, never a 5xx, and the items
  * that were there before are unchanged. Then each gets empty and missing-field bodies: no 5xx.
  */
+@ResourceLock(SharedState.PLATFORM_CATALOG) // its snapshot holds the platform's whole lists
 class EveryEndpointFuzzIT extends DeployedTenantry {
 
     private static final List<String> MALFORMED = List.of("{", "{\"a\":}", "[", "nul", "{\"a\":1,}", "\u0000",

@@ -14,8 +14,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SharedState;
 import io.tenantry.testing.TestMail;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonNumber;
@@ -32,6 +35,8 @@ import jakarta.ws.rs.Path;
  * for JSON, top-level fields of the documented types (none undocumented, every required one there).
  * The document read is kept in target/openapi.json.
  */
+@ResourceLock(value = SharedState.PLATFORM_CATALOG, mode = ResourceAccessMode.READ)
+@ResourceLock(SharedState.RESTORE_POINT_SLOTS)
 class OpenApiIT extends DeployedTenantry {
 
     private final String label = "oa-" + UUID.randomUUID().toString().substring(0, 8);

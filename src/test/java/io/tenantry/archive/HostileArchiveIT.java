@@ -29,6 +29,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.access.Permission;
@@ -45,6 +46,7 @@ import jakarta.json.JsonValue;
  * checked, people come only through e-mail addresses that resolve here, the owner keeps every right,
  * and an archive that breaks a rule or a limit changes nothing (rows, members, groups, files).
  */
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
 class HostileArchiveIT extends DeployedTenantry {
 
     private static final String ZIP = "application/zip";

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 
 import io.tenantry.testing.BrowsedTenantry;
+import io.tenantry.testing.SharedState;
 import io.tenantry.testing.Tenantry;
 
 /**
  * The settings page's restore points in Chromium: the owner takes one, sees it listed with its time,
  * size and reason, and restores the tenant to it after confirming; the state replaced is listed too.
  */
+@ResourceLock(SharedState.RESTORE_POINT_SLOTS)
 class RestorePointsBrowserIT extends BrowsedTenantry {
 
     @Test

@@ -22,9 +22,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.SharedServer;
+import io.tenantry.testing.SharedState;
 import io.tenantry.testing.SlowUpload;
 import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
@@ -39,6 +43,9 @@ import jakarta.json.JsonValue;
  * are found only in that tenant, restored only by its owner; the schedule's point is taken once a day
  * and the newest RESTORE_POINTS_KEEP are kept.
  */
+@ResourceLock(SharedState.RESTORE_POINT_SLOTS)
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
+@PayaraOnly("a second instance and one with TENANT_STORAGE_MAX_MB=1: the run's Payara Micro options and localhost servers (TestServers)")
 class RestorePointsIT extends DeployedTenantry {
 
     /** A second instance on the same database and files (the run's options server). */
@@ -157,7 +164,7 @@ class RestorePointsIT extends DeployedTenantry {
         assertEquals(folder, TenantFolders.of(label), "still the same folder");
         assertEquals(filesBefore, TenantFolders.namesIn(folder));
         assertEquals(3, owner.get(host, "/api/cases").json().asJsonObject().getInt("total"));
-        assertEquals(orphansBefore, TenantFolders.orphans(), "the restore's new folder was removed");
+        TenantFolders.assertNoNewOrphans(orphansBefore, "the restore's new folder was removed");
     }
 
     @Test

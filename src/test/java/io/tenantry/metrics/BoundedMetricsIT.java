@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.PayaraOnly;
@@ -25,6 +27,7 @@ import io.tenantry.testing.TestServers;
  * together as {@code other}, however many there are.
  */
 @PayaraOnly("METRICS_TENANTS=2, a setting of the run's Payara Micro options server (TestServers.options)")
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class BoundedMetricsIT {
 
     private static final String REQUESTS = "tenantry_requests_seconds_count";

@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Scrape;
@@ -33,6 +34,7 @@ import io.tenantry.testing.Tenantry;
  * learns another tenant's label (or anything) there; a host that names no tenant adds no series.
  * How upgrades are counted, summed over the run's instances: {@link UpgradeMetricsIT}.
  */
+@Isolated("counts what every class's requests and tenants add to the servers' metrics")
 class MetricsIT extends DeployedTenantry {
 
     private static final String REQUESTS = "tenantry_requests_seconds_count";

@@ -16,7 +16,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.PayaraOnly;
@@ -37,6 +40,8 @@ import io.tenantry.testing.TestServers;
  * comes after 1 s.
  */
 @PayaraOnly("two Payara Micro instances starting together (PayaraProcess) and the run's options server")
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class TenantUpgradeIT extends DeployedTenantry {
 
     @RegisterExtension

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.TestDatabase;
@@ -35,10 +36,12 @@ import io.tenantry.testing.Tenantry;
 /**
  * PostgreSQL restarts while writers, readers and a page are being served: every answer is a success
  * or 503 with Retry-After (a problem document for the API, a page in the page's language), never
- * 500; every write that was acknowledged is stored, and nothing that was not. Runs after every other
- * class (junit-platform.properties): once, 5 minutes after the restart, a later class's request met a
- * pooled connection closed under it (docs/security.md, known limits).
+ * 500; every write that was acknowledged is stored, and nothing that was not. Runs alone (every
+ * class on the run's servers would meet the restart), after every other class (junit-platform.properties):
+ * once, 5 minutes after the restart, a later class's request met a pooled connection closed under it
+ * (docs/security.md, known limits).
  */
+@Isolated("restarts the database every server of the run uses")
 @Order(Integer.MAX_VALUE)
 class DatabaseRestartIT extends DeployedTenantry {
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -45,6 +46,7 @@ import io.tenantry.testing.WebSession;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @PayaraOnly("a server with a 256 MiB heap and a root folder of its own: the run's Payara Micro options server (TestServers.options)")
+@ResourceLock(TestServers.OPTIONS_LOCK) // its heap and folders, measured, are no other class's to move meanwhile
 class UntrustedBodiesIT {
 
     private static final long MiB = 1024 * 1024;

@@ -3,6 +3,7 @@ package io.tenantry.provisioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.PayaraOnly;
@@ -28,12 +31,27 @@ import io.tenantry.testing.TestDatabase;
 
 /**
  * The server killed (kill -9) while it creates or deletes a tenant, then started again: no tenant
- * is half there, no folder is left without its tenant, and a label used again starts empty.
+ * is half there, no folder is left without its tenant, and a label used again starts empty. Its two
+ * servers share the run's database but keep their tenants' files in a FILES_ROOT of their own, so
+ * that the start-up's sweep of that folder and the look for folders without their tenant see this
+ * class's folders only, not those of the classes running meanwhile on the run's other servers.
  */
 @PayaraOnly("a Payara Micro of its own, killed and started again (PayaraProcess)")
+@Order(1) // among the longest: started first, so that it does not end the run alone (junit-platform.properties)
 class TenantCrashIT {
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private Path files;
+
+    @BeforeEach
+    void aFilesRootOfItsOwn() throws IOException {
+        files = Files.createTempDirectory(Path.of("target"), "crash-files-").toAbsolutePath();
+    }
+
+    private PayaraProcess start() {
+        // A later -D replaces the run's FILES_ROOT that PayaraProcess gives every server.
+        return PayaraProcess.start(true, "-Dfiles.root=" + files);
+    }
 
     @Test
     void killedDuringDeletionsAndACreationTheServerComesBackWithWholeTenantsOnly() throws Exception {
@@ -43,12 +61,12 @@ class TenantCrashIT {
         Path reusedFolder;
 
         // One kill while a deletion waits for an upload and a creation has just been asked for.
-        PayaraProcess first = PayaraProcess.start(true);
+        PayaraProcess first = start();
         try {
             Tenantry app = ready(first);
             long reusedCase = tenantWithACase(app, reused);
             attach(app, reused, reusedCase, "the first life's secret");
-            reusedFolder = TenantFolders.of(reused);
+            reusedFolder = TenantFolders.of(files, reused);
             assertFalse(TenantFolders.namesIn(reusedFolder).isEmpty());
             // A deletion of "reused" that committed just before the crash: its row and schema gone, its
             // files not. Done before the kill: the killed server's transactions may hold locks a while.
@@ -69,11 +87,11 @@ class TenantCrashIT {
             first.close();
         }
         // FILES_ROOT may hold what is not Tenantry's (a home folder, say): the sweep leaves it alone.
-        Path notTenantrys = TenantFolders.root().resolve("projects");
+        Path notTenantrys = files.resolve("projects");
         Files.createDirectories(notTenantrys);
         Files.writeString(notTenantrys.resolve("keep.txt"), "mine");
 
-        try (PayaraProcess second = PayaraProcess.start(true)) {
+        try (PayaraProcess second = start()) {
             Tenantry app = ready(second);
             assertFalse(Files.exists(reusedFolder), "the folder of a deleted tenant is swept at start-up");
             assertEquals("mine", Files.readString(notTenantrys.resolve("keep.txt")), "a folder not named as a tenant's stays");
@@ -130,7 +148,7 @@ class TenantCrashIT {
     }
 
     /** The tenant is either all there (row in service, schema, answering) or not at all (nor its folder). */
-    private static void assertWholeOrGone(Tenantry app, String label) throws SQLException {
+    private void assertWholeOrGone(Tenantry app, String label) throws SQLException {
         String schema = label.replace('-', '_');
         int rows = count("SELECT count(*) FROM public.tenant WHERE label = '" + label + "' AND state = 'active'");
         int anyRows = count("SELECT count(*) FROM public.tenant WHERE label = '" + label + "'");
@@ -143,7 +161,7 @@ class TenantCrashIT {
             assertEquals(1, schemas, label + ": a row, so its schema");
             assertEquals(200, app.get(Tenantry.host(label), "/api/products").status());
         }
-        assertEquals(Set.of(), TenantFolders.orphans(), label + ": the start-up swept every folder without its tenant");
+        assertEquals(Set.of(), TenantFolders.orphans(files), label + ": the start-up swept every folder without its tenant");
     }
 
     private static int count(String query) throws SQLException {

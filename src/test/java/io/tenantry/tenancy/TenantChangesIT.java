@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.tenantry.testing.PayaraOnly;
@@ -23,6 +25,7 @@ import io.tenantry.testing.TestServers;
  * (on the same domain and database; it blocks unpaid tenants, so the tenant here is paid for).
  */
 @PayaraOnly("a second instance beside the shared one: the run's Payara Micro options server (TestServers.options)")
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
 class TenantChangesIT extends DeployedTenantry {
 
     @RegisterExtension

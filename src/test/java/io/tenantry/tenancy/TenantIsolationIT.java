@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.RanStatements;
@@ -20,6 +21,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 /** Two tenants whose rows have the same ids: each host sees and changes only its own. */
+@Isolated("counts the statements the database ran (RanStatements): every class's requests add to them")
 class TenantIsolationIT extends DeployedTenantry {
 
     String red;

@@ -1,37 +1,28 @@
 package io.tenantry.testing;
 
-import java.net.URL;
-
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Base of the tests that talk to the WAR deployed on Payara Micro by Arquillian, as a client over
- * HTTP; {@link #app} is ready (database prepared) before each test.
+ * Base of the tests that talk to the WAR Maven built on the run's shared server, which Arquillian
+ * starts and deploys once ({@link ArquillianServer}), as a client over HTTP; {@link #app} is ready (database prepared)
+ * before each test. Classes run concurrently on that server (docs/architecture.md, "Tests"): each
+ * keeps to tenants and accounts of its own.
  */
-@ExtendWith(ArquillianExtension.class)
 public abstract class DeployedTenantry {
 
-    @ArquillianResource
-    URL url;
+    /** Not private: JUnit registers a superclass's extension fields for every subclass. */
+    @RegisterExtension
+    static final ArquillianServer SHARED_SERVER = new ArquillianServer();
 
     protected Tenantry app;
 
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Tenantry.war();
-    }
-
     @BeforeEach
     void awaitTenantry() {
-        app = new Tenantry(url).awaitReady();
+        app = new Tenantry(SHARED_SERVER.url()).awaitReady();
     }
 
     protected int port() {
-        return url.getPort();
+        return SHARED_SERVER.url().getPort();
     }
 }

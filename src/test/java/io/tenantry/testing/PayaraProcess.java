@@ -1,6 +1,7 @@
 package io.tenantry.testing;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +19,10 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Payara Micro started as its own process with the WAR Maven built, for tests that need what
- * Arquillian does not give: several instances at once, or a deployment expected to fail.
+ * Payara Micro started as its own process with the WAR Maven built: the run's shared servers
+ * ({@link TestServers}), and those of tests that need more instances, a restart or a deployment
+ * expected to fail. Its output is kept for {@link #awaitLine}, {@link #printed} and {@link #tail},
+ * and written to {@code target/servers/payara-<port>.log} for whoever reads a failed run.
  */
 public final class PayaraProcess implements AutoCloseable {
 
@@ -84,7 +88,7 @@ public final class PayaraProcess implements AutoCloseable {
         command.addAll(microOptions);
         // One line per start in the build's output, so that a run's server starts can be counted.
         System.out.println("Starting Payara Micro process on port " + port + " with " + String.join(" ", settings)
-                + " " + String.join(" ", microOptions));
+                + " " + String.join(" ", microOptions) + "; its output goes to target/servers/payara-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("TENANTS_DOMAIN");
         try {
@@ -157,15 +161,26 @@ public final class PayaraProcess implements AutoCloseable {
 
     private void readOutput() {
         try (BufferedReader output = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             BufferedWriter log = Files.newBufferedWriter(logOf(port), StandardCharsets.UTF_8)) {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 synchronized (lines) {
                     lines.add(line);
                 }
+                log.write(line);
+                log.newLine();
+                log.flush();
             }
         } catch (IOException ended) {
             // the process is gone
         }
+    }
+
+    /** Where the output of the server on {@code port} is written. */
+    private static Path logOf(int port) throws IOException {
+        Path folder = Path.of("target", "servers");
+        Files.createDirectories(folder);
+        return folder.resolve("payara-" + port + ".log");
     }
 
     private static int freePort() {

@@ -29,7 +29,10 @@ public final class RanStatements {
         this.byStatement = byStatement;
     }
 
-    /** Runs the work alone against the database (the tests run one at a time) and collects what it ran. */
+    /**
+     * Runs the work and collects what the database ran meanwhile: every statement of the run's
+     * servers counts, so a class that uses this must run alone ({@code @Isolated}).
+     */
     public static RanStatements during(Runnable work) {
         try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
             sql.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");

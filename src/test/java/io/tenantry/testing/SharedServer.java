@@ -7,8 +7,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Payara Micro process shared by every test class that registers a {@link SharedServer} of the
- * same name: the first class to run starts it, later ones find it running, and JUnit's root store
- * stops it at the end of the run. So a set of settings costs one start, however many classes test
+ * same name: the first class to run starts it, classes that come meanwhile wait for that start
+ * (the root store computes a value once, whichever threads ask), later ones find it running, and
+ * JUnit's root store stops it at the end of the run. So a set of settings costs one start, however many classes test
  * it. {@link TestServers} names the servers there are.
  * <p>
  * Use: {@code @RegisterExtension static final SharedServer SERVER = TestServers.options();} then
@@ -18,7 +19,8 @@ public final class SharedServer implements BeforeAllCallback {
 
     private final String name;
     private final Supplier<PayaraProcess> start;
-    private PayaraProcess process;
+    // Classes running concurrently share one instance (a static field): each sets the same process.
+    private volatile PayaraProcess process;
 
     /** A server known by {@code name} in this run, started by {@code start} when first needed. */
     SharedServer(String name, Supplier<PayaraProcess> start) {

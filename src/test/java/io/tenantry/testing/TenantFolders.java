@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,12 +27,18 @@ public final class TenantFolders {
     private TenantFolders() {
     }
 
+    /** The FILES_ROOT of the run's servers. */
     public static Path root() {
         return Path.of(System.getProperty("tenantry.test.files"));
     }
 
-    /** The folder of the tenant with this label, as its registry row names it. */
+    /** The folder of the tenant with this label, as its registry row names it, under the run's FILES_ROOT. */
     public static Path of(String label) {
+        return of(root(), label);
+    }
+
+    /** The folder of the tenant with this label, as its registry row names it, under {@code root}. */
+    public static Path of(Path root, String label) {
         try (Connection db = TestDatabase.connect();
              PreparedStatement select = db.prepareStatement("SELECT files_folder FROM public.tenant WHERE label = ?")) {
             select.setString(1, label);
@@ -39,18 +46,23 @@ public final class TenantFolders {
                 if (!row.next()) {
                     throw new AssertionError("No tenant " + label);
                 }
-                return root().resolve(row.getString(1));
+                return root.resolve(row.getString(1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Folders under the root that no tenant of the registry names. */
+    /** Folders under the run's FILES_ROOT that no tenant of the registry names. */
     public static Set<String> orphans() {
+        return orphans(root());
+    }
+
+    /** Folders under {@code root} that no tenant of the registry names. */
+    public static Set<String> orphans(Path root) {
         Set<String> folders = new HashSet<>();
-        if (Files.isDirectory(root())) {
-            try (Stream<Path> listed = Files.list(root())) {
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> listed = Files.list(root)) {
                 // The restore points' folder (RESTORE_POINTS_DIR's default) is no tenant's folder.
                 listed.map(path -> path.getFileName().toString()).filter(name -> !name.equals(".restore-points"))
                         .forEach(folders::add);
@@ -67,6 +79,35 @@ public final class TenantFolders {
             throw new IllegalStateException(e);
         }
         return folders;
+    }
+
+    /**
+     * Fails unless every folder that no tenant owns now was one already in {@code before} (an
+     * earlier {@link #orphans()}). Classes running meanwhile leave folders without their tenant for
+     * a moment (a deletion's folder goes just after its commit, a restore's new folder is named as
+     * it commits): a folder that is still without its tenant after 30 s is left behind.
+     */
+    public static void assertNoNewOrphans(Set<String> before, String message) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Set<String> left = newOrphans(before);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(message + ": interrupted", e);
+            }
+            left = newOrphans(before);
+        }
+        if (!left.isEmpty()) {
+            throw new AssertionError(message + ": folders left without their tenant " + left);
+        }
+    }
+
+    private static Set<String> newOrphans(Set<String> before) {
+        Set<String> now = orphans();
+        now.removeAll(before);
+        return now;
     }
 
     /** The names in a folder (none when it does not exist). */

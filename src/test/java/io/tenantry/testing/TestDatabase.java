@@ -54,10 +54,11 @@ public class TestDatabase implements LauncherSessionListener {
 
     /** A direct connection, for tests that look into the database behind the application's back. */
     /**
-     * How many sessions of the test database sit idle inside a transaction: the fewest over three
-     * looks 200 ms apart. A transaction waiting for a request's body stays for seconds, while the
-     * other servers of the run sharing the database (their sweeps for due upgrades) may be caught
-     * between two statements of a short one.
+     * How many sessions of the test database sit idle inside a transaction begun more than half a
+     * second before: the fewest over three looks 200 ms apart. A transaction waiting for a request's
+     * body stays for seconds, while the other servers of the run sharing the database (their sweeps
+     * for due upgrades) and the classes running meanwhile may be caught between two statements of a
+     * short one, on a busy machine more than once.
      */
     public static long idleInTransaction() throws SQLException, InterruptedException {
         long fewest = idleInTransactionNow();
@@ -71,7 +72,8 @@ public class TestDatabase implements LauncherSessionListener {
     private static long idleInTransactionNow() throws SQLException {
         try (Connection db = connect(); java.sql.Statement statement = db.createStatement();
                 java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = "
-                        + "'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()")) {
+                        + "'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()"
+                        + " AND xact_start < now() - interval '500 milliseconds'")) {
             count.next();
             return count.getLong(1);
         }

@@ -17,8 +17,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A real SMTP server in the test JVM, started before any test class so that arquillian.xml can
- * give its port to Payara Micro (SMTP_HOST, SMTP_PORT). Tests read what Tenantry sent.
+ * A real SMTP server in the test JVM, started before any test class so that every Payara Micro of
+ * the run is given its port (SMTP_HOST, SMTP_PORT; {@link PayaraProcess}). Tests read what Tenantry sent.
  */
 public class TestMail implements LauncherSessionListener {
 

@@ -1,9 +1,7 @@
 package io.tenantry.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,17 +11,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
- * The Payara Micro processes a test run shares besides Arquillian's ({@link OneServerPerRun}): one
- * for the settings that are the point of some tests, in two only because they cannot share one
- * domain: {@link #options()} on the tests' domain, {@link #localhost()} on {@code localhost} (with
- * the deployments that must fail beside it). Both share the run's database, so each is also a
- * second instance beside Arquillian's.
+ * The Payara Micro processes a test run shares beside the one Arquillian deploys to
+ * ({@link ArquillianServer}, which almost every test class uses through {@link DeployedTenantry}):
+ * one for the settings that are the point of some tests, in
+ * two only because they cannot share one domain: {@link #options()} on the tests' domain,
+ * {@link #localhost()} on {@code localhost} (with the deployments that must fail beside it). All
+ * share the run's database, so the last two are also second instances beside the first.
  */
 public final class TestServers {
 
@@ -37,6 +35,14 @@ public final class TestServers {
     public static final Map<String, String> WRONG_SETTINGS = Map.of(
             "proxy-by-name", "trusted.proxies=proxy.example.com",
             "retry-soon", "upgrade.retry.seconds=soon");
+
+    /**
+     * The name of {@link #options()} for JUnit's {@code @ResourceLock}: every class on that server
+     * takes it to read ({@code mode = READ}), and one that measures the server itself (its heap, its
+     * spool folder) takes it alone ({@code READ_WRITE}), so that no other class's requests move what
+     * it measures.
+     */
+    public static final String OPTIONS_LOCK = "the options server";
 
     /** METRICS_TENANTS of {@link #options()}: so few that its metrics soon count tenants as {@code other}. */
     public static final int METRICS_TENANTS_OF_OPTIONS = 2;
@@ -59,7 +65,7 @@ public final class TestServers {
             PayaraProcess process = PayaraProcess.start(true, List.of("--rootdir", OPTIONS_ROOT.toString()),
                     "-Xmx256m", "-Dtenants.block-unpaid=true", "-Dupgrade.retry.seconds=1",
                     "-Dmetrics.tenants=" + METRICS_TENANTS_OF_OPTIONS);
-            // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's 180 s.
+            // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's own wait.
             awaitStarted(process);
             return process;
         });
@@ -92,9 +98,12 @@ public final class TestServers {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return PayaraProcess.start(copyWith("localhost-root", "tenants.domain=localhost\n"), false,
+            PayaraProcess process = PayaraProcess.start(copyWith("localhost-root", "tenants.domain=localhost\n"), false,
                     List.of("--postbootcommandfile", file.toString()), "-Doperators.read-access=true",
                     "-Dregistration.enabled=false", "-Dtenant.creation=permitted", "-Dtenant.storage.max-mb=1");
+            // Four deployments, while other servers of the run start too: the tests' own waits begin once it is up.
+            awaitStarted(process);
+            return process;
         });
     }
 
@@ -127,19 +136,23 @@ public final class TestServers {
 
     /** A copy of the WAR Maven built, named {@code name}.war, with more settings of its own. */
     private static Path copyWith(String name, String settings) {
-        WebArchive war = Tenantry.war();
-        String defaults;
-        try (InputStream in = war.get(SETTINGS).getAsset().openStream()) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            in.transferTo(bytes);
-            defaults = bytes.toString(StandardCharsets.UTF_8);
+        Path war = Path.of(System.getProperty("tenantry.test.war"));
+        Path copy = war.resolveSibling(name + ".war");
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(war));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals(SETTINGS)) {
+                    out.write((new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n" + settings)
+                            .getBytes(StandardCharsets.UTF_8));
+                } else {
+                    in.transferTo(out);
+                }
+                out.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        war.delete(SETTINGS);
-        war.add(new StringAsset(defaults + "\n" + settings), SETTINGS);
-        Path copy = Path.of(System.getProperty("tenantry.test.war")).resolveSibling(name + ".war");
-        war.as(ZipExporter.class).exportTo(copy.toFile(), true);
         return copy;
     }
 }

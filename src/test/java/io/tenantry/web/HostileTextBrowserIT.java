@@ -18,10 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import io.tenantry.testing.BrowsedTenantry;
+import io.tenantry.testing.SharedState;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -35,6 +38,7 @@ import jakarta.json.JsonObjectBuilder;
  * no Content-Security-Policy violation (so the pages' own scripts run under the policy), and answer
  * with a nonce policy, a Referrer-Policy and no server banner. Screens go to target/screenshots.
  */
+@ResourceLock(value = SharedState.PLATFORM_CATALOG, mode = ResourceAccessMode.READ)
 class HostileTextBrowserIT extends BrowsedTenantry {
 
     /** Sets the flag wherever it is written unescaped into a script, an attribute or markup. */

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.RanStatements;
@@ -29,6 +30,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /** The test-management core through the API: a release's work, its rules, and who may do what. */
+@Isolated("counts the statements the database ran (RanStatements): every class's requests add to them")
 class WorkspaceIT extends DeployedTenantry {
 
     private String suffix;
