@@ -376,6 +376,25 @@ public final class Tenantry {
         }
     }
 
+    /**
+     * As {@link #download}, but given up after {@code wait}: empty when no answer came by then (the
+     * request may still be waiting on the server, as one held behind a lock does).
+     */
+    public java.util.Optional<Download> downloadWithin(String host, String path, Duration wait) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(authorized(HttpRequest.newBuilder(server.resolve(path))
+                    .header("Host", host).timeout(wait).GET()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return java.util.Optional.of(new Download(response.statusCode(), response.body(), response.headers().map()));
+        } catch (java.net.http.HttpTimeoutException e) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A binary answer; {@link #header} gives the first value of a header. */
     public record Download(int status, byte[] body, Map<String, List<String>> headers) {
         public String header(String name) {
