@@ -77,7 +77,13 @@ class TenantUpgradeIT extends DeployedTenantry {
             }
             assertTrue(one.printed(l -> l.contains("Could not migrate tenant " + broken))
                     || two.printed(l -> l.contains("Could not migrate tenant " + broken)), one.tail());
+            // The options server (UPGRADE_RETRY_SECONDS=1) tries the tenant again now and then: "running" meanwhile.
             Tenantry.Reply state = apps[0].onPublic("GET", "/api/tenants/" + broken, null);
+            for (long until = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < until
+                    && !"failed".equals(state.json().asJsonObject().getJsonObject("upgrade").getString("state")); ) {
+                Thread.sleep(200);
+                state = apps[0].onPublic("GET", "/api/tenants/" + broken, null);
+            }
             assertEquals("failed", state.json().asJsonObject().getJsonObject("upgrade").getString("state"), state.body());
 
             hideHistory(broken, false);
