@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class MetricsIT extends DeployedTenantry {
         }
         assertEquals(401, app.anonymous().get(Tenantry.host(label), "/api/products").status());
         // Recorded once the filters are done, which may be a moment after the client has the answer.
-        Scrape after = awaitScrape(scrape -> scrape.value(REQUESTS, "tenant", label)
+        Scrape after = Scrape.await(app, scrape -> scrape.value(REQUESTS, "tenant", label)
                 >= before.value(REQUESTS, "tenant", label) + 4, "the four requests counted");
         assertEquals(3, after.value(REQUESTS, "tenant", label, "outcome", "2xx")
                 - before.value(REQUESTS, "tenant", label, "outcome", "2xx"));
@@ -142,7 +141,7 @@ class MetricsIT extends DeployedTenantry {
                 "deeper." + Tenantry.host(ghost)}) {
             assertEquals(404, app.anonymous().get(host, "/api/products").status(), host);
         }
-        Scrape after = awaitScrape(scrape -> scrape.value(REQUESTS, "tenant", "none", "outcome", "4xx")
+        Scrape after = Scrape.await(app, scrape -> scrape.value(REQUESTS, "tenant", "none", "outcome", "4xx")
                 >= before.value(REQUESTS, "tenant", "none", "outcome", "4xx") + 4, "the four requests counted");
         Set<String> added = new HashSet<>(after.values(REQUESTS, "tenant"));
         added.removeAll(before.values(REQUESTS, "tenant"));
@@ -209,16 +208,6 @@ class MetricsIT extends DeployedTenantry {
         return owner;
     }
 
-    private Scrape awaitScrape(Predicate<Scrape> wanted, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Scrape scrape = Scrape.of(app);
-        while (!wanted.test(scrape) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            scrape = Scrape.of(app);
-        }
-        assertTrue(wanted.test(scrape), what);
-        return scrape;
-    }
 
     /** The status of {@code GET /api/me} on the public host, sent from {@code address} on the loopback network. */
     private int statusFrom(String address, String authorization) throws IOException {

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,12 +68,12 @@ class UpgradeMetricsIT extends DeployedTenantry {
             sql("INSERT INTO public.tenant_upgrade (tenant_id, state) SELECT id, 'pending' FROM public.tenant"
                     + " WHERE label = '" + label + "'");
             sql("SELECT pg_notify('tenantry_tenants', '" + label + "')");
-            Scrape waiting = awaitScrape(scrape -> scrape.value(TENANTS, "state", "upgrading")
+            Scrape waiting = Scrape.await(app, scrape -> scrape.value(TENANTS, "state", "upgrading")
                     > before.value(TENANTS, "state", "upgrading"), "the tenant waits for its upgrade");
             assertEquals(1, waiting.value(TENANTS, "state", "upgrading") - before.value(TENANTS, "state", "upgrading"));
             lock.rollback();
         }
-        Scrape failed = awaitScrape(scrape -> scrape.value(TENANTS, "state", "failed")
+        Scrape failed = Scrape.await(app, scrape -> scrape.value(TENANTS, "state", "failed")
                 > before.value(TENANTS, "state", "failed"), "the tenant failed");
         assertEquals(1, failed.value(TENANTS, "state", "failed") - before.value(TENANTS, "state", "failed"));
         assertTrue(everywhere(UPGRADES, "outcome", "failed") > failedBefore, "the failed upgrade counted");
@@ -83,7 +82,7 @@ class UpgradeMetricsIT extends DeployedTenantry {
         sql("ALTER TABLE \"" + schema + "\".history_aside RENAME TO flyway_schema_history");
         sql("UPDATE public.tenant_upgrade SET next_attempt_at = now() WHERE tenant_id = (SELECT id FROM public.tenant"
                 + " WHERE label = '" + label + "')");
-        Scrape upgraded = awaitScrape(scrape -> scrape.value(TENANTS, "state", "failed")
+        Scrape upgraded = Scrape.await(app, scrape -> scrape.value(TENANTS, "state", "failed")
                 == before.value(TENANTS, "state", "failed"), "the tenant no longer failed");
         // The instance that ran the upgrade counts it just after the tenant is served again: waited for.
         long counted = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -110,16 +109,6 @@ class UpgradeMetricsIT extends DeployedTenantry {
         return owner;
     }
 
-    private Scrape awaitScrape(Predicate<Scrape> wanted, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Scrape scrape = Scrape.of(app);
-        while (!wanted.test(scrape) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            scrape = Scrape.of(app);
-        }
-        assertTrue(wanted.test(scrape), what);
-        return scrape;
-    }
 
     private static String schemaOf(String label) throws Exception {
         try (Connection db = TestDatabase.connect();

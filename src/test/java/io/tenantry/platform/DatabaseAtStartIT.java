@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +24,7 @@ class DatabaseAtStartIT {
 
     @Test
     void aDatabaseThatComesUpLaterIsWaitedFor() throws Exception {
-        PGSimpleDataSource pool = pool();
+        PGSimpleDataSource pool = TestDatabase.dataSource();
         int realPort = pool.getPortNumbers()[0];
         pool.setPortNumbers(new int[] {closedPort()});
         // The database "comes up" once the first attempts have failed: the pool then names its real port.
@@ -39,7 +37,7 @@ class DatabaseAtStartIT {
 
     @Test
     void anAccountTheDatabaseRefusesFailsAtOnceNamingTheVariables() throws Exception {
-        PGSimpleDataSource pool = pool();
+        PGSimpleDataSource pool = TestDatabase.dataSource();
         pool.setDatabaseName("no_such_database_" + System.nanoTime());
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
@@ -51,7 +49,7 @@ class DatabaseAtStartIT {
 
     @Test
     void aDatabaseNeverReachedFailsAfterTheWaitNamingTheVariables() throws Exception {
-        PGSimpleDataSource pool = pool();
+        PGSimpleDataSource pool = TestDatabase.dataSource();
         pool.setPortNumbers(new int[] {closedPort()});
 
         IllegalStateException refused = assertThrows(IllegalStateException.class,
@@ -61,15 +59,6 @@ class DatabaseAtStartIT {
         assertTrue(refused.getMessage().contains("DB_WAIT_SECONDS"), refused.getMessage());
     }
 
-    private static PGSimpleDataSource pool() throws SQLException {
-        PGSimpleDataSource pool = new PGSimpleDataSource();
-        try (Connection probe = TestDatabase.connect()) {
-            pool.setUrl(probe.getMetaData().getURL());
-            pool.setUser(probe.getMetaData().getUserName());
-        }
-        pool.setPassword(System.getenv().getOrDefault("DB_PASSWORD", ""));
-        return pool;
-    }
 
     /** A port nothing listens on (it was free a moment ago). */
     private static int closedPort() throws IOException {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
@@ -20,24 +19,15 @@ class UnroutedPoolIT {
 
     @Test
     void aPoolOnUnroutedPasses() throws SQLException {
-        PGSimpleDataSource pool = pool();
+        PGSimpleDataSource pool = TestDatabase.dataSource();
         pool.setCurrentSchema(UnroutedPool.SCHEMA);
         assertDoesNotThrow(() -> UnroutedPool.check(pool));
     }
 
     @Test
     void aPoolWithoutTheSettingFailsNamingIt() throws SQLException {
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> UnroutedPool.check(pool()));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> UnroutedPool.check(TestDatabase.dataSource()));
         assertTrue(refused.getMessage().contains("currentSchema=_unrouted"), refused.getMessage());
     }
 
-    private static PGSimpleDataSource pool() throws SQLException {
-        PGSimpleDataSource pool = new PGSimpleDataSource();
-        try (Connection probe = TestDatabase.connect()) {
-            pool.setUrl(probe.getMetaData().getURL());
-            pool.setUser(probe.getMetaData().getUserName());
-        }
-        pool.setPassword(System.getenv().getOrDefault("DB_PASSWORD", ""));
-        return pool;
-    }
 }

@@ -1,11 +1,13 @@
 package io.tenantry.testing;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,5 +82,22 @@ public final class Scrape {
             }
         }
         return true;
+    }
+
+    /**
+     * The metrics of {@code server} once {@code wanted} holds, read every 500 ms for at most 60 s
+     * (an instance counts some events just after it answers); fails saying {@code what} otherwise.
+     */
+    public static Scrape await(Tenantry server, Predicate<Scrape> wanted, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Scrape scrape = of(server);
+        while (!wanted.test(scrape) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            scrape = of(server);
+        }
+        if (!wanted.test(scrape)) {
+            throw new AssertionError(what);
+        }
+        return scrape;
     }
 }

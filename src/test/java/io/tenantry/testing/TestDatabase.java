@@ -7,6 +7,8 @@ import java.sql.SQLException;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database of an integration-test run: the server named by DB_URL (with DB_USER and
@@ -77,6 +79,20 @@ public class TestDatabase implements LauncherSessionListener {
             count.next();
             return count.getLong(1);
         }
+    }
+
+    /**
+     * A plain data source on the test database, as a server's pool would be defined (PostgreSQL's
+     * {@code PGSimpleDataSource}), for tests of what start-up asks of the pool without a server.
+     */
+    public static PGSimpleDataSource dataSource() throws SQLException {
+        PGSimpleDataSource pool = new PGSimpleDataSource();
+        try (Connection probe = connect()) {
+            pool.setUrl(probe.getMetaData().getURL());
+            pool.setUser(probe.getMetaData().getUserName());
+        }
+        pool.setPassword(env("DB_PASSWORD", ""));
+        return pool;
     }
 
     public static Connection connect() throws SQLException {

@@ -67,12 +67,7 @@ class FacesFaultsIT extends DeployedTenantry {
 
     @Test
     void aFormPostedWithoutItsNonceIsAClientsFault() {
-        String someone = "nonce-" + UUID.randomUUID().toString().substring(0, 8);
-        app.newAccount(someone);
-        WebSession browser = new WebSession(app.server());
-        browser.follow(browser.submit(browser.get(WebSession.url("public", "/signin.xhtml")), "signin",
-                Map.of("signin:username", someone, "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS),
-                "signin:submit"));
+        WebSession browser = signedInBrowser();
         Page profile = browser.get(WebSession.url("public", "/profile.xhtml"));
         assertEquals(200, profile.status(), profile.body());
 
@@ -86,12 +81,7 @@ class FacesFaultsIT extends DeployedTenantry {
 
     @Test
     void anAjaxFormPostedWithoutItsNonceChangesNothingAndIsNoServerFault() {
-        String someone = "nonce-" + UUID.randomUUID().toString().substring(0, 8);
-        app.newAccount(someone);
-        WebSession browser = new WebSession(app.server());
-        browser.follow(browser.submit(browser.get(WebSession.url("public", "/signin.xhtml")), "signin",
-                Map.of("signin:username", someone, "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS),
-                "signin:submit"));
+        WebSession browser = signedInBrowser();
         Page profile = browser.get(WebSession.url("public", "/profile.xhtml"));
 
         Page forged = browser.submit(profile, "details", Map.of("primefaces.nonce", "not-the-pages",
@@ -102,5 +92,16 @@ class FacesFaultsIT extends DeployedTenantry {
         assertTrue(forged.status() < 500, forged.status() + ": " + forged.body());
         assertFalse(browser.get(WebSession.url("public", "/profile.xhtml")).body().contains("Forged Name"),
                 "a form refused is not saved either");
+    }
+
+    /** A browser signed in as a new account of its own, on the public host. */
+    private WebSession signedInBrowser() {
+        String someone = "nonce-" + UUID.randomUUID().toString().substring(0, 8);
+        app.newAccount(someone);
+        WebSession browser = new WebSession(app.server());
+        browser.follow(browser.submit(browser.get(WebSession.url("public", "/signin.xhtml")), "signin",
+                Map.of("signin:username", someone, "signin:password", Tenantry.PASSWORD_OF_NEW_ACCOUNTS),
+                "signin:submit"));
+        return browser;
     }
 }
