@@ -1,7 +1,6 @@
 package io.tenantry.tenancy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,10 +8,10 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import io.tenantry.platform.UnpooledConnections;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -39,16 +38,7 @@ public class TenantChanges {
     TenantDirectory directory;
 
     @Inject
-    @ConfigProperty(name = "db.url")
-    String url;
-
-    @Inject
-    @ConfigProperty(name = "db.user", defaultValue = "postgres")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "db.password")
-    Optional<String> password;
+    UnpooledConnections connections;
 
     @Resource
     ManagedThreadFactory threads;
@@ -91,7 +81,7 @@ public class TenantChanges {
     private void listen() {
         boolean first = true;
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, user, password.orElse(""))) {
+            try (Connection connection = connections.open()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }

@@ -1,7 +1,6 @@
 package io.tenantry.tenancy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.tenantry.platform.UnpooledConnections;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,16 +49,7 @@ public class TenantRestores {
     private static final Logger LOG = Logger.getLogger(TenantRestores.class.getName());
 
     @Inject
-    @ConfigProperty(name = "db.url")
-    String url;
-
-    @Inject
-    @ConfigProperty(name = "db.user", defaultValue = "postgres")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "db.password")
-    Optional<String> password;
+    UnpooledConnections connections;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -158,7 +148,7 @@ public class TenantRestores {
     private Connection exclusively(Tenant tenant) {
         Connection connection = null;
         try {
-            connection = DriverManager.getConnection(url, user, password.orElse(""));
+            connection = connections.open();
             connection.setAutoCommit(false);
             try (Statement timeout = connection.createStatement()) {
                 timeout.execute("SET LOCAL lock_timeout = '" + DRAIN.toMillis() + "ms'");
