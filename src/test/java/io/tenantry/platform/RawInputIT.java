@@ -64,7 +64,8 @@ class RawInputIT extends DeployedTenantry {
     @Test
     void aFolderWithoutItsSlashIsRedirectedOnlyOnATenantsHostAndRelatively() {
         String noTenant = "nobody-" + label + "." + Tenantry.DOMAIN;
-        for (String folder : List.of("/resources", "/admin", "/resources/tenantry", "/errors")) {
+        for (String folder : List.of("/resources", "/admin", "/resources/tenantry", "/errors", "/WEB-INF", "/META-INF",
+                "/WEB-INF/classes")) {
             Tenantry.Reply elsewhere = app.anonymous().pageAtRawPath(noTenant, folder);
             assertEquals(404, elsewhere.status(), folder + " on a host of no tenant: " + elsewhere);
             assertFalse(String.valueOf(elsewhere.location()).contains(noTenant), folder + ": " + elsewhere.location());
@@ -72,6 +73,10 @@ class RawInputIT extends DeployedTenantry {
         Tenantry.Reply folder = app.pageAtRawPath(host, "/resources/tenantry?v=1");
         assertEquals(302, folder.status(), folder.toString());
         assertEquals("tenantry/?v=1", folder.location(), "relative, so the browser keeps the host and the scheme it used");
+        for (String hidden : List.of("/WEB-INF", "/META-INF", "/WEB-INF/lib")) {
+            Tenantry.Reply refused = app.pageAtRawPath(host, hidden + "?v=1");
+            assertEquals(404, refused.status(), hidden + " is never served: " + refused);
+        }
     }
 
     @Test
