@@ -3,6 +3,7 @@ package io.tenantry.access;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,11 +128,14 @@ public class TenantsResource {
         ListQuery query = ListParams.window(uri);
         List<Tenant> all = directory.all().stream().sorted(Comparator.comparing(t -> t.label().value())).toList();
         PageJson<Tenant> tenants = PageJson.window(all, query);
-        List<Tenant> present = tenants.items().stream().filter(t -> !tenantTerms.of(t).gone()).toList();
-        Map<Long, String> owners = accounts.usernames(present.stream()
-                .flatMap(t -> tenantTerms.of(t).ownerId().stream()).collect(Collectors.toSet()));
-        return new PageJson<>(present.stream().map(t -> json(t, tenantTerms.of(t).ownerId().map(owners::get)
-                .orElse(null))).toList(), tenants.total(), tenants.offset(), tenants.limit());
+        // Each tenant's terms read once: read again, they could be gone by the next read (plan 0).
+        Map<Tenant, TenantTerms> present = new LinkedHashMap<>();
+        tenants.items().forEach(t -> present.put(t, tenantTerms.of(t)));
+        present.values().removeIf(TenantTerms::gone);
+        Map<Long, String> owners = accounts.usernames(present.values().stream()
+                .flatMap(terms -> terms.ownerId().stream()).collect(Collectors.toSet()));
+        return new PageJson<>(present.entrySet().stream().map(e -> json(e.getKey(), e.getValue(),
+                e.getValue().ownerId().map(owners::get).orElse(null))).toList(), tenants.total(), tenants.offset(), tenants.limit());
     }
 
     @GET
@@ -286,11 +290,11 @@ public class TenantsResource {
     }
 
     private TenantJson json(Tenant tenant) {
-        return json(tenant, tenantTerms.of(tenant).ownerId().flatMap(accounts::findActive).map(Account::username).orElse(null));
+        TenantTerms terms = tenantTerms.of(tenant);
+        return json(tenant, terms, terms.ownerId().flatMap(accounts::findActive).map(Account::username).orElse(null));
     }
 
-    private TenantJson json(Tenant tenant, String owner) {
-        TenantTerms terms = tenantTerms.of(tenant);
+    private TenantJson json(Tenant tenant, TenantTerms terms, String owner) {
         return TenantJson.of(tenant, terms, plans.of(terms), owner, urls.rootOf(tenant.label(), request),
                 upgrades.of(tenant));
     }
