@@ -109,7 +109,7 @@ class TenantFilesIT extends DeployedTenantry {
                     .awaitStarted();
             Thread.sleep(800);
             assertFalse(slow.status().isDone(), expected.getKey() + " is still arriving: " + slow.status().getNow(0));
-            assertEquals(0, TestDatabase.idleInTransaction(), expected.getKey() + ": no transaction waits for the body");
+            assertEquals(0, TestDatabase.idleInTransaction(label), expected.getKey() + ": no transaction waits for the body");
             assertEquals(expected.getValue(), slow.hurry().get(2, TimeUnit.MINUTES), expected.getKey());
         }
         assertEquals(3, app.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonObject().getInt("total")

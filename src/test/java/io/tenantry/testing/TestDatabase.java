@@ -54,30 +54,33 @@ public class TestDatabase implements LauncherSessionListener {
         return true;
     }
 
-    /** A direct connection, for tests that look into the database behind the application's back. */
     /**
-     * How many sessions of the test database sit idle inside a transaction begun more than half a
-     * second before: the fewest over three looks 200 ms apart. A transaction waiting for a request's
-     * body stays for seconds, while the other servers of the run sharing the database (their sweeps
-     * for due upgrades) and the classes running meanwhile may be caught between two statements of a
-     * short one, on a busy machine more than once.
+     * How many sessions of the test database sit idle inside a transaction of tenant {@code label}
+     * (its last statement carries the tenant's tag, {@code /*schema*}{@code /}, as every statement of a
+     * tenant's transaction does) begun more than half a second before: the fewest over three looks
+     * 200 ms apart. A transaction waiting for a request's body stays for seconds; other classes'
+     * tenants, running meanwhile, are not counted.
      */
-    public static long idleInTransaction() throws SQLException, InterruptedException {
-        long fewest = idleInTransactionNow();
+    public static long idleInTransaction(String label) throws SQLException, InterruptedException {
+        String schema = label.replace('-', '_');
+        long fewest = idleInTransactionNow(schema);
         for (int look = 1; look < 3 && fewest > 0; look++) {
             Thread.sleep(200);
-            fewest = Math.min(fewest, idleInTransactionNow());
+            fewest = Math.min(fewest, idleInTransactionNow(schema));
         }
         return fewest;
     }
 
-    private static long idleInTransactionNow() throws SQLException {
-        try (Connection db = connect(); java.sql.Statement statement = db.createStatement();
-                java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE state = "
-                        + "'idle in transaction' AND datname = current_database() AND pid <> pg_backend_pid()"
-                        + " AND xact_start < now() - interval '500 milliseconds'")) {
-            count.next();
-            return count.getLong(1);
+    private static long idleInTransactionNow(String schema) throws SQLException {
+        try (Connection db = connect(); java.sql.PreparedStatement statement = db.prepareStatement("SELECT count(*) FROM "
+                + "pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()"
+                + " AND pid <> pg_backend_pid() AND xact_start < now() - interval '500 milliseconds'"
+                + " AND starts_with(query, ?)")) {
+            statement.setString(1, "/*" + schema + "*/");
+            try (java.sql.ResultSet count = statement.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
         }
     }
 
@@ -95,6 +98,7 @@ public class TestDatabase implements LauncherSessionListener {
         return pool;
     }
 
+    /** A direct connection, for tests that look into the database behind the application's back. */
     public static Connection connect() throws SQLException {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
