@@ -91,13 +91,16 @@ public final class DatabaseUnavailable {
     // SystemException. PostgreSQL's JDBC driver says a connection is gone in these words; a COMMIT
     // that met them found its session ended and was not carried out. (A server that ends the session
     // in the instant after carrying out the COMMIT, before answering, leaves it in doubt: PostgreSQL
-    // cannot tell the client; the answer is then 503 for a stored write.)
+    // cannot tell the client; the answer is then 503 for a stored write.) The last words are the
+    // resource adapter's own, when the pool has already found the connection dead: it then refuses the
+    // commit without sending it.
     private static final List<String> CLOSED_CONNECTION_WORDS = List.of("This connection has been closed",
-            "terminating connection", "An I/O error occurred", "the database system is shutting down");
+            "terminating connection", "An I/O error occurred", "the database system is shutting down",
+            "physical connection is not usable");
 
     private static boolean commitMetClosedConnection(XAException failure) {
         String message = failure.getMessage();
-        return message != null && message.startsWith("jakarta.resource.spi.LocalTransactionException")
+        return message != null && message.startsWith("jakarta.resource.")
                 && CLOSED_CONNECTION_WORDS.stream().anyMatch(message::contains);
     }
 

@@ -76,12 +76,8 @@ public class SchemaRouting extends SessionEventAdapter {
         }
         Connection connection = ((Accessor) event.getResult()).getConnection();
         try {
-            if (connection.getAutoCommit()) {
-                // SET LOCAL would be void here, and the query would fail on _unrouted: say why instead. Only a
-                // connection opened again after a failure (the database restarting) comes so: a lost one (503).
-                String why = "A connection for tenant data is outside a database transaction";
-                throw new IllegalStateException(why, new SQLException(why, "08003"));
-            }
+            // A connection in auto-commit is refused by TenantTaggedDataSource when the route is prepared:
+            // the route would end with the statement.
             if (TransactionTenant.readsOneSnapshot()) {
                 try (Statement level = connection.createStatement()) {
                     level.execute(ONE_SNAPSHOT);

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -29,10 +30,17 @@ import javax.sql.DataSource;
 public final class TenantTaggedDataSource implements DataSource {
 
     private final DataSource pool;
+    private final Supplier<Optional<SchemaName>> boundTenant;
 
     /** Tags the connections of {@code pool}, which stays the one that opens, enlists and closes them. */
     public TenantTaggedDataSource(DataSource pool) {
+        this(pool, TenantTaggedDataSource::transactionTenant);
+    }
+
+    /** As above, with the tenant of the current unit of work told by {@code boundTenant}. */
+    TenantTaggedDataSource(DataSource pool, Supplier<Optional<SchemaName>> boundTenant) {
         this.pool = pool;
+        this.boundTenant = boundTenant;
     }
 
     @Override
@@ -80,13 +88,29 @@ public final class TenantTaggedDataSource implements DataSource {
         return type.isInstance(this) || pool.isWrapperFor(type);
     }
 
-    private static Connection tagged(Connection connection) {
+    private Connection tagged(Connection connection) {
         return (Connection) Proxy.newProxyInstance(TenantTaggedDataSource.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new Tagging(connection));
+                new Class<?>[] {Connection.class}, new Tagging(connection, boundTenant));
     }
 
-    /** Passes every call through; the SQL of prepareStatement and prepareCall gets the tenant's tag first. */
-    private record Tagging(Connection connection) implements InvocationHandler {
+    private static Optional<SchemaName> transactionTenant() {
+        try {
+            return TransactionTenant.bound();
+        } catch (IllegalStateException noTransactions) {
+            return Optional.empty(); // a thread the container does not manage, where JNDI has no java:comp
+        }
+    }
+
+    /**
+     * Passes every call through; the SQL of prepareStatement and prepareCall gets the tenant's tag first.
+     * In a tenant's transaction, a connection in auto-commit takes no statement: the route to the tenant's
+     * schema ended with the database transaction it was set in ({@link SchemaRouting}), so something ended
+     * that transaction under the request (a pool recovering from a lost database), and the statement would
+     * run on no tenant's schema, or, on a shared table, outside the request's transaction. Refused with
+     * SQLState 08003 (connection does not exist), as a lost connection is: 503, and nothing was written.
+     */
+    private record Tagging(Connection connection, Supplier<Optional<SchemaName>> boundTenant)
+            implements InvocationHandler {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
@@ -95,8 +119,12 @@ public final class TenantTaggedDataSource implements DataSource {
             }
             if (arguments != null && arguments.length > 0 && arguments[0] instanceof String sql
                     && (method.getName().equals("prepareStatement") || method.getName().equals("prepareCall"))) {
-                Optional<SchemaName> tenant = boundTenant();
+                Optional<SchemaName> tenant = boundTenant.get();
                 if (tenant.isPresent()) {
+                    if (connection.getAutoCommit()) {
+                        throw new SQLException("A connection of tenant " + tenant.get().value()
+                                + "'s transaction is outside a database transaction: it was lost meanwhile", "08003");
+                    }
                     arguments[0] = "/*" + tenant.get().value() + "*/ " + sql;
                 }
             }
@@ -104,14 +132,6 @@ public final class TenantTaggedDataSource implements DataSource {
                 return method.invoke(connection, arguments);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
-            }
-        }
-
-        private static Optional<SchemaName> boundTenant() {
-            try {
-                return TransactionTenant.bound();
-            } catch (IllegalStateException noTransactions) {
-                return Optional.empty(); // a thread the container does not manage, where JNDI has no java:comp
             }
         }
     }

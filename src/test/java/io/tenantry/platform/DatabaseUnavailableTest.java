@@ -31,6 +31,14 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aCommitOnAConnectionThePoolFoundDeadIsAnOutage() {
+        // Payara's resource adapter refuses to commit on a managed connection it has marked unusable (its
+        // physical connection failed, the database restarting) before sending anything: nothing was written.
+        assertTrue(DatabaseUnavailable.causedIt(commitFailed(
+                "jakarta.resource.ResourceException: This Managed Connection is not valid as the physical connection is not usable")));
+    }
+
+    @Test
     void aCommitRefusedByTheDatabaseIsNoOutage() {
         assertFalse(DatabaseUnavailable.causedIt(commitFailed(
                 "jakarta.resource.spi.LocalTransactionException: ERROR: duplicate key value violates unique constraint")));

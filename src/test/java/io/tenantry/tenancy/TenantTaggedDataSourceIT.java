@@ -2,33 +2,32 @@ package io.tenantry.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.testing.TestDatabase;
 
 /**
  * The tagging wrapper around a pool, outside the container: its connections behave as the pool's, and a
- * statement prepared where no tenant's transaction is bound carries no tag. The tags themselves are
- * proved in {@link TenantIsolationIT} (plans kept across changes of tenant).
+ * statement prepared where no tenant's transaction is bound carries no tag, and in a tenant's transaction
+ * a connection that is not inside a database transaction takes no statement. The tags' effect is proved in
+ * {@link TenantIsolationIT} (plans kept across changes of tenant).
  */
 class TenantTaggedDataSourceIT {
 
     @Test
     void aConnectionIsTheDriversWithoutATagOutsideATenantsTransaction() throws SQLException {
-        PGSimpleDataSource pool = new PGSimpleDataSource();
-        try (Connection probe = TestDatabase.connect()) {
-            pool.setUrl(probe.getMetaData().getURL());
-            pool.setUser(probe.getMetaData().getUserName());
-        }
-        pool.setPassword(System.getenv().getOrDefault("DB_PASSWORD", ""));
-        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool);
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool());
         try (Connection connection = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
             assertEquals(connection, connection);
             assertNotEquals(connection, other);
@@ -39,5 +38,44 @@ class TenantTaggedDataSourceIT {
                 assertEquals("SELECT 'plain'", statement.toString());
             }
         }
+    }
+
+    @Test
+    void aTenantsStatementIsTaggedInsideADatabaseTransaction() throws SQLException {
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement("SELECT 'tagged'")) {
+                assertEquals("/*acme*/ SELECT 'tagged'", statement.toString());
+            }
+            connection.rollback();
+        }
+    }
+
+    /**
+     * The route to the tenant's schema lasts as long as the database transaction ({@link SchemaRouting}):
+     * a connection of the tenant's transaction found in auto-commit has lost it (the pool ended its
+     * transaction under it, as Payara's fail-all-connections did during a database restart), and a statement
+     * there would run on no tenant's schema, or outside the transaction. Refused as a lost connection (503).
+     */
+    @Test
+    void aTenantsStatementOnAConnectionOutsideADatabaseTransactionIsRefusedAsALostConnection() throws SQLException {
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")));
+        try (Connection connection = dataSource.getConnection()) {
+            SQLException refused = assertThrows(SQLException.class, () -> connection.prepareStatement("SELECT 1"));
+            assertEquals("08003", refused.getSQLState());
+            assertTrue(DatabaseUnavailable.causedIt(new IllegalStateException(refused)));
+            assertThrows(SQLException.class, () -> connection.prepareCall("SELECT 1"));
+        }
+    }
+
+    private static PGSimpleDataSource pool() throws SQLException {
+        PGSimpleDataSource pool = new PGSimpleDataSource();
+        try (Connection probe = TestDatabase.connect()) {
+            pool.setUrl(probe.getMetaData().getURL());
+            pool.setUser(probe.getMetaData().getUserName());
+        }
+        pool.setPassword(System.getenv().getOrDefault("DB_PASSWORD", ""));
+        return pool;
     }
 }
