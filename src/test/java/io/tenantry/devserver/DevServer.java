@@ -51,7 +51,7 @@ public final class DevServer {
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
                 "-Xmx" + settings.heap(), "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", settings.port(),
-                "--nocluster", "--prebootcommandfile", System.getProperty("payara.preBootCommands"),
+                "--nohazelcast", "--prebootcommandfile", System.getProperty("payara.preBootCommands"),
                 "--postbootcommandfile", System.getProperty("payara.postBootCommands"),
                 "--addlibs", System.getProperty("payara.jdbcDriver")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -78,7 +78,7 @@ public final class PayaraProcess implements AutoCloseable {
         command.addAll(List.of(settings));
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", war.toString(), "--contextroot", "/",
-                "--port", String.valueOf(port), "--nocluster",
+                "--port", String.valueOf(port), "--nohazelcast",
                 "--prebootcommandfile", System.getProperty("payara.preBootCommands"),
                 "--addlibs", System.getProperty("payara.jdbcDriver")));
         if (microOptions.stream().noneMatch("--postbootcommandfile"::equals)) {
