@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -94,15 +95,17 @@ class TenantAdminBrowserIT extends BrowsedTenantry {
                 By.cssSelector("[id$=':delete']"), 1));
         browser.waitForText(By.id("tabs:tenants:table"), label);
         browser.screenshot("platform-tenants");
-        // The table is re-drawn by each filtering request; click what is there once it has settled.
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        // The table is re-drawn by each filtering request, which may swallow a click made meanwhile (a loaded
+        // machine once took longer than that): click Delete again until its dialog shows.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(40), Duration.ofSeconds(3))
+                .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
                 .until(driver -> {
+                    if (driver.findElements(By.id("deleteForm:typed")).stream().anyMatch(typed -> typed.isDisplayed())) {
+                        return true;
+                    }
                     driver.findElement(By.cssSelector("[id$=':delete']")).click();
-                    return true;
+                    return false;
                 });
-        browser.waitFor(By.id("deleteForm:typed"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("deleteForm:typed")));
         browser.find(By.id("deleteForm:typed")).sendKeys(label);
         browser.screenshot("platform-delete");
         browser.find(By.id("deleteForm:confirmDelete")).click();

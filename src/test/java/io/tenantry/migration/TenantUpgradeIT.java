@@ -77,6 +77,9 @@ class TenantUpgradeIT extends DeployedTenantry {
             }
             assertTrue(one.printed(l -> l.contains("Could not migrate tenant " + broken))
                     || two.printed(l -> l.contains("Could not migrate tenant " + broken)), one.tail());
+            // On the server's executor for upgrades (payara-config/), not on its default one.
+            assertTrue(one.printed(TenantUpgradeIT::upgradeWorkersLine) || two.printed(TenantUpgradeIT::upgradeWorkersLine),
+                    one.tail());
             // The options server (UPGRADE_RETRY_SECONDS=1) tries the tenant again now and then: "running" meanwhile.
             Tenantry.Reply state = apps[0].onPublic("GET", "/api/tenants/" + broken, null);
             for (long until = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < until
@@ -137,6 +140,11 @@ class TenantUpgradeIT extends DeployedTenantry {
     }
 
     /** Two instances starting at once on a busy machine can take longer than Tenantry.awaitReady waits. */
+    /** A line logged from a thread of the executor payara-config/ defines for upgrades (only they run there). */
+    private static boolean upgradeWorkersLine(String line) {
+        return line.contains("_ThreadName=concurrent/tenantry-upgrades-");
+    }
+
     private static void awaitDatabaseReady(PayaraProcess instance) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (!instance.printed(l -> l.contains("Database ready in")) && System.nanoTime() < deadline) {
