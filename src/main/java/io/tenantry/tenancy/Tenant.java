@@ -8,8 +8,8 @@ import java.time.Instant;
  * {@code access.TenantTerms}). {@code filesFolder} names its folder of files, unique to this
  * tenant's life (a label is used again after a deletion, the folder never); {@code beingDeleted}
  * says its deletion has begun: it is out of service on every instance. {@code restoringUntil}, when
- * not null, is how long a restore under way on some instance keeps it out of service
- * ({@link TenantRestores}).
+ * not null, is how long a restore under way on some instance keeps it out of service, on this
+ * instance's clock ({@link TenantRestores}).
  */
 public record Tenant(long id, TenantLabel label, SchemaName schema, String name, Instant createdAt,
         String schemaVersion, String filesFolder, boolean beingDeleted, Instant restoringUntil) {

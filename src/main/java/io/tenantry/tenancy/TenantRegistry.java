@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TenantRegistry {
 
-    private static final String COLUMNS = "id, label, schema_name, name, created_at, schema_version, files_folder, state, restoring_until";
+    /**
+     * A row as {@link #tenantOf} reads it. The restore lease is read as the time it has left by the
+     * database's clock, in milliseconds, and kept as an instant of this instance's clock: instances whose
+     * clocks differ from the database's still end the 503 when the lease runs out.
+     */
+    private static final String COLUMNS = "id, label, schema_name, name, created_at, schema_version, files_folder, state, "
+            + "(extract(epoch FROM restoring_until - clock_timestamp()) * 1000)::bigint";
     private static final String DELETING = "deleting";
     private static final String ACTIVE = "active";
 
@@ -217,6 +224,6 @@ public class TenantRegistry {
         return new Tenant(row.getLong(1), new TenantLabel(row.getString(2)), new SchemaName(row.getString(3)),
                 row.getString(4), row.getTimestamp(5).toInstant(), row.getString(6), row.getString(7),
                 DELETING.equals(row.getString(8)),
-                row.getTimestamp(9) == null ? null : row.getTimestamp(9).toInstant());
+                row.getObject(9) == null ? null : Instant.now().plusMillis(row.getLong(9)));
     }
 }
