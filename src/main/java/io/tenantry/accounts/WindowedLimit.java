@@ -8,13 +8,14 @@ import java.time.Duration;
  * past it, {@link TooManyAttemptsException} saying how long to wait. Counted per instance, in
  * memory ({@link AttemptLog}). Each limit is a subclass naming its numbers and its refusal.
  */
-abstract class WindowedLimit {
+public abstract class WindowedLimit {
 
     private final AttemptLog attempts;
     private final int max;
     private final String refusal;
 
-    WindowedLimit(Clock clock, Duration window, int max, String refusal) {
+    /** {@code refusal}: the reason's key, given the wait in whole minutes ({0}) and {@code max} ({1}). */
+    protected WindowedLimit(Clock clock, Duration window, int max, String refusal) {
         this.attempts = new AttemptLog(clock, window, max);
         this.max = max;
         this.refusal = refusal;
@@ -24,7 +25,7 @@ abstract class WindowedLimit {
     public void check(String key) {
         Duration wait = attempts.waitFor(key, max);
         if (!wait.isZero()) {
-            throw new TooManyAttemptsException(refusal, wait);
+            throw new TooManyAttemptsException(refusal, wait, max);
         }
     }
 

@@ -60,6 +60,9 @@ public class RestorePoints {
     RestorePointWork work;
 
     @Inject
+    RestoresByHand restoresByHand;
+
+    @Inject
     TenantStorage storage;
 
     @Inject
@@ -124,7 +127,9 @@ public class RestorePoints {
      * Restores the current tenant to the point of this id: {@link NoSuchItemException} (404) when
      * the tenant has no such point; refuses anyone but the owner or a super-user (403); a restore
      * of the tenant already under way on any instance is a {@link ConflictException} (409), and so is a
-     * tenant whose transactions do not end within {@link TenantRestores#DRAIN}. While it runs, the
+     * tenant whose transactions do not end within {@link TenantRestores#DRAIN}; a tenant restored
+     * {@link RestoresByHand#PER_HOUR} times this hour, or whose turn for a slot did not come within
+     * {@link RestorePointWork#WAIT}, is refused with 429 (Retry-After). While it runs, the
      * tenant answers 503 on every instance ({@link TenantRestores}); requests still being received
      * (a slow upload) do not hold it back, they are refused when they come to write. A point that is
      * damaged or whose file is missing is refused (400) and changes nothing; the point taken of the
@@ -135,13 +140,16 @@ public class RestorePoints {
         Tenant tenant = context.tenant();
         RestorePoint point = store.find(tenant, id).orElseThrow(() -> new NoSuchItemException("restorePoint", id));
         imports.requireRestorable();
-        try (TenantRestores.Underway underway = restores.begin(tenant)
-                .orElseThrow(() -> new ConflictException("restore.underway", tenant.name()))) {
-            // The shared slot only once the tenant's transactions ended: a tenant holding one open must not
-            // keep other tenants' points waiting through the drain (hostile-owner review).
-            try (RestorePointWork.Slot slot = work.begin(tenant)) {
-                return restoreFrom(tenant, point);
-            }
+        restoresByHand.require(tenant);
+        // The slot first, then the restore: a restore waiting for its turn holds no connection and its tenant
+        // is still served (a hostile-owner review: each restore queued for a slot held a connection beyond the
+        // pool, and its tenant answered 503). A tenant holding a transaction open keeps the slot through the
+        // drain, at most DRAIN, and at most three times an hour (RestoresByHand).
+        try (RestorePointWork.Slot slot = work.begin(tenant);
+             TenantRestores.Underway underway = restores.begin(tenant)
+                     .orElseThrow(() -> new ConflictException("restore.underway", tenant.name()))) {
+            restoresByHand.began(tenant);
+            return restoreFrom(tenant, point);
         }
     }
 
