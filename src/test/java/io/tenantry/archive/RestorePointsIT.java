@@ -293,6 +293,54 @@ class RestorePointsIT extends DeployedTenantry {
     }
 
     @Test
+    void aSlowExportGivesWayToTheOwnersRestore() throws Exception {
+        String label = "rpx-" + suffix;
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        JsonObject point = take(host);
+        // Files that do not compress: an archive far larger than what the sockets between can hold.
+        int size = 9 * 1024 * 1024;
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, owner.post(host, "/api/cases/1/attachments?name=big-" + i + ".bin",
+                    "application/octet-stream", randomBytes(size + i)).status());
+        }
+        java.net.http.HttpResponse<java.io.InputStream> export = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(owner.server() + "/api/archive")).header("Host", host)
+                        .header("Authorization", owner.authorizationHeader()).timeout(Duration.ofMinutes(3)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, export.statusCode());
+        // An Administrator on a slow line: 16 KiB every 100 ms, three minutes for the whole archive.
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CompletableFuture<String> reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            byte[] chunk = new byte[16 * 1024];
+            try (java.io.InputStream body = export.body()) {
+                for (int n; (n = body.read(chunk)) >= 0; ) {
+                    read.addAndGet(n);
+                    Thread.sleep(100);
+                }
+                return "ended";
+            } catch (IOException cut) {
+                return "cut off";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        });
+        Thread.sleep(2000);
+        assertTrue(read.get() > 0 && !reading.isDone(), "the export is under way: " + read.get());
+
+        Tenantry.Reply restored = owner.post(host, "/api/restore-points/" + id(point) + "/restore", "");
+        assertEquals(200, restored.status(), "the restore did not wait for the slow export: " + restored);
+        reading.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(read.get() < 3L * size, "the export was cut off, not sent whole: " + read.get() + " bytes, "
+                + reading.getNow(""));
+        assertEquals(1, owner.get(host, "/api/cases/1/attachments").json().asJsonObject().getInt("total"),
+                "the point's attachment only");
+        assertEquals(200, owner.download(host, "/api/archive").status(), "exports work again once restored");
+    }
+
+    @Test
     void aTenantAtItsStorageLimitCannotUploadOrTakeAPointItsNeighbourCan() {
         // The localhost server's TENANT_STORAGE_MAX_MB is 1.
         Tenantry operator = new Tenantry(LOCALHOST.process().url(), "localhost").awaitReady();
