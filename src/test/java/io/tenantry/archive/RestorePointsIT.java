@@ -331,7 +331,7 @@ class RestorePointsIT extends DeployedTenantry {
         assertTrue(read.get() > 0 && !reading.isDone(), "the export is under way: " + read.get());
 
         Tenantry.Reply restored = owner.post(host, "/api/restore-points/" + id(point) + "/restore", "");
-        assertEquals(200, restored.status(), "the restore did not wait for the slow export: " + restored);
+        assertEquals(200, restored.status(), "the slow export kept the restore waiting: " + restored);
         reading.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertTrue(read.get() < 3L * size, "the export was cut off, not sent whole: " + read.get() + " bytes, "
                 + reading.getNow(""));
