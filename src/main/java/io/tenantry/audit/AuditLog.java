@@ -45,6 +45,8 @@ public class AuditLog {
     private static final String COLUMNS = "id, %s, at, tenant_label, actor, action, subject, client_address, host, "
             + "CAST(before AS text), CAST(after AS text)";
 
+    private static final String IN_TENANTS_TRAIL = "number";
+    private static final String IN_PLATFORMS_TRAIL = "id";
     private static final String OLDEST_FIRST = " ORDER BY id";
     private static final String NEWEST_FIRST = " ORDER BY id DESC";
 
@@ -161,7 +163,7 @@ public class AuditLog {
     }
 
     private static String columns(OptionalLong tenant) {
-        return COLUMNS.formatted(tenant.isPresent() ? "number" : "id");
+        return COLUMNS.formatted(tenant.isPresent() ? IN_TENANTS_TRAIL : IN_PLATFORMS_TRAIL);
     }
 
     private static void conditions(OptionalLong tenant, AuditFilter filter, StringBuilder where, List<Object> parameters) {
