@@ -63,7 +63,7 @@ public class Invitations {
     static final String HOLDS_A_PLACE = "accepted_at IS NULL AND last_sent_at > now() - interval '"
             + VALID_FOR.toSeconds() + " seconds'";
     private static final int MAX_PER_CALL = 50;
-    private static final String PENDING = "SELECT id, email, created_at, last_sent_at FROM public.invitation "
+    private static final String PENDING = "SELECT number, email, created_at, last_sent_at FROM public.invitation "
             + "WHERE tenant_id = ? AND accepted_at IS NULL ";
 
     @PersistenceContext(unitName = "tenantry")
@@ -105,11 +105,16 @@ public class Invitations {
         MAIL_LIMIT_REACHED
     }
 
-    /** One address's outcome; {@code id} names its pending invitation, null when none was recorded. */
+    /**
+     * One address's outcome; {@code id} names its pending invitation by its number among the tenant's
+     * (1, 2, …: never the row's platform-wide id, whose gaps would tell how many invitations other
+     * tenants sent), null when none was recorded.
+     */
     @Schema(name = "InvitationResult")
     public record Result(Long id, String email, Outcome outcome) {
     }
 
+    /** A pending invitation; {@code id} is its number among the tenant's, as in {@link Result}. */
     public record Pending(long id, String email, OffsetDateTime invitedAt, OffsetDateTime lastSentAt, boolean expired) {
     }
 
@@ -191,15 +196,16 @@ public class Invitations {
                 results.add(new Result(null, email, Outcome.ALREADY_MEMBER));
                 continue;
             }
-            Long pending = pendingId(tenant, email);
+            Long pending = pendingNumber(tenant, email);
             long id;
             if (pending == null) {
-                id = ((Number) em.createNativeQuery("INSERT INTO public.invitation (tenant_id, email, invited_by) "
-                                + "VALUES (?, ?, ?) ON CONFLICT (tenant_id, email) DO UPDATE SET accepted_at = NULL, "
+                // An accepted invitation of the address is made new, under a new number.
+                id = ((Number) em.createNativeQuery("INSERT INTO public.invitation (tenant_id, number, email, invited_by) "
+                                + "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, email) DO UPDATE SET accepted_at = NULL, "
                                 + "account_id = NULL, invited_by = EXCLUDED.invited_by, created_at = now(), "
-                                + "last_sent_at = now() RETURNING id")
-                        .setParameter(1, tenant.id()).setParameter(2, email)
-                        .setParameter(3, caller.require().accountId()).getSingleResult()).longValue();
+                                + "last_sent_at = now(), number = EXCLUDED.number RETURNING number")
+                        .setParameter(1, tenant.id()).setParameter(2, nextNumber(tenant)).setParameter(3, email)
+                        .setParameter(4, caller.require().accountId()).getSingleResult()).longValue();
             } else {
                 id = pending;
                 markSent(pending);
@@ -218,11 +224,12 @@ public class Invitations {
                 .setParameter(1, context.tenant().id()));
     }
 
-    /** One pending invitation of the current tenant; {@link NoSuchItemException} for an accepted one or another id. */
+    /** The current tenant's pending invitation of this number; {@link NoSuchItemException} for an accepted one or another number. */
     @Requires(Permission.INVITATIONS_MANAGE)
-    public Pending get(long id) {
-        return pendingOf(em.createNativeQuery(PENDING + "AND id = ?").setParameter(1, context.tenant().id())
-                .setParameter(2, id)).stream().findFirst().orElseThrow(() -> new NoSuchItemException("invitation", id));
+    public Pending get(long number) {
+        return pendingOf(em.createNativeQuery(PENDING + "AND number = ?").setParameter(1, context.tenant().id())
+                .setParameter(2, number)).stream().findFirst()
+                .orElseThrow(() -> new NoSuchItemException("invitation", number));
     }
 
     private static List<Pending> pendingOf(Query query) {
@@ -238,20 +245,21 @@ public class Invitations {
 
     /** Sends a pending invitation's link again (the old one stops working); counts against the recipient's limit. */
     @Requires(Permission.INVITATIONS_MANAGE)
-    public void resend(long id, String publicRoot, String tenantRoot) {
-        String email = pendingEmail(id);
+    public void resend(long number, String publicRoot, String tenantRoot) {
+        String email = pendingEmail(number);
         limit.check(email);
-        markSent(id);
+        markSent(number);
         sendLink(context.tenant(), email, publicRoot, tenantRoot);
         audited.fire(Audited.in(context.tenant(), AUDIT_SENT_AGAIN, email));
     }
 
     /** Withdraws a pending invitation: its link stops working. */
     @Requires(Permission.INVITATIONS_MANAGE)
-    public void revoke(long id) {
-        String email = pendingEmail(id);
+    public void revoke(long number) {
+        String email = pendingEmail(number);
         links.withdrawFor(SingleUseLinks.Purpose.INVITATION, email, context.tenant().id());
-        em.createNativeQuery("DELETE FROM public.invitation WHERE id = ?").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM public.invitation WHERE tenant_id = ? AND number = ?")
+                .setParameter(1, context.tenant().id()).setParameter(2, number).executeUpdate();
         audited.fire(Audited.in(context.tenant(), "invitation.revoked", email));
     }
 
@@ -261,9 +269,9 @@ public class Invitations {
                 .setParameter(1, tenant.id()).setParameter(2, email).getResultList().isEmpty();
     }
 
-    private Long pendingId(Tenant tenant, String email) {
+    private Long pendingNumber(Tenant tenant, String email) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT id FROM public.invitation WHERE tenant_id = ? AND email = ? "
+        List<Number> ids = em.createNativeQuery("SELECT number FROM public.invitation WHERE tenant_id = ? AND email = ? "
                 + "AND accepted_at IS NULL").setParameter(1, tenant.id()).setParameter(2, email).getResultList();
         return ids.isEmpty() ? null : ids.get(0).longValue();
     }
@@ -273,9 +281,19 @@ public class Invitations {
                 + HOLDS_A_PLACE).setParameter(1, tenant.id()).setParameter(2, email).getResultList().isEmpty();
     }
 
-    private void markSent(long id) {
-        em.createNativeQuery("UPDATE public.invitation SET last_sent_at = now() WHERE id = ?").setParameter(1, id)
-                .executeUpdate();
+    private void markSent(long number) {
+        em.createNativeQuery("UPDATE public.invitation SET last_sent_at = now() WHERE tenant_id = ? AND number = ?")
+                .setParameter(1, context.tenant().id()).setParameter(2, number).executeUpdate();
+    }
+
+    /**
+     * The tenant's next invitation number. The counter's row stays locked until this transaction ends,
+     * so two invitations of one tenant never take the same number.
+     */
+    private long nextNumber(Tenant tenant) {
+        return ((Number) em.createNativeQuery("INSERT INTO public.invitation_counter AS c (tenant_id, last) VALUES (?, 1) "
+                + "ON CONFLICT (tenant_id) DO UPDATE SET last = c.last + 1 RETURNING last")
+                .setParameter(1, tenant.id()).getSingleResult()).longValue();
     }
 
     /** A new link replaces the ones sent before, so only the latest mail works. */
@@ -291,13 +309,13 @@ public class Invitations {
         return caller.signedIn().map(c -> c.username()).orElse("Someone");
     }
 
-    private String pendingEmail(long id) {
+    private String pendingEmail(long number) {
         @SuppressWarnings("unchecked")
         List<String> emails = em.createNativeQuery("SELECT email FROM public.invitation "
-                        + "WHERE id = ? AND tenant_id = ? AND accepted_at IS NULL")
-                .setParameter(1, id).setParameter(2, context.tenant().id()).getResultList();
+                        + "WHERE number = ? AND tenant_id = ? AND accepted_at IS NULL")
+                .setParameter(1, number).setParameter(2, context.tenant().id()).getResultList();
         if (emails.isEmpty()) {
-            throw new NoSuchItemException("invitation", id);
+            throw new NoSuchItemException("invitation", number);
         }
         return emails.get(0);
     }

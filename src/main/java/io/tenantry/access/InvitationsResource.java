@@ -30,7 +30,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The current tenant's invitations ({@code /api/invitations}): the pending ones, new ones by e-mail
- * address, sent again, revoked; the service ({@code access.Invitations}) checks who may.
+ * address, sent again, revoked; the service ({@code access.Invitations}) checks who may. An
+ * invitation's {@code id} is its number among this tenant's (1, 2, …), in paths and Location headers too.
  */
 @Path("invitations")
 @RequestScoped

@@ -40,7 +40,11 @@ public class Renewals {
     @Inject
     TenantTermsDirectory tenantTerms;
 
-    /** One paid period: from {@code start} to {@code end}, {@code months} long when given so, recorded by whom and when. */
+    /**
+     * One paid period: its number among the tenant's (1, 2, … in the order recorded: never the row's
+     * platform-wide id, whose gaps would tell the owner how many renewals other tenants paid), from
+     * {@code start} to {@code end}, {@code months} long when given so, recorded by whom and when.
+     */
     public record Renewal(long id, Instant start, Instant end, Integer months, String recordedBy, Instant recordedAt) {
     }
 
@@ -75,7 +79,10 @@ public class Renewals {
                 .setParameter(3, OffsetDateTime.ofInstant(end, ZoneOffset.UTC)).setParameter(4, months.orElse(null))
                 .setParameter(5, me.accountId()).getSingleResult();
         tenantTerms.change(tenant, terms, tenant.name(), terms.withPaidUntil(Optional.of(end)));
-        return new Renewal(id.longValue(), start, end, months.orElse(null), me.username(), now);
+        // Renewals are never removed but with their tenant: a period's number is how many of the tenant's came up to it.
+        Number number = (Number) em.createNativeQuery("SELECT count(*) FROM public.tenant_renewal WHERE tenant_id = ? "
+                + "AND id <= ?").setParameter(1, tenant.id()).setParameter(2, id.longValue()).getSingleResult();
+        return new Renewal(number.longValue(), start, end, months.orElse(null), me.username(), now);
     }
 
     /**
@@ -88,7 +95,7 @@ public class Renewals {
             throw new NotPermittedException("renewal.ownersOnly", tenant.name());
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.id, r.period_start, r.period_end, r.months, a.username, "
+        List<Object[]> rows = em.createNativeQuery("SELECT row_number() OVER (ORDER BY r.id), r.period_start, r.period_end, r.months, a.username, "
                 + "r.recorded_at FROM public.tenant_renewal r LEFT JOIN public.account a ON a.id = r.recorded_by "
                 + "WHERE r.tenant_id = ? ORDER BY r.period_end DESC, r.id DESC").setParameter(1, tenant.id())
                 .getResultList();

@@ -34,6 +34,10 @@ public class ApiTokens {
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
+    /**
+     * A token as its owner sees it: {@code id} is its number among the account's tokens (1, 2, …),
+     * never the row's platform-wide id, whose gaps would tell how many tokens every other account made.
+     */
     public record Token(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {
     }
 
@@ -47,10 +51,13 @@ public class ApiTokens {
             throw new InvalidAccountException("name", "token.name", MAX_NAME_LENGTH);
         }
         String secret = PREFIX + Secrets.random();
-        Object[] row = (Object[]) em.createNativeQuery("INSERT INTO public.api_token (account_id, name, token_hash) "
-                        + "VALUES (?, ?, ?) RETURNING id, name, created_at, last_used_at")
-                .setParameter(1, accountId).setParameter(2, trimmed).setParameter(3, Secrets.digest(secret))
-                .getSingleResult();
+        long number = ((Number) em.createNativeQuery("INSERT INTO public.api_token_counter AS c (account_id, last) "
+                + "VALUES (?, 1) ON CONFLICT (account_id) DO UPDATE SET last = c.last + 1 RETURNING last")
+                .setParameter(1, accountId).getSingleResult()).longValue();
+        Object[] row = (Object[]) em.createNativeQuery("INSERT INTO public.api_token (account_id, number, name, "
+                        + "token_hash) VALUES (?, ?, ?, ?) RETURNING number, name, created_at, last_used_at")
+                .setParameter(1, accountId).setParameter(2, number).setParameter(3, trimmed)
+                .setParameter(4, Secrets.digest(secret)).getSingleResult();
         Issued issued = new Issued(tokenOf(row), secret);
         audited.fire(Audited.onPlatform("token.created", trimmed).after(Map.of("token", issued.token().id())));
         return issued;
@@ -58,19 +65,19 @@ public class ApiTokens {
 
     List<Token> of(long accountId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, name, created_at, last_used_at FROM public.api_token "
-                + "WHERE account_id = ? ORDER BY created_at DESC, id DESC").setParameter(1, accountId).getResultList();
+        List<Object[]> rows = em.createNativeQuery("SELECT number, name, created_at, last_used_at FROM public.api_token "
+                + "WHERE account_id = ? ORDER BY created_at DESC, number DESC").setParameter(1, accountId).getResultList();
         return rows.stream().map(ApiTokens::tokenOf).toList();
     }
 
-    void revoke(long accountId, long tokenId) {
+    void revoke(long accountId, long number) {
         @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("DELETE FROM public.api_token WHERE id = ? AND account_id = ? "
-                + "RETURNING name").setParameter(1, tokenId).setParameter(2, accountId).getResultList();
+        List<String> names = em.createNativeQuery("DELETE FROM public.api_token WHERE number = ? AND account_id = ? "
+                + "RETURNING name").setParameter(1, number).setParameter(2, accountId).getResultList();
         if (names.isEmpty()) {
-            throw new NoSuchItemException("token", tokenId);
+            throw new NoSuchItemException("token", number);
         }
-        audited.fire(Audited.onPlatform("token.revoked", names.get(0)).before(Map.of("token", tokenId)));
+        audited.fire(Audited.onPlatform("token.revoked", names.get(0)).before(Map.of("token", number)));
     }
 
     /** Revokes every token of the account, as after a password reset that asked for it. */

@@ -17,7 +17,7 @@ public class PlatformRestorePointsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    // Named by its time, as the page lists it: point ids are numbered across the platform.
+    // Named by its time, as the page lists it.
     @Inject
     ReadersClock when;
 

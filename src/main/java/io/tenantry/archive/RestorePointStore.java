@@ -29,8 +29,11 @@ import jakarta.inject.Inject;
 /**
  * The rows of {@code public.restore_point} (what each point holds) and of
  * {@code public.restore_point_day} (which day's scheduled point was claimed), each read and written
- * for one tenant by its id: a point of another tenant is never found. A point's file is moved into
- * place in the transaction that inserts its row, and removed after the transaction that deletes it.
+ * for one tenant by its id: a point of another tenant is never found. Points are known by their number
+ * in their tenant's own count ({@code public.restore_point_counter}: 1, 2, …), never by the row's
+ * platform-wide id, whose gaps would tell a tenant how many points all others took. A point's file is
+ * moved into place in the transaction that inserts its row, and removed after the transaction that
+ * deletes it.
  */
 @ApplicationScoped
 public class RestorePointStore implements StoredElsewhere {
@@ -38,7 +41,7 @@ public class RestorePointStore implements StoredElsewhere {
     /** Points a tenant may take by hand in an hour. */
     static final int MANUAL_PER_HOUR = 3;
 
-    private static final String COLUMNS = "id, taken_at, size_bytes, format, schema_version, reason";
+    private static final String COLUMNS = "number, taken_at, size_bytes, format, schema_version, reason";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -54,13 +57,14 @@ public class RestorePointStore implements StoredElsewhere {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO public.restore_point (tenant_id, "
-                    + "size_bytes, format, schema_version, reason) VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS
+                    + "number, size_bytes, format, schema_version, reason) VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS
                     + ", file_key")) {
                 insert.setLong(1, tenant.id());
-                insert.setLong(2, Files.size(part));
-                insert.setInt(3, format);
-                insert.setString(4, schemaVersion);
-                insert.setString(5, reason);
+                insert.setLong(2, nextNumber(connection, tenant));
+                insert.setLong(3, Files.size(part));
+                insert.setInt(4, format);
+                insert.setString(5, schemaVersion);
+                insert.setString(6, reason);
                 RestorePoint point;
                 UUID fileKey;
                 try (ResultSet row = insert.executeQuery()) {
@@ -86,6 +90,21 @@ public class RestorePointStore implements StoredElsewhere {
         }
     }
 
+    /**
+     * The tenant's next point number, in the recording transaction: the counter's row stays locked
+     * until it ends, so two points of one tenant never take the same number, whichever instance takes them.
+     */
+    private static long nextNumber(Connection connection, Tenant tenant) throws SQLException {
+        try (PreparedStatement next = connection.prepareStatement("INSERT INTO public.restore_point_counter AS c "
+                + "(tenant_id, last) VALUES (?, 1) ON CONFLICT (tenant_id) DO UPDATE SET last = c.last + 1 RETURNING last")) {
+            next.setLong(1, tenant.id());
+            try (ResultSet row = next.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
     /** The bytes of the tenant's points, counted against its storage limit. */
     @Override
     public long bytesOf(Tenant tenant) {
@@ -107,7 +126,7 @@ public class RestorePointStore implements StoredElsewhere {
         List<RestorePoint> points = new ArrayList<>();
         try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                     + " FROM public.restore_point WHERE tenant_id = ? ORDER BY taken_at DESC, id DESC")) {
+                     + " FROM public.restore_point WHERE tenant_id = ? ORDER BY taken_at DESC, number DESC")) {
             select.setLong(1, tenant.id());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -120,18 +139,18 @@ public class RestorePointStore implements StoredElsewhere {
         }
     }
 
-    /** The tenant's point of this id; empty when the tenant has none of that id (another tenant's included). */
-    Optional<RestorePoint> find(Tenant tenant, long id) {
-        return of(tenant).stream().filter(point -> point.id() == id).findFirst();
+    /** The tenant's point of this number; empty when the tenant has none of that number (another tenant's has no meaning here). */
+    Optional<RestorePoint> find(Tenant tenant, long number) {
+        return of(tenant).stream().filter(point -> point.id() == number).findFirst();
     }
 
-    /** The file of the tenant's point {@code id}; empty when the tenant has no point of that id. */
-    Optional<Path> fileOf(Tenant tenant, long id) {
+    /** The file of the tenant's point {@code number}; empty when the tenant has no point of that number. */
+    Optional<Path> fileOf(Tenant tenant, long number) {
         try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement select = connection.prepareStatement("SELECT file_key FROM public.restore_point "
-                     + "WHERE tenant_id = ? AND id = ?")) {
+                     + "WHERE tenant_id = ? AND number = ?")) {
             select.setLong(1, tenant.id());
-            select.setLong(2, id);
+            select.setLong(2, number);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(folder.of(tenant.id(), row.getObject(1, UUID.class))) : Optional.empty();
             }
@@ -142,7 +161,7 @@ public class RestorePointStore implements StoredElsewhere {
 
     /**
      * Removes all but the tenant's {@code keep} newest points of {@code reason}, rows first, then their
-     * files, and answers the ids removed. By reason: points taken by hand never push out the scheduled
+     * files, and answers the numbers removed. By reason: points taken by hand never push out the scheduled
      * ones or those taken before a restore.
      */
     List<Long> prune(Tenant tenant, String reason, int keep) {
@@ -151,7 +170,7 @@ public class RestorePointStore implements StoredElsewhere {
         try (Connection connection = Database.autoCommitted(dataSource);
              PreparedStatement delete = connection.prepareStatement("DELETE FROM public.restore_point WHERE id IN ("
                      + "SELECT id FROM public.restore_point WHERE tenant_id = ? AND reason = ? "
-                     + "ORDER BY taken_at DESC, id DESC OFFSET ?) RETURNING id, file_key")) {
+                     + "ORDER BY taken_at DESC, id DESC OFFSET ?) RETURNING number, file_key")) {
             delete.setLong(1, tenant.id());
             delete.setString(2, reason);
             delete.setInt(3, keep);

@@ -29,8 +29,9 @@ import jakarta.inject.Inject;
  * since the archive decides who works there with which rights). A point is the archive
  * {@link TenantExport} writes, streamed to a file and moved into place ({@link RestorePointStore});
  * a restore replaces the tenant's data and files with it ({@link TenantImport#replaceFrom}), all or
- * nothing, after taking a point of what it replaces. Points are found only among the current
- * tenant's, so another tenant's id is a 404 like an id that does not exist.
+ * nothing, after taking a point of what it replaces. Points are known by their number in the tenant's
+ * own count ({@link RestorePoint#id()}) and found only among the current tenant's, so a number only
+ * another tenant has is a 404 like one nobody has. Audit entries name a point by that number too.
  */
 @ApplicationScoped
 public class RestorePoints {
@@ -78,10 +79,10 @@ public class RestorePoints {
         return store.of(context.tenant());
     }
 
-    /** One of the current tenant's points; {@link NoSuchItemException} (404) when it has none of that id. */
+    /** The current tenant's point of this number; {@link NoSuchItemException} (404) when it has none of that number. */
     @Requires(Permission.TENANT_EXPORT)
-    public RestorePoint get(long id) {
-        return store.find(context.tenant(), id).orElseThrow(() -> new NoSuchItemException("restorePoint", id));
+    public RestorePoint get(long number) {
+        return store.find(context.tenant(), number).orElseThrow(() -> new NoSuchItemException("restorePoint", number));
     }
 
     /**
@@ -124,7 +125,7 @@ public class RestorePoints {
     }
 
     /**
-     * Restores the current tenant to the point of this id: {@link NoSuchItemException} (404) when
+     * Restores the current tenant to its point of this number: {@link NoSuchItemException} (404) when
      * the tenant has no such point; refuses anyone but the owner or a super-user (403); a restore
      * of the tenant already under way on any instance is a {@link ConflictException} (409), and so is a
      * tenant whose transactions do not end within {@link TenantRestores#DRAIN}; a tenant restored
@@ -136,9 +137,9 @@ public class RestorePoints {
      * state before stays either way.
      */
     @Requires(Permission.TENANT_EXPORT)
-    public TenantImport.Outcome restore(long id) {
+    public TenantImport.Outcome restore(long number) {
         Tenant tenant = context.tenant();
-        RestorePoint point = store.find(tenant, id).orElseThrow(() -> new NoSuchItemException("restorePoint", id));
+        RestorePoint point = store.find(tenant, number).orElseThrow(() -> new NoSuchItemException("restorePoint", number));
         imports.requireRestorable();
         restoresByHand.require(tenant);
         // The slot first, then the restore: a restore waiting for its turn holds no connection and its tenant

@@ -20,7 +20,7 @@ public class RestorePointsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    // Named by its time, as the page lists it: point ids are numbered across the platform.
+    // Named by its time, as the page lists it.
     @Inject
     ReadersClock when;
 
@@ -68,9 +68,9 @@ public class RestorePointsPage implements Serializable {
         });
     }
 
-    public void restore(long id) {
+    public void restore(long number) {
         act(() -> {
-            TenantImport.Outcome outcome = points.restore(id);
+            TenantImport.Outcome outcome = points.restore(number);
             Messages.info("restore.done", outcome.rows().values().stream().mapToInt(Integer::intValue).sum(),
                     outcome.files());
         });

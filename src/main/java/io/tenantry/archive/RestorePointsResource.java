@@ -22,7 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The current tenant's restore points ({@code /api/restore-points}): listed newest first, taken
- * now, one restored; {@link RestorePoints} decides who may. The archives themselves are never
+ * now, one restored; {@link RestorePoints} decides who may. A point's {@code id} is its number among
+ * this tenant's points (1, 2, …), in paths and Location headers too. The archives themselves are never
  * sent: they stay on the server.
  */
 @Path("restore-points")

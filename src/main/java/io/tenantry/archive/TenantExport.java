@@ -26,6 +26,7 @@ import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
+import io.tenantry.tenancy.TenantRestores;
 import io.tenantry.tenancy.TransactionTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -45,6 +46,8 @@ import jakarta.transaction.Transactional;
  * are those of that moment's rows: a file deleted after that moment (its row gone since) is left out,
  * as an attachment row without its file is an archive an import takes. A file is opened before its
  * entry is begun and read from the open file, so a deletion while it is copied cannot cut it short.
+ * A restore of the tenant comes first: an export (or a point) being written when one begins ends
+ * ({@link GivesWayToRestore}), rather than keep the restore waiting for as long as its client reads.
  */
 @ApplicationScoped
 @Transactional
@@ -65,6 +68,9 @@ public class TenantExport {
 
     @Inject
     TenantFiles files;
+
+    @Inject
+    TenantRestores restores;
 
     /** Refuses those who may not export, before anything is written. */
     @Requires(Permission.TENANT_EXPORT)
@@ -106,7 +112,8 @@ public class TenantExport {
         long rows = 0;
         int written = 0;
         // The caller's stream stays open: an export is recorded before its answer ends.
-        try (ZipOutputStream zip = new ZipOutputStream(new Unclosed(out), StandardCharsets.UTF_8)) {
+        try (ZipOutputStream zip = new ZipOutputStream(new Unclosed(new GivesWayToRestore(out, tenant, restores)),
+                StandardCharsets.UTF_8)) {
             put(zip, ArchiveNames.MANIFEST, Json.createObjectBuilder().add("format", FORMAT)
                     .add("tenant", tenant.label().value()).add("name", tenant.name())
                     .add("schemaVersion", String.valueOf(tenant.schemaVersion()))

@@ -87,7 +87,7 @@ public enum AuditExport {
     }
 
     private static void jsonEntry(JsonGenerator json, AuditEntry entry) {
-        json.writeStartObject().write("id", entry.id()).write("at", entry.at().toString()).write("tenant", entry.tenant())
+        json.writeStartObject().write("id", entry.number()).write("at", entry.at().toString()).write("tenant", entry.tenant())
                 .write("actor", entry.actor()).write("action", entry.action()).write("subject", entry.subject())
                 .write("address", entry.address()).write("host", entry.host());
         json.write("before", object(entry.before())).write("after", object(entry.after()));

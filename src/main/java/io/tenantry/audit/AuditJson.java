@@ -6,7 +6,8 @@ import java.util.List;
 import jakarta.json.JsonObject;
 
 /**
- * An entry as the API shows it: {@code tenant} is the tenant's label then ("" for the platform's
+ * An entry as the API shows it: {@code id} its number ({@link AuditEntry#number()}: in a tenant's trail
+ * 1, 2, … of that tenant's own entries; in the platform's, its platform-wide id), {@code tenant} is the tenant's label then ("" for the platform's
  * own entries), {@code address} the client's, {@code host} the host name asked for, {@code before}
  * and {@code after} the values changed.
  */
@@ -14,7 +15,7 @@ public record AuditJson(long id, Instant at, String tenant, String actor, String
         String address, String host, JsonObject before, JsonObject after) {
 
     static AuditJson of(AuditEntry entry) {
-        return new AuditJson(entry.id(), entry.at(), entry.tenant(), entry.actor(), entry.action(), entry.subject(),
+        return new AuditJson(entry.number(), entry.at(), entry.tenant(), entry.actor(), entry.action(), entry.subject(),
                 entry.address(), entry.host(), AuditExport.object(entry.before()), AuditExport.object(entry.after()));
     }
 

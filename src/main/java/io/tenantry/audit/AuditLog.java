@@ -31,7 +31,7 @@ import jakarta.transaction.Transactional;
 /**
  * Reads the trail, never writes it: the current tenant's (its owner and Administrators, by
  * {@link Permission#AUDIT_VIEW}; only entries of this tenant, by id, so a deleted namesake's never
- * show; the client's address only of entries made by a member of it, see {@link #ofTenant}) and the platform's (every entry, for super-users acting account-wide on the master tenant;
+ * show; each numbered in the tenant's own count, {@link AuditEntry#number()}; the client's address only of entries made by a member of it, see {@link #ofTenant}) and the platform's (every entry, for super-users acting account-wide on the master tenant;
  * elsewhere 404). Lists are oldest first, {@code descending} newest first.
  */
 @ApplicationScoped
@@ -41,9 +41,12 @@ public class AuditLog {
     /** Rows an export reads at a time. */
     static final int EXPORT_WINDOW = ListQuery.MAX_LIMIT;
 
-    private static final String COLUMNS = "id, at, tenant_label, actor, action, subject, client_address, host, "
+    // The second column is the number shown: the tenant's own in its trail, the id in the platform's.
+    private static final String COLUMNS = "id, %s, at, tenant_label, actor, action, subject, client_address, host, "
             + "CAST(before AS text), CAST(after AS text)";
 
+    private static final String IN_TENANTS_TRAIL = "number";
+    private static final String IN_PLATFORMS_TRAIL = "id";
     private static final String OLDEST_FIRST = " ORDER BY id";
     private static final String NEWEST_FIRST = " ORDER BY id DESC";
 
@@ -137,7 +140,7 @@ public class AuditLog {
         StringBuilder where = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
         conditions(tenant, filter, where, parameters);
-        Query select = em.createNativeQuery("SELECT " + COLUMNS + " FROM public.audit_entry WHERE " + where
+        Query select = em.createNativeQuery("SELECT " + columns(tenant) + " FROM public.audit_entry WHERE " + where
                 + (window.descending() ? NEWEST_FIRST : OLDEST_FIRST) + " OFFSET ? LIMIT ?");
         int next = bind(select, parameters);
         select.setParameter(next, window.offset()).setParameter(next + 1, window.limit());
@@ -153,10 +156,14 @@ public class AuditLog {
         StringBuilder where = new StringBuilder("id > ? AND ");
         List<Object> parameters = new ArrayList<>(List.of(afterId));
         conditions(tenant, filter, where, parameters);
-        Query select = em.createNativeQuery("SELECT " + COLUMNS + " FROM public.audit_entry WHERE " + where
+        Query select = em.createNativeQuery("SELECT " + columns(tenant) + " FROM public.audit_entry WHERE " + where
                 + " ORDER BY id LIMIT " + EXPORT_WINDOW);
         bind(select, parameters);
         return entries(select);
+    }
+
+    private static String columns(OptionalLong tenant) {
+        return COLUMNS.formatted(tenant.isPresent() ? IN_TENANTS_TRAIL : IN_PLATFORMS_TRAIL);
     }
 
     private static void conditions(OptionalLong tenant, AuditFilter filter, StringBuilder where, List<Object> parameters) {
@@ -193,8 +200,9 @@ public class AuditLog {
     @SuppressWarnings("unchecked")
     private static List<AuditEntry> entries(Query select) {
         return ((List<Object[]>) select.getResultList()).stream().map(row -> new AuditEntry(
-                ((Number) row[0]).longValue(), instant(row[1]), (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9])).toList();
+                ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), instant(row[2]), (String) row[3],
+                (String) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9],
+                (String) row[10])).toList();
     }
 
     private static Instant instant(Object value) {

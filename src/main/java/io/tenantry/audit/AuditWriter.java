@@ -7,12 +7,14 @@ import io.tenantry.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
  * Inserts entries into {@code public.audit_entry}, qualified: the changing transaction may be routed
  * to a tenant's schema or to none. The only statement that writes the table besides retention's.
+ * A tenant's entry takes the next number of that tenant's own counter ({@code public.audit_counter}),
+ * which is all its Administrators see of it: the platform-wide id would tell them how many entries
+ * every other tenant made meanwhile.
  */
 @ApplicationScoped
 public class AuditWriter {
@@ -35,29 +37,42 @@ public class AuditWriter {
     }
 
     private void insert(Audited audited, Witness.Seen seen) {
-        String values = "NULLIF(?, 0), ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb)";
-        // With notAgainWithin, a younger entry of the same tenant, action and actor leaves this one out
-        // (found through audit_entry_repeat_idx).
-        String sql = "INSERT INTO public.audit_entry (tenant_id, tenant_label, actor, action, subject, client_address, "
-                + "host, before, after) " + (audited.notAgainWithin().isEmpty() ? "VALUES (" + values + ")"
-                        : "SELECT " + values + " WHERE NOT EXISTS (SELECT 1 FROM public.audit_entry r WHERE "
-                                + "r.tenant_id IS NOT DISTINCT FROM NULLIF(?, 0) AND r.action = ? AND r.actor = ? "
-                                + "AND r.at > now() - make_interval(secs => ?))");
         long tenantId = audited.tenant().map(Tenant::id).orElse(0L);
-        Query insert = em.createNativeQuery(sql)
+        if (audited.notAgainWithin().map(within -> recent(tenantId, audited, seen, within)).orElse(false)) {
+            return;
+        }
+        em.createNativeQuery("INSERT INTO public.audit_entry (tenant_id, number, tenant_label, actor, action, subject, "
+                + "client_address, host, before, after) VALUES (NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), "
+                + "CAST(? AS jsonb))")
                 .setParameter(1, tenantId)
-                .setParameter(2, audited.tenant().map(t -> t.label().value()).orElse(""))
-                .setParameter(3, cut(seen.actor()))
-                .setParameter(4, cut(audited.action()))
-                .setParameter(5, cut(audited.subject()))
-                .setParameter(6, cut(seen.address()))
-                .setParameter(7, cut(seen.host()))
-                .setParameter(8, AuditValues.json(audited.before()).toString())
-                .setParameter(9, AuditValues.json(audited.after()).toString());
-        audited.notAgainWithin().ifPresent(within -> insert.setParameter(10, tenantId)
-                .setParameter(11, cut(audited.action())).setParameter(12, cut(seen.actor()))
-                .setParameter(13, (double) within.toSeconds()));
-        insert.executeUpdate();
+                .setParameter(2, tenantId == 0 ? 0L : nextNumber(tenantId))
+                .setParameter(3, audited.tenant().map(t -> t.label().value()).orElse(""))
+                .setParameter(4, cut(seen.actor()))
+                .setParameter(5, cut(audited.action()))
+                .setParameter(6, cut(audited.subject()))
+                .setParameter(7, cut(seen.address()))
+                .setParameter(8, cut(seen.host()))
+                .setParameter(9, AuditValues.json(audited.before()).toString())
+                .setParameter(10, AuditValues.json(audited.after()).toString())
+                .executeUpdate();
+    }
+
+    /** Whether the same tenant, action and actor has an entry younger than {@code within} (audit_entry_repeat_idx). */
+    private boolean recent(long tenantId, Audited audited, Witness.Seen seen, Duration within) {
+        return !em.createNativeQuery("SELECT 1 FROM public.audit_entry WHERE tenant_id IS NOT DISTINCT FROM NULLIF(?, 0) "
+                + "AND action = ? AND actor = ? AND at > now() - make_interval(secs => ?) LIMIT 1")
+                .setParameter(1, tenantId).setParameter(2, cut(audited.action())).setParameter(3, cut(seen.actor()))
+                .setParameter(4, (double) within.toSeconds()).getResultList().isEmpty();
+    }
+
+    /**
+     * The tenant's next entry number. The counter's row stays locked until this transaction ends, so
+     * the tenant's entries are numbered one after another, without a gap left by one rolled back.
+     */
+    private long nextNumber(long tenantId) {
+        return ((Number) em.createNativeQuery("INSERT INTO public.audit_counter AS c (tenant_id, last) VALUES (?, 1) "
+                + "ON CONFLICT (tenant_id) DO UPDATE SET last = c.last + 1 RETURNING last")
+                .setParameter(1, tenantId).getSingleResult()).longValue();
     }
 
     // A failed sign-in's typed name or a Host header is the client's: kept, but not without bound.

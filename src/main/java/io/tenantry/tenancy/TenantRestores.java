@@ -127,6 +127,20 @@ public class TenantRestores {
         return here.containsKey(tenant.label()) || tenant.beingRestoredAt(Instant.now());
     }
 
+    /**
+     * Whether a restore of the tenant is under way (on this instance by another thread, or on any
+     * instance by its lease) and so waits for the tenant's transactions: long work that holds one open
+     * (an export streamed to a slow client) asks this as it goes, and gives way. False for the
+     * restore's own thread, whose point of what it replaces is such work.
+     */
+    public boolean awaitsOthers(TenantLabel label) {
+        Thread restoring = here.get(label);
+        if (restoring != null) {
+            return restoring != Thread.currentThread();
+        }
+        return directory.find(label).map(tenant -> tenant.beingRestoredAt(Instant.now())).orElse(false);
+    }
+
     /** Whether the thread runs the restore of this tenant (its own work goes on). */
     public boolean isRunBy(TenantLabel label, Thread thread) {
         return here.get(label) == thread;

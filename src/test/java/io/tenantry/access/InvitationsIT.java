@@ -65,6 +65,40 @@ class InvitationsIT extends DeployedTenantry {
     }
 
     @Test
+    void aTenantsInvitationsAreNumberedAmongItsOwnAndTellNothingOfAnotherTenants() {
+        String otherLabel = "team-o-" + suffix;
+        String otherHost = Tenantry.host(otherLabel);
+        assertEquals(201, app.createTenant(otherLabel, "Other team").status());
+
+        Tenantry.Reply first = app.post(host, "/api/invitations", "{\"emails\":[\"first-" + suffix + "@example.com\"]}");
+        assertEquals(201, first.status(), first.toString());
+        // Another tenant invites between two invitations of this one: nothing of it may show here.
+        Tenantry.Reply others = app.post(otherHost, "/api/invitations", "{\"emails\":[\"o1-" + suffix + "@example.com\", "
+                + "\"o2-" + suffix + "@example.com\", \"o3-" + suffix + "@example.com\"]}");
+        assertEquals(201, others.status(), others.toString());
+        Tenantry.Reply second = app.post(host, "/api/invitations", "{\"emails\":[\"second-" + suffix + "@example.com\"]}");
+        assertEquals(201, second.status(), second.toString());
+
+        assertEquals(1, first.json().asJsonObject().getJsonArray("results").getJsonObject(0).getInt("id"));
+        assertEquals(2, second.json().asJsonObject().getJsonArray("results").getJsonObject(0).getInt("id"),
+                "the next of this tenant's, whatever others sent: " + second.body());
+        assertTrue(second.location().endsWith("/api/invitations/2"), second.location());
+        assertEquals(java.util.List.of(1, 2, 3), others.json().asJsonObject().getJsonArray("results").stream()
+                .map(r -> r.asJsonObject().getInt("id")).toList(), "the other tenant counts its own");
+        assertEquals("second-" + suffix + "@example.com", app.get(host, "/api/invitations/2").json().asJsonObject()
+                .getString("email"));
+
+        // A number only the other tenant has reaches nothing here, through any entry point.
+        assertEquals(404, app.get(host, "/api/invitations/3").status());
+        assertEquals(404, app.post(host, "/api/invitations/3/resend", "").status());
+        assertEquals(404, app.delete(host, "/api/invitations/3").status());
+        assertEquals(3, app.get(otherHost, "/api/invitations").json().asJsonObject().getJsonArray("items").size(),
+                "the other tenant's invitations are all still there");
+        assertEquals(204, app.delete(host, "/api/invitations/1").status());
+        assertEquals(200, app.get(otherHost, "/api/invitations/1").status(), "the other tenant's number 1 stays");
+    }
+
+    @Test
     void anAddressWithAnAccountIsInvitedLikeAnyOtherAndJoinsOnlyByAcceptingAsThatAccount() {
         Tenantry known = app.newAccount("known-" + suffix);
         Tenantry claimer = app.newAccount("claimer-" + suffix);

@@ -233,6 +233,32 @@ class PlansIT extends DeployedTenantry {
     }
 
     @Test
+    void aTenantsRenewalsAreNumberedAmongItsOwnAndTellItsOwnerNothingOfOtherTenants() {
+        Tenantry owner = app.newAccount("pn-" + suffix);
+        app.createTenant("pn-" + suffix, "Numbered", "pn-" + suffix);
+        Tenantry other = app.newAccount("pno-" + suffix);
+        app.createTenant("pno-" + suffix, "Other", "pno-" + suffix);
+        String renewals = "/api/tenants/pn-" + suffix + "/renewals";
+        assertEquals(201, app.post(PUBLIC, renewals, "{\"months\":1}").status());
+        // Other tenants' renewals between two of this one's: their count must not show to its owner.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, app.post(PUBLIC, "/api/tenants/pno-" + suffix + "/renewals", "{\"months\":1}").status());
+        }
+        Tenantry.Reply second = app.post(PUBLIC, renewals, "{\"months\":1}");
+        assertEquals(201, second.status(), second.body());
+        assertEquals(2, second.json().asJsonObject().getInt("id"), second.body());
+        for (String history : List.of(owner.get(Tenantry.host("pn-" + suffix), "/api/settings/renewals").body(),
+                app.get(PUBLIC, renewals).body())) {
+            assertEquals(List.of(2, 1), jakarta.json.Json.createReader(new java.io.StringReader(history)).readObject()
+                    .getJsonArray("items").getValuesAs(JsonObject.class).stream().map(r -> r.getInt("id")).toList(),
+                    history);
+        }
+        assertEquals(List.of(3, 2, 1), other.get(Tenantry.host("pno-" + suffix), "/api/settings/renewals").json()
+                .asJsonObject().getJsonArray("items").getValuesAs(JsonObject.class).stream().map(r -> r.getInt("id"))
+                .toList(), "the other tenant counts its own");
+    }
+
+    @Test
     void oneTenantsPlanNeverChangesWhatAnotherMayDoNorMayAStrangerTouchIt() {
         Tenantry owner = ownerOfTenantOn("ps", 1);
         String limited = Tenantry.host("ps-" + suffix);

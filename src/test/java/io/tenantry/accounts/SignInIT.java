@@ -336,6 +336,38 @@ class SignInIT extends DeployedTenantry {
     }
 
     @Test
+    void anAccountsTokensAreNumberedAmongItsOwnAndTellNothingOfOtherAccounts() {
+        Tenantry mine = app.basic(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        String otherName = "numbers-" + suffix;
+        Tenantry otherAccount = app.newAccount(otherName);
+        Tenantry theirs = app.basic(otherName, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
+        String publicHost = Tenantry.host("public");
+
+        Tenantry.Reply first = mine.post(publicHost, "/api/me/tokens", "{\"name\":\"first\"}");
+        assertEquals(201, first.status(), first.body());
+        // Another account makes tokens between two of this one's: nothing of it may show here.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, theirs.post(publicHost, "/api/me/tokens", "{\"name\":\"theirs\"}").status());
+        }
+        Tenantry.Reply second = mine.post(publicHost, "/api/me/tokens", "{\"name\":\"second\"}");
+        assertEquals(201, second.status(), second.body());
+
+        // The account's first token was made with it (number 1).
+        assertEquals(2, first.json().asJsonObject().getInt("id"), first.body());
+        assertEquals(3, second.json().asJsonObject().getInt("id"), "the next of this account's: " + second.body());
+        assertTrue(second.location().endsWith("/api/me/tokens/3"), second.location());
+        Tenantry withToken = app.bearer(second.json().asJsonObject().getString("token"));
+        assertEquals(java.util.List.of(3, 2, 1), withToken.get(publicHost, "/api/me/tokens").json().asJsonObject()
+                .getJsonArray("items").stream().map(t -> t.asJsonObject().getInt("id")).toList());
+        assertEquals(java.util.List.of(4, 3, 2, 1), otherAccount.get(publicHost, "/api/me/tokens").json().asJsonObject()
+                .getJsonArray("items").stream().map(t -> t.asJsonObject().getInt("id")).toList(),
+                "the other account counts its own");
+        assertEquals(404, withToken.get(publicHost, "/api/me/tokens/4").status(), "a number only the other has");
+        assertEquals(404, withToken.delete(publicHost, "/api/me/tokens/4").status());
+        assertEquals(200, otherAccount.get(publicHost, "/api/me/tokens/4").status(), "the other's token stays");
+    }
+
+    @Test
     void anApiTokenWorksOnlyWhereItsOwnerMayEnterAndNotAfterRevocation() {
         Tenantry.Reply issued = app.basic(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS)
                 .post(Tenantry.host("public"), "/api/me/tokens", "{\"name\":\"ci\"}");
@@ -350,7 +382,15 @@ class SignInIT extends DeployedTenantry {
         assertFalse(withToken.get(Tenantry.host("public"), "/api/me/tokens").body().contains(token),
                 "the secret is shown once, never listed");
 
-        assertEquals(404, app.delete(Tenantry.host("public"), "/api/me/tokens/" + id).status(),
+        // Tokens are numbered per account: another account of as many tokens has one of that number, its own.
+        Tenantry someoneElse = app.newAccount("someone-" + suffix);
+        for (long made = 1; made < id; made++) {
+            assertEquals(201, app.basic("someone-" + suffix, Tenantry.PASSWORD_OF_NEW_ACCOUNTS)
+                    .post(Tenantry.host("public"), "/api/me/tokens", "{\"name\":\"x\"}").status());
+        }
+        assertEquals(204, someoneElse.delete(Tenantry.host("public"), "/api/me/tokens/" + id).status(),
+                "another account revokes its own token of that number");
+        assertEquals(404, app.delete(Tenantry.host("public"), "/api/me/tokens/" + id + "00").status(),
                 "nobody else can revoke it, the super-user included");
         assertFalse(app.get(Tenantry.host("public"), "/api/me/tokens").body().contains("\"ci\""),
                 "nor sees it among their own");

@@ -293,6 +293,58 @@ class RestorePointsIT extends DeployedTenantry {
     }
 
     @Test
+    void aSlowExportGivesWayToTheOwnersRestore() throws Exception {
+        String label = "rpx-" + suffix;
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        JsonObject point = take(host);
+        // Files that do not compress: an archive far larger than what the sockets between can hold.
+        int size = 9 * 1024 * 1024;
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, owner.post(host, "/api/cases/1/attachments?name=big-" + i + ".bin",
+                    "application/octet-stream", randomBytes(size + i)).status());
+        }
+        java.net.http.HttpResponse<java.io.InputStream> export = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(owner.server() + "/api/archive")).header("Host", host)
+                        .header("Authorization", owner.authorizationHeader()).timeout(Duration.ofMinutes(3)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, export.statusCode());
+        // An Administrator on a slow line: 16 KiB every 100 ms, three minutes for the whole archive.
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        AtomicBoolean slow = new AtomicBoolean(true);
+        java.util.concurrent.CompletableFuture<String> reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            byte[] chunk = new byte[16 * 1024];
+            try (java.io.InputStream body = export.body()) {
+                for (int n; (n = body.read(chunk)) >= 0; ) {
+                    read.addAndGet(n);
+                    if (slow.get()) {
+                        Thread.sleep(100);
+                    }
+                }
+                return "ended";
+            } catch (IOException cut) {
+                return "cut off";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+        });
+        Thread.sleep(2000);
+        assertTrue(read.get() > 0 && !reading.isDone(), "the export is under way: " + read.get());
+
+        Tenantry.Reply restored = owner.post(host, "/api/restore-points/" + id(point) + "/restore", "");
+        assertEquals(200, restored.status(), "the slow export kept the restore waiting: " + restored);
+        slow.set(false); // what the server had sent before it gave way is read at once
+        reading.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(read.get() < 3L * size, "the export was cut off, not sent whole: " + read.get() + " bytes, "
+                + reading.getNow(""));
+        assertEquals(1, owner.get(host, "/api/cases/1/attachments").json().asJsonObject().getInt("total"),
+                "the point's attachment only");
+        assertEquals(200, owner.download(host, "/api/archive").status(), "exports work again once restored");
+    }
+
+    @Test
     void aTenantAtItsStorageLimitCannotUploadOrTakeAPointItsNeighbourCan() {
         // The localhost server's TENANT_STORAGE_MAX_MB is 1.
         Tenantry operator = new Tenantry(LOCALHOST.process().url(), "localhost").awaitReady();
@@ -480,6 +532,123 @@ class RestorePointsIT extends DeployedTenantry {
         assertEquals(404, app.get(publicHost, "/api/admin/restore-points/nope-" + suffix).status());
     }
 
+    @Test
+    void aTenantsPointsAreNumberedAmongItsOwnAndTellNothingOfAnotherTenants() {
+        String label = "rpn-" + suffix;
+        String host = tenantOf(label, "owner-" + suffix);
+        String otherLabel = "rpo-" + suffix;
+        Tenantry other = app.newAccount("other-" + suffix);
+        String otherHost = tenantOf(otherLabel, "other-" + suffix);
+        String publicHost = Tenantry.host("public");
+
+        Tenantry.Reply first = owner.post(host, "/api/restore-points", "");
+        assertEquals(201, first.status(), first.toString());
+        // Another tenant takes points between two of this one's: nothing of it may show here.
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, app.post(publicHost, "/api/admin/restore-points/" + otherLabel, "").status());
+        }
+        Tenantry.Reply second = owner.post(host, "/api/restore-points", "");
+        assertEquals(201, second.status(), second.toString());
+
+        assertEquals(1, id(first.json().asJsonObject()), first.body());
+        assertEquals(2, id(second.json().asJsonObject()), "the next of this tenant's, whatever others took: "
+                + second.body());
+        assertTrue(second.location().endsWith("/api/restore-points/2"), second.location());
+        assertEquals(List.of(2L, 1L), points(host).stream().map(RestorePointsIT::id).toList());
+        assertEquals(List.of(3L, 2L, 1L), owner(other, otherHost).stream().map(RestorePointsIT::id).toList(),
+                "the other tenant's are its own 1, 2, 3");
+        assertEquals(List.of(2L, 1L), app.get(publicHost, "/api/admin/restore-points/" + label + "?limit=500").json()
+                .asJsonObject().getJsonArray("items").getValuesAs(JsonValue::asJsonObject).stream()
+                .map(RestorePointsIT::id).toList(), "operators see the tenant's numbers too");
+        assertEquals(List.of(1L, 2L), owner.get(host, "/api/audit?limit=500&action=tenant.restore-point").json()
+                .asJsonObject().getJsonArray("items").getValuesAs(JsonValue::asJsonObject).stream()
+                .map(entry -> entry.getJsonObject("after").getJsonNumber("id").longValue()).toList(),
+                "the trail names each point by its number");
+
+        // A number only the other tenant has, and the other tenant's rows' ids, reach nothing here.
+        List<Long> unreachable = new ArrayList<>(List.of(3L));
+        unreachable.addAll(rowIdsOf(otherLabel).stream().filter(rowId -> rowId > 2).toList());
+        for (long number : unreachable) {
+            assertEquals(404, owner.get(host, "/api/restore-points/" + number).status(), "point " + number);
+            assertEquals(404, owner.post(host, "/api/restore-points/" + number + "/restore", "").status(),
+                    "point " + number);
+        }
+        assertEquals(2, points(host).size(), "a refused restore takes no point");
+
+        // Restored to its first point, the tenant keeps counting on: the point of what was replaced is 3.
+        Tenantry.Reply restored = owner.post(host, "/api/restore-points/1/restore", "");
+        assertEquals(200, restored.status(), restored.toString());
+        assertEquals(List.of(3L, 2L, 1L), points(host).stream().map(RestorePointsIT::id).toList());
+        assertEquals("before-restore", owner.get(host, "/api/restore-points/3").json().asJsonObject().getString("reason"));
+        assertEquals(List.of(3L, 2L, 1L), owner(other, otherHost).stream().map(RestorePointsIT::id).toList(),
+                "the other tenant's points are as they were");
+    }
+
+    @Test
+    void pointsTakenAtOnceOnTwoInstancesTakeDistinctConsecutiveNumbers() throws Exception {
+        String label = "rpt-" + suffix;
+        tenantOf(label, "owner-" + suffix);
+        String publicHost = Tenantry.host("public");
+        Tenantry two = new Tenantry(SECOND.process().url()).awaitReady();
+        List<Long> taken = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> operators = new ArrayList<>();
+        for (Tenantry instance : List.of(app, app.on(two), app, app.on(two))) {
+            operators.add(new Thread(() -> {
+                for (int i = 0; i < 2; i++) {
+                    Tenantry.Reply reply = instance.post(publicHost, "/api/admin/restore-points/" + label, "");
+                    if (reply.status() == 201) {
+                        taken.add(id(reply.json().asJsonObject()));
+                    } else if (reply.status() != 409 && reply.status() != 429) {
+                        // 409: this instance was taking one of the tenant already; 429: its slots were busy
+                        failures.add(reply.toString());
+                    }
+                }
+            }));
+        }
+        operators.forEach(Thread::start);
+        for (Thread operator : operators) {
+            operator.join();
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertTrue(taken.size() >= 2, "each instance took at least one: " + taken);
+        List<Long> expected = java.util.stream.LongStream.rangeClosed(1, taken.size()).boxed().toList();
+        assertEquals(expected, taken.stream().sorted().toList(), "distinct and consecutive");
+        List<Long> listed = new ArrayList<>(points(Tenantry.host(label)).stream().map(RestorePointsIT::id).toList());
+        java.util.Collections.sort(listed);
+        assertEquals(expected.subList(Math.max(0, expected.size() - KEEP), expected.size()), listed,
+                "the newest RESTORE_POINTS_KEEP of them are listed");
+    }
+
+    /** A new tenant of this label, owned by {@code ownerName}; gives its host. */
+    private String tenantOf(String label, String ownerName) {
+        assertEquals(201, app.createTenant(label, "Numbered", ownerName).status());
+        return Tenantry.host(label);
+    }
+
+    private static List<JsonObject> owner(Tenantry owner, String host) {
+        return owner.get(host, "/api/restore-points?limit=500").json().asJsonObject().getJsonArray("items")
+                .getValuesAs(JsonValue::asJsonObject);
+    }
+
+    /** The platform-wide ids of the tenant's points' rows, never shown to it. */
+    private static List<Long> rowIdsOf(String label) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT p.id FROM public.restore_point p JOIN public.tenant t "
+                     + "ON t.id = p.tenant_id WHERE t.label = ?")) {
+            select.setString(1, label);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
     private JsonObject take(String host) {
         Tenantry.Reply taken = owner.post(host, "/api/restore-points", "");
         assertEquals(201, taken.status(), taken.toString());
@@ -499,8 +668,10 @@ class RestorePointsIT extends DeployedTenantry {
 
     private static Path pointFile(String label, JsonObject point) {
         try (Connection db = TestDatabase.connect();
-             PreparedStatement select = db.prepareStatement("SELECT file_key FROM public.restore_point WHERE id = ?")) {
-            select.setLong(1, id(point));
+             PreparedStatement select = db.prepareStatement("SELECT p.file_key FROM public.restore_point p JOIN "
+                     + "public.tenant t ON t.id = p.tenant_id WHERE t.label = ? AND p.number = ?")) {
+            select.setString(1, label);
+            select.setLong(2, id(point));
             try (ResultSet row = select.executeQuery()) {
                 assertTrue(row.next(), point.toString());
                 return pointFolder(label).resolve(row.getString(1) + ".zip");

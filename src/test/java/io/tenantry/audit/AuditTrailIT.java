@@ -124,6 +124,85 @@ class AuditTrailIT extends DeployedTenantry {
     }
 
     @Test
+    void aTenantsEntriesAreNumberedInItsOwnTrailAndTellNothingOfAnotherTenants() {
+        String otherName = "audit-other-" + suffix;
+        Tenantry other = app.newAccount(otherName);
+        String otherLabel = "audit-o-" + suffix;
+        assertEquals(201, app.createTenant(otherLabel, "Other", otherName).status());
+        String otherHost = Tenantry.host(otherLabel);
+
+        assertEquals(200, owner.put(host, "/api/settings", "{\"organization\":\"First\"}").status());
+        // Another tenant changes things between two changes of this one: nothing of it may show here.
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, other.put(otherHost, "/api/settings", "{\"organization\":\"Other" + i + "\"}").status());
+        }
+        assertEquals(200, owner.put(host, "/api/settings", "{\"organization\":\"Second\"}").status());
+
+        List<JsonObject> trail = items(owner.get(host, "/api/audit?limit=500"));
+        assertEquals(consecutive(trail.size()), numbers(trail), "this tenant's own count: " + trail);
+        JsonObject first = entry(trail, "tenant.settings");
+        JsonObject second = trail.get(trail.size() - 1);
+        assertEquals("Second", second.getJsonObject("after").getString("organization"));
+        assertEquals(first.getJsonNumber("id").longValue() + 1, second.getJsonNumber("id").longValue(),
+                "the other tenant's five changes between them are not told");
+        List<JsonObject> newestFirst = new ArrayList<>(items(owner.get(host, "/api/audit?limit=500&order=desc")));
+        java.util.Collections.reverse(newestFirst);
+        assertEquals(numbers(trail), numbers(newestFirst));
+        String json = new String(owner.download(host, "/api/audit/export.json").body(), StandardCharsets.UTF_8);
+        List<JsonObject> exported = Json.createReader(new StringReader(json)).readObject().getJsonArray("items").stream()
+                .map(v -> v.asJsonObject()).toList();
+        assertEquals(numbers(trail), numbers(exported), "the export numbers them as the list does");
+
+        List<JsonObject> others = items(other.get(otherHost, "/api/audit?limit=500"));
+        assertEquals(consecutive(others.size()), numbers(others), "the other tenant counts its own");
+        String csv = new String(owner.download(host, "/api/audit/export.csv").body(), StandardCharsets.UTF_8);
+        for (String seen : List.of(owner.get(host, "/api/audit?limit=500").body(), csv,
+                json)) {
+            assertFalse(seen.contains("Other0") || seen.contains(otherLabel), "none of the other tenant's: " + seen);
+        }
+        // No entry is reached by number, this tenant's or the other's.
+        for (long number = 1; number <= others.size(); number++) {
+            assertEquals(404, owner.get(host, "/api/audit/" + number).status());
+        }
+        List<Long> platform = numbers(items(app.get(app.hostOf("public"), "/api/audit/platform?limit=500&tenant=" + label)));
+        assertEquals(trail.size(), platform.size());
+        assertTrue(platform.get(platform.size() - 1) - platform.get(0) > trail.size(),
+                "the platform's trail keeps its ids, which count every tenant's: " + platform);
+    }
+
+    @Test
+    void changesMadeAtOnceInOneTenantTakeDistinctConsecutiveNumbers() throws Exception {
+        List<Thread> changers = new ArrayList<>();
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 6; t++) {
+            int each = t;
+            changers.add(new Thread(() -> {
+                for (int i = 0; i < 4; i++) {
+                    long group = owner.post(host, "/api/groups", "{\"name\":\"At once " + each + "-" + i
+                            + "\",\"permissions\":[]}").json().asJsonObject().getJsonNumber("id").longValue();
+                    statuses.add(owner.delete(host, "/api/groups/" + group).status());
+                }
+            }));
+        }
+        changers.forEach(Thread::start);
+        for (Thread changer : changers) {
+            changer.join();
+        }
+        assertEquals(java.util.Collections.nCopies(24, 204), statuses);
+        List<JsonObject> trail = items(owner.get(host, "/api/audit?limit=500"));
+        assertEquals(48, trail.stream().filter(e -> e.getString("action").startsWith("group.")).count(), trail.toString());
+        assertEquals(consecutive(trail.size()), numbers(trail), "distinct, consecutive, in the order written");
+    }
+
+    private static List<Long> numbers(List<JsonObject> entries) {
+        return entries.stream().map(e -> e.getJsonNumber("id").longValue()).toList();
+    }
+
+    private static List<Long> consecutive(int count) {
+        return java.util.stream.LongStream.rangeClosed(1, count).boxed().toList();
+    }
+
+    @Test
     void aTenantsTrailShowsTheAddressOfItsMembersOnlyNotOfAnOperatorWhoChangedIt() {
         assertEquals(200, app.put(app.hostOf("public"), "/api/tenants/" + label,
                 "{\"paidUntil\":\"2032-01-02T03:04:00Z\"}").status());

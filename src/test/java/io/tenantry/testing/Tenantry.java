@@ -148,8 +148,10 @@ public final class Tenantry {
         try (Connection db = TestDatabase.connect();
              PreparedStatement account = db.prepareStatement("INSERT INTO public.account (username, email, "
                      + "password_hash) VALUES (?, ?, ?) RETURNING id");
-             PreparedStatement token = db.prepareStatement("INSERT INTO public.api_token (account_id, name, "
-                     + "token_hash) VALUES (?, 'tests', ?)")) {
+             // The account's first token, number 1 of its own count, as ApiTokens makes it.
+             PreparedStatement token = db.prepareStatement("WITH counted AS (INSERT INTO public.api_token_counter "
+                     + "(account_id, last) VALUES (?, 1) RETURNING account_id, last) INSERT INTO public.api_token "
+                     + "(account_id, number, name, token_hash) SELECT account_id, last, 'tests', ? FROM counted")) {
             account.setString(1, username);
             account.setString(2, emailOf(username));
             account.setString(3, hash);
