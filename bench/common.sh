@@ -14,7 +14,9 @@ start_server() {
   mkdir -p target
   # Gone before the start, so that the wait below never reads the previous run's "ready".
   rm -f target/bench-server.log
-  mvn -B -q -Prun,bench${EXTRA_PROFILES:+,$EXTRA_PROFILES} > target/bench-server.log 2>&1 &
+  # POST_BOOT_COMMANDS: another post-boot file than payara-config/'s, to compare pool settings.
+  mvn -B -q -Prun,bench${EXTRA_PROFILES:+,$EXTRA_PROFILES} ${POST_BOOT_COMMANDS:+-Dpayara.postBootCommands=$POST_BOOT_COMMANDS} \
+    > target/bench-server.log 2>&1 &
   SERVER=$!
   for _ in $(seq 1 180); do
     grep -q "Tenantry is ready" target/bench-server.log && break
