@@ -24,7 +24,8 @@ start_server() {
   done
   grep -q "Tenantry is ready" target/bench-server.log || { echo "server did not start"; exit 1; }
   PAYARA=$(pgrep -f "$PWD/target/bench-[a-z-]*build/payara-micro.jar" || true)
-  export DB_URL=$(grep -oE "jdbc:postgresql://localhost:[0-9]+/postgres" target/bench-server.log | head -1)
+  # The embedded database's port is the fourth line of its postmaster.pid (the log does not print the URL).
+  export DB_URL=${DB_URL:-jdbc:postgresql://localhost:$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")/postgres}
 }
 
 stop_server() {

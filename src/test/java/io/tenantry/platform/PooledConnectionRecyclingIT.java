@@ -37,8 +37,8 @@ class PooledConnectionRecyclingIT extends DeployedTenantry {
         String label = "recycled-" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, app.createTenant(label, "Recycled").status());
         Set<Integer> before = TestDatabase.connections();
-        // One after another, so the pool needs no connection more than the ones it has; every one it
-        // hands out reaches its uses within twice as many requests (each request takes one at least).
+        // One after another, so the pool needs no connection more than the ones it has and hands out the
+        // same one or two: twice as many requests as uses (each takes a connection once at least) use one up.
         int requests = 2 * configuredUses();
         for (int i = 0; i < requests; i++) {
             assertEquals(200, app.get(host(label), "/api/products").status());
