@@ -74,7 +74,7 @@ public class Bench {
             case "sessions" -> sessions();
             case "restore" -> restore(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("provision | reads | shared-reads | soak | outage | fleet | batch"
-                    + " | upgrade-watch | restore");
+                    + " | upgrade-watch | sessions | restore");
         }
         System.exit(0);
     }
