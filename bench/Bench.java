@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  *   batch COUNT PREFIX     COUNT creations one after another (PREFIX-0 …): HTTP median; server-side times in the log
  *   upgrade-watch VERSION LOG  reads the server's full log until the tenants announced behind are all upgraded
  *                          to VERSION (or failed): prints the time from the announcement to the last, by the log's clock
+ *   sessions               connections opened to the database (DB_URL) since its statistics began, this one included
  *   outage CLIENTS SECONDS writers adding versions to one product while bench/restart.sh restarts
  *                          PostgreSQL: answers by status, 503s without Retry-After, the time from the first
  *                          to the last failed answer; acknowledged writes vs rows stored (DB_URL)
@@ -70,9 +71,10 @@ public class Bench {
             case "fleet" -> fleet(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "batch" -> batch(Integer.parseInt(args[1]), args[2]);
             case "upgrade-watch" -> upgradeWatch(args[1], args[2]);
+            case "sessions" -> sessions();
             case "restore" -> restore(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("provision | reads | shared-reads | soak | outage | fleet | batch"
-                    + " | upgrade-watch | restore");
+                    + " | upgrade-watch | sessions | restore");
         }
         System.exit(0);
     }
@@ -210,6 +212,14 @@ public class Bench {
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token())
                 .timeout(Duration.ofMinutes(2)).method(method, HttpRequest.BodyPublishers.ofString(json)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static void sessions() throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getenv("DB_URL"), env("DB_USER", "postgres"), env("DB_PASSWORD", ""));
+             ResultSet row = db.createStatement().executeQuery("SELECT sessions FROM pg_stat_database WHERE datname = current_database()")) {
+            row.next();
+            System.out.println(row.getLong(1));
+        }
     }
 
     static void reads(int tenants, int seconds) throws Exception {
@@ -547,30 +557,54 @@ public class Bench {
         }
     }
 
-    /** Tenants bench-0..n-1, each with two products named after it; created when missing. */
+    /**
+     * Tenants bench-0..n-1, each with two products named after it; created when missing, CREATORS (4) at
+     * once, progress every 500 created (building thousands one after another took too long). With
+     * TENANTS_READY=1 they are taken as there, unasked (reading 10,000 tenants twice took minutes).
+     */
     static List<String> tenants(int count) throws Exception {
+        if ("1".equals(env("TENANTS_READY", "0"))) {
+            return java.util.stream.IntStream.range(0, count).mapToObj(i -> "bench-" + i).toList();
+        }
+        ExecutorService creators = Executors.newFixedThreadPool(Integer.parseInt(env("CREATORS", "4")));
+        AtomicLong created = new AtomicLong();
+        long started = System.nanoTime();
         List<String> labels = new ArrayList<>();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String label = "bench-" + i;
-            if (get(label, "/api/products").statusCode() == 200) {
-                if (get(label, "/api/plans/1").statusCode() == 404) {
-                    send(label, "POST", "/api/plans", planJson(1, label + "/plan")); // made before plans existed
-                }
-                labels.add(label); // exists: no signed-in call, whose PBKDF2 check would weigh on the figures
-                continue;
-            }
-            int status = admin("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"Bench " + i + "\"}");
-            if (status == 201) {
-                for (int p = 1; p <= 2; p++) {
-                    send(label, "POST", "/api/products", "{\"name\":\"" + label + "/" + p + "\"}");
-                }
-                send(label, "POST", "/api/plans", planJson(1, label + "/plan"));
-            } else if (status != 409) {
-                throw new IllegalStateException("creating " + label + " answered " + status);
-            }
             labels.add(label);
+            work.add(creators.submit(() -> {
+                ensureTenant(label);
+                if (created.incrementAndGet() % 500 == 0) {
+                    System.err.printf("%d of %d tenants ready in %.0f s%n", created.get(), count, (System.nanoTime() - started) / 1e9);
+                }
+                return null;
+            }));
         }
+        for (java.util.concurrent.Future<?> one : work) {
+            one.get();
+        }
+        creators.shutdown();
         return labels;
+    }
+
+    static void ensureTenant(String label) throws Exception {
+        if (get(label, "/api/products").statusCode() == 200) {
+            if (get(label, "/api/plans/1").statusCode() == 404) {
+                send(label, "POST", "/api/plans", planJson(1, label + "/plan")); // made before plans existed
+            }
+            return; // exists: no signed-in call, whose PBKDF2 check would weigh on the figures
+        }
+        int status = asSuperUser("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + label + "\"}");
+        if (status == 201) {
+            for (int p = 1; p <= 2; p++) {
+                send(label, "POST", "/api/products", "{\"name\":\"" + label + "/" + p + "\"}");
+            }
+            send(label, "POST", "/api/plans", planJson(1, label + "/plan"));
+        } else if (status != 409) {
+            throw new IllegalStateException("creating " + label + " answered " + status);
+        }
     }
 
     private static volatile String token;

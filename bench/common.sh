@@ -14,7 +14,9 @@ start_server() {
   mkdir -p target
   # Gone before the start, so that the wait below never reads the previous run's "ready".
   rm -f target/bench-server.log
-  mvn -B -q -Prun,bench${EXTRA_PROFILES:+,$EXTRA_PROFILES} > target/bench-server.log 2>&1 &
+  # POST_BOOT_COMMANDS: another post-boot file than payara-config/'s, to compare pool settings.
+  mvn -B -q -Prun,bench${EXTRA_PROFILES:+,$EXTRA_PROFILES} ${POST_BOOT_COMMANDS:+-Dpayara.postBootCommands=$POST_BOOT_COMMANDS} \
+    > target/bench-server.log 2>&1 &
   SERVER=$!
   for _ in $(seq 1 180); do
     grep -q "Tenantry is ready" target/bench-server.log && break
@@ -22,7 +24,8 @@ start_server() {
   done
   grep -q "Tenantry is ready" target/bench-server.log || { echo "server did not start"; exit 1; }
   PAYARA=$(pgrep -f "$PWD/target/bench-[a-z-]*build/payara-micro.jar" || true)
-  export DB_URL=$(grep -oE "jdbc:postgresql://localhost:[0-9]+/postgres" target/bench-server.log | head -1)
+  # The embedded database's port is the fourth line of its postmaster.pid (the log does not print the URL).
+  export DB_URL=${DB_URL:-jdbc:postgresql://localhost:$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")/postgres}
 }
 
 stop_server() {

@@ -84,6 +84,18 @@ public class TestDatabase implements LauncherSessionListener {
         }
     }
 
+    /** The backend pids of every connection to the test database but the one asking (pg_stat_activity). */
+    public static java.util.Set<Integer> connections() throws SQLException {
+        java.util.Set<Integer> pids = new java.util.HashSet<>();
+        try (Connection db = connect(); java.sql.ResultSet rows = db.createStatement().executeQuery("SELECT pid FROM "
+                + "pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+            while (rows.next()) {
+                pids.add(rows.getInt(1));
+            }
+        }
+        return pids;
+    }
+
     /**
      * A plain data source on the test database, as a server's pool would be defined (PostgreSQL's
      * {@code PGSimpleDataSource}), for tests of what start-up asks of the pool without a server.
