@@ -55,9 +55,9 @@ import jakarta.security.enterprise.SecurityContext;
 public class TenantUpgrade {
 
     private static final Logger LOG = Logger.getLogger(TenantUpgrade.class.getName());
-    /** How often each instance looks for upgrades that are due (failed ones, abandoned ones). */
     /** The application's name for the server's upgrade executor (WEB-INF/web.xml maps it). */
     static final String UPGRADE_EXECUTOR = "java:app/concurrent/tenantry-upgrades";
+    /** How often each instance looks for upgrades that are due (failed ones, abandoned ones). */
     private static final long SWEEP_SECONDS = 5;
     /** The first key of the advisory locks this class takes; the second is the tenant's. */
     private static final int LOCK_SPACE = 0x54555047;

@@ -128,9 +128,14 @@ class TrialBrowserIT {
             browser.driver().get(browser.address("public", "/language?to=de&back=/admin/"));
             browser.waitFor(By.id("tabs:tenants:table"));
             browser.find(By.id("tabs:tenants:table:globalFilter")).sendKeys("st-expired-" + SUFFIX);
+            // Read the table in one look once the filtering requests have settled: each draws it again, and
+            // reading it twice once met it between two drawings (NoSuchElementException in .ci/run).
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                    .until(driver -> driver.findElement(By.id("tabs:tenants:table")).getText().contains("Abgelaufen"));
-            assertTrue(browser.find(By.id("tabs:tenants:table")).getText().contains("Abonnement"));
+                    .withMessage("the expired tenant's row, in German, under the German column title")
+                    .until(driver -> {
+                        String shown = driver.findElement(By.id("tabs:tenants:table")).getText();
+                        return shown.contains("Abgelaufen") && shown.contains("Abonnement");
+                    });
             browser.screenshot("trial-admin-states-de");
         }
     }
