@@ -3,6 +3,7 @@ package io.tenantry.access;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,7 +64,8 @@ public class Renewals {
             throw BrokenRuleException.onField("months", "renewal.monthsOrUntil", MOST_MONTHS);
         }
         TenantTerms terms = tenantTerms.of(tenant);
-        Instant now = Instant.now();
+        // As PostgreSQL keeps it (microseconds), so that the answer gives what a later read gives.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant start = terms.paidUntil().filter(paid -> paid.isAfter(now)).orElse(now);
         Instant end = months.map(n -> OffsetDateTime.ofInstant(start, ZoneOffset.UTC).plusMonths(n).toInstant())
                 .orElseGet(until::get);
@@ -73,16 +75,17 @@ public class Renewals {
         if (!StoredYears.hold(OffsetDateTime.ofInstant(end, ZoneOffset.UTC))) {
             throw BrokenRuleException.onField("until", "renewal.untilBeforeStart", start.toString());
         }
-        Number id = (Number) em.createNativeQuery("INSERT INTO public.tenant_renewal (tenant_id, period_start, "
-                        + "period_end, months, recorded_by) VALUES (?, ?, ?, CAST(? AS integer), ?) RETURNING id")
+        Object[] recorded = (Object[]) em.createNativeQuery("INSERT INTO public.tenant_renewal (tenant_id, period_start, "
+                        + "period_end, months, recorded_by) VALUES (?, ?, ?, CAST(? AS integer), ?) RETURNING id, recorded_at")
                 .setParameter(1, tenant.id()).setParameter(2, OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
                 .setParameter(3, OffsetDateTime.ofInstant(end, ZoneOffset.UTC)).setParameter(4, months.orElse(null))
                 .setParameter(5, me.accountId()).getSingleResult();
         tenantTerms.change(tenant, terms, tenant.name(), terms.withPaidUntil(Optional.of(end)));
         // Renewals are never removed but with their tenant: a period's number is how many of the tenant's came up to it.
         Number number = (Number) em.createNativeQuery("SELECT count(*) FROM public.tenant_renewal WHERE tenant_id = ? "
-                + "AND id <= ?").setParameter(1, tenant.id()).setParameter(2, id.longValue()).getSingleResult();
-        return new Renewal(number.longValue(), start, end, months.orElse(null), me.username(), now);
+                + "AND id <= ?").setParameter(1, tenant.id()).setParameter(2, ((Number) recorded[0]).longValue()).getSingleResult();
+        return new Renewal(number.longValue(), start, end, months.orElse(null), me.username(),
+                Members.timeOf(recorded[1]).toInstant());
     }
 
     /**

@@ -226,6 +226,7 @@ class PlansIT extends DeployedTenantry {
         List<JsonObject> history = app.get(PUBLIC, "/api/tenants/pw-" + suffix + "/renewals").json().asJsonObject()
                 .getJsonArray("items").getValuesAs(JsonObject.class);
         assertEquals(2, history.size(), history.toString());
+        assertEquals(first.json().asJsonObject(), history.get(1), "the answer to the renewal is what is kept");
         assertEquals(until, Instant.parse(history.get(0).getString("end")), "newest first");
         assertEquals(end, Instant.parse(history.get(0).getString("start")));
         assertEquals(2, owner.get(Tenantry.host("pw-" + suffix), "/api/settings/renewals").json().asJsonObject()
