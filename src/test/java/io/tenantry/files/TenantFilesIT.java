@@ -71,8 +71,11 @@ class TenantFilesIT extends DeployedTenantry {
         }
         Path logo = TenantFolders.root().resolve(legacy).resolve("logo");
         // Until the notification reaches the server's directory, the logo goes to the tenant's folder before.
+        // A request that found the folder before and meets the new one when it writes answers 503, as one
+        // straddling a restore does (TenantDataInterceptor): it is sent again.
         for (int tries = 0; tries < 50 && !Files.exists(logo); tries++) {
-            assertEquals(204, app.put(host, "/api/settings/logo", "image/png", PNG).status());
+            int status = app.put(host, "/api/settings/logo", "image/png", PNG).status();
+            assertTrue(status == 204 || status == 503, "stored, or refused while the folder changed: " + status);
             Thread.sleep(200);
         }
         assertTrue(Files.exists(logo), "the logo is written to the folder the tenant's row names");
