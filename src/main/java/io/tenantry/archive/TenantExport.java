@@ -39,7 +39,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Writes the current tenant as a zip: {@code tenantry-archive.json} (what and when), {@code
- * accounts.json} (the e-mail of every account the data names), {@code members.json}, one
+ * accounts.json} (the e-mail of every account the data names, each under the archive's own number:
+ * {@link PeopleNumbers}), {@code members.json}, one
  * {@code tables/<table>.jsonl} per table (a JSON row per line, in key order) and {@code files/}
  * (the logo and the attachments' bytes, named as in the tenant's folder; see {@link ArchiveNames}).
  * Read in one REPEATABLE READ transaction, so every row is of one moment of the tenant, and the files
@@ -119,12 +120,14 @@ public class TenantExport {
                     .add("schemaVersion", String.valueOf(tenant.schemaVersion()))
                     .add("exportedAt", OffsetDateTime.now().toString()).build().toString());
             requireOneSnapshot();
-            put(zip, ArchiveNames.ACCOUNTS, accounts());
+            List<Object[]> people = people();
+            PeopleNumbers numbers = new PeopleNumbers(people.stream().map(row -> ((Number) row[0]).longValue()).toList());
+            put(zip, ArchiveNames.ACCOUNTS, accounts(people, numbers));
             put(zip, ArchiveNames.MEMBERS, members());
             Connection connection = em.unwrap(Connection.class);
             for (ArchivedTable table : ArchivedTable.ALL) {
                 zip.putNextEntry(new ZipEntry(table.entry()));
-                rows += writeRows(connection, table, zip);
+                rows += writeRows(connection, table, numbers, zip);
                 zip.closeEntry();
             }
             for (String name : referencedFiles()) {
@@ -160,8 +163,11 @@ public class TenantExport {
         }
     }
 
-    /** The table's rows as JSON lines in key order, fetched a few hundred at a time (the transaction keeps the cursor open). */
-    private static long writeRows(Connection connection, ArchivedTable table, OutputStream out)
+    /**
+     * The table's rows as JSON lines in key order, people by the archive's numbers, fetched a few hundred
+     * at a time (the transaction keeps the cursor open).
+     */
+    private static long writeRows(Connection connection, ArchivedTable table, PeopleNumbers numbers, OutputStream out)
             throws SQLException, IOException {
         long count = 0;
         try (PreparedStatement rows = connection.prepareStatement("SELECT CAST(row_to_json(t) AS text) FROM "
@@ -169,7 +175,9 @@ public class TenantExport {
             rows.setFetchSize(ROWS_PER_FETCH);
             try (ResultSet result = rows.executeQuery()) {
                 while (result.next()) {
-                    out.write(result.getString(1).getBytes(StandardCharsets.UTF_8));
+                    String row = table.accountColumns().isEmpty() ? result.getString(1)
+                            : numbers.renumbered(result.getString(1), table.accountColumns());
+                    out.write(row.getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                     count++;
                 }
@@ -188,8 +196,8 @@ public class TenantExport {
         return referenced;
     }
 
-    /** Every account that the tenant's rows or its member list name, with the e-mail that finds it again. */
-    private String accounts() {
+    /** Every account that the tenant's rows or its member list name (id, e-mail, username), in id order. */
+    private List<Object[]> people() {
         String referenced = ArchivedTable.ALL.stream().flatMap(t -> t.accountColumns().stream()
                         .map(column -> "SELECT " + column + " FROM " + t.name()))
                 .collect(Collectors.joining(" UNION "));
@@ -197,8 +205,13 @@ public class TenantExport {
         List<Object[]> rows = em.createNativeQuery("SELECT a.id, a.email, a.username FROM public.account a WHERE a.id IN ("
                         + referenced + " UNION SELECT account_id FROM public.tenant_member WHERE tenant_id = ?) ORDER BY a.id")
                 .setParameter(1, context.tenant().id()).getResultList();
+        return rows;
+    }
+
+    /** accounts.json: each of {@code people} under its archive number, with the e-mail that finds it again. */
+    private static String accounts(List<Object[]> people, PeopleNumbers numbers) {
         JsonArrayBuilder accounts = Json.createArrayBuilder();
-        rows.forEach(row -> accounts.add(Json.createObjectBuilder().add("id", ((Number) row[0]).longValue())
+        people.forEach(row -> accounts.add(Json.createObjectBuilder().add("id", numbers.of(((Number) row[0]).longValue()))
                 .add("email", (String) row[1]).add("username", (String) row[2])));
         return accounts.build().toString();
     }

@@ -143,6 +143,37 @@ class ArchiveIT extends DeployedTenantry {
         }
     }
 
+    @Test
+    void anArchiveNumbersItsPeopleAmongItsOwnAndTellsNothingOfThePlatformsAccountIds() throws IOException {
+        // Platform-wide account ids would tell any owner how many accounts others made, and how fast.
+        String mine = tenant("people-" + suffix);
+        fill(mine);
+        byte[] exported = owner.download(mine, "/api/archive").body();
+        Map<String, byte[]> archive = entries(exported);
+
+        List<Long> numbers = jakarta.json.Json.createReader(new ByteArrayInputStream(archive.get("accounts.json")))
+                .readArray().stream().map(person -> person.asJsonObject().getJsonNumber("id").longValue()).toList();
+        assertEquals(List.of(1L, 2L), numbers, "the owner and the Tester, numbered 1 and 2");
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile(
+                "\"(author_id|updated_by|default_tester_id|account_id|manager_id|assignee_id|uploaded_by)\":(\\d+)")
+                .matcher(new String(archive.entrySet().stream().filter(entry -> entry.getKey().startsWith("tables/"))
+                        .map(entry -> new String(entry.getValue(), StandardCharsets.UTF_8))
+                        .reduce("", String::concat)));
+        int references = 0;
+        while (named.find()) {
+            assertTrue(numbers.contains(Long.parseLong(named.group(2))), named.group() + " names one of accounts.json");
+            references++;
+        }
+        assertTrue(references >= 10, "the rows name people: " + references);
+
+        String copy = tenant("people2-" + suffix);
+        Tenantry.Reply imported = owner.post(copy, "/api/archive", ZIP, exported);
+        assertEquals(200, imported.status(), imported.toString());
+        assertEquals(owner.get(mine, "/api/cases/1/history").body(), owner.get(copy, "/api/cases/1/history").body(),
+                "imported, each number names the person it stood for");
+        assertEquals(owner.get(mine, "/api/runs/1").body(), owner.get(copy, "/api/runs/1").body());
+    }
+
     private String tenant(String label) {
         return Workspaces.tenant(app, owner, tester, label, suffix);
     }
