@@ -106,20 +106,22 @@ public final class DevServer {
         }
     }
 
-    /** Whether the super-user signs in with {@code password} (HTTP Basic on GET /api/me). */
-    private static boolean signsIn(HttpClient http, String base, String username, String password) {
+    /** What the server says to the super-user signing in with {@code password} (HTTP Basic on GET /api/me). */
+    private static PasswordFile.SignIn signsIn(HttpClient http, String base, String username, String password) {
         HttpRequest me = HttpRequest.newBuilder(URI.create("http://localhost:" + URI.create(base).getPort() + "/api/me"))
                 .header("Host", URI.create(base).getHost())
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (username + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(10)).build();
         try {
-            return http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            int status = http.send(me, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 ? PasswordFile.SignIn.SIGNS_IN
+                    : status == 401 ? PasswordFile.SignIn.REFUSED : PasswordFile.SignIn.UNANSWERED;
         } catch (IOException e) {
-            return false;
+            return PasswordFile.SignIn.UNANSWERED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return PasswordFile.SignIn.UNANSWERED;
         }
     }
 

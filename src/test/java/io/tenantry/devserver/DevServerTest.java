@@ -83,11 +83,27 @@ class DevServerTest {
         assertEquals(generated, file.forStart(Optional.empty()), "kept across restarts");
 
         // The super-user was made with the generated password: ADMIN_PASSWORD set later does not sign in.
-        assertEquals(Optional.of(generated), file.keepTrue(Optional.of("chosen"), generated::equals));
+        assertEquals(Optional.of(generated), file.keepTrue(Optional.of("chosen"), only(generated)));
         assertEquals(Optional.of(generated), file.read());
+        // A server too busy to answer the check (a timeout, 503) says nothing against the file: it stays.
+        assertEquals(Optional.of(generated), file.keepTrue(Optional.empty(), password -> PasswordFile.SignIn.UNANSWERED));
+        assertEquals(Optional.of(generated), file.read(), "the only copy of a generated password is kept on a doubt");
         // Made with ADMIN_PASSWORD: the generated password beside it does not sign in and goes.
-        assertEquals(Optional.of("chosen"), file.keepTrue(Optional.of("chosen"), "chosen"::equals));
+        assertEquals(Optional.of("chosen"), file.keepTrue(Optional.of("chosen"), only("chosen")));
         assertEquals(Optional.empty(), file.read());
+    }
+
+    @Test
+    void aPasswordTheServerRefusesIsRemovedAndNoneIsShown() throws Exception {
+        PasswordFile file = new PasswordFile(temp.resolve("admin-password"));
+        file.forStart(Optional.empty());
+        assertEquals(Optional.empty(), file.keepTrue(Optional.empty(), only("changed on the profile page")));
+        assertEquals(Optional.empty(), file.read());
+    }
+
+    /** A server on which only {@code password} signs in, and every other is refused. */
+    private static java.util.function.Function<String, PasswordFile.SignIn> only(String password) {
+        return candidate -> candidate.equals(password) ? PasswordFile.SignIn.SIGNS_IN : PasswordFile.SignIn.REFUSED;
     }
 
     private static Map<String, String> settings(EmbeddedDatabase database, String... names) throws Exception {

@@ -7,13 +7,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * {@code $DATA_DIR/admin-password}: the development super-user's password, readable by its owner
  * alone, and only while it is true. It is generated when ADMIN_PASSWORD is not set (the super-user
  * is then created with it at first boot); it is checked against the running server and removed
- * when it does not sign in, so {@code cat} never hands out a password that fails.
+ * when the server refuses it, so {@code cat} never hands out a password that fails.
  */
 final class PasswordFile {
 
@@ -44,18 +44,39 @@ final class PasswordFile {
         return password;
     }
 
+    /** What the running server said to a sign-in with a password. */
+    enum SignIn {
+        /** Signed in (200). */
+        SIGNS_IN,
+        /** Refused (401): the password is not the super-user's. */
+        REFUSED,
+        /** No answer that tells (a timeout, 429, 503 on a busy machine): the password may still be right. */
+        UNANSWERED
+    }
+
     /**
-     * Once the server answers: the password that signs in as the super-user, ADMIN_PASSWORD tried
-     * first; the file is left holding it when it was the file's, and removed when it holds one that
-     * fails. Empty when neither signs in (the password was changed on the profile page).
+     * Once the server answers: the password to show for the super-user, ADMIN_PASSWORD tried first. The
+     * file is removed only when the server refuses the password it holds (or ADMIN_PASSWORD signs in and
+     * the file holds another): never on a doubt, as it may be the only copy of a generated password.
+     * Empty when neither signs in (the password was changed on the profile page).
      */
-    Optional<String> keepTrue(Optional<String> given, Predicate<String> signsIn) throws IOException {
+    Optional<String> keepTrue(Optional<String> given, Function<String, SignIn> check) throws IOException {
         Optional<String> kept = read();
-        Optional<String> working = given.filter(signsIn).or(() -> kept.filter(signsIn));
-        if (kept.isPresent() && !kept.equals(working)) {
+        SignIn givenAnswer = given.map(check).orElse(SignIn.REFUSED);
+        if (givenAnswer == SignIn.SIGNS_IN) {
+            if (kept.isPresent() && !kept.equals(given)) {
+                Files.delete(file); // the super-user's password is ADMIN_PASSWORD, so not the file's
+            }
+            return given;
+        }
+        if (kept.isPresent()) {
+            SignIn keptAnswer = kept.equals(given) ? givenAnswer : check.apply(kept.get());
+            if (keptAnswer != SignIn.REFUSED) {
+                return kept;
+            }
             Files.delete(file);
         }
-        return working;
+        return givenAnswer == SignIn.UNANSWERED ? given : Optional.empty();
     }
 
     private void write(String password) throws IOException {
