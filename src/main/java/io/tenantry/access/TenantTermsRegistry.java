@@ -15,8 +15,6 @@ import javax.sql.DataSource;
 import io.tenantry.platform.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Access's table of tenants' terms, {@code public.tenant_terms} (one row per tenant, by its id, gone
@@ -31,16 +29,12 @@ public class TenantTermsRegistry {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
-    TransactionSynchronizationRegistry transactions;
-
     /**
      * The terms of this life of a tenant (by id); empty when the tenant is gone. Read in the caller's
      * transaction when there is one (an archive import's, say), else statement by statement.
      */
     public Optional<TenantTerms> find(long tenantId) {
-        try (Connection connection = transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION
-                ? Database.autoCommitted(dataSource) : dataSource.getConnection();
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement(
                      "SELECT " + COLUMNS + " FROM public.tenant_terms WHERE tenant_id = ?")) {
             select.setLong(1, tenantId);

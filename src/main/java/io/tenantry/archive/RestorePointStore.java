@@ -108,7 +108,7 @@ public class RestorePointStore implements StoredElsewhere {
     /** The bytes of the tenant's points, counted against its storage limit. */
     @Override
     public long bytesOf(Tenant tenant) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement("SELECT coalesce(sum(size_bytes), 0) FROM "
                      + "public.restore_point WHERE tenant_id = ?")) {
             select.setLong(1, tenant.id());
@@ -124,7 +124,7 @@ public class RestorePointStore implements StoredElsewhere {
     /** The tenant's points, newest first. */
     List<RestorePoint> of(Tenant tenant) {
         List<RestorePoint> points = new ArrayList<>();
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                      + " FROM public.restore_point WHERE tenant_id = ? ORDER BY taken_at DESC, number DESC")) {
             select.setLong(1, tenant.id());
@@ -146,7 +146,7 @@ public class RestorePointStore implements StoredElsewhere {
 
     /** The file of the tenant's point {@code number}; empty when the tenant has no point of that number. */
     Optional<Path> fileOf(Tenant tenant, long number) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement("SELECT file_key FROM public.restore_point "
                      + "WHERE tenant_id = ? AND number = ?")) {
             select.setLong(1, tenant.id());
@@ -167,7 +167,7 @@ public class RestorePointStore implements StoredElsewhere {
     List<Long> prune(Tenant tenant, String reason, int keep) {
         List<Long> removed = new ArrayList<>();
         List<UUID> files = new ArrayList<>();
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement delete = connection.prepareStatement("DELETE FROM public.restore_point WHERE id IN ("
                      + "SELECT id FROM public.restore_point WHERE tenant_id = ? AND reason = ? "
                      + "ORDER BY taken_at DESC, id DESC OFFSET ?) RETURNING number, file_key")) {
@@ -192,7 +192,7 @@ public class RestorePointStore implements StoredElsewhere {
      * took {@link #MANUAL_PER_HOUR} by hand in the last hour: each is a whole copy of the tenant on disk.
      */
     void requireRoomForManual(Tenant tenant) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement("SELECT count(*), min(taken_at) FROM "
                      + "public.restore_point WHERE tenant_id = ? AND reason = 'manual' "
                      + "AND taken_at > now() - interval '1 hour'")) {
@@ -215,7 +215,7 @@ public class RestorePointStore implements StoredElsewhere {
      * instance whose statement changed the row (none had claimed that day), false for all others.
      */
     boolean claim(Tenant tenant, LocalDate day) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement claim = connection.prepareStatement("INSERT INTO public.restore_point_day (tenant_id, day) "
                      + "VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET day = excluded.day "
                      + "WHERE restore_point_day.day < excluded.day")) {
@@ -229,7 +229,7 @@ public class RestorePointStore implements StoredElsewhere {
 
     /** Gives back the tenant's claim on {@code day}, so that its point of that day is taken at a later look. */
     void release(Tenant tenant, LocalDate day) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement release = connection.prepareStatement("UPDATE public.restore_point_day "
                      + "SET day = day - 1 WHERE tenant_id = ? AND day = ?")) {
             release.setLong(1, tenant.id());

@@ -73,7 +73,7 @@ public class DatabaseConnections {
     /** Counts the connections again, for the scrape about to be written. */
     public synchronized void measure() {
         Map<Use, Integer> found = new EnumMap<>(Use.class);
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement("SELECT state, count(*) FROM pg_stat_activity"
                      + " WHERE datname = current_database() AND usename = current_user GROUP BY state");
              ResultSet rows = select.executeQuery()) {

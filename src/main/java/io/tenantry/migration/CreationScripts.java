@@ -35,7 +35,7 @@ public class CreationScripts {
      * @throws IllegalStateException when the template holds what a script cannot build (the message says what)
      */
     public void ensureFor(String version) {
-        try (Connection connection = Database.autoCommitted(dataSource)) {
+        try (Connection connection = Database.connection(dataSource)) {
             if (exists(connection, version)) {
                 return;
             }

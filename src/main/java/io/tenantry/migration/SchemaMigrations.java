@@ -75,7 +75,7 @@ public class SchemaMigrations {
     }
 
     public void execute(String sql) {
-        try (Connection connection = Database.autoCommitted(dataSource); Statement statement = connection.createStatement()) {
+        try (Connection connection = Database.connection(dataSource); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not run: " + sql, e);
@@ -83,7 +83,7 @@ public class SchemaMigrations {
     }
 
     public List<String> schemasStartingWith(String prefix) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement(
                      "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, ?) ORDER BY nspname")) {
             select.setString(1, prefix);

@@ -3,13 +3,18 @@ package io.tenantry.platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The name of the one PostgreSQL connection pool and the way to use one of its connections outside
- * a transaction. The pool is the server's (payara-config/, wildfly-config/: validated connections,
+ * The name of the one PostgreSQL connection pool and the way to use one of its connections for plain
+ * JDBC work, inside a transaction or outside. The pool is the server's (payara-config/, wildfly-config/: validated connections,
  * opened on the schema {@code _unrouted}, which does not exist); web.xml maps this name to the
  * server's {@code jdbc/tenantry}.
  */
@@ -18,16 +23,32 @@ public class Database {
 
     public static final String JNDI_NAME = "java:app/jdbc/tenantry";
 
+    private static final String TRANSACTIONS = "java:comp/TransactionSynchronizationRegistry";
+
     /**
-     * A connection for work outside any JTA transaction, committed statement by statement. Payara
-     * can return a connection whose local transaction failed at commit to the pool with auto-commit
-     * still off; work done on it afterwards would silently roll back.
+     * A connection of {@code dataSource} for plain JDBC work. Outside a JTA transaction it commits
+     * statement by statement: Payara can return a connection whose local transaction failed at commit to
+     * the pool with auto-commit still off, and work done on it afterwards would silently roll back.
+     * Inside one, it is the transaction's own connection (the server shares it within the transaction)
+     * and is left as it is, so its statements commit or roll back with the transaction: switching it to
+     * auto-commit there committed the transaction's work so far, ran the rest outside any transaction and
+     * failed the commit (a 500, the all-or-nothing broken: a registry read of a tenant this instance had
+     * not met yet, from a page's transaction). A thread the server does not manage has no transaction.
      */
-    public static Connection autoCommitted(DataSource dataSource) throws SQLException {
+    public static Connection connection(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
-        if (!connection.getAutoCommit()) {
+        if (!connection.getAutoCommit() && !inTransaction()) {
             connection.setAutoCommit(true);
         }
         return connection;
+    }
+
+    private static boolean inTransaction() {
+        try {
+            TransactionSynchronizationRegistry transactions = InitialContext.doLookup(TRANSACTIONS);
+            return transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (NamingException notManaged) {
+            return false; // a thread the container does not manage, where JNDI has no java:comp
+        }
     }
 }

@@ -27,7 +27,7 @@ public final class UnroutedPool {
      * @throws SQLException when the database cannot be asked
      */
     public static void check(DataSource pool) throws SQLException {
-        try (Connection connection = Database.autoCommitted(pool); Statement statement = connection.createStatement();
+        try (Connection connection = Database.connection(pool); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SHOW search_path")) {
             row.next();
             String searchPath = row.getString(1);

@@ -27,7 +27,7 @@ public class TenantSessions {
 
     /** Terminates every other session holding a lock on an object of the schema; returns how many. */
     public int endThoseWorkingIn(SchemaName schema) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement terminate = connection.prepareStatement(
                      "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM (SELECT DISTINCT l.pid "
                              + "FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "

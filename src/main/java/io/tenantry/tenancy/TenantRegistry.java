@@ -34,7 +34,7 @@ public class TenantRegistry {
     DataSource dataSource;
 
     public List<Tenant> all() {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement(
                      "SELECT " + COLUMNS + " FROM public.tenant ORDER BY label");
              ResultSet rows = select.executeQuery()) {
@@ -49,7 +49,7 @@ public class TenantRegistry {
     }
 
     public Optional<Tenant> find(TenantLabel label) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement(
                      "SELECT " + COLUMNS + " FROM public.tenant WHERE label = ?")) {
             select.setString(1, label.value());
@@ -208,7 +208,7 @@ public class TenantRegistry {
 
     /** Records a tenant's schema version, and tells the other instances (see {@link TenantChanges}). */
     public void recordVersion(TenantLabel label, String version) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE public.tenant SET schema_version = ? WHERE label = ?")) {
             update.setString(1, version);

@@ -65,7 +65,7 @@ public class UpgradeStates {
      * is upgrading stays running. Not announced: the workers' next writes are.
      */
     public void pending(List<TenantLabel> labels) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement insert = connection.prepareStatement("INSERT INTO public.tenant_upgrade (tenant_id, state)"
                      + " SELECT id, 'pending' FROM public.tenant WHERE label = ANY (?) ON CONFLICT (tenant_id)"
                      + " DO UPDATE SET state = 'pending', changed_at = now() WHERE tenant_upgrade.state <> 'running'")) {
@@ -153,7 +153,7 @@ public class UpgradeStates {
 
     /** Runs one change and announces the tenant to every instance (this one included). */
     private int write(TenantLabel label, String sql, Object... parameters) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             int changed = statement.executeUpdate();
@@ -170,7 +170,7 @@ public class UpgradeStates {
     }
 
     private void query(String sql, RowReader reader, Object... parameters) {
-        try (Connection connection = Database.autoCommitted(dataSource);
+        try (Connection connection = Database.connection(dataSource);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
