@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * The whole tenant as one zip archive: GET exports it, POST imports one into this tenant while it
@@ -42,18 +41,27 @@ public class ArchiveResource {
     ArchiveSpool spool;
 
     @Inject
+    ExportSpool exports;
+
+    @Inject
     TenantContext context;
 
+    /**
+     * The tenant's archive, written whole before it is sent ({@link ExportSpool}: a client reading slowly
+     * holds no database connection), with its length. 403 for those who may not export, 429 while
+     * {@value ExportsAtOnce#AT_ONCE} of the tenant's exports are under way.
+     */
     @GET
     @Produces(ZIP)
     @APIResponse(responseCode = "200", description = "The tenant as a zip archive.", content = @Content(mediaType = ZIP,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response download() {
-        // Checked before the first byte: once streaming, a refusal could no longer change the status.
+        // Checked before anything is written.
         export.requireAllowed();
-        StreamingOutput archive = export::writeTo;
+        ExportSpool.Written archive = exports.write();
         String name = context.tenant().label().value() + "-" + LocalDate.now() + ".zip";
-        return Response.ok(archive, ZIP).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return Response.ok(archive.content(), ZIP).header(HttpHeaders.CONTENT_LENGTH, archive.size())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     /**

@@ -88,7 +88,7 @@ public class TenantExport {
     public void writeTo(OutputStream out) {
         Tenant tenant = context.tenant();
         Written written = write(tenant, out);
-        // Recorded once written whole: an export cut off (the client gone) sent no archive.
+        // Recorded once written whole: one that failed made no archive. (ArchiveResource sends it afterwards.)
         audited.fire(Audited.in(tenant, "tenant.exported", tenant.label().value()).kept()
                 .after(Map.of("rows", written.rows(), "files", written.files())));
     }

@@ -451,6 +451,57 @@ class HostileArchiveIT extends DeployedTenantry {
     }
 
     /** The account's id on this server, as an export of a tenant it owns lists it. */
+    @Test
+    void anExportReadSlowlyHoldsNoDatabaseConnectionAndATenantHasAtMostTwoUnderWay() throws Exception {
+        // Before: the archive was written to the client from the export's transaction, so an owner asking for
+        // exports and reading none held a pooled connection each, and a few dozen stopped every tenant.
+        String label = "unread-" + suffix;
+        String host = tenant(label);
+        owner.post(host, "/api/products", "{\"name\":\"P\"}");
+        owner.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"Big\"}");
+        java.util.Random random = new java.util.Random(7);
+        for (int file = 0; file < 3; file++) {
+            byte[] megabytes = new byte[9 * 1024 * 1024]; // incompressible, more than the sockets and the server buffer
+            random.nextBytes(megabytes);
+            assertEquals(201, owner.post(host, "/api/cases/1/attachments?name=big" + file, "application/octet-stream",
+                    megabytes).status());
+        }
+        List<java.net.Socket> unread = new java.util.ArrayList<>();
+        try {
+            for (int export = 0; export < 2; export++) {
+                unread.add(unreadExport(host));
+                Thread.sleep(1500);
+                assertEquals(0, TestDatabase.idleInTransaction(label), "no transaction waits for export " + export
+                        + " to be read");
+            }
+            Tenantry.Download third = owner.download(host, "/api/archive");
+            assertEquals(429, third.status(), "a third export while two are under way");
+            assertFalse(third.header("Retry-After").isEmpty());
+        } finally {
+            for (java.net.Socket socket : unread) {
+                socket.close();
+            }
+        }
+        // The unread ones break off when their sockets close, and give their places back.
+        int status = 0;
+        for (int tries = 0; tries < 50 && status != 200; tries++) {
+            Thread.sleep(200);
+            status = owner.download(host, "/api/archive").status();
+        }
+        assertEquals(200, status, "an export once the unread ones are gone");
+    }
+
+    /** Asks for the tenant's archive as the owner on a socket that reads nothing (and takes little). */
+    private java.net.Socket unreadExport(String host) throws IOException {
+        java.net.Socket socket = new java.net.Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress(owner.server().getHost(), owner.server().getPort()));
+        socket.getOutputStream().write(("GET /api/archive HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: "
+                + owner.authorizationHeader() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
     /** The account's id on the platform, read behind the application's back: archives no longer carry it. */
     private static long accountIdOf(String username) {
         try (java.sql.Connection db = TestDatabase.connect();
