@@ -470,7 +470,7 @@ class HostileArchiveIT extends DeployedTenantry {
         try {
             for (int export = 0; export < 2; export++) {
                 unread.add(unreadExport(host));
-                Thread.sleep(1500);
+                Thread.sleep(1500); // a transaction still open would by now be idle, waiting for the client
                 assertEquals(0, TestDatabase.idleInTransaction(label), "no transaction waits for export " + export
                         + " to be read");
             }
@@ -491,7 +491,7 @@ class HostileArchiveIT extends DeployedTenantry {
         assertEquals(200, status, "an export once the unread ones are gone");
     }
 
-    /** Asks for the tenant's archive as the owner on a socket that reads nothing (and takes little). */
+    /** Asks for the tenant's archive as the owner on a socket that reads the answer's first line and nothing more. */
     private java.net.Socket unreadExport(String host) throws IOException {
         java.net.Socket socket = new java.net.Socket();
         socket.setReceiveBufferSize(4096);
@@ -499,6 +499,13 @@ class HostileArchiveIT extends DeployedTenantry {
         socket.getOutputStream().write(("GET /api/archive HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: "
                 + owner.authorizationHeader() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
+        // The answer begins once the archive is ready to send: read its first line, and nothing more.
+        socket.setSoTimeout(120_000);
+        StringBuilder status = new StringBuilder();
+        for (int c = socket.getInputStream().read(); c != '\n' && c >= 0; c = socket.getInputStream().read()) {
+            status.append((char) c);
+        }
+        assertTrue(status.toString().startsWith("HTTP/1.1 200"), status.toString());
         return socket;
     }
 
