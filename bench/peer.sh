@@ -15,6 +15,8 @@
 # Needs Debian's python3-django gunicorn python3-psycopg2 wrk postgresql-15; installs nothing itself.
 # Settings: WORKERS (gunicorn's sync workers, 2 × cores + 1 = 5), PEER_HTTP_PORT (18590), PEER_PG_PORT (55432),
 # PEER_PG_DIR (/tmp/tenantry-peer-pg, the peer's database; kept, as DATA_DIR is, so a rerun skips building).
+# The heap docs/deploy.md recommends (what it holds after a full GC under this load, 95 MiB, × 2.7).
+export JAVA_HEAP=${JAVA_HEAP:-256m}
 source "$(dirname "$0")/common.sh"
 source_dir=${1:?"usage: bench/peer.sh DJANGO_TENANTS_SOURCE [SECONDS]"}
 seconds=${2:-30}
@@ -64,9 +66,9 @@ runuser -u nobody -- "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" 
 runuser -u nobody -- "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -d postgres -Atqc \
   "SELECT 1 FROM pg_database WHERE datname = 'peer'" | grep -q 1 \
   || runuser -u nobody -- "$pg_bin/createdb" -h "$pg_dir" -p "$pg_port" peer
-runuser -u nobody -- "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -d peer -qc "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+runuser -u nobody -- "$pg_bin/psql" -h "$pg_dir" -p "$pg_port" -d peer -qc "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 psql -h localhost -p "$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")" -U postgres -d postgres -qc \
-  "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+  "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 (cd "$peer_app" && /usr/bin/python3 manage.py migrate_schemas --shared -v 0 \
   && /usr/bin/python3 manage.py peer_load "$answers" localhost "$token" > /dev/null)
 /usr/bin/gunicorn --chdir "$peer_app" --workers "$workers" --bind "127.0.0.1:$peer_port" --log-level warning \
