@@ -169,7 +169,8 @@ echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # What the heap must hold: Tenantry's live objects after a full GC, right after the load (jstat's used columns).
 jcmd "$PAYARA" GC.run > /dev/null
 jstat -gc "$PAYARA" | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
-  NR == 2 { printf "Tenantry heap after a full GC: %.0f MiB used of %.0f MiB committed (-Xmx%s); metaspace %.0f MiB\n",
+  NR == 2 { printf "Tenantry heap after a full GC: %.0f MiB used of %.0f MiB committed (-Xmx%s); metaspace %.0f MiB; " \
+    "GC since the start: %d young collections, %.1f s in all\n",
     ($col["S0U"] + $col["S1U"] + $col["EU"] + $col["OU"]) / 1024, ($col["S0C"] + $col["S1C"] + $col["EC"] + $col["OC"]) / 1024,
-    ENVIRON["JAVA_HEAP"], $col["MU"] / 1024 }'
+    ENVIRON["JAVA_HEAP"], $col["MU"] / 1024, $col["YGC"], $col["GCT"] }'
 
