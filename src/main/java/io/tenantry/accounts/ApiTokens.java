@@ -34,9 +34,6 @@ public class ApiTokens {
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
-    @Inject
-    TokenUses uses;
-
     /**
      * A token as its owner sees it: {@code id} is its number among the account's tokens (1, 2, …),
      * never the row's platform-wide id, whose gaps would tell how many tokens every other account made.
@@ -90,14 +87,13 @@ public class ApiTokens {
     }
 
     /**
-     * The caller a token belongs to, when it exists and its account is active; empty otherwise.
-     * One statement in auto-commit, outside any transaction (the lookup of every bearer request: a
-     * transaction of its own cost a begin and a commit around it). Nothing is remembered between
-     * requests, so a token revoked or an account deactivated, on any instance, is refused by the very
-     * next request once that change has committed. Its use is recorded at most once a minute
-     * ({@link TokenUses}): a write on every request would cost a commit to disk each time.
+     * The caller a token belongs to, when it exists and its account is active. Its use is recorded
+     * at most once a minute: a write on every request would cost a commit to disk each time.
+     * Nothing is remembered between requests, so a token revoked or an account deactivated, on any
+     * instance, is refused by the very next request once that change has committed. In a transaction
+     * of its own, not in auto-commit outside one: on Payara, a page request whose lookup ran outside a
+     * transaction later met "Cannot commit when autoCommit is enabled" in its own transaction (issue 18).
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<Caller> callerOf(String secret) {
         if (!secret.startsWith(PREFIX)) {
             return Optional.empty();
@@ -113,7 +109,8 @@ public class ApiTokens {
         }
         Object[] row = rows.get(0);
         if ((Boolean) row[4]) {
-            uses.record(((Number) row[3]).longValue());
+            em.createNativeQuery("UPDATE public.api_token SET last_used_at = now() WHERE id = ?")
+                    .setParameter(1, row[3]).executeUpdate();
         }
         return Optional.of(Caller.of(row, Credential.API_TOKEN));
     }

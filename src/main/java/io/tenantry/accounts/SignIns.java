@@ -26,13 +26,7 @@ public class SignIns {
         return id;
     }
 
-    /**
-     * The caller of a sign-in that has not ended, whose account is still active, with the session's
-     * credential. One statement in auto-commit, outside any transaction (the lookup of every request
-     * with a session); nothing is remembered, so a sign-out or deactivation on any instance is
-     * refused by the very next request.
-     */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    /** The caller of a sign-in that has not ended, whose account is still active, with the session's credential. */
     public Optional<Caller> callerOf(String signInId, Credential credential) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT a.id, a.username, a.super_user FROM public.sign_in s "
