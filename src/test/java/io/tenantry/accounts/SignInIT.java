@@ -335,7 +335,7 @@ class SignInIT extends DeployedTenantry {
                 .status(), "even the right password waits");
     }
 
-    /** The lookup of a token runs outside any transaction; its use is still written, at most once a minute. */
+    /** A token's use is written at most once a minute: a write on every request would cost a commit to disk each time. */
     @Test
     void aTokensUseIsRecordedAtMostOnceAMinute() throws SQLException {
         String owner = "tokens-" + suffix;
