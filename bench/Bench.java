@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  *   batch COUNT PREFIX     COUNT creations one after another (PREFIX-0 …): HTTP median; server-side times in the log
  *   upgrade-watch VERSION LOG  reads the server's full log until the tenants announced behind are all upgraded
  *                          to VERSION (or failed): prints the time from the announcement to the last, by the log's clock
+ *   peer-tenants N P V     publicly readable tenants peer-0 … peer-(N-1), each with P products of V versions
+ *                          (made when missing); prints the super-user's token for bench/peer.sh
  *   sessions               connections opened to the database (DB_URL) since its statistics began, this one included
  *   outage CLIENTS SECONDS writers adding versions to one product while bench/restart.sh restarts
  *                          PostgreSQL: answers by status, 503s without Retry-After, the time from the first
@@ -72,6 +74,7 @@ public class Bench {
             case "batch" -> batch(Integer.parseInt(args[1]), args[2]);
             case "upgrade-watch" -> upgradeWatch(args[1], args[2]);
             case "sessions" -> sessions();
+            case "peer-tenants" -> peerTenants(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "restore" -> restore(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("provision | reads | shared-reads | soak | outage | fleet | batch"
                     + " | upgrade-watch | sessions | restore");
@@ -587,6 +590,51 @@ public class Bench {
         }
         creators.shutdown();
         return labels;
+    }
+
+    /**
+     * The tenants of bench/peer.sh: peer-0 … peer-(count-1), publicly readable, each holding the same
+     * products (peer/1 … peer/P, each with versions 1.0 … V.0), made when missing, CREATORS (4) at once.
+     * Prints the super-user's token (an owner, so a member of each) on stdout, the only line there.
+     */
+    static void peerTenants(int count, int products, int versions) throws Exception {
+        ExecutorService creators = Executors.newFixedThreadPool(Integer.parseInt(env("CREATORS", "4")));
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String label = "peer-" + i;
+            work.add(creators.submit(() -> {
+                HttpResponse<String> there = get(label, "/api/products");
+                if (there.statusCode() == 200) {
+                    if (!there.body().matches("(?s).*\"total\":" + products + "[,}].*")) {
+                        throw new IllegalStateException(label + " holds other products than " + products
+                                + ": start from a fresh DATA_DIR");
+                    }
+                    return null;
+                }
+                int status = asSuperUser("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"" + label
+                        + "\",\"publiclyReadable\":true}");
+                if (status != 201) {
+                    throw new IllegalStateException("creating " + label + " answered " + status);
+                }
+                for (int p = 1; p <= products; p++) {
+                    HttpResponse<String> made = send(label, "POST", "/api/products",
+                            "{\"name\":\"peer/" + p + "\",\"description\":\"Product " + p + " of the peer benchmark\"}");
+                    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(made.body());
+                    if (made.statusCode() != 201 || !id.find()) {
+                        throw new IllegalStateException("a product of " + label + " answered " + made.statusCode());
+                    }
+                    for (int v = 1; v <= versions; v++) {
+                        send(label, "POST", "/api/products/" + id.group(1) + "/versions", "{\"value\":\"" + v + ".0\"}");
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> one : work) {
+            one.get();
+        }
+        creators.shutdown();
+        System.out.println(token());
     }
 
     static void ensureTenant(String label) throws Exception {

@@ -89,6 +89,10 @@ public class ApiTokens {
     /**
      * The caller a token belongs to, when it exists and its account is active. Its use is recorded
      * at most once a minute: a write on every request would cost a commit to disk each time.
+     * Nothing is remembered between requests, so a token revoked or an account deactivated, on any
+     * instance, is refused by the very next request once that change has committed. In a transaction
+     * of its own, not in auto-commit outside one: on Payara, a page request whose lookup ran outside a
+     * transaction later met "Cannot commit when autoCommit is enabled" in its own transaction (issue 18).
      */
     public Optional<Caller> callerOf(String secret) {
         if (!secret.startsWith(PREFIX)) {

@@ -335,6 +335,48 @@ class SignInIT extends DeployedTenantry {
                 .status(), "even the right password waits");
     }
 
+    /** A token's use is written at most once a minute: a write on every request would cost a commit to disk each time. */
+    @Test
+    void aTokensUseIsRecordedAtMostOnceAMinute() throws SQLException {
+        String owner = "tokens-" + suffix;
+        Tenantry withToken = app.newAccount(owner);
+        assertEquals(null, lastUsedSecondsAgo(owner), "never used yet");
+
+        assertEquals(200, withToken.get(Tenantry.host("public"), "/api/me").status());
+        assertTrue(lastUsedSecondsAgo(owner) < 60, "its first use is recorded");
+
+        setLastUse(owner, "30 seconds");
+        assertEquals(200, withToken.get(Tenantry.host("public"), "/api/me").status());
+        assertTrue(lastUsedSecondsAgo(owner) >= 29, "not written again within the minute");
+
+        setLastUse(owner, "2 minutes");
+        assertEquals(200, withToken.get(Tenantry.host("public"), "/api/me").status());
+        assertTrue(lastUsedSecondsAgo(owner) < 60, "written again once the minute is over");
+    }
+
+    private static Double lastUsedSecondsAgo(String username) throws SQLException {
+        try (Connection db = TestDatabase.connect(); java.sql.PreparedStatement read = db.prepareStatement(
+                "SELECT extract(epoch FROM now() - t.last_used_at) FROM public.api_token t "
+                        + "JOIN public.account a ON a.id = t.account_id WHERE a.username = ?")) {
+            read.setString(1, username);
+            try (java.sql.ResultSet row = read.executeQuery()) {
+                row.next();
+                double seconds = row.getDouble(1);
+                return row.wasNull() ? null : seconds;
+            }
+        }
+    }
+
+    private static void setLastUse(String username, String ago) throws SQLException {
+        try (Connection db = TestDatabase.connect(); java.sql.PreparedStatement write = db.prepareStatement(
+                "UPDATE public.api_token SET last_used_at = now() - ?::interval "
+                        + "WHERE account_id = (SELECT id FROM public.account WHERE username = ?)")) {
+            write.setString(1, ago);
+            write.setString(2, username);
+            write.executeUpdate();
+        }
+    }
+
     @Test
     void anAccountsTokensAreNumberedAmongItsOwnAndTellNothingOfOtherAccounts() {
         Tenantry mine = app.basic(member, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);

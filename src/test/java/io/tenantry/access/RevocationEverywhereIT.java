@@ -1,0 +1,88 @@
+package io.tenantry.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.PayaraOnly;
+import io.tenantry.testing.SharedServer;
+import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestServers;
+
+/**
+ * Who is calling and what they may do are read from the database on every request, on every
+ * instance: a removed member, a revoked token and a deactivated account are refused by the very
+ * next request on another instance than the one that took them away, with no wait. The first
+ * instance is the run's shared server, the second the run's {@link TestServers#options()} (same
+ * domain and database; it blocks unpaid tenants, so the tenant here is paid for).
+ */
+@PayaraOnly("a second instance beside the shared one: the run's Payara Micro options server (TestServers.options)")
+@ResourceLock(value = TestServers.OPTIONS_LOCK, mode = ResourceAccessMode.READ)
+class RevocationEverywhereIT extends DeployedTenantry {
+
+    @RegisterExtension
+    static final SharedServer SECOND = TestServers.options();
+
+    private String suffix;
+    private String host;
+    private Tenantry two;
+
+    @BeforeEach
+    void aPaidTenantSeenByBothInstances() throws InterruptedException {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        String label = "revoked-" + suffix;
+        host = Tenantry.host(label);
+        assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"Revoked\","
+                + "\"paidUntil\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}").status());
+        two = app.on(new Tenantry(SECOND.process().url()).awaitReady());
+        // The second instance learns of the new tenant by its notification: wait for that only.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (two.get(host, "/api/products").status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(200, two.get(host, "/api/products").status(), "the super-user, its owner, reads it on two");
+    }
+
+    @Test
+    void aRemovedMemberIsRefusedByTheNextRequestOnTheOtherInstance() {
+        String jane = "jane-" + suffix;
+        Tenantry janeOnTwo = app.newAccount(jane).on(two);
+        app.bringIn(host, jane);
+        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "a member reads on two");
+
+        assertEquals(204, app.delete(host, "/api/members/" + jane).status());
+        assertEquals(403, janeOnTwo.get(host, "/api/products").status(), "removed on one, refused on two at once");
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedByTheNextRequestOnTheOtherInstance() {
+        String jane = "jane-" + suffix;
+        Tenantry janeOnOne = app.newAccount(jane);
+        Tenantry janeOnTwo = janeOnOne.on(two);
+        app.bringIn(host, jane);
+        assertEquals(200, janeOnTwo.get(host, "/api/products").status());
+
+        assertEquals(204, janeOnOne.delete(Tenantry.host("public"), "/api/me/tokens/1").status(), "its first token, as newAccount makes it");
+        assertEquals(401, janeOnTwo.get(host, "/api/products").status(), "revoked on one, refused on two at once");
+    }
+
+    @Test
+    void aDeactivatedAccountIsRefusedByTheNextRequestOnTheOtherInstance() {
+        String jane = "jane-" + suffix;
+        Tenantry janeOnTwo = app.newAccount(jane).on(two);
+        app.bringIn(host, jane);
+        assertEquals(200, janeOnTwo.get(host, "/api/products").status());
+
+        assertEquals(204, app.delete(Tenantry.host("public"), "/api/accounts/" + jane).status());
+        assertEquals(401, janeOnTwo.get(host, "/api/products").status(), "deactivated on one, refused on two at once");
+    }
+}
