@@ -3,7 +3,7 @@
 # workers (Debian's PostgreSQL 15 with Citus installed by build.sh), schema-based sharding on, so
 # each schema created on the coordinator (a tenant's) becomes a distributed schema placed on one
 # worker. Idempotent: `start` initialises what is missing and starts what is stopped.
-# Usage: bench/citus/cluster.sh start|stop|status|psql [ARGS…]
+# Usage: bench/citus/cluster.sh start|stop|reset|status|psql [ARGS…]   (reset: a new empty cluster)
 # CITUS_DIR (default /tmp/tenantry-citus) holds the three data folders and the socket folder, owned by
 # nobody (PostgreSQL refuses to run as root); CITUS_PORT (default 55432) is the coordinator's port,
 # the workers listen on the next two. Tenantry's database is `tenantry`, user postgres, no password:
@@ -14,6 +14,7 @@ port=${CITUS_PORT:-55432}
 bin=/usr/lib/postgresql/15/bin
 nodes="coordinator:$port worker1:$((port + 1)) worker2:$((port + 2))"
 as_nobody() { runuser -u nobody -- "$@"; }
+q() { as_nobody $bin/psql -X -At -h "$dir/sock" -p "$1" -U postgres -d "${3:-tenantry}" -c "$2"; }
 sql() { as_nobody $bin/psql -X -q -v ON_ERROR_STOP=1 -h "$dir/sock" -p "$1" -U postgres -d "${3:-tenantry}" -c "$2"; }
 
 start() {
@@ -48,12 +49,15 @@ CONF
     if ! as_nobody $bin/pg_ctl -D "$dir/$name" status > /dev/null 2>&1; then
       as_nobody $bin/pg_ctl -D "$dir/$name" -l "$dir/$name.log" -w start > /dev/null
     fi
-    if ! sql "$p" "SELECT 1" postgres > /dev/null 2>&1 || [ -z "$(as_nobody $bin/psql -X -At -h "$dir/sock" -p "$p" -U postgres -d postgres -c "SELECT 1 FROM pg_database WHERE datname = 'tenantry'")" ]; then
+    if [ -z "$(q "$p" "SELECT 1 FROM pg_database WHERE datname = 'tenantry'" postgres)" ]; then
       sql "$p" "CREATE DATABASE tenantry" postgres
     fi
-    sql "$p" "CREATE EXTENSION IF NOT EXISTS citus; CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+    # Only when missing: once a worker is in the cluster, it refuses DDL of its own, even a no-op.
+    for extension in citus pg_stat_statements; do
+      [ -n "$(q "$p" "SELECT 1 FROM pg_extension WHERE extname = '$extension'")" ] || sql "$p" "CREATE EXTENSION $extension"
+    done
   done
-  if [ "$(as_nobody $bin/psql -X -At -h "$dir/sock" -p "$port" -U postgres -d tenantry -c "SELECT count(*) FROM pg_dist_node WHERE noderole = 'primary' AND groupid <> 0")" != 2 ]; then
+  if [ "$(q "$port" "SELECT count(*) FROM pg_dist_node WHERE noderole = 'primary' AND groupid <> 0")" != 2 ]; then
     sql "$port" "SELECT citus_set_coordinator_host('localhost', $port)"
     sql "$port" "SELECT citus_add_node('localhost', $((port + 1)))"
     sql "$port" "SELECT citus_add_node('localhost', $((port + 2)))"
@@ -77,7 +81,8 @@ status() {
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
+  reset) stop; rm -rf "$dir"; start ;;
   status) status ;;
   psql) shift; as_nobody $bin/psql -X -h "$dir/sock" -p "$port" -U postgres -d tenantry "$@" ;;
-  *) echo "usage: $0 start|stop|status|psql [ARGS…]"; exit 2 ;;
+  *) echo "usage: $0 start|stop|reset|status|psql [ARGS…]"; exit 2 ;;
 esac
