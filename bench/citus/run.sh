@@ -26,5 +26,5 @@ bench/citus/cluster.sh psql -c "SELECT s.nodeport AS worker, count(DISTINCT c.re
   FROM citus_shards s JOIN pg_class c ON c.oid = s.table_name GROUP BY 1 ORDER BY 1" | tee target/citus-placement.txt
 bench/citus/move.sh bench-0 60 16 | tee target/citus-move.txt
 stop_server
-mvn -B verify -Dit.parallelism=1 -Dsurefire.failIfNoSpecifiedTests=false -Dtest=none \
-  -Dit.test='CitusPlacementIT,ConcurrentTenantsIT,TenantIsolationIT,TenantProvisioningIT,CrossSiteWritesIT,HostileArchiveIT,DirectLinksIT,HostileTenantBrowserIT'
+mvn -B verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest=none \
+  -Dit.test='CitusPlacementIT,ConcurrentTenantsIT,TenantIsolationIT,TenantProvisioningIT,CrossSiteWritesIT,DirectLinksIT,HostileTenantBrowserIT,MembersIT,ArchiveIT,HostileArchiveIT'
