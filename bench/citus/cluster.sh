@@ -5,12 +5,14 @@
 # worker. Idempotent: `start` initialises what is missing and starts what is stopped.
 # Usage: bench/citus/cluster.sh start|stop|reset|status|psql [ARGS…]   (reset: a new empty cluster)
 # CITUS_DIR (default /tmp/tenantry-citus) holds the three data folders and the socket folder, owned by
-# nobody (PostgreSQL refuses to run as root); CITUS_PORT (default 55432) is the coordinator's port,
-# the workers listen on the next two. Tenantry's database is `tenantry`, user postgres, no password:
-#   DB_URL=jdbc:postgresql://localhost:55432/tenantry
+# nobody (PostgreSQL refuses to run as root); CITUS_PORT (default 25432) is the coordinator's port,
+# the workers listen on the next two (below 32768: Linux hands out local ports from 32768 on to
+# outgoing connections, and one of them held 55434 once, so a worker could not start).
+# Tenantry's database is `tenantry`, user postgres, no password:
+#   DB_URL=jdbc:postgresql://localhost:25432/tenantry
 set -euo pipefail
 dir=${CITUS_DIR:-/tmp/tenantry-citus}
-port=${CITUS_PORT:-55432}
+port=${CITUS_PORT:-25432}
 bin=/usr/lib/postgresql/15/bin
 nodes="coordinator:$port worker1:$((port + 1)) worker2:$((port + 2))"
 as_nobody() { runuser -u nobody -- "$@"; }

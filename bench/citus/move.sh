@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 label=${1:-bench-0} seconds=${2:-60} clients=${3:-16}
 schema=${label//-/_}
-port=${CITUS_PORT:-55432}
+port=${CITUS_PORT:-25432}
 export DB_URL=${DB_URL:-jdbc:postgresql://localhost:$port/tenantry}
 # The server of run.sh (HTTP_PORT 8391, ADMIN_PASSWORD bench), not Bench.java's default 8080.
 export BASE=${BASE:-http://localhost:${HTTP_PORT:-8391}} ADMIN=${ADMIN:-admin:${ADMIN_PASSWORD:-bench}}

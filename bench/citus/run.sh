@@ -12,7 +12,7 @@ here=$(dirname "$0")
 root=$(cd "$here/../.." && pwd)
 [ "${SKIP_BUILD:-0}" = 1 ] || "$here/build.sh" "${1:?give the folder of a Citus source tree}"
 "$here/cluster.sh" reset
-export DB_URL=jdbc:postgresql://localhost:${CITUS_PORT:-55432}/tenantry
+export DB_URL=jdbc:postgresql://localhost:${CITUS_PORT:-25432}/tenantry
 export DATA_DIR=$root/target/citus-bench-data HTTP_PORT=${HTTP_PORT:-8391}
 rm -rf "$DATA_DIR"
 # bench/common.sh starts the server (DB_URL when set); it moves to its own script's parent folder,
