@@ -1,12 +1,13 @@
 package io.tenantry.access;
 
 import jakarta.inject.Inject;
-import java.util.Arrays;
+import java.util.Collections;
 
 import io.tenantry.tenancy.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
@@ -36,12 +37,17 @@ public class ImportedGroups {
      * keeps the tenant's owner (if it has one) in it.
      */
     public void keepAdministrators(Tenant tenant) {
-        em.createNativeQuery("INSERT INTO group_permission (group_id, permission) SELECT g.id, p FROM access_group g "
-                        + "CROSS JOIN unnest(CAST(? AS text[])) AS p WHERE g.built_in AND g.name = 'Administrator' "
-                        + "ON CONFLICT DO NOTHING")
-                .setParameter(1, "{" + String.join(",", Arrays.stream(Permission.values()).map(Permission::code)
-                        .toList()) + "}")
-                .executeUpdate();
+        // One parameter per permission in a VALUES list, not unnest(?) of an array: Citus 13 sends an
+        // INSERT … SELECT over a set-returning function of a parameter to the tenant's worker with a
+        // condition it cannot write (" IS NOT NULL", a syntax error there).
+        Query grant = em.createNativeQuery("INSERT INTO group_permission (group_id, permission) SELECT g.id, p.code "
+                + "FROM access_group g CROSS JOIN (VALUES " + String.join(", ", Collections.nCopies(Permission.values().length, "(?)"))
+                + ") AS p(code) WHERE g.built_in AND g.name = 'Administrator' ON CONFLICT DO NOTHING");
+        Permission[] permissions = Permission.values();
+        for (int i = 0; i < permissions.length; i++) {
+            grant.setParameter(i + 1, permissions[i].code());
+        }
+        grant.executeUpdate();
         tenantTerms.of(tenant).ownerId().ifPresent(owner -> em.createNativeQuery(
                         "INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
                                 + "WHERE built_in AND name = 'Administrator' ON CONFLICT DO NOTHING")

@@ -469,8 +469,13 @@ public class TenantImport {
         private void continueIdentities() {
             for (ArchivedTable table : ArchivedTable.ALL) {
                 if (table.identity()) {
-                    em.createNativeQuery("SELECT setval(pg_get_serial_sequence('" + table.name() + "', 'id'), "
-                            + "coalesce(max(id), 1), count(*) > 0) FROM " + table.name()).getSingleResult();
+                    // Read, then set, in two statements: on a Citus cluster a statement naming a tenant
+                    // table runs whole on the tenant's worker, where neither the table's name nor the
+                    // sequence that hands out its ids (the coordinator's) is.
+                    Object[] rows = (Object[]) em.createNativeQuery("SELECT coalesce(max(id), 1), count(*) > 0 FROM "
+                            + table.name()).getSingleResult();
+                    em.createNativeQuery("SELECT setval(pg_get_serial_sequence(?, 'id'), ?, ?)").setParameter(1, table.name())
+                            .setParameter(2, rows[0]).setParameter(3, rows[1]).getSingleResult();
                 }
             }
         }

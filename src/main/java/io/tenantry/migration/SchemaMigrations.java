@@ -40,6 +40,9 @@ public class SchemaMigrations {
     @Inject
     CreationScripts creationScripts;
 
+    @Inject
+    CoordinatorSchemas coordinatorSchemas;
+
     public void migratePublic() {
         flyway("public", PUBLIC).migrate();
     }
@@ -49,7 +52,7 @@ public class SchemaMigrations {
      * the creation script of that version is stored ({@link CreationScripts}).
      */
     public String migrateTemplate() {
-        execute("CREATE SCHEMA IF NOT EXISTS " + SchemaName.TEMPLATE.quoted());
+        coordinatorSchemas.create(SchemaName.TEMPLATE, true);
         String version = migrate(SchemaName.TEMPLATE);
         creationScripts.ensureFor(version);
         tenantVersion.set(version);
@@ -72,6 +75,11 @@ public class SchemaMigrations {
     /** The version every tenant schema must be at to be served; known once the template is migrated. */
     public String tenantVersion() {
         return tenantVersion.value();
+    }
+
+    /** Creates {@code schema} for the migrations to build from the first one ({@link CoordinatorSchemas}). */
+    public void createForMigrations(SchemaName schema) {
+        coordinatorSchemas.create(schema, false);
     }
 
     public void execute(String sql) {

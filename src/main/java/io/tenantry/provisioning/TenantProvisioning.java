@@ -204,7 +204,7 @@ public class TenantProvisioning {
     private Tenant createByMigration(TenantLabel label, String name, Consumer<Tenant> alongside) {
         SchemaName staging = new SchemaName(STAGING_PREFIX + Instant.now().getEpochSecond() + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        migrations.execute("CREATE SCHEMA " + staging.quoted());
+        migrations.createForMigrations(staging);
         try {
             return schemas.adoptStaged(staging, label, name, migrations.migrate(staging), files.newFolderName(),
                     alongside);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import io.tenantry.migration.DistributedSchemas;
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.Tenant;
@@ -58,17 +59,23 @@ public class TenantSchemas {
      * of files. {@code alongside} is given the tenant, its row and schema there, inside this
      * transaction: the creator writes its own tables for it (reached qualified with
      * {@code tenant.schema().quoted()}: the transaction is routed to no tenant); should it fail,
-     * nothing is kept.
+     * nothing is kept. On a Citus cluster sharding by schema the schema is distributed once built
+     * ({@link DistributedSchemas}), in the same transaction.
      */
     public Tenant createFromTemplate(TenantLabel label, String name, String version, String filesFolder,
             Consumer<Tenant> alongside) {
         SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection()) {
             Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
+            boolean distributed = DistributedSchemas.shardsBySchema(connection);
+            DistributedSchemas.createPlainSchemas(connection);
             try (PreparedStatement create = connection.prepareStatement("SELECT public.tenantry_create_schema(?, ?)")) {
                 create.setString(1, schema.value());
                 create.setString(2, version);
                 create.execute();
+            }
+            if (distributed) {
+                DistributedSchemas.distribute(connection, schema);
             }
             alongside.accept(tenant);
             TenantChanges.announce(connection, label);
@@ -79,7 +86,8 @@ public class TenantSchemas {
     }
 
     /**
-     * Registers a schema that the migrations have built under a staging name, renaming it;
+     * Registers a schema that the migrations have built under a staging name, renaming it (and, on a
+     * Citus cluster sharding by schema, distributing it: {@link DistributedSchemas});
      * {@code alongside} as for {@link #createFromTemplate}.
      */
     public Tenant adoptStaged(SchemaName staging, TenantLabel label, String name, String version,
@@ -88,6 +96,9 @@ public class TenantSchemas {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
             statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + schema.quoted());
+            if (DistributedSchemas.shardsBySchema(connection)) {
+                DistributedSchemas.distribute(connection, schema);
+            }
             alongside.accept(tenant);
             TenantChanges.announce(connection, label);
             return tenant;
