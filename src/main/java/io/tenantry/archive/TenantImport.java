@@ -95,6 +95,9 @@ public class TenantImport {
     EntityManager em;
 
     @Inject
+    ImportsAtOnce importsAtOnce;
+
+    @Inject
     TenantContext context;
 
     @Inject
@@ -158,12 +161,13 @@ public class TenantImport {
      * {@link #requireImportable} does (checked again: things may have changed meanwhile), with
      * {@link ArchiveTooLargeException} (413) an entry beyond {@link ArchiveLimits}, with
      * {@link BrokenRuleException} (400, naming the entry, line and column) an archive that breaks a
-     * rule of the format; a refused import changes nothing.
+     * rule of the format, with {@link io.tenantry.accounts.TooManyAttemptsException} (429) while
+     * {@value ImportsAtOnce#AT_ONCE} imports run on this instance; a refused import changes nothing.
      */
     @Requires(Permission.TENANT_EXPORT)
     public Outcome readFrom(SpooledArchive archive) {
         requireOwnerAndEmptyTenant();
-        try {
+        try (ImportsAtOnce.Place place = importsAtOnce.take()) {
             Importing importing = new Importing(context.tenant(), false);
             archive.read(importing::entry);
             Outcome outcome = importing.finish();

@@ -2,10 +2,10 @@ package io.tenantry.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Function;
 
 /**
@@ -32,8 +32,11 @@ public final class SpooledBody implements AutoCloseable {
     public static SpooledBody of(InputStream body) {
         Path file = null;
         try {
-            file = Files.createTempFile("tenantry-upload-", ".part");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            file = Files.createTempFile("tenantry-upload-", ".part"); // readable by the server's user alone
+            // Written into the file as created: copying over it (REPLACE_EXISTING) made a new one, readable by all.
+            try (OutputStream out = Files.newOutputStream(file)) {
+                body.transferTo(out);
+            }
             return new SpooledBody(file);
         } catch (IOException e) {
             deleteQuietly(file);

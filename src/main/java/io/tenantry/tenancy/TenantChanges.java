@@ -100,7 +100,9 @@ public class TenantChanges {
                         }
                     }
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // An Error too (an OutOfMemoryError caused by other requests, say): without this thread the
+                // instance would never again hear of tenants changed, taken out of service or deleted elsewhere.
                 if (running) {
                     LOG.log(Level.WARNING, "Lost the tenant-change listener; reconnecting in 3 s", e);
                     pause();

@@ -18,7 +18,7 @@ record DevSettings(Path dataDir, Path filesRoot, String port, String domain, Str
         return new DevSettings(dataDir,
                 given(env, "FILES_ROOT").map(Path::of).orElse(dataDir.resolve("files")).toAbsolutePath(),
                 given(env, "HTTP_PORT").orElse("8080"), given(env, "TENANTS_DOMAIN").orElse("localhost"),
-                given(env, "JAVA_HEAP").orElse("256m"), given(env, "ADMIN_USERNAME").orElse("admin"),
+                given(env, "JAVA_HEAP").orElse("512m"), given(env, "ADMIN_USERNAME").orElse("admin"),
                 given(env, "ADMIN_PASSWORD"), given(env, "DB_URL"));
     }
 
