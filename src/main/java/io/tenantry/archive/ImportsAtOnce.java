@@ -11,13 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@value #AT_ONCE}. An import holds its archive's people in memory ({@code accounts.json}, up to 4 MiB,
  * read whole: {@link ArchivedPeople}); a hostile-owner review sent six crafted imports at once from
  * three tenants it owned and exhausted a 256 MiB heap, and an OutOfMemoryError then ended one of the
- * server's own threads. Counted across tenants because one owner may own several. Restores are
+ * server's own threads. Counted across tenants because one owner may own several. Four: as many as
+ * the test suite's classes running at once may import, each one import at a time. Restores are
  * bounded by their own slots ({@link RestorePointWork}).
  */
 @ApplicationScoped
 public class ImportsAtOnce {
 
-    static final int AT_ONCE = 2;
+    static final int AT_ONCE = 4;
     /** What a refused caller is told to wait: an ordinary import ends within it. */
     private static final Duration WAIT = Duration.ofSeconds(30);
 

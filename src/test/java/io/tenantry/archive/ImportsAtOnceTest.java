@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.accounts.TooManyAttemptsException;
 
-/** At most two imports at once per instance, whatever their tenants; a place comes back once. */
+/** At most four imports at once per instance, whatever their tenants; a place comes back once. */
 class ImportsAtOnceTest {
 
     @Test
-    void aThirdImportWhileTwoRunIsRefusedUntilOneEnds() {
+    void aFifthImportWhileFourRunIsRefusedUntilOneEnds() {
         ImportsAtOnce imports = new ImportsAtOnce();
         ImportsAtOnce.Place first = imports.take();
         ImportsAtOnce.Place second = imports.take();
+        ImportsAtOnce.Place others = imports.take();
+        ImportsAtOnce.Place more = imports.take();
         TooManyAttemptsException refused = assertThrows(TooManyAttemptsException.class, imports::take);
         assertEquals(Duration.ofSeconds(30), refused.retryAfter().orElseThrow());
 
@@ -27,5 +29,7 @@ class ImportsAtOnceTest {
         assertThrows(TooManyAttemptsException.class, imports::take);
         second.close();
         third.close();
+        others.close();
+        more.close();
     }
 }
