@@ -69,7 +69,7 @@ public final class DatabaseUnavailable {
             if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
                 return true;
             }
-            if (poolCouldNotAllocate(sql)) {
+            if (poolCouldNotAllocate(sql) || takenBackByThePool(sql)) {
                 return true;
             }
         }
@@ -102,6 +102,14 @@ public final class DatabaseUnavailable {
         String message = failure.getMessage();
         return message != null && message.startsWith("jakarta.resource.")
                 && CLOSED_CONNECTION_WORDS.stream().anyMatch(message::contains);
+    }
+
+    // WildFly's pool (IronJacamar) flushes every connection when one is found dead (wildfly-config/): a
+    // request still holding a handle then meets IJ031040 at its next statement, before anything is sent.
+    // Its transaction died with the physical connection, so nothing was written.
+    private static boolean takenBackByThePool(SQLException failure) {
+        String message = failure.getMessage();
+        return message != null && message.startsWith("IJ031040");
     }
 
     // Payara's pool says so only in words (no SQLState) when it cannot open a connection.

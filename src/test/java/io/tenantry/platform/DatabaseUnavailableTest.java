@@ -65,6 +65,16 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aStatementOnAConnectionWildFlysPoolTookBackIsAnOutage() {
+        // As EclipseLink reports it when IronJacamar flushed the pool during a database restart (seen in
+        // .ci/run's DatabaseRestartIT on WildFly: two answers of 6,588 were 500).
+        SQLException takenBack = new SQLException("IJ031040: Connection is not associated with a managed connection: "
+                + "org.jboss.jca.adapters.jdbc.jdk8.WrappedConnectionJDK8@4772a826");
+        assertTrue(DatabaseUnavailable.causedIt(new RuntimeException("Exception [EclipseLink-4002]",
+                new RuntimeException("Internal Exception", takenBack))));
+    }
+
+    @Test
     void refusedConnectionsAndConnectionStatesAreOutages() {
         assertTrue(DatabaseUnavailable.causedIt(new IllegalStateException(new ConnectException("Connection refused"))));
         assertTrue(DatabaseUnavailable.causedIt(new RuntimeException(new SQLException("gone", "08006"))));
