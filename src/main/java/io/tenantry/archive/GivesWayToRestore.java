@@ -9,14 +9,12 @@ import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantRestores;
 
 /**
- * An archive's way out that ends the archive once a restore of its tenant waits: an export holds the
- * tenant's transaction (its snapshot, and the lock every transaction of the tenant holds) for as long
- * as its client takes to read it, so a member downloading slowly would otherwise keep the owner from
- * restoring (409 after {@link TenantRestores#DRAIN}). The owner's restore comes first: before each
- * write it asks {@link TenantRestores#awaitsOthers}, and when a restore waits it refuses the write with
- * a {@link ConflictException} (409 while nothing was sent; a download cut off otherwise), which rolls
- * the export's transaction back and lets the restore begin. A client that reads nothing at all blocks
- * the write it is in, and so is waited for only until the restore's drain ends.
+ * An archive's way out that ends the archive once a restore of its tenant waits: an archive being
+ * written (an export, to its temporary file before it is sent: {@link ExportSpool}; a restore point)
+ * holds the tenant's transaction, its snapshot and the lock every transaction of the tenant holds, and a
+ * large tenant takes a while to write. The owner's restore comes first: before each write it asks
+ * {@link TenantRestores#awaitsOthers}, and when a restore waits it refuses the write with a
+ * {@link ConflictException} (409), which rolls the archive's transaction back and lets the restore begin.
  */
 final class GivesWayToRestore extends FilterOutputStream {
 
