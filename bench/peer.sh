@@ -15,7 +15,8 @@
 # Needs Debian's python3-django gunicorn python3-psycopg2 wrk postgresql-15; installs nothing itself.
 # Settings: WORKERS (gunicorn's sync workers, 2 × cores + 1 = 5), PEER_HTTP_PORT (18590), PEER_PG_PORT (55432),
 # PEER_PG_DIR (/tmp/tenantry-peer-pg, the peer's database; kept, as DATA_DIR is, so a rerun skips building).
-# The heap docs/deploy.md recommends (what it holds after a full GC under this load, 95 MiB, × 2.7).
+# 256 MiB: what reads alone need under this load (95 MiB after a full GC, × 2.7); docs/deploy.md
+# recommends 512m once imports are counted.
 export JAVA_HEAP=${JAVA_HEAP:-256m}
 source "$(dirname "$0")/common.sh"
 source_dir=${1:?"usage: bench/peer.sh DJANGO_TENANTS_SOURCE [SECONDS]"}
