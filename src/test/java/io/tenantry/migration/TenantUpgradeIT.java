@@ -70,7 +70,14 @@ class TenantUpgradeIT extends DeployedTenantry {
                         .getString("name"));
                 String readiness = awaitUpgradeFinished(instance);
                 assertTrue(failedLabels(readiness).contains(broken), "readiness names the tenant: " + readiness);
+                // Readiness reads the database; the instance remembers a tenant's state until the failure's
+                // announcement reaches it, a moment later on a loaded machine (seen in .ci/run: "waiting").
                 Tenantry.Reply refused = instance.get(Tenantry.host(broken), "/api/products");
+                for (long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                        !refused.body().contains("could not be upgraded") && System.nanoTime() < until; ) {
+                    Thread.sleep(200);
+                    refused = instance.get(Tenantry.host(broken), "/api/products");
+                }
                 assertEquals(503, refused.status(), refused.body());
                 assertTrue(refused.body().contains("could not be upgraded") && refused.body().contains("schema history"),
                         "the 503 says it failed, and why: " + refused.body());
