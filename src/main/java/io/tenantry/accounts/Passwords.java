@@ -7,12 +7,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
-/** Hashes and checks passwords with PBKDF2-HMAC-SHA512 at 210,000 iterations (OWASP 2023). */
+/**
+ * Hashes and checks passwords with PBKDF2-HMAC-SHA512 (Jakarta Security's {@link Pbkdf2PasswordHash}),
+ * a new hash at {@link PasswordIterations} (210,000 unless PASSWORD_ITERATIONS says otherwise), a
+ * stored one at the count it names.
+ */
 @ApplicationScoped
 public class Passwords {
 
     @Inject
     Pbkdf2PasswordHash hash;
+
+    @Inject
+    PasswordIterations iterations;
 
     private String decoy;
 
@@ -20,7 +27,7 @@ public class Passwords {
     void configure() {
         hash.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations.count()),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         decoy = hash(Secrets.random());

@@ -10,6 +10,7 @@ import io.tenantry.access.TenantCreation;
 import io.tenantry.access.DefaultPlan;
 import io.tenantry.access.OwnerQuota;
 import io.tenantry.access.TrialPeriod;
+import io.tenantry.accounts.PasswordIterations;
 import io.tenantry.accounts.SuperUserBootstrap;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.archive.RestorePointSchedule;
@@ -89,6 +90,9 @@ public class Bootstrap {
     StorageLimit storageLimit;
 
     @Inject
+    PasswordIterations passwordIterations;
+
+    @Inject
     RestorePointSchedule restorePointSchedule;
 
     @Inject
@@ -131,7 +135,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + metrics
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + passwordIterations + "; " + metrics
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(this::prepareDatabase);

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.tenantry.access.DefaultPlan;
 import io.tenantry.access.OwnerQuota;
 import io.tenantry.access.TrialPeriod;
+import io.tenantry.accounts.PasswordIterations;
 import io.tenantry.archive.ArchiveLimits;
 import io.tenantry.archive.RestorePointSettings;
 import io.tenantry.files.StorageLimit;
@@ -106,6 +107,10 @@ public class Settings {
     Optional<String> storageMaxMb;
 
     @Inject
+    @ConfigProperty(name = "password.iterations")
+    Optional<String> passwordIterations;
+
+    @Inject
     @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
     String tenantCreation;
 
@@ -143,6 +148,12 @@ public class Settings {
     @Singleton
     StorageLimit storageLimit() {
         return StorageLimit.of(storageMaxMb);
+    }
+
+    @Produces
+    @Singleton
+    PasswordIterations passwordIterations() {
+        return PasswordIterations.of(passwordIterations);
     }
 
     @Produces

@@ -36,14 +36,14 @@ class BrowserSignInIT extends DeployedTenantry {
 
     @BeforeEach
     void openBrowser() {
-        browser = Chromium.start();
+        browser = Chromium.take();
         suffix = UUID.randomUUID().toString().substring(0, 8);
     }
 
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            Chromium.giveBack(browser);
         }
     }
 

@@ -289,25 +289,45 @@ class SignInIT extends DeployedTenantry {
                 Tenantry.PASSWORD_OF_NEW_ACCOUNTS, "password:new", replacement, "password:confirmation", replacement),
                 "password:change");
         assertTrue(changed.body().contains("Your password has been changed"), changed.body());
-        assertTrue(storedHash(member).startsWith(PRODUCTION_COST), "a new password at the production cost");
+        assertTrue(storedHash(member).startsWith(HASH_ALGORITHM + ":" + Tenantry.PASSWORD_ITERATIONS + ":"),
+                "a new password at the cost PASSWORD_ITERATIONS sets");
         assertEquals(200, app.basic(member, replacement).get(Tenantry.host(acme), "/api/me").status());
     }
 
     /**
      * The tests' own accounts are written with a cheap hash (Tenantry.newAccount); those the server
-     * makes store the password at the production cost, and sign in with it.
+     * makes store the password at PASSWORD_ITERATIONS (the tests' servers set the least it takes), and
+     * a hash stored at another count, such as the production cost of a deployment whose setting was
+     * changed since, is checked at the count it names.
      */
     @Test
-    void anAccountTheServerMakesStoresItsPasswordAtTheProductionCost() throws SQLException {
+    void anAccountTheServerMakesStoresItsPasswordAtTheSettingsCostAndAnOlderCostStillSignsIn() throws SQLException {
         String made = "made-" + suffix;
         app.newAccountThroughTheApi(made);
-        assertTrue(storedHash(made).startsWith(PRODUCTION_COST), storedHash(made));
+        String stored = storedHash(made);
+        assertTrue(stored.startsWith(HASH_ALGORITHM + ":" + Tenantry.PASSWORD_ITERATIONS + ":"), stored);
         assertEquals(200, app.basic(made, Tenantry.PASSWORD_OF_NEW_ACCOUNTS).get(Tenantry.host("public"), "/api/me")
                 .status());
+
+        setStoredHash(made, Tenantry.withRounds(stored, Tenantry.PASSWORD_OF_NEW_ACCOUNTS, PRODUCTION_COST));
+        assertEquals(200, app.basic(made, Tenantry.PASSWORD_OF_NEW_ACCOUNTS).get(Tenantry.host("public"), "/api/me")
+                .status());
+        assertEquals(401, app.basic(made, "not " + Tenantry.PASSWORD_OF_NEW_ACCOUNTS).get(Tenantry.host("public"),
+                "/api/me").status());
     }
 
-    /** How accounts.Passwords stores a password: PBKDF2-HMAC-SHA512, 210,000 rounds. */
-    private static final String PRODUCTION_COST = "PBKDF2WithHmacSHA512:210000:";
+    /** How accounts.Passwords stores a password: PBKDF2-HMAC-SHA512, 210,000 rounds unless PASSWORD_ITERATIONS is set. */
+    private static final String HASH_ALGORITHM = "PBKDF2WithHmacSHA512";
+    private static final int PRODUCTION_COST = 210_000;
+
+    private static void setStoredHash(String username, String hash) throws SQLException {
+        try (Connection db = TestDatabase.connect(); java.sql.PreparedStatement update = db.prepareStatement(
+                "UPDATE public.account SET password_hash = ? WHERE username = ?")) {
+            update.setString(1, hash);
+            update.setString(2, username);
+            assertEquals(1, update.executeUpdate());
+        }
+    }
 
     private static String storedHash(String username) throws SQLException {
         try (Connection db = TestDatabase.connect(); java.sql.PreparedStatement select = db.prepareStatement(

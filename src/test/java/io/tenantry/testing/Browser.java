@@ -26,19 +26,25 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final int port;
+    private final boolean kept;
 
-    private Browser(ChromeDriver driver, int port) {
+    private Browser(ChromeDriver driver, int port, boolean kept) {
         this.driver = driver;
         this.port = port;
+        this.kept = kept;
     }
 
+    /** A browser with no cookies, perhaps one an earlier test used ({@link Chromium#take()}). */
     public static Browser open(int port) {
-        return new Browser(Chromium.start(), port);
+        return new Browser(Chromium.take(), port, true);
     }
 
-    /** A browser that records the requests its pages make, for {@link #requestsMade()}. */
+    /**
+     * A new browser that records the requests its pages make, for {@link #requestsMade()}: never one
+     * an earlier test used, whose cache would keep requests from being made.
+     */
     public static Browser openRecordingRequests(int port) {
-        return new Browser(Chromium.start(true), port);
+        return new Browser(Chromium.start(true), port, false);
     }
 
     /** A request a page made: the address of the page, the address asked for, and its kind (Document, Script, Fetch…). */
@@ -93,8 +99,13 @@ public final class Browser implements AutoCloseable {
         Chromium.screenshot(driver, name);
     }
 
+    /** Gives a browser from {@link #open} back for the next test; quits one that records requests. */
     @Override
     public void close() {
-        driver.quit();
+        if (kept) {
+            Chromium.giveBack(driver);
+        } else {
+            driver.quit();
+        }
     }
 }

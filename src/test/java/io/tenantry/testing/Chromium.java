@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,14 +27,80 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * through Chromium's own resolver rules, so no DNS set-up is needed. Without Chromium installed
  * the browser tests are skipped, unless TENANTRY_BROWSER_REQUIRED is set (as .ci/run does), in
  * which case they fail.
+ *
+ * <p>A browser a test is done with is kept for the next ({@link #take()}, {@link #giveBack}): a
+ * Chromium started afresh for each test, compiling every page's scripts and styles from nothing,
+ * was a large share of the suite's CPU. What a test may have changed in it is undone on the way
+ * back: its tabs are closed (with whatever it told those pages through DevTools, such as a time
+ * zone or a script to run first), the cookies of every host are deleted, and the window is given
+ * its size again. What stays is the HTTP cache, as in a person's browser.
  */
 public final class Chromium {
 
     private static final File BROWSER = new File("/usr/bin/chromium");
     private static final File DRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Dimension WINDOW = new Dimension(1280, 900);
+    private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
+
+    /** Browsers tests gave back, for the next tests to take; quit when the test JVM ends. */
+    private static final Deque<ChromeDriver> IDLE = new ArrayDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (IDLE) {
+                IDLE.forEach(Chromium::quietlyQuit);
+                IDLE.clear();
+            }
+        }, "chromium-quit"));
+    }
 
     private Chromium() {
+    }
+
+    /** A browser with no cookies: one an earlier test gave back, or a new one. Hand it back with {@link #giveBack}. */
+    public static ChromeDriver take() {
+        synchronized (IDLE) {
+            ChromeDriver kept = IDLE.poll();
+            if (kept != null) {
+                return kept;
+            }
+        }
+        return start();
+    }
+
+    /**
+     * Undoes what a test may have changed in {@code driver} (above) and keeps it for the next test;
+     * a browser that does not answer is quit instead.
+     */
+    public static void giveBack(ChromeDriver driver) {
+        try {
+            driver.switchTo().newWindow(WindowType.TAB);
+            String fresh = driver.getWindowHandle();
+            for (String handle : driver.getWindowHandles()) {
+                if (!handle.equals(fresh)) {
+                    driver.switchTo().window(handle).close();
+                }
+            }
+            driver.switchTo().window(fresh);
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            driver.manage().window().setSize(WINDOW);
+            driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
+        } catch (WebDriverException e) {
+            quietlyQuit(driver);
+            return;
+        }
+        synchronized (IDLE) {
+            IDLE.push(driver);
+        }
+    }
+
+    private static void quietlyQuit(ChromeDriver driver) {
+        try {
+            driver.quit();
+        } catch (WebDriverException gone) {
+            // already ended
+        }
     }
 
     public static ChromeDriver start() {
@@ -51,7 +121,7 @@ public final class Chromium {
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--host-resolver-rules=MAP *." + Tenantry.DOMAIN + " 127.0.0.1");
+                "--window-size=" + WINDOW.width + "," + WINDOW.height, "--host-resolver-rules=MAP *." + Tenantry.DOMAIN + " 127.0.0.1");
         if (recordRequests) {
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -59,7 +129,7 @@ public final class Chromium {
         }
         ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
                 .build(), options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
         return driver;
     }
 

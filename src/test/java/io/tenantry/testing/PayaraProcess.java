@@ -67,7 +67,7 @@ public final class PayaraProcess implements AutoCloseable {
         command.addAll(List.of("-Xmx512m",
                 "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
                 "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD, "-Dadmin.email=" + Tenantry.emailOf(Tenantry.ADMIN), "-Dfiles.root=" + System.getProperty("tenantry.test.files"),
-                "-Dmetrics.token=" + Tenantry.METRICS_TOKEN));
+                "-Dmetrics.token=" + Tenantry.METRICS_TOKEN, "-Dpassword.iterations=" + Tenantry.PASSWORD_ITERATIONS));
         if (withDomain) {
             command.add("-Dtenants.domain=" + Tenantry.DOMAIN);
         }

@@ -64,10 +64,17 @@ public final class Tenantry {
     /**
      * The PBKDF2 rounds of the tests' accounts' stored hashes: a hash names its own rounds, so each
      * sign-in of these accounts checks the password with the server's own code, in milliseconds
-     * instead of 0.5–1.5 s of the server's CPU. Accounts the server makes (the API, registration, a
-     * new password) have the production cost, which {@code SignInIT} checks.
+     * instead of 0.5–1.5 s of the server's CPU at the production cost. Accounts the server makes
+     * (the API, registration, a new password) have the cost PASSWORD_ITERATIONS sets, which
+     * {@code SignInIT} checks: {@link #PASSWORD_ITERATIONS} on the tests' servers.
      */
     static final int FIXTURE_HASH_ROUNDS = 1024;
+    /**
+     * PASSWORD_ITERATIONS of every server the tests start (arquillian.xml, {@link PayaraProcess}): the
+     * least Tenantry takes, so that the super-user's password, made by the server, and those of
+     * accounts made through the API cost milliseconds to check, not a large part of the run's CPU.
+     */
+    public static final int PASSWORD_ITERATIONS = 1000;
     /** The API token of each account {@link #newAccount} made, by user name: it accepts invitations without a PBKDF2 check. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     /**
@@ -201,6 +208,11 @@ public final class Tenantry {
      * rounds: the same algorithm, salt and key length.
      */
     static String withFixtureRounds(String stored, String password) {
+        return withRounds(stored, password, FIXTURE_HASH_ROUNDS);
+    }
+
+    /** The server's stored hash of {@code password}, as above, done again with {@code rounds} rounds. */
+    public static String withRounds(String stored, String password, int rounds) {
         String[] parts = stored.split(":");
         if (parts.length != 4) {
             throw new AssertionError("Not algorithm:rounds:salt:key: " + stored);
@@ -209,8 +221,8 @@ public final class Tenantry {
         int keyBits = Base64.getDecoder().decode(parts[3]).length * 8;
         try {
             byte[] key = SecretKeyFactory.getInstance(parts[0]).generateSecret(new PBEKeySpec(password.toCharArray(),
-                    salt, FIXTURE_HASH_ROUNDS, keyBits)).getEncoded();
-            return String.join(":", parts[0], Integer.toString(FIXTURE_HASH_ROUNDS), parts[2],
+                    salt, rounds, keyBits)).getEncoded();
+            return String.join(":", parts[0], Integer.toString(rounds), parts[2],
                     Base64.getEncoder().encodeToString(key));
         } catch (GeneralSecurityException e) {
             throw new AssertionError("Could not hash with " + parts[0], e);
