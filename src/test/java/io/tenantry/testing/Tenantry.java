@@ -74,7 +74,7 @@ public final class Tenantry {
      * least Tenantry takes, so that the super-user's password, made by the server, and those of
      * accounts made through the API cost milliseconds to check, not a large part of the run's CPU.
      */
-    public static final int PASSWORD_ITERATIONS = 1000;
+    public static final int PASSWORD_ITERATIONS = 1024;
     /** The API token of each account {@link #newAccount} made, by user name: it accepts invitations without a PBKDF2 check. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     /**
