@@ -50,6 +50,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "Tenantry: starting (mvn -Prun,bench, heap $JAVA_HEAP), $tenants tenants of $products products × $versions versions"
+# Tenantry's tenants are made once per DATA_DIR and the peer is loaded from their answers: a new DATA_DIR
+# (after a clean build, say) means new answers, so the peer's database is made again too.
+[ -d "$DATA_DIR" ] || rm -rf "$pg_dir"
 start_server
 token=$($BENCH peer-tenants "$tenants" "$products" "$versions")
 rm -rf "$answers"; mkdir -p "$answers"

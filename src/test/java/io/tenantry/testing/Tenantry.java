@@ -46,9 +46,9 @@ public final class Tenantry {
     public static final String METRICS_TOKEN = "test-metrics-token-0123456789";
 
     /**
-     * How long a request may take: a server just started checks the super-user's password at the
-     * production cost with its client compiler, which on a machine loaded forty times over took
-     * more than 30 s.
+     * How long a request may take: a server just started answered its first requests in more than
+     * 30 s on a machine loaded forty times over (then checking the super-user's password at the
+     * production cost, before {@link #PASSWORD_ITERATIONS}).
      */
     private static final Duration REQUEST_PATIENCE = Duration.ofSeconds(120);
 
