@@ -56,7 +56,7 @@ public class ArchiveResource {
     /**
      * The tenant's archive, written whole before it is sent ({@link ExportSpool}: a client reading slowly
      * holds no database connection), with its length. 403 for those who may not export, 429 while
-     * {@value ExportsAtOnce#AT_ONCE} of the tenant's exports are under way.
+     * {@value ExportsAtOnce#AT_ONCE} of the tenant's exports, or of the caller's, are under way.
      */
     @GET
     @Produces(ZIP)

@@ -477,7 +477,7 @@ class HostileArchiveIT extends DeployedTenantry {
 
     /** The account's id on this server, as an export of a tenant it owns lists it. */
     @Test
-    void anExportReadSlowlyHoldsNoDatabaseConnectionAndATenantHasAtMostTwoUnderWay() throws Exception {
+    void anExportReadSlowlyHoldsNoDatabaseConnectionAndATenantOrAnOwnerHasAtMostTwoUnderWay() throws Exception {
         // Before: the archive was written to the client from the export's transaction, so an owner asking for
         // exports and reading none held a pooled connection each, and a few dozen stopped every tenant.
         String label = "unread-" + suffix;
@@ -491,6 +491,10 @@ class HostileArchiveIT extends DeployedTenantry {
             assertEquals(201, owner.post(host, "/api/cases/1/attachments?name=big" + file, "application/octet-stream",
                     megabytes).status());
         }
+        String other = tenant("unread2-" + suffix);
+        Tenantry neighbour = app.newAccount("neighbour-" + suffix);
+        assertEquals(201, app.createTenant("unreadn-" + suffix, "Neighbour", "neighbour-" + suffix).status());
+        String neighbours = Tenantry.host("unreadn-" + suffix);
         List<java.net.Socket> unread = new java.util.ArrayList<>();
         try {
             for (int export = 0; export < 2; export++) {
@@ -502,6 +506,11 @@ class HostileArchiveIT extends DeployedTenantry {
             Tenantry.Download third = owner.download(host, "/api/archive");
             assertEquals(429, third.status(), "a third export while two are under way");
             assertFalse(third.header("Retry-After").isEmpty());
+            // Before: each further tenant he owned added two more files as large as its archive.
+            Tenantry.Download ofAnother = owner.download(other, "/api/archive");
+            assertEquals(429, ofAnother.status(), "his third export, of another tenant he owns");
+            assertFalse(ofAnother.header("Retry-After").isEmpty());
+            assertEquals(200, neighbour.download(neighbours, "/api/archive").status(), "a neighbour exports meanwhile");
         } finally {
             for (java.net.Socket socket : unread) {
                 socket.close();
