@@ -11,6 +11,8 @@ import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.platform.Reason;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
+import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantRestores;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -31,6 +33,15 @@ public class TenantAccess {
     Memberships memberships;
 
     @Inject
+    ListedMembers listed;
+
+    @Inject
+    TenantRestores restores;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
     TenantEntry entries;
 
     @Inject
@@ -46,9 +57,17 @@ public class TenantAccess {
         return decided;
     }
 
-    /** {@link TenantEntry}'s rule, with the permissions of the groups in this tenant's schema. */
+    /**
+     * {@link TenantEntry}'s rule, with the permissions of the groups in this tenant's schema. While the
+     * tenant is being restored (or was restored since the request found it), a caller who is not its
+     * member is refused without reading its schema, which refuses every reader then (503): a stranger
+     * gets the refusal a tenant at rest gives him ({@code tenancy.RestoreAudience}).
+     */
     private Access decide(Tenant tenant, Optional<Caller> signedIn) {
-        Optional<Set<Permission>> granted = signedIn.flatMap(who -> memberships.permissionsOf(tenant, who.accountId()));
+        boolean schemaReplaced = isBeingReplaced(tenant);
+        Optional<Set<Permission>> granted = signedIn.flatMap(who -> schemaReplaced
+                && !listed.lists(tenant, who.accountId()) ? Optional.empty()
+                : memberships.permissionsOf(tenant, who.accountId()));
         if (entries.closedTo(tenant, signedIn, granted.isPresent())) {
             return Access.of(Access.Entry.SUBSCRIPTION_EXPIRED);
         }
@@ -57,6 +76,12 @@ public class TenantAccess {
         }
         Access.Entry entry = entries.withoutMembership(tenant, signedIn);
         return entry == Access.Entry.READER ? new Access(entry, Permission.viewing()) : Access.of(entry);
+    }
+
+    /** As {@code tenancy.TenantDataInterceptor} sees it: restored now, or since the request found the tenant. */
+    private boolean isBeingReplaced(Tenant asFound) {
+        Tenant now = directory.find(asFound.label()).orElse(asFound);
+        return restores.isUnderway(now) || !now.filesFolder().equals(asFound.filesFolder());
     }
 
     public boolean permits(Permission permission) {

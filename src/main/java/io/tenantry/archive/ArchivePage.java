@@ -8,6 +8,7 @@ import org.primefaces.model.file.UploadedFile;
 
 import io.tenantry.access.Permission;
 import io.tenantry.access.TenantAccess;
+import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.platform.Explained;
 import io.tenantry.faces.Messages;
 import jakarta.faces.view.ViewScoped;
@@ -30,6 +31,12 @@ public class ArchivePage implements Serializable {
     @Inject
     TenantAccess access;
 
+    @Inject
+    ImportsAtOnce importsAtOnce;
+
+    @Inject
+    CurrentCaller caller;
+
     private transient UploadedFile archive;
 
     public boolean isMayExport() {
@@ -45,7 +52,8 @@ public class ArchivePage implements Serializable {
         try (InputStream in = archive.getInputStream()) {
             imports.requireImportable(archive.getSize());
             TenantImport.Outcome outcome;
-            try (SpooledArchive spooled = spool.spool(in)) {
+            try (ImportsAtOnce.Turn turn = importsAtOnce.begin(caller.require().accountId());
+                 SpooledArchive spooled = spool.spool(in)) {
                 outcome = imports.readFrom(spooled);
             }
             Messages.info("archive.imported", outcome.rows().values().stream().mapToInt(Integer::intValue).sum(),

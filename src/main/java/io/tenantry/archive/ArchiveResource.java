@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,10 +47,16 @@ public class ArchiveResource {
     @Inject
     TenantContext context;
 
+    @Inject
+    ImportsAtOnce importsAtOnce;
+
+    @Inject
+    CurrentCaller caller;
+
     /**
      * The tenant's archive, written whole before it is sent ({@link ExportSpool}: a client reading slowly
      * holds no database connection), with its length. 403 for those who may not export, 429 while
-     * {@value ExportsAtOnce#AT_ONCE} of the tenant's exports are under way.
+     * {@value ExportsAtOnce#AT_ONCE} of the tenant's exports, or of the caller's, are under way.
      */
     @GET
     @Produces(ZIP)
@@ -68,7 +75,8 @@ public class ArchiveResource {
      * Imports the zip sent as the body. Who may import, into an empty tenant, and a declared length
      * within ARCHIVE_MAX_SIZE_MB are checked before any of it is read (403, 400, 413); the body is
      * then spooled outside any transaction (a slow sender holds no database connection), checked
-     * whole, and imported in one transaction.
+     * whole, and imported in one transaction. 429 while the caller has another import under way on this
+     * instance, or while {@value ImportsAtOnce#AT_ONCE} run ({@link ImportsAtOnce}).
      */
     @POST
     @Consumes({ZIP, MediaType.APPLICATION_OCTET_STREAM})
@@ -76,7 +84,8 @@ public class ArchiveResource {
     public TenantImport.Outcome upload(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long declaredLength,
             InputStream archive) {
         imports.requireImportable(declaredLength);
-        try (SpooledArchive spooled = spool.spool(archive)) {
+        try (ImportsAtOnce.Turn turn = importsAtOnce.begin(caller.require().accountId());
+             SpooledArchive spooled = spool.spool(archive)) {
             return imports.readFrom(spooled);
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,16 +32,19 @@ public class ExportSpool {
     @Inject
     TenantContext context;
 
+    @Inject
+    CurrentCaller caller;
+
     /** An archive written and ready to send: closing {@code content} deletes its file and gives its place back. */
     record Written(InputStream content, long size) {
     }
 
     /**
-     * Writes the archive, once a place among the tenant's exports is free ({@link ExportsAtOnce}: 429
-     * otherwise); who may export is checked by {@link TenantExport} (403) before anything is written.
+     * Writes the archive, once a place among the tenant's exports and the caller's is free
+     * ({@link ExportsAtOnce}: 429 otherwise); who may export is checked by {@link TenantExport} (403) before anything is written.
      */
     Written write() {
-        ExportsAtOnce.Place place = exportsAtOnce.take(context.tenant());
+        ExportsAtOnce.Place place = exportsAtOnce.take(context.tenant(), caller.require().accountId());
         Path file = null;
         try {
             file = Files.createTempFile("tenantry-export-", ".zip"); // readable by the server's user alone

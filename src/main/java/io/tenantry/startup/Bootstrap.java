@@ -24,6 +24,7 @@ import io.tenantry.migration.TenantUpgrade;
 import io.tenantry.platform.Database;
 import io.tenantry.platform.MetricsSettings;
 import io.tenantry.platform.PlatformStatus;
+import io.tenantry.platform.StaleSpools;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.platform.UnroutedPool;
 import io.tenantry.provisioning.InterruptedWork;
@@ -45,7 +46,8 @@ import jakarta.inject.Inject;
  * variable (DB_URL and DB_WAIT_SECONDS are checked before, when the persistence unit opens:
  * {@link io.tenantry.platform.DatabaseAtStart}). The database is then prepared in the background, retried until it answers: public
  * schema, template, super-user, public tenant, directory, what a stopped server left half done
- * ({@link InterruptedWork}); then tenants behind are upgraded.
+ * ({@link InterruptedWork}); then tenants behind are upgraded. Meanwhile, spool files an earlier run
+ * left in the temporary folder are removed ({@link StaleSpools}).
  */
 @ApplicationScoped
 public class Bootstrap {
@@ -120,6 +122,9 @@ public class Bootstrap {
     InterruptedWork interruptedWork;
 
     @Inject
+    StaleSpools staleSpools;
+
+    @Inject
     TenantUpgrade upgrade;
 
     @Inject
@@ -138,6 +143,7 @@ public class Bootstrap {
                 + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + passwordIterations + "; " + metrics
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
+        executor.submit(staleSpools::sweep);
         executor.submit(this::prepareDatabase);
     }
 

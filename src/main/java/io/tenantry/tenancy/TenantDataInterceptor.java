@@ -13,7 +13,8 @@ import jakarta.transaction.Transactional;
  * request that began before its tenant's deletion (a slow body, say) must not reach a schema that
  * a later tenant of the same label may own by now ({@link TenantGoneException}, 404); nor a tenant
  * being restored, or restored since the request found it ({@link TenantRestoringException}, 503),
- * unless this is the restore's own work ({@link TenantRestores}). A method
+ * unless this is the restore's own work ({@link TenantRestores}); a caller {@link RestoreAudience}
+ * does not admit is refused as the tenant at rest refuses him instead. A method
  * declared {@code @Transactional(NOT_SUPPORTED)} is let through unbound: it reaches tenant data only
  * through services that bind it in transactions of their own.
  */
@@ -32,6 +33,9 @@ public class TenantDataInterceptor {
     @Inject
     TenantRestores restores;
 
+    @Inject
+    RestoreAudience restoreAudience;
+
     @AroundInvoke
     public Object bindTenant(InvocationContext invocation) throws Exception {
         if (runsOutsideTransactions(invocation)) {
@@ -49,7 +53,11 @@ public class TenantDataInterceptor {
             return invocation.proceed();
         }
         if (restores.isUnderway(now) || !now.filesFolder().equals(tenant.filesFolder())) {
-            // Being restored, or restored since this request found its tenant: what it read is gone.
+            // Being restored, or restored since this request found its tenant: what it read is gone. A stranger
+            // to a private tenant is refused as at rest instead, learning nothing of the restore.
+            if (!restoreAudience.mayLearnOfRestore(now)) {
+                restoreAudience.refuseAsAtRest();
+            }
             throw new TenantRestoringException(tenant.label());
         }
         TransactionTenant.bind(tenant.schema());

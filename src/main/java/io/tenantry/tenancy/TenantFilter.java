@@ -26,7 +26,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * deletion begins); a tenant whose schema is not yet current gets 503 until it is, saying where
  * its upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
  * those {@link UpgradeFailureAudience} admits, as the reason may quote a row), and one being
- * restored on any instance ({@link TenantRestores}) gets 503 until its restore ends. Requests
+ * restored on any instance ({@link TenantRestores}) gets 503 until its restore ends, told only to those
+ * {@link RestoreAudience} admits (a stranger to a private tenant gets its usual refusal). Requests
  * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them.
  * {@code www.<domain>} is moved (301) to the public host. Health
  * and OpenAPI belong to no tenant and answer on any host, as load balancers call them by IP; metrics
@@ -67,6 +68,9 @@ public class TenantFilter extends HttpFilter {
 
     @Inject
     TenantRestores restores;
+
+    @Inject
+    RestoreAudience restoreAudience;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -112,13 +116,15 @@ public class TenantFilter extends HttpFilter {
             refuseUntilUpgraded(request, response, tenant, upgrade);
             return;
         }
-        if (restores.isUnderway(tenant)) {
+        context.enter(tenant);
+        // A stranger to a private tenant is refused as at rest (the refusals read none of its data), so that
+        // the restore's 503 does not tell him the tenant exists and is being restored just now.
+        if (restores.isUnderway(tenant) && restoreAudience.mayLearnOfRestore(tenant)) {
             response.setHeader("Retry-After", "5");
             ProblemResponse.send(request, response, 503, Reason.of("title.restoring"),
                     Reason.of("tenant.restoring", tenant.label().value()));
             return;
         }
-        context.enter(tenant);
         chain.doFilter(request, response);
     }
 

@@ -404,6 +404,31 @@ class HostileArchiveIT extends DeployedTenantry {
     }
 
     @Test
+    void anOwnerOfSeveralTenantsHasOneImportUnderWayAndItsNeighbourIsServed() throws Exception {
+        byte[] archive = zip(exported());
+        String first = tenant("imf-" + suffix);
+        String second = tenant("ims-" + suffix);
+        // Before: the owner's imports into each of his tenants ran at once, and four of them (slow to import,
+        // or failing only at their last row) held every place on the instance: everyone else was told 429.
+        SlowUpload slow = SlowUpload.typed(owner, first, "/api/archive", ZIP, 400, Duration.ofMillis(300))
+                .awaitStarted();
+        Tenantry.Reply refused = owner.post(second, "/api/archive", ZIP, archive);
+        assertEquals(429, refused.status(), "one import of his at a time: " + refused);
+        assertTrue(refused.body().contains("archive.importUnderway") || refused.body().contains("under way"), refused.body());
+        assertEquals(0, owner.get(second, "/api/products").json().asJsonObject().getInt("total"), "nothing came in");
+
+        Tenantry neighbour = app.newAccount("neighbour-" + suffix);
+        assertEquals(201, app.createTenant("imn-" + suffix, "Neighbour", "neighbour-" + suffix).status());
+        Tenantry.Reply served = neighbour.post(Tenantry.host("imn-" + suffix), "/api/archive", ZIP, archive);
+        assertEquals(200, served.status(), "another owner imports meanwhile: " + served);
+
+        assertFalse(slow.status().isDone(), "the owner's first archive was still arriving");
+        assertEquals(400, slow.hurry().get(2, TimeUnit.MINUTES), "filler bytes are no zip");
+        Tenantry.Reply after = owner.post(second, "/api/archive", ZIP, archive);
+        assertEquals(200, after.status(), "once it ended, his next import goes ahead: " + after);
+    }
+
+    @Test
     void aSlowArchiveHoldsNoDatabaseConnectionWhileItArrives() throws Exception {
         String target = tenant("dst-" + suffix);
         // Up to 6 s of body: with a transaction open while it is read, each such upload would hold a
@@ -452,7 +477,7 @@ class HostileArchiveIT extends DeployedTenantry {
 
     /** The account's id on this server, as an export of a tenant it owns lists it. */
     @Test
-    void anExportReadSlowlyHoldsNoDatabaseConnectionAndATenantHasAtMostTwoUnderWay() throws Exception {
+    void anExportReadSlowlyHoldsNoDatabaseConnectionAndATenantOrAnOwnerHasAtMostTwoUnderWay() throws Exception {
         // Before: the archive was written to the client from the export's transaction, so an owner asking for
         // exports and reading none held a pooled connection each, and a few dozen stopped every tenant.
         String label = "unread-" + suffix;
@@ -466,6 +491,10 @@ class HostileArchiveIT extends DeployedTenantry {
             assertEquals(201, owner.post(host, "/api/cases/1/attachments?name=big" + file, "application/octet-stream",
                     megabytes).status());
         }
+        String other = tenant("unread2-" + suffix);
+        Tenantry neighbour = app.newAccount("neighbour-" + suffix);
+        assertEquals(201, app.createTenant("unreadn-" + suffix, "Neighbour", "neighbour-" + suffix).status());
+        String neighbours = Tenantry.host("unreadn-" + suffix);
         List<java.net.Socket> unread = new java.util.ArrayList<>();
         try {
             for (int export = 0; export < 2; export++) {
@@ -477,6 +506,11 @@ class HostileArchiveIT extends DeployedTenantry {
             Tenantry.Download third = owner.download(host, "/api/archive");
             assertEquals(429, third.status(), "a third export while two are under way");
             assertFalse(third.header("Retry-After").isEmpty());
+            // Before: each further tenant he owned added two more files as large as its archive.
+            Tenantry.Download ofAnother = owner.download(other, "/api/archive");
+            assertEquals(429, ofAnother.status(), "his third export, of another tenant he owns");
+            assertFalse(ofAnother.header("Retry-After").isEmpty());
+            assertEquals(200, neighbour.download(neighbours, "/api/archive").status(), "a neighbour exports meanwhile");
         } finally {
             for (java.net.Socket socket : unread) {
                 socket.close();
@@ -489,6 +523,22 @@ class HostileArchiveIT extends DeployedTenantry {
             status = owner.download(host, "/api/archive").status();
         }
         assertEquals(200, status, "an export once the unread ones are gone");
+    }
+
+    @Test
+    void headRequestsForTheArchiveLeaveNoExportUnderWay() throws Exception {
+        String host = tenant("head-" + suffix);
+        owner.post(host, "/api/products", "{\"name\":\"P\"}");
+        for (int head = 0; head < 3; head++) {
+            try (java.net.Socket socket = new java.net.Socket(owner.server().getHost(), owner.server().getPort())) {
+                socket.getOutputStream().write(("HEAD /api/archive HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: "
+                        + owner.authorizationHeader() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.setSoTimeout(120_000);
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertTrue(answer.startsWith("HTTP/1.1 200"), "head " + head + " is answered as a GET is: " + answer);
+            }
+        }
+        assertEquals(200, owner.download(host, "/api/archive").status(), "no place is held by an archive never sent");
     }
 
     /** Asks for the tenant's archive as the owner on a socket that reads the answer's first line and nothing more. */

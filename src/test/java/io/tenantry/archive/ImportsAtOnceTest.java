@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.accounts.TooManyAttemptsException;
 
-/** At most four imports at once per instance, whatever their tenants; a place comes back once. */
+/** At most four imports at once per instance, whatever their tenants, and one per account; a place comes back once. */
 class ImportsAtOnceTest {
 
     @Test
@@ -31,5 +31,21 @@ class ImportsAtOnceTest {
         third.close();
         others.close();
         more.close();
+    }
+
+    @Test
+    void anAccountHasOneImportUnderWayWhateverItsTenants() {
+        ImportsAtOnce imports = new ImportsAtOnce();
+        ImportsAtOnce.Turn owners = imports.begin(7);
+        TooManyAttemptsException refused = assertThrows(TooManyAttemptsException.class, () -> imports.begin(7));
+        assertEquals(Duration.ofSeconds(30), refused.retryAfter().orElseThrow());
+        ImportsAtOnce.Turn neighbours = assertDoesNotThrow(() -> imports.begin(8), "another account is served");
+
+        owners.close();
+        owners.close(); // closing twice frees the account once, and never another account's turn
+        ImportsAtOnce.Turn again = assertDoesNotThrow(() -> imports.begin(7));
+        assertThrows(TooManyAttemptsException.class, () -> imports.begin(8));
+        again.close();
+        neighbours.close();
     }
 }

@@ -254,6 +254,63 @@ class RestorePointsIT extends DeployedTenantry {
     }
 
     @Test
+    void aStrangerIsAnsweredAsByAPrivateTenantAtRestWhileItIsRestored() throws Exception {
+        String label = "rph-" + suffix;
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        owner.post(host, "/api/products", "{\"name\":\"Private\"}");
+        Tenantry stranger = app.newAccount("stranger-" + suffix);
+        List<Tenantry> strangers = List.of(app.anonymous(), stranger);
+        List<String> atRest = answers(host, strangers);
+        // A restore under way, as its lease in the registry says on every instance (a hostile-owner review:
+        // the anonymous caller was told 503 "being restored", where a private tenant at rest asks him to sign in).
+        markRestoring(label, "now() + interval '2 minutes'");
+        try {
+            awaitStatus(() -> tester.download(host, "/api/products"), 503);
+            assertEquals(atRest, answers(host, strangers), "a stranger cannot tell a restore from a tenant at rest");
+            assertEquals(503, tester.download(host, "/api/products").status(), "its members are told");
+        } finally {
+            markRestoring(label, "NULL");
+        }
+        awaitStatus(() -> tester.download(host, "/api/products"), 200);
+    }
+
+    /** What each caller is answered on the tenant's API and pages: status, headers but the date, body (what is random in each left out). */
+    private static List<String> answers(String host, List<Tenantry> callers) {
+        List<String> answers = new ArrayList<>();
+        for (Tenantry caller : callers) {
+            for (String path : List.of("/api/products", "/api/restore-points", "/api/members", "/api/archive")) {
+                Tenantry.Download answer = caller.download(host, path);
+                Map<String, List<String>> headers = new java.util.TreeMap<>(answer.headers());
+                headers.keySet().removeIf(name -> name.equalsIgnoreCase("date"));
+                answers.add(path + " " + answer.status() + " " + headers + " "
+                        + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (String path : List.of("/", "/cases.xhtml")) {
+                Tenantry.Reply page = caller.page(host, path);
+                String location = page.location() == null ? "" : page.location().replaceAll("\\?.*", "");
+                answers.add(path + " " + page.status() + " " + page.contentType() + " " + location + " "
+                        + page.body().replaceAll("(?s)<input[^>]*ViewState[^>]*>", "").replaceAll("nonce=\"[^\"]*\"", "")
+                        .replaceAll(";jsessionid=[^\"?]*", "")
+                        .replaceAll("state=[^&\"]*", "state=").replaceAll("csp\\.init\\('[^']*'\\)", "csp.init()"));
+            }
+        }
+        return answers;
+    }
+
+    /** Sets the tenant's restore lease ({@code until}: an SQL expression) and tells every instance. */
+    private static void markRestoring(String label, String until) throws SQLException {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement lease = db.prepareStatement("UPDATE public.tenant SET restoring_until = " + until
+                     + " WHERE label = ?");
+             PreparedStatement announce = db.prepareStatement("SELECT pg_notify('tenantry_tenants', ?)")) {
+            lease.setString(1, label);
+            assertEquals(1, lease.executeUpdate());
+            announce.setString(1, label);
+            announce.execute();
+        }
+    }
+
+    @Test
     void aRestoreWhoseInstanceDiedHoldsItsTenantOnlyUntilItsLeaseRunsOut() throws Exception {
         String label = "rpl-" + suffix;
         String host = Workspaces.tenant(app, owner, tester, label, suffix);
