@@ -49,13 +49,15 @@ public final class DevServer {
         String adminPassword = passwordFile.forStart(settings.adminPassword());
 
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                "-Xmx" + settings.heap(), "-jar", System.getProperty("payara.microJar"),
+                "-Xmx" + settings.heap(), "-XX:+UseSerialGC", "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", settings.port(),
                 "--nohazelcast", "--prebootcommandfile", System.getProperty("payara.preBootCommands"),
                 "--postbootcommandfile", System.getProperty("payara.postBootCommands"),
                 "--addlibs", System.getProperty("payara.jdbcDriver")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.INHERIT);
+        // docs/deploy.md, "Memory": glibc's arenas per thread, capped; the JVM allocates outside them little.
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("DB_URL", dbUrl);
         builder.environment().put("TENANTS_DOMAIN", settings.domain());
         builder.environment().put("ADMIN_PASSWORD", adminPassword);
