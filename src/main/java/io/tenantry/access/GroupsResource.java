@@ -7,7 +7,7 @@ import java.util.Set;
 import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * members added and removed; the service ({@code access.Groups}) checks who may.
  */
 @Path("groups")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class GroupsResource {

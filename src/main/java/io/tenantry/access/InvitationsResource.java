@@ -13,7 +13,7 @@ import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantUrls;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
  * invitation's {@code id} is its number among this tenant's (1, 2, …), in paths and Location headers too.
  */
 @Path("invitations")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InvitationsResource {

@@ -11,7 +11,7 @@ import io.tenantry.accounts.MyAccount;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantContext;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * or as {@code "password"} in the body), and the invitations they accept.
  */
 @Path("me")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeResource {

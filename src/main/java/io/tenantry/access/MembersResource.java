@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
  * People join by invitation only ({@code /api/invitations}), so there is no adding by user name.
  */
 @Path("members")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class MembersResource {

@@ -29,7 +29,7 @@ import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantUrls;
 import io.tenantry.tenancy.TenantsDomain;
 import io.tenantry.tenancy.UpgradeStates;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +61,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * Each tenant shows where its upgrade stands; {@code POST {label}/upgrade} tries a failed one again.
  */
 @Path("tenants")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantsResource {

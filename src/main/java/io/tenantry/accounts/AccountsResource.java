@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantContext;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * on the platform, unlike a person claiming an address on their profile (accounts.EmailChanges).
  */
 @Path("accounts")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountsResource {

@@ -11,7 +11,7 @@ import io.tenantry.access.PlanInput;
 import io.tenantry.access.SubscriptionPlan;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** The platform-wide models, on the master tenant's host only (elsewhere they do not exist: 404). */
 @Path("admin")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlatformResource {

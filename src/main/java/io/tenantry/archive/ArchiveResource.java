@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.accounts.CurrentCaller;
 import io.tenantry.tenancy.TenantContext;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.Response;
  * has no workspace data (restoring a single tenant; see docs/operations.md).
  */
 @Path("archive")
-@RequestScoped
+@ApplicationScoped
 public class ArchiveResource {
 
     static final String ZIP = "application/zip";

@@ -10,7 +10,7 @@ import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantUrls;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.UriInfo;
  * would do at RESTORE_POINTS_AT). Restoring is done on the tenant's host, by its owner or a super-user.
  */
 @Path("admin/restore-points/{label}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformRestorePointsResource {
 

@@ -10,7 +10,7 @@ import io.tenantry.api.PageJson;
 import io.tenantry.platform.BrokenRuleException;
 import io.tenantry.platform.ListQuery;
 import io.tenantry.tenancy.TenantContext;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,7 +29,7 @@ import jakarta.ws.rs.core.UriInfo;
  * {@link AuditFilter}.
  */
 @Path("audit")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 

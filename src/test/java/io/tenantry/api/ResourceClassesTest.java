@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 /**
  * The resource classes come from the build's index, and the index holds every {@code @Path} class
  * of the compiled classes: compared with a walk of target/classes, which is what the code did before
@@ -32,6 +34,19 @@ class ResourceClassesTest {
         assertTrue(indexed.size() >= 15, "the API's resources: " + indexed);
         assertEquals(walked, indexed);
         assertTrue(indexed.contains("io.tenantry.access.TenantsResource"), indexed.toString());
+    }
+
+    /**
+     * One instance of each resource for the application: made per request (as {@code @RequestScoped}
+     * made them), Jersey had CDI create and inject one for every call, a tenth of a read's CPU under
+     * bench/peer.sh. What a request brings ({@code UriInfo}, the servlet request, the tenant, the
+     * caller) reaches a shared instance through proxies, so a resource keeps no state of its own.
+     */
+    @Test
+    void everyResourceIsOneInstanceForTheApplication() {
+        for (Class<?> resource : ResourceClasses.all()) {
+            assertTrue(resource.isAnnotationPresent(ApplicationScoped.class), resource.getName());
+        }
     }
 
     private static Class<?> load(String name) {

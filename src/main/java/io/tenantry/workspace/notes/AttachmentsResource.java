@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.platform.SecurityHeaders;
 import io.tenantry.tenancy.TenantData;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.StreamingOutput;
  * as a sandbox in which nothing loads or runs. Streamed from its file, never held in memory whole.
  */
 @Path("attachments")
-@RequestScoped
+@ApplicationScoped
 @Transactional
 @TenantData
 public class AttachmentsResource {

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.tenantry.api.Inputs;
 import io.tenantry.tenancy.TenantData;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Response;
  * changes it; its author, or anyone who may change what it is about, removes it.
  */
 @Path("comments")
-@RequestScoped
+@ApplicationScoped
 @Transactional
 @TenantData
 @Produces(MediaType.APPLICATION_JSON)

@@ -11,7 +11,7 @@ import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantData;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
  * name, createdAt), {@code order=desc} and the filters {@code product}, {@code active}, {@code name} (a part of it).
  */
 @Path("plans")
-@RequestScoped
+@ApplicationScoped
 // One transaction per call: a change and the answer that shows it are one unit.
 @Transactional
 @TenantData

@@ -10,7 +10,7 @@ import io.tenantry.api.Inputs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantData;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +31,7 @@ import jakarta.ws.rs.core.UriInfo;
  * {@code sort} (id, name, createdAt), {@code order=desc} and the filter {@code name}.
  */
 @Path("products")
-@RequestScoped
+@ApplicationScoped
 // One transaction for the answer: entities are turned into JSON while the tenant is bound.
 @Transactional
 @TenantData

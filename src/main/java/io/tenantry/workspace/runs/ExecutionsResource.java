@@ -3,7 +3,7 @@ package io.tenantry.workspace.runs;
 import io.tenantry.api.ListParams;
 import io.tenantry.api.PageJson;
 import io.tenantry.tenancy.TenantData;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
  * {@code run}, {@code case}, {@code status}, {@code assignee} (a user name).
  */
 @Path("executions")
-@RequestScoped
+@ApplicationScoped
 @Transactional
 @TenantData
 @Produces(MediaType.APPLICATION_JSON)

@@ -17,7 +17,7 @@ import io.tenantry.workspace.notes.CommentView;
 import io.tenantry.workspace.notes.NoteViews;
 import io.tenantry.workspace.notes.Subject;
 import io.tenantry.workspace.notes.Uploads;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -42,7 +42,7 @@ import jakarta.ws.rs.core.UriInfo;
  * {@code plan}, {@code product}, {@code build}, {@code finished}, {@code summary} (a part of it).
  */
 @Path("runs")
-@RequestScoped
+@ApplicationScoped
 // One transaction per call: a change and the answer that shows it are one unit.
 @Transactional
 @TenantData
