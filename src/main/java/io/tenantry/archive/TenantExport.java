@@ -26,11 +26,7 @@ import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantContext;
 import io.tenantry.tenancy.TenantData;
-import io.tenantry.tenancy.TenantDirectory;
-import io.tenantry.tenancy.TenantGoneException;
-import io.tenantry.tenancy.TenantRegistry;
 import io.tenantry.tenancy.TenantRestores;
-import io.tenantry.tenancy.TenantRestoringException;
 import io.tenantry.tenancy.TransactionTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -77,11 +73,6 @@ public class TenantExport {
     @Inject
     TenantRestores restores;
 
-    @Inject
-    TenantRegistry registry;
-
-    @Inject
-    TenantDirectory directory;
 
     /** Refuses those who may not export, before anything is written. */
     @Requires(Permission.TENANT_EXPORT)
@@ -101,25 +92,6 @@ public class TenantExport {
         // Recorded once written whole: one that failed made no archive. (ArchiveResource sends it afterwards.)
         audited.fire(Audited.in(tenant, "tenant.exported", tenant.label().value()).kept()
                 .after(Map.of("rows", written.rows(), "files", written.files())));
-    }
-
-    /**
-     * The files are read from the folder the tenant has in this archive's snapshot. An instance that
-     * has not yet heard of a put-back from a dump (docs/operations.md) still names the folder it
-     * replaced, whose files are no longer the tenant's: an archive of the rows without their files
-     * would be incomplete without a word. It re-reads the tenant and answers 503, as during a
-     * restore. A restore's own point of the state before is taken on the folder it replaces.
-     */
-    private void requireFolderOfThisSnapshot(Tenant tenant) {
-        if (restores.isRunBy(tenant.label(), Thread.currentThread())) {
-            return;
-        }
-        String folder = registry.find(tenant.label()).map(Tenant::filesFolder)
-                .orElseThrow(() -> new TenantGoneException(tenant.label()));
-        if (!folder.equals(tenant.filesFolder())) {
-            directory.refresh(tenant.label());
-            throw new TenantRestoringException(tenant.label());
-        }
     }
 
     /** What an archive holds: its rows (all tables) and its files. */
@@ -159,11 +131,10 @@ public class TenantExport {
                 rows += writeRows(connection, table, numbers, zip);
                 zip.closeEntry();
             }
-            requireFolderOfThisSnapshot(tenant);
             for (String name : referencedFiles()) {
                 Optional<TenantFiles.Stored> file = files.open(tenant, name);
                 if (file.isEmpty()) {
-                    continue; // deleted after this archive's moment
+                    continue; // deleted after this archive's moment (TenantFiles.open checks the folder is current)
                 }
                 try (InputStream content = file.get().content()) {
                     zip.putNextEntry(new ZipEntry(ArchiveNames.FILES + name));

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.tenantry.tenancy.Tenant;
-import io.tenantry.tenancy.TenantGoneException;
 import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantGoneException;
+import io.tenantry.tenancy.TenantRegistry;
 import io.tenantry.tenancy.TenantRestores;
 import io.tenantry.tenancy.TenantRestoringException;
 import jakarta.annotation.PostConstruct;
@@ -53,6 +54,9 @@ public class TenantFiles {
     @Inject
     TenantRestores restores;
 
+    @Inject
+    TenantRegistry registry;
+
     private Path root;
 
     @PostConstruct
@@ -74,6 +78,7 @@ public class TenantFiles {
         try {
             return Optional.of(new Stored(Files.size(file), Files.newInputStream(file)));
         } catch (NoSuchFileException e) {
+            requireCurrentFolder(tenant);
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not open " + file, e);
@@ -277,6 +282,25 @@ public class TenantFiles {
         if (!current.filesFolder().equals(tenant.filesFolder())
                 && !restores.isRunBy(tenant.label(), Thread.currentThread())) {
             // Restored since this request found its tenant: its folder was replaced, and must not come back.
+            throw new TenantRestoringException(tenant.label());
+        }
+    }
+
+    /**
+     * A file not found is only "none" in the tenant's folder as the database names it now (in the
+     * caller's transaction, so an export's rows and files agree). An instance that has not yet heard
+     * of a put-back from a dump (docs/operations.md) still names the folder it replaced: it re-reads
+     * the tenant and answers 503, as during a restore, rather than a download 404 or an archive
+     * without its files. A restore's own reads are of the folder it replaces.
+     */
+    private void requireCurrentFolder(Tenant tenant) {
+        if (restores.isRunBy(tenant.label(), Thread.currentThread())) {
+            return;
+        }
+        String folder = registry.find(tenant.label()).map(Tenant::filesFolder)
+                .orElseThrow(() -> new TenantGoneException(tenant.label()));
+        if (!folder.equals(tenant.filesFolder())) {
+            directory.refresh(tenant.label());
             throw new TenantRestoringException(tenant.label());
         }
     }

@@ -38,9 +38,10 @@ class ResourceClassesTest {
 
     /**
      * One instance of each resource for the application: made per request (as {@code @RequestScoped}
-     * made them), Jersey had CDI create and inject one for every call: without it a read under
-     * bench/peer.sh took 0.81 times the server's CPU (bench/README.md). What a request brings ({@code UriInfo}, the servlet request, the tenant, the
-     * caller) reaches a shared instance through proxies, so a resource keeps no state of its own.
+     * made them), Jersey had CDI create and inject one for every call; without that, a read under
+     * bench/peer.sh took 0.81 times the server's CPU (bench/README.md). What a request brings
+     * ({@code UriInfo}, the servlet request, the tenant, the caller) reaches the shared instance
+     * through proxies, so a resource keeps no state of its own.
      */
     @Test
     void everyResourceIsOneInstanceForTheApplication() {

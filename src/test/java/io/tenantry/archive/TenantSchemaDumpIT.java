@@ -48,12 +48,11 @@ class TenantSchemaDumpIT extends DeployedTenantry {
         List<String> blocks = documentedBlocks();
         assertEquals(2, blocks.size(), "the section holds a block to back up and one to put back: " + blocks);
         requireClient();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Tenantry owner = app.newAccount("owner-" + suffix);
-        Tenantry tester = app.newAccount("tester-" + suffix);
-        String label = "dump-" + suffix;
-        String host = Workspaces.tenant(app, owner, tester, label, suffix);
-        Workspaces.fill(host, owner, tester, suffix);
+        Filled filled = filledTenant("dump-");
+        String suffix = filled.suffix();
+        Tenantry owner = filled.owner();
+        String label = filled.label();
+        String host = filled.host();
         // A stranger's tenant beside it, changed between the dump and the restore.
         Tenantry stranger = app.newAccount("stranger-" + suffix);
         String neighbour = "dumpn-" + suffix;
@@ -91,49 +90,48 @@ class TenantSchemaDumpIT extends DeployedTenantry {
 
     /**
      * A put-back moves the tenant to a new folder and announces it; an instance that has not heard yet
-     * (here: the folder changed in the database without the announcement, the old one removed) must
+     * (here: the folder renamed and changed in the database without the announcement) must
      * not send an archive of the rows without their files: it answers 503 and, having read the tenant
      * again, sends them whole. Seen in .ci/run on WildFly, whose instance heard a moment late: the
      * export answered 200 without the logo and the attachment.
      */
     @Test
     void anExportBeforeTheInstanceHearsOfANewFolderIsRefusedNotSentWithoutItsFiles() throws Exception {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Tenantry owner = app.newAccount("owner-" + suffix);
-        Tenantry tester = app.newAccount("tester-" + suffix);
-        String label = "moved-" + suffix;
-        String host = Workspaces.tenant(app, owner, tester, label, suffix);
-        Workspaces.fill(host, owner, tester, suffix);
+        Filled filled = filledTenant("moved-");
+        Tenantry owner = filled.owner();
+        String label = filled.label();
+        String host = filled.host();
         List<String> files = TenantFolders.filesInArchive(owner.download(host, "/api/archive").body());
         assertFalse(files.isEmpty(), "the logo and the attachment: " + files);
 
-        Path old = TenantFolders.of(label);
         String moved = UUID.randomUUID().toString();
-        Path copy = TenantFolders.root().resolve(moved);
-        Files.createDirectory(copy);
-        try (var each = Files.list(old)) {
-            for (Path file : each.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        }
+        Files.move(TenantFolders.of(label), TenantFolders.root().resolve(moved));
         try (Connection db = TestDatabase.connect(); var update = db.prepareStatement(
                 "UPDATE public.tenant SET files_folder = ? WHERE label = ?")) {
             update.setString(1, moved);
             update.setString(2, label);
             assertEquals(1, update.executeUpdate());
         }
-        try (var each = Files.list(old)) {
-            for (Path file : each.toList()) {
-                Files.delete(file);
-            }
-        }
-        Files.delete(old);
 
         Tenantry.Download unheard = owner.download(host, "/api/archive");
         assertEquals(503, unheard.status(), "not an archive without its files: "
                 + (unheard.status() == 200 ? TenantFolders.filesInArchive(unheard.body()) : ""));
         assertEquals(files, awaitServedAgain(owner, host).keySet().stream().filter(name -> name.startsWith("files/"))
                 .sorted().toList());
+    }
+
+    /** A tenant of its own owner and tester, with a workspace, a logo and an attachment ({@link Workspaces#fill}). */
+    private record Filled(String suffix, Tenantry owner, String label, String host) {
+    }
+
+    private Filled filledTenant(String labelPrefix) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Tenantry owner = app.newAccount("owner-" + suffix);
+        Tenantry tester = app.newAccount("tester-" + suffix);
+        String label = labelPrefix + suffix;
+        String host = Workspaces.tenant(app, owner, tester, label, suffix);
+        Workspaces.fill(host, owner, tester, suffix);
+        return new Filled(suffix, owner, label, host);
     }
 
     /** The {@code sh} blocks of the section, in order. */
