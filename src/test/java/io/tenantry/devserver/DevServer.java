@@ -56,7 +56,7 @@ public final class DevServer {
                 "--addlibs", System.getProperty("payara.jdbcDriver")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.INHERIT);
-        // docs/deploy.md, "Memory": glibc's arenas per thread, capped; the JVM allocates outside them little.
+        // docs/deploy.md, "Resident memory": glibc's arenas per thread, capped; the JVM allocates outside them little.
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().put("DB_URL", dbUrl);
         builder.environment().put("TENANTS_DOMAIN", settings.domain());
