@@ -73,6 +73,11 @@ public class Account {
         passwordSet = true;
     }
 
+    /** The same password hashed again, at another cost: nothing else about the account changes. */
+    void rehashPassword(String hash) {
+        passwordHash = hash;
+    }
+
     /** The name, display name and first password chosen when a registration is completed. */
     void register(String chosenUsername, String chosenDisplayName, String hash) {
         username = chosenUsername;

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * PASSWORD_ITERATIONS: how many PBKDF2-HMAC-SHA512 iterations a new password hash takes (210,000
  * unless set, OWASP's 2023 figure; at least 1,024, the least Jakarta Security's PBKDF2 takes, above
- * the 1,000 of RFC 8018 section 4.2). A hash already stored keeps the count it was made with and is
- * checked with it. Each sign-in with a password, and each call with Basic credentials, costs one
+ * the 1,000 of RFC 8018 section 4.2). A hash already stored is checked at the count it was made
+ * with and made again at this one at the next sign-in ({@link Passwords#isOutdated}). Each sign-in with a password, and each call with Basic credentials, costs one
  * hash: about 0.1 to 0.3 s of a core at the default. Lower it only where the passwords guard
  * nothing, such as a test server.
  */

@@ -15,6 +15,9 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 @ApplicationScoped
 public class Passwords {
 
+    /** The algorithm, also the first field of every stored hash ({@code algorithm:iterations:salt:key}). */
+    private static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+
     @Inject
     Pbkdf2PasswordHash hash;
 
@@ -26,7 +29,7 @@ public class Passwords {
     @PostConstruct
     void configure() {
         hash.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
                 "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations.count()),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
@@ -40,6 +43,15 @@ public class Passwords {
 
     public String hash(String password) {
         return hash.generate(password.toCharArray());
+    }
+
+    /**
+     * Whether {@code stored} was made at another count than PASSWORD_ITERATIONS now sets: made again at
+     * the next sign-in ({@link Accounts#authenticate}), so that a raised count protects passwords already
+     * set, and a known name's check costs what an unknown name's {@link #decoy()} does.
+     */
+    boolean isOutdated(String stored) {
+        return !stored.startsWith(ALGORITHM + ":" + iterations.count() + ":");
     }
 
     public boolean matches(String password, String stored) {
