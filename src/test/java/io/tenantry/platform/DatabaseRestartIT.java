@@ -36,7 +36,9 @@ import io.tenantry.testing.Tenantry;
 /**
  * PostgreSQL restarts, four times, while writers, readers and a page are being served: every answer is a success
  * or 503 with Retry-After (a problem document for the API, a page in the page's language), never
- * 500; every write that was acknowledged is stored, and nothing that was not. Runs alone (every
+ * 500; every write that was acknowledged is stored, and nothing that was not answered 503 or not
+ * at all: a commit the database finished as its connection died is stored though its request was
+ * answered 503 (seen once in a run: in doubt, as for any client of a database that restarts). Runs alone (every
  * class on the run's servers would meet the restart), after every other class (junit-platform.properties):
  * once, 5 minutes after the restart, a later class's request met a pooled connection closed under it
  * (docs/security.md, known limits).
@@ -56,6 +58,8 @@ class DatabaseRestartIT extends DeployedTenantry {
 
     private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    /** Writes answered 503 or not answered: their commit may have been finished as the connection died. */
+    private final Set<String> inDoubt = ConcurrentHashMap.newKeySet();
     private final List<String> wrongAnswers = java.util.Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean(true);
 
@@ -93,7 +97,12 @@ class DatabaseRestartIT extends DeployedTenantry {
         assertEquals(List.of(), wrongAnswers, "every answer is a success or 503 with Retry-After; statuses " + statuses);
         assertTrue(statuses.containsKey(503), "the restart was seen: " + statuses);
         assertTrue(acknowledged.size() > 20, "writes went on: " + statuses);
-        assertEquals(acknowledged, stored(label, product), "acknowledged writes vs stored rows");
+        Set<String> stored = stored(label, product);
+        assertTrue(stored.containsAll(acknowledged), "every acknowledged write is stored");
+        Set<String> unacknowledged = new HashSet<>(stored);
+        unacknowledged.removeAll(acknowledged);
+        assertTrue(inDoubt.containsAll(unacknowledged), "stored without an acknowledgement: only writes in doubt: "
+                + unacknowledged);
     }
 
     private void write(String host, long product, int writer) {
@@ -104,6 +113,8 @@ class DatabaseRestartIT extends DeployedTenantry {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"" + value + "\"}")));
             if (response != null && response.statusCode() == 201) {
                 acknowledged.add(value);
+            } else if (response == null || response.statusCode() == 503) {
+                inDoubt.add(value);
             }
             judge("POST " + value, response, null);
         }
