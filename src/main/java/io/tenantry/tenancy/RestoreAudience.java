@@ -6,8 +6,9 @@ package io.tenantry.tenancy;
  * Everyone else must hear what a private tenant at rest tells them, or the 503 of a restore tells a
  * stranger that the private tenant exists and is being restored just now. Decided by the floor that
  * knows callers and memberships ({@code access.RestoreNewsReaders}); asked by {@link TenantFilter} and
- * {@link TenantDataInterceptor} with the tenant entered in {@link TenantContext}, and only while a
- * restore is under way (or has replaced what the request read).
+ * {@link TenantDataInterceptor} with the tenant entered in {@link TenantContext}: whether a caller may
+ * learn only while a restore is under way (or has replaced what the request read); the refusal also
+ * at rest, before a REST resource's method.
  */
 public interface RestoreAudience {
 

@@ -6,6 +6,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Path;
 
 /**
  * Binds the request's tenant to the transaction that {@code @Transactional} has just begun, once
@@ -14,7 +15,9 @@ import jakarta.transaction.Transactional;
  * a later tenant of the same label may own by now ({@link TenantGoneException}, 404); nor a tenant
  * being restored, or restored since the request found it ({@link TenantRestoringException}, 503),
  * unless this is the restore's own work ({@link TenantRestores}); a caller {@link RestoreAudience}
- * does not admit is refused as the tenant at rest refuses him instead. A method
+ * does not admit is refused as the tenant at rest refuses him instead. On a REST resource's method,
+ * a caller the tenant would not let in is refused before the method runs, restore or not, so that
+ * the order of a resource's own checks tells a stranger nothing. A method
  * declared {@code @Transactional(NOT_SUPPORTED)} is let through unbound: it reaches tenant data only
  * through services that bind it in transactions of their own.
  */
@@ -60,8 +63,19 @@ public class TenantDataInterceptor {
             }
             throw new TenantRestoringException(tenant.label());
         }
+        if (isApiEntry(invocation)) {
+            // A resource checks its input (a body missing, a sort unknown) before its services check access:
+            // a stranger would get that 400 at rest and the refusal above during a restore, and so tell the
+            // two apart. Refused first in both, he learns nothing from the order.
+            restoreAudience.refuseAsAtRest();
+        }
         TransactionTenant.bind(tenant.schema());
         return invocation.proceed();
+    }
+
+    /** A method of a JAX-RS resource: the request's first step into tenant data. */
+    private static boolean isApiEntry(InvocationContext invocation) {
+        return invocation.getMethod() != null && invocation.getMethod().getDeclaringClass().isAnnotationPresent(Path.class);
     }
 
     private static boolean runsOutsideTransactions(InvocationContext invocation) {
