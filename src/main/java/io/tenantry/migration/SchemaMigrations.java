@@ -15,6 +15,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.TenantsPerConnection;
 import io.tenantry.tenancy.TenantSchemaVersion;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,7 @@ public class SchemaMigrations {
     CoordinatorSchemas coordinatorSchemas;
 
     public void migratePublic() {
-        flyway("public", PUBLIC).migrate();
+        flyway(dataSource, "public", PUBLIC).migrate();
     }
 
     /**
@@ -64,7 +65,9 @@ public class SchemaMigrations {
      * one ({@code info()}) to read the version back: a fleet upgrade pays each Flyway run once per tenant.
      */
     public String migrate(SchemaName schema) {
-        MigrateResult result = flyway(schema.value(), TENANT).migrate();
+        // Counted: a fleet upgrade runs thousands of tenants through a few connections, whose backends would
+        // keep every one's catalog entries.
+        MigrateResult result = flyway(TenantsPerConnection.countedFor(dataSource, schema), schema.value(), TENANT).migrate();
         String version = result.migrationsExecuted > 0 ? result.targetSchemaVersion : result.initialSchemaVersion;
         if (version == null) {
             throw new IllegalStateException("Flyway left schema " + schema + " without a version");
@@ -107,9 +110,9 @@ public class SchemaMigrations {
         }
     }
 
-    private Flyway flyway(String schema, String location) {
+    private Flyway flyway(DataSource connections, String schema, String location) {
         return Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(connections)
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(false)

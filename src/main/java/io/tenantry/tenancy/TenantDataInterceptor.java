@@ -44,7 +44,11 @@ public class TenantDataInterceptor {
         if (runsOutsideTransactions(invocation)) {
             // A method of a @TenantData class that chose to run outside any transaction (an upload
             // received before its service's transaction begins): each service it calls binds the tenant
-            // in its own transaction, and the method itself reaches no tenant data.
+            // in its own transaction, and the method itself reaches no tenant data. A stranger is refused
+            // before it, as below.
+            if (isApiEntry(invocation)) {
+                restoreAudience.refuseAsAtRest();
+            }
             return invocation.proceed();
         }
         Tenant tenant = context.tenant();

@@ -55,6 +55,7 @@ public class TenantTaggedConnections implements SessionCustomizer {
         Optional<String> setting = config.getOptionalValue(TENANTS_PER_CONNECTION, String.class);
         TenantsPerConnection.limit(setting);
         Optional<TenantsPerConnection> applied = PoolRetirement.of(pool).map(retire -> TenantsPerConnection.of(setting, retire));
+        applied.ifPresent(TenantsPerConnection::apply);
         LOG.info(applied.map(limit -> "Tenantry: " + limit).orElse("Tenantry: DB_TENANTS_PER_CONNECTION does not apply:"
                 + " this server's pool cannot close one connection on request; flush it on a schedule (docs/operations.md)"));
         return applied;

@@ -1,5 +1,7 @@
 package io.tenantry.tenancy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.Collections;
 import java.util.Map;
@@ -7,6 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 /**
  * DB_TENANTS_PER_CONNECTION: how many tenants one pooled PostgreSQL connection serves before the pool
@@ -25,6 +31,13 @@ public final class TenantsPerConnection {
 
     static final int DEFAULT = 1_000;
     private static final int MOST = 1_000_000;
+    private static final Logger LOG = Logger.getLogger(TenantsPerConnection.class.getName());
+    /**
+     * The application's count, put on the pool with the persistence unit ({@link TenantTaggedConnections}):
+     * one per application, as the pool is, so that work on schemas outside EclipseLink (creating and
+     * migrating tenants) counts on the same connections as requests do.
+     */
+    private static volatile Optional<TenantsPerConnection> application = Optional.empty();
 
     private final int limit;
     private final PoolRetirement pool;
@@ -66,11 +79,59 @@ public final class TenantsPerConnection {
      * and retires it when that makes its count: it finishes this transaction, then the pool closes it.
      */
     void serves(Connection handle, SchemaName tenant) {
-        Set<String> schemas = served.computeIfAbsent(pool.connectionUnder(handle), connection -> ConcurrentHashMap.newKeySet());
-        schemas.add(tenant.value());
-        if (schemas.size() >= limit) {
-            pool.retire(handle); // again on a later handout in the same transaction: the pool marks it once
+        try {
+            Object physical = pool.connectionUnder(handle);
+            if (physical == handle) {
+                // A pool that hands out its driver's connections unwrapped, or a handle it cannot see
+                // through: each handout would count as a new connection, and none would ever be retired.
+                LOG.warning("Tenantry: the pool's handle " + handle.getClass().getName() + " shows no physical"
+                        + " connection under it: DB_TENANTS_PER_CONNECTION is not applied to it");
+                return;
+            }
+            Set<String> schemas = served.computeIfAbsent(physical, connection -> ConcurrentHashMap.newKeySet());
+            schemas.add(tenant.value());
+            if (schemas.size() >= limit) {
+                pool.retire(handle); // again on a later handout in the same transaction: the pool marks it once
+            }
+        } catch (RuntimeException e) {
+            // The count bounds memory; failing the request for it would turn a pool's quirk into an outage.
+            LOG.log(Level.WARNING, "Tenantry: a connection's tenants could not be counted", e);
         }
+    }
+
+    /** Makes {@code perConnection} the application's count ({@link #servesSchema}, {@link #countedFor}). */
+    static void apply(TenantsPerConnection perConnection) {
+        application = Optional.of(perConnection);
+    }
+
+    /**
+     * Counts {@code schema} as served by the connection under the pool's {@code handle}, for work on a
+     * tenant's schema outside EclipseLink's transactions (creating a tenant); nothing where the setting
+     * does not apply. The connection is retired as a request's would be.
+     */
+    public static void servesSchema(Connection handle, SchemaName schema) {
+        application.ifPresent(perConnection -> perConnection.serves(handle, schema));
+    }
+
+    /**
+     * The server's {@code pool} as seen by a library that takes connections itself (Flyway migrating a
+     * tenant): each connection it takes counts as serving {@code schema} ({@link #servesSchema}); every
+     * other call passes through.
+     */
+    public static DataSource countedFor(DataSource pool, SchemaName schema) {
+        return (DataSource) Proxy.newProxyInstance(TenantsPerConnection.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(pool, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (result instanceof Connection handle && method.getName().equals("getConnection")) {
+                        servesSchema(handle, schema);
+                    }
+                    return result;
+                });
     }
 
     /** For the start-up log. */

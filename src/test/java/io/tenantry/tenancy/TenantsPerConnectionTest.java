@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -15,10 +17,12 @@ import org.junit.jupiter.api.Test;
 class TenantsPerConnectionTest {
 
     private final List<Connection> retired = new ArrayList<>();
+    /** The physical connection under each handle, held here as the pool holds its connections. */
+    private final Map<Connection, Object> physical = new HashMap<>();
     private final TenantsPerConnection perConnection = TenantsPerConnection.of(Optional.of("3"), new PoolRetirement() {
         @Override
         public Object connectionUnder(Connection handle) {
-            return handle;
+            return physical.computeIfAbsent(handle, under -> new Object());
         }
 
         @Override
@@ -52,6 +56,54 @@ class TenantsPerConnectionTest {
     }
 
     @Test
+    void aLibraryTakingConnectionsItselfHasEachCountedForTheSchemaItWasGiven() throws Exception {
+        Connection connection = connection();
+        javax.sql.DataSource pool = (javax.sql.DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, arguments) -> connection);
+        TenantsPerConnection.apply(perConnection);
+        for (String tenant : List.of("acme", "globex", "globex")) {
+            assertEquals(connection, TenantsPerConnection.countedFor(pool, new SchemaName(tenant)).getConnection());
+        }
+        assertTrue(retired.isEmpty(), "two tenants of three");
+        TenantsPerConnection.servesSchema(connection, new SchemaName("initech"));
+        assertEquals(List.of(connection), retired, "a migration and a creation count on the same connection");
+    }
+
+    @Test
+    void aHandleWithNoConnectionShownUnderItIsNotCounted() {
+        TenantsPerConnection blind = TenantsPerConnection.of(Optional.of("1"), new PoolRetirement() {
+            @Override
+            public Object connectionUnder(Connection handle) {
+                return handle;
+            }
+
+            @Override
+            public void retire(Connection handle) {
+                retired.add(handle);
+            }
+        });
+        blind.serves(connection(), new SchemaName("acme"));
+        assertTrue(retired.isEmpty(), "each handout would count as a new connection");
+    }
+
+    @Test
+    void aPoolThatShowsNoConnectionUnderItsHandleHasNothingCountedAndTheRequestGoesOn() {
+        TenantsPerConnection blind = TenantsPerConnection.of(Optional.of("1"), new PoolRetirement() {
+            @Override
+            public Object connectionUnder(Connection handle) {
+                throw new IllegalStateException("not this pool's handle");
+            }
+
+            @Override
+            public void retire(Connection handle) {
+                retired.add(handle);
+            }
+        });
+        blind.serves(connection(), new SchemaName("acme"));
+        assertTrue(retired.isEmpty());
+    }
+
+    @Test
     void theSettingIsAWholeNumberFromOneToAMillionAndAThousandUnlessSet() {
         assertEquals(1_000, TenantsPerConnection.limit(Optional.empty()));
         assertEquals(1, TenantsPerConnection.limit(Optional.of(" 1 ")));
@@ -63,7 +115,7 @@ class TenantsPerConnectionTest {
         }
     }
 
-    /** A pool's handle that is its own physical connection. */
+    /** A pool's handle: the same one stands for the same physical connection here. */
     private static Connection connection() {
         return (Connection) Proxy.newProxyInstance(TenantsPerConnectionTest.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, arguments) -> switch (method.getName()) {
