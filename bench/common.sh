@@ -9,11 +9,15 @@ export HTTP_PORT=${HTTP_PORT:-8080}
 export BASE=${BASE:-http://localhost:$HTTP_PORT}
 PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
 BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR bench/Bench.java"
+# DB_URL as given: empty means the server's embedded database, whose URL start_server exports afterwards for
+# Bench.java; a restart (fleet.sh's upgrade) must not take that URL for an external database.
+GIVEN_DB_URL=${DB_URL:-}
 
 start_server() {
   mkdir -p target
   # Gone before the start, so that the wait below never reads the previous run's "ready".
   rm -f target/bench-server.log
+  [ -n "$GIVEN_DB_URL" ] || unset DB_URL
   # POST_BOOT_COMMANDS: another post-boot file than payara-config/'s, to compare pool settings.
   mvn -B -q -Prun,bench${EXTRA_PROFILES:+,$EXTRA_PROFILES} ${POST_BOOT_COMMANDS:+-Dpayara.postBootCommands=$POST_BOOT_COMMANDS} \
     > target/bench-server.log 2>&1 &
