@@ -11,6 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import io.tenantry.platform.Database;
@@ -37,6 +38,9 @@ public class SchemaMigrations {
 
     @Inject
     TenantSchemaVersion tenantVersion;
+
+    /** The tenant migrations, found and read at the first tenant migrated: the same for every tenant. */
+    private volatile MigrationFiles tenantMigrations;
 
     @Inject
     CreationScripts creationScripts;
@@ -110,8 +114,21 @@ public class SchemaMigrations {
         }
     }
 
+    private MigrationFiles tenantMigrations() {
+        MigrationFiles files = tenantMigrations;
+        if (files == null) {
+            files = MigrationFiles.at(getClass().getClassLoader(), TENANT);
+            tenantMigrations = files; // read twice at worst, by two first runs at once: the same files
+        }
+        return files;
+    }
+
     private Flyway flyway(DataSource connections, String schema, String location) {
-        return Flyway.configure(getClass().getClassLoader())
+        FluentConfiguration configuration = Flyway.configure(getClass().getClassLoader());
+        if (location.equals(TENANT)) {
+            configuration.resourceProvider(tenantMigrations()).javaMigrationClassProvider(tenantMigrations());
+        }
+        return configuration
                 .dataSource(connections)
                 .schemas(schema)
                 .defaultSchema(schema)
