@@ -16,7 +16,6 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
-import io.tenantry.tenancy.TenantsPerConnection;
 import io.tenantry.tenancy.TenantSchemaVersion;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,9 +68,7 @@ public class SchemaMigrations {
      * one ({@code info()}) to read the version back: a fleet upgrade pays each Flyway run once per tenant.
      */
     public String migrate(SchemaName schema) {
-        // Counted: a fleet upgrade runs thousands of tenants through a few connections, whose backends would
-        // keep every one's catalog entries.
-        MigrateResult result = flyway(TenantsPerConnection.countedFor(dataSource, schema), schema.value(), TENANT).migrate();
+        MigrateResult result = flyway(dataSource, schema.value(), TENANT).migrate();
         String version = result.migrationsExecuted > 0 ? result.targetSchemaVersion : result.initialSchemaVersion;
         if (version == null) {
             throw new IllegalStateException("Flyway left schema " + schema + " without a version");

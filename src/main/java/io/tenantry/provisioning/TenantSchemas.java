@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import io.tenantry.migration.DistributedSchemas;
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
-import io.tenantry.tenancy.TenantsPerConnection;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDeleted;
 import io.tenantry.tenancy.TenantChanges;
@@ -67,7 +66,6 @@ public class TenantSchemas {
             Consumer<Tenant> alongside) {
         SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection()) {
-            TenantsPerConnection.servesSchema(connection, schema);
             Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
             boolean distributed = DistributedSchemas.shardsBySchema(connection);
             DistributedSchemas.createPlainSchemas(connection);
@@ -96,7 +94,6 @@ public class TenantSchemas {
             String filesFolder, Consumer<Tenant> alongside) {
         SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            TenantsPerConnection.servesSchema(connection, schema);
             Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
             statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + schema.quoted());
             if (DistributedSchemas.shardsBySchema(connection)) {

@@ -31,22 +31,16 @@ public final class TenantTaggedDataSource implements DataSource {
 
     private final DataSource pool;
     private final Supplier<Optional<SchemaName>> boundTenant;
-    private final Optional<TenantsPerConnection> tenantsPerConnection;
 
-    /**
-     * Tags the connections of {@code pool}, which stays the one that opens, enlists and closes them,
-     * and has each retired after the tenants {@code tenantsPerConnection} allows it, when given.
-     */
-    public TenantTaggedDataSource(DataSource pool, Optional<TenantsPerConnection> tenantsPerConnection) {
-        this(pool, TenantTaggedDataSource::transactionTenant, tenantsPerConnection);
+    /** Tags the connections of {@code pool}, which stays the one that opens, enlists and closes them. */
+    public TenantTaggedDataSource(DataSource pool) {
+        this(pool, TenantTaggedDataSource::transactionTenant);
     }
 
     /** As above, with the tenant of the current unit of work told by {@code boundTenant}. */
-    TenantTaggedDataSource(DataSource pool, Supplier<Optional<SchemaName>> boundTenant,
-            Optional<TenantsPerConnection> tenantsPerConnection) {
+    TenantTaggedDataSource(DataSource pool, Supplier<Optional<SchemaName>> boundTenant) {
         this.pool = pool;
         this.boundTenant = boundTenant;
-        this.tenantsPerConnection = tenantsPerConnection;
     }
 
     @Override
@@ -95,10 +89,6 @@ public final class TenantTaggedDataSource implements DataSource {
     }
 
     private Connection tagged(Connection connection) {
-        Optional<SchemaName> tenant = boundTenant.get();
-        if (tenant.isPresent() && tenantsPerConnection.isPresent()) {
-            tenantsPerConnection.get().serves(connection, tenant.get());
-        }
         return (Connection) Proxy.newProxyInstance(TenantTaggedDataSource.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, new Tagging(connection, boundTenant));
     }

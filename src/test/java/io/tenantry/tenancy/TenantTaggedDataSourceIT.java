@@ -27,7 +27,7 @@ class TenantTaggedDataSourceIT {
 
     @Test
     void aConnectionIsTheDriversWithoutATagOutsideATenantsTransaction() throws SQLException {
-        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), Optional.empty());
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool());
         try (Connection connection = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
             assertEquals(connection, connection);
             assertNotEquals(connection, other);
@@ -42,7 +42,7 @@ class TenantTaggedDataSourceIT {
 
     @Test
     void aTenantsStatementIsTaggedInsideADatabaseTransaction() throws SQLException {
-        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")), Optional.empty());
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement("SELECT 'tagged'")) {
@@ -60,7 +60,7 @@ class TenantTaggedDataSourceIT {
      */
     @Test
     void aTenantsStatementOnAConnectionOutsideADatabaseTransactionIsRefusedAsALostConnection() throws SQLException {
-        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")), Optional.empty());
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")));
         try (Connection connection = dataSource.getConnection()) {
             SQLException refused = assertThrows(SQLException.class, () -> connection.prepareStatement("SELECT 1"));
             assertEquals("08003", refused.getSQLState());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Tag;
  * A test class that runs in the Payara suite only (mvn verify), not on WildFly (mvn -Pwildfly, whose
  * failsafe leaves out the tag {@code payara-only}); {@link #value} says why. Such a class starts Payara
  * Micro processes of its own ({@link PayaraProcess}, {@link TestServers}) for settings or instances
- * that the one shared server cannot have, or tests what only Payara's pool does.
+ * that the one shared server cannot have.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -75,11 +75,6 @@ public final class Tenantry {
      * accounts made through the API cost milliseconds to check, not a large part of the run's CPU.
      */
     public static final int PASSWORD_ITERATIONS = 1024;
-    /**
-     * DB_TENANTS_PER_CONNECTION of the run's shared server (arquillian.xml): few, so that a test sees a
-     * connection replaced after serving that many tenants ({@code PooledConnectionRecyclingIT}).
-     */
-    public static final int TENANTS_PER_CONNECTION = 10;
     /** The API token of each account {@link #newAccount} made, by user name: it accepts invitations without a PBKDF2 check. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     /**
