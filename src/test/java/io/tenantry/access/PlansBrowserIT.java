@@ -13,6 +13,7 @@ import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -122,13 +123,22 @@ class PlansBrowserIT extends BrowsedTenantry {
                     driver.findElement(By.id("paidForm:plan")).click();
                     return true;
                 });
+        By item = By.cssSelector("[id='paidForm:plan_items'] li[data-label='" + plan + "']");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                        "[id='paidForm:plan_items'] li[data-label='" + plan + "']"))).click();
+                .until(ExpectedConditions.elementToBeClickable(item)).click();
         browser.screenshot("plans-admin-tenant");
-        // The menu's panel closes with an animation: a click before it ends lands on the panel, not the button.
+        // The menu's panel opens and closes with an animation: a click before it ends lands on the panel, not
+        // the button, and a click on an item while the panel still opens may choose nothing (a full run once
+        // waited 20 s for a panel that stayed open), so the item is clicked again until the panel has closed.
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("paidForm:plan_panel")));
+                .ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class)
+                .until(driver -> {
+                    if (ExpectedConditions.invisibilityOfElementLocated(By.id("paidForm:plan_panel")).apply(driver)) {
+                        return true;
+                    }
+                    driver.findElement(item).click();
+                    return false;
+                });
         browser.find(By.id("paidForm:savePlan")).click();
         browser.waitForText(By.id("messages"), label);
         assertEquals(plan, tenant(label).getString("plan"));
