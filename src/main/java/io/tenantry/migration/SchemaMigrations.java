@@ -48,7 +48,7 @@ public class SchemaMigrations {
     CoordinatorSchemas coordinatorSchemas;
 
     public void migratePublic() {
-        flyway(dataSource, "public", PUBLIC).migrate();
+        flyway("public", PUBLIC).migrate();
     }
 
     /**
@@ -68,7 +68,7 @@ public class SchemaMigrations {
      * one ({@code info()}) to read the version back: a fleet upgrade pays each Flyway run once per tenant.
      */
     public String migrate(SchemaName schema) {
-        MigrateResult result = flyway(dataSource, schema.value(), TENANT).migrate();
+        MigrateResult result = flyway(schema.value(), TENANT).migrate();
         String version = result.migrationsExecuted > 0 ? result.targetSchemaVersion : result.initialSchemaVersion;
         if (version == null) {
             throw new IllegalStateException("Flyway left schema " + schema + " without a version");
@@ -120,13 +120,13 @@ public class SchemaMigrations {
         return files;
     }
 
-    private Flyway flyway(DataSource connections, String schema, String location) {
+    private Flyway flyway(String schema, String location) {
         FluentConfiguration configuration = Flyway.configure(getClass().getClassLoader());
         if (location.equals(TENANT)) {
             configuration.resourceProvider(tenantMigrations()).javaMigrationClassProvider(tenantMigrations());
         }
         return configuration
-                .dataSource(connections)
+                .dataSource(dataSource)
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(false)

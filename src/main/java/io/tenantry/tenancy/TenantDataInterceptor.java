@@ -41,31 +41,27 @@ public class TenantDataInterceptor {
 
     @AroundInvoke
     public Object bindTenant(InvocationContext invocation) throws Exception {
-        if (runsOutsideTransactions(invocation)) {
-            // A method of a @TenantData class that chose to run outside any transaction (an upload
-            // received before its service's transaction begins): each service it calls binds the tenant
-            // in its own transaction, and the method itself reaches no tenant data. A stranger is refused
-            // before it, as below.
-            if (isApiEntry(invocation)) {
-                restoreAudience.refuseAsAtRest();
+        // A method of a @TenantData class may choose to run outside any transaction (an upload received
+        // before its service's transaction begins): each service it calls binds the tenant in its own
+        // transaction, and the method itself reaches no tenant data.
+        boolean outsideTransactions = runsOutsideTransactions(invocation);
+        if (!outsideTransactions) {
+            Tenant tenant = context.tenant();
+            Tenant now = directory.find(tenant.label()).filter(found -> found.id() == tenant.id() && !found.beingDeleted())
+                    .orElseThrow(() -> new TenantGoneException(tenant.label()));
+            if (restores.isRunBy(tenant.label(), Thread.currentThread())) {
+                TransactionTenant.bind(tenant.schema());
+                TransactionTenant.bindAsRestore();
+                return invocation.proceed();
             }
-            return invocation.proceed();
-        }
-        Tenant tenant = context.tenant();
-        Tenant now = directory.find(tenant.label()).filter(found -> found.id() == tenant.id() && !found.beingDeleted())
-                .orElseThrow(() -> new TenantGoneException(tenant.label()));
-        if (restores.isRunBy(tenant.label(), Thread.currentThread())) {
-            TransactionTenant.bind(tenant.schema());
-            TransactionTenant.bindAsRestore();
-            return invocation.proceed();
-        }
-        if (restores.isUnderway(now) || !now.filesFolder().equals(tenant.filesFolder())) {
-            // Being restored, or restored since this request found its tenant: what it read is gone. A stranger
-            // to a private tenant is refused as at rest instead, learning nothing of the restore.
-            if (!restoreAudience.mayLearnOfRestore(now)) {
-                restoreAudience.refuseAsAtRest();
+            if (restores.isUnderway(now) || !now.filesFolder().equals(tenant.filesFolder())) {
+                // Being restored, or restored since this request found its tenant: what it read is gone. A
+                // stranger to a private tenant is refused as at rest instead, learning nothing of the restore.
+                if (!restoreAudience.mayLearnOfRestore(now)) {
+                    restoreAudience.refuseAsAtRest();
+                }
+                throw new TenantRestoringException(tenant.label());
             }
-            throw new TenantRestoringException(tenant.label());
         }
         if (isApiEntry(invocation)) {
             // A resource checks its input (a body missing, a sort unknown) before its services check access:
@@ -73,7 +69,9 @@ public class TenantDataInterceptor {
             // two apart. Refused first in both, he learns nothing from the order.
             restoreAudience.refuseAsAtRest();
         }
-        TransactionTenant.bind(tenant.schema());
+        if (!outsideTransactions) {
+            TransactionTenant.bind(context.tenant().schema());
+        }
         return invocation.proceed();
     }
 
