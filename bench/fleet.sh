@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tenant creation as the fleet grows, and one new tenant migration across it (issue 18).
-# Usage: bench/fleet.sh [SIZES="30 1000 3000"]   (CLIENTS=4 creators while growing; UPGRADE_AT=1000)
+# Usage: [CLIENTS=4] [UPGRADE_AT=1000] [KEEP=1] bench/fleet.sh ["30 1000 3000"]   (the sizes: one argument)
 # For each size: grows the fleet to it through the API (fleet-0 …), then creates a batch of 20 one after
 # another and prints their server-side median (the log's "Created tenant … in N ms"), the HTTP median and
 # PostgreSQL's CPU per creation. At UPGRADE_AT it restarts with one tenant migration more (bench/upgrade,
