@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +29,14 @@ import org.flywaydb.core.internal.scanner.Scanner;
  */
 final class MigrationFiles implements ResourceProvider, ClassProvider<JavaMigration> {
 
-    private final List<LoadableResource> files;
+    /** Flyway's own answer to which files a prefix and suffixes name; it reads nothing more once made. */
+    private final Scanner<JavaMigration> found;
     private final Map<String, LoadableResource> byPath;
-    private final Collection<Class<? extends JavaMigration>> classes;
 
-    private MigrationFiles(List<LoadableResource> files, Collection<Class<? extends JavaMigration>> classes) {
-        this.files = files;
+    private MigrationFiles(Scanner<JavaMigration> found, List<LoadableResource> files) {
+        this.found = found;
         this.byPath = files.stream().collect(Collectors.toMap(LoadableResource::getRelativePath, Function.identity(),
                 (first, same) -> first));
-        this.classes = classes;
     }
 
     /** The migrations at {@code location} ({@code classpath:…}) as {@code loader} sees them, read now. */
@@ -47,23 +45,28 @@ final class MigrationFiles implements ResourceProvider, ClassProvider<JavaMigrat
         Scanner<JavaMigration> scanner = new Scanner<>(JavaMigration.class, configuration, configuration.getLocations());
         List<LoadableResource> files = scanner.getResources("", "").stream().map(Held::of)
                 .map(LoadableResource.class::cast).toList();
-        return new MigrationFiles(files, List.copyOf(scanner.getClasses()));
+        return new MigrationFiles(scanner, files);
     }
 
     @Override
     public LoadableResource getResource(String name) {
-        return byPath.get(name);
+        LoadableResource file = found.getResource(name);
+        return file == null ? null : held(file);
     }
 
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-        return files.stream().filter(file -> file.getFilename().startsWith(prefix)
-                && Arrays.stream(suffixes).anyMatch(file.getFilename()::endsWith)).toList();
+        return found.getResources(prefix, suffixes).stream().map(this::held).toList();
     }
 
     @Override
     public Collection<Class<? extends JavaMigration>> getClasses() {
-        return classes;
+        return found.getClasses();
+    }
+
+    /** The text read once of a file the scanner names. */
+    private LoadableResource held(LoadableResource file) {
+        return byPath.getOrDefault(file.getRelativePath(), file);
     }
 
     /** A migration file's text, held in memory, under the names Flyway gave it. */
