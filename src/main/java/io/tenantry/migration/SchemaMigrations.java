@@ -11,6 +11,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -79,6 +80,14 @@ public class SchemaMigrations {
     /** The version every tenant schema must be at to be served; known once the template is migrated. */
     public String tenantVersion() {
         return tenantVersion.value();
+    }
+
+    /**
+     * Whether a schema at {@code version} (as Flyway writes it) is behind the template, by Flyway's
+     * order of versions ("6.10" is after "6.9"); IllegalStateException before the template is migrated.
+     */
+    public boolean isBehind(String version) {
+        return MigrationVersion.fromVersion(version).compareTo(MigrationVersion.fromVersion(tenantVersion())) < 0;
     }
 
     /** Creates {@code schema} for the migrations to build from the first one ({@link CoordinatorSchemas}). */

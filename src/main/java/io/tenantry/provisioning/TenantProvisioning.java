@@ -64,6 +64,9 @@ public class TenantProvisioning {
     TenantSessions sessions;
 
     @Inject
+    ReadySchemas readySchemas;
+
+    @Inject
     Meters meters;
 
 
@@ -197,6 +200,9 @@ public class TenantProvisioning {
                     .register(meters.registry()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
         directory.put(tenant);
+        if (path == ProvisioningPath.CLONE) {
+            readySchemas.refill();
+        }
         LOG.info(() -> "Created tenant " + label + " (" + path + ") in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         return tenant;
     }

@@ -47,13 +47,17 @@ public class TenantSchemas {
     @Inject
     TenantRegistry registry;
 
+    @Inject
+    ReadySchemas readySchemas;
+
     // Observed synchronously, inside this class's transaction: other modules write their own tables
     // for the deletion, and a failure of theirs rolls the whole deletion back.
     @Inject
     Event<TenantDeleted> deleted;
 
     /**
-     * A new tenant, its schema built by the creation script of the template's {@code version} (written
+     * A new tenant, its schema a ready one of {@code version} renamed ({@link ReadySchemas}) or, when
+     * none is ready, built by the creation script of the template's {@code version} (written
      * once per version by {@code migration.CreationScripts}: no catalog-wide read or lock, so the cost
      * does not grow with the number of tenants); {@code filesFolder} names its (empty) folder
      * of files. {@code alongside} is given the tenant, its row and schema there, inside this
@@ -68,11 +72,18 @@ public class TenantSchemas {
         try (Connection connection = dataSource.getConnection()) {
             Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
             boolean distributed = DistributedSchemas.shardsBySchema(connection);
-            DistributedSchemas.createPlainSchemas(connection);
-            try (PreparedStatement create = connection.prepareStatement("SELECT public.tenantry_create_schema(?, ?)")) {
-                create.setString(1, schema.value());
-                create.setString(2, version);
-                create.execute();
+            Optional<SchemaName> ready = readySchemas.take(connection, version);
+            if (ready.isPresent()) {
+                try (Statement rename = connection.createStatement()) {
+                    rename.execute("ALTER SCHEMA " + ready.get().quoted() + " RENAME TO " + schema.quoted());
+                }
+            } else {
+                DistributedSchemas.createPlainSchemas(connection);
+                try (PreparedStatement create = connection.prepareStatement("SELECT public.tenantry_create_schema(?, ?)")) {
+                    create.setString(1, schema.value());
+                    create.setString(2, version);
+                    create.execute();
+                }
             }
             if (distributed) {
                 DistributedSchemas.distribute(connection, schema);

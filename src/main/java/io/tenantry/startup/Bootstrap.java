@@ -28,6 +28,8 @@ import io.tenantry.platform.StaleSpools;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.platform.UnroutedPool;
 import io.tenantry.provisioning.InterruptedWork;
+import io.tenantry.provisioning.ReadySchemaCount;
+import io.tenantry.provisioning.ReadySchemas;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantChanges;
@@ -128,6 +130,12 @@ public class Bootstrap {
     TenantUpgrade upgrade;
 
     @Inject
+    ReadySchemas readySchemas;
+
+    @Inject
+    ReadySchemaCount readySchemaCount;
+
+    @Inject
     PlatformStatus status;
 
     @Resource
@@ -140,7 +148,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + passwordIterations + "; " + metrics
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + passwordIterations + "; " + readySchemaCount + "; " + metrics
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(staleSpools::sweep);
@@ -164,6 +172,7 @@ public class Bootstrap {
                 LOG.info("Database ready in " + (System.nanoTime() - started) / 1_000_000 + " ms: tenant schema version "
                         + version + ", " + directory.all().size() + " tenant(s)");
                 upgrade.start(version);
+                readySchemas.start();
                 auditPruning.start();
                 restorePointSchedule.start();
                 return;

@@ -15,6 +15,7 @@ import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.platform.MetricsSettings;
 import io.tenantry.platform.TrustedProxies;
+import io.tenantry.provisioning.ReadySchemaCount;
 import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -111,6 +112,10 @@ public class Settings {
     Optional<String> passwordIterations;
 
     @Inject
+    @ConfigProperty(name = "tenants.ready-schemas")
+    Optional<String> readySchemas;
+
+    @Inject
     @ConfigProperty(name = "tenant.creation", defaultValue = "anyone")
     String tenantCreation;
 
@@ -154,6 +159,12 @@ public class Settings {
     @Singleton
     PasswordIterations passwordIterations() {
         return PasswordIterations.of(passwordIterations);
+    }
+
+    @Produces
+    @Singleton
+    ReadySchemaCount readySchemaCount() {
+        return ReadySchemaCount.of(readySchemas);
     }
 
     @Produces

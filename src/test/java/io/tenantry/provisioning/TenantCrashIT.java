@@ -2,6 +2,7 @@ package io.tenantry.provisioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,11 @@ class TenantCrashIT {
         Path notTenantrys = files.resolve("projects");
         Files.createDirectories(notTenantrys);
         Files.writeString(notTenantrys.resolve("keep.txt"), "mine");
+        // A schema named as ready that the set does not list (its build's row gone with a rewritten script).
+        String unlisted = ReadySchemas.PREFIX + "unlisted" + suffix;
+        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
+            statement.execute("CREATE SCHEMA " + unlisted);
+        }
 
         try (PayaraProcess second = start()) {
             Tenantry app = ready(second);
@@ -98,6 +104,10 @@ class TenantCrashIT {
             Files.delete(notTenantrys.resolve("keep.txt"));
             Files.delete(notTenantrys);
             assertWholeOrGone(app, busy);
+            for (int tries = 0; count("SELECT count(*) FROM pg_namespace WHERE nspname = '" + unlisted + "'") > 0; tries++) {
+                assertTrue(tries < 300, "a ready schema left unlisted is dropped at start-up");
+                Thread.sleep(100);
+            }
             assertEquals(0, count("SELECT count(*) FROM public.tenant WHERE label = '" + busy + "'"),
                     "a deletion that had taken the tenant out of service is finished at start-up");
             assertWholeOrGone(app, born);

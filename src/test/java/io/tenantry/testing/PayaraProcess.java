@@ -67,7 +67,8 @@ public final class PayaraProcess implements AutoCloseable {
         command.addAll(List.of("-Xmx512m",
                 "-Ddb.url=" + System.getProperty("tenantry.test.db.url"),
                 "-Dadmin.password=" + Tenantry.ADMIN_PASSWORD, "-Dadmin.email=" + Tenantry.emailOf(Tenantry.ADMIN), "-Dfiles.root=" + System.getProperty("tenantry.test.files"),
-                "-Dmetrics.token=" + Tenantry.METRICS_TOKEN, "-Dpassword.iterations=" + Tenantry.PASSWORD_ITERATIONS));
+                "-Dmetrics.token=" + Tenantry.METRICS_TOKEN, "-Dpassword.iterations=" + Tenantry.PASSWORD_ITERATIONS,
+                "-Dtenants.ready-schemas=" + Tenantry.READY_SCHEMAS));
         if (withDomain) {
             command.add("-Dtenants.domain=" + Tenantry.DOMAIN);
         }

@@ -75,6 +75,13 @@ public final class Tenantry {
      * accounts made through the API cost milliseconds to check, not a large part of the run's CPU.
      */
     public static final int PASSWORD_ITERATIONS = 1024;
+
+    /**
+     * TENANTS_READY_SCHEMAS of every server the tests start (arquillian.xml, {@link PayaraProcess}):
+     * a few, so that each start builds little and the suite's bursts of creations take both ways, a
+     * ready schema renamed and a schema built at once.
+     */
+    public static final int READY_SCHEMAS = 3;
     /** The API token of each account {@link #newAccount} made, by user name: it accepts invitations without a PBKDF2 check. */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     /**
