@@ -54,6 +54,22 @@ public class CreationScripts {
         }
     }
 
+    /**
+     * Builds {@code schema} by replaying the stored creation script of {@code version}
+     * ({@link #ensureFor} wrote it) in the caller's transaction on {@code connection}, as a plain
+     * schema even on a Citus cluster ({@link DistributedSchemas#createPlainSchemas}: the caller
+     * distributes it when it becomes a tenant). Reads one row and touches only the new schema's
+     * objects. Throws SQLException as PostgreSQL refuses (a schema of that name exists: 42P06).
+     */
+    public static void replay(Connection connection, SchemaName schema, String version) throws SQLException {
+        DistributedSchemas.createPlainSchemas(connection);
+        try (PreparedStatement create = connection.prepareStatement("SELECT public.tenantry_create_schema(?, ?)")) {
+            create.setString(1, schema.value());
+            create.setString(2, version);
+            create.execute();
+        }
+    }
+
     private static boolean exists(Connection connection, String version) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT 1 FROM public.tenant_creation_script WHERE version = ?")) {

@@ -43,6 +43,38 @@ public class Database {
         return connection;
     }
 
+    /**
+     * Runs {@code work} in one local transaction on a connection of {@code dataSource}, outside any JTA
+     * transaction (a managed thread's background work): committed when it returns, rolled back when it
+     * throws, and the connection given back to the pool in auto-commit either way. Gives what the work gives.
+     */
+    public static <T> T inLocalTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection connection = connection(dataSource)) {
+            connection.setAutoCommit(false);
+            T result;
+            try {
+                result = work.on(connection);
+            } catch (Throwable failed) { // an Error too: auto-commit switched back on would commit the work so far
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                } catch (SQLException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
+                throw failed;
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            return result;
+        }
+    }
+
+    /** JDBC work on a connection, inside the transaction {@link #inLocalTransaction} gives it. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
     private static boolean inTransaction() {
         try {
             TransactionSynchronizationRegistry transactions = InitialContext.doLookup(TRANSACTIONS);

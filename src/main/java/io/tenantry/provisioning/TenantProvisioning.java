@@ -31,7 +31,8 @@ import jakarta.transaction.TransactionalException;
  * of it only after commit. A new tenant gets a folder of files no tenant had
  * ({@link TenantFiles#newFolderName()}); a deleted one's goes with the deletion's commit
  * ({@link io.tenantry.files.FolderRemoval}, observing {@link TenantDeleted}). Each creation is timed
- * in the metrics ({@code tenantry_tenant_creations_seconds}, by path and outcome).
+ * in the metrics ({@code tenantry_tenant_creations_seconds}, by path, outcome and how the schema came:
+ * a ready one renamed, built for it, or migrated; none when it failed).
  */
 @ApplicationScoped
 public class TenantProvisioning {
@@ -41,6 +42,11 @@ public class TenantProvisioning {
     /** The outcomes of {@code tenantry_tenant_creations_seconds}. */
     private static final String CREATED = "created";
     private static final String FAILED = "failed";
+    /** How a creation got its schema ({@code schema} of {@code tenantry_tenant_creations_seconds}). */
+    private static final String READY = "ready";
+    private static final String BUILT = "built";
+    private static final String MIGRATED = "migrated";
+    private static final String NONE = "none";
     private static final int MAX_NAME_LENGTH = 200;
     /** How long a deletion lets the requests already inside the tenant (on this instance) finish. */
     static final Duration DRAIN = Duration.ofSeconds(5);
@@ -183,27 +189,31 @@ public class TenantProvisioning {
         }
         long started = System.nanoTime();
         Tenant tenant;
-        boolean created = false;
+        String schema = NONE;
         try {
             if (path == ProvisioningPath.CLONE) {
-                tenant = schemas.createFromTemplate(label, name, migrations.tenantVersion(), files.newFolderName(),
-                        alongside);
+                TenantSchemas.Created created = schemas.createFromTemplate(label, name, migrations.tenantVersion(),
+                        files.newFolderName(), alongside);
+                tenant = created.tenant();
+                schema = created.fromReadySchema() ? READY : BUILT;
             } else {
                 tenant = createByMigration(label, name, alongside);
+                schema = MIGRATED;
             }
-            created = true;
         } catch (TransactionalException e) {
             throw unwrap(e);
         } finally {
             Timer.builder("tenantry.tenant.creations").description("Tenant creations and how long they took")
-                    .tag("path", path.name().toLowerCase(Locale.ROOT)).tag("outcome", created ? CREATED : FAILED)
-                    .register(meters.registry()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    .tag("path", path.name().toLowerCase(Locale.ROOT)).tag("outcome", schema.equals(NONE) ? FAILED : CREATED)
+                    .tag("schema", schema).register(meters.registry()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
         directory.put(tenant);
         if (path == ProvisioningPath.CLONE) {
-            readySchemas.refill();
+            readySchemas.requestRefill();
         }
-        LOG.info(() -> "Created tenant " + label + " (" + path + ") in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        String how = schema;
+        LOG.info(() -> "Created tenant " + label + " (" + path + ") in " + (System.nanoTime() - started) / 1_000_000
+                + " ms, its schema " + how);
         return tenant;
     }
 

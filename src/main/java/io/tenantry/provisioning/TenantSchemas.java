@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import io.tenantry.migration.CreationScripts;
 import io.tenantry.migration.DistributedSchemas;
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
@@ -66,7 +67,7 @@ public class TenantSchemas {
      * nothing is kept. On a Citus cluster sharding by schema the schema is distributed once built
      * ({@link DistributedSchemas}), in the same transaction.
      */
-    public Tenant createFromTemplate(TenantLabel label, String name, String version, String filesFolder,
+    public Created createFromTemplate(TenantLabel label, String name, String version, String filesFolder,
             Consumer<Tenant> alongside) {
         SchemaName schema = SchemaName.of(label);
         try (Connection connection = dataSource.getConnection()) {
@@ -78,22 +79,21 @@ public class TenantSchemas {
                     rename.execute("ALTER SCHEMA " + ready.get().quoted() + " RENAME TO " + schema.quoted());
                 }
             } else {
-                DistributedSchemas.createPlainSchemas(connection);
-                try (PreparedStatement create = connection.prepareStatement("SELECT public.tenantry_create_schema(?, ?)")) {
-                    create.setString(1, schema.value());
-                    create.setString(2, version);
-                    create.execute();
-                }
+                CreationScripts.replay(connection, schema, version);
             }
             if (distributed) {
                 DistributedSchemas.distribute(connection, schema);
             }
             alongside.accept(tenant);
             TenantChanges.announce(connection, label);
-            return tenant;
+            return new Created(tenant, ready.isPresent());
         } catch (SQLException e) {
             throw failure(label, e);
         }
+    }
+
+    /** A tenant made from the template, and whether its schema was a ready one renamed or built for it. */
+    public record Created(Tenant tenant, boolean fromReadySchema) {
     }
 
     /**

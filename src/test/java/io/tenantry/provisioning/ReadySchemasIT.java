@@ -19,13 +19,14 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.Scrape;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
 
 /**
  * Tenant schemas built ahead of need (TENANTS_READY_SCHEMAS, 3 on the tests' servers): a creation
- * renames one, the set is filled again, a schema of an older version is dropped and never taken,
- * and no host reaches one. Other classes create tenants meanwhile on the same server and take ready
+ * renames one, the set is filled again, a schema of an older version is dropped and never taken, and a
+ * failed creation leaves the one it took ready (no host reaches one: {@code TenantLabelTest}). Other classes create tenants meanwhile on the same server and take ready
  * schemas too, so a test marks the ready schemas it saw and looks for its mark on its tenant's schema.
  */
 class ReadySchemasIT extends DeployedTenantry {
@@ -51,6 +52,8 @@ class ReadySchemasIT extends DeployedTenantry {
         // The renamed schema is the tenant's whole workspace, empty.
         assertEquals(201, app.post(Tenantry.host(taken), "/api/products", "{\"name\":\"First\"}").status());
         assertEquals(1, app.get(Tenantry.host(taken), "/api/products").json().asJsonObject().getJsonArray("items").size());
+        assertTrue(Scrape.of(app).value("tenantry_tenant_creations_seconds_count", "schema", "ready") >= 1,
+                "the metrics count creations that renamed a ready schema");
         awaitOrFail("the set is filled again after the creations", () -> readyCount() >= READY);
     }
 
@@ -59,33 +62,102 @@ class ReadySchemasIT extends DeployedTenantry {
         String old = "_ready_older" + suffix;
         long oldOid;
         try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
+            db.setAutoCommit(false); // schema and row together, as the server builds them
             statement.execute("INSERT INTO public.tenant_creation_script (version, statements) SELECT '0.1', statements"
                     + " FROM public.tenant_creation_script ORDER BY written_at DESC LIMIT 1 ON CONFLICT DO NOTHING");
             statement.execute("SELECT public.tenantry_create_schema('" + old + "', '0.1')");
-            statement.execute("INSERT INTO public.ready_schema (schema_name, version) VALUES ('" + old + "', '0.1')");
+            // The oldest listed: a creation that took ready schemas of any version would take this one first.
+            statement.execute("INSERT INTO public.ready_schema (schema_name, version, built_at) VALUES ('" + old
+                    + "', '0.1', '2000-01-01')");
+            db.commit();
             oldOid = oidOf(db, old);
         }
-        String label = "after-older-" + suffix;
-        assertEquals(201, app.createTenant(label, "After an older ready schema").status());
-        try (Connection db = TestDatabase.connect()) {
-            assertNotEquals(oldOid, oidOf(db, label.replace('-', '_')), "the tenant got the older version's schema");
-        }
-        awaitOrFail("the refill after that creation drops the older schema and its row", () -> oidOrZero(old) == 0
-                && count("SELECT count(*) FROM public.ready_schema WHERE schema_name = '" + old + "'") == 0);
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
-            statement.execute("DELETE FROM public.tenant_creation_script WHERE version = '0.1'");
+        try {
+            String label = "after-older-" + suffix;
+            assertEquals(201, app.createTenant(label, "After an older ready schema").status());
+            try (Connection db = TestDatabase.connect()) {
+                assertNotEquals(oldOid, oidOf(db, label.replace('-', '_')), "the tenant got the older version's schema");
+            }
+            awaitOrFail("the refill after that creation drops the older schema and its row", () -> oidOrZero(old) == 0
+                    && count("SELECT count(*) FROM public.ready_schema WHERE schema_name = '" + old + "'") == 0);
+        } finally {
+            try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
+                statement.execute("DELETE FROM public.tenant_creation_script WHERE version = '0.1'");
+                statement.execute("DROP SCHEMA IF EXISTS \"" + old + "\" CASCADE");
+            }
         }
     }
 
+    /**
+     * A creation that fails at commit, after it took and renamed a ready schema, leaves the schema
+     * ready: unlisting and renaming roll back with it. Every schema ready before is still there
+     * afterwards, listed, or renamed by another class's creation to a tenant's schema.
+     */
     @Test
-    void noHostReachesAReadySchema() throws Exception {
-        awaitOrFail("a schema is ready", () -> readyCount() > 0);
-        for (String schema : readySchemaNames()) {
-            for (String label : List.of(schema, schema.replace('_', '-'), schema.substring(1).replace('_', '-'))) {
-                int status = app.get(Tenantry.host(label), "/api/products").status();
-                assertTrue(status == 400 || status == 404, label + " answered " + status);
+    void aCreationThatFailsAfterTakingAReadySchemaLeavesItReady() throws Exception {
+        String doomed = "readydoomed-" + suffix;
+        try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
+            ddl.execute("CREATE OR REPLACE FUNCTION public.test_fail_ready_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN IF starts_with(NEW.label, 'readydoomed-') THEN RAISE EXCEPTION 'failure injected at commit';"
+                    + " END IF; RETURN NULL; END $$");
+            ddl.execute("DROP TRIGGER IF EXISTS test_fail_ready_at_commit ON public.tenant");
+            ddl.execute("CREATE CONSTRAINT TRIGGER test_fail_ready_at_commit AFTER INSERT ON public.tenant"
+                    + " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.test_fail_ready_at_commit()");
+        }
+        try {
+            awaitOrFail("the set of ready schemas is full", () -> readyCount() >= READY);
+            List<Long> readyBefore = new ArrayList<>();
+            for (String schema : readySchemaNames()) {
+                readyBefore.add(oidOrZero(schema));
+            }
+            Tenantry.Reply failed = app.onPublic("POST", "/api/tenants", "{\"label\":\"" + doomed + "\",\"name\":\"Doomed\"}");
+            assertEquals(500, failed.status(), failed.body());
+            assertEquals(0, oidOrZero(doomed.replace('-', '_')), "the failed creation's schema name is not kept");
+            for (long oid : readyBefore) {
+                assertEquals(1, count("SELECT count(*) FROM pg_namespace n WHERE n.oid = " + oid
+                        + " AND (EXISTS (SELECT 1 FROM public.ready_schema r WHERE r.schema_name = n.nspname)"
+                        + " OR EXISTS (SELECT 1 FROM public.tenant t WHERE t.schema_name = n.nspname))"),
+                        "ready schema " + oid + " is still ready, or another creation's tenant");
+            }
+        } finally {
+            try (Connection db = TestDatabase.connect(); Statement ddl = db.createStatement()) {
+                ddl.execute("DROP TRIGGER IF EXISTS test_fail_ready_at_commit ON public.tenant");
             }
         }
+    }
+
+    /**
+     * With every ready schema held (locked by this test, as creations in flight hold the ones they took),
+     * a creation does not wait: it builds its own schema from the creation script, whole.
+     */
+    @Test
+    void withNoSchemaFreeACreationBuildsItsOwnAtOnce() throws Exception {
+        String label = "built-" + suffix;
+        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
+            db.setAutoCommit(false);
+            List<String> held = new ArrayList<>();
+            for (int attempt = 0; held.size() < READY; attempt++) {
+                assertTrue(attempt < 100, "the set of ready schemas was never full to hold");
+                db.rollback();
+                held.clear();
+                awaitOrFail("the set of ready schemas is full", () -> readyCount() >= READY);
+                try (ResultSet rows = statement.executeQuery("SELECT schema_name FROM public.ready_schema"
+                        + " WHERE version <> '0.1' FOR UPDATE")) {
+                    while (rows.next()) {
+                        held.add(rows.getString(1));
+                    }
+                }
+            }
+            double builtBefore = Scrape.of(app).value("tenantry_tenant_creations_seconds_count", "schema", "built");
+            assertEquals(201, app.createTenant(label, "Built").status());
+            for (String schema : held) {
+                assertTrue(oidOrZero(schema) != 0, "a held ready schema was taken: " + schema);
+            }
+            assertTrue(Scrape.of(app).value("tenantry_tenant_creations_seconds_count", "schema", "built") >= builtBefore + 1,
+                    "the metrics count a creation that built its schema");
+            db.rollback();
+        }
+        assertEquals(201, app.post(Tenantry.host(label), "/api/products", "{\"name\":\"First\"}").status());
     }
 
     private static void markReadySchemas(String mark) throws SQLException {

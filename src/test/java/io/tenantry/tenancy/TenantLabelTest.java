@@ -59,4 +59,18 @@ class TenantLabelTest {
         assertThrows(IllegalArgumentException.class, () -> new SchemaName("A"));
         assertThrows(IllegalArgumentException.class, () -> new SchemaName("a".repeat(64)));
     }
+
+    /**
+     * The platform's own schemas start with '_' (the template, ready schemas {@code _ready_…}, staging
+     * schemas): no host's label maps to one, the public tenant's {@code _public} aside.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"_ready_0a1b2c", "_template", "_staging_1_ab", "-ready-0a1b2c", "ready-0a1b2c", "a", "x-y"})
+    void noLabelButThePublicOneNamesASchemaOfThePlatform(String text) {
+        if (TenantLabel.isWellFormed(text) && !text.equals(TenantLabel.PUBLIC.value())) {
+            assertTrue(!SchemaName.of(new TenantLabel(text)).value().startsWith("_"), text);
+        }
+        assertTrue(!TenantLabel.isWellFormed(text) || !text.startsWith("_") && !text.startsWith("-"), text);
+        assertEquals("_public", SchemaName.of(TenantLabel.PUBLIC).value());
+    }
 }
