@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -62,6 +63,18 @@ final class MigrationFiles implements ResourceProvider, ClassProvider<JavaMigrat
     @Override
     public Collection<Class<? extends JavaMigration>> getClasses() {
         return found.getClasses();
+    }
+
+    /**
+     * The text of the migration file Flyway's history names {@code script} (its path relative to the
+     * location), read once; empty when there is none, or when a Flyway script configuration
+     * ({@code <script>.conf}) goes with it.
+     */
+    Optional<String> text(String script) {
+        if (byPath.containsKey(script + ".conf")) {
+            return Optional.empty();
+        }
+        return byPath.get(script) instanceof Held held ? Optional.of(held.text) : Optional.empty();
     }
 
     /** The text read once of a file the scanner names. */

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -42,6 +43,9 @@ public class SchemaMigrations {
     /** The tenant migrations, found and read at the first tenant migrated: the same for every tenant. */
     private volatile MigrationFiles tenantMigrations;
 
+    /** The template's migrations as tenants replay them; known once the template is migrated. */
+    private volatile MigrationReplay replay;
+
     @Inject
     CreationScripts creationScripts;
 
@@ -60,8 +64,34 @@ public class SchemaMigrations {
         coordinatorSchemas.create(SchemaName.TEMPLATE, true);
         String version = migrate(SchemaName.TEMPLATE);
         creationScripts.ensureFor(version);
+        try (Connection connection = Database.connection(dataSource)) {
+            replay = MigrationReplay.of(connection, SchemaName.TEMPLATE, tenantMigrations());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the template's migration history: " + e.getMessage(), e);
+        }
         tenantVersion.set(version);
         return version;
+    }
+
+    /**
+     * Brings a tenant's schema up to the template and returns the version it is at: by replaying the
+     * template's missing SQL migrations in one transaction when the tenant's history is the start of
+     * the template's ({@link MigrationReplay}), otherwise by a Flyway run ({@link #migrate}).
+     * IllegalStateException with PostgreSQL's or Flyway's words when a migration fails; nothing of it is kept.
+     */
+    public String upgrade(SchemaName schema) {
+        MigrationReplay known = replay;
+        if (known != null) {
+            try {
+                Optional<String> version = Database.inLocalTransaction(dataSource, connection -> known.apply(connection, schema));
+                if (version.isPresent()) {
+                    return version.get();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not migrate schema " + schema + ": " + e.getMessage(), e);
+            }
+        }
+        return migrate(schema);
     }
 
     /**

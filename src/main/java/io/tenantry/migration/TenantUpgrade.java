@@ -258,7 +258,7 @@ public class TenantUpgrade {
         }
         states.running(tenant.label());
         try {
-            String version = migrations.migrate(tenant.schema());
+            String version = migrations.upgrade(tenant.schema());
             registry.recordVersion(tenant.label(), version); // every instance re-reads the tenant
             states.current(tenant.label());
             directory.put(tenant.atVersion(version));

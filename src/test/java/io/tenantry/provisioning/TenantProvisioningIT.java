@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.SchemaCatalog;
 import io.tenantry.testing.SlowUpload;
 import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
@@ -301,10 +302,10 @@ class TenantProvisioningIT extends DeployedTenantry {
         assertEquals(201, app.onPublic("POST", "/api/tenants?path=migrate",
                 "{\"label\":\"" + migrated + "\",\"name\":\"Migrated\"}").status());
 
-        List<String> clonedCatalog = catalog(cloned.replace('-', '_'));
+        List<String> clonedCatalog = SchemaCatalog.of(cloned.replace('-', '_'));
         assertFalse(clonedCatalog.isEmpty());
-        assertEquals(catalog(migrated.replace('-', '_')), clonedCatalog);
-        assertEquals(catalog("_template"), clonedCatalog);
+        assertEquals(SchemaCatalog.of(migrated.replace('-', '_')), clonedCatalog);
+        assertEquals(SchemaCatalog.of("_template"), clonedCatalog);
     }
 
     @Test
@@ -368,7 +369,7 @@ class TenantProvisioningIT extends DeployedTenantry {
                         + "', public.tenantry_creation_script('" + source + "'))");
                 sql.execute("SELECT public.tenantry_create_schema('" + target + "', '" + source + "')");
 
-                assertEquals(sequences(source), sequences(target));
+                assertEquals(SchemaCatalog.sequences(source), SchemaCatalog.sequences(target));
                 assertEquals(1000, insertedId(sql, target + ".starts"), "START WITH is kept");
                 assertEquals(1010, insertedId(sql, target + ".bounded"), "bounds, increment and value are kept");
                 assertEquals(50, insertedId(sql, target + ".set_back"), "a value not yet handed out stays so");
@@ -460,62 +461,6 @@ class TenantProvisioningIT extends DeployedTenantry {
      * Tables, columns, constraints, indexes, sequences with their state and migration history, with
      * the schema name cut out.
      */
-    private static List<String> catalog(String schema) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Connection db = TestDatabase.connect()) {
-            for (String query : List.of(
-                    "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' '"
-                            + " || coalesce(column_default, '') || ' ' || is_identity || ' ' || coalesce(identity_generation, '')"
-                            + " FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, ordinal_position",
-                    "SELECT c.relname || ' ' || con.conname || ' ' || replace(pg_get_constraintdef(con.oid), quote_ident(?) || '.', '')"
-                            + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
-                            + " WHERE con.connamespace = to_regnamespace(quote_ident(?))"
-                            + " ORDER BY 1",
-                    "SELECT replace(pg_get_indexdef(indexrelid), quote_ident(?) || '.', '') FROM pg_index i"
-                            + " JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relnamespace = to_regnamespace(quote_ident(?))"
-                            + " ORDER BY 1")) {
-                try (PreparedStatement select = bindEvery(db.prepareStatement(query), schema)) {
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            lines.add(rows.getString(1));
-                        }
-                    }
-                }
-            }
-            lines.addAll(sequences(schema));
-            try (ResultSet rows = db.createStatement().executeQuery("SELECT version, description, type, script, checksum,"
-                    + " success FROM \"" + schema + "\".flyway_schema_history ORDER BY installed_rank")) {
-                while (rows.next()) {
-                    lines.add("history " + rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " "
-                            + rows.getString(4) + " " + rows.getInt(5) + " " + rows.getBoolean(6));
-                }
-            }
-        }
-        return lines;
-    }
-
-    /** Each sequence: its name, type, start, bounds, increment, cache, cycling, value and whether it was handed out. */
-    private static List<String> sequences(String schema) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement select = db.prepareStatement("SELECT sequencename, concat_ws(' ', data_type, start_value,"
-                     + " min_value, max_value, increment_by, cache_size, cycle) FROM pg_sequences WHERE schemaname = ?"
-                     + " ORDER BY sequencename")) {
-            select.setString(1, schema);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    try (ResultSet state = db.createStatement().executeQuery("SELECT last_value, is_called FROM \""
-                            + schema + "\".\"" + rows.getString(1) + "\"")) {
-                        state.next();
-                        lines.add("sequence " + rows.getString(1) + " " + rows.getString(2) + " value "
-                                + state.getLong(1) + " " + (state.getBoolean(2) ? "called" : "not called"));
-                    }
-                }
-            }
-        }
-        return lines;
-    }
-
     private static boolean schemaExists(String schema) throws SQLException {
         return count("SELECT count(*) FROM pg_namespace WHERE nspname = ?", schema) == 1;
     }

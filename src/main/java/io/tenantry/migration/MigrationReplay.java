@@ -1,0 +1,149 @@
+package io.tenantry.migration;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.tenantry.tenancy.SchemaName;
+
+/**
+ * Brings a tenant schema to the template's version by replaying, in one transaction, the SQL
+ * migrations the template has applied and the tenant lacks, and recording each in the tenant's
+ * Flyway history as Flyway would (same version, description, type, script and checksum, read from
+ * the template's history; installed by the current user, with its execution time), so that Flyway
+ * finds the tenant current and valid afterwards. A fleet upgrade then costs each tenant about its
+ * migrations' own work: a Flyway run adds its set-up, validation, lock and history round trips,
+ * several times the migration itself (bench/README.md, "Creating tenants and upgrading the fleet").
+ *
+ * <p>Only the plain case is replayed; anything else is left to a Flyway run of the tenant
+ * ({@link #apply} answers empty): a tenant history that is not, row for row, the start of the
+ * template's (so Flyway's validation would have something to say), a failed row, a pending migration
+ * that is not a SQL file read by {@link MigrationFiles}, or whose text holds placeholders
+ * ({@code ${…}}), Flyway script settings, or a statement PostgreSQL runs only outside a transaction.
+ */
+final class MigrationReplay {
+
+    /** What Flyway would run outside a transaction, or a script configured apart: left to Flyway. */
+    private static final Pattern NOT_REPLAYED = Pattern.compile("(?is)\\$\\{|flyway:|\\bconcurrently\\b|\\bvacuum\\b"
+            + "|\\balter\\s+system\\b|\\b(create|drop)\\s+(database|tablespace)\\b|\\badd\\s+value\\b|\\breindex\\b"
+            + "|\\bfrom\\s+stdin\\b");
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    /** One row of a Flyway history table, as far as validation compares it. */
+    record Applied(String version, String description, String type, String script, Integer checksum, boolean success) {
+
+        boolean sameAs(Applied other) {
+            return Objects.equals(version, other.version) && description.equals(other.description)
+                    && type.equals(other.type) && script.equals(other.script)
+                    && Objects.equals(checksum, other.checksum) && success == other.success;
+        }
+    }
+
+    private final List<Applied> template;
+    private final MigrationFiles files;
+
+    private MigrationReplay(List<Applied> template, MigrationFiles files) {
+        this.template = template;
+        this.files = files;
+    }
+
+    /** The template's history read on {@code connection}, with the files its SQL rows name. */
+    static MigrationReplay of(Connection connection, SchemaName templateSchema, MigrationFiles files) throws SQLException {
+        if (!historyExists(connection, templateSchema)) {
+            throw new IllegalStateException("The template " + templateSchema + " has no Flyway history");
+        }
+        return new MigrationReplay(history(connection, templateSchema), files);
+    }
+
+    /**
+     * In the caller's transaction on {@code connection}: the tenant's history locked against other
+     * writers, the missing migrations run in {@code schema} and recorded. Gives the version the schema
+     * is at afterwards (unchanged when nothing was missing); empty when the tenant is left to Flyway, having
+     * changed nothing. Throws SQLException as a migration fails: the caller rolls back.
+     */
+    Optional<String> apply(Connection connection, SchemaName schema) throws SQLException {
+        if (!historyExists(connection, schema)) {
+            return Optional.empty();
+        }
+        try (Statement lock = connection.createStatement()) {
+            // A Flyway run on the same schema (or another replay) waits for this transaction, or holds it off.
+            lock.execute("LOCK TABLE " + schema.quoted() + ".flyway_schema_history IN SHARE ROW EXCLUSIVE MODE");
+        }
+        List<Applied> applied = history(connection, schema);
+        if (applied.isEmpty() || applied.size() > template.size()) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < applied.size(); i++) {
+            if (!applied.get(i).success() || !applied.get(i).sameAs(template.get(i))) {
+                return Optional.empty();
+            }
+        }
+        List<Applied> pending = template.subList(applied.size(), template.size());
+        List<String> texts = new ArrayList<>();
+        for (Applied migration : pending) {
+            Optional<String> text = "SQL".equals(migration.type()) ? files.text(migration.script()) : Optional.empty();
+            if (text.isEmpty() || NOT_REPLAYED.matcher(text.get()).find()) {
+                return Optional.empty();
+            }
+            texts.add(text.get().startsWith(BYTE_ORDER_MARK) ? text.get().substring(1) : text.get());
+        }
+        if (pending.isEmpty()) {
+            return Optional.of(applied.get(applied.size() - 1).version());
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL search_path = " + schema.quoted());
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            long started = System.nanoTime();
+            try (Statement migration = connection.createStatement()) {
+                migration.execute(texts.get(i));
+            }
+            record(connection, schema, pending.get(i), (int) ((System.nanoTime() - started) / 1_000_000));
+        }
+        return Optional.of(pending.get(pending.size() - 1).version());
+    }
+
+    private static void record(Connection connection, SchemaName schema, Applied migration, int millis) throws SQLException {
+        String history = schema.quoted() + ".flyway_schema_history";
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + history + " (installed_rank, version,"
+                + " description, type, script, checksum, installed_by, execution_time, success) SELECT"
+                + " coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, true FROM " + history)) {
+            insert.setString(1, migration.version());
+            insert.setString(2, migration.description());
+            insert.setString(3, migration.type());
+            insert.setString(4, migration.script());
+            insert.setObject(5, migration.checksum());
+            insert.setInt(6, millis);
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean historyExists(Connection connection, SchemaName schema) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            select.setString(1, schema.quoted() + ".flyway_schema_history");
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    private static List<Applied> history(Connection connection, SchemaName schema) throws SQLException {
+        List<Applied> rows = new ArrayList<>();
+        try (Statement select = connection.createStatement();
+             ResultSet row = select.executeQuery("SELECT version, description, type, script, checksum, success FROM "
+                     + schema.quoted() + ".flyway_schema_history ORDER BY installed_rank")) {
+            while (row.next()) {
+                rows.add(new Applied(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        (Integer) row.getObject(5), row.getBoolean(6)));
+            }
+        }
+        return rows;
+    }
+}
