@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
@@ -29,6 +30,8 @@ import org.flywaydb.core.internal.scanner.Scanner;
  * public {@link ResourceProvider} and {@link ClassProvider} settings.
  */
 final class MigrationFiles implements ResourceProvider, ClassProvider<JavaMigration> {
+
+    private static final Pattern VERSIONED_SQL = Pattern.compile("V[0-9][0-9._]*__[^/]+\\.sql");
 
     /** Flyway's own answer to which files a prefix and suffixes name; it reads nothing more once made. */
     private final Scanner<JavaMigration> found;
@@ -75,6 +78,14 @@ final class MigrationFiles implements ResourceProvider, ClassProvider<JavaMigrat
             return Optional.empty();
         }
         return byPath.get(script) instanceof Held held ? Optional.of(held.text) : Optional.empty();
+    }
+
+    /**
+     * Whether every file of the location is a versioned SQL migration ({@code V<version>__<description>.sql}):
+     * no repeatable migration, callback or script configuration.
+     */
+    boolean onlyVersionedSql() {
+        return byPath.keySet().stream().allMatch(path -> VERSIONED_SQL.matcher(path).matches());
     }
 
     /** The text read once of a file the scanner names. */

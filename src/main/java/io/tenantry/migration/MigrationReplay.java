@@ -26,14 +26,25 @@ import io.tenantry.tenancy.SchemaName;
  * ({@link #apply} answers empty): a tenant history that is not, row for row, the start of the
  * template's (so Flyway's validation would have something to say), a failed row, a pending migration
  * that is not a SQL file read by {@link MigrationFiles}, or whose text holds placeholders
- * ({@code ${…}}), Flyway script settings, or a statement PostgreSQL runs only outside a transaction.
+ * ({@code ${…}}), Flyway script settings, a statement PostgreSQL runs only outside a transaction, or
+ * a change of session settings. A replay that fails is rolled back whole and the tenant left to Flyway
+ * ({@code SchemaMigrations.upgrade}), whose own run then says what failed.
  */
 final class MigrationReplay {
 
-    /** What Flyway would run outside a transaction, or a script configured apart: left to Flyway. */
-    private static final Pattern NOT_REPLAYED = Pattern.compile("(?is)\\$\\{|flyway:|\\bconcurrently\\b|\\bvacuum\\b"
-            + "|\\balter\\s+system\\b|\\b(create|drop)\\s+(database|tablespace)\\b|\\badd\\s+value\\b|\\breindex\\b"
-            + "|\\bfrom\\s+stdin\\b");
+    /**
+     * Left to Flyway: placeholders and script settings; what Flyway 13 runs outside a transaction
+     * ({@code CREATE/DROP DATABASE|TABLESPACE|SUBSCRIPTION}, {@code ALTER SYSTEM}, {@code … CONCURRENTLY},
+     * {@code REINDEX}, {@code VACUUM}, {@code DISCARD}, {@code ALTER TYPE … ADD VALUE}, {@code COPY … FROM STDIN});
+     * and any line that begins with {@code SET} or {@code RESET}, or a {@code set_config}, which could
+     * change the role or search_path of the migrations after it, or of the pooled connection (Flyway
+     * resets both between migrations; an {@code UPDATE} whose {@code SET} starts a line goes to Flyway too).
+     */
+    private static final Pattern NOT_REPLAYED = Pattern.compile("(?ism)\\$\\{|flyway:|\\bconcurrently\\b|\\bvacuum\\b"
+            + "|\\balter\\s+system\\b|\\b(create|drop)\\s+(database|tablespace|subscription)\\b|\\badd\\s+value\\b"
+            + "|\\breindex\\b|\\bdiscard\\b|\\bfrom\\s+stdin\\b|^\\s*(set|reset)\\b|\\bset_config\\b|;\\s*(set|reset)\\b");
+    /** Flyway's PostgreSQL advisory lock on a history table: this number plus the hash of the table's quoted name. */
+    private static final long FLYWAY_LOCK = 77_431_708_279_161L;
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     /** One row of a Flyway history table, as far as validation compares it. */
@@ -54,12 +65,19 @@ final class MigrationReplay {
         this.files = files;
     }
 
-    /** The template's history read on {@code connection}, with the files its SQL rows name. */
-    static MigrationReplay of(Connection connection, SchemaName templateSchema, MigrationFiles files) throws SQLException {
+    /**
+     * The template's history read on {@code connection}, with the files its SQL rows name; empty when
+     * the location holds anything but versioned SQL migrations (a repeatable migration, a callback or
+     * a script's settings, which Flyway runs in ways a replay would not): every tenant goes to Flyway.
+     */
+    static Optional<MigrationReplay> of(Connection connection, SchemaName templateSchema, MigrationFiles files) throws SQLException {
+        if (!files.onlyVersionedSql()) {
+            return Optional.empty();
+        }
         if (!historyExists(connection, templateSchema)) {
             throw new IllegalStateException("The template " + templateSchema + " has no Flyway history");
         }
-        return new MigrationReplay(history(connection, templateSchema), files);
+        return Optional.of(new MigrationReplay(history(connection, templateSchema), files));
     }
 
     /**
@@ -72,9 +90,14 @@ final class MigrationReplay {
         if (!historyExists(connection, schema)) {
             return Optional.empty();
         }
-        try (Statement lock = connection.createStatement()) {
-            // A Flyway run on the same schema (or another replay) waits for this transaction, or holds it off.
-            lock.execute("LOCK TABLE " + schema.quoted() + ".flyway_schema_history IN SHARE ROW EXCLUSIVE MODE");
+        String history = schema.quoted() + ".flyway_schema_history";
+        try (PreparedStatement flywaysLock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)");
+             Statement lock = connection.createStatement()) {
+            // Flyway's own lock (Flyway 13.12, PostgreSQLAdvisoryLockTemplate): a Flyway run on this schema
+            // waits for this transaction, or this one for it; the table lock keeps another replay out.
+            flywaysLock.setLong(1, FLYWAY_LOCK + history.hashCode());
+            flywaysLock.execute();
+            lock.execute("LOCK TABLE " + history + " IN SHARE ROW EXCLUSIVE MODE");
         }
         List<Applied> applied = history(connection, schema);
         if (applied.isEmpty() || applied.size() > template.size()) {
@@ -88,22 +111,24 @@ final class MigrationReplay {
         List<Applied> pending = template.subList(applied.size(), template.size());
         List<String> texts = new ArrayList<>();
         for (Applied migration : pending) {
-            Optional<String> text = "SQL".equals(migration.type()) ? files.text(migration.script()) : Optional.empty();
+            // A repeatable migration (no version) is run by Flyway after the versioned ones, not in the template's order.
+            Optional<String> text = "SQL".equals(migration.type()) && migration.version() != null
+                    ? files.text(migration.script()) : Optional.empty();
             if (text.isEmpty() || NOT_REPLAYED.matcher(text.get()).find()) {
                 return Optional.empty();
             }
             texts.add(text.get().startsWith(BYTE_ORDER_MARK) ? text.get().substring(1) : text.get());
         }
         if (pending.isEmpty()) {
-            return Optional.of(applied.get(applied.size() - 1).version());
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL search_path = " + schema.quoted());
+            return Optional.ofNullable(applied.get(applied.size() - 1).version());
         }
         for (int i = 0; i < pending.size(); i++) {
             long started = System.nanoTime();
             try (Statement migration = connection.createStatement()) {
+                migration.execute("SET LOCAL search_path = " + schema.quoted());
                 migration.execute(texts.get(i));
+            } catch (SQLException e) {
+                throw new SQLException("Migration " + pending.get(i).script() + " failed: " + e.getMessage(), e.getSQLState(), e);
             }
             record(connection, schema, pending.get(i), (int) ((System.nanoTime() - started) / 1_000_000));
         }

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -30,6 +31,8 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class SchemaMigrations {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
     private static final String PUBLIC = "classpath:db/migration/public";
     private static final String TENANT = "classpath:db/migration/tenant";
@@ -65,7 +68,7 @@ public class SchemaMigrations {
         String version = migrate(SchemaName.TEMPLATE);
         creationScripts.ensureFor(version);
         try (Connection connection = Database.connection(dataSource)) {
-            replay = MigrationReplay.of(connection, SchemaName.TEMPLATE, tenantMigrations());
+            replay = MigrationReplay.of(connection, SchemaName.TEMPLATE, tenantMigrations()).orElse(null);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the template's migration history: " + e.getMessage(), e);
         }
@@ -76,8 +79,8 @@ public class SchemaMigrations {
     /**
      * Brings a tenant's schema up to the template and returns the version it is at: by replaying the
      * template's missing SQL migrations in one transaction when the tenant's history is the start of
-     * the template's ({@link MigrationReplay}), otherwise by a Flyway run ({@link #migrate}).
-     * IllegalStateException with PostgreSQL's or Flyway's words when a migration fails; nothing of it is kept.
+     * the template's ({@link MigrationReplay}), otherwise, or when the replay fails (rolled back whole),
+     * by a Flyway run ({@link #migrate}), whose exception says what failed; nothing of a failed migration is kept.
      */
     public String upgrade(SchemaName schema) {
         MigrationReplay known = replay;
@@ -88,7 +91,7 @@ public class SchemaMigrations {
                     return version.get();
                 }
             } catch (SQLException e) {
-                throw new IllegalStateException("Could not migrate schema " + schema + ": " + e.getMessage(), e);
+                LOG.info("Replaying the migrations of schema " + schema + " failed (" + e.getMessage() + "); Flyway runs them");
             }
         }
         return migrate(schema);
