@@ -567,7 +567,8 @@ public class Bench {
      */
     static List<String> tenants(int count) throws Exception {
         if ("1".equals(env("TENANTS_READY", "0"))) {
-            return java.util.stream.IntStream.range(0, count).mapToObj(i -> "bench-" + i).toList();
+            String prefix = env("TENANT_PREFIX", "bench-"); // fleet-: the tenants bench/fleet.sh made
+            return java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
         }
         ExecutorService creators = Executors.newFixedThreadPool(Integer.parseInt(env("CREATORS", "4")));
         AtomicLong created = new AtomicLong();
