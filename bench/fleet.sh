@@ -39,7 +39,9 @@ for size in $sizes; do
     EXTRA_PROFILES=bench-upgrade start_server
     wait "$watcher" || true; cat target/bench-upgrade.out
     echo "upgrade workers and failures: $(grep -oE 'upgrading with [0-9]+ worker\(s\)' target/bench-server.log | head -1);" \
-      "$(grep -c 'Could not migrate tenant' target/bench-server.log || true) failed"
+      "$(grep -c 'Could not migrate tenant' target/bench-server.log || true) failed;" \
+      "$(grep -c 'to version 99.1 (replayed)' "$DATA_DIR/logs/server.log" || true) replayed," \
+      "$(grep -c 'to version 99.1 (by Flyway' "$DATA_DIR/logs/server.log" || true) by a Flyway run"
   fi
 done
 stop_server

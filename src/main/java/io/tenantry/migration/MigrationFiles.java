@@ -70,13 +70,9 @@ final class MigrationFiles implements ResourceProvider, ClassProvider<JavaMigrat
 
     /**
      * The text of the migration file Flyway's history names {@code script} (its path relative to the
-     * location), read once; empty when there is none, or when a Flyway script configuration
-     * ({@code <script>.conf}) goes with it.
+     * location), read once; empty when there is none.
      */
     Optional<String> text(String script) {
-        if (byPath.containsKey(script + ".conf")) {
-            return Optional.empty();
-        }
         return byPath.get(script) instanceof Held held ? Optional.of(held.text) : Optional.empty();
     }
 

@@ -83,44 +83,51 @@ final class MigrationReplay {
     /**
      * In the caller's transaction on {@code connection}: the tenant's history locked against other
      * writers, the missing migrations run in {@code schema} and recorded. Gives the version the schema
-     * is at afterwards (unchanged when nothing was missing); empty when the tenant is left to Flyway, having
-     * changed nothing. Throws SQLException as a migration fails: the caller rolls back.
+     * is at afterwards (unchanged when nothing was missing), or why the tenant is left to Flyway, having
+     * changed nothing. Throws SQLException, naming the script, as a migration fails: the caller rolls back.
      */
-    Optional<String> apply(Connection connection, SchemaName schema) throws SQLException {
+    Outcome apply(Connection connection, SchemaName schema) throws SQLException {
         if (!historyExists(connection, schema)) {
-            return Optional.empty();
+            return Outcome.leftToFlyway("no Flyway history");
         }
-        String history = schema.quoted() + ".flyway_schema_history";
+        String history = historyOf(schema);
         try (PreparedStatement flywaysLock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)");
              Statement lock = connection.createStatement()) {
-            // Flyway's own lock (Flyway 13.12, PostgreSQLAdvisoryLockTemplate): a Flyway run on this schema
-            // waits for this transaction, or this one for it; the table lock keeps another replay out.
+            // Flyway's own lock (Flyway 13.12, PostgreSQLAdvisoryLockTemplate; the table named as its
+            // Table.toString() names it): a Flyway run on this schema waits for this transaction, or this
+            // one for it (MigrationReplayIT); the table lock keeps another replay out.
             flywaysLock.setLong(1, FLYWAY_LOCK + history.hashCode());
             flywaysLock.execute();
             lock.execute("LOCK TABLE " + history + " IN SHARE ROW EXCLUSIVE MODE");
         }
         List<Applied> applied = history(connection, schema);
         if (applied.isEmpty() || applied.size() > template.size()) {
-            return Optional.empty();
+            return Outcome.leftToFlyway("its history holds " + applied.size() + " row(s), the template's " + template.size());
         }
         for (int i = 0; i < applied.size(); i++) {
-            if (!applied.get(i).success() || !applied.get(i).sameAs(template.get(i))) {
-                return Optional.empty();
+            if (!applied.get(i).sameAs(template.get(i))) {
+                return Outcome.leftToFlyway("its history differs from the template's at " + applied.get(i).script());
             }
         }
         List<Applied> pending = template.subList(applied.size(), template.size());
         List<String> texts = new ArrayList<>();
         for (Applied migration : pending) {
-            // A repeatable migration (no version) is run by Flyway after the versioned ones, not in the template's order.
+            // The template's history may name a file no longer here, or (repeatable, no version) run by
+            // Flyway after the versioned ones rather than in the history's order.
             Optional<String> text = "SQL".equals(migration.type()) && migration.version() != null
                     ? files.text(migration.script()) : Optional.empty();
-            if (text.isEmpty() || NOT_REPLAYED.matcher(text.get()).find()) {
-                return Optional.empty();
+            if (text.isEmpty()) {
+                return Outcome.leftToFlyway(migration.script() + " is not a versioned SQL migration here");
+            }
+            if (NOT_REPLAYED.matcher(text.get()).find()) {
+                return Outcome.leftToFlyway(migration.script() + " holds what only Flyway runs (a placeholder, a"
+                        + " statement outside transactions or a change of session settings)");
             }
             texts.add(text.get().startsWith(BYTE_ORDER_MARK) ? text.get().substring(1) : text.get());
         }
         if (pending.isEmpty()) {
-            return Optional.ofNullable(applied.get(applied.size() - 1).version());
+            String version = applied.get(applied.size() - 1).version();
+            return version == null ? Outcome.leftToFlyway("its last migration has no version") : Outcome.replayed(version);
         }
         for (int i = 0; i < pending.size(); i++) {
             long started = System.nanoTime();
@@ -132,11 +139,32 @@ final class MigrationReplay {
             }
             record(connection, schema, pending.get(i), (int) ((System.nanoTime() - started) / 1_000_000));
         }
-        return Optional.of(pending.get(pending.size() - 1).version());
+        return Outcome.replayed(pending.get(pending.size() - 1).version());
+    }
+
+    /** What {@link #apply} did: the version a replay brought the schema to, or why it left the schema to Flyway. */
+    record Outcome(String version, String leftToFlywayBecause) {
+
+        static Outcome replayed(String version) {
+            return new Outcome(version, null);
+        }
+
+        static Outcome leftToFlyway(String because) {
+            return new Outcome(null, because);
+        }
+
+        boolean replayed() {
+            return version != null;
+        }
+    }
+
+    /** The schema's Flyway history table, both names quoted as Flyway quotes them. */
+    private static String historyOf(SchemaName schema) {
+        return schema.quoted() + ".\"flyway_schema_history\"";
     }
 
     private static void record(Connection connection, SchemaName schema, Applied migration, int millis) throws SQLException {
-        String history = schema.quoted() + ".flyway_schema_history";
+        String history = historyOf(schema);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + history + " (installed_rank, version,"
                 + " description, type, script, checksum, installed_by, execution_time, success) SELECT"
                 + " coalesce(max(installed_rank), 0) + 1, ?, ?, ?, ?, ?, current_user, ?, true FROM " + history)) {
@@ -152,7 +180,7 @@ final class MigrationReplay {
 
     private static boolean historyExists(Connection connection, SchemaName schema) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            select.setString(1, schema.quoted() + ".flyway_schema_history");
+            select.setString(1, historyOf(schema));
             try (ResultSet row = select.executeQuery()) {
                 return row.next() && row.getBoolean(1);
             }
@@ -163,7 +191,7 @@ final class MigrationReplay {
         List<Applied> rows = new ArrayList<>();
         try (Statement select = connection.createStatement();
              ResultSet row = select.executeQuery("SELECT version, description, type, script, checksum, success FROM "
-                     + schema.quoted() + ".flyway_schema_history ORDER BY installed_rank")) {
+                     + historyOf(schema) + " ORDER BY installed_rank")) {
             while (row.next()) {
                 rows.add(new Applied(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                         (Integer) row.getObject(5), row.getBoolean(6)));

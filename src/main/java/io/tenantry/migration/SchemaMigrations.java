@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -25,9 +26,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Runs Flyway: {@code db/migration/public} on the shared schema, {@code db/migration/tenant} on the
- * template and on each tenant schema. Flyway's own advisory lock keeps two instances that migrate
- * the same schema at once from treading on each other.
+ * Brings schemas up to date: Flyway runs {@code db/migration/public} on the shared schema and
+ * {@code db/migration/tenant} on the template; a tenant schema is brought up to the template by a
+ * replay of the template's migrations ({@link MigrationReplay}) where it can be, otherwise by a
+ * Flyway run of its own. Flyway's own advisory lock (which the replay takes too) keeps two instances
+ * that migrate the same schema at once from treading on each other.
  */
 @ApplicationScoped
 public class SchemaMigrations {
@@ -46,8 +49,12 @@ public class SchemaMigrations {
     /** The tenant migrations, found and read at the first tenant migrated: the same for every tenant. */
     private volatile MigrationFiles tenantMigrations;
 
-    /** The template's migrations as tenants replay them; known once the template is migrated. */
+    /** The template's migrations as tenants replay them; known once the template is migrated, null when off. */
     private volatile MigrationReplay replay;
+
+    @Inject
+    @ConfigProperty(name = "upgrade.replay", defaultValue = "true")
+    String replaySetting;
 
     @Inject
     CreationScripts creationScripts;
@@ -67,39 +74,71 @@ public class SchemaMigrations {
         coordinatorSchemas.create(SchemaName.TEMPLATE, true);
         String version = migrate(SchemaName.TEMPLATE);
         creationScripts.ensureFor(version);
-        try (Connection connection = Database.connection(dataSource)) {
-            replay = MigrationReplay.of(connection, SchemaName.TEMPLATE, tenantMigrations()).orElse(null);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the template's migration history: " + e.getMessage(), e);
+        replay = null;
+        if (replayOn()) {
+            try (Connection connection = Database.connection(dataSource)) {
+                replay = MigrationReplay.of(connection, SchemaName.TEMPLATE, tenantMigrations()).orElse(null);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not read the template's migration history: " + e.getMessage(), e);
+            }
+            if (replay == null) {
+                LOG.warning("Tenant upgrades are Flyway runs: db/migration/tenant holds files other than versioned SQL"
+                        + " migrations (V<version>__<description>.sql), which a replay would not run as Flyway does");
+            }
         }
         tenantVersion.set(version);
         return version;
     }
 
     /**
-     * Brings a tenant's schema up to the template and returns the version it is at: by replaying the
-     * template's missing SQL migrations in one transaction when the tenant's history is the start of
-     * the template's ({@link MigrationReplay}), otherwise, or when the replay fails (rolled back whole),
-     * by a Flyway run ({@link #migrate}), whose exception says what failed; nothing of a failed migration is kept.
+     * Brings a tenant's schema up to the template: by replaying the template's missing SQL migrations
+     * in one transaction when the tenant's history is the start of the template's ({@link MigrationReplay}),
+     * otherwise, or when the replay fails (rolled back whole), by a Flyway run ({@link #migrate}), whose
+     * exception says what failed; nothing of a failed migration is kept. Gives the version and how.
      */
-    public String upgrade(SchemaName schema) {
+    public Upgraded upgrade(SchemaName schema) {
         MigrationReplay known = replay;
+        String why = replayOn() ? "no replay of these migrations" : "UPGRADE_REPLAY=false";
         if (known != null) {
             try {
-                Optional<String> version = Database.inLocalTransaction(dataSource, connection -> known.apply(connection, schema));
-                if (version.isPresent()) {
-                    return version.get();
+                MigrationReplay.Outcome outcome = Database.inLocalTransaction(dataSource, connection -> known.apply(connection, schema));
+                if (outcome.replayed()) {
+                    return new Upgraded(outcome.version(), "replayed");
                 }
+                why = outcome.leftToFlywayBecause();
             } catch (SQLException e) {
-                LOG.info("Replaying the migrations of schema " + schema + " failed (" + e.getMessage() + "); Flyway runs them");
+                why = "its replay failed and was rolled back";
+                LOG.warning("Replaying the migrations of schema " + schema + " failed (" + e.getMessage() + "); Flyway runs them");
             }
         }
-        return migrate(schema);
+        return new Upgraded(migrate(schema), "by Flyway: " + why);
+    }
+
+    /** A tenant schema brought up to date: the version it is at, and how ("replayed", or "by Flyway: " and why). */
+    public record Upgraded(String version, String how) {
     }
 
     /**
-     * Migrates an existing schema and returns the version it is at. One Flyway run, without a second
-     * one ({@code info()}) to read the version back: a fleet upgrade pays each Flyway run once per tenant.
+     * UPGRADE_REPLAY: whether tenant upgrades replay the template's migrations (true unless set) or are
+     * each a Flyway run (false). IllegalStateException naming the variable when it is neither.
+     */
+    public boolean replayOn() {
+        return replayOn(replaySetting);
+    }
+
+    static boolean replayOn(String setting) {
+        String value = setting.strip().toLowerCase(java.util.Locale.ROOT);
+        if (value.equals("true") || value.equals("false")) {
+            return value.equals("true");
+        }
+        throw new IllegalStateException("UPGRADE_REPLAY is '" + setting + "', not true or false. Set it, for example"
+                + " UPGRADE_REPLAY=false to have every tenant upgraded by a Flyway run of its own, or leave it unset.");
+    }
+
+    /**
+     * Migrates an existing schema by a Flyway run, always, and returns the version it is at. One Flyway
+     * run, without a second one ({@code info()}) to read the version back: a tenant left to Flyway pays
+     * one run.
      */
     public String migrate(SchemaName schema) {
         MigrateResult result = flyway(schema.value(), TENANT).migrate();

@@ -258,13 +258,14 @@ public class TenantUpgrade {
         }
         states.running(tenant.label());
         try {
-            String version = migrations.upgrade(tenant.schema());
+            SchemaMigrations.Upgraded upgraded = migrations.upgrade(tenant.schema());
+            String version = upgraded.version();
             registry.recordVersion(tenant.label(), version); // every instance re-reads the tenant
             states.current(tenant.label());
             directory.put(tenant.atVersion(version));
             done.incrementAndGet();
             meters.registry().counter("tenantry.tenant.upgrades", "outcome", "upgraded").increment();
-            LOG.info("Upgraded tenant " + tenant.label() + " to version " + version);
+            LOG.info("Upgraded tenant " + tenant.label() + " to version " + version + " (" + upgraded.how() + ")");
         } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             meters.registry().counter("tenantry.tenant.upgrades", "outcome", "failed").increment();
             UpgradeState failed = states.failed(tenant.label(), reasonOf(e), firstRetry());

@@ -149,6 +149,8 @@ public class Bootstrap {
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
                 + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + passwordIterations + "; " + readySchemaCount + "; " + metrics
+                + "; tenant upgrades " + (migrations.replayOn() ? "replay the template's migrations where they can"
+                        : "are Flyway runs (UPGRADE_REPLAY=false)")
                 + "; a failed tenant upgrade is tried again after "
                 + upgrade.firstRetry().toSeconds() + " s, then twice as long each time");
         executor.submit(staleSpools::sweep);

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -98,6 +100,31 @@ class MigrationReplayIT extends DeployedTenantry {
         assertFalse(SchemaCatalog.of(replayed.value()).stream().anyMatch(line -> line.startsWith("history " + latest + " ")));
     }
 
+    /**
+     * A Flyway run on the tenant while a replay's transaction is open waits for it (Flyway's own lock),
+     * then finds the tenant current; without that lock it would start the same migrations meanwhile.
+     */
+    @Test
+    void aFlywayRunDuringAReplayWaitsForItThenFindsTheTenantCurrent() throws Exception {
+        try (Connection db = TestDatabase.connect()) {
+            db.setAutoCommit(false);
+            assertEquals(latest, MigrationReplay.of(db, template, files).orElseThrow().apply(db, replayed).version());
+            CompletableFuture<MigrateResult> flywayRun = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return flyway(replayed, null).migrate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(2_000);
+            assertFalse(flywayRun.isDone(), "Flyway ran while the replay's transaction was open: " + flywayRun);
+            db.commit();
+            assertEquals(0, flywayRun.get(60, TimeUnit.SECONDS).migrationsExecuted);
+        }
+        flyway(byFlyway, null).migrate();
+        assertEquals(SchemaCatalog.of(byFlyway.value()), SchemaCatalog.of(replayed.value()));
+    }
+
     /** Every table's rows but the history's, as text, sorted: what the migrations wrote. */
     private static List<String> rowsOf(SchemaName schema) throws SQLException {
         List<String> tables = new ArrayList<>();
@@ -124,9 +151,9 @@ class MigrationReplayIT extends DeployedTenantry {
         try (Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
             try {
-                Optional<String> version = MigrationReplay.of(db, template, files).orElseThrow().apply(db, schema);
+                MigrationReplay.Outcome outcome = MigrationReplay.of(db, template, files).orElseThrow().apply(db, schema);
                 db.commit();
-                return version;
+                return Optional.ofNullable(outcome.version());
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
