@@ -18,7 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code public.tenant_creation_script}, written from the template (by
  * {@code public.tenantry_creation_script}) only when that version has none: reading the template out
  * of the catalog costs in proportion to the whole fleet's catalog, so it happens once per version,
- * not once per tenant (nor once per start). Creation replays them ({@code provisioning.TenantSchemas}).
+ * not once per tenant (nor once per start). They are replayed by {@link #build}: for the ready schemas ({@code provisioning.ReadySchemas}) and for a creation that finds none ready.
  */
 @ApplicationScoped
 public class CreationScripts {
@@ -61,7 +61,7 @@ public class CreationScripts {
      * distributes it when it becomes a tenant). Reads one row and touches only the new schema's
      * objects. Throws SQLException as PostgreSQL refuses (a schema of that name exists: 42P06).
      */
-    public static void replay(Connection connection, SchemaName schema, String version) throws SQLException {
+    public static void build(Connection connection, SchemaName schema, String version) throws SQLException {
         DistributedSchemas.createPlainSchemas(connection);
         try (PreparedStatement create = connection.prepareStatement("SELECT public.tenantry_create_schema(?, ?)")) {
             create.setString(1, schema.value());

@@ -21,7 +21,8 @@ import jakarta.inject.Inject;
 /**
  * Drops the ready schemas ({@link ReadySchemas}) that no creation will take: those of a version
  * behind the template's (at every refill: during a rolling upgrade, instances still at the older
- * version may build them meanwhile), and at start-up also those no longer listed (a creation script
+ * version may have built them before the newer version's creation script was written), and at
+ * start-up also those no longer listed (a creation script
  * written again, when {@code R__tenantry_clone_schema} changes, deletes its schemas' rows) and those
  * beyond {@link ReadySchemaCount} (the setting lowered, or 0). Each schema goes with its row in a
  * transaction of its own; a row a creation holds is skipped (that creation takes it).
@@ -39,17 +40,6 @@ public class ReadySchemaCleanup {
 
     @Inject
     ReadySchemaCount wanted;
-
-    /** The ready schemas at {@code version}, counted in the caller's transaction on {@code connection}. */
-    static int countAt(Connection connection, String version) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM public.ready_schema WHERE version = ?")) {
-            count.setString(1, version);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
-    }
 
     /**
      * Drops the unlisted ready schemas, those behind the template's version, and those beyond the

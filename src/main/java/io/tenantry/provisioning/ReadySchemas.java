@@ -168,11 +168,11 @@ public class ReadySchemas {
                     }
                 }
             }
-            if (ReadySchemaCleanup.countAt(connection, version) >= wanted.count() || newerVersionExists(connection, version)) {
+            if (countAt(connection, version) >= wanted.count() || newerVersionExists(connection, version)) {
                 return false;
             }
             SchemaName schema = new SchemaName(PREFIX + UUID.randomUUID().toString().replace("-", ""));
-            CreationScripts.replay(connection, schema, version);
+            CreationScripts.build(connection, schema, version);
             try (PreparedStatement list = connection.prepareStatement(
                     "INSERT INTO public.ready_schema (schema_name, version) VALUES (?, ?)")) {
                 list.setString(1, schema.value());
@@ -181,6 +181,17 @@ public class ReadySchemas {
             }
             return true;
         });
+    }
+
+    /** The ready schemas at {@code version}, counted in the caller's transaction on {@code connection}. */
+    private static int countAt(Connection connection, String version) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM public.ready_schema WHERE version = ?")) {
+            count.setString(1, version);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     private boolean newerVersionExists(Connection connection, String version) throws SQLException {

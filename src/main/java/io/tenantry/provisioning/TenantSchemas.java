@@ -79,7 +79,7 @@ public class TenantSchemas {
                     rename.execute("ALTER SCHEMA " + ready.get().quoted() + " RENAME TO " + schema.quoted());
                 }
             } else {
-                CreationScripts.replay(connection, schema, version);
+                CreationScripts.build(connection, schema, version);
             }
             if (distributed) {
                 DistributedSchemas.distribute(connection, schema);
