@@ -7,11 +7,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -30,6 +30,7 @@ import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantLabel;
 import io.tenantry.tenancy.TenantRegistry;
+import io.tenantry.tenancy.UpgradeOnRequest;
 import io.tenantry.tenancy.UpgradeState;
 import io.tenantry.tenancy.UpgradeStates;
 import jakarta.annotation.PostConstruct;
@@ -43,8 +44,9 @@ import jakarta.security.enterprise.SecurityContext;
 
 /**
  * Brings tenants whose schema is behind the code up to date, in the background with at most
- * MIGRATION_THREADS workers, so start-up does not grow with the number of tenants. Until its schema
- * is current a tenant answers 503 with its {@link UpgradeState} (see TenantFilter). A tenant whose
+ * MIGRATION_THREADS workers, so start-up does not grow with the number of tenants. A request for a
+ * tenant still waiting puts it first and waits for it ({@link #awaitCurrent}); one that cannot wait
+ * answers 503 with its {@link UpgradeState} (see TenantFilter). A tenant whose
  * upgrade fails is recorded with the reason and tried again after UPGRADE_RETRY_SECONDS, then twice
  * as long each time (at most an hour), by whichever instance gets to it first; a super-user can have
  * it tried at once ({@link #retryNow}). A PostgreSQL advisory lock per tenant, held by a transaction,
@@ -52,7 +54,7 @@ import jakarta.security.enterprise.SecurityContext;
  * instance dies mid-way.
  */
 @ApplicationScoped
-public class TenantUpgrade {
+public class TenantUpgrade implements UpgradeOnRequest {
 
     private static final Logger LOG = Logger.getLogger(TenantUpgrade.class.getName());
     /** The application's name for the server's upgrade executor (WEB-INF/web.xml maps it). */
@@ -61,6 +63,13 @@ public class TenantUpgrade {
     private static final long SWEEP_SECONDS = 5;
     /** The first key of the advisory locks this class takes; the second is the tenant's. */
     private static final int LOCK_SPACE = 0x54555047;
+    /**
+     * Requests of this instance that may wait for their tenant's upgrade at once: each holds one of the
+     * server's request threads (WildFly has 8 per core), so the rest are answered 503 at once.
+     */
+    private static final int WAITING_REQUESTS = 8;
+    /** How often a waiting request looks at its tenant again, should the end of an upgrade not wake it. */
+    private static final long LOOK_AGAIN_MILLIS = 20;
 
     @Inject
     SchemaMigrations migrations;
@@ -99,7 +108,12 @@ public class TenantUpgrade {
     String retrySeconds;
 
     private final Set<TenantLabel> underway = ConcurrentHashMap.newKeySet();
-    private final Queue<TenantLabel> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedDeque<TenantLabel> queue = new ConcurrentLinkedDeque<>();
+    /** Tenants a request put first: their log line says so. */
+    private final Set<TenantLabel> askedFor = ConcurrentHashMap.newKeySet();
+    private final Semaphore waiting = new Semaphore(WAITING_REQUESTS);
+    /** Notified whenever an upgrade of this instance ends, so that waiting requests look again. */
+    private final Object ended = new Object();
     private final AtomicInteger done = new AtomicInteger();
     private int workers;
     private ScheduledFuture<?> sweeping;
@@ -113,7 +127,7 @@ public class TenantUpgrade {
     @PostConstruct
     void registerMeters() {
         MeterRegistry registry = meters.registry();
-        Gauge.builder("tenantry.tenant.upgrades.queued", queue, Queue::size)
+        Gauge.builder("tenantry.tenant.upgrades.queued", queue, ConcurrentLinkedDeque::size)
                 .description("Tenants waiting for an upgrade worker of this instance").strongReference(true)
                 .register(registry);
         registry.counter("tenantry.tenant.upgrades", "outcome", "upgraded");
@@ -200,11 +214,55 @@ public class TenantUpgrade {
         }
     }
 
+    @Override
+    public Optional<Tenant> awaitCurrent(Tenant tenant, Duration patience) throws InterruptedException {
+        if (!waiting.tryAcquire()) {
+            return Optional.empty();
+        }
+        try {
+            putFirst(tenant.label());
+            String version = migrations.tenantVersion();
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (true) {
+                Optional<Tenant> now = directory.find(tenant.label()).filter(found -> !found.beingDeleted());
+                if (now.isEmpty() || version.equals(now.get().schemaVersion())) {
+                    return now;
+                }
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0 || states.of(now.get()).failed()) {
+                    return Optional.empty();
+                }
+                synchronized (ended) {
+                    ended.wait(Math.min(left, LOOK_AGAIN_MILLIS));
+                }
+            }
+        } finally {
+            waiting.release();
+        }
+    }
+
+    /**
+     * Moves the tenant to the head of the queue, or puts it there; nothing when a worker of this
+     * instance has it already. Its lock decides, as for any upgrade, if another instance is on it.
+     */
+    private void putFirst(TenantLabel label) {
+        if (!underway.add(label) && !queue.remove(label)) {
+            return; // a worker has it
+        }
+        askedFor.add(label);
+        queue.addFirst(label);
+        startWorkers();
+    }
+
     /** Queues the tenant unless this instance has it queued or running already; starts workers as needed. */
     private void enqueue(TenantLabel label) {
         if (underway.add(label)) {
             queue.add(label);
         }
+        startWorkers();
+    }
+
+    private void startWorkers() {
         synchronized (this) {
             while (workers < threads && workers < queue.size()) {
                 workers++;
@@ -229,6 +287,10 @@ public class TenantUpgrade {
                 upgrade(label);
             } finally {
                 underway.remove(label);
+                askedFor.remove(label);
+                synchronized (ended) {
+                    ended.notifyAll();
+                }
             }
         }
     }
@@ -256,6 +318,9 @@ public class TenantUpgrade {
             directory.put(tenant);
             return;
         }
+        if (!states.isDue(tenant.label())) {
+            return; // failed on another worker or instance since it was queued here: its back-off decides
+        }
         states.running(tenant.label());
         try {
             SchemaMigrations.Upgraded upgraded = migrations.upgrade(tenant.schema());
@@ -265,7 +330,8 @@ public class TenantUpgrade {
             directory.put(tenant.atVersion(version));
             done.incrementAndGet();
             meters.registry().counter("tenantry.tenant.upgrades", "outcome", "upgraded").increment();
-            LOG.info("Upgraded tenant " + tenant.label() + " to version " + version + " (" + upgraded.how() + ")");
+            LOG.info("Upgraded tenant " + tenant.label() + " to version " + version + " (" + upgraded.how()
+                    + (askedFor.contains(tenant.label()) ? ", ahead of its turn for a request" : "") + ")");
         } catch (Exception e) { // Exception: on WildFly a failed commit's RollbackException comes through @Transactional as it is, checked
             meters.registry().counter("tenantry.tenant.upgrades", "outcome", "failed").increment();
             UpgradeState failed = states.failed(tenant.label(), reasonOf(e), firstRetry());

@@ -23,8 +23,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
  * name no tenant get 404 (the refusal page for people), and so do tenants being deleted (out of service from the moment their
- * deletion begins); a tenant whose schema is not yet current gets 503 until it is, saying where
- * its upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
+ * deletion begins); a request for a tenant whose schema is not yet current has its upgrade done first
+ * and waits for it ({@link UpgradeOnRequest}, at most {@value #UPGRADE_PATIENCE_SECONDS} s), and gets 503
+ * if it cannot, saying where its upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
  * those {@link UpgradeFailureAudience} admits, as the reason may quote a row), and one being
  * restored on any instance ({@link TenantRestores}) gets 503 until its restore ends, told only to those
  * {@link RestoreAudience} admits (a stranger to a private tenant gets its usual refusal). Requests
@@ -41,6 +42,12 @@ public class TenantFilter extends HttpFilter {
     private static final String PAGE_RESOURCES = "/jakarta.faces.resource/";
     private static final TenantLabel WWW = new TenantLabel("www");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /**
+     * How long a request waits for its tenant's upgrade: a replayed migration takes milliseconds, one
+     * run by Flyway tens of them (bench/README.md); one that rewrites much data takes longer, and its
+     * requests hear 503 as when no request waited.
+     */
+    static final long UPGRADE_PATIENCE_SECONDS = 5;
 
     @Inject
     TenantsDomain domain;
@@ -65,6 +72,9 @@ public class TenantFilter extends HttpFilter {
 
     @Inject
     UpgradeFailureAudience audience;
+
+    @Inject
+    UpgradeOnRequest upgradeOnRequest;
 
     @Inject
     TenantRestores restores;
@@ -109,13 +119,14 @@ public class TenantFilter extends HttpFilter {
         }
     }
 
-    private void serve(Tenant tenant, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private void serve(Tenant found, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        UpgradeState upgrade = upgrades.of(tenant);
-        if (upgrade.phase() != UpgradeState.Phase.CURRENT) {
-            refuseUntilUpgraded(request, response, tenant, upgrade);
+        Optional<Tenant> current = upgraded(found);
+        if (current.isEmpty()) {
+            refuseUntilUpgraded(request, response, found, upgrades.of(found));
             return;
         }
+        Tenant tenant = current.get();
         context.enter(tenant);
         // A stranger to a private tenant is refused as at rest (the refusals read none of its data), so that
         // the restore's 503 does not tell him the tenant exists and is being restored just now.
@@ -126,6 +137,23 @@ public class TenantFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The tenant at the code's version: as found, or after its upgrade was done for this request; empty if not. */
+    private Optional<Tenant> upgraded(Tenant tenant) {
+        UpgradeState upgrade = upgrades.of(tenant);
+        if (upgrade.phase() == UpgradeState.Phase.CURRENT) {
+            return Optional.of(tenant);
+        }
+        if (upgrade.failed()) {
+            return Optional.empty(); // tried again by its back-off or a super-user, not by whoever calls
+        }
+        try {
+            return upgradeOnRequest.awaitCurrent(tenant, Duration.ofSeconds(UPGRADE_PATIENCE_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private void sendNoTenant(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

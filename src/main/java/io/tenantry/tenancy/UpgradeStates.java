@@ -124,6 +124,19 @@ public class UpgradeStates {
         return labels;
     }
 
+    /**
+     * Whether the tenant's upgrade may be tried now, as the database has it (not what this instance
+     * remembers): unless it failed and its next attempt is still to come. An instance that queued a
+     * tenant while it was running elsewhere asks this under the tenant's lock, so that a failure it
+     * did not see is not tried again before its back-off says.
+     */
+    public boolean isDue(TenantLabel label) {
+        boolean[] due = {true};
+        query("SELECT false FROM public.tenant_upgrade WHERE state = 'failed' AND next_attempt_at > now()"
+                + " AND tenant_id = " + BY_LABEL, rows -> due[0] = rows.getBoolean(1), label.value());
+        return due[0];
+    }
+
     /** What readiness tells: tenants waiting or being upgraded, and those that failed. */
     public Summary summary() {
         int[] unfinished = {0};

@@ -1,0 +1,145 @@
+package io.tenantry.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestDatabase;
+
+/**
+ * A tenant whose schema is behind the code, as after a start on a newer version before the fleet's
+ * upgrade reaches it, is upgraded for the request that asks for it, ahead of the others, and that
+ * request is served; a tenant nobody asks for keeps its place. One whose upgrade fails answers 503,
+ * and its callers do not have it tried again: its back-off (or a super-user) does. On the run's
+ * shared server; the tenants are recorded behind as a newer instance finds them, and announced.
+ */
+class UpgradeOnRequestIT extends DeployedTenantry {
+
+    @Test
+    void aRequestHasItsTenantUpgradedFirstAndIsServed() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String asked = "asked-" + suffix;
+        String waiting = "waiting-" + suffix;
+        Tenantry owner = ownerOf(asked, suffix);
+        assertEquals(201, app.createTenant(waiting, "Waiting", "owner-" + suffix).status());
+        assertEquals(201, owner.post(Tenantry.host(asked), "/api/products", "{\"name\":\"Kept\"}").status());
+        markBehind(asked);
+        markBehind(waiting);
+        awaitPending(asked);
+        awaitPending(waiting);
+
+        Tenantry.Reply served = owner.get(Tenantry.host(asked), "/api/products");
+        assertEquals(200, served.status(), "served once its own upgrade is done, not 503 until its turn: " + served);
+        assertEquals("Kept", served.json().asJsonObject().getJsonArray("items").getJsonObject(0).getString("name"));
+        assertEquals(versionOf("public"), versionOf(asked), "upgraded to the code's version");
+        assertEquals("0", versionOf(waiting), "a tenant no one asked for keeps its place");
+        assertEquals("pending", upgradeState(waiting));
+
+        assertEquals(200, owner.get(Tenantry.host(waiting), "/api/products").status());
+        assertEquals(versionOf("public"), versionOf(waiting));
+    }
+
+    @Test
+    void aTenantWhoseUpgradeFailsAnswers503AndItsCallersDoNotHaveItTriedAgain() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String broken = "broken-" + suffix;
+        Tenantry owner = ownerOf(broken, suffix);
+        markBehind(broken);
+        hideHistory(broken, true);
+        try {
+            awaitPending(broken);
+            Tenantry.Reply first = owner.get(Tenantry.host(broken), "/api/products");
+            assertEquals(503, first.status(), first.toString());
+            assertTrue(first.body().contains("could not be upgraded"), "tried for the request, and failed: " + first.body());
+            assertEquals(1, attempts(broken));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(503, owner.get(Tenantry.host(broken), "/api/products").status());
+                assertEquals(503, app.anonymous().get(Tenantry.host(broken), "/api/products").status());
+            }
+            assertEquals(1, attempts(broken), "asking again does not try again before the back-off");
+        } finally {
+            hideHistory(broken, false);
+        }
+        assertEquals(202, app.onPublic("POST", "/api/tenants/" + broken + "/upgrade", null).status());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Tenantry.Reply reply = owner.get(Tenantry.host(broken), "/api/products");
+        while (reply.status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            reply = owner.get(Tenantry.host(broken), "/api/products");
+        }
+        assertEquals(200, reply.status(), "served once a super-user had it retried: " + reply);
+    }
+
+    private Tenantry ownerOf(String label, String suffix) {
+        Tenantry owner = app.newAccount("owner-" + suffix);
+        assertEquals(201, app.createTenant(label, "Upgraded on request", "owner-" + suffix).status());
+        return owner;
+    }
+
+    /** As a newer instance finds a tenant (its registry row behind the code), announced to every instance. */
+    private static void markBehind(String label) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement update = db.prepareStatement("UPDATE public.tenant SET schema_version = '0' WHERE label = ?");
+             PreparedStatement notify = db.prepareStatement("SELECT pg_notify('tenantry_tenants', ?)")) {
+            update.setString(1, label);
+            update.executeUpdate();
+            notify.setString(1, label);
+            notify.execute();
+        }
+    }
+
+    /** Until the shared server has heard the announcement: the super-user's view of the tenant says pending. */
+    private void awaitPending(String label) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!"pending".equals(upgradeState(label)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("pending", upgradeState(label));
+    }
+
+    private String upgradeState(String label) {
+        return app.onPublic("GET", "/api/tenants/" + label, null).json().asJsonObject().getJsonObject("upgrade")
+                .getString("state");
+    }
+
+    /** Without its history Flyway refuses the non-empty schema: a migration that fails until it is back. */
+    private static void hideHistory(String label, boolean hidden) throws Exception {
+        String schema = "\"" + label.replace('-', '_') + "\"";
+        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
+            sql.execute(hidden ? "ALTER TABLE " + schema + ".flyway_schema_history RENAME TO hidden_history"
+                    : "ALTER TABLE " + schema + ".hidden_history RENAME TO flyway_schema_history");
+        }
+    }
+
+    private static int attempts(String label) throws Exception {
+        try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement(
+                "SELECT u.attempts FROM public.tenant_upgrade u JOIN public.tenant t ON t.id = u.tenant_id"
+                        + " WHERE t.label = ?")) {
+            select.setString(1, label);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getInt(1) : 0;
+            }
+        }
+    }
+
+    private static String versionOf(String label) throws Exception {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT schema_version FROM public.tenant WHERE label = ?")) {
+            select.setString(1, label);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+}
