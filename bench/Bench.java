@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
  *                          FK check in the DB
  *   fleet SIZE CLIENTS     grows the fleet to SIZE tenants (fleet-0 … fleet-<SIZE-1>) with CLIENTS creators at once
  *   batch COUNT PREFIX     COUNT creations one after another (PREFIX-0 …): HTTP median; server-side times in the log
+ *   upgrade-reads TENANTS SECONDS  once the server is ready, CLIENTS (8) read tenants of the fleet (TENANT_PREFIX,
+ *                          fleet-) at random for SECONDS while it is upgraded: answers by status, the served
+ *                          reads' p50 and p99, and when the last 503 came
  *   upgrade-watch VERSION LOG  reads the server's full log until the tenants announced behind are all upgraded
  *                          to VERSION (or failed): prints the time from the announcement to the last, by the log's clock
  *   peer-tenants N P V     publicly readable tenants peer-0 … peer-(N-1), each with P products of V versions
@@ -73,6 +76,7 @@ public class Bench {
             case "fleet" -> fleet(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "batch" -> batch(Integer.parseInt(args[1]), args[2]);
             case "upgrade-watch" -> upgradeWatch(args[1], args[2]);
+            case "upgrade-reads" -> upgradeReads(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "sessions" -> sessions();
             case "peer-tenants" -> peerTenants(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "restore" -> restore(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -163,6 +167,62 @@ public class Bench {
      * and then said, for each of them, that it was upgraded to VERSION or could not be; prints the time
      * between the announcement and the last of those lines, by the log's own clock.
      */
+    static void upgradeReads(int tenants, int seconds) throws Exception {
+        String prefix = env("TENANT_PREFIX", "fleet-");
+        int clients = Integer.parseInt(env("CLIENTS", "8"));
+        long patience = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!ready() && System.nanoTime() < patience) {
+            Thread.sleep(100);
+        }
+        token(); // signed in before the clock starts
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        List<Long> served = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong last503 = new AtomicLong();
+        long started = System.nanoTime();
+        long end = started + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String label = prefix + ThreadLocalRandom.current().nextInt(tenants);
+                    long sent = System.nanoTime();
+                    int status;
+                    try {
+                        status = send(label, "GET", "/api/products", null).statusCode();
+                    } catch (Exception e) {
+                        status = 0; // no answer
+                    }
+                    long took = System.nanoTime() - sent;
+                    statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                    if (status == 200) {
+                        served.add(took);
+                    } else if (status == 503) {
+                        last503.accumulateAndGet(System.nanoTime() - started, Math::max);
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        long[] times = served.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("reads during the upgrade (%d clients, %d s from readiness): by status (0 = no answer) %s;"
+                + " served p50 %.1f ms, p99 %.1f ms; last 503 at %.1f s%n", clients, seconds,
+                new java.util.TreeMap<>(statuses), times.length == 0 ? 0 : times[times.length / 2] / 1e6,
+                times.length == 0 ? 0 : times[(int) Math.min(times.length - 1, times.length * 0.99)] / 1e6,
+                last503.get() / 1e9);
+    }
+
+    /** Whether the server's readiness answers 200 (MicroProfile Health, on the server's own port). */
+    private static boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/health/ready")).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     static void upgradeWatch(String version, String log) throws Exception {
         java.nio.file.Path file = java.nio.file.Path.of(log);
         Pattern behind = Pattern.compile("\\[([0-9T:.+-]+)\\][^\\n]*? ([0-9]+) tenant schema\\(s\\) behind version " + Pattern.quote(version));
