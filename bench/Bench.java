@@ -33,9 +33,10 @@ import java.util.regex.Pattern;
  *                          FK check in the DB
  *   fleet SIZE CLIENTS     grows the fleet to SIZE tenants (fleet-0 … fleet-<SIZE-1>) with CLIENTS creators at once
  *   batch COUNT PREFIX     COUNT creations one after another (PREFIX-0 …): HTTP median; server-side times in the log
- *   upgrade-reads TENANTS SECONDS  once the server is ready, CLIENTS (8) read tenants of the fleet (TENANT_PREFIX,
- *                          fleet-) at random for SECONDS while it is upgraded: answers by status, the served
- *                          reads' p50 and p99, and when the last 503 came
+ *   upgrade-reads TENANTS SECONDS  once the server is ready, UPGRADE_READERS (8) read tenants of the fleet
+ *                          (TENANT_PREFIX, fleet-) at random while it is upgraded (until DONE_FILE,
+ *                          target/bench-upgrade.out, is written; SECONDS at most): answers by status, the
+ *                          served reads' p50 and p99, and when the last 503 came
  *   upgrade-watch VERSION LOG  reads the server's full log until the tenants announced behind are all upgraded
  *                          to VERSION (or failed): prints the time from the announcement to the last, by the log's clock
  *   peer-tenants N P V     publicly readable tenants peer-0 … peer-(N-1), each with P products of V versions
@@ -163,13 +164,15 @@ public class Bench {
     }
 
     /**
-     * Reads the server's full log (timestamped lines) until it has announced tenants behind the code
-     * and then said, for each of them, that it was upgraded to VERSION or could not be; prints the time
-     * between the announcement and the last of those lines, by the log's own clock.
+     * Reads spread over the fleet while it is upgraded: from the moment the server is ready, UPGRADE_READERS
+     * (8) clients read tenants TENANT_PREFIX0 … at random until the file DONE_FILE (upgrade-watch's output)
+     * is written, or SECONDS at most; prints the answers by status, the served reads' p50 and p99 (with
+     * their wait for an upgrade) and when the last 503 came, in seconds from readiness.
      */
     static void upgradeReads(int tenants, int seconds) throws Exception {
         String prefix = env("TENANT_PREFIX", "fleet-");
-        int clients = Integer.parseInt(env("CLIENTS", "8"));
+        int clients = Integer.parseInt(env("UPGRADE_READERS", "8"));
+        java.nio.file.Path done = java.nio.file.Path.of(env("DONE_FILE", "target/bench-upgrade.out"));
         long patience = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (!ready() && System.nanoTime() < patience) {
             Thread.sleep(100);
@@ -183,7 +186,7 @@ public class Bench {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
-                while (System.nanoTime() < end) {
+                while (System.nanoTime() < end && !upgradeOver(done)) {
                     String label = prefix + ThreadLocalRandom.current().nextInt(tenants);
                     long sent = System.nanoTime();
                     int status;
@@ -206,11 +209,23 @@ public class Bench {
         pool.shutdown();
         pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
         long[] times = served.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("reads during the upgrade (%d clients, %d s from readiness): by status (0 = no answer) %s;"
-                + " served p50 %.1f ms, p99 %.1f ms; last 503 at %.1f s%n", clients, seconds,
-                new java.util.TreeMap<>(statuses), times.length == 0 ? 0 : times[times.length / 2] / 1e6,
-                times.length == 0 ? 0 : times[(int) Math.min(times.length - 1, times.length * 0.99)] / 1e6,
-                last503.get() / 1e9);
+        System.out.printf("reads during the upgrade (%d clients, %.1f s from readiness to the upgrade's end): by status"
+                + " (0 = no answer) %s; served p50 %.1f ms, p99 %.1f ms; last 503 %s%n", clients,
+                (System.nanoTime() - started) / 1e9, new java.util.TreeMap<>(statuses), rank(times, 50) / 1e6,
+                rank(times, 99) / 1e6, last503.get() == 0 ? "none" : String.format("at %.1f s", last503.get() / 1e9));
+    }
+
+    /** The nearest-rank percentile {@code p} of sorted values; 0 for none. */
+    private static long rank(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(sorted.length * p / 100) - 1)];
+    }
+
+    private static boolean upgradeOver(java.nio.file.Path done) {
+        try {
+            return java.nio.file.Files.size(done) > 0;
+        } catch (java.io.IOException notYet) {
+            return false;
+        }
     }
 
     /** Whether the server's readiness answers 200 (MicroProfile Health, on the server's own port). */
@@ -223,6 +238,11 @@ public class Bench {
         }
     }
 
+    /**
+     * Reads the server's full log (timestamped lines) until it has announced tenants behind the code
+     * and then said, for each of them, that it was upgraded to VERSION or could not be; prints the time
+     * between the announcement and the last of those lines, by the log's own clock.
+     */
     static void upgradeWatch(String version, String log) throws Exception {
         java.nio.file.Path file = java.nio.file.Path.of(log);
         Pattern behind = Pattern.compile("\\[([0-9T:.+-]+)\\][^\\n]*? ([0-9]+) tenant schema\\(s\\) behind version " + Pattern.quote(version));

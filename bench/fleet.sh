@@ -7,8 +7,8 @@
 # refilled, to 5 s after the batch, so that it includes building those the batch took) and how many of
 # the batch's schemas were ready ones (TENANTS_READY_SCHEMAS) or built for it. At UPGRADE_AT it restarts with one tenant migration more (bench/upgrade,
 # the -Pbench-upgrade build) and times the upgrade of the whole fleet, from the log's announcement to the
-# last tenant recorded at the new version, while 8 clients read tenants of the fleet at random from the
-# moment the server is ready (UPGRADE_READ_SECONDS, 30): answers by status. A fresh database in target/bench-fleet-data unless KEEP=1.
+# last tenant recorded at the new version, while UPGRADE_READERS (8) clients read tenants of the fleet at
+# random from the moment the server is ready to the upgrade's end: answers by status. A fresh database in target/bench-fleet-data unless KEEP=1.
 export DATA_DIR=${DATA_DIR:-$(cd "$(dirname "$0")/.." && pwd)/target/bench-fleet-data}
 source "$(dirname "$0")/common.sh"
 sizes=${1:-30 1000 3000}; clients=${CLIENTS:-4}; upgrade_at=${UPGRADE_AT:-1000}
@@ -38,15 +38,16 @@ for size in $sizes; do
     $BENCH upgrade-watch 99.1 "$DATA_DIR/logs/server.log" > target/bench-upgrade.out 2>&1 &
     watcher=$!
     # Reads spread over the fleet while it is upgraded, from the moment the server is ready.
-    $BENCH upgrade-reads "$size" "${UPGRADE_READ_SECONDS:-30}" > target/bench-upgrade-reads.out 2>&1 &
+    $BENCH upgrade-reads "$size" "${UPGRADE_READ_SECONDS:-300}" > target/bench-upgrade-reads.out 2>&1 &
     readers=$!
     EXTRA_PROFILES=bench-upgrade start_server
     wait "$watcher" || true; cat target/bench-upgrade.out
     wait "$readers" || true; cat target/bench-upgrade-reads.out
     echo "upgrade workers and failures: $(grep -oE 'upgrading with [0-9]+ worker\(s\)' target/bench-server.log | head -1);" \
       "$(grep -c 'Could not migrate tenant' target/bench-server.log || true) failed;" \
-      "$(grep -c 'to version 99.1 (replayed)' "$DATA_DIR/logs/server.log" || true) replayed," \
-      "$(grep -c 'to version 99.1 (by Flyway' "$DATA_DIR/logs/server.log" || true) by a Flyway run"
+      "$(grep -c 'to version 99.1 (replayed' "$DATA_DIR/logs/server.log" || true) replayed," \
+      "$(grep -c 'to version 99.1 (by Flyway' "$DATA_DIR/logs/server.log" || true) by a Flyway run," \
+      "$(grep -c 'to version 99.1 (.*ahead of its turn for a request' "$DATA_DIR/logs/server.log" || true) for a request"
   fi
 done
 stop_server

@@ -30,4 +30,4 @@ stop_server
 # bootstrap super-user with ADMIN_PASSWORD, so the tests' sign-ins as admin would fail (and be throttled).
 bench/citus/cluster.sh reset > /dev/null
 env -u ADMIN_PASSWORD -u ADMIN -u DATA_DIR -u HTTP_PORT -u BASE mvn -B verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest=none \
-  -Dit.test='CitusPlacementIT,ConcurrentTenantsIT,TenantIsolationIT,TenantProvisioningIT,CrossSiteWritesIT,DirectLinksIT,HostileTenantBrowserIT,MembersIT,ArchiveIT,HostileArchiveIT'
+  -Dit.test='CitusPlacementIT,ConcurrentTenantsIT,TenantIsolationIT,TenantProvisioningIT,CrossSiteWritesIT,DirectLinksIT,HostileTenantBrowserIT,MembersIT,ArchiveIT,HostileArchiveIT,ReadySchemasIT,MigrationReplayIT,UpgradeOnRequestIT'

@@ -45,11 +45,15 @@ import jakarta.security.enterprise.SecurityContext;
 /**
  * Brings tenants whose schema is behind the code up to date, in the background with at most
  * MIGRATION_THREADS workers, so start-up does not grow with the number of tenants. A request for a
- * tenant still waiting puts it first and waits for it ({@link #awaitCurrent}); one that cannot wait
- * answers 503 with its {@link UpgradeState} (see TenantFilter). A tenant whose
+ * tenant still waiting puts that tenant first in the queue and waits for it ({@link #awaitCurrent}: at
+ * most {@value #WAITING_REQUESTS} requests of an instance at once); a request that cannot wait, or
+ * whose tenant failed, gets 503 with the tenant's {@link UpgradeState} (see TenantFilter). Only a
+ * schema behind the code is upgraded: one ahead of it (a newer instance's work, during a rolling
+ * deployment) is left as it is, and its tenant answers 503 here. A tenant whose
  * upgrade fails is recorded with the reason and tried again after UPGRADE_RETRY_SECONDS, then twice
  * as long each time (at most an hour), by whichever instance gets to it first; a super-user can have
- * it tried at once ({@link #retryNow}). A PostgreSQL advisory lock per tenant, held by a transaction,
+ * it tried at once ({@link #retryNow}); its requests never do, and a worker asks the database under the
+ * tenant's lock whether a failure recorded elsewhere is due yet ({@code UpgradeStates.isDue}). A PostgreSQL advisory lock per tenant, held by a transaction,
  * keeps two instances from upgrading one tenant together, and goes with the transaction if an
  * instance dies mid-way.
  */
@@ -64,11 +68,16 @@ public class TenantUpgrade implements UpgradeOnRequest {
     /** The first key of the advisory locks this class takes; the second is the tenant's. */
     private static final int LOCK_SPACE = 0x54555047;
     /**
-     * Requests of this instance that may wait for their tenant's upgrade at once: each holds one of the
-     * server's request threads (WildFly has 8 per core), so the rest are answered 503 at once.
+     * Requests of this instance that may wait for their tenant's upgrade at once, whatever their
+     * tenants: each holds one of the server's request threads (WildFly's default: 16 per core), so
+     * a burst for many waiting tenants never takes them all; the rest are answered 503 at once.
      */
-    private static final int WAITING_REQUESTS = 8;
-    /** How often a waiting request looks at its tenant again, should the end of an upgrade not wake it. */
+    static final int WAITING_REQUESTS = 8;
+    /**
+     * How long a waiting request sleeps before it looks at its tenant again. The end of an upgrade on
+     * this instance wakes it sooner; one on another instance reaches it only through the directory
+     * ({@code TenantChanges}), and a wake-up between its look and its sleep would be missed.
+     */
     private static final long LOOK_AGAIN_MILLIS = 20;
 
     @Inject
@@ -153,7 +162,8 @@ public class TenantUpgrade implements UpgradeOnRequest {
 
     /** Starts upgrading the tenants behind {@code version}, and the sweep for due retries; returns at once. */
     public void start(String version) {
-        List<Tenant> behind = directory.all().stream().filter(t -> !version.equals(t.schemaVersion())).toList();
+        // Only those behind: a schema ahead of this code is a newer instance's work (a rolling deployment).
+        List<Tenant> behind = directory.all().stream().filter(t -> migrations.isBehind(t.schemaVersion())).toList();
         startSweeping();
         if (behind.isEmpty()) {
             LOG.info("Every tenant schema is at version " + version);
@@ -178,7 +188,8 @@ public class TenantUpgrade implements UpgradeOnRequest {
             throw new IllegalStateException("Only a super-user has an upgrade retried now; the caller did not check");
         }
         UpgradeState state = states.of(tenant);
-        if (state.phase() == UpgradeState.Phase.CURRENT || state.phase() == UpgradeState.Phase.RUNNING) {
+        if (state.phase() == UpgradeState.Phase.CURRENT || state.phase() == UpgradeState.Phase.RUNNING
+                || !migrations.isBehind(tenant.schemaVersion())) {
             return state;
         }
         states.dueNow(tenant.label());
@@ -216,7 +227,7 @@ public class TenantUpgrade implements UpgradeOnRequest {
 
     @Override
     public Optional<Tenant> awaitCurrent(Tenant tenant, Duration patience) throws InterruptedException {
-        if (!waiting.tryAcquire()) {
+        if (!migrations.isBehind(tenant.schemaVersion()) || !waiting.tryAcquire()) {
             return Optional.empty();
         }
         try {
@@ -272,25 +283,35 @@ public class TenantUpgrade implements UpgradeOnRequest {
     }
 
     private void work() {
-        while (true) {
-            TenantLabel label = queue.poll();
-            if (label == null) {
-                synchronized (this) {
-                    if (queue.isEmpty()) {
-                        workers--;
-                        return;
+        boolean queueEmpty = false;
+        try {
+            while (!queueEmpty) {
+                TenantLabel label = queue.poll();
+                if (label == null) {
+                    synchronized (this) {
+                        if (queue.isEmpty()) {
+                            workers--;
+                            queueEmpty = true;
+                        }
+                    }
+                    continue;
+                }
+                try {
+                    upgrade(label);
+                } finally {
+                    underway.remove(label);
+                    askedFor.remove(label);
+                    synchronized (ended) {
+                        ended.notifyAll();
                     }
                 }
-                continue;
             }
-            try {
-                upgrade(label);
-            } finally {
-                underway.remove(label);
-                askedFor.remove(label);
-                synchronized (ended) {
-                    ended.notifyAll();
+        } finally {
+            if (!queueEmpty) { // an Error ended this worker: another takes its place, or the queue would stall
+                synchronized (this) {
+                    workers--;
                 }
+                startWorkers();
             }
         }
     }
@@ -318,6 +339,9 @@ public class TenantUpgrade implements UpgradeOnRequest {
             directory.put(tenant);
             return;
         }
+        if (!migrations.isBehind(tenant.schemaVersion()) || tenant.beingDeleted()) {
+            return; // upgraded meanwhile by a newer instance (its version is not this code's to record), or leaving
+        }
         if (!states.isDue(tenant.label())) {
             return; // failed on another worker or instance since it was queued here: its back-off decides
         }
@@ -327,7 +351,7 @@ public class TenantUpgrade implements UpgradeOnRequest {
             String version = upgraded.version();
             registry.recordVersion(tenant.label(), version); // every instance re-reads the tenant
             states.current(tenant.label());
-            directory.put(tenant.atVersion(version));
+            directory.refresh(tenant.label()); // as the registry has it now: a deletion may have begun meanwhile
             done.incrementAndGet();
             meters.registry().counter("tenantry.tenant.upgrades", "outcome", "upgraded").increment();
             LOG.info("Upgraded tenant " + tenant.label() + " to version " + version + " (" + upgraded.how()

@@ -18,10 +18,6 @@ public record Tenant(long id, TenantLabel label, SchemaName schema, String name,
         return label.equals(TenantLabel.PUBLIC);
     }
 
-    public Tenant atVersion(String version) {
-        return new Tenant(id, label, schema, name, createdAt, version, filesFolder, beingDeleted, restoringUntil);
-    }
-
     /** The same tenant with its files in another folder (a restore's, before it commits). */
     public Tenant withFilesIn(String folder) {
         return new Tenant(id, label, schema, name, createdAt, schemaVersion, folder, beingDeleted, restoringUntil);

@@ -23,10 +23,11 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The first step of every request: Host header to tenant, into {@link TenantContext}. Hosts that
  * name no tenant get 404 (the refusal page for people), and so do tenants being deleted (out of service from the moment their
- * deletion begins); a request for a tenant whose schema is not yet current has its upgrade done first
- * and waits for it ({@link UpgradeOnRequest}, at most {@value #UPGRADE_PATIENCE_SECONDS} s), and gets 503
- * if it cannot, saying where its upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
- * those {@link UpgradeFailureAudience} admits, as the reason may quote a row), and one being
+ * deletion begins). A request for a tenant whose schema is behind the code has its upgrade done first
+ * and waits for it ({@link UpgradeOnRequest}, at most {@value #UPGRADE_PATIENCE_SECONDS} s). A request
+ * that cannot wait, or whose tenant's upgrade failed (no wait: its back-off decides), gets 503 saying
+ * where the upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
+ * those {@link UpgradeFailureAudience} admits, as the reason may quote a row). A tenant being
  * restored on any instance ({@link TenantRestores}) gets 503 until its restore ends, told only to those
  * {@link RestoreAudience} admits (a stranger to a private tenant gets its usual refusal). Requests
  * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them.
@@ -123,6 +124,10 @@ public class TenantFilter extends HttpFilter {
             throws IOException, ServletException {
         Optional<Tenant> current = upgraded(found);
         if (current.isEmpty()) {
+            if (directory.find(found.label()).filter(still -> !still.beingDeleted()).isEmpty()) {
+                sendNoTenant(request, response, chain); // deleted while the request waited
+                return;
+            }
             refuseUntilUpgraded(request, response, found, upgrades.of(found));
             return;
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Tenantry;
@@ -18,11 +19,14 @@ import io.tenantry.testing.TestDatabase;
 
 /**
  * A tenant whose schema is behind the code, as after a start on a newer version before the fleet's
- * upgrade reaches it, is upgraded for the request that asks for it, ahead of the others, and that
- * request is served; a tenant nobody asks for keeps its place. One whose upgrade fails answers 503,
- * and its callers do not have it tried again: its back-off (or a super-user) does. On the run's
- * shared server; the tenants are recorded behind as a newer instance finds them, and announced.
+ * upgrade reaches it, is upgraded for the request that asks for it and that request is served; a
+ * request upgrades its own tenant only. One whose upgrade fails answers 503, and its callers do not
+ * have it tried again: its back-off (or a super-user) does. A tenant ahead of the code (a newer
+ * instance upgraded it, during a rolling deployment) is left as it is and answers 503. On the run's
+ * shared server; the tenants are recorded behind (or ahead) as an instance finds them, and announced.
+ * Alone: an instance starting meanwhile (another class's) would upgrade every tenant behind, these too.
  */
+@Isolated("an instance that another class starts upgrades every tenant behind the code, and this class's tenants too")
 class UpgradeOnRequestIT extends DeployedTenantry {
 
     @Test
@@ -42,7 +46,7 @@ class UpgradeOnRequestIT extends DeployedTenantry {
         assertEquals(200, served.status(), "served once its own upgrade is done, not 503 until its turn: " + served);
         assertEquals("Kept", served.json().asJsonObject().getJsonArray("items").getJsonObject(0).getString("name"));
         assertEquals(versionOf("public"), versionOf(asked), "upgraded to the code's version");
-        assertEquals("0", versionOf(waiting), "a tenant no one asked for keeps its place");
+        assertEquals("0", versionOf(waiting), "a request upgrades its own tenant only");
         assertEquals("pending", upgradeState(waiting));
 
         assertEquals(200, owner.get(Tenantry.host(waiting), "/api/products").status());
@@ -71,13 +75,40 @@ class UpgradeOnRequestIT extends DeployedTenantry {
             hideHistory(broken, false);
         }
         assertEquals(202, app.onPublic("POST", "/api/tenants/" + broken + "/upgrade", null).status());
+        awaitServed(owner, broken);
+    }
+
+    /** Until the tenant answers its caller 200, as it does once current on the shared server. */
+    private static void awaitServed(Tenantry caller, String label) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Tenantry.Reply reply = owner.get(Tenantry.host(broken), "/api/products");
+        Tenantry.Reply reply = caller.get(Tenantry.host(label), "/api/products");
         while (reply.status() != 200 && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            reply = owner.get(Tenantry.host(broken), "/api/products");
+            reply = caller.get(Tenantry.host(label), "/api/products");
         }
-        assertEquals(200, reply.status(), "served once a super-user had it retried: " + reply);
+        assertEquals(200, reply.status(), "served: " + reply);
+    }
+
+    @Test
+    void aTenantAheadOfTheCodeIsLeftAsItIs() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String ahead = "ahead-" + suffix;
+        Tenantry owner = ownerOf(ahead, suffix);
+        String version = versionOf(ahead);
+        setVersion(ahead, "999.1");
+        try {
+            awaitPending(ahead);
+            Tenantry.Reply refused = owner.get(Tenantry.host(ahead), "/api/products");
+            assertEquals(503, refused.status(), "this code does not serve a schema of a newer version: " + refused);
+            assertEquals("999.1", versionOf(ahead), "nor records its own version over the newer one");
+            assertEquals(0, attempts(ahead));
+            assertEquals(202, app.onPublic("POST", "/api/tenants/" + ahead + "/upgrade", null).status());
+            assertEquals(503, owner.get(Tenantry.host(ahead), "/api/products").status());
+            assertEquals("999.1", versionOf(ahead), "a super-user's retry leaves it too");
+        } finally {
+            setVersion(ahead, version);
+        }
+        awaitServed(owner, ahead);
     }
 
     private Tenantry ownerOf(String label, String suffix) {
@@ -88,10 +119,16 @@ class UpgradeOnRequestIT extends DeployedTenantry {
 
     /** As a newer instance finds a tenant (its registry row behind the code), announced to every instance. */
     private static void markBehind(String label) throws Exception {
+        setVersion(label, "0");
+    }
+
+    /** The tenant's schema version as the registry has it, announced to every instance. */
+    private static void setVersion(String label, String version) throws Exception {
         try (Connection db = TestDatabase.connect();
-             PreparedStatement update = db.prepareStatement("UPDATE public.tenant SET schema_version = '0' WHERE label = ?");
+             PreparedStatement update = db.prepareStatement("UPDATE public.tenant SET schema_version = ? WHERE label = ?");
              PreparedStatement notify = db.prepareStatement("SELECT pg_notify('tenantry_tenants', ?)")) {
-            update.setString(1, label);
+            update.setString(1, version);
+            update.setString(2, label);
             update.executeUpdate();
             notify.setString(1, label);
             notify.execute();
