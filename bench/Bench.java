@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  *                          FK check in the DB
  *   fleet SIZE CLIENTS     grows the fleet to SIZE tenants (fleet-0 … fleet-<SIZE-1>) with CLIENTS creators at once
  *   batch COUNT PREFIX     COUNT creations one after another (PREFIX-0 …): HTTP median; server-side times in the log
+ *   token                  prints a new API token of ADMIN (for BENCH_TOKEN: a later run's calls need no sign-in)
  *   upgrade-reads TENANTS SECONDS  once the server is ready, UPGRADE_READERS (8) read tenants of the fleet
  *                          (TENANT_PREFIX, fleet-) at random while it is upgraded (until DONE_FILE,
  *                          target/bench-upgrade.out, is written; SECONDS at most): answers by status, the
@@ -46,7 +47,7 @@ import java.util.regex.Pattern;
  *                          PostgreSQL: answers by status, 503s without Retry-After, the time from the first
  *                          to the last failed answer; acknowledged writes vs rows stored (DB_URL)
  * Settings (environment): BASE (http://localhost:8080), DOMAIN (localhost), ADMIN (admin:password),
- * DB_URL (for the foreign-key check), CLIENTS for reads (32).
+ * DB_URL (for the foreign-key check), CLIENTS for reads (32), BENCH_TOKEN (an API token of ADMIN's, made before).
  */
 public class Bench {
 
@@ -77,6 +78,7 @@ public class Bench {
             case "fleet" -> fleet(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "batch" -> batch(Integer.parseInt(args[1]), args[2]);
             case "upgrade-watch" -> upgradeWatch(args[1], args[2]);
+            case "token" -> System.out.println(token());
             case "upgrade-reads" -> upgradeReads(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "sessions" -> sessions();
             case "peer-tenants" -> peerTenants(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
@@ -177,7 +179,7 @@ public class Bench {
         while (!ready() && System.nanoTime() < patience) {
             Thread.sleep(100);
         }
-        token(); // signed in before the clock starts
+        token(); // before the clock starts; BENCH_TOKEN, as the public tenant may be behind the code too
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         List<Long> served = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong last503 = new AtomicLong();
@@ -738,14 +740,24 @@ public class Bench {
 
     private static volatile String token;
 
+    /**
+     * The super-user's API token: BENCH_TOKEN when set (one made before a restart, as the public tenant
+     * may be waiting for its upgrade after it), otherwise a new one made with ADMIN's password.
+     */
     static synchronized String token() throws Exception {
         if (token == null) {
+            token = System.getenv("BENCH_TOKEN");
+        }
+        if (token == null || token.isBlank()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/me/tokens"))
                     .header("Host", "public." + DOMAIN).header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench-" + RUN + "\"}")).build(); // names are unique per account
-            String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
-            token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> made = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (made.statusCode() != 201) {
+                throw new IllegalStateException("no API token for ADMIN: " + made.statusCode() + " " + made.body());
+            }
+            token = made.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
         }
         return token;
     }

@@ -32,13 +32,15 @@ for size in $sizes; do
     target/bench-server.log) ready ones renamed, $(grep -cE "Created tenant $prefix-[0-9]+ \(CLONE\) in [0-9]+ ms, its schema built" \
     target/bench-server.log) built for the creation"
   if [ "$size" = "$upgrade_at" ]; then
+    # Made now: after the restart the public tenant, where tokens are made, is behind the code too.
+    token=$($BENCH token)
     stop_server
     # PostgreSQL writes its last checkpoint before it lets go of the data directory.
     while [ -f "$DATA_DIR/postgres/postmaster.pid" ]; do sleep 1; done
     $BENCH upgrade-watch 99.1 "$DATA_DIR/logs/server.log" > target/bench-upgrade.out 2>&1 &
     watcher=$!
     # Reads spread over the fleet while it is upgraded, from the moment the server is ready.
-    $BENCH upgrade-reads "$size" "${UPGRADE_READ_SECONDS:-300}" > target/bench-upgrade-reads.out 2>&1 &
+    BENCH_TOKEN=$token $BENCH upgrade-reads "$size" "${UPGRADE_READ_SECONDS:-300}" > target/bench-upgrade-reads.out 2>&1 &
     readers=$!
     EXTRA_PROFILES=bench-upgrade start_server
     wait "$watcher" || true; cat target/bench-upgrade.out

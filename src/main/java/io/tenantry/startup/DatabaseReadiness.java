@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 
 /**
  * Ready once the shared schema and the template are current. Tenants waiting for or in their
- * upgrade are counted in the data (each answers 503 until done), across all instances; tenants whose
+ * upgrade are counted in the data (each is upgraded before a request is served, or answers 503), across all instances; tenants whose
  * upgrade failed are counted and named (the first 20), their reasons being on their 503 pages (for
  * those who administer them: {@code tenancy.UpgradeFailureAudience}), in the log and in platform
  * administration.

@@ -180,15 +180,17 @@ public class TenantFilter extends HttpFilter {
             UpgradeState upgrade) throws IOException {
         String label = tenant.label().value();
         if (upgrade.failed()) {
-            Instant next = upgrade.nextAttempt().orElse(Instant.now());
-            response.setHeader("Retry-After", String.valueOf(Math.max(5, Duration.between(Instant.now(), next).toSeconds())));
             // Entered only to ask who may know: the request goes no further than this answer.
             context.enter(tenant);
             if (audience.mayLearnWhy(tenant)) {
+                Instant next = upgrade.nextAttempt().orElse(Instant.now());
+                response.setHeader("Retry-After", String.valueOf(Math.max(5, Duration.between(Instant.now(), next).toSeconds())));
                 ProblemResponse.send(request, response, 503, Reason.of("title.upgradeFailed"), Reason.of(
                         "tenant.upgradeFailed", label, upgrade.attempts(), upgrade.reason(),
                         MINUTE.format(next.atOffset(ZoneOffset.UTC))));
             } else {
+                // As for a tenant being upgraded: the back-off's wait would tell that it failed.
+                response.setHeader("Retry-After", "5");
                 ProblemResponse.send(request, response, 503, Reason.of("title.upgrading"),
                         Reason.of("tenant.upgrading", label));
             }

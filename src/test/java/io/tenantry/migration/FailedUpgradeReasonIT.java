@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +70,12 @@ class FailedUpgradeReasonIT extends DeployedTenantry {
                 assertTrue(reply.body().contains("being upgraded"), visitor.getKey() + ": " + reply.body());
             }
         }
+        // Nor by the wait before the next attempt (a day away): "being upgraded" waits 5 s.
+        assertEquals(Optional.of("5"), app.anonymous().header(host, "/api/products", "Retry-After"), "an anonymous visitor");
+        assertEquals(Optional.of("5"), stranger.header(host, "/api/products", "Retry-After"), "a stranger");
+        assertEquals(Optional.of("5"), tester.header(host, "/api/products", "Retry-After"), "a member who does not administer it");
+        assertTrue(Long.parseLong(owner.header(host, "/api/products", "Retry-After").orElseThrow()) > 3_600,
+                "its owner is told when the next attempt comes");
         Map<String, Tenantry> told = Map.of("the owner", owner, "a super-user", app);
         for (Map.Entry<String, Tenantry> visitor : told.entrySet()) {
             Tenantry.Reply reply = visitor.getValue().get(host, "/api/products");

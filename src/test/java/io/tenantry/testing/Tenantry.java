@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -354,6 +355,19 @@ public final class Tenantry {
 
     public Reply delete(String host, String path) {
         return send(request(host, path).DELETE());
+    }
+
+    /** The first value of the header {@code name} on the answer to a GET of {@code path} (JSON accepted); empty without one. */
+    public Optional<String> header(String host, String path, String name) {
+        try {
+            return HTTP.send(request(host, path).GET().build(), HttpResponse.BodyHandlers.discarding()).headers()
+                    .firstValue(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Reply post(String host, String path, String json) {
