@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Builds Citus from a source folder (a 13.x release tree) against Debian's PostgreSQL 15 and installs
 # it into /usr/lib/postgresql/15 (run as root). The build happens in a copy under target/, so the
-# source folder is never changed.
+# source folder is never changed. Needs Debian's postgresql-server-dev-15 and the headers its server
+# headers include, which a fresh machine lacks (seen: lz4, then gssapi):
+#   apt-get install postgresql-server-dev-15 liblz4-dev libzstd-dev libkrb5-dev libssl-dev libxml2-dev \
+#     libxslt1-dev libselinux1-dev libpam0g-dev libreadline-dev zlib1g-dev
 # Usage: bench/citus/build.sh CITUS_SOURCE_FOLDER
 set -euo pipefail
 src=$(realpath "${1:?give the folder of a Citus source tree (e.g. a v13.2.2 export)}")
 cd "$(dirname "$0")/../.."
 build=$PWD/target/citus-build
 PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config
-[ -x "$PG_CONFIG" ] || { echo "needs Debian's postgresql-server-dev-15 ($PG_CONFIG is missing)"; exit 1; }
+[ -x "$PG_CONFIG" ] || { echo "needs Debian's postgresql-server-dev-15 and headers (see this script's head; $PG_CONFIG is missing)"; exit 1; }
 rm -rf "$build"; mkdir -p "$build"; cp -a "$src"/. "$build"/
 cd "$build"
 # PostgreSQL 15.x minor releases (15.20 here) declare have_createdb_privilege() in
