@@ -129,8 +129,10 @@ public class TenantUpgrade implements UpgradeOnRequest {
 
     /**
      * Upgrade progress for the metrics: {@code tenantry_tenant_upgrades_total{outcome}}, the upgrades
-     * this instance finished (upgraded) or saw fail, and {@code tenantry_tenant_upgrades_queued}, the
-     * tenants waiting for one of its workers. Tenants upgrading or failed on any instance are in
+     * this instance finished (upgraded) or saw fail; {@code tenantry_tenant_upgrades_queued}, the
+     * tenants waiting for one of its workers; and {@code tenantry_tenant_upgrade_waits_total{outcome}},
+     * the requests that waited for their tenant's upgrade: served, or answered 503 because
+     * {@value #WAITING_REQUESTS} waited already (busy), the wait ran out (timeout) or the upgrade failed. Tenants upgrading or failed on any instance are in
      * {@code tenantry_tenants{state}}.
      */
     @PostConstruct
@@ -141,6 +143,9 @@ public class TenantUpgrade implements UpgradeOnRequest {
                 .register(registry);
         registry.counter("tenantry.tenant.upgrades", "outcome", "upgraded");
         registry.counter("tenantry.tenant.upgrades", "outcome", "failed");
+        for (String outcome : new String[] {"served", "busy", "timeout", "failed"}) {
+            registry.counter("tenantry.tenant.upgrade.waits", "outcome", outcome);
+        }
     }
 
     /**
@@ -227,7 +232,11 @@ public class TenantUpgrade implements UpgradeOnRequest {
 
     @Override
     public Optional<Tenant> awaitCurrent(Tenant tenant, Duration patience) throws InterruptedException {
-        if (!migrations.isBehind(tenant.schemaVersion()) || !waiting.tryAcquire()) {
+        if (!migrations.isBehind(tenant.schemaVersion())) {
+            return Optional.empty();
+        }
+        if (!waiting.tryAcquire()) {
+            countWait("busy");
             return Optional.empty();
         }
         try {
@@ -237,10 +246,16 @@ public class TenantUpgrade implements UpgradeOnRequest {
             while (true) {
                 Optional<Tenant> now = directory.find(tenant.label()).filter(found -> !found.beingDeleted());
                 if (now.isEmpty() || version.equals(now.get().schemaVersion())) {
+                    countWait(now.isPresent() ? "served" : "failed");
                     return now;
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0 || states.of(now.get()).failed()) {
+                if (left <= 0) {
+                    countWait("timeout");
+                    return Optional.empty();
+                }
+                if (states.of(now.get()).failed()) {
+                    countWait("failed");
                     return Optional.empty();
                 }
                 synchronized (ended) {
@@ -250,6 +265,10 @@ public class TenantUpgrade implements UpgradeOnRequest {
         } finally {
             waiting.release();
         }
+    }
+
+    private void countWait(String outcome) {
+        meters.registry().counter("tenantry.tenant.upgrade.waits", "outcome", outcome).increment();
     }
 
     /**

@@ -49,8 +49,15 @@ class MigrationReplayIT extends DeployedTenantry {
 
     @BeforeEach
     void aTemplateAndTwoTenantsBehindIt() throws SQLException {
-        for (SchemaName schema : List.of(template, byFlyway, replayed)) {
-            execute("CREATE SCHEMA " + schema.quoted());
+        // Plain schemas, as the template and a tenant being built are on a Citus cluster (CoordinatorSchemas):
+        // the early migrations' keys into public.account are refused in a distributed schema.
+        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
+            db.setAutoCommit(false);
+            DistributedSchemas.createPlainSchemas(db);
+            for (SchemaName schema : List.of(template, byFlyway, replayed)) {
+                statement.execute("CREATE SCHEMA " + schema.quoted());
+            }
+            db.commit();
         }
         latest = flyway(template, null).migrate().targetSchemaVersion;
         flyway(byFlyway, BEHIND).migrate();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.Scrape;
 import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestDatabase;
 
@@ -41,6 +42,7 @@ class UpgradeOnRequestIT extends DeployedTenantry {
         markBehind(waiting);
         awaitPending(asked);
         awaitPending(waiting);
+        double servedBefore = waits("served");
 
         Tenantry.Reply served = owner.get(Tenantry.host(asked), "/api/products");
         assertEquals(200, served.status(), "served once its own upgrade is done, not 503 until its turn: " + served);
@@ -48,6 +50,7 @@ class UpgradeOnRequestIT extends DeployedTenantry {
         assertEquals(versionOf("public"), versionOf(asked), "upgraded to the code's version");
         assertEquals("0", versionOf(waiting), "a request upgrades its own tenant only");
         assertEquals("pending", upgradeState(waiting));
+        assertEquals(servedBefore + 1, waits("served"), "the metrics count the request that waited and was served");
 
         assertEquals(200, owner.get(Tenantry.host(waiting), "/api/products").status());
         assertEquals(versionOf("public"), versionOf(waiting));
@@ -62,10 +65,12 @@ class UpgradeOnRequestIT extends DeployedTenantry {
         hideHistory(broken, true);
         try {
             awaitPending(broken);
+            double failedBefore = waits("failed");
             Tenantry.Reply first = owner.get(Tenantry.host(broken), "/api/products");
             assertEquals(503, first.status(), first.toString());
             assertTrue(first.body().contains("could not be upgraded"), "tried for the request, and failed: " + first.body());
             assertEquals(1, attempts(broken));
+            assertEquals(failedBefore + 1, waits("failed"), "counted: a wait that ended in a failed upgrade");
             for (int i = 0; i < 3; i++) {
                 assertEquals(503, owner.get(Tenantry.host(broken), "/api/products").status());
                 assertEquals(503, app.anonymous().get(Tenantry.host(broken), "/api/products").status());
@@ -109,6 +114,11 @@ class UpgradeOnRequestIT extends DeployedTenantry {
             setVersion(ahead, version);
         }
         awaitServed(owner, ahead);
+    }
+
+    /** {@code tenantry_tenant_upgrade_waits_total{outcome}} on the shared server. */
+    private double waits(String outcome) {
+        return Scrape.of(app).value("tenantry_tenant_upgrade_waits_total", "outcome", outcome);
     }
 
     private Tenantry ownerOf(String label, String suffix) {
