@@ -245,8 +245,12 @@ public class TenantUpgrade implements UpgradeOnRequest {
             long deadline = System.nanoTime() + patience.toNanos();
             while (true) {
                 Optional<Tenant> now = directory.find(tenant.label()).filter(found -> !found.beingDeleted());
-                if (now.isEmpty() || version.equals(now.get().schemaVersion())) {
-                    countWait(now.isPresent() ? "served" : "failed");
+                if (now.isEmpty()) {
+                    countWait("failed"); // gone, or its deletion began
+                    return now;
+                }
+                if (version.equals(now.get().schemaVersion())) {
+                    countWait("served");
                     return now;
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

@@ -3,11 +3,14 @@ package io.tenantry.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.tenantry.migration.RecordedUpgrades.attempts;
+import static io.tenantry.migration.RecordedUpgrades.dueNow;
+import static io.tenantry.migration.RecordedUpgrades.hideHistory;
+import static io.tenantry.migration.RecordedUpgrades.markBehind;
+import static io.tenantry.migration.RecordedUpgrades.versionOf;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -146,7 +149,6 @@ class TenantUpgradeIT extends DeployedTenantry {
         assertEquals(versionOf("public"), versionOf(flaky));
     }
 
-    /** Two instances starting at once on a busy machine can take longer than Tenantry.awaitReady waits. */
     /** A line logged from a thread of the executor payara-config/ defines for upgrades (only they run there). */
     private static boolean upgradeWorkersLine(String line) {
         return line.contains("_ThreadName=concurrent/tenantry-upgrades-");
@@ -156,23 +158,6 @@ class TenantUpgradeIT extends DeployedTenantry {
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (!instance.printed(l -> l.contains("Database ready in")) && System.nanoTime() < deadline) {
             Thread.sleep(500);
-        }
-    }
-
-    private static void markBehind(String label) throws Exception {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement update = db.prepareStatement("UPDATE public.tenant SET schema_version = '0' WHERE label = ?")) {
-            update.setString(1, label);
-            update.executeUpdate();
-        }
-    }
-
-    /** Without its history Flyway refuses the non-empty schema: a migration that fails until it is back. */
-    private static void hideHistory(String label, boolean hidden) throws Exception {
-        String schema = "\"" + label.replace('-', '_') + "\"";
-        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
-            sql.execute(hidden ? "ALTER TABLE " + schema + ".flyway_schema_history RENAME TO hidden_history"
-                    : "ALTER TABLE " + schema + ".hidden_history RENAME TO flyway_schema_history");
         }
     }
 
@@ -221,37 +206,5 @@ class TenantUpgradeIT extends DeployedTenantry {
     private static List<String> failedLabels(String readiness) {
         Matcher labels = Pattern.compile("\"tenantsFailedLabels\":\"([^\"]*)\"").matcher(readiness);
         return labels.find() ? List.of(labels.group(1).split(",\\s*")) : List.of();
-    }
-
-    /** How many times any instance has tried to upgrade the tenant, as they record it. */
-    private static void dueNow(String label) throws Exception {
-        try (Connection db = TestDatabase.connect(); PreparedStatement update = db.prepareStatement(
-                "UPDATE public.tenant_upgrade SET next_attempt_at = now() WHERE next_attempt_at IS NOT NULL"
-                        + " AND tenant_id = (SELECT id FROM public.tenant WHERE label = ?)")) {
-            update.setString(1, label);
-            update.executeUpdate();
-        }
-    }
-
-    private static int attempts(String label) throws Exception {
-        try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement(
-                "SELECT u.attempts FROM public.tenant_upgrade u JOIN public.tenant t ON t.id = u.tenant_id"
-                        + " WHERE t.label = ?")) {
-            select.setString(1, label);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getInt(1) : 0;
-            }
-        }
-    }
-
-    private static String versionOf(String label) throws Exception {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement select = db.prepareStatement("SELECT schema_version FROM public.tenant WHERE label = ?")) {
-            select.setString(1, label);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
     }
 }

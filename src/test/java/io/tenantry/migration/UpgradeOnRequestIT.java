@@ -2,11 +2,12 @@ package io.tenantry.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.tenantry.migration.RecordedUpgrades.attempts;
+import static io.tenantry.migration.RecordedUpgrades.hideHistory;
+import static io.tenantry.migration.RecordedUpgrades.markBehind;
+import static io.tenantry.migration.RecordedUpgrades.setVersion;
+import static io.tenantry.migration.RecordedUpgrades.versionOf;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.parallel.Isolated;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Scrape;
 import io.tenantry.testing.Tenantry;
-import io.tenantry.testing.TestDatabase;
 
 /**
  * A tenant whose schema is behind the code, as after a start on a newer version before the fleet's
@@ -127,24 +127,6 @@ class UpgradeOnRequestIT extends DeployedTenantry {
         return owner;
     }
 
-    /** As a newer instance finds a tenant (its registry row behind the code), announced to every instance. */
-    private static void markBehind(String label) throws Exception {
-        setVersion(label, "0");
-    }
-
-    /** The tenant's schema version as the registry has it, announced to every instance. */
-    private static void setVersion(String label, String version) throws Exception {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement update = db.prepareStatement("UPDATE public.tenant SET schema_version = ? WHERE label = ?");
-             PreparedStatement notify = db.prepareStatement("SELECT pg_notify('tenantry_tenants', ?)")) {
-            update.setString(1, version);
-            update.setString(2, label);
-            update.executeUpdate();
-            notify.setString(1, label);
-            notify.execute();
-        }
-    }
-
     /** Until the shared server has heard the announcement: the super-user's view of the tenant says pending. */
     private void awaitPending(String label) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -157,36 +139,5 @@ class UpgradeOnRequestIT extends DeployedTenantry {
     private String upgradeState(String label) {
         return app.onPublic("GET", "/api/tenants/" + label, null).json().asJsonObject().getJsonObject("upgrade")
                 .getString("state");
-    }
-
-    /** Without its history Flyway refuses the non-empty schema: a migration that fails until it is back. */
-    private static void hideHistory(String label, boolean hidden) throws Exception {
-        String schema = "\"" + label.replace('-', '_') + "\"";
-        try (Connection db = TestDatabase.connect(); Statement sql = db.createStatement()) {
-            sql.execute(hidden ? "ALTER TABLE " + schema + ".flyway_schema_history RENAME TO hidden_history"
-                    : "ALTER TABLE " + schema + ".hidden_history RENAME TO flyway_schema_history");
-        }
-    }
-
-    private static int attempts(String label) throws Exception {
-        try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement(
-                "SELECT u.attempts FROM public.tenant_upgrade u JOIN public.tenant t ON t.id = u.tenant_id"
-                        + " WHERE t.label = ?")) {
-            select.setString(1, label);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? row.getInt(1) : 0;
-            }
-        }
-    }
-
-    private static String versionOf(String label) throws Exception {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement select = db.prepareStatement("SELECT schema_version FROM public.tenant WHERE label = ?")) {
-            select.setString(1, label);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
     }
 }
