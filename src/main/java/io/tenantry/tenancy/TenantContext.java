@@ -15,7 +15,10 @@ public class TenantContext {
         this.tenant = tenant;
     }
 
-    /** Follows the tenant to its state after a restore this request ran (its files in another folder). */
+    /**
+     * Follows the tenant to a newer state of itself: after a restore this request ran (its files in another
+     * folder), or after the upgrade it waited for (its schema version).
+     */
     void follow(Tenant restored) {
         if (tenant == null || tenant.id() != restored.id()) {
             throw new IllegalStateException("The request is not served for tenant " + restored.label());

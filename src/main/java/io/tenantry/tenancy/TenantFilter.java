@@ -132,7 +132,8 @@ public class TenantFilter extends HttpFilter {
             return;
         }
         Tenant tenant = current.get();
-        context.enter(tenant);
+        context.enter(found);
+        context.follow(tenant); // the same, or as its upgrade left it
         // A stranger to a private tenant is refused as at rest (the refusals read none of its data), so that
         // the restore's 503 does not tell him the tenant exists and is being restored just now.
         if (restores.isUnderway(tenant) && restoreAudience.mayLearnOfRestore(tenant)) {
@@ -152,6 +153,12 @@ public class TenantFilter extends HttpFilter {
         }
         if (upgrade.failed()) {
             return Optional.empty(); // tried again by its back-off or a super-user, not by whoever calls
+        }
+        // Only those who could read it at rest wait (decided from the shared tables): a stranger to a private
+        // tenant gets 503 at once, as for a failed one, so that how long he waits tells him nothing.
+        context.enter(tenant);
+        if (!restoreAudience.mayLearnOfRestore(tenant)) {
+            return Optional.empty();
         }
         try {
             return upgradeOnRequest.awaitCurrent(tenant, Duration.ofSeconds(UPGRADE_PATIENCE_SECONDS));

@@ -43,6 +43,9 @@ class UpgradeOnRequestIT extends DeployedTenantry {
         awaitPending(asked);
         awaitPending(waiting);
         double servedBefore = waits("served");
+        assertEquals(503, app.anonymous().get(Tenantry.host(asked), "/api/products").status());
+        assertEquals(503, app.newAccount("stranger-" + suffix).get(Tenantry.host(asked), "/api/products").status());
+        assertEquals("0", versionOf(asked), "a stranger to a private tenant does not have it upgraded (nor times it)");
 
         Tenantry.Reply served = owner.get(Tenantry.host(asked), "/api/products");
         assertEquals(200, served.status(), "served once its own upgrade is done, not 503 until its turn: " + served);
