@@ -1,9 +1,13 @@
 package io.tenantry;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -80,6 +84,21 @@ class ArchitectureTest {
                 .whereLayer("products").mayOnlyBeAccessedByLayers("cases", "plans", "runs")
                 .whereLayer("shared").mayOnlyBeAccessedByLayers("products", "notes", "cases", "plans", "runs");
         aggregates.check(classes);
+    }
+
+    /**
+     * JSON-P's static {@code jakarta.json.Json} methods look the provider up on every call (a
+     * ServiceLoader scan of every jar of the server's API class loader): 14 % of the shared test
+     * server's CPU in a whole run, once per row of an imported archive. The provider is looked up once
+     * ({@code platform.JsonProviderOnce}).
+     */
+    @Test
+    void noClassLooksTheJsonProviderUpPerCall() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.tenantry.platform.JsonProviderOnce")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.type(jakarta.json.Json.class))))
+                .orShould().callMethod(jakarta.json.spi.JsonProvider.class, "provider")
+                .check(classes);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tenantry.api;
 
+import static io.tenantry.platform.JsonProviderOnce.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -31,7 +33,6 @@ import io.tenantry.platform.BodyTooLargeException;
 import io.tenantry.platform.PlainText;
 import io.tenantry.platform.StoredYears;
 import io.tenantry.platform.Reason;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -115,7 +116,7 @@ public class JsonBodies implements MessageBodyReader<Record> {
             return null;
         }
         stream.unread(first);
-        try (JsonReader reader = Json.createReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        try (JsonReader reader = JSON.createReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             rethrowIfTooLarge(e);

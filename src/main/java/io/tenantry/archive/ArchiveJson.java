@@ -1,8 +1,9 @@
 package io.tenantry.archive;
 
+import static io.tenantry.platform.JsonProviderOnce.JSON;
+
 import java.io.Reader;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -18,7 +19,7 @@ final class ArchiveJson {
     }
 
     static JsonValue parse(Reader text) {
-        try (JsonReader reader = Json.createReader(text)) {
+        try (JsonReader reader = JSON.createReader(text)) {
             return reader.readValue();
         } catch (JsonException e) {
             throw e;

@@ -1,11 +1,12 @@
 package io.tenantry.archive;
 
+import static io.tenantry.platform.JsonProviderOnce.JSON;
+
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,12 +45,12 @@ final class PeopleNumbers {
      */
     String renumbered(String row, List<String> accountColumns) {
         JsonObject read;
-        try (JsonReader reader = Json.createReader(new StringReader(row))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(row))) {
             read = reader.readObject();
         }
-        JsonObjectBuilder written = Json.createObjectBuilder();
+        JsonObjectBuilder written = JSON.createObjectBuilder();
         read.forEach((column, value) -> written.add(column, accountColumns.contains(column)
-                && value instanceof JsonNumber id ? Json.createValue(of(id.longValueExact())) : value));
+                && value instanceof JsonNumber id ? JSON.createValue(of(id.longValueExact())) : value));
         return written.build().toString();
     }
 }

@@ -1,5 +1,7 @@
 package io.tenantry.archive;
 
+import static io.tenantry.platform.JsonProviderOnce.JSON;
+
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +33,6 @@ import io.tenantry.tenancy.TransactionTenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -116,7 +117,7 @@ public class TenantExport {
         // The caller's stream stays open: an export is recorded before its answer ends.
         try (ZipOutputStream zip = new ZipOutputStream(new Unclosed(new GivesWayToRestore(out, tenant, restores)),
                 StandardCharsets.UTF_8)) {
-            put(zip, ArchiveNames.MANIFEST, Json.createObjectBuilder().add("format", FORMAT)
+            put(zip, ArchiveNames.MANIFEST, JSON.createObjectBuilder().add("format", FORMAT)
                     .add("tenant", tenant.label().value()).add("name", tenant.name())
                     .add("schemaVersion", String.valueOf(tenant.schemaVersion()))
                     .add("exportedAt", OffsetDateTime.now().toString()).build().toString());
@@ -211,8 +212,8 @@ public class TenantExport {
 
     /** accounts.json: each of {@code people} under its archive number, with the e-mail that finds it again. */
     private static String accounts(List<Object[]> people, PeopleNumbers numbers) {
-        JsonArrayBuilder accounts = Json.createArrayBuilder();
-        people.forEach(row -> accounts.add(Json.createObjectBuilder().add("id", numbers.of(((Number) row[0]).longValue()))
+        JsonArrayBuilder accounts = JSON.createArrayBuilder();
+        people.forEach(row -> accounts.add(JSON.createObjectBuilder().add("id", numbers.of(((Number) row[0]).longValue()))
                 .add("email", (String) row[1]).add("username", (String) row[2])));
         return accounts.build().toString();
     }
@@ -222,7 +223,7 @@ public class TenantExport {
         List<String> emails = em.createNativeQuery("SELECT a.email FROM public.tenant_member m JOIN public.account a "
                 + "ON a.id = m.account_id WHERE m.tenant_id = ? ORDER BY lower(a.email)")
                 .setParameter(1, context.tenant().id()).getResultList();
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = JSON.createArrayBuilder();
         emails.forEach(members::add);
         return members.build().toString();
     }

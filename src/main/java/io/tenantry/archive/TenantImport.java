@@ -1,5 +1,7 @@
 package io.tenantry.archive;
 
+import static io.tenantry.platform.JsonProviderOnce.JSON;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -359,7 +361,7 @@ public class TenantImport {
                 throw shape.refusal("archive.unknownPermission", number,
                         ArchiveNames.printable(row.getString("permission")));
             }
-            JsonObjectBuilder mapped = Json.createObjectBuilder(row);
+            JsonObjectBuilder mapped = JSON.createObjectBuilder(row);
             for (String column : table.accountColumns()) {
                 if (!row.containsKey(column)) {
                     continue;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.tenantry.platform.BrokenRuleException;
-import jakarta.json.Json;
+import io.tenantry.platform.JsonProviderOnce;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonGenerator;
@@ -64,7 +64,7 @@ public enum AuditExport {
                 writer.write(String.join(",", HEADINGS) + "\r\n");
                 AuditLog.forEach(filter, rows, entry -> csvLine(writer, entry));
             } else {
-                JsonGenerator json = Json.createGenerator(writer);
+                JsonGenerator json = JsonProviderOnce.JSON.createGenerator(writer);
                 json.writeStartObject().writeStartArray("items");
                 AuditLog.forEach(filter, rows, entry -> jsonEntry(json, entry));
                 json.writeEnd().writeEnd();
@@ -95,7 +95,7 @@ public enum AuditExport {
     }
 
     static JsonObject object(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonProviderOnce.JSON.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

@@ -1,11 +1,12 @@
 package io.tenantry.audit;
 
+import static io.tenantry.platform.JsonProviderOnce.JSON;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,7 +26,7 @@ final class AuditValues {
     }
 
     static JsonObject json(Map<String, Object> values) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         values.forEach((name, value) -> object.add(name, value(value)));
         return object.build();
     }
@@ -39,19 +40,19 @@ final class AuditValues {
             return truth ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (plain instanceof Integer || plain instanceof Long) {
-            return Json.createValue(((Number) plain).longValue());
+            return JSON.createValue(((Number) plain).longValue());
         }
         if (plain instanceof Map<?, ?> named) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = JSON.createObjectBuilder();
             named.forEach((name, item) -> object.add(String.valueOf(name), value(item)));
             return object.build();
         }
         if (plain instanceof Collection<?> items) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             items.forEach(item -> array.add(value(item)));
             return array.build();
         }
         String text = plain.toString().replace("\u0000", ""); // jsonb holds no NUL
-        return Json.createValue(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text);
+        return JSON.createValue(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text);
     }
 }

@@ -56,6 +56,12 @@ public class Mailer {
     @Resource
     ManagedExecutorService executor;
 
+    /**
+     * The one mail session, made at the first mail when SMTP_HOST is set: {@code Session.getInstance}
+     * reads the mail providers from every jar the class loader sees, which cost a scan per message.
+     */
+    private Session session;
+
     public void send(Mail mail) {
         executor.execute(() -> deliver(mail));
     }
@@ -80,7 +86,14 @@ public class Mailer {
         }
     }
 
-    private Session session() {
+    private synchronized Session session() {
+        if (session == null) {
+            session = newSession();
+        }
+        return session;
+    }
+
+    private Session newSession() {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", host.get());
         properties.put("mail.smtp.port", Integer.toString(port));

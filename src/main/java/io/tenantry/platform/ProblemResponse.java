@@ -1,9 +1,10 @@
 package io.tenantry.platform;
 
+import static io.tenantry.platform.JsonProviderOnce.JSON;
+
 import java.io.IOException;
 import java.util.Locale;
 
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -26,7 +27,7 @@ public final class ProblemResponse {
         response.setCharacterEncoding("UTF-8");
         if (wantsJson(request)) {
             response.setContentType("application/problem+json");
-            response.getWriter().write(Json.createObjectBuilder()
+            response.getWriter().write(JSON.createObjectBuilder()
                     .add("status", status).add("title", title).add("detail", detail).build().toString());
         } else {
             response.setContentType("text/html");

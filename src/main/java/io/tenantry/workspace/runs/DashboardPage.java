@@ -1,5 +1,7 @@
 package io.tenantry.workspace.runs;
 
+import static io.tenantry.platform.JsonProviderOnce.JSON;
+
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.List;
@@ -59,41 +61,41 @@ public class DashboardPage implements Serializable {
     }
 
     public String getPassRateChart() {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder rates = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
+        JsonArrayBuilder rates = JSON.createArrayBuilder();
         tallies.forEach(tally -> {
             labels.add(tally.summary());
             rates.add(tally.passRate());
         });
-        JsonObjectBuilder dataset = Json.createObjectBuilder().add("label", Messages.text("dashboard.passRate"))
+        JsonObjectBuilder dataset = JSON.createObjectBuilder().add("label", Messages.text("dashboard.passRate"))
                 .add("data", rates).add("borderColor", COLOURS.get(ExecutionStatus.PASSED)).add("tension", 0.2);
-        return ScriptJson.of(Json.createObjectBuilder().add("type", "line")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets",
-                        Json.createArrayBuilder().add(dataset)))
-                .add("options", options().add("scales", Json.createObjectBuilder().add("y",
-                        Json.createObjectBuilder().add("min", 0).add("max", 100)))).build());
+        return ScriptJson.of(JSON.createObjectBuilder().add("type", "line")
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets",
+                        JSON.createArrayBuilder().add(dataset)))
+                .add("options", options().add("scales", JSON.createObjectBuilder().add("y",
+                        JSON.createObjectBuilder().add("min", 0).add("max", 100)))).build());
     }
 
     public String getStatusChart() {
         Map<ExecutionStatus, Long> totals = new EnumMap<>(ExecutionStatus.class);
         tallies.forEach(tally -> tally.counts().forEach((status, count) -> totals.merge(status, count, Long::sum)));
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder counts = Json.createArrayBuilder();
-        JsonArrayBuilder colours = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
+        JsonArrayBuilder counts = JSON.createArrayBuilder();
+        JsonArrayBuilder colours = JSON.createArrayBuilder();
         totals.forEach((status, count) -> {
             labels.add(Messages.text("status." + status.name()));
             counts.add(count);
             colours.add(COLOURS.get(status));
         });
-        return ScriptJson.of(Json.createObjectBuilder().add("type", "doughnut")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("data", counts).add("backgroundColor", colours))))
+        return ScriptJson.of(JSON.createObjectBuilder().add("type", "doughnut")
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", JSON.createArrayBuilder()
+                        .add(JSON.createObjectBuilder().add("data", counts).add("backgroundColor", colours))))
                 .add("options", options()).build());
     }
 
     /** Drawn at once, not animated: the figures are for reading, and screenshots show them whole. */
     private static JsonObjectBuilder options() {
-        return Json.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false);
+        return JSON.createObjectBuilder().add("animation", false).add("maintainAspectRatio", false);
     }
 
     public List<RunTally> getTallies() {
