@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -51,10 +53,13 @@ public final class Chromium {
     /** Browsers tests gave back, for the next tests to take; quit when the test JVM ends. */
     private static final Deque<ChromeDriver> IDLE = new ArrayDeque<>();
 
+    /** Each browser's chromedriver, by whose port {@link #quit} finds the processes the quit leaves. */
+    private static final Map<ChromeDriver, ChromeDriverService> SERVICES = new ConcurrentHashMap<>();
+
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             synchronized (IDLE) {
-                IDLE.forEach(Chromium::quietlyQuit);
+                IDLE.forEach(Chromium::quit);
                 IDLE.clear();
             }
         }, "chromium-quit"));
@@ -92,7 +97,7 @@ public final class Chromium {
             driver.manage().window().setSize(WINDOW);
             driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
         } catch (WebDriverException e) {
-            quietlyQuit(driver);
+            quit(driver);
             return;
         }
         synchronized (IDLE) {
@@ -100,12 +105,24 @@ public final class Chromium {
         }
     }
 
-    private static void quietlyQuit(ChromeDriver driver) {
+    /**
+     * Ends the browser and every process it started. chromedriver's quit leaves the headless shell's
+     * processes running (six per browser: the browser, its zygotes, GPU, network and renderer, re-parented
+     * to init), where the desktop browser's end; so the processes chromedriver started are listed before
+     * the quit and killed after it.
+     */
+    public static void quit(ChromeDriver driver) {
+        ChromeDriverService service = SERVICES.remove(driver);
+        List<ProcessHandle> browser = service == null ? List.of() : ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments().map(List::of).orElse(List.of())
+                        .contains("--port=" + service.getUrl().getPort()))
+                .flatMap(ProcessHandle::descendants).toList();
         try {
             driver.quit();
         } catch (WebDriverException gone) {
             // already ended
         }
+        browser.forEach(ProcessHandle::destroyForcibly);
     }
 
     public static ChromeDriver start() {
@@ -132,8 +149,9 @@ public final class Chromium {
             logs.enable(LogType.PERFORMANCE, Level.ALL);
             options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         }
-        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
-                .build(), options);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        SERVICES.put(driver, service);
         driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
         return driver;
     }
