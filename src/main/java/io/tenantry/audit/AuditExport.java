@@ -64,7 +64,7 @@ public enum AuditExport {
                 writer.write(String.join(",", HEADINGS) + "\r\n");
                 AuditLog.forEach(filter, rows, entry -> csvLine(writer, entry));
             } else {
-                JsonGenerator json = JsonProviderOnce.JSON.createGenerator(writer);
+                JsonGenerator json = JsonProviderOnce.JSON.createGenerator(writer); // qualified: this enum names a format JSON
                 json.writeStartObject().writeStartArray("items");
                 AuditLog.forEach(filter, rows, entry -> jsonEntry(json, entry));
                 json.writeEnd().writeEnd();

@@ -13,7 +13,10 @@ import jakarta.json.spi.JsonProvider;
  */
 public final class JsonProviderOnce {
 
-    /** The provider {@link JsonProvider#provider()} finds, from the first class that asks for it. */
+    /**
+     * The provider {@link JsonProvider#provider()} finds when this class is initialised: through the
+     * initialising thread's context class loader, else the API's default (Parsson).
+     */
     public static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonProviderOnce() {

@@ -105,7 +105,7 @@ public final class Browser implements AutoCloseable {
         if (kept) {
             Chromium.giveBack(driver);
         } else {
-            Chromium.quit(driver);
+            driver.quit();
         }
     }
 }

@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -27,8 +25,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's Chromium, driven by its chromedriver: its headless shell ({@code chromium-headless-shell},
- * the same engine without the desktop browser's user interface, made for automation) when installed,
- * as .ci/run does, else the desktop browser in its headless mode. The shell used 0.41× the desktop
+ * Chromium's former headless mode as a binary of its own, made for automation) when installed, as
+ * .ci/run does, else the desktop browser in its headless mode. The shell used 0.41× the desktop
  * browser's CPU for the same three browser test classes (docs/architecture.md, "Tests"). Tenant host
  * names resolve to this machine through Chromium's own resolver rules, so no DNS set-up is needed.
  * Without Chromium installed the browser tests are skipped, unless TENANTRY_BROWSER_REQUIRED is set
@@ -43,7 +41,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 public final class Chromium {
 
-    private static final File BROWSER = Stream.of("/usr/bin/chromium-headless-shell", "/usr/bin/chromium")
+    // The shell's binary itself: Debian's /usr/bin/chromium-headless-shell is a script that runs it without
+    // exec, so chromedriver's quit ended the script and left six browser processes running per browser.
+    private static final File BROWSER = Stream.of("/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium")
             .map(File::new).filter(File::canExecute).findFirst().orElse(new File("/usr/bin/chromium"));
     private static final File DRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -53,13 +53,10 @@ public final class Chromium {
     /** Browsers tests gave back, for the next tests to take; quit when the test JVM ends. */
     private static final Deque<ChromeDriver> IDLE = new ArrayDeque<>();
 
-    /** Each browser's chromedriver, by whose port {@link #quit} finds the processes the quit leaves. */
-    private static final Map<ChromeDriver, ChromeDriverService> SERVICES = new ConcurrentHashMap<>();
-
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             synchronized (IDLE) {
-                IDLE.forEach(Chromium::quit);
+                IDLE.forEach(Chromium::quietlyQuit);
                 IDLE.clear();
             }
         }, "chromium-quit"));
@@ -97,7 +94,7 @@ public final class Chromium {
             driver.manage().window().setSize(WINDOW);
             driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
         } catch (WebDriverException e) {
-            quit(driver);
+            quietlyQuit(driver);
             return;
         }
         synchronized (IDLE) {
@@ -105,24 +102,12 @@ public final class Chromium {
         }
     }
 
-    /**
-     * Ends the browser and every process it started. chromedriver's quit leaves the headless shell's
-     * processes running (six per browser: the browser, its zygotes, GPU, network and renderer, re-parented
-     * to init), where the desktop browser's end; so the processes chromedriver started are listed before
-     * the quit and killed after it.
-     */
-    public static void quit(ChromeDriver driver) {
-        ChromeDriverService service = SERVICES.remove(driver);
-        List<ProcessHandle> browser = service == null ? List.of() : ProcessHandle.allProcesses()
-                .filter(process -> process.info().arguments().map(List::of).orElse(List.of())
-                        .contains("--port=" + service.getUrl().getPort()))
-                .flatMap(ProcessHandle::descendants).toList();
+    private static void quietlyQuit(ChromeDriver driver) {
         try {
             driver.quit();
         } catch (WebDriverException gone) {
             // already ended
         }
-        browser.forEach(ProcessHandle::destroyForcibly);
     }
 
     public static ChromeDriver start() {
@@ -139,7 +124,9 @@ public final class Chromium {
             throw new AssertionError("Browser tests need Debian's Chromium and its driver: "
                     + "apt-get install chromium-headless-shell chromium-driver");
         }
-        Assumptions.assumeTrue(installed, "Chromium is not installed (apt-get install chromium-headless-shell chromium-driver)");
+        Assumptions.assumeTrue(installed, "Chromium or its chromedriver is not installed "
+                + "(apt-get install chromium-headless-shell chromium-driver)");
+        // --headless: the desktop browser's (new) headless mode; the shell is headless whatever the flag.
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -149,9 +136,8 @@ public final class Chromium {
             logs.enable(LogType.PERFORMANCE, Level.ALL);
             options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        SERVICES.put(driver, service);
+        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
+                .build(), options);
         driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD);
         return driver;
     }
