@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.HugeRequest;
 import io.tenantry.testing.TenantFolders;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonObject;
@@ -66,10 +67,16 @@ class AttachmentsIT extends DeployedTenantry {
 
     @Test
     void aFileTooLargeIsRefusedAndLeavesNothing() throws Exception {
-        Tenantry.Reply refused = owner.post(host, "/api/cases/" + caseId + "/attachments?name=big.bin",
-                "application/octet-stream", new byte[10 * 1024 * 1024 + 1]);
+        // Sent as a client of a refused upload sends, reading the answer while it writes: the server answers
+        // before reading the body and closes, and a client that first wrote all 10 MB could meet the reset of
+        // the unread bytes before the answer (WildFly's part of .ci/run: "header parser received no bytes").
+        HugeRequest.Answer refused = new HugeRequest(app.server(), host)
+                .header("Authorization", owner.authorizationHeader()).header("Accept", "application/json")
+                .header("Content-Type", "application/octet-stream")
+                .send("POST", "/api/cases/" + caseId + "/attachments?name=big.bin",
+                        HugeRequest.Body.of(new byte[10 * 1024 * 1024 + 1]));
         assertEquals(413, refused.status(), refused.toString());
-        assertTrue(refused.json().asJsonObject().getString("detail").contains("10 MB"));
+        assertTrue(refused.body().contains("10 MB"), refused.body());
         assertEquals(0, owner.get(host, "/api/cases/" + caseId + "/attachments").json().asJsonObject().getJsonArray("items").size());
         if (Files.exists(folder())) {
             try (var left = Files.list(folder())) {
