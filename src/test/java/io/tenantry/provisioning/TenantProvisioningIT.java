@@ -315,11 +315,15 @@ class TenantProvisioningIT extends DeployedTenantry {
         String schema = label.replace('-', '_');
         List<String> unbounded = new ArrayList<>();
         try (Connection db = TestDatabase.connect();
-             PreparedStatement select = db.prepareStatement("SELECT col.table_name || '.' || col.column_name"
-                     + " FROM information_schema.columns col WHERE col.table_schema = ? AND col.data_type = 'text'"
-                     + " AND col.table_name <> 'flyway_schema_history' AND NOT EXISTS (SELECT 1 FROM pg_constraint con"
-                     + " WHERE con.connamespace = to_regnamespace(quote_ident(col.table_schema)) AND con.contype = 'c'"
-                     + " AND con.convalidated AND con.conname = col.table_name || '_' || col.column_name || '_length'"
+             // From pg_catalog, the schema's own relations only: information_schema.columns checks privileges on
+             // every relation of the database, and met one another class was dropping ("could not open relation").
+             PreparedStatement select = db.prepareStatement("SELECT c.relname || '.' || a.attname"
+                     + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                     + " WHERE c.relnamespace = to_regnamespace(quote_ident(?)) AND c.relkind IN ('r', 'p')"
+                     + " AND a.attnum > 0 AND NOT a.attisdropped AND a.atttypid = 'text'::regtype"
+                     + " AND c.relname <> 'flyway_schema_history' AND NOT EXISTS (SELECT 1 FROM pg_constraint con"
+                     + " WHERE con.connamespace = c.relnamespace AND con.contype = 'c'"
+                     + " AND con.convalidated AND con.conname = c.relname || '_' || a.attname || '_length'"
                      + " AND pg_get_constraintdef(con.oid) LIKE 'CHECK ((char_length(%) <= %))')"
                      + " ORDER BY 1")) {
             select.setString(1, schema);
