@@ -29,8 +29,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * .ci/run does, else the desktop browser in its headless mode. The shell used 0.41× the desktop
  * browser's CPU for the same three browser test classes (docs/architecture.md, "Tests"). Tenant host
  * names resolve to this machine through Chromium's own resolver rules, so no DNS set-up is needed.
- * Without Chromium installed the browser tests are skipped, unless TENANTRY_BROWSER_REQUIRED is set
- * (as .ci/run does), in which case they fail.
+ * Without Chromium or chromedriver installed the browser tests are skipped, unless
+ * TENANTRY_BROWSER_REQUIRED is set (as .ci/run does), in which case they fail; the desktop browser
+ * alone satisfies it.
  *
  * <p>A browser a test is done with is kept for the next ({@link #take()}, {@link #giveBack}): a
  * Chromium started afresh for each test, compiling every page's scripts and styles from nothing,
