@@ -61,7 +61,7 @@ final class ArchivedPeople {
                 throw refusal("archive.badAccounts");
             }
             Person person = new Person(email.getString(), accounts.findByEmail(email.getString()).map(Account::id));
-            if (byArchivedId.put(id.longValue(), person) != null) {
+            if (byArchivedId.put(archivedId(id).orElseThrow(() -> refusal("archive.badAccounts")), person) != null) {
                 throw refusal("archive.badAccounts");
             }
         }
@@ -92,11 +92,23 @@ final class ArchivedPeople {
         if (!(value instanceof JsonNumber id)) {
             return Optional.empty();
         }
-        Person person = byArchivedId.get(id.longValue());
+        Person person = archivedId(id).map(byArchivedId::get).orElse(null);
         if (person == null) {
-            throw shape.refusal("archive.unknownAccount", line, column, String.valueOf(id.longValue()));
+            throw shape.refusal("archive.unknownAccount", line, column, id.toString());
         }
         return Optional.of(person);
+    }
+
+    /**
+     * An account's number in the archive; empty unless a whole number within 64 bits (cut to 64 bits,
+     * two different numbers would name one person).
+     */
+    private static Optional<Long> archivedId(JsonNumber id) {
+        try {
+            return Optional.of(id.longValueExact());
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the person has an account here that is a member (before the import); one about to be invited is not yet one. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 public class TenantContext {
 
     private Tenant tenant;
+    private boolean schemaWithheld;
 
     void enter(Tenant tenant) {
         if (this.tenant != null && !this.tenant.equals(tenant)) {
@@ -24,6 +25,21 @@ public class TenantContext {
             throw new IllegalStateException("The request is not served for tenant " + restored.label());
         }
         this.tenant = restored;
+    }
+
+    /**
+     * Enters a tenant whose schema this request must not reach (behind the code, for a caller who may
+     * only be refused as the tenant at rest refuses him): {@link TenantDataInterceptor} binds no
+     * transaction to it.
+     */
+    void enterWithheld(Tenant tenant) {
+        enter(tenant);
+        schemaWithheld = true;
+    }
+
+    /** Whether the tenant was entered only for its caller to be refused, its schema out of this request's reach. */
+    public boolean schemaWithheld() {
+        return schemaWithheld;
     }
 
     public boolean isEntered() {

@@ -15,7 +15,9 @@ import jakarta.ws.rs.Path;
  * a later tenant of the same label may own by now ({@link TenantGoneException}, 404); nor a tenant
  * being restored, or restored since the request found it ({@link TenantRestoringException}, 503),
  * unless this is the restore's own work ({@link TenantRestores}); a caller {@link RestoreAudience}
- * does not admit is refused as the tenant at rest refuses him instead. On a REST resource's method,
+ * does not admit is refused as the tenant at rest refuses him instead, as he is when the tenant's schema
+ * is behind the code ({@link TenantContext#schemaWithheld()}; {@link TenantUpgradingException} if the
+ * tenant at rest would let him in after all). On a REST resource's method,
  * a caller the tenant would not let in is refused before the method runs, restore or not, so that
  * the order of a resource's own checks tells a stranger nothing. A method
  * declared {@code @Transactional(NOT_SUPPORTED)} is let through unbound: it reaches tenant data only
@@ -47,6 +49,11 @@ public class TenantDataInterceptor {
         boolean outsideTransactions = runsOutsideTransactions(invocation);
         if (!outsideTransactions) {
             Tenant tenant = context.tenant();
+            if (context.schemaWithheld()) {
+                // Behind the code, entered for a stranger only to be refused: he is, before anything reads the schema.
+                restoreAudience.refuseAsAtRest();
+                throw new TenantUpgradingException(tenant.label());
+            }
             Tenant now = directory.find(tenant.label()).filter(found -> found.id() == tenant.id() && !found.beingDeleted())
                     .orElseThrow(() -> new TenantGoneException(tenant.label()));
             if (restores.isRunBy(tenant.label(), Thread.currentThread())) {

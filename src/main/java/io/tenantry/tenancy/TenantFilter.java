@@ -27,7 +27,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * and waits for it ({@link UpgradeOnRequest}, at most {@value #UPGRADE_PATIENCE_SECONDS} s). A request
  * that cannot wait, or whose tenant's upgrade failed (no wait: its back-off decides), gets 503 saying
  * where the upgrade stands (waiting, running, or failed: with the reason and the next attempt only to
- * those {@link UpgradeFailureAudience} admits, as the reason may quote a row). A tenant being
+ * those {@link UpgradeFailureAudience} admits, as the reason may quote a row); a stranger to a private
+ * tenant ({@link RestoreAudience}) goes on to the refusal the tenant at rest gives him instead, its schema
+ * withheld ({@link TenantContext#schemaWithheld()}). A tenant being
  * restored on any instance ({@link TenantRestores}) gets 503 until its restore ends, told only to those
  * {@link RestoreAudience} admits (a stranger to a private tenant gets its usual refusal). Requests
  * let in are counted in {@link TenantRequests} while they run, so a deletion can wait for them.
@@ -122,17 +124,24 @@ public class TenantFilter extends HttpFilter {
 
     private void serve(Tenant found, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        context.enter(found);
         Optional<Tenant> current = upgraded(found);
         if (current.isEmpty()) {
             if (directory.find(found.label()).filter(still -> !still.beingDeleted()).isEmpty()) {
                 sendNoTenant(request, response, chain); // deleted while the request waited
                 return;
             }
+            if (!restoreAudience.mayLearnOfRestore(found)) {
+                // A stranger to a private tenant is refused further on as at rest (from the shared tables), so that
+                // a 503 does not tell him that the tenant exists and is behind the code; its schema stays out of reach.
+                context.enterWithheld(found);
+                chain.doFilter(request, response);
+                return;
+            }
             refuseUntilUpgraded(request, response, found, upgrades.of(found));
             return;
         }
         Tenant tenant = current.get();
-        context.enter(found);
         context.follow(tenant); // the same, or as its upgrade left it
         // A stranger to a private tenant is refused as at rest (the refusals read none of its data), so that
         // the restore's 503 does not tell him the tenant exists and is being restored just now.
@@ -155,8 +164,7 @@ public class TenantFilter extends HttpFilter {
             return Optional.empty(); // tried again by its back-off or a super-user, not by whoever calls
         }
         // Only those who could read it at rest wait (decided from the shared tables): a stranger to a private
-        // tenant gets 503 at once, as for a failed one, so that how long he waits tells him nothing.
-        context.enter(tenant);
+        // tenant does not have it upgraded, nor learns from how long he waits.
         if (!restoreAudience.mayLearnOfRestore(tenant)) {
             return Optional.empty();
         }
@@ -187,8 +195,6 @@ public class TenantFilter extends HttpFilter {
             UpgradeState upgrade) throws IOException {
         String label = tenant.label().value();
         if (upgrade.failed()) {
-            // Entered only to ask who may know: the request goes no further than this answer.
-            context.enter(tenant);
             if (audience.mayLearnWhy(tenant)) {
                 Instant next = upgrade.nextAttempt().orElse(Instant.now());
                 response.setHeader("Retry-After", String.valueOf(Math.max(5, Duration.between(Instant.now(), next).toSeconds())));

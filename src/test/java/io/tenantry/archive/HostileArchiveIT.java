@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -353,6 +354,8 @@ class HostileArchiveIT extends DeployedTenantry {
         faults.put("accounts nested a thousand deep", a -> put(a, "accounts.json", "[".repeat(1100) + "]".repeat(1100)));
         faults.put("a missing table", a -> a.remove("tables/case_tag.jsonl"));
         faults.put("accounts that are no list", a -> put(a, "accounts.json", "{\"id\":1}"));
+        faults.put("an account number beyond 64 bits", a -> edit(a, "accounts.json", s -> s.substring(0, s.length() - 1)
+                + ",{\"id\":" + BigInteger.TWO.pow(64).add(BigInteger.valueOf(987654)) + ",\"email\":\"far@example.org\"}]"));
         faults.put("a third built-in group", a -> edit(a, "tables/access_group.jsonl",
                 s -> s.replace("\"name\":\"Readers\",\"built_in\":false", "\"name\":\"Readers\",\"built_in\":true")));
         faults.put("a file of another size than its row", a -> a.put("files/attachment-1", new byte[] {1}));

@@ -9,6 +9,8 @@ import static io.tenantry.migration.RecordedUpgrades.setVersion;
 import static io.tenantry.migration.RecordedUpgrades.versionOf;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -38,13 +40,15 @@ class UpgradeOnRequestIT extends DeployedTenantry {
         Tenantry owner = ownerOf(asked, suffix);
         assertEquals(201, app.createTenant(waiting, "Waiting", "owner-" + suffix).status());
         assertEquals(201, owner.post(Tenantry.host(asked), "/api/products", "{\"name\":\"Kept\"}").status());
+        Tenantry stranger = app.newAccount("stranger-" + suffix);
+        List<String> atRest = strangersAnswers(stranger, asked);
         markBehind(asked);
         markBehind(waiting);
         awaitPending(asked);
         awaitPending(waiting);
         double servedBefore = waits("served");
-        assertEquals(503, app.anonymous().get(Tenantry.host(asked), "/api/products").status());
-        assertEquals(503, app.newAccount("stranger-" + suffix).get(Tenantry.host(asked), "/api/products").status());
+        assertEquals(atRest, strangersAnswers(stranger, asked),
+                "a stranger to a private tenant is answered as at rest, not told that it waits for its upgrade");
         assertEquals("0", versionOf(asked), "a stranger to a private tenant does not have it upgraded (nor times it)");
 
         Tenantry.Reply served = owner.get(Tenantry.host(asked), "/api/products");
@@ -64,6 +68,8 @@ class UpgradeOnRequestIT extends DeployedTenantry {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String broken = "broken-" + suffix;
         Tenantry owner = ownerOf(broken, suffix);
+        Tenantry stranger = app.newAccount("stranger-" + suffix);
+        List<String> atRest = strangersAnswers(stranger, broken);
         markBehind(broken);
         hideHistory(broken, true);
         try {
@@ -76,8 +82,8 @@ class UpgradeOnRequestIT extends DeployedTenantry {
             assertEquals(failedBefore + 1, waits("failed"), "counted: a wait that ended in a failed upgrade");
             for (int i = 0; i < 3; i++) {
                 assertEquals(503, owner.get(Tenantry.host(broken), "/api/products").status());
-                assertEquals(503, app.anonymous().get(Tenantry.host(broken), "/api/products").status());
             }
+            assertEquals(atRest, strangersAnswers(stranger, broken), "strangers learn nothing of the failed upgrade");
             assertEquals(1, attempts(broken), "asking again does not try again before the back-off");
         } finally {
             hideHistory(broken, false);
@@ -117,6 +123,30 @@ class UpgradeOnRequestIT extends DeployedTenantry {
             setVersion(ahead, version);
         }
         awaitServed(owner, ahead);
+    }
+
+    /**
+     * What strangers to the private tenant are answered, each as its status and address: anonymous and signed
+     * in, through the API (a read and a write) and a page. Asserted 401 and 403 at rest, so that a
+     * comparison with these answers cannot pass on two 503s.
+     */
+    private List<String> strangersAnswers(Tenantry stranger, String label) {
+        String host = Tenantry.host(label);
+        List<String> answers = new ArrayList<>();
+        String firstBody = app.anonymous().get(host, "/api/products").body();
+        for (Tenantry caller : List.of(app.anonymous(), stranger)) {
+            answers.add(answer(caller.get(host, "/api/products")));
+            answers.add(answer(caller.post(host, "/api/products", "{\"name\":\"Planted\"}")));
+            answers.add(answer(caller.page(host, "/")));
+        }
+        assertEquals(List.of(401, 401, 403, 403), List.of(answers.get(0), answers.get(1), answers.get(3), answers.get(4))
+                .stream().map(answer -> Integer.valueOf(answer.split(" ")[0])).toList(), answers + " " + firstBody);
+        return answers;
+    }
+
+    /** The status and where it sends the caller, without the query (a hand-off's state is new each time). */
+    private static String answer(Tenantry.Reply reply) {
+        return reply.status() + " " + (reply.location() == null ? "" : reply.location().replaceFirst("\\?.*", ""));
     }
 
     /** {@code tenantry_tenant_upgrade_waits_total{outcome}} on the shared server. */
