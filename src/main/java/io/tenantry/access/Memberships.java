@@ -8,6 +8,7 @@ import java.util.Set;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,13 +22,16 @@ public class Memberships {
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
+    @Inject
+    ListedMembers listed;
+
     /**
      * The account's permissions here (those of its groups in the tenant's schema), or nothing when
      * it is not authorized. The public tenant follows the same rule: registering makes an account
      * no member of it.
      */
     public Optional<Set<Permission>> permissionsOf(Tenant tenant, long accountId) {
-        if (!isAuthorized(tenant, accountId)) {
+        if (!listed.lists(tenant, accountId)) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
@@ -39,14 +43,5 @@ public class Memberships {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         codes.forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
         return Optional.of(permissions);
-    }
-
-    /**
-     * Whether the account is authorized on the tenant: listed in {@code public.tenant_member}, on
-     * the public tenant as on any other; reads shared tables only.
-     */
-    public boolean isAuthorized(Tenant tenant, long accountId) {
-        return !em.createNativeQuery("SELECT 1 FROM public.tenant_member WHERE tenant_id = ? AND account_id = ?")
-                .setParameter(1, tenant.id()).setParameter(2, accountId).getResultList().isEmpty();
     }
 }

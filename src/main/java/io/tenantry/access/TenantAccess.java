@@ -61,12 +61,14 @@ public class TenantAccess {
      * {@link TenantEntry}'s rule, with the permissions of the groups in this tenant's schema. While the
      * tenant is being restored (or was restored since the request found it), a caller who is not its
      * member is refused without reading its schema, which refuses every reader then (503): a stranger
-     * gets the refusal a tenant at rest gives him ({@code tenancy.RestoreAudience}); so does a stranger
-     * to a tenant whose schema is behind the code ({@code TenantContext.schemaWithheld}).
+     * gets the refusal a tenant at rest gives him ({@code tenancy.RestoreAudience}). A tenant whose schema
+     * is behind the code was entered with its schema withheld ({@code TenantContext.schemaWithheld}) only
+     * for a caller it does not list: he is decided a stranger without another look, one lookup as at rest,
+     * even if he joined meanwhile.
      */
     private Access decide(Tenant tenant, Optional<Caller> signedIn) {
-        boolean schemaReplaced = isBeingReplaced(tenant) || context.schemaWithheld();
-        Optional<Set<Permission>> granted = signedIn.flatMap(who -> schemaReplaced
+        boolean schemaReplaced = isBeingReplaced(tenant);
+        Optional<Set<Permission>> granted = context.schemaWithheld() ? Optional.empty() : signedIn.flatMap(who -> schemaReplaced
                 && !listed.lists(tenant, who.accountId()) ? Optional.empty()
                 : memberships.permissionsOf(tenant, who.accountId()));
         if (entries.closedTo(tenant, signedIn, granted.isPresent())) {

@@ -30,7 +30,7 @@ public class TenantContacts {
     CurrentCaller caller;
 
     @Inject
-    Memberships memberships;
+    ListedMembers listed;
 
     @Inject
     TenantContext context;
@@ -48,7 +48,7 @@ public class TenantContacts {
     @Transactional
     public Optional<String> ownerOf(Tenant tenant) {
         Optional<Caller> me = caller.signedIn();
-        if (me.isEmpty() || tenantTerms.of(tenant).ownerId().isEmpty() || !memberships.isAuthorized(tenant, me.get().accountId())) {
+        if (me.isEmpty() || tenantTerms.of(tenant).ownerId().isEmpty() || !listed.lists(tenant, me.get().accountId())) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")

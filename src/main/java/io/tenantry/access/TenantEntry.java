@@ -30,7 +30,7 @@ public class TenantEntry {
     }
 
     @Inject
-    Memberships memberships;
+    ListedMembers listed;
 
     @Inject
     TenantTermsDirectory terms;
@@ -51,7 +51,7 @@ public class TenantEntry {
      * a paid one, so the refusal does not tell strangers which private tenants are unpaid.
      */
     public Access.Entry of(Tenant tenant, Optional<Caller> caller) {
-        boolean member = caller.isPresent() && memberships.isAuthorized(tenant, caller.get().accountId());
+        boolean member = caller.isPresent() && listed.lists(tenant, caller.get().accountId());
         if (closedTo(tenant, caller, member)) {
             return Access.Entry.SUBSCRIPTION_EXPIRED;
         }
@@ -100,6 +100,6 @@ public class TenantEntry {
 
     /** Whether the person is one of the tenant's authorized users (whatever its subscription). */
     boolean isMember(Tenant tenant, Caller person) {
-        return memberships.isAuthorized(tenant, person.accountId());
+        return listed.lists(tenant, person.accountId());
     }
 }

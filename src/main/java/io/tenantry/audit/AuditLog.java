@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-import io.tenantry.access.Memberships;
+import io.tenantry.access.ListedMembers;
 import io.tenantry.access.Permission;
 import io.tenantry.access.Requires;
 import io.tenantry.accounts.Accounts;
@@ -66,7 +66,7 @@ public class AuditLog {
     Accounts accounts;
 
     @Inject
-    Memberships memberships;
+    ListedMembers listed;
 
     /**
      * A window of the current tenant's trail. An entry made by someone who is not a member of the
@@ -132,7 +132,7 @@ public class AuditLog {
         Tenant tenant = context.tenant();
         Map<String, Boolean> members = new HashMap<>();
         return entry -> members.computeIfAbsent(entry.actor(), actor -> accounts.find(actor)
-                .map(account -> memberships.isAuthorized(tenant, account.id())).orElse(false))
+                .map(account -> listed.lists(tenant, account.id())).orElse(false))
                         ? entry : entry.withoutAddress();
     }
 

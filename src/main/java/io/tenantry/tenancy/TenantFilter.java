@@ -125,17 +125,18 @@ public class TenantFilter extends HttpFilter {
     private void serve(Tenant found, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         context.enter(found);
-        Optional<Tenant> current = upgraded(found);
+        UpgradeState upgrade = upgrades.of(found);
+        if (upgrade.phase() != UpgradeState.Phase.CURRENT && !restoreAudience.mayLearnOfRestore(found)) {
+            // A stranger to a private tenant is refused further on as at rest (from the shared tables), so that a
+            // 503 does not tell him that the tenant is behind the code; he neither has it upgraded nor reaches its schema.
+            context.enterWithheld(found);
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Tenant> current = upgraded(found, upgrade);
         if (current.isEmpty()) {
             if (directory.find(found.label()).filter(still -> !still.beingDeleted()).isEmpty()) {
                 sendNoTenant(request, response, chain); // deleted while the request waited
-                return;
-            }
-            if (!restoreAudience.mayLearnOfRestore(found)) {
-                // A stranger to a private tenant is refused further on as at rest (from the shared tables), so that
-                // a 503 does not tell him that the tenant exists and is behind the code; its schema stays out of reach.
-                context.enterWithheld(found);
-                chain.doFilter(request, response);
                 return;
             }
             refuseUntilUpgraded(request, response, found, upgrades.of(found));
@@ -154,19 +155,16 @@ public class TenantFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    /** The tenant at the code's version: as found, or after its upgrade was done for this request; empty if not. */
-    private Optional<Tenant> upgraded(Tenant tenant) {
-        UpgradeState upgrade = upgrades.of(tenant);
+    /**
+     * The tenant at the code's version: as found, or after its upgrade was done for this request; empty if
+     * not. Only for callers who could read it at rest: a stranger does not have it upgraded.
+     */
+    private Optional<Tenant> upgraded(Tenant tenant, UpgradeState upgrade) {
         if (upgrade.phase() == UpgradeState.Phase.CURRENT) {
             return Optional.of(tenant);
         }
         if (upgrade.failed()) {
             return Optional.empty(); // tried again by its back-off or a super-user, not by whoever calls
-        }
-        // Only those who could read it at rest wait (decided from the shared tables): a stranger to a private
-        // tenant does not have it upgraded, nor learns from how long he waits.
-        if (!restoreAudience.mayLearnOfRestore(tenant)) {
-            return Optional.empty();
         }
         try {
             return upgradeOnRequest.awaitCurrent(tenant, Duration.ofSeconds(UPGRADE_PATIENCE_SECONDS));

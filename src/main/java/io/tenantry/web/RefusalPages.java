@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import org.primefaces.csp.CspException;
 import io.tenantry.accounts.NotPermittedException;
 import io.tenantry.accounts.NotSignedInException;
 import io.tenantry.platform.NoSuchItemException;
+import io.tenantry.platform.RefusalKind;
+import io.tenantry.platform.RefusedException;
 import io.tenantry.tenancy.PublicAddresses;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.application.ViewExpiredException;
@@ -28,7 +31,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A service's refusal met while a page is built shows the branded error page it stands for (an item
- * missing in this tenant: 404; not allowed: 403; not signed in: 401) instead of a 500; the page
+ * missing in this tenant: 404; not allowed: 403; not signed in: 401; the tenant restored or upgraded
+ * under it: 503 with Retry-After) instead of a 500; the page
  * says which kind of refusal it is ({@link Refusal}). Registered in faces-config.xml.
  */
 public class RefusalPages extends ExceptionHandlerFactory {
@@ -104,9 +108,22 @@ public class RefusalPages extends ExceptionHandlerFactory {
                 if (cause instanceof NotSignedInException) {
                     return Optional.of(401);
                 }
+                if (cause instanceof RefusedException refused && refused.kind() == RefusalKind.UNAVAILABLE) {
+                    // The tenant restored or upgraded under the page: its generic page, with when to try again.
+                    return Optional.of(503);
+                }
                 if (cause instanceof CspException) {
                     // A postback without the nonce its page carried: a script's, not a browser's (400).
                     return Optional.of(400);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<Duration> retryAfter(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RefusedException refused) {
+                    return refused.retryAfter();
                 }
             }
             return Optional.empty();
@@ -146,6 +163,8 @@ public class RefusalPages extends ExceptionHandlerFactory {
         private static void send(FacesContext faces, int status, Throwable failure) {
             try {
                 faces.getExternalContext().responseReset();
+                retryAfter(failure).ifPresent(wait -> faces.getExternalContext().setResponseHeader("Retry-After",
+                        String.valueOf(wait.toSeconds())));
                 faces.getExternalContext().responseSendError(status, failure.getMessage());
                 faces.responseComplete();
             } catch (IOException e) {
