@@ -8,10 +8,14 @@
 # request (Payara Micro's, and its PostgreSQL's: every process of DATA_DIR's, from /proc). JFR=1 then records a
 # profile (settings=profile) of SECONDS more anonymous reads into target/readpath.jfr.
 # To measure an earlier commit: check it out in a clone, copy this file, common.sh, Bench.java and peer/rotate.lua
-# into its bench/ (bench/README.md, "The read path against the code issue 18 was filed on").
-# Needs Debian's wrk.
+# into its bench/, and start it as today's server starts (before 2026-12-01 evening, DevServer needs
+# "-XX:+UseSerialGC" added to its command and the script MALLOC_ARENA_MAX=2 in its environment; bench/README.md,
+# "The read path against the code issue 18 was filed on").
+# Needs what every bench script needs (JDK 17 with jcmd, Maven, one build done: common.sh takes the PostgreSQL
+# driver from ~/.m2) and Debian's wrk. Keeps its tenants in DATA_DIR_PEER (target/bench-peer-data), as peer.sh.
 export JAVA_HEAP=${JAVA_HEAP:-256m}
 source "$(dirname "$0")/common.sh"
+export DATA_DIR=${DATA_DIR_PEER:-$PWD/target/bench-peer-data}
 seconds=${1:-30}
 command -v wrk > /dev/null || { echo "bench/readpath.sh needs wrk: apt-get install -y wrk" >&2; exit 1; }
 trap 'stop_server' EXIT
@@ -30,7 +34,7 @@ for kind in anonymous token; do
     $1, $3, $4, $5, $6, ($8 - $7) * 1e6 / $2, ($10 - $9) * 1e6 / $2 }'
 done
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-if [ -n "${JFR:-}" ]; then
+if [ "${JFR:-0}" = 1 ]; then
   jcmd "$PAYARA" JFR.start name=readpath settings=profile > /dev/null
   run "$seconds" "" > /dev/null
   jcmd "$PAYARA" JFR.dump name=readpath filename="$PWD/target/readpath.jfr" > /dev/null
