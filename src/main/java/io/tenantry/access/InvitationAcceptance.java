@@ -10,6 +10,11 @@ import io.tenantry.accounts.SingleUseLinks;
 import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantRestores;
+import io.tenantry.tenancy.TenantRestoringException;
+import io.tenantry.tenancy.TenantUpgradingException;
+import io.tenantry.tenancy.UpgradeState;
+import io.tenantry.tenancy.UpgradeStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -23,7 +28,7 @@ import jakarta.transaction.Transactional;
  * the link when it has none. Only then does anyone join: the account becomes a member, in the
  * tenant's default groups, and the invitation is accepted, in one transaction. A refusal (another
  * account, a name or password that breaks the rules, a tenant whose plan was lowered below its
- * members since: {@link MemberLimit}) leaves the link unused. The link never sets the password of an
+ * members since: {@link MemberLimit}; a tenant being restored or upgraded) leaves the link unused. The link never sets the password of an
  * account that has one.
  */
 @ApplicationScoped
@@ -50,6 +55,12 @@ public class InvitationAcceptance {
 
     @Inject
     MemberLimit memberLimit;
+
+    @Inject
+    TenantRestores restores;
+
+    @Inject
+    UpgradeStates upgrades;
 
     /** What a usable link offers: the tenant, the address it was sent to, and whether that address has an account to sign in to. */
     public record Offer(Tenant tenant, String email, boolean accountExists) {
@@ -114,6 +125,7 @@ public class InvitationAcceptance {
     }
 
     private Accepted joined(Account account, Tenant tenant) {
+        requireSchemaInService(tenant);
         boolean member = !em.createNativeQuery("SELECT 1 FROM public.tenant_member WHERE tenant_id = ? AND "
                 + "account_id = ?").setParameter(1, tenant.id()).setParameter(2, account.id()).getResultList().isEmpty();
         if (!member) {
@@ -139,6 +151,31 @@ public class InvitationAcceptance {
                     .before(Map.of("member", false)).after(Map.of("member", true)));
         }
         return new Accepted(account, tenant);
+    }
+
+    /**
+     * Written from the public host into the tenant's schema (its default groups), so none of the tenant's
+     * own transactions: held by the tenant's shared lock as they are, so that a restore waits for it, and
+     * refused while the schema is being restored ({@link TenantRestoringException}) or is behind the code
+     * ({@link TenantUpgradingException}), both 503 with the link left usable. Asked before the lock too, so
+     * that a restore under way is answered at once rather than waited for.
+     */
+    private void requireSchemaInService(Tenant tenant) {
+        requireServed(tenant);
+        em.createNativeQuery("SELECT 1 FROM (SELECT " + TenantRestores.SHARED_LOCK + ") AS held")
+                .setParameter(1, tenant.schema().value()).getSingleResult();
+        requireServed(tenant);
+    }
+
+    private void requireServed(Tenant tenant) {
+        Tenant now = directory.find(tenant.label()).filter(found -> found.id() == tenant.id() && !found.beingDeleted())
+                .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.tenantGone"));
+        if (restores.isUnderway(now)) {
+            throw new TenantRestoringException(now.label());
+        }
+        if (upgrades.of(now).phase() != UpgradeState.Phase.CURRENT) {
+            throw new TenantUpgradingException(now.label());
+        }
     }
 
     private Tenant tenantOf(SingleUseLinks.Redeemed link) {

@@ -43,8 +43,7 @@ public class SchemaRouting extends SessionEventAdapter {
      * takes it exclusively ({@link TenantRestores}) and so waits for every transaction of the tenant,
      * on every instance, and none begins under it. One statement, as the route alone was.
      */
-    private static final String ROUTE_AND_LOCK = "SELECT set_config('search_path', ?, true), "
-            + "pg_advisory_xact_lock_shared(" + TenantRestores.LOCK_CLASS + ", hashtext(?))";
+    private static final String ROUTE_AND_LOCK = "SELECT set_config('search_path', ?, true), " + TenantRestores.SHARED_LOCK;
     /**
      * Before the route, which is the transaction's first query: PostgreSQL takes a REPEATABLE READ
      * transaction's snapshot at its first query and refuses the level after it. Transaction-local, so

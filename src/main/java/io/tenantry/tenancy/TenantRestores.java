@@ -41,6 +41,12 @@ public class TenantRestores {
 
     /** The first key of the advisory lock on a tenant's transactions; the second is its schema's hash. */
     static final int LOCK_CLASS = 0x20_0019;
+    /**
+     * The call that takes the tenant's shared lock until the transaction ends, its one parameter the schema's
+     * name: every transaction on the tenant's data makes it ({@link SchemaRouting}), and so must one of another
+     * host's that writes into the tenant's schema, so that a restore waits for it.
+     */
+    public static final String SHARED_LOCK = "pg_advisory_xact_lock_shared(" + LOCK_CLASS + ", hashtext(?))";
     /** How long the mark of a restore holds without being moved on. */
     static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration RENEW_EVERY = Duration.ofSeconds(15);

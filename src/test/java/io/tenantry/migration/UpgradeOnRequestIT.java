@@ -19,6 +19,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.Scrape;
 import io.tenantry.testing.Tenantry;
+import io.tenantry.testing.TestMail;
 
 /**
  * A tenant whose schema is behind the code, as after a start on a newer version before the fleet's
@@ -90,6 +91,30 @@ class UpgradeOnRequestIT extends DeployedTenantry {
         }
         assertEquals(202, app.onPublic("POST", "/api/tenants/" + broken + "/upgrade", null).status());
         awaitServed(owner, broken);
+    }
+
+    @Test
+    void anInvitationToATenantBehindTheCodeIsAcceptedOnlyOnceItIsUpgraded() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String label = "invited-" + suffix;
+        Tenantry owner = ownerOf(label, suffix);
+        Tenantry guest = app.newAccount("guest-" + suffix);
+        String email = Tenantry.emailOf("guest-" + suffix);
+        TestMail.Received invitation = TestMail.nextMailTo(email, "/accept-invitation.xhtml?token=", () -> assertEquals(201,
+                owner.post(Tenantry.host(label), "/api/invitations", "{\"emails\":[\"" + email + "\"]}").status()));
+        markBehind(label);
+        awaitPending(label);
+        String accept = "{\"token\":\"" + invitation.token() + "\"}";
+
+        Tenantry.Reply refused = guest.post(Tenantry.host("public"), "/api/me/invitations", accept);
+        assertEquals(503, refused.status(), "its default groups are in a schema behind the code: " + refused);
+        assertEquals(403, guest.get(Tenantry.host(label), "/api/products").status(), "no member: nothing was written");
+        assertEquals("0", versionOf(label));
+
+        assertEquals(200, owner.get(Tenantry.host(label), "/api/products").status(), "upgraded for its owner's request");
+        Tenantry.Reply joined = guest.post(Tenantry.host("public"), "/api/me/invitations", accept);
+        assertEquals(200, joined.status(), "the link was left usable: " + joined);
+        assertEquals(200, guest.get(Tenantry.host(label), "/api/products").status());
     }
 
     /** Until the tenant answers its caller 200, as it does once current on the shared server. */
