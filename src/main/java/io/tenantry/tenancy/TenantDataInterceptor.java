@@ -49,13 +49,14 @@ public class TenantDataInterceptor {
         boolean outsideTransactions = runsOutsideTransactions(invocation);
         if (!outsideTransactions) {
             Tenant tenant = context.tenant();
+            Tenant now = directory.find(tenant.label()).filter(found -> found.id() == tenant.id() && !found.beingDeleted())
+                    .orElseThrow(() -> new TenantGoneException(tenant.label()));
             if (context.schemaWithheld()) {
-                // Behind the code, entered for a stranger only to be refused: he is, before anything reads the schema.
+                // Behind the code, entered for a stranger only to be refused: he is (after 404 for a tenant gone
+                // meanwhile, as at rest), before anything reads the schema.
                 restoreAudience.refuseAsAtRest();
                 throw new TenantUpgradingException(tenant.label());
             }
-            Tenant now = directory.find(tenant.label()).filter(found -> found.id() == tenant.id() && !found.beingDeleted())
-                    .orElseThrow(() -> new TenantGoneException(tenant.label()));
             if (restores.isRunBy(tenant.label(), Thread.currentThread())) {
                 TransactionTenant.bind(tenant.schema());
                 TransactionTenant.bindAsRestore();
