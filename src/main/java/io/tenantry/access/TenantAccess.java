@@ -67,10 +67,7 @@ public class TenantAccess {
      * even if he joined meanwhile.
      */
     private Access decide(Tenant tenant, Optional<Caller> signedIn) {
-        boolean schemaReplaced = isBeingReplaced(tenant);
-        Optional<Set<Permission>> granted = context.schemaWithheld() ? Optional.empty() : signedIn.flatMap(who -> schemaReplaced
-                && !listed.lists(tenant, who.accountId()) ? Optional.empty()
-                : memberships.permissionsOf(tenant, who.accountId()));
+        Optional<Set<Permission>> granted = context.schemaWithheld() ? Optional.empty() : signedIn.flatMap(who -> permissionsOf(tenant, who));
         if (entries.closedTo(tenant, signedIn, granted.isPresent())) {
             return Access.of(Access.Entry.SUBSCRIPTION_EXPIRED);
         }
@@ -82,6 +79,14 @@ public class TenantAccess {
     }
 
     /** As {@code tenancy.TenantDataInterceptor} sees it: restored now, or since the request found the tenant. */
+    /** The caller's permissions here, or none when he is not a member; no schema read for a stranger while it is replaced. */
+    private Optional<Set<Permission>> permissionsOf(Tenant tenant, Caller who) {
+        if (isBeingReplaced(tenant) && !listed.lists(tenant, who.accountId())) {
+            return Optional.empty();
+        }
+        return memberships.permissionsOf(tenant, who.accountId());
+    }
+
     private boolean isBeingReplaced(Tenant asFound) {
         Tenant now = directory.find(asFound.label()).orElse(asFound);
         return restores.isUnderway(now) || !now.filesFolder().equals(asFound.filesFolder());

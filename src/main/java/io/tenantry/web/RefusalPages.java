@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
@@ -60,6 +59,43 @@ public class RefusalPages extends ExceptionHandlerFactory {
         return PublicAddresses.safeLocalPath(path + (kept.isEmpty() ? "" : "?" + kept));
     }
 
+    /**
+     * The status of the error page a failure met while a page was built stands for, from the first of
+     * its causes that is a refusal; empty for any other failure (the container's 500 page).
+     */
+    static Optional<Integer> statusOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoSuchItemException) {
+                return Optional.of(404);
+            }
+            if (cause instanceof NotPermittedException) {
+                return Optional.of(403);
+            }
+            if (cause instanceof NotSignedInException) {
+                return Optional.of(401);
+            }
+            if (cause instanceof RefusedException refused && refused.kind() == RefusalKind.UNAVAILABLE) {
+                // The tenant restored or upgraded under the page: its generic page, with when to try again.
+                return Optional.of(503);
+            }
+            if (cause instanceof CspException) {
+                // A postback without the nonce its page carried: a script's, not a browser's (400).
+                return Optional.of(400);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The failure itself or its first cause of that type. */
+    private static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The decoded name of a raw query pair; empty if its escapes are malformed (the container drops it too). */
     private static Optional<String> nameOf(String pair) {
         try {
@@ -81,7 +117,7 @@ public class RefusalPages extends ExceptionHandlerFactory {
             for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
                     events.hasNext();) {
                 Throwable failure = events.next().getContext().getException();
-                if (expired(failure) && !faces.getPartialViewContext().isAjaxRequest()
+                if (causeOf(failure, ViewExpiredException.class).isPresent() && !faces.getPartialViewContext().isAjaxRequest()
                         && !faces.getExternalContext().isResponseCommitted()) {
                     events.remove();
                     openAfresh(faces);
@@ -95,47 +131,6 @@ public class RefusalPages extends ExceptionHandlerFactory {
                 }
             }
             getWrapped().handle();
-        }
-
-        private static Optional<Integer> statusOf(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof NoSuchItemException) {
-                    return Optional.of(404);
-                }
-                if (cause instanceof NotPermittedException) {
-                    return Optional.of(403);
-                }
-                if (cause instanceof NotSignedInException) {
-                    return Optional.of(401);
-                }
-                if (cause instanceof RefusedException refused && refused.kind() == RefusalKind.UNAVAILABLE) {
-                    // The tenant restored or upgraded under the page: its generic page, with when to try again.
-                    return Optional.of(503);
-                }
-                if (cause instanceof CspException) {
-                    // A postback without the nonce its page carried: a script's, not a browser's (400).
-                    return Optional.of(400);
-                }
-            }
-            return Optional.empty();
-        }
-
-        private static Optional<Duration> retryAfter(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof RefusedException refused) {
-                    return refused.retryAfter();
-                }
-            }
-            return Optional.empty();
-        }
-
-        private static boolean expired(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ViewExpiredException) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /**
@@ -163,8 +158,8 @@ public class RefusalPages extends ExceptionHandlerFactory {
         private static void send(FacesContext faces, int status, Throwable failure) {
             try {
                 faces.getExternalContext().responseReset();
-                retryAfter(failure).ifPresent(wait -> faces.getExternalContext().setResponseHeader("Retry-After",
-                        String.valueOf(wait.toSeconds())));
+                causeOf(failure, RefusedException.class).flatMap(RefusedException::retryAfter).ifPresent(wait ->
+                        faces.getExternalContext().setResponseHeader("Retry-After", String.valueOf(wait.toSeconds())));
                 faces.getExternalContext().responseSendError(status, failure.getMessage());
                 faces.responseComplete();
             } catch (IOException e) {
