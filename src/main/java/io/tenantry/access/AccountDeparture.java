@@ -8,6 +8,7 @@ import io.tenantry.accounts.AccountDeactivated;
 import io.tenantry.tenancy.Audited;
 import io.tenantry.tenancy.SchemaName;
 import io.tenantry.tenancy.TenantDirectory;
+import io.tenantry.tenancy.TenantRestores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -42,8 +43,10 @@ public class AccountDeparture {
         List<String> schemas = em.createNativeQuery("SELECT t.schema_name FROM public.tenant t WHERE t.label = 'public' "
                         + "OR t.id IN (SELECT m.tenant_id FROM public.tenant_member m WHERE m.account_id = ?)")
                 .setParameter(1, deactivated.accountId()).getResultList();
-        for (String schema : schemas) {
-            em.createNativeQuery("DELETE FROM " + new SchemaName(schema).quoted() + ".group_member WHERE account_id = ?")
+        for (String name : schemas) {
+            SchemaName schema = new SchemaName(name);
+            TenantRestores.holdOff(em, schema); // bound to no tenant: a restore of this one waits, or is waited for
+            em.createNativeQuery("DELETE FROM " + schema.quoted() + ".group_member WHERE account_id = ?")
                     .setParameter(1, deactivated.accountId()).executeUpdate();
         }
         @SuppressWarnings("unchecked")

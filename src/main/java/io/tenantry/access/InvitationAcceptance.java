@@ -162,8 +162,7 @@ public class InvitationAcceptance {
      */
     private void requireSchemaInService(Tenant tenant) {
         requireServed(tenant);
-        em.createNativeQuery("SELECT 1 FROM (SELECT " + TenantRestores.SHARED_LOCK + ") AS held")
-                .setParameter(1, tenant.schema().value()).getSingleResult();
+        TenantRestores.holdOff(em, tenant.schema());
         requireServed(tenant);
     }
 

@@ -1,6 +1,7 @@
 package io.tenantry.access;
 
 import io.tenantry.tenancy.Tenant;
+import io.tenantry.tenancy.TenantRestores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,7 +20,8 @@ public class OwnerAdmission {
 
     /**
      * Admits the owner the {@code terms} name (none: nothing); an owner admitted already stays as
-     * they are. Qualified with the tenant's schema: the transaction is bound to no tenant.
+     * they are. Qualified with the tenant's schema: the transaction is bound to no tenant, and so holds
+     * a restore of the tenant off itself ({@link TenantRestores#holdOff}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void admitOwner(Tenant tenant, TenantTerms terms) {
@@ -27,6 +29,7 @@ public class OwnerAdmission {
             return;
         }
         long owner = terms.ownerId().get();
+        TenantRestores.holdOff(em, tenant.schema());
         String schema = tenant.schema().quoted();
         em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
                 + "ON CONFLICT DO NOTHING").setParameter(1, tenant.id()).setParameter(2, owner).executeUpdate();

@@ -20,6 +20,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * Restores under way, on every instance. A restore is written to the tenant's registry row as a lease
@@ -43,10 +44,21 @@ public class TenantRestores {
     static final int LOCK_CLASS = 0x20_0019;
     /**
      * The call that takes the tenant's shared lock until the transaction ends, its one parameter the schema's
-     * name: every transaction on the tenant's data makes it ({@link SchemaRouting}), and so must one of another
-     * host's that writes into the tenant's schema, so that a restore waits for it.
+     * name: every transaction on the tenant's data makes it ({@link SchemaRouting}), and so does one bound to
+     * no tenant that writes into a tenant's schema ({@link #holdOff}).
      */
-    public static final String SHARED_LOCK = "pg_advisory_xact_lock_shared(" + LOCK_CLASS + ", hashtext(?))";
+    static final String SHARED_LOCK = "pg_advisory_xact_lock_shared(" + LOCK_CLASS + ", hashtext(?))";
+    /**
+     * Holds a restore of the schema off until the current transaction ends, for a transaction bound to no
+     * tenant that writes into the schema (an invitation accepted, an owner admitted, an account's groups
+     * left): a restore under way is waited for, and one that begins waits for this transaction, as for the
+     * tenant's own transactions. Takes the lock in {@code em}'s transaction (JTA, active).
+     */
+    public static void holdOff(EntityManager em, SchemaName schema) {
+        em.createNativeQuery("SELECT 1 FROM (SELECT " + SHARED_LOCK + ") AS held").setParameter(1, schema.value())
+                .getSingleResult();
+    }
+
     /** How long the mark of a restore holds without being moved on. */
     static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration RENEW_EVERY = Duration.ofSeconds(15);
