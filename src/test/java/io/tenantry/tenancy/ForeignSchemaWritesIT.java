@@ -1,0 +1,83 @@
+package io.tenantry.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TestDatabase;
+import io.tenantry.testing.Tenantry;
+
+/**
+ * A write into a tenant's schema from a transaction bound to no tenant (here: an account deactivated on
+ * the public host leaves its groups in every tenant) waits for a restore of that tenant, as the tenant's
+ * own transactions do ({@link TenantRestores#holdOff}): the restore's exclusive lock is taken here by hand.
+ */
+class ForeignSchemaWritesIT extends DeployedTenantry {
+
+    @Test
+    void anAccountDeactivatedWhileItsTenantIsRestoredLeavesItsGroupsOnlyAfterTheRestore() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String label = "held-" + suffix;
+        String jane = "jane-" + suffix;
+        assertEquals(201, app.createTenant(label, "Held").status());
+        app.newAccount(jane);
+        app.bringIn(Tenantry.host(label), jane);
+        try (Connection restore = TestDatabase.connect()) {
+            restore.setAutoCommit(false);
+            try (PreparedStatement lock = restore.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, TenantRestores.LOCK_CLASS);
+                lock.setString(2, schemaOf(label));
+                lock.executeQuery().close();
+            }
+            CompletableFuture<Integer> deactivated = CompletableFuture.supplyAsync(
+                    () -> app.delete(Tenantry.host("public"), "/api/accounts/" + jane).status());
+            assertTrue(awaitWaiter(schemaOf(label), Duration.ofSeconds(20)), "the deactivation waits for the tenant's lock");
+            assertFalse(deactivated.isDone());
+            restore.rollback();
+            assertEquals(204, deactivated.get(30, TimeUnit.SECONDS), "done once the restore let go");
+        }
+    }
+
+    /** Until a transaction waits for the tenant's lock (pg_locks: the class, the schema's hash as an oid, two keys). */
+    private static boolean awaitWaiter(String schema, Duration patience) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        try (Connection db = TestDatabase.connect(); PreparedStatement waiting = db.prepareStatement("SELECT 1 FROM pg_locks "
+                + "WHERE locktype = 'advisory' AND objsubid = 2 AND classid = ? AND NOT granted"
+                + " AND objid::bigint = (hashtext(?)::bigint & 4294967295)")) {
+            waiting.setLong(1, TenantRestores.LOCK_CLASS);
+            waiting.setString(2, schema);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rows = waiting.executeQuery()) {
+                    if (rows.next()) {
+                        return true;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        return false;
+    }
+
+    private static String schemaOf(String label) throws SQLException {
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement select = db.prepareStatement("SELECT schema_name FROM public.tenant WHERE label = ?")) {
+            select.setString(1, label);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+}
