@@ -174,7 +174,7 @@ class RestorePointsIT extends DeployedTenantry {
         Workspaces.fill(host, owner, tester, suffix);
         // Many attachment rows (their files long gone), so that the rows take a while to write.
         try (Connection db = TestDatabase.connect();
-             PreparedStatement rows = db.prepareStatement("INSERT INTO " + schemaOf(label) + ".attachment (subject, "
+             PreparedStatement rows = db.prepareStatement("INSERT INTO \"" + TestDatabase.schemaOf(label) + "\".attachment (subject, "
                      + "subject_id, file_name, content_type, size) SELECT 'CASE', 2, 'old-' || n, 'text/plain', 0 "
                      + "FROM generate_series(1, 3000) n")) {
             rows.executeUpdate();
@@ -747,17 +747,6 @@ class RestorePointsIT extends DeployedTenantry {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String schemaOf(String label) throws SQLException {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement select = db.prepareStatement("SELECT schema_name FROM public.tenant WHERE label = ?")) {
-            select.setString(1, label);
-            try (ResultSet row = select.executeQuery()) {
-                assertTrue(row.next(), label);
-                return '"' + row.getString(1) + '"';
-            }
         }
     }
 

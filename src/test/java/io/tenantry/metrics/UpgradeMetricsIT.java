@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -52,7 +51,7 @@ class UpgradeMetricsIT extends DeployedTenantry {
     void upgradesAreCountedAsTheyWaitFailAndSucceed() throws Exception {
         String label = "upgraded-" + UUID.randomUUID().toString().substring(0, 8);
         Tenantry owner = ownerOf(label);
-        String schema = schemaOf(label);
+        String schema = TestDatabase.schemaOf(label);
         Scrape before = Scrape.of(app);
         double failedBefore = everywhere(UPGRADES, "outcome", "failed");
         double upgradedBefore = everywhere(UPGRADES, "outcome", "upgraded");
@@ -109,17 +108,6 @@ class UpgradeMetricsIT extends DeployedTenantry {
         return owner;
     }
 
-
-    private static String schemaOf(String label) throws Exception {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement select = db.prepareStatement("SELECT schema_name FROM public.tenant WHERE label = ?")) {
-            select.setString(1, label);
-            try (ResultSet row = select.executeQuery()) {
-                assertTrue(row.next());
-                return row.getString(1);
-            }
-        }
-    }
 
     private static void sql(String statement) throws Exception {
         try (Connection db = TestDatabase.connect(); PreparedStatement sql = db.prepareStatement(statement)) {

@@ -38,12 +38,12 @@ class ForeignSchemaWritesIT extends DeployedTenantry {
             restore.setAutoCommit(false);
             try (PreparedStatement lock = restore.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
                 lock.setInt(1, TenantRestores.LOCK_CLASS);
-                lock.setString(2, schemaOf(label));
+                lock.setString(2, TestDatabase.schemaOf(label));
                 lock.executeQuery().close();
             }
             CompletableFuture<Integer> deactivated = CompletableFuture.supplyAsync(
                     () -> app.delete(Tenantry.host("public"), "/api/accounts/" + jane).status());
-            assertTrue(awaitWaiter(schemaOf(label), Duration.ofSeconds(20)), "the deactivation waits for the tenant's lock");
+            assertTrue(awaitWaiter(TestDatabase.schemaOf(label), Duration.ofSeconds(20)), "the deactivation waits for the tenant's lock");
             assertFalse(deactivated.isDone());
             restore.rollback();
             assertEquals(204, deactivated.get(30, TimeUnit.SECONDS), "done once the restore let go");
@@ -70,14 +70,4 @@ class ForeignSchemaWritesIT extends DeployedTenantry {
         return false;
     }
 
-    private static String schemaOf(String label) throws SQLException {
-        try (Connection db = TestDatabase.connect();
-             PreparedStatement select = db.prepareStatement("SELECT schema_name FROM public.tenant WHERE label = ?")) {
-            select.setString(1, label);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getString(1);
-            }
-        }
-    }
 }

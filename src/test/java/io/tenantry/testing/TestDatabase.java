@@ -3,6 +3,8 @@ package io.tenantry.testing;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -124,6 +126,20 @@ public class TestDatabase implements LauncherSessionListener {
     }
 
     /** A direct connection, for tests that look into the database behind the application's back. */
+    /** The name of the tenant's schema, unquoted, as the registry holds it; fails when no tenant has the label. */
+    public static String schemaOf(String label) throws SQLException {
+        try (Connection db = connect();
+             PreparedStatement select = db.prepareStatement("SELECT schema_name FROM public.tenant WHERE label = ?")) {
+            select.setString(1, label);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("No tenant " + label);
+                }
+                return row.getString(1);
+            }
+        }
+    }
+
     public static Connection connect() throws SQLException {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {
