@@ -29,6 +29,7 @@ class ArchitectureTest {
     private static final String SCHEMAS = "provisioning and migration";
     private static final String TENANCY = "tenancy";
     private static final String PLATFORM = "platform";
+    private static final String POOL = "server library";
 
     private static JavaClasses classes;
 
@@ -52,6 +53,7 @@ class ArchitectureTest {
                 .layer(TENANCY).definedBy("io.tenantry.tenancy..", "io.tenantry.files..")
                 .layer(PLATFORM).definedBy("io.tenantry.platform..", "io.tenantry.faces..", "io.tenantry.mail..",
                         "io.tenantry.api..")
+                .layer(POOL).definedBy("io.tenantry.pool..")
                 .whereLayer(STARTUP).mayNotBeAccessedByAnyLayer()
                 .whereLayer(FRAME).mayOnlyBeAccessedByLayers(STARTUP)
                 .whereLayer(AUDIT).mayOnlyBeAccessedByLayers(STARTUP, FRAME)
@@ -59,6 +61,7 @@ class ArchitectureTest {
                 .whereLayer(PEOPLE).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES)
                 .whereLayer(SCHEMAS).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES, PEOPLE)
                 .whereLayer(TENANCY).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES, PEOPLE, SCHEMAS)
+                .whereLayer(PLATFORM).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES, PEOPLE, SCHEMAS, TENANCY)
                 .ensureAllClassesAreContainedInArchitectureIgnoring("io.tenantry");
         floors.check(classes);
     }

@@ -14,6 +14,7 @@ import io.tenantry.files.StorageLimit;
 import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.platform.MetricsSettings;
+import io.tenantry.platform.PoolMemoryLimit;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.provisioning.ReadySchemaCount;
 import io.tenantry.tenancy.PublicEndpoint;
@@ -108,6 +109,10 @@ public class Settings {
     Optional<String> storageMaxMb;
 
     @Inject
+    @ConfigProperty(name = "db.connection.memory-mb")
+    Optional<String> connectionMemoryMb;
+
+    @Inject
     @ConfigProperty(name = "password.iterations")
     Optional<String> passwordIterations;
 
@@ -153,6 +158,12 @@ public class Settings {
     @Singleton
     StorageLimit storageLimit() {
         return StorageLimit.of(storageMaxMb);
+    }
+
+    @Produces
+    @Singleton
+    PoolMemoryLimit poolMemoryLimit() {
+        return PoolMemoryLimit.of(connectionMemoryMb);
     }
 
     @Produces

@@ -53,7 +53,7 @@ public final class DevServer {
                 "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", settings.port(),
                 "--nohazelcast", "--prebootcommandfile", System.getProperty("payara.preBootCommands"),
                 "--postbootcommandfile", System.getProperty("payara.postBootCommands"),
-                "--addlibs", System.getProperty("payara.jdbcDriver")));
+                "--addlibs", System.getProperty("payara.serverLibraries")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.INHERIT);
         // docs/deploy.md, "Resident memory": glibc's arenas per thread, capped; the JVM allocates outside them little.

@@ -81,7 +81,7 @@ public final class PayaraProcess implements AutoCloseable {
                 "--deploy", war.toString(), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nohazelcast",
                 "--prebootcommandfile", System.getProperty("payara.preBootCommands"),
-                "--addlibs", System.getProperty("payara.jdbcDriver")));
+                "--addlibs", System.getProperty("payara.serverLibraries")));
         if (microOptions.stream().noneMatch("--postbootcommandfile"::equals)) {
             // Payara Micro reads one post-boot file: a test that brings its own starts from payara-config's (TestServers).
             command.addAll(List.of("--postbootcommandfile", System.getProperty("payara.postBootCommands")));

@@ -125,7 +125,6 @@ public class TestDatabase implements LauncherSessionListener {
         return pool;
     }
 
-    /** A direct connection, for tests that look into the database behind the application's back. */
     /** The name of the tenant's schema, unquoted, as the registry holds it; fails when no tenant has the label. */
     public static String schemaOf(String label) throws SQLException {
         try (Connection db = connect();
@@ -140,6 +139,7 @@ public class TestDatabase implements LauncherSessionListener {
         }
     }
 
+    /** A direct connection, for tests that look into the database behind the application's back. */
     public static Connection connect() throws SQLException {
         String url = System.getProperty(URL_PROPERTY);
         if (url == null) {

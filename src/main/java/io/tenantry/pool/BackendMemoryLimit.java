@@ -1,0 +1,143 @@
+package io.tenantry.pool;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * Whether a pooled PostgreSQL connection may be handed out again. It must answer (as the servers'
+ * own PostgreSQL validation asks), and its backend's own memory must be under a limit: a backend
+ * keeps the catalog entries of every tenant schema it has touched and the plans of the statements
+ * prepared there, and frees neither until it ends, so a connection that served a large fleet for
+ * long holds tens of MB for nothing. Refused, the pool closes the connection and opens a new one
+ * when it needs one; a connection that serves few tenants is never refused, whatever its age.
+ *
+ * <p>The memory is the sum of {@code pg_backend_memory_contexts.total_bytes} (PostgreSQL 14 and
+ * later), read on one handout in {@value #SAMPLED_ONE_IN} chosen at random (the read lists every
+ * memory context of the backend: one per cached index, so its cost grows with the tenants the
+ * connection touched), which lets a connection pass the limit by what about that many handouts add.
+ * Reading that view takes {@code pg_read_all_stats} (or a superuser); without it connections are
+ * never refused for their memory (the application's start-up warns of it).
+ */
+public final class BackendMemoryLimit {
+
+    /** The system property that sets the limit, in MiB; it wins over {@link #VARIABLE}, as in MicroProfile Config. */
+    public static final String PROPERTY = "db.connection.memory-mb";
+    /** The environment variable that sets the limit, in MiB. */
+    public static final String VARIABLE = "DB_CONNECTION_MEMORY_MB";
+    /** The limit when neither is set, in MiB: about 1,000 tenants' catalog entries (bench/README.md). */
+    public static final int DEFAULT_MB = 48;
+    /** The least limit accepted, in MiB: a new backend already holds about 1.3 MiB. */
+    public static final int MIN_MB = 2;
+    /** The greatest limit accepted, in MiB. */
+    public static final int MAX_MB = 65_536;
+    /** One handout in this many reads the backend's memory. */
+    public static final int SAMPLED_ONE_IN = 64;
+
+    private static final Logger LOG = Logger.getLogger(BackendMemoryLimit.class.getName());
+    private static final String MEMORY = "SELECT sum(total_bytes), pg_backend_pid() FROM pg_backend_memory_contexts";
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final BackendMemoryLimit CONFIGURED = configured(System.getProperty(PROPERTY), System.getenv(VARIABLE));
+
+    private final long limitBytes;
+    private final int sampledOneIn;
+
+    /**
+     * @param limitBytes the most memory a backend may hold and still be handed out, in bytes
+     * @param sampledOneIn read the memory on one handout in this many (1: on every handout)
+     */
+    public BackendMemoryLimit(long limitBytes, int sampledOneIn) {
+        if (limitBytes <= 0 || sampledOneIn < 1) {
+            throw new IllegalArgumentException("limit " + limitBytes + " bytes, one in " + sampledOneIn);
+        }
+        this.limitBytes = limitBytes;
+        this.sampledOneIn = sampledOneIn;
+    }
+
+    /** The limit this server was started with ({@link #PROPERTY}, else {@link #VARIABLE}, else {@value #DEFAULT_MB} MiB). */
+    public static BackendMemoryLimit configured() {
+        return CONFIGURED;
+    }
+
+    /**
+     * The limit a setting gives: a whole number of MiB from {@value #MIN_MB} to {@value #MAX_MB}.
+     * Anything else is logged as severe, naming {@link #VARIABLE}, and the default is used: the pool
+     * cannot stop the server (the application's start-up refuses the same value, naming it:
+     * {@code platform.PoolMemoryLimit}).
+     *
+     * @param property the system property's value, or null
+     * @param variable the environment variable's value, or null
+     */
+    static BackendMemoryLimit configured(String property, String variable) {
+        String setting = property != null ? property : variable;
+        int megabytes = DEFAULT_MB;
+        if (setting != null && !setting.isBlank()) {
+            Integer parsed = megabytes(setting);
+            if (parsed == null) {
+                LOG.severe(VARIABLE + " (" + PROPERTY + ") is '" + setting + "', not a whole number of MiB from " + MIN_MB
+                        + " to " + MAX_MB + ": pooled connections are retired above " + DEFAULT_MB + " MiB");
+            } else {
+                megabytes = parsed;
+            }
+        }
+        return new BackendMemoryLimit(megabytes * 1024L * 1024L, SAMPLED_ONE_IN);
+    }
+
+    /**
+     * @param setting a setting's text
+     * @return the whole number of MiB it names, from {@value #MIN_MB} to {@value #MAX_MB}; null otherwise
+     */
+    public static Integer megabytes(String setting) {
+        String trimmed = setting.trim();
+        if (!trimmed.matches("[0-9]{1,6}")) {
+            return null;
+        }
+        int megabytes = Integer.parseInt(trimmed);
+        return megabytes >= MIN_MB && megabytes <= MAX_MB ? megabytes : null;
+    }
+
+    /** @return the limit, in bytes */
+    public long limitBytes() {
+        return limitBytes;
+    }
+
+    /**
+     * @param connection a physical connection to PostgreSQL, out of any transaction
+     * @param timeoutSeconds how long to wait for its answer (0: as long as it takes)
+     * @return null when it may be handed out; otherwise why not (it does not answer, or the memory it holds)
+     */
+    public String refusal(Connection connection, int timeoutSeconds) {
+        if (ThreadLocalRandom.current().nextInt(sampledOneIn) != 0) {
+            return answers(connection, timeoutSeconds) ? null : "the connection does not answer";
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(timeoutSeconds);
+            try (ResultSet row = statement.executeQuery(MEMORY)) {
+                row.next();
+                long bytes = row.getLong(1);
+                if (bytes <= limitBytes) {
+                    return null;
+                }
+                return "PostgreSQL backend " + row.getInt(2) + " holds " + bytes / (1024 * 1024) + " MiB of memory, above the "
+                        + limitBytes / (1024 * 1024) + " MiB of " + VARIABLE + ": retired";
+            }
+        } catch (SQLException e) {
+            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                // The application's start-up warns of it (platform.PoolMemoryLimit), once.
+                return answers(connection, timeoutSeconds) ? null : "the connection does not answer";
+            }
+            return "the connection does not answer: " + e.getMessage();
+        }
+    }
+
+    private static boolean answers(Connection connection, int timeoutSeconds) {
+        try {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

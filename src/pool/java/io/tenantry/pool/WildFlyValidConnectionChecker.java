@@ -1,0 +1,29 @@
+package io.tenantry.pool;
+
+import java.io.Serial;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.jboss.jca.adapters.jdbc.spi.ValidConnectionChecker;
+
+/**
+ * {@link BackendMemoryLimit} for WildFly's pools ({@code valid-connection-checker-class-name}, with
+ * {@code validate-on-match}, wildfly-config/). A connection refused is destroyed and another one
+ * handed out; WildFly logs the reason this class gives (as a warning). As WildFly's own PostgreSQL
+ * checker, it waits for the connection's answer as long as it takes.
+ */
+public final class WildFlyValidConnectionChecker implements ValidConnectionChecker {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param connection the physical connection the pool is about to hand out
+     * @return null when it may be handed out; otherwise an exception naming why not
+     */
+    @Override
+    public SQLException isValidConnection(Connection connection) {
+        String refusal = BackendMemoryLimit.configured().refusal(connection, 0);
+        return refusal == null ? null : new SQLException(refusal);
+    }
+}

@@ -1,0 +1,30 @@
+package io.tenantry.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** DB_CONNECTION_MEMORY_MB: 48 MiB unless set, a whole number of MiB from 2 to 65,536, refused naming the variable. */
+class PoolMemoryLimitTest {
+
+    @Test
+    void unsetIs48MiBAndAWholeNumberIsMebibytes() {
+        assertEquals(48, PoolMemoryLimit.of(Optional.empty()).megabytes());
+        assertEquals(48, PoolMemoryLimit.of(Optional.of(" ")).megabytes());
+        assertEquals(2, PoolMemoryLimit.of(Optional.of("2")).megabytes());
+        assertEquals(65_536, PoolMemoryLimit.of(Optional.of(" 65536 ")).megabytes());
+    }
+
+    @Test
+    void anythingElseIsRefusedNamingTheVariable() {
+        for (String wrong : new String[] {"0", "1", "65537", "-1", "1.5", "48MB", "9999999999", "lots"}) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> PoolMemoryLimit.of(Optional.of(wrong)), wrong);
+            assertTrue(refused.getMessage().contains("DB_CONNECTION_MEMORY_MB"), refused.getMessage());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.tenantry.pool;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.TestDatabase;
+
+/**
+ * What the servers' pools ask before they hand a PostgreSQL connection out (tenantry-pool.jar), on
+ * the run's database without a server: a connection is refused when its backend holds more memory
+ * than the limit or does not answer, and handed out while it answers when the account may not read
+ * its memory. (The servers' adapters, src/pool/java, are used by every test on a server.)
+ */
+class BackendMemoryLimitIT {
+
+    private static final long GIB = 1024L * 1024 * 1024;
+    /** Every handout reads the memory. */
+    private static final int ALWAYS = 1;
+    /** No handout reads the memory but one in about two billion. */
+    private static final int NEVER = Integer.MAX_VALUE;
+
+    @Test
+    void aBackendUnderTheLimitIsHandedOutAndOneAboveItIsRetired() throws SQLException {
+        try (Connection connection = TestDatabase.connect()) {
+            assertNull(new BackendMemoryLimit(GIB, ALWAYS).refusal(connection, 0));
+            // A new backend already holds about a MiB.
+            String refusal = new BackendMemoryLimit(64 * 1024, ALWAYS).refusal(connection, 0);
+            assertNotNull(refusal);
+            assertTrue(refusal.contains("DB_CONNECTION_MEMORY_MB") && refusal.endsWith("retired"), refusal);
+        }
+    }
+
+    @Test
+    void aConnectionThatDoesNotAnswerIsRetiredWhetherItsMemoryIsReadOrNot() throws SQLException {
+        try (Connection ended = TestDatabase.connect(); Connection other = TestDatabase.connect();
+                Statement end = other.createStatement()) {
+            end.execute("SELECT pg_terminate_backend(" + pidOf(ended) + ")");
+            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS).refusal(ended, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, NEVER).refusal(ended, 0));
+        }
+        Connection closed = TestDatabase.connect();
+        closed.close();
+        assertNotNull(new BackendMemoryLimit(GIB, ALWAYS).refusal(closed, 0));
+        assertNotNull(new BackendMemoryLimit(GIB, NEVER).refusal(closed, 0));
+    }
+
+    @Test
+    void anAccountThatMayNotReadTheMemoryKeepsItsConnectionsWhileTheyAnswer() throws SQLException {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN CREATE ROLE tenantry_pool_no_stats NOLOGIN;"
+                    + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            statement.execute("SET ROLE tenantry_pool_no_stats");
+            try {
+                assertNull(new BackendMemoryLimit(64 * 1024, ALWAYS).refusal(connection, 0));
+                assertTrue(connection.getAutoCommit());
+            } finally {
+                statement.execute("RESET ROLE");
+            }
+        }
+    }
+
+    private static int pidOf(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+}
