@@ -115,6 +115,7 @@ class MigrationReplayIT extends DeployedTenantry {
     void aFlywayRunDuringAReplayWaitsForItThenFindsTheTenantCurrent() throws Exception {
         try (Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
+            lockAccounts(db);
             assertEquals(latest, MigrationReplay.of(db, template, files).orElseThrow().apply(db, replayed).version());
             CompletableFuture<MigrateResult> flywayRun = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -157,17 +158,23 @@ class MigrationReplayIT extends DeployedTenantry {
         return rows;
     }
 
+    /**
+     * Replayed from V1, the migrations add keys into public.account and V6_3 drops them, in one
+     * transaction: its locks on account, taken step by step, deadlocked with another class's writes of
+     * accounts (seen in the WildFly part of .ci/run, in both tests that replay). Taken whole first,
+     * others wait. A real fleet replays from 6.3 on, after those migrations.
+     */
+    private static void lockAccounts(Connection db) throws SQLException {
+        try (Statement lock = db.createStatement()) {
+            lock.execute("LOCK TABLE public.account IN ACCESS EXCLUSIVE MODE");
+        }
+    }
+
     private Optional<String> replay(SchemaName schema) throws SQLException {
         try (Connection db = TestDatabase.connect()) {
             db.setAutoCommit(false);
             try {
-                // Replayed from V1, the migrations add keys into public.account and V6_3 drops them, in one
-                // transaction: its locks on account, taken step by step, deadlocked with another class's
-                // writes of accounts (seen in the WildFly part of .ci/run). Taken whole first, others wait.
-                // A real fleet replays from 6.3 on, after those migrations.
-                try (Statement lock = db.createStatement()) {
-                    lock.execute("LOCK TABLE public.account IN ACCESS EXCLUSIVE MODE");
-                }
+                lockAccounts(db);
                 MigrationReplay.Outcome outcome = MigrationReplay.of(db, template, files).orElseThrow().apply(db, schema);
                 db.commit();
                 return Optional.ofNullable(outcome.version());
