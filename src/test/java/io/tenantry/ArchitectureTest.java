@@ -1,5 +1,6 @@
 package io.tenantry;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -62,6 +63,7 @@ class ArchitectureTest {
                 .whereLayer(SCHEMAS).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES, PEOPLE)
                 .whereLayer(TENANCY).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES, PEOPLE, SCHEMAS)
                 .whereLayer(PLATFORM).mayOnlyBeAccessedByLayers(STARTUP, FRAME, AUDIT, FEATURES, PEOPLE, SCHEMAS, TENANCY)
+                .whereLayer(POOL).mayNotBeAccessedByAnyLayer()
                 .ensureAllClassesAreContainedInArchitectureIgnoring("io.tenantry");
         floors.check(classes);
     }
@@ -101,6 +103,18 @@ class ArchitectureTest {
                 .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
                         JavaClass.Predicates.type(jakarta.json.Json.class))))
                 .orShould().callMethod(jakarta.json.spi.JsonProvider.class, "provider")
+                .check(classes);
+    }
+
+    /**
+     * The server library (tenantry-pool.jar) is loaded by the server's pool before any application,
+     * beside PostgreSQL's driver alone: it may use the JDK only. The WAR leaves it out, so no other
+     * package may use it either (above).
+     */
+    @Test
+    void theServerLibraryUsesTheJdkOnly() {
+        classes().that().resideInAPackage("io.tenantry.pool..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.tenantry.pool..")
                 .check(classes);
     }
 

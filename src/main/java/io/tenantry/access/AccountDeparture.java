@@ -2,6 +2,7 @@ package io.tenantry.access;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import io.tenantry.accounts.AccountDeactivated;
@@ -53,7 +54,7 @@ public class AccountDeparture {
         List<Number> tenantIds = em.createNativeQuery("DELETE FROM public.tenant_member WHERE account_id = ? "
                 + "RETURNING tenant_id").setParameter(1, deactivated.accountId()).getResultList();
         // Each tenant's trail tells its Administrators that the member left, and why.
-        directory.all().stream().filter(tenant -> tenantIds.stream().anyMatch(id -> id.longValue() == tenant.id()))
+        tenantIds.stream().map(id -> directory.find(id.longValue())).flatMap(Optional::stream)
                 .forEach(tenant -> audited.fire(Audited.in(tenant, "member.removed", deactivated.username())
                         .before(Map.of("member", true)).after(Map.of("member", false, "reason", "account deactivated"))));
         LOG.info("Account " + deactivated.username() + " left " + schemas.size() + " tenant(s)");

@@ -167,7 +167,8 @@ public class InvitationAcceptance {
     }
 
     private void requireServed(Tenant tenant) {
-        Tenant now = directory.find(tenant.label()).filter(found -> found.id() == tenant.id() && !found.beingDeleted())
+        // By id from the registry, not this instance's memory: a deletion or restore another instance began is seen.
+        Tenant now = directory.find(tenant.id()).filter(found -> !found.beingDeleted())
                 .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.tenantGone"));
         if (restores.isUnderway(now)) {
             throw new TenantRestoringException(now.label());
@@ -178,7 +179,7 @@ public class InvitationAcceptance {
     }
 
     private Tenant tenantOf(SingleUseLinks.Redeemed link) {
-        return directory.all().stream().filter(t -> link.tenantId().orElse(-1L) == t.id()).findFirst()
+        return link.tenantId().flatMap(directory::find).filter(tenant -> !tenant.beingDeleted())
                 .orElseThrow(() -> new SingleUseLinks.LinkRefusedException("link.tenantGone"));
     }
 }

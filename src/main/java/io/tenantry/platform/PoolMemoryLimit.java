@@ -4,41 +4,50 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import io.tenantry.pool.BackendMemoryLimit;
-
 /**
  * DB_CONNECTION_MEMORY_MB: the most memory, in MiB (48 unless set; 2 to 65,536), a pooled
  * connection's PostgreSQL backend may hold and still be handed out. The server's pool applies it
- * ({@link BackendMemoryLimit}, in tenantry-pool.jar, reads the same variable: payara-config/,
- * wildfly-config/); the application checks it at start-up with the same rule, so that a wrong value fails the deployment naming it rather
+ * ({@code io.tenantry.pool.BackendMemoryLimit}, in tenantry-pool.jar, reads the same variable:
+ * payara-config/, wildfly-config/); the application checks it at start-up by the same rule (kept
+ * apart, so that the WAR never depends on the version of the server's library;
+ * {@code PoolMemoryLimitTest} holds the two to one rule), so that a wrong value fails the deployment naming it rather
  * than leaving the pool on its default, and warns when the pool's account cannot read the memory.
  */
 public record PoolMemoryLimit(int megabytes) {
 
+    static final int DEFAULT_MB = 48;
+    static final int MIN_MB = 2;
+    static final int MAX_MB = 65_536;
     private static final Logger LOG = Logger.getLogger(PoolMemoryLimit.class.getName());
-    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    /** Not permitted (42501), no such view (42P01: PostgreSQL 13 and older). */
+    private static final Set<String> UNREADABLE = Set.of("42501", "42P01");
 
     /** The checked setting; an {@link IllegalStateException} naming the variable when it is wrong. */
     public static PoolMemoryLimit of(Optional<String> megabytes) {
         if (megabytes.isEmpty() || megabytes.get().isBlank()) {
-            return new PoolMemoryLimit(BackendMemoryLimit.DEFAULT_MB);
+            return new PoolMemoryLimit(DEFAULT_MB);
         }
-        Integer mb = BackendMemoryLimit.megabytes(megabytes.get());
-        if (mb == null) {
-            throw new IllegalStateException(BackendMemoryLimit.VARIABLE + " is '" + megabytes.get() + "', not a whole number of MiB from "
-                    + BackendMemoryLimit.MIN_MB + " to " + BackendMemoryLimit.MAX_MB + ". Set it, for example "
-                    + BackendMemoryLimit.VARIABLE + "=96, or leave it unset for " + BackendMemoryLimit.DEFAULT_MB + ".");
+        String text = megabytes.get().strip();
+        if (text.matches("[0-9]{1,6}")) {
+            int mb = Integer.parseInt(text);
+            if (mb >= MIN_MB && mb <= MAX_MB) {
+                return new PoolMemoryLimit(mb);
+            }
         }
-        return new PoolMemoryLimit(mb);
+        throw new IllegalStateException("DB_CONNECTION_MEMORY_MB is '" + megabytes.get() + "', not a whole number of MiB from "
+                + MIN_MB + " to " + MAX_MB + ". Set it, for example DB_CONNECTION_MEMORY_MB=96, or leave it unset for "
+                + DEFAULT_MB + ".");
     }
 
     /**
      * Logs a warning, saying what to grant, when the pool's database account may not read
-     * {@code pg_backend_memory_contexts}: the pool then never retires a connection for its memory.
+     * {@code pg_backend_memory_contexts} or PostgreSQL has no such view (13 and older): the pool then
+     * retires each connection after 1,000 handouts, whatever it holds.
      *
      * @throws SQLException when the database cannot be asked
      */
@@ -46,12 +55,14 @@ public record PoolMemoryLimit(int megabytes) {
         try (Connection connection = Database.connection(pool); Statement statement = connection.createStatement()) {
             statement.executeQuery("SELECT 1 FROM pg_backend_memory_contexts LIMIT 1").close();
         } catch (SQLException e) {
-            if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+            if (!UNREADABLE.contains(e.getSQLState())) {
                 throw e;
             }
-            LOG.warning("The database account of the pool " + Database.JNDI_NAME + " may not read pg_backend_memory_contexts,"
-                    + " so DB_CONNECTION_MEMORY_MB is not applied: each pooled connection's PostgreSQL memory grows with the"
-                    + " tenants it serves. Grant it the role pg_read_all_stats (docs/operations.md, \"PostgreSQL's memory\").");
+            LOG.warning("The pool " + Database.JNDI_NAME + " cannot read its connections' memory (pg_backend_memory_contexts: "
+                    + e.getMessage().strip() + "), so " + "DB_CONNECTION_MEMORY_MB is not applied: each pooled"
+                    + " connection is retired after 1,000 handouts instead, whatever it holds. Grant its database account the role"
+                    + " pg_read_all_stats (PostgreSQL 15 and later; 14 lets only a superuser read it, 13 and older have no such"
+                    + " view): docs/operations.md, \"PostgreSQL's memory\".");
         }
     }
 

@@ -1,7 +1,7 @@
 package io.tenantry.platform;
 
 /**
- * The Jakarta Security roles Tenantry gives a caller, named here, on the ground floor, so that a
+ * The Jakarta Security roles Tenantry gives a caller, named here, on the platform floor, so that a
  * service on any floor can check one through {@code SecurityContext.isCallerInRole} without knowing
  * who establishes it ({@code accounts.TenantryAuthentication}).
  */

@@ -4,7 +4,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -19,8 +24,10 @@ import java.util.logging.Logger;
  * later), read on one handout in {@value #SAMPLED_ONE_IN} chosen at random (the read lists every
  * memory context of the backend: one per cached index, so its cost grows with the tenants the
  * connection touched), which lets a connection pass the limit by what about that many handouts add.
- * Reading that view takes {@code pg_read_all_stats} (or a superuser); without it connections are
- * never refused for their memory (the application's start-up warns of it).
+ * Reading that view takes {@code pg_read_all_stats} (or a superuser; on PostgreSQL 14 a superuser,
+ * and before 14 there is none); without it a connection is retired after
+ * {@value #USES_WHEN_UNREADABLE} handouts instead, which bounds its memory as the usage count that
+ * came before did (the application's start-up warns of it).
  */
 public final class BackendMemoryLimit {
 
@@ -36,25 +43,45 @@ public final class BackendMemoryLimit {
     public static final int MAX_MB = 65_536;
     /** One handout in this many reads the backend's memory. */
     public static final int SAMPLED_ONE_IN = 64;
+    /**
+     * Where PostgreSQL cannot tell the memory, a connection is retired at this many handouts: it has
+     * then served at most as many tenants, about 50 MB (bench/README.md, "Bounded database memory").
+     */
+    public static final int USES_WHEN_UNREADABLE = 1_000;
 
+    private static final double MIB = 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(BackendMemoryLimit.class.getName());
     private static final String MEMORY = "SELECT sum(total_bytes), pg_backend_pid() FROM pg_backend_memory_contexts";
-    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    /**
+     * The SQL states of a memory that cannot be read: the account may not (42501: PostgreSQL 15 and
+     * later ask for {@code pg_read_all_stats}, 14 for a superuser), or the view does not exist (42P01:
+     * PostgreSQL 13 and older).
+     */
+    public static final Set<String> UNREADABLE = Set.of("42501", "42P01");
     private static final BackendMemoryLimit CONFIGURED = configured(System.getProperty(PROPERTY), System.getenv(VARIABLE));
 
     private final long limitBytes;
     private final int sampledOneIn;
+    private final int usesWhenUnreadable;
+    /** Set once the view could not be read: the account and the server do not change under a pool. */
+    private final AtomicBoolean memoryUnreadable = new AtomicBoolean();
+    /** Handouts per connection, counted only while the memory cannot be read; forgotten with the connection. */
+    private final Map<Connection, Integer> handouts = new WeakHashMap<>();
 
     /**
      * @param limitBytes the most memory a backend may hold and still be handed out, in bytes
      * @param sampledOneIn read the memory on one handout in this many (1: on every handout)
+     * @param usesWhenUnreadable when PostgreSQL cannot tell the memory, retire a connection at this
+     *     many handouts instead, as the servers' usage counts do
      */
-    public BackendMemoryLimit(long limitBytes, int sampledOneIn) {
-        if (limitBytes <= 0 || sampledOneIn < 1) {
-            throw new IllegalArgumentException("limit " + limitBytes + " bytes, one in " + sampledOneIn);
+    public BackendMemoryLimit(long limitBytes, int sampledOneIn, int usesWhenUnreadable) {
+        if (limitBytes <= 0 || sampledOneIn < 1 || usesWhenUnreadable < 1) {
+            throw new IllegalArgumentException("limit " + limitBytes + " bytes, one in " + sampledOneIn + ", "
+                    + usesWhenUnreadable + " uses");
         }
         this.limitBytes = limitBytes;
         this.sampledOneIn = sampledOneIn;
+        this.usesWhenUnreadable = usesWhenUnreadable;
     }
 
     /** The limit this server was started with ({@link #PROPERTY}, else {@link #VARIABLE}, else {@value #DEFAULT_MB} MiB). */
@@ -83,7 +110,7 @@ public final class BackendMemoryLimit {
                 megabytes = parsed;
             }
         }
-        return new BackendMemoryLimit(megabytes * 1024L * 1024L, SAMPLED_ONE_IN);
+        return new BackendMemoryLimit(megabytes * 1024L * 1024L, SAMPLED_ONE_IN, USES_WHEN_UNREADABLE);
     }
 
     /**
@@ -91,7 +118,7 @@ public final class BackendMemoryLimit {
      * @return the whole number of MiB it names, from {@value #MIN_MB} to {@value #MAX_MB}; null otherwise
      */
     public static Integer megabytes(String setting) {
-        String trimmed = setting.trim();
+        String trimmed = setting.strip();
         if (!trimmed.matches("[0-9]{1,6}")) {
             return null;
         }
@@ -105,39 +132,62 @@ public final class BackendMemoryLimit {
     }
 
     /**
-     * @param connection a physical connection to PostgreSQL, out of any transaction
+     * @param connection a physical connection to PostgreSQL, out of any transaction (auto-commit may be
+     *     off: Payara gives a connection back so after a failed commit)
      * @param timeoutSeconds how long to wait for its answer (0: as long as it takes)
-     * @return null when it may be handed out; otherwise why not (it does not answer, or the memory it holds)
+     * @return null when it may be handed out; otherwise why not (it does not answer, the memory it
+     *     holds, or its handouts while the memory cannot be read)
      */
     public String refusal(Connection connection, int timeoutSeconds) {
+        if (memoryUnreadable.get()) {
+            return usedUp(connection) ? "PostgreSQL cannot tell this connection's memory (see " + VARIABLE + "): retired after "
+                    + usesWhenUnreadable + " handouts" : answers(connection, timeoutSeconds);
+        }
         if (ThreadLocalRandom.current().nextInt(sampledOneIn) != 0) {
-            return answers(connection, timeoutSeconds) ? null : "the connection does not answer";
+            return answers(connection, timeoutSeconds);
         }
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(timeoutSeconds);
             try (ResultSet row = statement.executeQuery(MEMORY)) {
                 row.next();
                 long bytes = row.getLong(1);
-                if (bytes <= limitBytes) {
-                    return null;
-                }
-                return "PostgreSQL backend " + row.getInt(2) + " holds " + bytes / (1024 * 1024) + " MiB of memory, above the "
-                        + limitBytes / (1024 * 1024) + " MiB of " + VARIABLE + ": retired";
+                return bytes <= limitBytes ? null : String.format(Locale.ROOT,
+                        "PostgreSQL backend %d holds %.1f MiB of memory, above the %.1f MiB of %s: retired",
+                        row.getInt(2), bytes / MIB, limitBytes / MIB, VARIABLE);
             }
         } catch (SQLException e) {
-            if (INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-                // The application's start-up warns of it (platform.PoolMemoryLimit), once.
-                return answers(connection, timeoutSeconds) ? null : "the connection does not answer";
+            if (UNREADABLE.contains(e.getSQLState())) {
+                // From now on, retired by their handouts (the application's start-up warns of it: platform.PoolMemoryLimit).
+                memoryUnreadable.set(true);
+                return refusal(connection, timeoutSeconds);
             }
             return "the connection does not answer: " + e.getMessage();
         }
     }
 
-    private static boolean answers(Connection connection, int timeoutSeconds) {
-        try {
-            return connection.isValid(timeoutSeconds);
+    /**
+     * What the servers' own PostgreSQL validation asks: a statement, which also fails on a connection
+     * left in a failed transaction (Connection.isValid would pass it).
+     */
+    private static String answers(Connection connection, int timeoutSeconds) {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(timeoutSeconds);
+            statement.execute("SELECT 1");
+            return null;
         } catch (SQLException e) {
-            return false;
+            return "the connection does not answer: " + e.getMessage();
+        }
+    }
+
+    /** Counts a handout of {@code connection}; true (and forgets it) at the {@code usesWhenUnreadable}th. */
+    private boolean usedUp(Connection connection) {
+        synchronized (handouts) {
+            int count = handouts.merge(connection, 1, Integer::sum);
+            if (count < usesWhenUnreadable) {
+                return false;
+            }
+            handouts.remove(connection);
+            return true;
         }
     }
 }

@@ -32,6 +32,15 @@ public class TenantDirectory {
         return found;
     }
 
+    /**
+     * The tenant of this id, read from the registry (one query by key), not from memory: for the
+     * few that name a tenant by id (an invitation accepted, an account deactivated), which must find
+     * one another instance created and this one has not met yet, without going through every tenant.
+     */
+    public Optional<Tenant> find(long id) {
+        return registry.find(id);
+    }
+
     public Collection<Tenant> all() {
         return List.copyOf(known.values());
     }

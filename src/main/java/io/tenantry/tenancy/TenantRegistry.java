@@ -49,10 +49,19 @@ public class TenantRegistry {
     }
 
     public Optional<Tenant> find(TenantLabel label) {
+        return findWhere("label = ?", label.value());
+    }
+
+    /** This life of a tenant, by its row's key; empty when it is gone. */
+    public Optional<Tenant> find(long id) {
+        return findWhere("id = ?", id);
+    }
+
+    private Optional<Tenant> findWhere(String condition, Object key) {
         try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT " + COLUMNS + " FROM public.tenant WHERE label = ?")) {
-            select.setString(1, label.value());
+                     "SELECT " + COLUMNS + " FROM public.tenant WHERE " + condition)) {
+            select.setObject(1, key);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.of(tenantOf(rows)) : Optional.empty();
             }

@@ -24,6 +24,22 @@ public final class WildFlyValidConnectionChecker implements ValidConnectionCheck
     @Override
     public SQLException isValidConnection(Connection connection) {
         String refusal = BackendMemoryLimit.configured().refusal(connection, 0);
-        return refusal == null ? null : new SQLException(refusal);
+        return refusal == null ? null : new Refusal(refusal);
+    }
+
+    /** Without a stack trace: WildFly logs each refusal with the exception, where a trace of the pool's own frames says nothing. */
+    private static final class Refusal extends SQLException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        Refusal(String reason) {
+            super(reason);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }

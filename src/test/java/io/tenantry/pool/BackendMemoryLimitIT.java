@@ -2,6 +2,7 @@ package io.tenantry.pool;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -15,8 +16,8 @@ import io.tenantry.testing.TestDatabase;
 /**
  * What the servers' pools ask before they hand a PostgreSQL connection out (tenantry-pool.jar), on
  * the run's database without a server: a connection is refused when its backend holds more memory
- * than the limit or does not answer, and handed out while it answers when the account may not read
- * its memory. (The servers' adapters, src/pool/java, are used by every test on a server.)
+ * than the limit, does not answer or is left in a failed transaction, and, where the account may
+ * not read its memory, after a number of handouts instead. (The servers' adapters, src/pool/java, are used by every test on a server.)
  */
 class BackendMemoryLimitIT {
 
@@ -25,13 +26,14 @@ class BackendMemoryLimitIT {
     private static final int ALWAYS = 1;
     /** No handout reads the memory but one in about two billion. */
     private static final int NEVER = Integer.MAX_VALUE;
+    private static final int USES = 3;
 
     @Test
     void aBackendUnderTheLimitIsHandedOutAndOneAboveItIsRetired() throws SQLException {
         try (Connection connection = TestDatabase.connect()) {
-            assertNull(new BackendMemoryLimit(GIB, ALWAYS).refusal(connection, 0));
+            assertNull(new BackendMemoryLimit(GIB, ALWAYS, USES).refusal(connection, 0));
             // A new backend already holds about a MiB.
-            String refusal = new BackendMemoryLimit(64 * 1024, ALWAYS).refusal(connection, 0);
+            String refusal = new BackendMemoryLimit(64 * 1024, ALWAYS, USES).refusal(connection, 0);
             assertNotNull(refusal);
             assertTrue(refusal.contains("DB_CONNECTION_MEMORY_MB") && refusal.endsWith("retired"), refusal);
         }
@@ -42,27 +44,46 @@ class BackendMemoryLimitIT {
         try (Connection ended = TestDatabase.connect(); Connection other = TestDatabase.connect();
                 Statement end = other.createStatement()) {
             end.execute("SELECT pg_terminate_backend(" + pidOf(ended) + ")");
-            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS).refusal(ended, 0));
-            assertNotNull(new BackendMemoryLimit(GIB, NEVER).refusal(ended, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, USES).refusal(ended, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, NEVER, USES).refusal(ended, 0));
         }
         Connection closed = TestDatabase.connect();
         closed.close();
-        assertNotNull(new BackendMemoryLimit(GIB, ALWAYS).refusal(closed, 0));
-        assertNotNull(new BackendMemoryLimit(GIB, NEVER).refusal(closed, 0));
+        assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, USES).refusal(closed, 0));
+        assertNotNull(new BackendMemoryLimit(GIB, NEVER, USES).refusal(closed, 0));
     }
 
     @Test
-    void anAccountThatMayNotReadTheMemoryKeepsItsConnectionsWhileTheyAnswer() throws SQLException {
+    void whereTheMemoryCannotBeReadAConnectionIsRetiredAfterItsHandouts() throws SQLException {
         try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DO $$ BEGIN CREATE ROLE tenantry_pool_no_stats NOLOGIN;"
                     + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
             statement.execute("SET ROLE tenantry_pool_no_stats");
             try {
-                assertNull(new BackendMemoryLimit(64 * 1024, ALWAYS).refusal(connection, 0));
-                assertTrue(connection.getAutoCommit());
+                BackendMemoryLimit limit = new BackendMemoryLimit(64 * 1024, ALWAYS, USES);
+                assertNull(limit.refusal(connection, 0), "a backend above the limit, whose memory cannot be read");
+                assertNull(limit.refusal(connection, 0));
+                String refusal = limit.refusal(connection, 0);
+                assertNotNull(refusal, "the third handout of " + USES);
+                assertTrue(refusal.endsWith("retired after " + USES + " handouts"), refusal);
+                assertNull(limit.refusal(connection, 0), "counted again from nothing, as a new connection would be");
             } finally {
                 statement.execute("RESET ROLE");
             }
+        }
+    }
+
+    @Test
+    void aConnectionLeftInAFailedTransactionIsRetiredOneWithAutoCommitOffIsNot() throws SQLException {
+        try (Connection connection = TestDatabase.connect()) {
+            connection.setAutoCommit(false);
+            assertNull(new BackendMemoryLimit(GIB, ALWAYS, USES).refusal(connection, 0));
+            assertNull(new BackendMemoryLimit(GIB, NEVER, USES).refusal(connection, 0));
+            try (Statement failing = connection.createStatement()) {
+                assertThrows(SQLException.class, () -> failing.execute("SELECT 1 / 0"));
+            }
+            assertNotNull(new BackendMemoryLimit(GIB, NEVER, USES).refusal(connection, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, USES).refusal(connection, 0));
         }
     }
 
