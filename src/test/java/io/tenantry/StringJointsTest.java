@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.jar.JarFile;
 
 import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -46,6 +47,33 @@ class StringJointsTest {
         List<String> commands = Files.readAllLines(Path.of("payara-config/post-boot-commands.asadmin"));
         assertTrue(commands.stream().anyMatch(command -> command.startsWith("create-jdbc-resource ") && command.endsWith(" " + global)),
                 "payara-config/post-boot-commands.asadmin creates no JDBC resource " + global);
+    }
+
+    /**
+     * Both servers' pools name their validation class, and WildFly its module, by strings; the classes
+     * are in tenantry-pool.jar as the build made it (the WAR has none of them).
+     */
+    @Test
+    void thePoolsOfBothServersValidateWithClassesOfTheServerLibrary() throws Exception {
+        String payara = Files.readString(Path.of("payara-config/post-boot-commands.asadmin"));
+        String wildfly = Files.readString(Path.of("wildfly-config/tenantry.cli"));
+        List<String> named = List.of(wordAfter(payara, "--validationclassname "),
+                wordAfter(wildfly, "--valid-connection-checker-class-name="));
+        String module = wordAfter(wildfly, "--valid-connection-checker-module=");
+        assertTrue(wildfly.contains("module add --name=" + module + " --resources=${tenantry-pool.jar} "),
+                "wildfly-config/tenantry.cli makes no module " + module + " of tenantry-pool.jar");
+        try (JarFile library = new JarFile("target/server-lib/tenantry-pool.jar")) {
+            for (String className : named) {
+                assertTrue(library.getEntry(className.replace('.', '/') + ".class") != null,
+                        className + " is not in target/server-lib/tenantry-pool.jar");
+            }
+        }
+    }
+
+    private static String wordAfter(String text, String option) {
+        int at = text.indexOf(option);
+        assertTrue(at >= 0, "no " + option);
+        return text.substring(at + option.length()).split("\\s", 2)[0];
     }
 
     @Test
