@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import io.tenantry.platform.WholeNumberSetting;
+
 /**
  * How long a new tenant may be used before it is paid for (TENANTS_TRIAL_DAYS, whole days): its
  * paid-until starts at its creation plus this. Zero days: no trial, a new tenant has no paid-until
@@ -21,16 +23,7 @@ public record TrialPeriod(int days) {
      * fails with an {@link IllegalStateException} naming the variable.
      */
     public static TrialPeriod of(Optional<String> configured) {
-        Optional<String> text = configured.map(String::strip).filter(value -> !value.isEmpty());
-        if (text.isEmpty()) {
-            return new TrialPeriod(DEFAULT_DAYS);
-        }
-        if (!text.get().matches("[0-9]{1,4}") || Integer.parseInt(text.get()) > MOST_DAYS) {
-            throw new IllegalStateException(VARIABLE + " '" + configured.get() + "' is not a whole number of days from 0"
-                    + " to " + MOST_DAYS + ". Leave it unset for " + DEFAULT_DAYS + ", or set, for example, " + VARIABLE
-                    + "=30 (0: no trial, new tenants are unpaid at once).");
-        }
-        return new TrialPeriod(Integer.parseInt(text.get()));
+        return new TrialPeriod((int) WholeNumberSetting.of(VARIABLE, configured, "days", 0, MOST_DAYS, DEFAULT_DAYS, 30));
     }
 
     /** When a trial begun at {@code start} ends, to the second; empty when there is no trial (0 days). */

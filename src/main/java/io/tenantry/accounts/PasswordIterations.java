@@ -2,6 +2,8 @@ package io.tenantry.accounts;
 
 import java.util.Optional;
 
+import io.tenantry.platform.WholeNumberSetting;
+
 /**
  * PASSWORD_ITERATIONS: how many PBKDF2-HMAC-SHA512 iterations a new password hash takes (210,000
  * unless set, OWASP's 2023 figure; at least 1,024, the least Jakarta Security's PBKDF2 takes, above
@@ -18,19 +20,8 @@ public record PasswordIterations(int count) {
 
     /** The checked setting; an {@link IllegalStateException} naming the variable when it is wrong. */
     public static PasswordIterations of(Optional<String> iterations) {
-        if (iterations.isEmpty() || iterations.get().isBlank()) {
-            return new PasswordIterations(DEFAULT);
-        }
-        String text = iterations.get().strip();
-        if (text.matches("[0-9]{1,8}")) {
-            int count = Integer.parseInt(text);
-            if (count >= LEAST && count <= MOST) {
-                return new PasswordIterations(count);
-            }
-        }
-        throw new IllegalStateException("PASSWORD_ITERATIONS is '" + iterations.get() + "', not a whole number from "
-                + LEAST + " to " + MOST + ". Set it, for example PASSWORD_ITERATIONS=600000, or leave it unset for "
-                + DEFAULT + ".");
+        return new PasswordIterations((int) WholeNumberSetting.of("PASSWORD_ITERATIONS", iterations, "", LEAST, MOST, DEFAULT,
+                600_000));
     }
 
     /** For the start-up log. */

@@ -2,6 +2,8 @@ package io.tenantry.archive;
 
 import java.util.Optional;
 
+import io.tenantry.platform.WholeNumberSetting;
+
 /**
  * How large an archive to import may be: the upload as sent (ARCHIVE_MAX_SIZE_MB), each entry once
  * expanded (ARCHIVE_MAX_ENTRY_SIZE_MB), all entries expanded together (ARCHIVE_MAX_EXPANDED_SIZE_MB)
@@ -28,16 +30,7 @@ public record ArchiveLimits(long maxUploadBytes, long maxEntryBytes, long maxExp
     }
 
     private static long positive(String variable, Optional<String> configured, long fallback, long most) {
-        Optional<String> text = configured.map(String::strip).filter(value -> !value.isEmpty());
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        if (!text.get().matches("[0-9]{1,10}") || Long.parseLong(text.get()) < 1 || Long.parseLong(text.get()) > most) {
-            throw new IllegalStateException(variable + " '" + configured.get() + "' is not a whole number from 1 to "
-                    + most + ". Leave it unset for " + fallback + ", or set, for example, " + variable + "=" + fallback
-                    + ".");
-        }
-        return Long.parseLong(text.get());
+        return WholeNumberSetting.of(variable, configured, "", 1, most, fallback, fallback);
     }
 
     /** Refuses (413) an upload that says it is larger than ARCHIVE_MAX_SIZE_MB, before any of it is read. */

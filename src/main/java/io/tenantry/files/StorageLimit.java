@@ -2,6 +2,8 @@ package io.tenantry.files;
 
 import java.util.Optional;
 
+import io.tenantry.platform.WholeNumberSetting;
+
 /**
  * TENANT_STORAGE_MAX_MB: how much of the disk one tenant may fill, its files and its restore points
  * together, in MiB (1024 unless set; 1 to 10,000,000). Every tenant shares the disk of FILES_ROOT, so
@@ -14,19 +16,8 @@ public record StorageLimit(long maxBytes) {
 
     /** The checked setting; an {@link IllegalStateException} naming the variable when it is wrong. */
     public static StorageLimit of(Optional<String> megabytes) {
-        if (megabytes.isEmpty() || megabytes.get().isBlank()) {
-            return new StorageLimit(DEFAULT_MB * 1024 * 1024);
-        }
-        String text = megabytes.get().strip();
-        if (text.matches("[0-9]{1,8}")) {
-            long mb = Long.parseLong(text);
-            if (mb >= 1 && mb <= MAX_MB) {
-                return new StorageLimit(mb * 1024 * 1024);
-            }
-        }
-        throw new IllegalStateException("TENANT_STORAGE_MAX_MB is '" + megabytes.get() + "', not a whole number of MiB "
-                + "from 1 to " + MAX_MB + ". Set it, for example TENANT_STORAGE_MAX_MB=2048, or leave it unset for "
-                + DEFAULT_MB + ".");
+        return new StorageLimit(WholeNumberSetting.of("TENANT_STORAGE_MAX_MB", megabytes, "MiB", 1, MAX_MB, DEFAULT_MB, 2048)
+                * 1024 * 1024);
     }
 
     /** The limit in whole MiB, as people are told it. */

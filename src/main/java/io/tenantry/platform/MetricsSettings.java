@@ -26,12 +26,8 @@ public record MetricsSettings(Optional<String> token, int tenants) {
                     + " characters without spaces, for example METRICS_TOKEN=$(openssl rand -hex 24), or leave it"
                     + " unset so that only super-users read /metrics.");
         }
-        Optional<String> count = tenants.map(String::strip).filter(value -> !value.isEmpty());
-        if (count.filter(value -> !value.matches("[0-9]{1,5}") || Integer.parseInt(value) > MOST_TENANTS).isPresent()) {
-            throw new IllegalStateException("METRICS_TENANTS '" + tenants.get() + "' is not a whole number from 0 to "
-                    + MOST_TENANTS + ". Leave it unset for " + DEFAULT_TENANTS + ", or set, for example, METRICS_TENANTS=100.");
-        }
-        return new MetricsSettings(secret, count.map(Integer::parseInt).orElse(DEFAULT_TENANTS));
+        return new MetricsSettings(secret, (int) WholeNumberSetting.of("METRICS_TENANTS", tenants, "", 0, MOST_TENANTS,
+                DEFAULT_TENANTS, 100));
     }
 
     /** For the start-up log; never the token itself. */

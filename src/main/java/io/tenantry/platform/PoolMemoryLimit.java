@@ -29,19 +29,8 @@ public record PoolMemoryLimit(int megabytes) {
 
     /** The checked setting; an {@link IllegalStateException} naming the variable when it is wrong. */
     public static PoolMemoryLimit of(Optional<String> megabytes) {
-        if (megabytes.isEmpty() || megabytes.get().isBlank()) {
-            return new PoolMemoryLimit(DEFAULT_MB);
-        }
-        String text = megabytes.get().strip();
-        if (text.matches("[0-9]{1,6}")) {
-            int mb = Integer.parseInt(text);
-            if (mb >= MIN_MB && mb <= MAX_MB) {
-                return new PoolMemoryLimit(mb);
-            }
-        }
-        throw new IllegalStateException("DB_CONNECTION_MEMORY_MB is '" + megabytes.get() + "', not a whole number of MiB from "
-                + MIN_MB + " to " + MAX_MB + ". Set it, for example DB_CONNECTION_MEMORY_MB=96, or leave it unset for "
-                + DEFAULT_MB + ".");
+        return new PoolMemoryLimit((int) WholeNumberSetting.of("DB_CONNECTION_MEMORY_MB", megabytes, "MiB", MIN_MB, MAX_MB,
+                DEFAULT_MB, 96));
     }
 
     /**

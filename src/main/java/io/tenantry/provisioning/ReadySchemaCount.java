@@ -2,6 +2,8 @@ package io.tenantry.provisioning;
 
 import java.util.Optional;
 
+import io.tenantry.platform.WholeNumberSetting;
+
 /**
  * TENANTS_READY_SCHEMAS: how many tenant schemas are kept built ahead of need at the template's
  * version ({@link ReadySchemas}), 20 unless set, from 0 (every creation builds its schema) to
@@ -17,15 +19,7 @@ public record ReadySchemaCount(int count) {
 
     /** The checked setting; an {@link IllegalStateException} naming the variable when it is wrong. */
     public static ReadySchemaCount of(Optional<String> count) {
-        if (count.isEmpty() || count.get().isBlank()) {
-            return new ReadySchemaCount(DEFAULT);
-        }
-        String text = count.get().strip();
-        if (text.matches("[0-9]{1,4}") && Integer.parseInt(text) <= MOST) {
-            return new ReadySchemaCount(Integer.parseInt(text));
-        }
-        throw new IllegalStateException("TENANTS_READY_SCHEMAS is '" + count.get() + "', not a whole number from 0 to "
-                + MOST + ". Set it, for example TENANTS_READY_SCHEMAS=50, or leave it unset for " + DEFAULT + ".");
+        return new ReadySchemaCount((int) WholeNumberSetting.of("TENANTS_READY_SCHEMAS", count, "", 0, MOST, DEFAULT, 50));
     }
 
     /** For the start-up log. */

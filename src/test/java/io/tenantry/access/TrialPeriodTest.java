@@ -25,7 +25,7 @@ class TrialPeriodTest {
         for (String wrong : new String[] {"two weeks", "-1", "1.5", "3651", "99999999999"}) {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> TrialPeriod.of(Optional.of(wrong)), wrong);
-            assertTrue(refused.getMessage().startsWith("TENANTS_TRIAL_DAYS '" + wrong + "' is not a whole number of days"),
+            assertTrue(refused.getMessage().startsWith("TENANTS_TRIAL_DAYS is '" + wrong + "', not a whole number of days"),
                     refused.getMessage());
         }
     }

@@ -30,7 +30,7 @@ class ArchiveLimitsTest {
         for (String wrong : new String[] {"0", "-1", "1.5", "ten", "99999999999"}) {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> ArchiveLimits.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(wrong)));
-            assertTrue(refused.getMessage().startsWith("ARCHIVE_MAX_ENTRIES '" + wrong + "'"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("ARCHIVE_MAX_ENTRIES is '" + wrong + "', not a whole number"), refused.getMessage());
         }
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> ArchiveLimits.of(Optional.of("0"), Optional.empty(), Optional.empty(), Optional.empty()));

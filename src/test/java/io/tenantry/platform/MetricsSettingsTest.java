@@ -42,7 +42,7 @@ class MetricsSettingsTest {
         for (String wrong : new String[] {"-1", "many", "10001", "2.5"}) {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> MetricsSettings.of(Optional.empty(), Optional.of(wrong)));
-            assertTrue(refused.getMessage().startsWith("METRICS_TENANTS '" + wrong + "'"), refused.getMessage());
+            assertTrue(refused.getMessage().startsWith("METRICS_TENANTS is '" + wrong + "', not a whole number"), refused.getMessage());
         }
     }
 }
