@@ -30,11 +30,11 @@ import io.tenantry.testing.TestServers;
  * The server's pool gives a PostgreSQL connection back to the database once its backend holds more
  * memory than DB_CONNECTION_MEMORY_MB (tenantry-pool.jar's validation, payara-config/,
  * wildfly-config/), so that no connection keeps the catalog caches and statements of every tenant
- * it ever served (docs/operations.md). The run's options server allows 2 MiB
- * ({@link TestServers#CONNECTION_MEMORY_MB_OF_OPTIONS}), which a connection passes once it has served
- * a tenant's read (a new one holds about 1.3 MiB): connections that serve requests one after another
- * end while they do, and no request fails. (WildFly's adapter applies the same rule,
- * {@code pool.BackendMemoryLimitIT}; this class run on a WildFly given that limit passed too, as the
+ * it ever served (docs/operations.md). The run's options server allows 1 MiB
+ * ({@link TestServers#CONNECTION_MEMORY_MB_OF_OPTIONS}), which every connection holds more than (a new
+ * one holds about 1.3 MiB): connections that serve requests one after another end while they do, and
+ * no request fails. (WildFly's adapter applies the same rule,
+ * {@code pool.BackendMemoryLimitIT}; this class run on a WildFly given 2 MiB passed too, as the
  * README of wildfly-config/ says.)
  */
 @PayaraOnly("the run's Payara Micro options server (TestServers.options) is the one with a limit connections pass")
