@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * DB_CONNECTION_MEMORY_MB: the most memory, in MiB (48 unless set; 1 to 65,536), a pooled
+ * DB_CONNECTION_MEMORY_MB: the most memory, in MiB (48 unless set; 2 to 65,536), a pooled
  * connection's PostgreSQL backend may hold and still be handed out. The server's pool applies it
  * ({@code io.tenantry.pool.BackendMemoryLimit}, in tenantry-pool.jar, reads the same variable:
  * payara-config/, wildfly-config/); the application checks it at start-up by the same rule (kept
@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 public record PoolMemoryLimit(int megabytes) {
 
     static final int DEFAULT_MB = 48;
-    static final int MIN_MB = 1;
+    static final int MIN_MB = 2;
     static final int MAX_MB = 65_536;
     private static final Logger LOG = Logger.getLogger(PoolMemoryLimit.class.getName());
     /** Not permitted (42501), no such view (42P01: PostgreSQL 13 and older). */

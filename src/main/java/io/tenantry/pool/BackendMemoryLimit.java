@@ -37,8 +37,11 @@ public final class BackendMemoryLimit {
     public static final String VARIABLE = "DB_CONNECTION_MEMORY_MB";
     /** The limit when neither is set, in MiB: about 1,000 tenants' catalog entries (bench/README.md). */
     public static final int DEFAULT_MB = 48;
-    /** The least limit accepted, in MiB: a new backend already holds about 1.3 MiB, so 1 retires each connection at the first handout that reads its memory. */
-    public static final int MIN_MB = 1;
+    /**
+     * The least limit accepted, in MiB: above what a new backend holds (about 1.3 MiB), since Payara also
+     * validates a connection it has just opened, and a refusal there fails the request that asked for it.
+     */
+    public static final int MIN_MB = 2;
     /** The greatest limit accepted, in MiB. */
     public static final int MAX_MB = 65_536;
     /** One handout in this many reads the backend's memory. */

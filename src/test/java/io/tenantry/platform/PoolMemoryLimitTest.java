@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import io.tenantry.pool.BackendMemoryLimit;
 
-/** DB_CONNECTION_MEMORY_MB: 48 MiB unless set, a whole number of MiB from 1 to 65,536, refused naming the variable. */
+/** DB_CONNECTION_MEMORY_MB: 48 MiB unless set, a whole number of MiB from 2 to 65,536, refused naming the variable. */
 class PoolMemoryLimitTest {
 
     @Test
     void unsetIs48MiBAndAWholeNumberIsMebibytes() {
         assertEquals(48, PoolMemoryLimit.of(Optional.empty()).megabytes());
         assertEquals(48, PoolMemoryLimit.of(Optional.of(" ")).megabytes());
-        assertEquals(1, PoolMemoryLimit.of(Optional.of("1")).megabytes());
+        assertEquals(2, PoolMemoryLimit.of(Optional.of("2")).megabytes());
         assertEquals(65_536, PoolMemoryLimit.of(Optional.of(" 65536 ")).megabytes());
     }
 
@@ -38,7 +38,7 @@ class PoolMemoryLimitTest {
 
     @Test
     void anythingElseIsRefusedNamingTheVariable() {
-        for (String wrong : new String[] {"0", "65537", "-1", "1.5", "48MB", "9999999999", "lots"}) {
+        for (String wrong : new String[] {"0", "1", "65537", "-1", "1.5", "48MB", "9999999999", "lots"}) {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
                     () -> PoolMemoryLimit.of(Optional.of(wrong)), wrong);
             assertTrue(refused.getMessage().contains("DB_CONNECTION_MEMORY_MB"), refused.getMessage());

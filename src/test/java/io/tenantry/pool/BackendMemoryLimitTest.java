@@ -24,7 +24,7 @@ class BackendMemoryLimitTest {
 
     @Test
     void aWrongValueLeavesTheDefault() {
-        for (String wrong : new String[] {"0", "65537", "1.5", "48MB", "9999999999", "lots"}) {
+        for (String wrong : new String[] {"0", "1", "65537", "1.5", "48MB", "9999999999", "lots"}) {
             assertNull(BackendMemoryLimit.megabytes(wrong), wrong);
             assertEquals(BackendMemoryLimit.DEFAULT_MB * MIB, BackendMemoryLimit.configured(wrong, "96").limitBytes(), wrong);
         }
