@@ -42,7 +42,7 @@ public class AccountDeparture {
     void leaveEveryTenant(@Observes AccountDeactivated deactivated) {
         @SuppressWarnings("unchecked")
         List<String> schemas = em.createNativeQuery("SELECT t.schema_name FROM public.tenant t WHERE t.label = 'public' "
-                        + "OR t.id IN (SELECT m.tenant_id FROM public.tenant_member m WHERE m.account_id = ?)")
+                        + "OR t.id IN (SELECT m.tenant_id FROM public.tenant_member m WHERE m.account_id = ?) ORDER BY t.schema_name")
                 .setParameter(1, deactivated.accountId()).getResultList();
         for (String name : schemas) {
             SchemaName schema = new SchemaName(name);

@@ -48,7 +48,7 @@ public record PoolMemoryLimit(int megabytes) {
                 throw e;
             }
             LOG.warning("The pool " + Database.JNDI_NAME + " cannot read its connections' memory (pg_backend_memory_contexts: "
-                    + e.getMessage().strip() + "), so " + "DB_CONNECTION_MEMORY_MB is not applied: each pooled"
+                    + e.getMessage().strip() + "), so DB_CONNECTION_MEMORY_MB is not applied: each pooled"
                     + " connection is retired after 1,000 handouts instead, whatever it holds. Grant its database account the role"
                     + " pg_read_all_stats (PostgreSQL 15 and later; 14 lets only a superuser read it, 13 and older have no such"
                     + " view): docs/operations.md, \"PostgreSQL's memory\".");

@@ -35,7 +35,7 @@ public final class BackendMemoryLimit {
     public static final String PROPERTY = "db.connection.memory-mb";
     /** The environment variable that sets the limit, in MiB. */
     public static final String VARIABLE = "DB_CONNECTION_MEMORY_MB";
-    /** The limit when neither is set, in MiB: about 1,000 tenants' catalog entries (bench/README.md). */
+    /** The limit when neither is set, in MiB: about 500–1,000 tenants' catalog entries (bench/README.md). */
     public static final int DEFAULT_MB = 48;
     /**
      * The least limit accepted, in MiB: above what a new backend holds (about 1.3 MiB), since Payara also
@@ -122,11 +122,12 @@ public final class BackendMemoryLimit {
      */
     public static Integer megabytes(String setting) {
         String trimmed = setting.strip();
-        if (!trimmed.matches("[0-9]{1,6}")) {
+        // Up to 18 digits, leading zeros and all, as the application's start-up check reads it.
+        if (!trimmed.matches("[0-9]{1,18}")) {
             return null;
         }
-        int megabytes = Integer.parseInt(trimmed);
-        return megabytes >= MIN_MB && megabytes <= MAX_MB ? megabytes : null;
+        long megabytes = Long.parseLong(trimmed);
+        return megabytes >= MIN_MB && megabytes <= MAX_MB ? (int) megabytes : null;
     }
 
     /** @return the limit, in bytes */

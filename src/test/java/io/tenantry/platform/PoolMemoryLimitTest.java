@@ -26,7 +26,7 @@ class PoolMemoryLimitTest {
     @Test
     void theServersPoolReadsTheVariableAsStartUpChecksIt() {
         assertEquals(BackendMemoryLimit.DEFAULT_MB, PoolMemoryLimit.DEFAULT_MB);
-        for (String setting : new String[] {"0", "1", "2", " 3 ", "48", "65536", "65537", "-1", "1.5", "48MB", "9999999999", "x"}) {
+        for (String setting : new String[] {"0", "1", "2", " 3 ", "0000100", "48", "65536", "65537", "-1", "1.5", "48MB", "9999999999", "x"}) {
             Integer pools = BackendMemoryLimit.megabytes(setting);
             try {
                 assertEquals(pools, PoolMemoryLimit.of(Optional.of(setting)).megabytes(), setting);
