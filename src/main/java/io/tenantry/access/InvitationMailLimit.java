@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.tenantry.accounts.TooManyAttemptsException;
+import io.tenantry.platform.AdvisoryLockKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -52,8 +53,8 @@ public class InvitationMailLimit {
 
     /** Locks the address for this transaction; gives the mails it received within the window and the seconds until the oldest leaves it. */
     private Object[] share(String email) {
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('invitation_mail:' || ?))) AS held")
-                .setParameter(1, email).getSingleResult();
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS held")
+                .setParameter(1, AdvisoryLockKey.of("invitation-mail", email)).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT count(*), "
                         + "CAST(EXTRACT(EPOCH FROM min(sent_at) + make_interval(secs => ?) - now()) AS bigint) "

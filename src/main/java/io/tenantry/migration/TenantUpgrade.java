@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tenantry.platform.AdvisoryLockKey;
 import io.tenantry.platform.Database;
 import io.tenantry.platform.Meters;
 import io.tenantry.platform.Roles;
@@ -65,8 +66,8 @@ public class TenantUpgrade implements UpgradeOnRequest {
     static final String UPGRADE_EXECUTOR = "java:app/concurrent/tenantry-upgrades";
     /** How often each instance looks for upgrades that are due (failed ones, abandoned ones). */
     private static final long SWEEP_SECONDS = 5;
-    /** The first key of the advisory locks this class takes; the second is the tenant's. */
-    private static final int LOCK_SPACE = 0x54555047;
+    /** The kind of the advisory locks this class takes, one per tenant label ({@link AdvisoryLockKey}). */
+    private static final String LOCK_KIND = "tenant-upgrade";
     /**
      * Requests of this instance that may wait for their tenant's upgrade at once, whatever their
      * tenants: each holds one of the server's request threads (WildFly's default: 16 per core), so
@@ -395,11 +396,18 @@ public class TenantUpgrade implements UpgradeOnRequest {
         return line.length() <= 300 ? line : line.substring(0, 299) + "…";
     }
 
+    /**
+     * The key of the advisory lock an instance holds while it upgrades the tenant ({@link AdvisoryLockKey}):
+     * whoever holds it in a transaction keeps every instance from upgrading the tenant until it ends.
+     */
+    public static long lockKeyOf(TenantLabel label) {
+        return AdvisoryLockKey.of(LOCK_KIND, label.value());
+    }
+
     /** The tenant's lock for the connection's transaction, if no other transaction holds it. */
     private static boolean tryLock(Connection connection, TenantLabel label) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
-            statement.setInt(1, LOCK_SPACE);
-            statement.setString(2, label.value());
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            statement.setLong(1, lockKeyOf(label));
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() && row.getBoolean(1);
             }

@@ -86,7 +86,7 @@ public class SchemaRouting extends SessionEventAdapter {
             try (PreparedStatement statement = connection.prepareStatement(restore ? ROUTE : ROUTE_AND_LOCK)) {
                 statement.setString(1, schema.get().quoted());
                 if (!restore) {
-                    statement.setString(2, schema.get().value());
+                    statement.setLong(2, TenantRestores.lockKeyOf(schema.get()));
                 }
                 statement.executeQuery().close();
             }

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 
+import io.tenantry.platform.AdvisoryLockKey;
 import io.tenantry.platform.UnpooledConnections;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -40,14 +41,22 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class TenantRestores {
 
-    /** The first key of the advisory lock on a tenant's transactions; the second is its schema's hash. */
-    static final int LOCK_CLASS = 0x20_0019;
     /**
-     * The call that takes the tenant's shared lock until the transaction ends, its one parameter the schema's
-     * name: every transaction on the tenant's data makes it ({@link SchemaRouting}), and so does one bound to
-     * no tenant that writes into a tenant's schema ({@link #holdOff}).
+     * The call that takes the tenant's shared lock until the transaction ends, its one parameter the
+     * lock's key ({@link #lockKeyOf}): every transaction on the tenant's data makes it ({@link SchemaRouting}),
+     * and so does one bound to no tenant that writes into a tenant's schema ({@link #holdOff}).
      */
-    static final String SHARED_LOCK = "pg_advisory_xact_lock_shared(" + LOCK_CLASS + ", hashtext(?))";
+    static final String SHARED_LOCK = "pg_advisory_xact_lock_shared(?)";
+
+    /**
+     * The key of the advisory lock on the transactions of the tenant whose schema this is: a digest of
+     * its name ({@link AdvisoryLockKey}), which no other schema's name shares, so that no tenant's
+     * transactions or restore hold another's.
+     */
+    public static long lockKeyOf(SchemaName schema) {
+        return AdvisoryLockKey.of("tenant-data", schema.value());
+    }
+
     /**
      * Holds a restore of the schema off until the current transaction ends, for a transaction bound to no
      * tenant that writes into the schema (an invitation accepted, an owner admitted, an account's groups
@@ -55,7 +64,7 @@ public class TenantRestores {
      * tenant's own transactions. Takes the lock in {@code em}'s transaction (JTA, active).
      */
     public static void holdOff(EntityManager em, SchemaName schema) {
-        em.createNativeQuery("SELECT 1 FROM (SELECT " + SHARED_LOCK + ") AS held").setParameter(1, schema.value())
+        em.createNativeQuery("SELECT 1 FROM (SELECT " + SHARED_LOCK + ") AS held").setParameter(1, lockKeyOf(schema))
                 .getSingleResult();
     }
 
@@ -185,9 +194,8 @@ public class TenantRestores {
             try (Statement timeout = connection.createStatement()) {
                 timeout.execute("SET LOCAL lock_timeout = '" + DRAIN.toMillis() + "ms'");
             }
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-                lock.setInt(1, LOCK_CLASS);
-                lock.setString(2, tenant.schema().value());
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, lockKeyOf(tenant.schema()));
                 lock.executeQuery().close();
             }
             return connection;

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
+import io.tenantry.tenancy.SchemaName;
+import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.tenancy.TenantRestores;
+import io.tenantry.testing.AdvisoryLocks;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.SharedServer;
@@ -474,11 +478,7 @@ class RestorePointsIT extends DeployedTenantry {
 
     /** Holds, on the test's session, the lock every transaction of the tenant holds shared. */
     private static void holdTheTenantsTransactionLock(Connection db, String label) throws SQLException {
-        try (PreparedStatement lock = db.prepareStatement("SELECT pg_advisory_lock_shared(" + 0x20_0019
-                + ", hashtext(schema_name)) FROM public.tenant WHERE label = ?")) {
-            lock.setString(1, label);
-            lock.executeQuery().close();
-        }
+        AdvisoryLocks.holdShared(db, TenantRestores.lockKeyOf(SchemaName.of(TenantLabel.forNewTenant(label))));
     }
 
     @Test

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
 
+import io.tenantry.migration.TenantUpgrade;
+import io.tenantry.tenancy.TenantLabel;
+import io.tenantry.testing.AdvisoryLocks;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.PayaraOnly;
 import io.tenantry.testing.Scrape;
@@ -37,8 +40,6 @@ class UpgradeMetricsIT extends DeployedTenantry {
 
     private static final String TENANTS = "tenantry_tenants";
     private static final String UPGRADES = "tenantry_tenant_upgrades_total";
-    /** The first key of {@code migration.TenantUpgrade}'s advisory locks; the second is the tenant's. */
-    private static final int UPGRADE_LOCKS = 0x54555047;
 
     /**
      * The tenant's schema history is put aside, so that its upgrade fails as a real one would (a
@@ -58,11 +59,7 @@ class UpgradeMetricsIT extends DeployedTenantry {
         sql("ALTER TABLE \"" + schema + "\".flyway_schema_history RENAME TO history_aside");
         try (Connection lock = TestDatabase.connect()) {
             lock.setAutoCommit(false);
-            try (PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-                take.setInt(1, UPGRADE_LOCKS);
-                take.setString(2, label);
-                take.execute();
-            }
+            AdvisoryLocks.take(lock, TenantUpgrade.lockKeyOf(TenantLabel.forNewTenant(label)));
             sql("UPDATE public.tenant SET schema_version = '0' WHERE label = '" + label + "'");
             sql("INSERT INTO public.tenant_upgrade (tenant_id, state) SELECT id, 'pending' FROM public.tenant"
                     + " WHERE label = '" + label + "'");

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.tenantry.testing.AdvisoryLocks;
 import io.tenantry.testing.DeployedTenantry;
 import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.Tenantry;
@@ -36,38 +34,15 @@ class ForeignSchemaWritesIT extends DeployedTenantry {
         app.bringIn(Tenantry.host(label), jane);
         try (Connection restore = TestDatabase.connect()) {
             restore.setAutoCommit(false);
-            try (PreparedStatement lock = restore.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-                lock.setInt(1, TenantRestores.LOCK_CLASS);
-                lock.setString(2, TestDatabase.schemaOf(label));
-                lock.executeQuery().close();
-            }
+            long key = TenantRestores.lockKeyOf(SchemaName.of(TenantLabel.forNewTenant(label)));
+            AdvisoryLocks.take(restore, key);
             CompletableFuture<Integer> deactivated = CompletableFuture.supplyAsync(
                     () -> app.delete(Tenantry.host("public"), "/api/accounts/" + jane).status());
-            assertTrue(awaitWaiter(TestDatabase.schemaOf(label), Duration.ofSeconds(20)), "the deactivation waits for the tenant's lock");
+            assertTrue(AdvisoryLocks.awaitWaiter(key, Duration.ofSeconds(20)), "the deactivation waits for the tenant's lock");
             assertFalse(deactivated.isDone());
             restore.rollback();
             assertEquals(204, deactivated.get(30, TimeUnit.SECONDS), "done once the restore let go");
         }
-    }
-
-    /** Until a transaction waits for the tenant's lock (pg_locks: the class, the schema's hash as an oid, two keys). */
-    private static boolean awaitWaiter(String schema, Duration patience) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        try (Connection db = TestDatabase.connect(); PreparedStatement waiting = db.prepareStatement("SELECT 1 FROM pg_locks "
-                + "WHERE locktype = 'advisory' AND objsubid = 2 AND classid = ? AND NOT granted"
-                + " AND objid::bigint = (hashtext(?)::bigint & 4294967295)")) {
-            waiting.setLong(1, TenantRestores.LOCK_CLASS);
-            waiting.setString(2, schema);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet rows = waiting.executeQuery()) {
-                    if (rows.next()) {
-                        return true;
-                    }
-                }
-                Thread.sleep(100);
-            }
-        }
-        return false;
     }
 
 }
