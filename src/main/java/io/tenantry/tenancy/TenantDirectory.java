@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,12 @@ import jakarta.inject.Inject;
 public class TenantDirectory {
 
     private final ConcurrentMap<TenantLabel, Tenant> known = new ConcurrentHashMap<>();
+    /**
+     * Counts what was taken away or read again: a tenant read from the registry before a change of it was
+     * announced (its deletion, say) is not kept after it, or this instance would route to it until its
+     * label changed again.
+     */
+    private final AtomicLong changes = new AtomicLong();
 
     @Inject
     TenantRegistry registry;
@@ -27,8 +34,9 @@ public class TenantDirectory {
         if (tenant != null) {
             return Optional.of(tenant);
         }
+        long before = changes.get();
         Optional<Tenant> found = registry.find(label);
-        found.ifPresent(this::put);
+        found.ifPresent(read -> known.compute(label, (same, now) -> changes.get() == before ? read : now));
         return found;
     }
 
@@ -46,6 +54,7 @@ public class TenantDirectory {
     }
 
     public void reload() {
+        changes.incrementAndGet();
         List<Tenant> tenants = registry.all();
         known.clear();
         tenants.forEach(this::put);
@@ -53,6 +62,7 @@ public class TenantDirectory {
 
     /** Re-reads one tenant from the registry: changed, created or gone on another instance. */
     public void refresh(TenantLabel label) {
+        changes.incrementAndGet();
         registry.find(label).ifPresentOrElse(this::put, () -> remove(label));
     }
 
@@ -61,6 +71,7 @@ public class TenantDirectory {
     }
 
     public void remove(TenantLabel label) {
+        changes.incrementAndGet();
         known.remove(label);
     }
 }

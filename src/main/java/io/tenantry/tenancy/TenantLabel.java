@@ -18,10 +18,13 @@ public record TenantLabel(String value) {
     public static final TenantLabel PUBLIC = new TenantLabel("public");
 
     /**
-     * Names that would confuse people or collide with the platform's own hosts and schemas. Labels
-     * map to schema names by turning '-' into '_', hence "information-schema" and "pg-".
+     * Names that would confuse people or collide with the platform's own hosts, schemas and metric tags.
+     * Labels map to schema names by turning '-' into '_', hence "information-schema" and "pg-". The
+     * metrics tag the tenants beyond their bound and the requests of no tenant with words of their own
+     * ({@link TenantTags}): a tenant so named would add to those series, and its tag, taken away, would
+     * take them away with it.
      */
-    private static final Set<String> RESERVED = Set.of(
+    private static final Set<String> RESERVED = Set.of(TenantTags.OTHER, TenantTags.NONE,
             "public", "www", "template", "information-schema", "api", "admin", "administrator",
             "root", "master", "mail", "smtp", "imap", "pop", "ftp", "ns", "ns1", "ns2", "dns",
             "static", "assets", "cdn", "media", "files", "status", "health", "metrics", "openapi",

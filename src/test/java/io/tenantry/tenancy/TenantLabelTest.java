@@ -40,7 +40,7 @@ class TenantLabelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"public", "www", "template", "information-schema", "pg-toast", "pg-catalog", "api",
-            "admin", "xn--80ak6aa92e"})
+            "admin", "xn--80ak6aa92e", "other", "none"})
     void refusesReservedAndConfusableLabels(String label) {
         assertThrows(InvalidTenantLabelException.class, () -> TenantLabel.forNewTenant(label));
     }
