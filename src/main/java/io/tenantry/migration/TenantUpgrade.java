@@ -68,6 +68,8 @@ public class TenantUpgrade implements UpgradeOnRequest {
     private static final long SWEEP_SECONDS = 5;
     /** The kind of the advisory locks this class takes, one per tenant label ({@link AdvisoryLockKey}). */
     private static final String LOCK_KIND = "tenant-upgrade";
+    /** The first key of the upgrade lock of versions before tenant migration 6.4 (see {@link #tryLock}). */
+    private static final int LEGACY_LOCK_SPACE = 0x54555047;
     /**
      * Requests of this instance that may wait for their tenant's upgrade at once, whatever their
      * tenants: each holds one of the server's request threads (WildFly's default: 16 per core), so
@@ -404,10 +406,19 @@ public class TenantUpgrade implements UpgradeOnRequest {
         return AdvisoryLockKey.of(LOCK_KIND, label.value());
     }
 
-    /** The tenant's lock for the connection's transaction, if no other transaction holds it. */
+    /**
+     * The tenant's lock for the connection's transaction, if no other transaction holds it; with it, while
+     * instances of versions before tenant migration 6.4 may still run (a rolling deployment), the lock they
+     * take, keyed by the label's {@code hashtext}: without it an older instance could upgrade the tenant at
+     * once, and record its older version after this one recorded the newer. That key may be a stranger's
+     * label's too, which at worst puts this upgrade off to the next sweep. To be dropped once no deployment
+     * can run a version before 6.4 beside this one.
+     */
     private static boolean tryLock(Connection connection, TenantLabel label) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(?) AND pg_try_advisory_xact_lock(" + LEGACY_LOCK_SPACE + ", hashtext(?))")) {
             statement.setLong(1, lockKeyOf(label));
+            statement.setString(2, label.value());
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() && row.getBoolean(1);
             }

@@ -36,7 +36,7 @@ public class TenantDirectory {
         }
         long before = changes.get();
         Optional<Tenant> found = registry.find(label);
-        found.ifPresent(read -> known.compute(label, (same, now) -> changes.get() == before ? read : now));
+        found.ifPresent(read -> keepUnlessChanged(read, before));
         return found;
     }
 
@@ -54,16 +54,21 @@ public class TenantDirectory {
     }
 
     public void reload() {
-        changes.incrementAndGet();
+        long before = changes.incrementAndGet();
         List<Tenant> tenants = registry.all();
         known.clear();
-        tenants.forEach(this::put);
+        tenants.forEach(read -> keepUnlessChanged(read, before));
     }
 
     /** Re-reads one tenant from the registry: changed, created or gone on another instance. */
     public void refresh(TenantLabel label) {
-        changes.incrementAndGet();
-        registry.find(label).ifPresentOrElse(this::put, () -> remove(label));
+        long before = changes.incrementAndGet();
+        registry.find(label).ifPresentOrElse(read -> keepUnlessChanged(read, before), () -> remove(label));
+    }
+
+    /** Keeps what was read from the registry unless something was taken away or read again since. */
+    private void keepUnlessChanged(Tenant read, long before) {
+        known.compute(read.label(), (label, now) -> changes.get() == before ? read : now);
     }
 
     public void put(Tenant tenant) {

@@ -47,6 +47,8 @@ public class TenantRestores {
      * and so does one bound to no tenant that writes into a tenant's schema ({@link #holdOff}).
      */
     static final String SHARED_LOCK = "pg_advisory_xact_lock_shared(?)";
+    /** The first key of the tenant lock of versions before tenant migration 6.4 (see {@link #exclusively}). */
+    private static final int LEGACY_LOCK_CLASS = 0x20_0019;
 
     /**
      * The key of the advisory lock on the transactions of the tenant whose schema this is: a digest of
@@ -194,8 +196,15 @@ public class TenantRestores {
             try (Statement timeout = connection.createStatement()) {
                 timeout.execute("SET LOCAL lock_timeout = '" + DRAIN.toMillis() + "ms'");
             }
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            // With the lock that instances of versions before tenant migration 6.4 take, keyed by the schema's
+            // hashtext, while they may still run beside this one (a rolling deployment): their transactions
+            // on the tenant are waited for too. That key may be a stranger's schema's too, whose transactions
+            // on such an instance this restore then waits for as well. To be dropped once no deployment can
+            // run a version before 6.4 beside this one.
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(?), pg_advisory_xact_lock(" + LEGACY_LOCK_CLASS + ", hashtext(?))")) {
                 lock.setLong(1, lockKeyOf(tenant.schema()));
+                lock.setString(2, tenant.schema().value());
                 lock.executeQuery().close();
             }
             return connection;

@@ -30,6 +30,20 @@ class TenantDirectoryTest {
     }
 
     @Test
+    void aTenantDeletedWhileItWasReadAgainIsNotKept() {
+        TenantDirectory directory = new TenantDirectory();
+        directory.registry = new TenantRegistry() {
+            @Override
+            public Optional<Tenant> find(TenantLabel label) {
+                directory.remove(label);
+                return Optional.of(ACME);
+            }
+        };
+        directory.refresh(LABEL);
+        assertTrue(directory.all().isEmpty());
+    }
+
+    @Test
     void aTenantFoundIsKept() {
         TenantDirectory directory = new TenantDirectory();
         directory.registry = new TenantRegistry() {
