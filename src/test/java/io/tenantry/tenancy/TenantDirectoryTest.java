@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,43 +18,36 @@ class TenantDirectoryTest {
 
     @Test
     void aTenantDeletedWhileItsLookupReadTheRegistryIsNotKept() {
-        TenantDirectory directory = new TenantDirectory();
         // The deletion's announcement reaches this instance after the registry answered, before the answer is kept.
-        directory.registry = new TenantRegistry() {
-            @Override
-            public Optional<Tenant> find(TenantLabel label) {
-                directory.remove(label);
-                return Optional.of(ACME);
-            }
-        };
+        TenantDirectory directory = answeringAcme(meanwhile -> meanwhile.remove(LABEL));
         assertEquals(Optional.of(ACME), directory.find(LABEL), "this request saw it");
         assertTrue(directory.all().isEmpty(), "the next one asks the registry again");
     }
 
     @Test
     void aTenantDeletedWhileItWasReadAgainIsNotKept() {
-        TenantDirectory directory = new TenantDirectory();
-        directory.registry = new TenantRegistry() {
-            @Override
-            public Optional<Tenant> find(TenantLabel label) {
-                directory.remove(label);
-                return Optional.of(ACME);
-            }
-        };
+        TenantDirectory directory = answeringAcme(meanwhile -> meanwhile.remove(LABEL));
         directory.refresh(LABEL);
         assertTrue(directory.all().isEmpty());
     }
 
     @Test
     void aTenantFoundIsKept() {
+        TenantDirectory directory = answeringAcme(meanwhile -> { });
+        directory.find(LABEL);
+        assertEquals(List.of(ACME), List.copyOf(directory.all()));
+    }
+
+    /** A directory whose registry answers Acme to every lookup, after doing {@code meanwhile} to the directory. */
+    private static TenantDirectory answeringAcme(Consumer<TenantDirectory> meanwhile) {
         TenantDirectory directory = new TenantDirectory();
         directory.registry = new TenantRegistry() {
             @Override
             public Optional<Tenant> find(TenantLabel label) {
+                meanwhile.accept(directory);
                 return Optional.of(ACME);
             }
         };
-        directory.find(LABEL);
-        assertEquals(java.util.List.of(ACME), java.util.List.copyOf(directory.all()));
+        return directory;
     }
 }
