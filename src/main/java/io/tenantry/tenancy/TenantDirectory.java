@@ -19,12 +19,16 @@ import jakarta.inject.Inject;
 public class TenantDirectory {
 
     private final ConcurrentMap<TenantLabel, Tenant> known = new ConcurrentHashMap<>();
-    /**
-     * Counts what was taken away or read again: a tenant read from the registry before a change of it was
-     * announced (its deletion, say) is not kept after it, or this instance would route to it until its
-     * label changed again.
-     */
+    /** Counts what was taken away or read again, on any tenant. */
     private final AtomicLong changes = new AtomicLong();
+    /**
+     * For each label taken away or read again, the count when that last happened: what a lookup, a
+     * refresh or a reload read of a tenant before a change of that same tenant was announced (its
+     * deletion, say) is not kept after it, or this instance would route to it until its label changed
+     * again. Per label, so that another tenant's changes never make a reload keep nothing. One entry per
+     * label ever changed on this instance.
+     */
+    private final ConcurrentMap<TenantLabel, Long> lastChanged = new ConcurrentHashMap<>();
 
     @Inject
     TenantRegistry registry;
@@ -54,7 +58,7 @@ public class TenantDirectory {
     }
 
     public void reload() {
-        long before = changes.incrementAndGet();
+        long before = changes.get();
         List<Tenant> tenants = registry.all();
         known.clear();
         tenants.forEach(read -> keepUnlessChanged(read, before));
@@ -62,13 +66,20 @@ public class TenantDirectory {
 
     /** Re-reads one tenant from the registry: changed, created or gone on another instance. */
     public void refresh(TenantLabel label) {
-        long before = changes.incrementAndGet();
+        long before = changed(label);
         registry.find(label).ifPresentOrElse(read -> keepUnlessChanged(read, before), () -> remove(label));
     }
 
-    /** Keeps what was read from the registry unless something was taken away or read again since. */
+    /** Keeps what was read from the registry when the count was {@code before}, unless its tenant changed since. */
     private void keepUnlessChanged(Tenant read, long before) {
-        known.compute(read.label(), (label, now) -> changes.get() == before ? read : now);
+        known.compute(read.label(), (label, now) -> lastChanged.getOrDefault(label, 0L) > before ? now : read);
+    }
+
+    /** Marks the label changed now; gives the count it was marked with. */
+    private long changed(TenantLabel label) {
+        long now = changes.incrementAndGet();
+        lastChanged.put(label, now);
+        return now;
     }
 
     public void put(Tenant tenant) {
@@ -76,7 +87,7 @@ public class TenantDirectory {
     }
 
     public void remove(TenantLabel label) {
-        changes.incrementAndGet();
+        changed(label);
         known.remove(label);
     }
 }

@@ -32,13 +32,27 @@ class TenantDirectoryTest {
     }
 
     @Test
+    void aReloadDuringWhichAnotherTenantChangedKeepsEveryTenantItRead() {
+        TenantDirectory directory = answeringAcme(meanwhile -> meanwhile.remove(new TenantLabel("neighbour")));
+        directory.reload();
+        assertEquals(List.of(ACME), List.copyOf(directory.all()));
+    }
+
+    @Test
+    void aReloadDuringWhichATenantWasDeletedDoesNotKeepIt() {
+        TenantDirectory directory = answeringAcme(meanwhile -> meanwhile.remove(LABEL));
+        directory.reload();
+        assertTrue(directory.all().isEmpty());
+    }
+
+    @Test
     void aTenantFoundIsKept() {
         TenantDirectory directory = answeringAcme(meanwhile -> { });
         directory.find(LABEL);
         assertEquals(List.of(ACME), List.copyOf(directory.all()));
     }
 
-    /** A directory whose registry answers Acme to every lookup, after doing {@code meanwhile} to the directory. */
+    /** A directory whose registry answers Acme to every lookup and reload, after doing {@code meanwhile} to the directory. */
     private static TenantDirectory answeringAcme(Consumer<TenantDirectory> meanwhile) {
         TenantDirectory directory = new TenantDirectory();
         directory.registry = new TenantRegistry() {
@@ -46,6 +60,12 @@ class TenantDirectoryTest {
             public Optional<Tenant> find(TenantLabel label) {
                 meanwhile.accept(directory);
                 return Optional.of(ACME);
+            }
+
+            @Override
+            public List<Tenant> all() {
+                meanwhile.accept(directory);
+                return List.of(ACME);
             }
         };
         return directory;
