@@ -2,6 +2,7 @@ package io.tenantry.tenancy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -47,7 +48,7 @@ public class TenantRestores {
      * and so does one bound to no tenant that writes into a tenant's schema ({@link #holdOff}).
      */
     static final String SHARED_LOCK = "pg_advisory_xact_lock_shared(?)";
-    /** The first key of the tenant lock of versions before tenant migration 6.4 (see {@link #exclusively}). */
+    /** The first key of the tenant lock of versions before tenant migration 6.4 (see {@link #awaitOlderInstancesTransactions}). */
     private static final int LEGACY_LOCK_CLASS = 0x20_0019;
 
     /**
@@ -196,17 +197,11 @@ public class TenantRestores {
             try (Statement timeout = connection.createStatement()) {
                 timeout.execute("SET LOCAL lock_timeout = '" + DRAIN.toMillis() + "ms'");
             }
-            // With the lock that instances of versions before tenant migration 6.4 take, keyed by the schema's
-            // hashtext, while they may still run beside this one (a rolling deployment): their transactions
-            // on the tenant are waited for too. That key may be a stranger's schema's too, whose transactions
-            // on such an instance this restore then waits for as well. To be dropped once no deployment can
-            // run a version before 6.4 beside this one.
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(?), pg_advisory_xact_lock(" + LEGACY_LOCK_CLASS + ", hashtext(?))")) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, lockKeyOf(tenant.schema()));
-                lock.setString(2, tenant.schema().value());
                 lock.executeQuery().close();
             }
+            awaitOlderInstancesTransactions(connection, tenant);
             return connection;
         } catch (SQLException e) {
             if (connection != null) {
@@ -216,6 +211,40 @@ public class TenantRestores {
                 throw new TenantBusyException(tenant, DRAIN);
             }
             throw new IllegalStateException("Could not wait for the transactions of " + tenant.label(), e);
+        }
+    }
+
+    /**
+     * Waits, at most {@link #DRAIN} in all, until no transaction holds the tenant's lock as instances of
+     * versions before tenant migration 6.4 take it (shared, keyed by the schema's hashtext), while such an
+     * instance may still run beside this one (a rolling deployment). Only waited for, never held: that key
+     * may be a stranger's schema's too, and no instance of this version takes it shared, so no restore or
+     * transaction of a stranger's tenant can delay this one. To be dropped once no deployment can run a
+     * version before 6.4 beside this one.
+     */
+    private static void awaitOlderInstancesTransactions(Connection connection, Tenant tenant)
+            throws SQLException {
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        try (PreparedStatement held = connection.prepareStatement("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' "
+                + "AND objsubid = 2 AND classid = " + LEGACY_LOCK_CLASS + " AND objid::bigint = (hashtext(?)::bigint & 4294967295) "
+                + "AND mode = 'ShareLock' AND granted")) {
+            held.setString(1, tenant.schema().value());
+            while (true) {
+                try (ResultSet rows = held.executeQuery()) {
+                    if (!rows.next()) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new TenantBusyException(tenant, DRAIN);
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TenantBusyException(tenant, DRAIN);
+                }
+            }
         }
     }
 
