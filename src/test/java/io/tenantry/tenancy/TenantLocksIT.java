@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,14 +35,15 @@ class TenantLocksIT extends DeployedTenantry {
         try (Connection restore = TestDatabase.connect()) {
             restore.setAutoCommit(false);
             // What a restore of the stranger's tenant holds until it ends.
-            AdvisoryLocks.take(restore, TenantRestores.lockKeyOf(SchemaName.of(TenantLabel.forNewTenant(pair[1]))));
+            long strangersLock = TenantRestores.lockKeyOf(SchemaName.of(TenantLabel.forNewTenant(pair[1])));
+            AdvisoryLocks.take(restore, strangersLock);
             CompletableFuture<Integer> neighbours = CompletableFuture.supplyAsync(
                     () -> app.get(Tenantry.host(pair[0]), "/api/products").status());
             assertEquals(200, neighbours.get(20, TimeUnit.SECONDS), "the neighbour is served during the stranger's restore");
             CompletableFuture<Integer> strangers = CompletableFuture.supplyAsync(
                     () -> app.get(Tenantry.host(pair[1]), "/api/products").status());
-            assertTrue(AdvisoryLocks.awaitWaiter(TenantRestores.lockKeyOf(SchemaName.of(TenantLabel.forNewTenant(pair[1]))),
-                    java.time.Duration.ofSeconds(20)), "the stranger's own request waits for his restore");
+            assertTrue(AdvisoryLocks.awaitWaiter(strangersLock, Duration.ofSeconds(20)),
+                    "the stranger's own request waits for his restore");
             restore.rollback();
             assertEquals(200, strangers.get(30, TimeUnit.SECONDS), "and is served once it ended");
         }
