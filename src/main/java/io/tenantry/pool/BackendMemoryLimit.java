@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -21,13 +21,21 @@ import java.util.logging.Logger;
  * when it needs one; a connection that serves few tenants is never refused, whatever its age.
  *
  * <p>The memory is the sum of {@code pg_backend_memory_contexts.total_bytes} (PostgreSQL 14 and
- * later), read on one handout in {@value #SAMPLED_ONE_IN} chosen at random (the read lists every
+ * later), read on every {@value #SAMPLED_ONE_IN}th handout of each connection (the read lists every
  * memory context of the backend: one per cached index, so its cost grows with the tenants the
- * connection touched), which lets a connection pass the limit by what about that many handouts add.
+ * connection touched), which lets a connection pass the limit by what that many handouts add.
  * Reading that view takes {@code pg_read_all_stats} (or a superuser; on PostgreSQL 14 a superuser,
  * and before 14 there is none); without it a connection is retired after
  * {@value #USES_WHEN_UNREADABLE} handouts instead, which bounds its memory as the usage count that
  * came before did (the application's start-up warns of it).
+ *
+ * <p>Whether it answers is asked with {@code SELECT 1}, a round trip and a transaction of
+ * PostgreSQL's, unless the connection answered less than {@value #ANSWERED_WITHIN_MS} ms ago, is
+ * open and is in auto-commit (the state a pool gives a connection back in after a transaction that
+ * ended well): under load that spares most handouts the question (a read of one transaction
+ * otherwise costs two of PostgreSQL's). The price: a backend that ended within that second (a
+ * database restarting) is met by the request that takes it, which fails (503) and leaves the
+ * connection closed, refused at its next handout.
  */
 public final class BackendMemoryLimit {
 
@@ -44,8 +52,10 @@ public final class BackendMemoryLimit {
     public static final int MIN_MB = 2;
     /** The greatest limit accepted, in MiB. */
     public static final int MAX_MB = 65_536;
-    /** One handout in this many reads the backend's memory. */
+    /** Every this many handouts of a connection, the backend's memory is read. */
     public static final int SAMPLED_ONE_IN = 64;
+    /** A connection that answered less than this long ago (ms) is handed out without being asked again. */
+    public static final int ANSWERED_WITHIN_MS = 1_000;
     /**
      * Where PostgreSQL cannot tell the memory, a connection is retired at this many handouts: it has
      * then served at most as many tenants, about 50 MB (bench/README.md, "Bounded database memory").
@@ -66,25 +76,29 @@ public final class BackendMemoryLimit {
     private final long limitBytes;
     private final int sampledOneIn;
     private final int usesWhenUnreadable;
+    private final long answeredWithinNanos;
     /** Set once the view could not be read: the account and the server do not change under a pool. */
     private final AtomicBoolean memoryUnreadable = new AtomicBoolean();
-    /** Handouts per connection, counted only while the memory cannot be read; forgotten with the connection. */
-    private final Map<Connection, Integer> handouts = new WeakHashMap<>();
+    /** What is known of each pooled connection; forgotten with the connection. Guarded by itself. */
+    private final Map<Connection, Handouts> handouts = new WeakHashMap<>();
 
     /**
      * @param limitBytes the most memory a backend may hold and still be handed out, in bytes
      * @param sampledOneIn read the memory on one handout in this many (1: on every handout)
      * @param usesWhenUnreadable when PostgreSQL cannot tell the memory, retire a connection at this
      *     many handouts instead, as the servers' usage counts do
+     * @param answeredWithinMillis hand a connection out without asking whether it answers when it
+     *     answered less than this many milliseconds ago (0: ask on every handout)
      */
-    public BackendMemoryLimit(long limitBytes, int sampledOneIn, int usesWhenUnreadable) {
-        if (limitBytes <= 0 || sampledOneIn < 1 || usesWhenUnreadable < 1) {
+    public BackendMemoryLimit(long limitBytes, int sampledOneIn, int usesWhenUnreadable, long answeredWithinMillis) {
+        if (limitBytes <= 0 || sampledOneIn < 1 || usesWhenUnreadable < 1 || answeredWithinMillis < 0) {
             throw new IllegalArgumentException("limit " + limitBytes + " bytes, one in " + sampledOneIn + ", "
-                    + usesWhenUnreadable + " uses");
+                    + usesWhenUnreadable + " uses, answered within " + answeredWithinMillis + " ms");
         }
         this.limitBytes = limitBytes;
         this.sampledOneIn = sampledOneIn;
         this.usesWhenUnreadable = usesWhenUnreadable;
+        this.answeredWithinNanos = TimeUnit.MILLISECONDS.toNanos(answeredWithinMillis);
     }
 
     /** The limit this server was started with ({@link #PROPERTY}, else {@link #VARIABLE}, else {@value #DEFAULT_MB} MiB). */
@@ -113,7 +127,7 @@ public final class BackendMemoryLimit {
                 megabytes = parsed;
             }
         }
-        return new BackendMemoryLimit(megabytes * 1024L * 1024L, SAMPLED_ONE_IN, USES_WHEN_UNREADABLE);
+        return new BackendMemoryLimit(megabytes * 1024L * 1024L, SAMPLED_ONE_IN, USES_WHEN_UNREADABLE, ANSWERED_WITHIN_MS);
     }
 
     /**
@@ -143,18 +157,21 @@ public final class BackendMemoryLimit {
      *     holds, or its handouts while the memory cannot be read)
      */
     public String refusal(Connection connection, int timeoutSeconds) {
-        if (memoryUnreadable.get()) {
-            return usedUp(connection) ? "PostgreSQL cannot tell this connection's memory (see " + VARIABLE + "): retired after "
-                    + usesWhenUnreadable + " handouts" : answers(connection, timeoutSeconds);
+        Handouts handout = handedOut(connection);
+        boolean unreadable = memoryUnreadable.get();
+        if (unreadable && handout.count >= usesWhenUnreadable) {
+            return "PostgreSQL cannot tell this connection's memory (see " + VARIABLE + "): retired after "
+                    + usesWhenUnreadable + " handouts";
         }
-        if (ThreadLocalRandom.current().nextInt(sampledOneIn) != 0) {
-            return answers(connection, timeoutSeconds);
+        if (unreadable || handout.count % sampledOneIn != 0) {
+            return answeredLately(connection, handout) ? null : answers(connection, timeoutSeconds);
         }
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(timeoutSeconds);
             try (ResultSet row = statement.executeQuery(MEMORY)) {
                 row.next();
                 long bytes = row.getLong(1);
+                answered(connection);
                 return bytes <= limitBytes ? null : String.format(Locale.ROOT,
                         "PostgreSQL backend %d holds %.1f MiB of memory, above the %.1f MiB of %s: retired",
                         row.getInt(2), bytes / MIB, limitBytes / MIB, VARIABLE);
@@ -163,7 +180,7 @@ public final class BackendMemoryLimit {
             if (UNREADABLE.contains(e.getSQLState())) {
                 // From now on, retired by their handouts (the application's start-up warns of it: platform.PoolMemoryLimit).
                 memoryUnreadable.set(true);
-                return refusal(connection, timeoutSeconds);
+                return answers(connection, timeoutSeconds);
             }
             return "the connection does not answer: " + e.getMessage();
         }
@@ -173,25 +190,63 @@ public final class BackendMemoryLimit {
      * What the servers' own PostgreSQL validation asks: a statement, which also fails on a connection
      * left in a failed transaction (Connection.isValid would pass it).
      */
-    private static String answers(Connection connection, int timeoutSeconds) {
+    private String answers(Connection connection, int timeoutSeconds) {
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(timeoutSeconds);
             statement.execute("SELECT 1");
+            answered(connection);
             return null;
         } catch (SQLException e) {
             return "the connection does not answer: " + e.getMessage();
         }
     }
 
-    /** Counts a handout of {@code connection}; true (and forgets it) at the {@code usesWhenUnreadable}th. */
-    private boolean usedUp(Connection connection) {
+    /**
+     * Whether a connection may go without the question: it answered less than the window ago, and
+     * since then nothing the driver saw closed it, and it is back in auto-commit (a transaction that
+     * failed to end leaves it out of it). Both are read from the driver's own state, no round trip.
+     */
+    private boolean answeredLately(Connection connection, Handouts handout) {
+        try {
+            return handout.answered && System.nanoTime() - handout.answeredAt < answeredWithinNanos
+                    && !connection.isClosed() && connection.getAutoCommit();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Counts a handout of {@code connection} (the first is 1) and returns what is known of it. */
+    private Handouts handedOut(Connection connection) {
         synchronized (handouts) {
-            int count = handouts.merge(connection, 1, Integer::sum);
-            if (count < usesWhenUnreadable) {
-                return false;
+            Handouts handout = handouts.computeIfAbsent(connection, c -> new Handouts());
+            if (handout.count >= usesWhenUnreadable && memoryUnreadable.get()) {
+                handout.count = 0;
             }
-            handouts.remove(connection);
-            return true;
+            handout.count++;
+            return handout.copy();
+        }
+    }
+
+    private void answered(Connection connection) {
+        synchronized (handouts) {
+            Handouts handout = handouts.computeIfAbsent(connection, c -> new Handouts());
+            handout.answered = true;
+            handout.answeredAt = System.nanoTime();
+        }
+    }
+
+    /** A connection's handouts so far, whether it has answered, and when last ({@link System#nanoTime()}). */
+    private static final class Handouts {
+        int count;
+        boolean answered;
+        long answeredAt;
+
+        Handouts copy() {
+            Handouts copy = new Handouts();
+            copy.count = count;
+            copy.answered = answered;
+            copy.answeredAt = answeredAt;
+            return copy;
         }
     }
 }
