@@ -160,6 +160,7 @@ public final class BackendMemoryLimit {
         Handouts handout = handedOut(connection);
         boolean unreadable = memoryUnreadable.get();
         if (unreadable && handout.count >= usesWhenUnreadable) {
+            forget(connection);
             return "PostgreSQL cannot tell this connection's memory (see " + VARIABLE + "): retired after "
                     + usesWhenUnreadable + " handouts";
         }
@@ -219,11 +220,15 @@ public final class BackendMemoryLimit {
     private Handouts handedOut(Connection connection) {
         synchronized (handouts) {
             Handouts handout = handouts.computeIfAbsent(connection, c -> new Handouts());
-            if (handout.count >= usesWhenUnreadable && memoryUnreadable.get()) {
-                handout.count = 0;
-            }
             handout.count++;
             return handout.copy();
+        }
+    }
+
+    /** A connection retired: the pool destroys it, and one handed out again after all is counted from nothing. */
+    private void forget(Connection connection) {
+        synchronized (handouts) {
+            handouts.remove(connection);
         }
     }
 
