@@ -84,7 +84,7 @@ public final class BackendMemoryLimit {
 
     /**
      * @param limitBytes the most memory a backend may hold and still be handed out, in bytes
-     * @param sampledOneIn read the memory on one handout in this many (1: on every handout)
+     * @param sampledOneIn read the memory on every this many'th handout of a connection (1: on every handout)
      * @param usesWhenUnreadable when PostgreSQL cannot tell the memory, retire a connection at this
      *     many handouts instead, as the servers' usage counts do
      * @param answeredWithinMillis hand a connection out without asking whether it answers when it
