@@ -214,7 +214,8 @@ public class SchemaMigrations {
     private Flyway flyway(String schema, String location) {
         FluentConfiguration configuration = Flyway.configure(getClass().getClassLoader());
         if (location.equals(TENANT)) {
-            configuration.resourceProvider(tenantMigrations()).javaMigrationClassProvider(tenantMigrations());
+            configuration.resourceProvider(tenantMigrations()).javaMigrationClassProvider(tenantMigrations())
+                    .callbacks(new ServedByFlyway(new SchemaName(schema)));
         }
         return configuration
                 .dataSource(dataSource)
