@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 
 import io.tenantry.platform.Database;
 import io.tenantry.tenancy.SchemaName;
-import io.tenantry.tenancy.SchemasServed;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -69,7 +68,6 @@ public class CreationScripts {
             create.setString(2, version);
             create.execute();
         }
-        SchemasServed.serve(connection, schema); // the new schema's catalog entries stay with the pooled connection
     }
 
     private static boolean exists(Connection connection, String version) throws SQLException {

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.tenantry.tenancy.SchemaName;
-import io.tenantry.tenancy.SchemasServed;
 
 /**
  * Brings a tenant schema to the template's version by replaying, in one transaction, the SQL
@@ -134,9 +133,6 @@ final class MigrationReplay {
             long started = System.nanoTime();
             try (Statement migration = connection.createStatement()) {
                 migration.execute("SET LOCAL search_path = " + schema.quoted());
-                if (i == 0) {
-                    SchemasServed.serve(connection, schema); // its catalog entries now stay with the pooled connection
-                }
                 migration.execute(texts.get(i));
             } catch (SQLException e) {
                 throw new SQLException("Migration " + pending.get(i).script() + " failed: " + e.getMessage(), e.getSQLState(), e);

@@ -214,8 +214,7 @@ public class SchemaMigrations {
     private Flyway flyway(String schema, String location) {
         FluentConfiguration configuration = Flyway.configure(getClass().getClassLoader());
         if (location.equals(TENANT)) {
-            configuration.resourceProvider(tenantMigrations()).javaMigrationClassProvider(tenantMigrations())
-                    .callbacks(new ServedByFlyway(new SchemaName(schema)));
+            configuration.resourceProvider(tenantMigrations()).javaMigrationClassProvider(tenantMigrations());
         }
         return configuration
                 .dataSource(dataSource)

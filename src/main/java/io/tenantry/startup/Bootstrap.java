@@ -26,13 +26,13 @@ import io.tenantry.platform.MetricsSettings;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.StaleSpools;
 import io.tenantry.platform.TrustedProxies;
+import io.tenantry.platform.PoolMemoryLimit;
 import io.tenantry.platform.UnroutedPool;
 import io.tenantry.provisioning.InterruptedWork;
 import io.tenantry.provisioning.ReadySchemaCount;
 import io.tenantry.provisioning.ReadySchemas;
 import io.tenantry.provisioning.TenantProvisioning;
 import io.tenantry.tenancy.PublicEndpoint;
-import io.tenantry.tenancy.SchemasServed;
 import io.tenantry.tenancy.TenantChanges;
 import io.tenantry.tenancy.TenantDirectory;
 import io.tenantry.tenancy.TenantsDomain;
@@ -45,7 +45,7 @@ import jakarta.inject.Inject;
 
 /**
  * Start-up. Missing or invalid settings (TENANTS_DOMAIN, PUBLIC_SCHEME, PUBLIC_PORT,
- * TRUSTED_PROXIES, UPGRADE_RETRY_SECONDS, TENANTS_TRIAL_DAYS, DISPLAY_TIME_ZONE, ARCHIVE_MAX_*, DB_CONNECTION_SCHEMAS) fail the deployment at once, with a message naming the
+ * TRUSTED_PROXIES, UPGRADE_RETRY_SECONDS, TENANTS_TRIAL_DAYS, DISPLAY_TIME_ZONE, ARCHIVE_MAX_*, DB_CONNECTION_MEMORY_MB) fail the deployment at once, with a message naming the
  * variable (DB_URL and DB_WAIT_SECONDS are checked before, when the persistence unit opens:
  * {@link io.tenantry.platform.DatabaseAtStart}). The database is then prepared in the background, retried until it answers: public
  * schema, template, super-user, public tenant, directory, what a stopped server left half done
@@ -98,7 +98,7 @@ public class Bootstrap {
     PasswordIterations passwordIterations;
 
     @Inject
-    SchemasServed schemasServed;
+    PoolMemoryLimit poolMemoryLimit;
 
     @Inject
     RestorePointSchedule restorePointSchedule;
@@ -152,7 +152,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + schemasServed + "; " + passwordIterations + "; " + readySchemaCount + "; " + metrics
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + poolMemoryLimit + "; " + passwordIterations + "; " + readySchemaCount + "; " + metrics
                 + "; tenant upgrades " + (migrations.replayOn() ? "replay the template's migrations where they can"
                         : "are Flyway runs (UPGRADE_REPLAY=false)")
                 + "; a failed tenant upgrade is tried again after "
@@ -166,6 +166,7 @@ public class Bootstrap {
             try {
                 long started = System.nanoTime();
                 UnroutedPool.check(pool);
+                PoolMemoryLimit.warnIfUnreadable(pool);
                 migrations.migratePublic();
                 String version = migrations.migrateTemplate();
                 provisioning.dropAbandonedStagingSchemas();

@@ -14,10 +14,10 @@ import io.tenantry.files.StorageLimit;
 import io.tenantry.audit.AuditRetention;
 import io.tenantry.faces.DisplayTimeZone;
 import io.tenantry.platform.MetricsSettings;
+import io.tenantry.platform.PoolMemoryLimit;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.provisioning.ReadySchemaCount;
 import io.tenantry.tenancy.PublicEndpoint;
-import io.tenantry.tenancy.SchemasServed;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -109,8 +109,8 @@ public class Settings {
     Optional<String> storageMaxMb;
 
     @Inject
-    @ConfigProperty(name = SchemasServed.PROPERTY)
-    Optional<String> connectionSchemas;
+    @ConfigProperty(name = "db.connection.memory-mb")
+    Optional<String> connectionMemoryMb;
 
     @Inject
     @ConfigProperty(name = "password.iterations")
@@ -162,8 +162,8 @@ public class Settings {
 
     @Produces
     @Singleton
-    SchemasServed schemasServed() {
-        return SchemasServed.of(connectionSchemas);
+    PoolMemoryLimit poolMemoryLimit() {
+        return PoolMemoryLimit.of(connectionMemoryMb);
     }
 
     @Produces

@@ -30,27 +30,20 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
  * from the one it was planned with, which {@link TenantTaggedDataSource} avoids by giving each tenant
  * statements of its own.
  *
- * <p>The same statement notes the schema as served by the connection, which the pool retires after
- * DB_CONNECTION_SCHEMAS of them ({@link SchemasServed}).
- *
  * <p>This replaces EclipseLink's TABLE_PER_TENANT strategy, whose per-EntityManager descriptor
  * cloning hangs under concurrency and drops foreign keys on EclipseLink 4.0.7 (eclipselink#2406);
  * see docs/architecture.md for the measurements.
  */
 public class SchemaRouting extends SessionEventAdapter {
 
-    /**
-     * SET LOCAL search_path, written so that the driver keeps its prepared statements (see above), and the
-     * schema noted as served by the connection ({@link SchemasServed}), in the same round trip.
-     */
-    private static final String ROUTE = "SELECT set_config('search_path', ?, true), " + SchemasServed.SERVE;
+    /** SET LOCAL search_path, written so that the driver keeps its prepared statements (see above). */
+    private static final String ROUTE = "SELECT set_config('search_path', ?, true)";
     /**
      * The route with the tenant's transaction lock, shared, held until the transaction ends: a restore
      * takes it exclusively ({@link TenantRestores}) and so waits for every transaction of the tenant,
      * on every instance, and none begins under it. One statement, as the route alone was.
      */
-    private static final String ROUTE_AND_LOCK = "SELECT set_config('search_path', ?, true), " + TenantRestores.SHARED_LOCK
-            + ", " + SchemasServed.SERVE;
+    private static final String ROUTE_AND_LOCK = "SELECT set_config('search_path', ?, true), " + TenantRestores.SHARED_LOCK;
     /**
      * Before the route, which is the transaction's first query: PostgreSQL takes a REPEATABLE READ
      * transaction's snapshot at its first query and refuses the level after it. Transaction-local, so
@@ -95,7 +88,6 @@ public class SchemaRouting extends SessionEventAdapter {
                 if (!restore) {
                     statement.setLong(2, TenantRestores.lockKeyOf(schema.get()));
                 }
-                SchemasServed.bind(statement, restore ? 2 : 3, schema.get());
                 statement.executeQuery().close();
             }
         } catch (SQLException e) {

@@ -67,10 +67,8 @@ public class TenantRestores {
      * tenant's own transactions. Takes the lock in {@code em}'s transaction (JTA, active).
      */
     public static void holdOff(EntityManager em, SchemaName schema) {
-        // The connection then touches the tenant's tables: noted as serving its schema (SchemasServed), in the same statement.
-        em.createNativeQuery("SELECT 1 FROM (SELECT " + SHARED_LOCK + ", " + SchemasServed.SERVE + ") AS held")
-                .setParameter(1, lockKeyOf(schema)).setParameter(2, schema.value())
-                .setParameter(3, SchemasServed.configured().most()).getSingleResult();
+        em.createNativeQuery("SELECT 1 FROM (SELECT " + SHARED_LOCK + ") AS held").setParameter(1, lockKeyOf(schema))
+                .getSingleResult();
     }
 
     /** How long the mark of a restore holds without being moved on. */

@@ -6,7 +6,7 @@ import java.util.logging.Logger;
 import org.glassfish.api.jdbc.ConnectionValidation;
 
 /**
- * {@link PooledConnectionCheck} for Payara's pools ({@code --validationmethod custom-validation
+ * {@link BackendMemoryLimit} for Payara's pools ({@code --validationmethod custom-validation
  * --validationclassname io.tenantry.pool.PayaraConnectionValidation}, payara-config/). Payara makes
  * one of these for each handout it validates, through the thread's context class loader; a
  * connection refused is destroyed and another one handed out, and Payara logs the refusal with this
@@ -23,7 +23,7 @@ public final class PayaraConnectionValidation implements ConnectionValidation {
      */
     @Override
     public boolean isConnectionValid(Connection connection, int statementTimeout) {
-        String refusal = PooledConnectionCheck.servers().refusal(connection, Math.max(0, statementTimeout));
+        String refusal = BackendMemoryLimit.configured().refusal(connection, Math.max(0, statementTimeout));
         if (refusal != null) {
             LOG.fine(refusal);
         }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import org.jboss.jca.adapters.jdbc.spi.ValidConnectionChecker;
 
 /**
- * {@link PooledConnectionCheck} for WildFly's pools ({@code valid-connection-checker-class-name}, with
+ * {@link BackendMemoryLimit} for WildFly's pools ({@code valid-connection-checker-class-name}, with
  * {@code validate-on-match}, wildfly-config/). A connection refused is destroyed and another one
  * handed out; WildFly logs the reason this class gives (as a warning). As WildFly's own PostgreSQL
  * checker, it waits for the connection's answer as long as it takes.
@@ -23,7 +23,7 @@ public final class WildFlyValidConnectionChecker implements ValidConnectionCheck
      */
     @Override
     public SQLException isValidConnection(Connection connection) {
-        String refusal = PooledConnectionCheck.servers().refusal(connection, 0);
+        String refusal = BackendMemoryLimit.configured().refusal(connection, 0);
         return refusal == null ? null : new Refusal(refusal);
     }
 

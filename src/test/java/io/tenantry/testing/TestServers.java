@@ -48,11 +48,12 @@ public final class TestServers {
     public static final int METRICS_TENANTS_OF_OPTIONS = 2;
 
     /**
-     * DB_CONNECTION_SCHEMAS of {@link #options()}: so few that a connection serving a few tenants' reads
-     * passes it, so its pool retires connections all the time, under every class that runs there. The
-     * run's other servers keep the default, as production does: the plans a connection keeps are measured there.
+     * DB_CONNECTION_MEMORY_MB of {@link #options()}: the least there is (a new backend holds about 1.3 MiB),
+     * which a connection passes once it has served a few tenants' reads, so its pool retires connections
+     * all the time, under every class that runs there. The run's other servers keep the default (48 MiB), as
+     * production does: the plans a connection keeps are measured there.
      */
-    public static final int CONNECTION_SCHEMAS_OF_OPTIONS = 2;
+    public static final int CONNECTION_MEMORY_MB_OF_OPTIONS = 2;
 
     private static final String SETTINGS = "WEB-INF/classes/META-INF/microprofile-config.properties";
 
@@ -64,7 +65,7 @@ public final class TestServers {
      * not fit, a known root folder ({@link #OPTIONS_ROOT}), and a first upgrade retry after 1 s
      * (UPGRADE_RETRY_SECONDS) so that a failed upgrade is seen retried by the back-off within a
      * test; metrics name only {@link #METRICS_TENANTS_OF_OPTIONS} tenants (METRICS_TENANTS); pooled
-     * connections retired after {@link #CONNECTION_SCHEMAS_OF_OPTIONS} tenant schemas (DB_CONNECTION_SCHEMAS). Tenants made there need a paid-until date in the future to be served. It shares the
+     * connections retired above {@link #CONNECTION_MEMORY_MB_OF_OPTIONS} MiB (DB_CONNECTION_MEMORY_MB). Tenants made there need a paid-until date in the future to be served. It shares the
      * database with the run's other servers: a second instance for the tests that need one.
      */
     public static SharedServer options() {
@@ -72,7 +73,7 @@ public final class TestServers {
             deleteTree(OPTIONS_ROOT); // what an earlier run left
             PayaraProcess process = PayaraProcess.start(true, List.of("--rootdir", OPTIONS_ROOT.toString()),
                     "-Xmx256m", "-Dtenants.block-unpaid=true", "-Dupgrade.retry.seconds=1",
-                    "-Dmetrics.tenants=" + METRICS_TENANTS_OF_OPTIONS, "-Ddb.connection.schemas=" + CONNECTION_SCHEMAS_OF_OPTIONS);
+                    "-Dmetrics.tenants=" + METRICS_TENANTS_OF_OPTIONS, "-Ddb.connection.memory-mb=" + CONNECTION_MEMORY_MB_OF_OPTIONS);
             // A small heap on a busy machine starts slowly: wait for Payara Micro before the readiness check's own wait.
             awaitStarted(process);
             return process;

@@ -1,0 +1,257 @@
+package io.tenantry.pool;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * Whether a pooled PostgreSQL connection may be handed out again. It must answer (as the servers'
+ * own PostgreSQL validation asks), and its backend's own memory must be under a limit: a backend
+ * keeps the catalog entries of every tenant schema it has touched and the plans of the statements
+ * prepared there, and frees neither until it ends, so a connection that served a large fleet for
+ * long holds tens of MB for nothing. Refused, the pool closes the connection and opens a new one
+ * when it needs one; a connection that serves few tenants is never refused, whatever its age.
+ *
+ * <p>The memory is the sum of {@code pg_backend_memory_contexts.total_bytes} (PostgreSQL 14 and
+ * later), read on every {@value #SAMPLED_ONE_IN}th handout of each connection (the read lists every
+ * memory context of the backend: one per cached index, so its cost grows with the tenants the
+ * connection touched), which lets a connection pass the limit by what that many handouts add.
+ * Reading that view takes {@code pg_read_all_stats} (or a superuser; on PostgreSQL 14 a superuser,
+ * and before 14 there is none); without it a connection is retired after
+ * {@value #USES_WHEN_UNREADABLE} handouts instead, which bounds its memory as the usage count that
+ * came before did (the application's start-up warns of it).
+ *
+ * <p>Whether it answers is asked with {@code SELECT 1}, a round trip and a transaction of
+ * PostgreSQL's, unless the connection answered less than {@value #ANSWERED_WITHIN_MS} ms ago, is
+ * open and is in auto-commit (the state a pool gives a connection back in after a transaction that
+ * ended well): under load that spares most handouts the question (a read of one transaction
+ * otherwise costs two of PostgreSQL's). The price: a backend that ended within that second (a
+ * database restarting) is met by the request that takes it, which fails (503) and leaves the
+ * connection closed, refused at its next handout.
+ */
+public final class BackendMemoryLimit {
+
+    /** The system property that sets the limit, in MiB; it wins over {@link #VARIABLE}, as in MicroProfile Config. */
+    public static final String PROPERTY = "db.connection.memory-mb";
+    /** The environment variable that sets the limit, in MiB. */
+    public static final String VARIABLE = "DB_CONNECTION_MEMORY_MB";
+    /** The limit when neither is set, in MiB: about 500–1,000 tenants' catalog entries (bench/README.md). */
+    public static final int DEFAULT_MB = 48;
+    /**
+     * The least limit accepted, in MiB: above what a new backend holds (about 1.3 MiB), since Payara also
+     * validates a connection it has just opened, and a refusal there fails the request that asked for it.
+     */
+    public static final int MIN_MB = 2;
+    /** The greatest limit accepted, in MiB. */
+    public static final int MAX_MB = 65_536;
+    /** Every this many handouts of a connection, the backend's memory is read. */
+    public static final int SAMPLED_ONE_IN = 64;
+    /** A connection that answered less than this long ago (ms) is handed out without being asked again. */
+    public static final int ANSWERED_WITHIN_MS = 1_000;
+    /**
+     * Where PostgreSQL cannot tell the memory, a connection is retired at this many handouts: it has
+     * then served at most as many tenants, about 50 MB (bench/README.md, "Bounded database memory").
+     */
+    public static final int USES_WHEN_UNREADABLE = 1_000;
+
+    private static final double MIB = 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(BackendMemoryLimit.class.getName());
+    private static final String MEMORY = "SELECT sum(total_bytes), pg_backend_pid() FROM pg_backend_memory_contexts";
+    /**
+     * The SQL states of a memory that cannot be read: the account may not (42501: PostgreSQL 15 and
+     * later ask for {@code pg_read_all_stats}, 14 for a superuser), or the view does not exist (42P01:
+     * PostgreSQL 13 and older).
+     */
+    public static final Set<String> UNREADABLE = Set.of("42501", "42P01");
+    private static final BackendMemoryLimit CONFIGURED = configured(System.getProperty(PROPERTY), System.getenv(VARIABLE));
+
+    private final long limitBytes;
+    private final int sampledOneIn;
+    private final int usesWhenUnreadable;
+    private final long answeredWithinNanos;
+    /** Set once the view could not be read: the account and the server do not change under a pool. */
+    private final AtomicBoolean memoryUnreadable = new AtomicBoolean();
+    /** What is known of each pooled connection; forgotten with the connection. Guarded by itself. */
+    private final Map<Connection, Handouts> handouts = new WeakHashMap<>();
+
+    /**
+     * @param limitBytes the most memory a backend may hold and still be handed out, in bytes
+     * @param sampledOneIn read the memory on every this many'th handout of a connection (1: on every handout)
+     * @param usesWhenUnreadable when PostgreSQL cannot tell the memory, retire a connection at this
+     *     many handouts instead, as the servers' usage counts do
+     * @param answeredWithinMillis hand a connection out without asking whether it answers when it
+     *     answered less than this many milliseconds ago (0: ask on every handout)
+     */
+    public BackendMemoryLimit(long limitBytes, int sampledOneIn, int usesWhenUnreadable, long answeredWithinMillis) {
+        if (limitBytes <= 0 || sampledOneIn < 1 || usesWhenUnreadable < 1 || answeredWithinMillis < 0) {
+            throw new IllegalArgumentException("limit " + limitBytes + " bytes, one in " + sampledOneIn + ", "
+                    + usesWhenUnreadable + " uses, answered within " + answeredWithinMillis + " ms");
+        }
+        this.limitBytes = limitBytes;
+        this.sampledOneIn = sampledOneIn;
+        this.usesWhenUnreadable = usesWhenUnreadable;
+        this.answeredWithinNanos = TimeUnit.MILLISECONDS.toNanos(answeredWithinMillis);
+    }
+
+    /** The limit this server was started with ({@link #PROPERTY}, else {@link #VARIABLE}, else {@value #DEFAULT_MB} MiB). */
+    public static BackendMemoryLimit configured() {
+        return CONFIGURED;
+    }
+
+    /**
+     * The limit a setting gives: a whole number of MiB from {@value #MIN_MB} to {@value #MAX_MB}.
+     * Anything else is logged as severe, naming {@link #VARIABLE}, and the default is used: the pool
+     * cannot stop the server (the application's start-up refuses the same value, naming it:
+     * {@code platform.PoolMemoryLimit}).
+     *
+     * @param property the system property's value, or null
+     * @param variable the environment variable's value, or null
+     */
+    static BackendMemoryLimit configured(String property, String variable) {
+        String setting = property != null ? property : variable;
+        int megabytes = DEFAULT_MB;
+        if (setting != null && !setting.isBlank()) {
+            Integer parsed = megabytes(setting);
+            if (parsed == null) {
+                LOG.severe(VARIABLE + " (" + PROPERTY + ") is '" + setting + "', not a whole number of MiB from " + MIN_MB
+                        + " to " + MAX_MB + ": pooled connections are retired above " + DEFAULT_MB + " MiB");
+            } else {
+                megabytes = parsed;
+            }
+        }
+        return new BackendMemoryLimit(megabytes * 1024L * 1024L, SAMPLED_ONE_IN, USES_WHEN_UNREADABLE, ANSWERED_WITHIN_MS);
+    }
+
+    /**
+     * @param setting a setting's text
+     * @return the whole number of MiB it names, from {@value #MIN_MB} to {@value #MAX_MB}; null otherwise
+     */
+    public static Integer megabytes(String setting) {
+        String trimmed = setting.strip();
+        // Up to 18 digits, leading zeros and all, as the application's start-up check reads it.
+        if (!trimmed.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        long megabytes = Long.parseLong(trimmed);
+        return megabytes >= MIN_MB && megabytes <= MAX_MB ? (int) megabytes : null;
+    }
+
+    /** @return the limit, in bytes */
+    public long limitBytes() {
+        return limitBytes;
+    }
+
+    /**
+     * @param connection a physical connection to PostgreSQL, out of any transaction (auto-commit may be
+     *     off: Payara gives a connection back so after a failed commit)
+     * @param timeoutSeconds how long to wait for its answer (0: as long as it takes)
+     * @return null when it may be handed out; otherwise why not (it does not answer, the memory it
+     *     holds, or its handouts while the memory cannot be read)
+     */
+    public String refusal(Connection connection, int timeoutSeconds) {
+        Handouts handout = handedOut(connection);
+        boolean unreadable = memoryUnreadable.get();
+        if (unreadable && handout.count >= usesWhenUnreadable) {
+            forget(connection);
+            return "PostgreSQL cannot tell this connection's memory (see " + VARIABLE + "): retired after "
+                    + usesWhenUnreadable + " handouts";
+        }
+        if (unreadable || handout.count % sampledOneIn != 0) {
+            return answeredLately(connection, handout) ? null : answers(connection, timeoutSeconds);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(timeoutSeconds);
+            try (ResultSet row = statement.executeQuery(MEMORY)) {
+                row.next();
+                long bytes = row.getLong(1);
+                answered(connection);
+                return bytes <= limitBytes ? null : String.format(Locale.ROOT,
+                        "PostgreSQL backend %d holds %.1f MiB of memory, above the %.1f MiB of %s: retired",
+                        row.getInt(2), bytes / MIB, limitBytes / MIB, VARIABLE);
+            }
+        } catch (SQLException e) {
+            if (UNREADABLE.contains(e.getSQLState())) {
+                // From now on, retired by their handouts (the application's start-up warns of it: platform.PoolMemoryLimit).
+                memoryUnreadable.set(true);
+                return answers(connection, timeoutSeconds);
+            }
+            return "the connection does not answer: " + e.getMessage();
+        }
+    }
+
+    /**
+     * What the servers' own PostgreSQL validation asks: a statement, which also fails on a connection
+     * left in a failed transaction (Connection.isValid would pass it).
+     */
+    private String answers(Connection connection, int timeoutSeconds) {
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(timeoutSeconds);
+            statement.execute("SELECT 1");
+            answered(connection);
+            return null;
+        } catch (SQLException e) {
+            return "the connection does not answer: " + e.getMessage();
+        }
+    }
+
+    /**
+     * Whether a connection may go without the question: it answered less than the window ago, and
+     * since then nothing the driver saw closed it, and it is back in auto-commit (a transaction that
+     * failed to end leaves it out of it). Both are read from the driver's own state, no round trip.
+     */
+    private boolean answeredLately(Connection connection, Handouts handout) {
+        try {
+            return handout.answered && System.nanoTime() - handout.answeredAt < answeredWithinNanos
+                    && !connection.isClosed() && connection.getAutoCommit();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Counts a handout of {@code connection} (the first is 1) and returns what is known of it. */
+    private Handouts handedOut(Connection connection) {
+        synchronized (handouts) {
+            Handouts handout = handouts.computeIfAbsent(connection, c -> new Handouts());
+            handout.count++;
+            return handout.copy();
+        }
+    }
+
+    /** A connection retired: the pool destroys it, and one handed out again after all is counted from nothing. */
+    private void forget(Connection connection) {
+        synchronized (handouts) {
+            handouts.remove(connection);
+        }
+    }
+
+    private void answered(Connection connection) {
+        synchronized (handouts) {
+            Handouts handout = handouts.computeIfAbsent(connection, c -> new Handouts());
+            handout.answered = true;
+            handout.answeredAt = System.nanoTime();
+        }
+    }
+
+    /** A connection's handouts so far, whether it has answered, and when last ({@link System#nanoTime()}). */
+    private static final class Handouts {
+        int count;
+        boolean answered;
+        long answeredAt;
+
+        Handouts copy() {
+            Handouts copy = new Handouts();
+            copy.count = count;
+            copy.answered = answered;
+            copy.answeredAt = answeredAt;
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.tenantry.pool;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+
+import io.tenantry.testing.TestDatabase;
+
+/**
+ * What the servers' pools ask before they hand a PostgreSQL connection out (tenantry-pool.jar), on
+ * the run's database without a server: a connection is refused when its backend holds more memory
+ * than the limit, does not answer or is left in a failed transaction, and, where the account may
+ * not read its memory, after a number of handouts instead; a connection that answered lately is
+ * handed out without being asked again, until the driver has seen it closed or it is out of auto-commit. (The servers' adapters, src/pool/java, are used by every test on a server.)
+ */
+class BackendMemoryLimitIT {
+
+    private static final long GIB = 1024L * 1024 * 1024;
+    /** Every handout reads the memory. */
+    private static final int ALWAYS = 1;
+    /** No handout reads the memory but one in about two billion. */
+    private static final int NEVER = Integer.MAX_VALUE;
+    private static final int USES = 3;
+    /** Every handout asks whether the connection answers. */
+    private static final long ASK_EVERY_TIME = 0;
+    /** A connection that answered within a minute is not asked again. */
+    private static final long A_MINUTE = 60_000;
+
+    @Test
+    void aBackendUnderTheLimitIsHandedOutAndOneAboveItIsRetired() throws SQLException {
+        try (Connection connection = TestDatabase.connect()) {
+            assertNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0));
+            // A new backend already holds about a MiB.
+            String refusal = new BackendMemoryLimit(64 * 1024, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0);
+            assertNotNull(refusal);
+            assertTrue(refusal.contains("DB_CONNECTION_MEMORY_MB") && refusal.endsWith("retired"), refusal);
+        }
+    }
+
+    @Test
+    void aConnectionThatDoesNotAnswerIsRetiredWhetherItsMemoryIsReadOrNot() throws SQLException {
+        try (Connection ended = TestDatabase.connect(); Connection other = TestDatabase.connect();
+                Statement end = other.createStatement()) {
+            end.execute("SELECT pg_terminate_backend(" + pidOf(ended) + ")");
+            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(ended, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, NEVER, USES, ASK_EVERY_TIME).refusal(ended, 0));
+        }
+        Connection closed = TestDatabase.connect();
+        closed.close();
+        assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(closed, 0));
+        assertNotNull(new BackendMemoryLimit(GIB, NEVER, USES, ASK_EVERY_TIME).refusal(closed, 0));
+    }
+
+    @Test
+    void whereTheMemoryCannotBeReadAConnectionIsRetiredAfterItsHandouts() throws SQLException {
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN CREATE ROLE tenantry_pool_no_stats NOLOGIN;"
+                    + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            statement.execute("SET ROLE tenantry_pool_no_stats");
+            try {
+                BackendMemoryLimit limit = new BackendMemoryLimit(64 * 1024, ALWAYS, USES, ASK_EVERY_TIME);
+                assertNull(limit.refusal(connection, 0), "a backend above the limit, whose memory cannot be read");
+                assertNull(limit.refusal(connection, 0));
+                String refusal = limit.refusal(connection, 0);
+                assertNotNull(refusal, "the third handout of " + USES);
+                assertTrue(refusal.endsWith("retired after " + USES + " handouts"), refusal);
+                assertNull(limit.refusal(connection, 0), "counted again from nothing, as a new connection would be");
+            } finally {
+                statement.execute("RESET ROLE");
+            }
+        }
+    }
+
+    @Test
+    void aConnectionLeftInAFailedTransactionIsRetiredOneWithAutoCommitOffIsNot() throws SQLException {
+        try (Connection connection = TestDatabase.connect()) {
+            connection.setAutoCommit(false);
+            assertNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0));
+            assertNull(new BackendMemoryLimit(GIB, NEVER, USES, ASK_EVERY_TIME).refusal(connection, 0));
+            try (Statement failing = connection.createStatement()) {
+                assertThrows(SQLException.class, () -> failing.execute("SELECT 1 / 0"));
+            }
+            assertNotNull(new BackendMemoryLimit(GIB, NEVER, USES, ASK_EVERY_TIME).refusal(connection, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0));
+        }
+    }
+
+    @Test
+    void aConnectionThatAnsweredLatelyIsNotAskedAgainUntilTheDriverHasSeenItClosed() throws SQLException {
+        BackendMemoryLimit limit = new BackendMemoryLimit(GIB, NEVER, USES, A_MINUTE);
+        try (Connection ended = TestDatabase.connect(); Connection other = TestDatabase.connect();
+                Statement end = other.createStatement()) {
+            assertNull(limit.refusal(ended, 0), "asked, it answers");
+            end.execute("SELECT pg_terminate_backend(" + pidOf(ended) + ")");
+            // The price of not asking: the request that takes it meets the ended backend.
+            assertNull(limit.refusal(ended, 0), "answered within the minute: not asked again");
+            assertThrows(SQLException.class, () -> pidOf(ended));
+            assertNotNull(limit.refusal(ended, 0), "the driver has seen it closed");
+        }
+    }
+
+    @Test
+    void aConnectionThatAnsweredLatelyIsAskedAgainOutOfAutoCommitOrOnceTheWindowHasPassed() throws SQLException {
+        BackendMemoryLimit lately = new BackendMemoryLimit(GIB, NEVER, USES, A_MINUTE);
+        try (Connection connection = TestDatabase.connect()) {
+            assertNull(lately.refusal(connection, 0));
+            connection.setAutoCommit(false);
+            try (Statement failing = connection.createStatement()) {
+                assertThrows(SQLException.class, () -> failing.execute("SELECT 1 / 0"));
+            }
+            assertNotNull(lately.refusal(connection, 0), "left in a failed transaction, out of auto-commit");
+        }
+        BackendMemoryLimit briefly = new BackendMemoryLimit(GIB, NEVER, USES, 50);
+        try (Connection ended = TestDatabase.connect(); Connection other = TestDatabase.connect();
+                Statement end = other.createStatement()) {
+            assertNull(briefly.refusal(ended, 0));
+            end.execute("SELECT pg_terminate_backend(" + pidOf(ended) + ")");
+            sleep(200);
+            assertNotNull(briefly.refusal(ended, 0), "asked again once the 50 ms have passed: it does not answer");
+        }
+    }
+
+    @Test
+    void theMemoryIsReadOnEveryNthHandoutOfAConnectionWhateverItAnsweredLately() throws SQLException {
+        // A new backend already holds about a MiB: above 64 KiB, refused at the third handout, when its memory is read.
+        BackendMemoryLimit limit = new BackendMemoryLimit(64 * 1024, 3, USES, A_MINUTE);
+        try (Connection connection = TestDatabase.connect()) {
+            assertNull(limit.refusal(connection, 0));
+            assertNull(limit.refusal(connection, 0));
+            assertNotNull(limit.refusal(connection, 0));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int pidOf(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+}
