@@ -413,9 +413,7 @@ class HostileArchiveIT extends DeployedTenantry {
         String second = tenant("ims-" + suffix);
         // Before: the owner's imports into each of his tenants ran at once, and four of them (slow to import,
         // or failing only at their last row) held every place on the instance: everyone else was told 429.
-        SlowUpload slow = SlowUpload.typed(owner, first, "/api/archive", ZIP, 400, Duration.ofMillis(300))
-                .awaitStarted();
-        awaitImportUnderWay(second);
+        SlowUpload slow = slowImportUnderWay(first, second);
         Tenantry.Reply refused = owner.post(second, "/api/archive", ZIP, archive);
         assertEquals(429, refused.status(), "one import of his at a time: " + refused);
         assertTrue(refused.body().contains("archive.importUnderway") || refused.body().contains("under way"), refused.body());
@@ -433,18 +431,28 @@ class HostileArchiveIT extends DeployedTenantry {
     }
 
     /**
-     * Until the server holds the owner's import turn: it takes the slow upload up a moment after its first
-     * chunks left the client, which on a loaded machine came after a whole second import (seen in
-     * .ci/run). A probe of one byte (no zip: 400 and nothing imported if it gets in) asks meanwhile.
+     * A slow import of the owner's into {@code host} (400 chunks, 300 ms apart), once the server holds its
+     * import turn: it takes the slow upload up a moment after its first chunks left the client, which on a
+     * loaded machine came after a whole second import (seen in .ci/run). A probe of one byte into
+     * {@code probeHost} (no zip: 400 and nothing imported if it gets in) asks meanwhile. A probe holds the
+     * turn while it is answered, so an upload taken up at that moment is refused (429; seen on a Citus
+     * cluster, where each probe took longer): another one is then sent.
      */
-    private void awaitImportUnderWay(String host) throws InterruptedException {
+    private SlowUpload slowImportUnderWay(String host, String probeHost) throws InterruptedException {
         // 60 s: on a machine saturated by other work the server took the upload up after more than 30 (.ci/run of 4db1918).
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        SlowUpload slow = SlowUpload.typed(owner, host, "/api/archive", ZIP, 400, Duration.ofMillis(300)).awaitStarted();
         int status;
-        while ((status = owner.post(host, "/api/archive", ZIP, new byte[] {'x'}).status()) != 429 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        while ((status = owner.post(probeHost, "/api/archive", ZIP, new byte[] {'x'}).status()) != 429
+                && System.nanoTime() < deadline) {
+            if (slow.status().isDone()) {
+                slow = SlowUpload.typed(owner, host, "/api/archive", ZIP, 400, Duration.ofMillis(300)).awaitStarted();
+            } else {
+                Thread.sleep(100);
+            }
         }
         assertEquals(429, status, "the server never took the owner's slow import up");
+        return slow;
     }
 
     @Test
