@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tenantry against a django-tenants + gunicorn peer serving the same JSON, on this machine, in one run.
-# Usage: bench/peer.sh DJANGO_TENANTS_SOURCE [SECONDS=30]
+# Usage: bench/peer.sh DJANGO_TENANTS_SOURCE [SECONDS=60]
 #   DJANGO_TENANTS_SOURCE: a folder holding django-tenants' public source (its django_tenants/ package);
 #   Debian 12's Django is 3.2, which django-tenants v3.5.0 is the last release to support.
 # Both sides: TENANTS (100) publicly readable tenants peer-0 … holding PRODUCTS (10) products of VERSIONS (3)
@@ -20,7 +20,10 @@
 export JAVA_HEAP=${JAVA_HEAP:-256m}
 source "$(dirname "$0")/common.sh"
 source_dir=${1:?"usage: bench/peer.sh DJANGO_TENANTS_SOURCE [SECONDS]"}
-seconds=${2:-30}
+# 60: on two cores Payara's JIT compiler threads (C2) took about 18 % of its CPU through two minutes of warm-up
+# (60 s per kind) and still 8 % in the anonymous measurement after it, none in the token one (bench/README.md,
+# stop 39): with 30 s, the measurement counts the compiler's work as the requests'.
+seconds=${2:-60}
 tenants=${TENANTS:-100}; products=${PRODUCTS:-10}; versions=${VERSIONS:-3}
 connections=${CONNECTIONS:-16}; threads=${THREADS:-2}; workers=${WORKERS:-5}
 peer_port=${PEER_HTTP_PORT:-18590}; pg_port=${PEER_PG_PORT:-55432}; pg_dir=${PEER_PG_DIR:-/tmp/tenantry-peer-pg}
