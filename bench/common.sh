@@ -44,10 +44,17 @@ payara_cpu() {
 
 # Connections the pool closed count too: their CPU is in the postmaster's children's time. Only the
 # PostgreSQL of DATA_DIR (its postmaster and that one's children): others on the machine are not ours.
+# With DB_URL on servers of this machine, POSTGRES_DATA_DIRS names their data folders, space-separated (the
+# Citus cluster of bench/citus/cluster.sh: /tmp/tenantry-citus/coordinator, …/worker1, …/worker2); with
+# DB_URL and no such folders, it fails saying so.
 postgres_cpu() {
-  local postmaster
-  postmaster=$(head -1 "$DATA_DIR/postgres/postmaster.pid")
-  cpu_of "$postmaster" $(pgrep -P "$postmaster") "children:$postmaster"
+  local folders=${POSTGRES_DATA_DIRS:-$DATA_DIR/postgres} folder postmaster pids=""
+  for folder in $folders; do
+    [ -f "$folder/postmaster.pid" ] || { echo "postgres_cpu: no PostgreSQL runs from $folder (with DB_URL, set POSTGRES_DATA_DIRS)" >&2; return 1; }
+    postmaster=$(head -1 "$folder/postmaster.pid")
+    pids="$pids $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ') children:$postmaster"
+  done
+  cpu_of $pids
 }
 
 cpu_of() {
