@@ -44,17 +44,24 @@ payara_cpu() {
 
 # Connections the pool closed count too: their CPU is in the postmaster's children's time. Only the
 # PostgreSQL of DATA_DIR (its postmaster and that one's children): others on the machine are not ours.
-# With DB_URL on servers of this machine, POSTGRES_DATA_DIRS names their data folders, space-separated (the
-# Citus cluster of bench/citus/cluster.sh: /tmp/tenantry-citus/coordinator, …/worker1, …/worker2); with
-# DB_URL and no such folders, it fails saying so.
+# With DB_URL given, POSTGRES_DATA_DIRS must name the data folders of the servers it leads to, on this
+# machine, space-separated (the Citus cluster of bench/citus/cluster.sh: /tmp/tenantry-citus/coordinator,
+# …/worker1, …/worker2; reading them takes root, as their owner is nobody); without it, this fails saying so.
 postgres_cpu() {
-  local folders=${POSTGRES_DATA_DIRS:-$DATA_DIR/postgres} folder postmaster pids=""
-  for folder in $folders; do
-    [ -f "$folder/postmaster.pid" ] || { echo "postgres_cpu: no PostgreSQL runs from $folder (with DB_URL, set POSTGRES_DATA_DIRS)" >&2; return 1; }
-    postmaster=$(head -1 "$folder/postmaster.pid")
-    pids="$pids $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ') children:$postmaster"
+  local folder postmaster pids=()
+  local -a folders=("$DATA_DIR/postgres")
+  if [ -n "$GIVEN_DB_URL" ]; then
+    [ -n "${POSTGRES_DATA_DIRS:-}" ] \
+      || { echo "postgres_cpu: DB_URL is set, so set POSTGRES_DATA_DIRS to its servers' data folders" >&2; return 1; }
+    read -r -a folders <<< "$POSTGRES_DATA_DIRS"
+  fi
+  for folder in "${folders[@]}"; do
+    postmaster=$(head -1 "$folder/postmaster.pid" 2>/dev/null || true)
+    [ -n "$postmaster" ] && [ -d "/proc/$postmaster" ] \
+      || { echo "postgres_cpu: no PostgreSQL runs from $folder (or it cannot be read)" >&2; return 1; }
+    pids+=("$postmaster" $(pgrep -P "$postmaster" || true) "children:$postmaster")
   done
-  cpu_of $pids
+  cpu_of "${pids[@]}"
 }
 
 cpu_of() {

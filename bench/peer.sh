@@ -20,9 +20,9 @@
 export JAVA_HEAP=${JAVA_HEAP:-256m}
 source "$(dirname "$0")/common.sh"
 source_dir=${1:?"usage: bench/peer.sh DJANGO_TENANTS_SOURCE [SECONDS]"}
-# 60: on two cores Payara's JIT compiler threads (C2) took about 18 % of its CPU through two minutes of warm-up
-# (60 s per kind) and still 8 % in the anonymous measurement after it, none in the token one (bench/README.md,
-# stop 39): with 30 s, the measurement counts the compiler's work as the requests'.
+# 60: on two cores Payara's JIT compiler threads (C2) took about 13 % of its CPU through two minutes of warm-up
+# (60 s per kind) and still 8–13 % in the anonymous measurement after it, 0–2 % in the token one (bench/README.md,
+# stop 39): with 30 s, more of the compiler's work is counted as the requests'.
 seconds=${2:-60}
 tenants=${TENANTS:-100}; products=${PRODUCTS:-10}; versions=${VERSIONS:-3}
 connections=${CONNECTIONS:-16}; threads=${THREADS:-2}; workers=${WORKERS:-5}
