@@ -9,11 +9,17 @@
 # the -Pbench-upgrade build) and times the upgrade of the whole fleet, from the log's announcement to the
 # last tenant recorded at the new version, while UPGRADE_READERS (8) clients read tenants of the fleet at
 # random from the moment the server is ready to the upgrade's end: answers by status. A fresh database in target/bench-fleet-data unless KEEP=1.
+# With DB_URL (a Citus cluster: bench/README.md) nothing is reset here, and POSTGRES_DATA_DIRS must name its
+# servers' data folders; UPGRADE_READ_SECONDS (300) bounds the readers.
 export DATA_DIR=${DATA_DIR:-$(cd "$(dirname "$0")/.." && pwd)/target/bench-fleet-data}
 source "$(dirname "$0")/common.sh"
 sizes=${1:-30 1000 3000}; clients=${CLIENTS:-4}; upgrade_at=${UPGRADE_AT:-1000}
 [ "${KEEP:-0}" = 1 ] || rm -rf "$DATA_DIR"
 start_server
+# However the script ends (a failure included), the server does not outlive it to hold the port.
+trap stop_server EXIT
+# Before the fleet is built: with DB_URL, PostgreSQL's CPU needs POSTGRES_DATA_DIRS (bench/common.sh).
+postgres_cpu > /dev/null
 for size in $sizes; do
   started=$(date +%s)
   $BENCH fleet "$size" "$clients"
@@ -52,4 +58,3 @@ for size in $sizes; do
       "$(grep -c 'to version 99.1 (.*ahead of its turn for a request' "$DATA_DIR/logs/server.log" || true) for a request"
   fi
 done
-stop_server

@@ -18,6 +18,9 @@
 # 256 MiB: what reads alone need under this load (95 MiB after a full GC, × 2.7); docs/deploy.md
 # recommends 512m once imports are counted.
 export JAVA_HEAP=${JAVA_HEAP:-256m}
+# Tenantry's side is measured on its embedded PostgreSQL (its processes, its pg_stat_statements): a DB_URL
+# left exported (bench/citus/) would start it elsewhere and leave nothing here to read.
+[ -z "${DB_URL:-}" ] || { echo "bench/peer.sh runs Tenantry on its embedded PostgreSQL: unset DB_URL" >&2; exit 1; }
 source "$(dirname "$0")/common.sh"
 source_dir=${1:?"usage: bench/peer.sh DJANGO_TENANTS_SOURCE [SECONDS]"}
 # 60: on two cores Payara's JIT compiler threads (C2) took about 13 % of its CPU through two minutes of warm-up

@@ -3,7 +3,7 @@
 # it into /usr/lib/postgresql/15 (run as root). The build happens in a copy under target/, so the
 # source folder is never changed. Needs Debian's postgresql-server-dev-15 and the headers its server
 # headers include, which a fresh machine lacks (seen: lz4, then gssapi):
-#   apt-get install postgresql-server-dev-15 liblz4-dev libzstd-dev libkrb5-dev libssl-dev libxml2-dev \
+#   apt-get install postgresql-15 postgresql-server-dev-15 liblz4-dev libzstd-dev libkrb5-dev libssl-dev libxml2-dev \
 #     libxslt1-dev libselinux1-dev libpam0g-dev libreadline-dev zlib1g-dev
 # Usage: bench/citus/build.sh CITUS_SOURCE_FOLDER
 set -euo pipefail

@@ -22,7 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * (large archives that import for minutes, or fail only at their last row), and every other tenant's
  * import was refused meanwhile (a later hostile-owner review); and because each archive being received
  * takes up to ARCHIVE_MAX_SIZE_MB of temporary disk, which one account could multiply by sending many
- * slowly. Now holding the four places takes four accounts, each the owner of a tenant.
+ * slowly. Now holding the four places takes four accounts, each the owner of a tenant. That holds for
+ * the API ({@code ArchiveResource} takes the turn before it reads the body); the settings page's form
+ * ({@code ArchivePage}) takes it only once the container has parsed the upload, whose parts are held to
+ * their limit and deleted as every page's uploads are ({@code platform.CappedBodies}).
  */
 @ApplicationScoped
 public class ImportsAtOnce {
