@@ -26,7 +26,9 @@ start_server() {
     grep -q "Tenantry is ready" target/bench-server.log && break
     sleep 1
   done
-  grep -q "Tenantry is ready" target/bench-server.log || { echo "server did not start"; exit 1; }
+  # A server that did not become ready is stopped, so that it does not hold the port for the next run.
+  grep -q "Tenantry is ready" target/bench-server.log \
+    || { echo "server did not start (target/bench-server.log)"; stop_server 2>/dev/null || true; exit 1; }
   PAYARA=$(pgrep -f "$PWD/target/bench-[a-z-]*build/payara-micro.jar" || true)
   # The embedded database's port is the fourth line of its postmaster.pid (the log does not print the URL).
   export DB_URL=${DB_URL:-jdbc:postgresql://localhost:$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")/postgres}
