@@ -63,7 +63,7 @@ public class TenantTermsStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void create(Tenant tenant, TenantTerms terms) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Database.connection(dataSource)) {
             registry.insert(connection, tenant.id(), terms);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write the terms of tenant " + tenant.label() + ": "
@@ -81,7 +81,7 @@ public class TenantTermsStore {
      */
     @Transactional
     public Tenant change(Tenant before, TenantTerms beforeTerms, String name, TenantTerms terms) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Database.connection(dataSource)) {
             if (!registry.replace(connection, before.id(), beforeTerms, terms)) {
                 throw tenants.exists(connection, before.id()) ? TenantConflictException.changedMeanwhile(before.label())
                         : new UnknownTenantException(before.label());

@@ -54,7 +54,7 @@ public class RestorePointStore implements StoredElsewhere {
      * the part is removed if either fails, so a point is either listed with its file or not at all.
      */
     RestorePoint record(Tenant tenant, Path part, String reason, int format, String schemaVersion) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Database.connection(dataSource)) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO public.restore_point (tenant_id, "
                     + "number, size_bytes, format, schema_version, reason) VALUES (?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS

@@ -33,7 +33,7 @@ public class CoordinatorSchemas {
      * schema-based sharding. Throws IllegalStateException with PostgreSQL's message when it cannot.
      */
     public void create(SchemaName schema, boolean ifAbsent) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = Database.connection(dataSource); Statement statement = connection.createStatement()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {

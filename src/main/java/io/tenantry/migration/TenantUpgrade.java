@@ -343,7 +343,7 @@ public class TenantUpgrade implements UpgradeOnRequest {
     }
 
     private void upgrade(TenantLabel label) {
-        try (Connection lock = dataSource.getConnection()) {
+        try (Connection lock = Database.connection(dataSource)) {
             lock.setAutoCommit(false);
             try {
                 if (tryLock(lock, label)) {

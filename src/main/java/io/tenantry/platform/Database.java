@@ -13,8 +13,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The name of the one PostgreSQL connection pool and the way to use one of its connections for plain
- * JDBC work, inside a transaction or outside. The pool is the server's (payara-config/, wildfly-config/: validated connections,
+ * The name of the main PostgreSQL connection pool and the way to use a pooled connection for plain
+ * JDBC work, inside a transaction or outside, from the pool the thread draws from ({@link #drawFrom}:
+ * a request to a tenant draws from its connection lane). The pools are the server's (payara-config/, wildfly-config/: validated connections,
  * opened on the schema {@code _unrouted}, which does not exist); web.xml maps this name to the
  * server's {@code jdbc/tenantry}.
  */
@@ -24,9 +25,11 @@ public class Database {
     public static final String JNDI_NAME = "java:app/jdbc/tenantry";
 
     private static final String TRANSACTIONS = "java:comp/TransactionSynchronizationRegistry";
+    private static final ThreadLocal<DataSource> DRAWN_FROM = new ThreadLocal<>();
 
     /**
-     * A connection of {@code dataSource} for plain JDBC work. Outside a JTA transaction it commits
+     * A connection for plain JDBC work, of {@code dataSource} unless this thread draws from another
+     * pool ({@link #poolOf}). Outside a JTA transaction it commits
      * statement by statement: Payara can return a connection whose local transaction failed at commit to
      * the pool with auto-commit still off, and work done on it afterwards would silently roll back.
      * Inside one, it is the transaction's own connection (the server shares it within the transaction)
@@ -36,11 +39,43 @@ public class Database {
      * not met yet, from a page's transaction). A thread the server does not manage has no transaction.
      */
     public static Connection connection(DataSource dataSource) throws SQLException {
-        Connection connection = dataSource.getConnection();
+        Connection connection = poolOf(dataSource).getConnection();
         if (!connection.getAutoCommit() && !inTransaction()) {
             connection.setAutoCommit(true);
         }
         return connection;
+    }
+
+    /**
+     * The pool this thread draws its connections from: the one {@link #drawFrom} gave it, else
+     * {@code main}. Every connection of the application is taken through here ({@link #connection},
+     * and EclipseLink's through {@code tenancy.TenantTaggedDataSource}).
+     */
+    public static DataSource poolOf(DataSource main) {
+        DataSource drawn = DRAWN_FROM.get();
+        return drawn == null ? main : drawn;
+    }
+
+    /**
+     * Has this thread take its connections from {@code pool}, instead of the main pool, until the
+     * choice given back is closed: all of them, in every transaction of the work, so that a transaction
+     * begun inside another (REQUIRES_NEW) draws from the pool of the connection the outer one holds, as
+     * the servers enlist that one into it too (two pools in one transaction would be two non-XA
+     * resources, which they refuse). A thread that already draws from a pool keeps it.
+     */
+    public static PoolChoice drawFrom(DataSource pool) {
+        if (DRAWN_FROM.get() != null) {
+            return () -> { };
+        }
+        DRAWN_FROM.set(pool);
+        return DRAWN_FROM::remove;
+    }
+
+    /** A thread's choice of pool ({@link #drawFrom}), ended by closing it. */
+    @FunctionalInterface
+    public interface PoolChoice extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /**

@@ -27,12 +27,17 @@ public final class UnroutedPool {
      * @throws SQLException when the database cannot be asked
      */
     public static void check(DataSource pool) throws SQLException {
+        check(pool, Database.JNDI_NAME);
+    }
+
+    /** As {@link #check(DataSource)}, for the pool the message calls {@code name}. */
+    public static void check(DataSource pool, String name) throws SQLException {
         try (Connection connection = Database.connection(pool); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SHOW search_path")) {
             row.next();
             String searchPath = row.getString(1);
             if (!searchPath.equals(SCHEMA)) {
-                throw new IllegalStateException("The connection pool " + Database.JNDI_NAME + " opens connections on the search_path '"
+                throw new IllegalStateException("The connection pool " + name + " opens connections on the search_path '"
                         + searchPath + "', not on " + SCHEMA + ": give the pool the property currentSchema=" + SCHEMA
                         + " (payara-config/post-boot-commands.asadmin, wildfly-config/), so that unrouted queries fail");
             }

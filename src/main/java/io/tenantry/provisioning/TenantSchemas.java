@@ -70,7 +70,7 @@ public class TenantSchemas {
     public Created createFromTemplate(TenantLabel label, String name, String version, String filesFolder,
             Consumer<Tenant> alongside) {
         SchemaName schema = SchemaName.of(label);
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Database.connection(dataSource)) {
             Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
             boolean distributed = DistributedSchemas.shardsBySchema(connection);
             Optional<SchemaName> ready = readySchemas.take(connection, version);
@@ -104,7 +104,7 @@ public class TenantSchemas {
     public Tenant adoptStaged(SchemaName staging, TenantLabel label, String name, String version,
             String filesFolder, Consumer<Tenant> alongside) {
         SchemaName schema = SchemaName.of(label);
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = Database.connection(dataSource); Statement statement = connection.createStatement()) {
             Tenant tenant = registry.insert(connection, label, schema, name, version, filesFolder);
             statement.execute("ALTER SCHEMA " + staging.quoted() + " RENAME TO " + schema.quoted());
             if (DistributedSchemas.shardsBySchema(connection)) {
@@ -126,7 +126,7 @@ public class TenantSchemas {
      */
     public Tenant rename(Tenant before, String name) {
         TenantLabel label = before.label();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Database.connection(dataSource)) {
             Optional<Tenant> updated = registry.rename(connection, before, name);
             if (updated.isEmpty()) {
                 throw registry.exists(connection, before.id()) ? TenantConflictException.changedMeanwhile(label)
@@ -145,7 +145,7 @@ public class TenantSchemas {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Tenant> markBeingDeleted(Tenant tenant, boolean deleting) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Database.connection(dataSource)) {
             Optional<Tenant> marked = registry.markBeingDeleted(connection, tenant, deleting);
             TenantChanges.announce(connection, tenant.label());
             return marked;
@@ -162,7 +162,7 @@ public class TenantSchemas {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void drop(Tenant tenant) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = Database.connection(dataSource); Statement statement = connection.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT + "'");
             deleted.fire(new TenantDeleted(tenant)); // before the row goes: see TenantDeleted
             if (!registry.delete(connection, tenant)) {

@@ -28,6 +28,7 @@ import io.tenantry.platform.StaleSpools;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.platform.PoolMemoryLimit;
 import io.tenantry.platform.UnroutedPool;
+import io.tenantry.tenancy.ConnectionLanes;
 import io.tenantry.provisioning.InterruptedWork;
 import io.tenantry.provisioning.ReadySchemaCount;
 import io.tenantry.provisioning.ReadySchemas;
@@ -101,6 +102,9 @@ public class Bootstrap {
     PoolMemoryLimit poolMemoryLimit;
 
     @Inject
+    ConnectionLanes lanes;
+
+    @Inject
     RestorePointSchedule restorePointSchedule;
 
     @Inject
@@ -166,6 +170,7 @@ public class Bootstrap {
             try {
                 long started = System.nanoTime();
                 UnroutedPool.check(pool);
+                lanes.check();
                 PoolMemoryLimit.warnIfUnreadable(pool);
                 migrations.migratePublic();
                 String version = migrations.migrateTemplate();

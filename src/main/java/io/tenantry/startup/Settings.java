@@ -17,6 +17,7 @@ import io.tenantry.platform.MetricsSettings;
 import io.tenantry.platform.PoolMemoryLimit;
 import io.tenantry.platform.TrustedProxies;
 import io.tenantry.provisioning.ReadySchemaCount;
+import io.tenantry.tenancy.LaneConnections;
 import io.tenantry.tenancy.PublicEndpoint;
 import io.tenantry.tenancy.TenantsDomain;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,6 +114,10 @@ public class Settings {
     Optional<String> connectionMemoryMb;
 
     @Inject
+    @ConfigProperty(name = "db.lane.connections")
+    Optional<String> laneConnections;
+
+    @Inject
     @ConfigProperty(name = "password.iterations")
     Optional<String> passwordIterations;
 
@@ -164,6 +169,12 @@ public class Settings {
     @Singleton
     PoolMemoryLimit poolMemoryLimit() {
         return PoolMemoryLimit.of(connectionMemoryMb);
+    }
+
+    @Produces
+    @Singleton
+    LaneConnections laneConnections() {
+        return LaneConnections.of(laneConnections);
     }
 
     @Produces

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import io.tenantry.platform.Database;
 import io.tenantry.platform.PlatformStatus;
 import io.tenantry.platform.ProblemResponse;
 import io.tenantry.platform.Reason;
@@ -85,6 +86,9 @@ public class TenantFilter extends HttpFilter {
     @Inject
     RestoreAudience restoreAudience;
 
+    @Inject
+    ConnectionLanes lanes;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -123,6 +127,13 @@ public class TenantFilter extends HttpFilter {
     }
 
     private void serve(Tenant found, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        try (Database.PoolChoice lane = lanes.enter(found.schema())) {
+            serveFromLane(found, request, response, chain);
+        }
+    }
+
+    private void serveFromLane(Tenant found, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         context.enter(found);
         UpgradeState upgrade = upgrades.of(found);

@@ -162,7 +162,7 @@ public class TenantRegistry {
 
     /** Runs the update (its lease in seconds first, when there is one, then the tenant's id) and tells every instance. */
     private Optional<Tenant> changeRestore(Tenant tenant, String update, Duration lease) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = Database.connection(dataSource)) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(update)) {
                 int next = 1;

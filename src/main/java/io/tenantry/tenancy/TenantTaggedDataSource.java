@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import io.tenantry.platform.Database;
+
 /**
  * The server's pool as EclipseLink sees it ({@link TenantTaggedConnections}): its connections begin
  * every statement prepared inside a tenant's transaction with a comment naming the tenant's schema
@@ -45,7 +47,7 @@ public final class TenantTaggedDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return tagged(pool.getConnection());
+        return tagged(Database.poolOf(pool).getConnection());
     }
 
     @Override

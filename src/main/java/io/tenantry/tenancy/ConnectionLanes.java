@@ -1,0 +1,122 @@
+package io.tenantry.tenancy;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+import io.tenantry.platform.Database;
+import io.tenantry.platform.UnroutedPool;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Tenant affinity for pooled connections. Beside the main pool the server may define lane pools,
+ * {@code jdbc/tenantry-lane-0}, {@code -1}, … (payara-config/, wildfly-config/: 16); a request to a
+ * tenant takes its connections from the lane its schema's name falls in, while fewer than
+ * DB_LANE_CONNECTIONS ({@link LaneConnections}) of that lane's requests are under way, and from the main
+ * pool otherwise.
+ *
+ * <p>Why: a PostgreSQL backend loads a tenant schema's catalog entries and plans its statements the
+ * first time it serves that tenant, and keeps them. From one pool, every connection meets every tenant;
+ * with reads spread over thousands of tenants almost every read then meets a backend that has not
+ * served its tenant yet, and pays that again (bench/README.md, "Reads spread over the fleet"). A lane's
+ * connections serve only its share of the tenants (10,000 tenants over 16 lanes: 625 each, within what
+ * DB_CONNECTION_MEMORY_MB lets a backend keep), so they keep serving tenants they know. Overflowing to the
+ * main pool, not waiting, keeps one busy tenant from being held to its lane's connections.
+ *
+ * <p>The whole request draws from one pool ({@link Database#drawFrom}), every transaction of it, so that
+ * a transaction begun inside another stays on the pool of the connection the outer one holds.
+ */
+@ApplicationScoped
+public class ConnectionLanes {
+
+    /** The lanes' names, numbered from 0 up: the first number not found ends them. */
+    static final String NAME = "jdbc/tenantry-lane-";
+    /** WildFly binds data sources under java:/ only (wildfly-config/). */
+    private static final List<String> PREFIXES = List.of("", "java:/");
+    private static final Logger LOG = Logger.getLogger(ConnectionLanes.class.getName());
+
+    @Inject
+    LaneConnections limit;
+
+    private List<DataSource> lanes = List.of();
+    private AtomicIntegerArray underWay = new AtomicIntegerArray(0);
+
+    @PostConstruct
+    void find() {
+        List<DataSource> found = new ArrayList<>();
+        while (limit.perLane() > 0) {
+            DataSource lane = lookUp(found.size());
+            if (lane == null) {
+                break;
+            }
+            found.add(lane);
+        }
+        use(found);
+    }
+
+    /** Takes {@code found} as the lanes, lane 0 first. */
+    void use(List<DataSource> found) {
+        lanes = List.copyOf(found);
+        underWay = new AtomicIntegerArray(lanes.size());
+    }
+
+    /**
+     * Checks that every lane's pool opens its connections on {@link UnroutedPool#SCHEMA}, as the main
+     * pool must, and logs the lanes found; run at start-up.
+     *
+     * @throws IllegalStateException naming the lane and the property when one does not
+     * @throws SQLException when the database cannot be asked
+     */
+    public void check() throws SQLException {
+        for (int lane = 0; lane < lanes.size(); lane++) {
+            UnroutedPool.check(lanes.get(lane), NAME + lane);
+        }
+        LOG.info(lanes.isEmpty() ? "No connection lanes (" + NAME + "0 not found, or DB_LANE_CONNECTIONS=0): every"
+                + " request takes its connections from the main pool"
+                : lanes.size() + " connection lanes (" + NAME + "0 to " + (lanes.size() - 1) + "), " + limit);
+    }
+
+    /**
+     * Has this thread, about to serve a request to {@code tenant}, take its connections from the
+     * tenant's lane if the lane has room, until the request ends (closing what this gives back).
+     */
+    Database.PoolChoice enter(SchemaName tenant) {
+        if (lanes.isEmpty()) {
+            return () -> { };
+        }
+        int lane = laneOf(tenant, lanes.size());
+        if (underWay.incrementAndGet(lane) > limit.perLane()) {
+            underWay.decrementAndGet(lane);
+            return () -> { };
+        }
+        Database.PoolChoice drawn = Database.drawFrom(lanes.get(lane));
+        return () -> {
+            drawn.close();
+            underWay.decrementAndGet(lane);
+        };
+    }
+
+    /** The lane, from 0 to {@code lanes} - 1, that the tenant's requests draw from; the same on every instance. */
+    static int laneOf(SchemaName tenant, int lanes) {
+        return Math.floorMod(tenant.value().hashCode(), lanes);
+    }
+
+    private static DataSource lookUp(int lane) {
+        for (String prefix : PREFIXES) {
+            try {
+                return InitialContext.doLookup(prefix + NAME + lane);
+            } catch (NamingException notThere) {
+                // The other server's way of naming it, or no such lane.
+            }
+        }
+        return null;
+    }
+}

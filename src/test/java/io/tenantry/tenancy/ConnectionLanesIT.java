@@ -1,0 +1,87 @@
+package io.tenantry.tenancy;
+
+import static io.tenantry.testing.Tenantry.host;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.TestDatabase;
+
+/**
+ * A tenant's requests draw their connections from its own lane of the pool (payara-config/,
+ * wildfly-config/: sixteen lanes, each connection named {@code tenantry-lane-N} in PostgreSQL's
+ * {@code application_name}), so that a backend keeps serving the tenants it already knows.
+ */
+@Isolated("reads which of the server's connections ran statements meanwhile: another class's requests would run some too")
+class ConnectionLanesIT extends DeployedTenantry {
+
+    private static final int LANES = 16;
+
+    @Test
+    void eachTenantsRequestsRunOnlyOnItsOwnLane() throws SQLException {
+        String first = label(-1);
+        String second = label(ConnectionLanes.laneOf(schemaOf(first), LANES));
+        for (String tenant : new String[] {first, second}) {
+            assertEquals(201, app.createTenant(tenant, "Lanes").status());
+            assertEquals(201, app.post(host(tenant), "/api/products", "{\"name\":\"Kept\"}").status());
+        }
+        for (String tenant : new String[] {first, second}) {
+            Timestamp before = databaseNow();
+            for (int i = 0; i < 20; i++) {
+                assertEquals(200, app.get(host(tenant), "/api/products").status());
+            }
+            assertEquals(Set.of("tenantry-lane-" + ConnectionLanes.laneOf(schemaOf(tenant), LANES)), lanesUsedSince(before),
+                    tenant + "'s requests ran on its lane's connections, and on no other lane's");
+        }
+    }
+
+    /** A new tenant's label; one whose schema falls in another lane than {@code notLane} (-1: any). */
+    private static String label(int notLane) {
+        while (true) {
+            String label = "lane-" + UUID.randomUUID().toString().substring(0, 8);
+            if (ConnectionLanes.laneOf(schemaOf(label), LANES) != notLane) {
+                return label;
+            }
+        }
+    }
+
+    private static SchemaName schemaOf(String label) {
+        return new SchemaName(label.replace('-', '_'));
+    }
+
+    private static Timestamp databaseNow() throws SQLException {
+        try (Connection db = TestDatabase.connect(); ResultSet row = db.createStatement().executeQuery("SELECT clock_timestamp()")) {
+            row.next();
+            return row.getTimestamp(1);
+        }
+    }
+
+    /** The lanes whose connections began a statement after {@code since}. */
+    private static Set<String> lanesUsedSince(Timestamp since) throws SQLException {
+        try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement(
+                "SELECT DISTINCT application_name FROM pg_stat_activity WHERE application_name LIKE 'tenantry-lane-%'"
+                        + " AND query_start > ?")) {
+            select.setTimestamp(1, since);
+            Set<String> lanes = new HashSet<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    lanes.add(rows.getString(1));
+                }
+            }
+            assertNotEquals(Set.of(), lanes, "no lane's connection ran a statement");
+            return lanes;
+        }
+    }
+}
