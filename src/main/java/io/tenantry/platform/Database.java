@@ -2,6 +2,8 @@ package io.tenantry.platform;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -25,7 +27,8 @@ public class Database {
     public static final String JNDI_NAME = "java:app/jdbc/tenantry";
 
     private static final String TRANSACTIONS = "java:comp/TransactionSynchronizationRegistry";
-    private static final ThreadLocal<DataSource> DRAWN_FROM = new ThreadLocal<>();
+    /** This thread's pool: unset, none chosen; empty, the main pool; else a lane's. */
+    private static final ThreadLocal<Optional<DataSource>> DRAWN_FROM = new ThreadLocal<>();
 
     /**
      * A connection for plain JDBC work, of {@code dataSource} unless this thread draws from another
@@ -52,23 +55,36 @@ public class Database {
      * and EclipseLink's through {@code tenancy.TenantTaggedDataSource}).
      */
     public static DataSource poolOf(DataSource main) {
-        DataSource drawn = DRAWN_FROM.get();
-        return drawn == null ? main : drawn;
+        Optional<DataSource> drawn = DRAWN_FROM.get();
+        return drawn == null ? main : drawn.orElse(main);
+    }
+
+    /** Whether this thread's work has chosen its pool already ({@link #drawFrom}), the main one included. */
+    public static boolean choseItsPool() {
+        return DRAWN_FROM.get() != null;
     }
 
     /**
-     * Has this thread take its connections from {@code pool}, instead of the main pool, until the
-     * choice given back is closed: all of them, in every transaction of the work, so that a transaction
-     * begun inside another (REQUIRES_NEW) draws from the pool of the connection the outer one holds, as
-     * the servers enlist that one into it too (two pools in one transaction would be two non-XA
-     * resources, which they refuse). A thread that already draws from a pool keeps it.
+     * Has this thread take its connections from {@code pool} (empty: the main pool, whatever work
+     * nested inside would choose) until the choice given back is closed: all of them, in every
+     * transaction of the work, so that a transaction begun inside another (REQUIRES_NEW) draws from the
+     * pool of the connection the outer one holds, as the servers enlist that one into it too (two pools
+     * in one transaction would be two non-XA resources, which they refuse). A thread that has chosen
+     * already keeps its choice, and the choice given back then changes nothing. Closing it again, or on
+     * another thread, changes nothing either.
      */
-    public static PoolChoice drawFrom(DataSource pool) {
-        if (DRAWN_FROM.get() != null) {
+    public static PoolChoice drawFrom(Optional<DataSource> pool) {
+        if (choseItsPool()) {
             return () -> { };
         }
         DRAWN_FROM.set(pool);
-        return DRAWN_FROM::remove;
+        Thread chooser = Thread.currentThread();
+        AtomicBoolean ended = new AtomicBoolean();
+        return () -> {
+            if (Thread.currentThread() == chooser && !ended.getAndSet(true)) {
+                DRAWN_FROM.remove();
+            }
+        };
     }
 
     /** A thread's choice of pool ({@link #drawFrom}), ended by closing it. */

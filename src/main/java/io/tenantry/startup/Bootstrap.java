@@ -29,6 +29,7 @@ import io.tenantry.platform.TrustedProxies;
 import io.tenantry.platform.PoolMemoryLimit;
 import io.tenantry.platform.UnroutedPool;
 import io.tenantry.tenancy.ConnectionLanes;
+import io.tenantry.tenancy.LaneConnections;
 import io.tenantry.provisioning.InterruptedWork;
 import io.tenantry.provisioning.ReadySchemaCount;
 import io.tenantry.provisioning.ReadySchemas;
@@ -105,6 +106,9 @@ public class Bootstrap {
     ConnectionLanes lanes;
 
     @Inject
+    LaneConnections laneConnections;
+
+    @Inject
     RestorePointSchedule restorePointSchedule;
 
     @Inject
@@ -156,7 +160,7 @@ public class Bootstrap {
         LOG.info("Tenants are served at <label>." + domain.name() + "; the public tenant at public." + domain.name()
                 + "; links use " + endpoint.scheme().orElse("the connection's scheme") + " and "
                 + (endpoint.port().isPresent() ? "port " + endpoint.port().getAsInt() : "the listening port")
-                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + poolMemoryLimit + "; " + passwordIterations + "; " + readySchemaCount + "; " + metrics
+                + "; trusted proxies: " + proxies + "; " + archiveLimits + "; " + trialPeriod + "; " + defaultPlan + "; " + ownerQuota + "; " + displayTimeZone + "; " + auditRetention + "; " + restorePoints + "; " + storageLimit + "; " + poolMemoryLimit + "; " + laneConnections + "; " + passwordIterations + "; " + readySchemaCount + "; " + metrics
                 + "; tenant upgrades " + (migrations.replayOn() ? "replay the template's migrations where they can"
                         : "are Flyway runs (UPGRADE_REPLAY=false)")
                 + "; a failed tenant upgrade is tried again after "

@@ -1,8 +1,13 @@
 package io.tenantry.tenancy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.logging.Logger;
 
@@ -42,6 +47,8 @@ public class ConnectionLanes {
     /** WildFly binds data sources under java:/ only (wildfly-config/). */
     private static final List<String> PREFIXES = List.of("", "java:/");
     private static final Logger LOG = Logger.getLogger(ConnectionLanes.class.getName());
+    /** The main pool's ceiling (payara-config/, wildfly-config/), for the start-up count of connections. */
+    private static final int MAIN_POOL = 40;
 
     @Inject
     LaneConnections limit;
@@ -77,11 +84,41 @@ public class ConnectionLanes {
      */
     public void check() throws SQLException {
         for (int lane = 0; lane < lanes.size(); lane++) {
-            UnroutedPool.check(lanes.get(lane), NAME + lane);
+            try {
+                UnroutedPool.check(lanes.get(lane), NAME + lane);
+            } catch (SQLException e) {
+                // The main pool answered just before (Bootstrap): the lane's own url, user or password is wrong.
+                throw new IllegalStateException("The connection lane " + NAME + lane + " could not open a connection ("
+                        + e.getMessage() + "): give it the main pool's url, user and password (payara-config/, wildfly-config/)", e);
+            }
         }
-        LOG.info(lanes.isEmpty() ? "No connection lanes (" + NAME + "0 not found, or DB_LANE_CONNECTIONS=0): every"
-                + " request takes its connections from the main pool"
-                : lanes.size() + " connection lanes (" + NAME + "0 to " + (lanes.size() - 1) + "), " + limit);
+        if (lanes.isEmpty()) {
+            LOG.info(limit.perLane() == 0 ? "Connection lanes off (DB_LANE_CONNECTIONS=0): every request takes its connections"
+                    + " from the main pool" : "No connection lanes (" + NAME + "0 not found): every request takes its connections"
+                    + " from the main pool");
+            return;
+        }
+        int most = MAIN_POOL + lanes.size() * limit.perLane();
+        LOG.info(lanes.size() + " connection lanes (" + NAME + "0 to " + (lanes.size() - 1) + "), " + limit
+                + ": this instance may hold up to " + most + " pooled connections");
+        int room = roomForConnections(lanes.get(0));
+        if (most + 1 > room) {
+            LOG.warning("This instance may hold up to " + most + " pooled connections and a LISTEN connection (the main pool's "
+                    + MAIN_POOL + ", " + lanes.size() + " lanes × DB_LANE_CONNECTIONS=" + limit.perLane() + "), but PostgreSQL"
+                    + " lets its account open " + room + " (max_connections less the superusers' reserve): under load requests"
+                    + " would be refused with 503. Raise max_connections, or lower DB_LANE_CONNECTIONS (0 turns the lanes off);"
+                    + " docs/operations.md, \"PostgreSQL's memory\".");
+        }
+    }
+
+    /** The connections PostgreSQL lets an account that is not a superuser open, for all instances together. */
+    private static int roomForConnections(DataSource pool) throws SQLException {
+        try (Connection connection = Database.connection(pool); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT current_setting('max_connections')::int"
+                        + " - current_setting('superuser_reserved_connections')::int")) {
+            row.next();
+            return row.getInt(1);
+        }
     }
 
     /**
@@ -89,18 +126,21 @@ public class ConnectionLanes {
      * tenant's lane if the lane has room, until the request ends (closing what this gives back).
      */
     Database.PoolChoice enter(SchemaName tenant) {
-        if (lanes.isEmpty()) {
-            return () -> { };
+        if (lanes.isEmpty() || Database.choseItsPool()) {
+            return () -> { }; // work nested in a request keeps the request's pool, and takes no place
         }
         int lane = laneOf(tenant, lanes.size());
         if (underWay.incrementAndGet(lane) > limit.perLane()) {
             underWay.decrementAndGet(lane);
-            return () -> { };
+            return Database.drawFrom(Optional.empty());
         }
-        Database.PoolChoice drawn = Database.drawFrom(lanes.get(lane));
+        Database.PoolChoice drawn = Database.drawFrom(Optional.of(lanes.get(lane)));
+        AtomicBoolean released = new AtomicBoolean();
         return () -> {
             drawn.close();
-            underWay.decrementAndGet(lane);
+            if (!released.getAndSet(true)) {
+                underWay.decrementAndGet(lane);
+            }
         };
     }
 

@@ -5,14 +5,17 @@ import java.util.Optional;
 import io.tenantry.platform.WholeNumberSetting;
 
 /**
- * DB_LANE_CONNECTIONS: how many transactions of the tenants of one connection lane take their
- * connections from that lane's pool at once (4 unless set; 0 to 40, 0 turning the lanes off); the
- * transactions beyond it take theirs from the main pool ({@link ConnectionLanes}). Each lane's pool
- * must allow at least as many connections (payara-config/, wildfly-config/: 40).
+ * DB_LANE_CONNECTIONS: how many requests to the tenants of one connection lane take their
+ * connections from that lane's pool at once (0 to 40; 0, the default, turns the lanes off); the
+ * requests beyond it take theirs from the main pool ({@link ConnectionLanes}). Each lane's pool must
+ * allow at least as many connections (payara-config/, wildfly-config/: 40). Off unless set because
+ * each lane adds up to this many connections to the instance's 40, which a PostgreSQL left at its
+ * default {@code max_connections} (100) does not have room for with sixteen lanes of 4, and because
+ * only fleets of thousands of tenants gain from them (bench/README.md, "Connection lanes").
  */
 public record LaneConnections(int perLane) {
 
-    static final int DEFAULT = 4;
+    static final int DEFAULT = 0;
     static final int MOST = 40;
 
     /** The checked setting; an {@link IllegalStateException} naming the variable when it is wrong. */
@@ -24,6 +27,6 @@ public record LaneConnections(int perLane) {
     @Override
     public String toString() {
         return perLane == 0 ? "connection lanes off (DB_LANE_CONNECTIONS=0)"
-                : "up to " + perLane + " connection(s) a lane at once (DB_LANE_CONNECTIONS)";
+                : "connection lanes of " + perLane + " request(s) at once (DB_LANE_CONNECTIONS)";
     }
 }

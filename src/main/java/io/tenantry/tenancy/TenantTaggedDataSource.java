@@ -52,7 +52,7 @@ public final class TenantTaggedDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        return tagged(pool.getConnection(user, password));
+        return tagged(Database.poolOf(pool).getConnection(user, password));
     }
 
     @Override

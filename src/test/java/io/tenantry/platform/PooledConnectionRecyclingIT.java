@@ -35,7 +35,9 @@ import io.tenantry.testing.TestServers;
  * it ever served (docs/operations.md). The run's options server allows 2 MiB
  * ({@link TestServers#CONNECTION_MEMORY_MB_OF_OPTIONS}), which a connection passes once it has served a
  * few tenants' reads (a new one holds about 1.3 MiB): connections that serve requests one after another
- * end while they do, and no request fails. (WildFly's adapter applies the same rule,
+ * end while they do, and no request fails. The options server runs without connection lanes
+ * (DB_LANE_CONNECTIONS unset): with them, each lane's connections would serve one of the five tenants
+ * and could stay under the limit. (WildFly's adapter applies the same rule,
  * {@code pool.BackendMemoryLimitIT}; this class run on a WildFly given 2 MiB passed too, as the
  * README of wildfly-config/ says.)
  */

@@ -72,7 +72,7 @@ class ConnectionLanesIT extends DeployedTenantry {
     private static Set<String> lanesUsedSince(Timestamp since) throws SQLException {
         try (Connection db = TestDatabase.connect(); PreparedStatement select = db.prepareStatement(
                 "SELECT DISTINCT application_name FROM pg_stat_activity WHERE application_name LIKE 'tenantry-lane-%'"
-                        + " AND query_start > ?")) {
+                        + " AND datname = current_database() AND query_start > ?")) {
             select.setTimestamp(1, since);
             Set<String> lanes = new HashSet<>();
             try (ResultSet rows = select.executeQuery()) {

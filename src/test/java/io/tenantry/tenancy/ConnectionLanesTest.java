@@ -1,10 +1,14 @@
 package io.tenantry.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -23,39 +27,77 @@ class ConnectionLanesTest {
     @Test
     void aRequestDrawsFromItsTenantsLaneUntilItEnds() {
         ConnectionLanes lanes = lanes("4");
-        SchemaName tenant = tenantIn(1);
-        try (Database.PoolChoice request = lanes.enter(tenant)) {
+        try (Database.PoolChoice request = lanes.enter(tenantIn(1))) {
             assertSame(laneOne, Database.poolOf(main));
         }
         assertSame(main, Database.poolOf(main), "the thread's next work draws from the main pool again");
+        assertFalse(Database.choseItsPool());
     }
 
     @Test
     void requestsBeyondALanesLimitOverflowToTheMainPoolUntilOneEnds() throws Exception {
         ConnectionLanes lanes = lanes("2");
         SchemaName tenant = tenantIn(0);
-        try (Database.PoolChoice first = onOtherThread(lanes, tenant); Database.PoolChoice second = onOtherThread(lanes, tenant)) {
-            try (Database.PoolChoice third = lanes.enter(tenant)) {
-                assertSame(main, Database.poolOf(main), "the lane's two places are taken");
-            }
-            try (Database.PoolChoice otherLane = lanes.enter(tenantIn(1))) {
-                assertSame(laneOne, Database.poolOf(main), "another lane has room");
-            }
+        Request first = Request.heldOnItsThread(lanes, tenant);
+        Request second = Request.heldOnItsThread(lanes, tenant);
+        try (Database.PoolChoice third = lanes.enter(tenant)) {
+            assertSame(main, Database.poolOf(main), "the lane's two places are taken");
         }
+        try (Database.PoolChoice otherLane = lanes.enter(tenantIn(1))) {
+            assertSame(laneOne, Database.poolOf(main), "another lane has room");
+        }
+        first.end();
         try (Database.PoolChoice afterwards = lanes.enter(tenant)) {
-            assertSame(laneZero, Database.poolOf(main));
+            assertSame(laneZero, Database.poolOf(main), "a place freed by a request that ended");
         }
+        second.end();
     }
 
     @Test
-    void aThreadThatDrawsFromALaneKeepsItForWorkNestedInside() {
-        ConnectionLanes lanes = lanes("4");
+    void workNestedInARequestKeepsItsPoolAndTakesNoPlace() throws Exception {
+        ConnectionLanes lanes = lanes("1");
         try (Database.PoolChoice outer = lanes.enter(tenantIn(0))) {
             try (Database.PoolChoice inner = lanes.enter(tenantIn(1))) {
                 assertSame(laneZero, Database.poolOf(main));
             }
             assertSame(laneZero, Database.poolOf(main), "the nested work's end leaves the outer choice");
         }
+        try (Database.PoolChoice taken = lanes.enter(tenantIn(1))) {
+            try (Database.PoolChoice onMain = onOtherThreadEntered(lanes, tenantIn(1))) {
+                // the other thread overflowed, and its choice does not touch this thread's
+                assertSame(laneOne, Database.poolOf(main));
+            }
+        }
+    }
+
+    @Test
+    void aRequestThatOverflowedStaysOnTheMainPoolForWorkNestedInside() throws Exception {
+        ConnectionLanes lanes = lanes("1");
+        Request holder = Request.heldOnItsThread(lanes, tenantIn(0));
+        try (Database.PoolChoice overflowed = lanes.enter(tenantIn(0))) {
+            assertSame(main, Database.poolOf(main));
+            assertTrue(Database.choseItsPool());
+            try (Database.PoolChoice nested = lanes.enter(tenantIn(1))) {
+                assertSame(main, Database.poolOf(main), "no lane in the middle of a request on the main pool");
+            }
+        }
+        try (Database.PoolChoice laneOneFree = lanes.enter(tenantIn(1))) {
+            assertSame(laneOne, Database.poolOf(main), "the nested work took no place of lane one");
+        }
+        holder.end();
+    }
+
+    @Test
+    void aChoiceClosedTwiceFreesItsPlaceOnce() throws Exception {
+        ConnectionLanes lanes = lanes("1");
+        Database.PoolChoice request = lanes.enter(tenantIn(0));
+        request.close();
+        request.close();
+        Request holder = Request.heldOnItsThread(lanes, tenantIn(0));
+        try (Database.PoolChoice next = lanes.enter(tenantIn(0))) {
+            assertSame(main, Database.poolOf(main), "one place, taken by the holder");
+        }
+        holder.end();
     }
 
     @Test
@@ -65,9 +107,11 @@ class ConnectionLanesTest {
         try (Database.PoolChoice request = none.enter(tenantIn(0))) {
             assertSame(main, Database.poolOf(main));
         }
-        ConnectionLanes off = lanes("0");
+        ConnectionLanes off = new ConnectionLanes();
+        off.limit = LaneConnections.of(Optional.of("0"));
+        off.find();
         try (Database.PoolChoice request = off.enter(tenantIn(0))) {
-            assertSame(main, Database.poolOf(main), "DB_LANE_CONNECTIONS=0");
+            assertSame(main, Database.poolOf(main), "DB_LANE_CONNECTIONS=0 looks no lane up");
         }
     }
 
@@ -79,7 +123,7 @@ class ConnectionLanesTest {
             seen[ConnectionLanes.laneOf(new SchemaName("t_" + i), 16)] = true;
         }
         for (int lane = 0; lane < 16; lane++) {
-            assertEquals(true, seen[lane], "lane " + lane);
+            assertTrue(seen[lane], "lane " + lane);
         }
     }
 
@@ -100,12 +144,37 @@ class ConnectionLanesTest {
         }
     }
 
-    /** A request to {@code tenant} entered on another thread, so that this thread's own choice stays free. */
-    private static Database.PoolChoice onOtherThread(ConnectionLanes lanes, SchemaName tenant) throws Exception {
+    /** Entered on another thread and given back here: closing it on this thread changes nothing of this thread's. */
+    private static Database.PoolChoice onOtherThreadEntered(ConnectionLanes lanes, SchemaName tenant) throws InterruptedException {
         Database.PoolChoice[] entered = new Database.PoolChoice[1];
         Thread thread = new Thread(() -> entered[0] = lanes.enter(tenant));
         thread.start();
         thread.join();
         return entered[0];
+    }
+
+    /** A request under way on a thread of its own, until {@link #end}. */
+    private record Request(CountDownLatch ending, Thread thread) {
+
+        static Request heldOnItsThread(ConnectionLanes lanes, SchemaName tenant) throws InterruptedException {
+            CountDownLatch entered = new CountDownLatch(1);
+            CountDownLatch ending = new CountDownLatch(1);
+            Thread thread = new Thread(() -> {
+                try (Database.PoolChoice request = lanes.enter(tenant)) {
+                    entered.countDown();
+                    ending.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            thread.start();
+            assertTrue(entered.await(10, TimeUnit.SECONDS));
+            return new Request(ending, thread);
+        }
+
+        void end() throws InterruptedException {
+            ending.countDown();
+            thread.join();
+        }
     }
 }

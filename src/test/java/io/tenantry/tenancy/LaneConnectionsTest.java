@@ -8,14 +8,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-/** DB_LANE_CONNECTIONS: 4 unless set, a whole number from 0 (lanes off) to 40, refused naming the variable. */
+/** DB_LANE_CONNECTIONS: 0 (lanes off) unless set, a whole number from 0 to 40, refused naming the variable. */
 class LaneConnectionsTest {
 
     @Test
-    void unsetIsFourAndZeroTurnsTheLanesOff() {
-        assertEquals(4, LaneConnections.of(Optional.empty()).perLane());
-        assertEquals(4, LaneConnections.of(Optional.of(" ")).perLane());
-        assertEquals(0, LaneConnections.of(Optional.of("0")).perLane());
+    void unsetOrZeroTurnsTheLanesOff() {
+        assertEquals(0, LaneConnections.of(Optional.empty()).perLane());
+        assertEquals(0, LaneConnections.of(Optional.of(" ")).perLane());
+        assertEquals(4, LaneConnections.of(Optional.of("4")).perLane());
         assertEquals(40, LaneConnections.of(Optional.of(" 40 ")).perLane());
         assertTrue(LaneConnections.of(Optional.of("0")).toString().contains("off"));
     }
