@@ -27,6 +27,6 @@ public record LaneConnections(int perLane) {
     @Override
     public String toString() {
         return perLane == 0 ? "connection lanes off (DB_LANE_CONNECTIONS=0)"
-                : "connection lanes of " + perLane + " request(s) at once (DB_LANE_CONNECTIONS)";
+                : perLane + " request(s) a connection lane at once (DB_LANE_CONNECTIONS)";
     }
 }
