@@ -20,7 +20,9 @@ import io.tenantry.platform.Database;
  * The server's pool as EclipseLink sees it ({@link TenantTaggedConnections}): its connections begin
  * every statement prepared inside a tenant's transaction with a comment naming the tenant's schema
  * ({@code /*acme*}{@code /}). The pool itself is the server's, defined in payara-config/ (or
- * wildfly-config/), so it cannot name a class of the WAR: the tagging wraps it here instead.
+ * wildfly-config/), so it cannot name a class of the WAR: the tagging wraps it here instead. Each
+ * connection comes from the pool the thread draws from ({@link Database#poolOf}: the request's tenant's
+ * connection lane, {@link ConnectionLanes}, else the wrapped pool).
  *
  * <p>Why: a pooled connection serves many tenants one after another, and PostgreSQL parses and plans
  * a prepared statement again whenever the search_path differs from the one it was prepared under
