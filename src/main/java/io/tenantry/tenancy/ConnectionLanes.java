@@ -31,7 +31,7 @@ import jakarta.inject.Inject;
  * <p>Why: a PostgreSQL backend loads a tenant schema's catalog entries and plans its statements the
  * first time it serves that tenant, and keeps them. From one pool, every connection meets every tenant;
  * with reads spread over thousands of tenants almost every read then meets a backend that has not
- * served its tenant yet, and pays that again (bench/README.md, "Reads spread over the fleet"). A lane's
+ * served its tenant yet, and pays that again (bench/README.md, "Connection lanes"). A lane's
  * connections serve only its share of the tenants (10,000 tenants over 16 lanes: 625 each, within what
  * DB_CONNECTION_MEMORY_MB lets a backend keep), so they keep serving tenants they know. Overflowing to the
  * main pool, not waiting, keeps one busy tenant from being held to its lane's connections.
@@ -103,7 +103,7 @@ public class ConnectionLanes {
                 + ": this instance may hold up to " + most + " pooled connections");
         int room = roomForConnections(lanes.get(0));
         if (most + 1 > room) {
-            LOG.warning("This instance may hold up to " + most + " pooled connections and a LISTEN connection (the main pool's "
+            LOG.warning("This instance alone may hold up to " + most + " pooled connections and a LISTEN connection (the main pool's "
                     + MAIN_POOL + ", " + lanes.size() + " lanes × DB_LANE_CONNECTIONS=" + limit.perLane() + "), but PostgreSQL"
                     + " lets its account open " + room + " (max_connections less the superusers' reserve): under load requests"
                     + " would be refused with 503. Raise max_connections, or lower DB_LANE_CONNECTIONS (0 turns the lanes off);"

@@ -6,9 +6,10 @@ import io.tenantry.platform.WholeNumberSetting;
 
 /**
  * DB_LANE_CONNECTIONS: how many requests to the tenants of one connection lane take their
- * connections from that lane's pool at once (0 to 40; 0, the default, turns the lanes off); the
+ * connections from that lane's pool at once (0 to 20; 0, the default, turns the lanes off); the
  * requests beyond it take theirs from the main pool ({@link ConnectionLanes}). Each lane's pool must
- * allow at least as many connections (payara-config/, wildfly-config/: 40). Off unless set because
+ * allow twice as many connections, for requests whose transaction begins another (payara-config/,
+ * wildfly-config/: 40). Off unless set because
  * each lane adds up to this many connections to the instance's 40, which a PostgreSQL left at its
  * default {@code max_connections} (100) does not have room for with sixteen lanes of 4, and because
  * only fleets of thousands of tenants gain from them (bench/README.md, "Connection lanes").
@@ -16,7 +17,7 @@ import io.tenantry.platform.WholeNumberSetting;
 public record LaneConnections(int perLane) {
 
     static final int DEFAULT = 0;
-    static final int MOST = 40;
+    static final int MOST = 20;
 
     /** The checked setting; an {@link IllegalStateException} naming the variable when it is wrong. */
     public static LaneConnections of(Optional<String> configured) {
