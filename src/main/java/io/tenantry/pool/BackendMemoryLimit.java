@@ -21,9 +21,17 @@ import java.util.logging.Logger;
  * when it needs one; a connection that serves few tenants is never refused, whatever its age.
  *
  * <p>The memory is the sum of {@code pg_backend_memory_contexts.total_bytes} (PostgreSQL 14 and
- * later), read on every {@value #SAMPLED_ONE_IN}th handout of each connection (the read lists every
- * memory context of the backend: one per cached index, so its cost grows with the tenants the
- * connection touched), which lets a connection pass the limit by what that many handouts add.
+ * later). Reading it lists every memory context of the backend (one per cached index and statement),
+ * so it costs more the more tenants the connection touched: 6–23 ms for a backend that served 625 of
+ * 10,000 tenants, which, read on every 64th handout, was a fifth of PostgreSQL's CPU per read
+ * (bench/README.md, "What a read costs PostgreSQL"). So it is read on the connection's
+ * {@value #READ_AT_LEAST_EVERY}th handout, and after that when, growing as fast as it has grown
+ * between two readings, or {@value #ASSUMED_GROWTH} bytes a handout (about what a tenant new to the
+ * backend adds) if faster, it would have used half the room it had left under the limit at the last
+ * reading: after {@value #READ_AT_LEAST_EVERY} to {@value #READ_AT_MOST_EVERY} handouts. A
+ * connection far under its limit is read seldom; one near it as often as before. A connection may
+ * pass the limit by what the handouts between two readings add, which takes growth more than twice
+ * as fast as it has shown.
  * Reading that view takes {@code pg_read_all_stats} (or a superuser; on PostgreSQL 14 a superuser,
  * and before 14 there is none); without it a connection is retired after
  * {@value #USES_WHEN_UNREADABLE} handouts instead, which bounds its memory as the usage count that
@@ -52,8 +60,12 @@ public final class BackendMemoryLimit {
     public static final int MIN_MB = 2;
     /** The greatest limit accepted, in MiB. */
     public static final int MAX_MB = 65_536;
-    /** Every this many handouts of a connection, the backend's memory is read. */
-    public static final int SAMPLED_ONE_IN = 64;
+    /** The first reading of a connection's memory is at this handout, and the next ones at least this many apart. */
+    public static final int READ_AT_LEAST_EVERY = 64;
+    /** Readings of a connection's memory are at most this many handouts apart. */
+    public static final int READ_AT_MOST_EVERY = 1_024;
+    /** Bytes a handout is taken to add unless the connection has grown faster: a tenant new to the backend adds 45–95 KB. */
+    public static final long ASSUMED_GROWTH = 64 * 1024;
     /** A connection that answered less than this long ago (ms) is handed out without being asked again. */
     public static final int ANSWERED_WITHIN_MS = 1_000;
     /**
@@ -74,7 +86,8 @@ public final class BackendMemoryLimit {
     private static final BackendMemoryLimit CONFIGURED = configured(System.getProperty(PROPERTY), System.getenv(VARIABLE));
 
     private final long limitBytes;
-    private final int sampledOneIn;
+    private final int readAtLeastEvery;
+    private final int readAtMostEvery;
     private final int usesWhenUnreadable;
     private final long answeredWithinNanos;
     /** Set once the view could not be read: the account and the server do not change under a pool. */
@@ -84,19 +97,25 @@ public final class BackendMemoryLimit {
 
     /**
      * @param limitBytes the most memory a backend may hold and still be handed out, in bytes
-     * @param sampledOneIn read the memory on every this many'th handout of a connection (1: on every handout)
+     * @param readAtLeastEvery read a connection's memory first at this handout (1: the first), and later
+     *     readings at least this many handouts apart
+     * @param readAtMostEvery and at most this many apart (equal to the least: readings evenly apart)
      * @param usesWhenUnreadable when PostgreSQL cannot tell the memory, retire a connection at this
      *     many handouts instead, as the servers' usage counts do
      * @param answeredWithinMillis hand a connection out without asking whether it answers when it
      *     answered less than this many milliseconds ago (0: ask on every handout)
      */
-    public BackendMemoryLimit(long limitBytes, int sampledOneIn, int usesWhenUnreadable, long answeredWithinMillis) {
-        if (limitBytes <= 0 || sampledOneIn < 1 || usesWhenUnreadable < 1 || answeredWithinMillis < 0) {
-            throw new IllegalArgumentException("limit " + limitBytes + " bytes, one in " + sampledOneIn + ", "
-                    + usesWhenUnreadable + " uses, answered within " + answeredWithinMillis + " ms");
+    public BackendMemoryLimit(long limitBytes, int readAtLeastEvery, int readAtMostEvery, int usesWhenUnreadable,
+            long answeredWithinMillis) {
+        if (limitBytes <= 0 || readAtLeastEvery < 1 || readAtMostEvery < readAtLeastEvery || usesWhenUnreadable < 1
+                || answeredWithinMillis < 0) {
+            throw new IllegalArgumentException("limit " + limitBytes + " bytes, read every " + readAtLeastEvery + " to "
+                    + readAtMostEvery + " handouts, " + usesWhenUnreadable + " uses, answered within "
+                    + answeredWithinMillis + " ms");
         }
         this.limitBytes = limitBytes;
-        this.sampledOneIn = sampledOneIn;
+        this.readAtLeastEvery = readAtLeastEvery;
+        this.readAtMostEvery = readAtMostEvery;
         this.usesWhenUnreadable = usesWhenUnreadable;
         this.answeredWithinNanos = TimeUnit.MILLISECONDS.toNanos(answeredWithinMillis);
     }
@@ -127,7 +146,8 @@ public final class BackendMemoryLimit {
                 megabytes = parsed;
             }
         }
-        return new BackendMemoryLimit(megabytes * 1024L * 1024L, SAMPLED_ONE_IN, USES_WHEN_UNREADABLE, ANSWERED_WITHIN_MS);
+        return new BackendMemoryLimit(megabytes * 1024L * 1024L, READ_AT_LEAST_EVERY, READ_AT_MOST_EVERY, USES_WHEN_UNREADABLE,
+                ANSWERED_WITHIN_MS);
     }
 
     /**
@@ -164,7 +184,7 @@ public final class BackendMemoryLimit {
             return "PostgreSQL cannot tell this connection's memory (see " + VARIABLE + "): retired after "
                     + usesWhenUnreadable + " handouts";
         }
-        if (unreadable || handout.count % sampledOneIn != 0) {
+        if (unreadable || handout.count < handout.nextReading) {
             return answeredLately(connection, handout) ? null : answers(connection, timeoutSeconds);
         }
         try (Statement statement = connection.createStatement()) {
@@ -173,6 +193,7 @@ public final class BackendMemoryLimit {
                 row.next();
                 long bytes = row.getLong(1);
                 answered(connection);
+                read(connection, handout.count, bytes);
                 return bytes <= limitBytes ? null : String.format(Locale.ROOT,
                         "PostgreSQL backend %d holds %.1f MiB of memory, above the %.1f MiB of %s: retired",
                         row.getInt(2), bytes / MIB, limitBytes / MIB, VARIABLE);
@@ -240,17 +261,40 @@ public final class BackendMemoryLimit {
         }
     }
 
-    /** A connection's handouts so far, whether it has answered, and when last ({@link System#nanoTime()}). */
-    private static final class Handouts {
+    /** Notes a reading of {@code bytes} at handout {@code count}, and when the next one is due (see the class). */
+    private void read(Connection connection, int count, long bytes) {
+        synchronized (handouts) {
+            Handouts handout = handouts.computeIfAbsent(connection, c -> new Handouts());
+            // The first reading counts the whole backend as grown since the connection opened: faster than it grew.
+            long grownPerHandout = (bytes - handout.bytesAtReading) / Math.max(1, count - handout.countAtReading);
+            handout.fastestGrowth = Math.max(handout.fastestGrowth, grownPerHandout);
+            long room = Math.max(0, limitBytes - bytes);
+            long apart = room / (2 * Math.max(ASSUMED_GROWTH, handout.fastestGrowth));
+            handout.nextReading = (long) count + Math.max(readAtLeastEvery, Math.min(readAtMostEvery, apart));
+            handout.bytesAtReading = bytes;
+            handout.countAtReading = count;
+        }
+    }
+
+    /**
+     * A connection's handouts so far, whether it has answered, and when last ({@link System#nanoTime()});
+     * the handout at which its memory is read next, and what the last reading found.
+     */
+    private final class Handouts {
         int count;
         boolean answered;
         long answeredAt;
+        long nextReading = readAtLeastEvery;
+        int countAtReading;
+        long bytesAtReading;
+        long fastestGrowth;
 
         Handouts copy() {
             Handouts copy = new Handouts();
             copy.count = count;
             copy.answered = answered;
             copy.answeredAt = answeredAt;
+            copy.nextReading = nextReading;
             return copy;
         }
     }

@@ -76,14 +76,15 @@ public class SchemaRouting extends SessionEventAdapter {
         Connection connection = ((Accessor) event.getResult()).getConnection();
         try {
             // A connection in auto-commit is refused by TenantTaggedDataSource when the route is prepared:
-            // the route would end with the statement.
+            // the route would end with the statement. Untagged: it always runs under the connection's own
+            // search_path, before it routes, so one plan serves every tenant.
             if (TransactionTenant.readsOneSnapshot()) {
                 try (Statement level = connection.createStatement()) {
                     level.execute(ONE_SNAPSHOT);
                 }
             }
             boolean restore = TransactionTenant.isRestore();
-            try (PreparedStatement statement = connection.prepareStatement(restore ? ROUTE : ROUTE_AND_LOCK)) {
+            try (PreparedStatement statement = TenantTaggedDataSource.prepareUntagged(connection, restore ? ROUTE : ROUTE_AND_LOCK)) {
                 statement.setString(1, schema.get().quoted());
                 if (!restore) {
                     statement.setLong(2, TenantRestores.lockKeyOf(schema.get()));

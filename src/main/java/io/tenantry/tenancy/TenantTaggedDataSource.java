@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
@@ -92,6 +93,27 @@ public final class TenantTaggedDataSource implements DataSource {
         return type.isInstance(this) || pool.isWrapperFor(type);
     }
 
+    /**
+     * Prepares {@code sql} without the tenant's tag, on a connection of this data source (or any other,
+     * prepared as it is): for a statement whose plan holds whatever schema it runs on, which
+     * PostgreSQL keeps as long as it runs under the same search_path, such as {@link SchemaRouting}'s
+     * route, run before the route under the connection's own. One statement then serves every tenant
+     * on the connection, where a tagged one would be parsed and planned again for each tenant. Refused
+     * outside a database transaction in a tenant's transaction, as a tagged one is (SQLState 08003).
+     *
+     * @param connection a connection this data source handed out
+     * @param sql the statement
+     * @return the statement, prepared on the same connection
+     * @throws SQLException as {@link Connection#prepareStatement(String)}
+     */
+    public static PreparedStatement prepareUntagged(Connection connection, String sql) throws SQLException {
+        if (Proxy.isProxyClass(connection.getClass()) && Proxy.getInvocationHandler(connection) instanceof Tagging tagging) {
+            tagging.refuseOutsideTransaction();
+            return tagging.connection().prepareStatement(sql);
+        }
+        return connection.prepareStatement(sql);
+    }
+
     private Connection tagged(Connection connection) {
         return (Connection) Proxy.newProxyInstance(TenantTaggedDataSource.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, new Tagging(connection, boundTenant));
@@ -123,12 +145,8 @@ public final class TenantTaggedDataSource implements DataSource {
             }
             if (arguments != null && arguments.length > 0 && arguments[0] instanceof String sql
                     && (method.getName().equals("prepareStatement") || method.getName().equals("prepareCall"))) {
-                Optional<SchemaName> tenant = boundTenant.get();
+                Optional<SchemaName> tenant = refuseOutsideTransaction();
                 if (tenant.isPresent()) {
-                    if (connection.getAutoCommit()) {
-                        throw new SQLException("A connection of tenant " + tenant.get().value()
-                                + "'s transaction is outside a database transaction: it was lost meanwhile", "08003");
-                    }
                     arguments[0] = "/*" + tenant.get().value() + "*/ " + sql;
                 }
             }
@@ -137,6 +155,16 @@ public final class TenantTaggedDataSource implements DataSource {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+        }
+
+        /** The tenant whose transaction this is, if any; refused (08003) when the connection is in auto-commit then. */
+        Optional<SchemaName> refuseOutsideTransaction() throws SQLException {
+            Optional<SchemaName> tenant = boundTenant.get();
+            if (tenant.isPresent() && connection.getAutoCommit()) {
+                throw new SQLException("A connection of tenant " + tenant.get().value()
+                        + "'s transaction is outside a database transaction: it was lost meanwhile", "08003");
+            }
+            return tenant;
         }
     }
 }

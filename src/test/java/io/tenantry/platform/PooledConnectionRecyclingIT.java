@@ -48,7 +48,7 @@ class PooledConnectionRecyclingIT extends DeployedTenantry {
     @RegisterExtension
     static final SharedServer OPTIONS = TestServers.options();
 
-    /** Far more handouts than the 64 of a connection after which its memory is read (BackendMemoryLimit.SAMPLED_ONE_IN). */
+    /** Far more handouts than the 64 of a connection after which its memory is read (BackendMemoryLimit.READ_AT_LEAST_EVERY, and as often while near the limit). */
     private static final int REQUESTS = 1_000;
     private static final int TENANTS = 5;
     private static final int LOOK_EVERY = 50;

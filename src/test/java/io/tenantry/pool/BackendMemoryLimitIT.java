@@ -22,7 +22,8 @@ import io.tenantry.testing.TestDatabase;
  */
 class BackendMemoryLimitIT {
 
-    private static final long GIB = 1024L * 1024 * 1024;
+    private static final long MIB = 1024L * 1024;
+    private static final long GIB = 1024 * MIB;
     /** Every handout reads the memory. */
     private static final int ALWAYS = 1;
     /** No handout reads the memory but one in about two billion. */
@@ -36,9 +37,9 @@ class BackendMemoryLimitIT {
     @Test
     void aBackendUnderTheLimitIsHandedOutAndOneAboveItIsRetired() throws SQLException {
         try (Connection connection = TestDatabase.connect()) {
-            assertNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0));
+            assertNull(new BackendMemoryLimit(GIB, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0));
             // A new backend already holds about a MiB.
-            String refusal = new BackendMemoryLimit(64 * 1024, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0);
+            String refusal = new BackendMemoryLimit(64 * 1024, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0);
             assertNotNull(refusal);
             assertTrue(refusal.contains("DB_CONNECTION_MEMORY_MB") && refusal.endsWith("retired"), refusal);
         }
@@ -49,13 +50,13 @@ class BackendMemoryLimitIT {
         try (Connection ended = TestDatabase.connect(); Connection other = TestDatabase.connect();
                 Statement end = other.createStatement()) {
             end.execute("SELECT pg_terminate_backend(" + pidOf(ended) + ")");
-            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(ended, 0));
-            assertNotNull(new BackendMemoryLimit(GIB, NEVER, USES, ASK_EVERY_TIME).refusal(ended, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME).refusal(ended, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, NEVER, NEVER, USES, ASK_EVERY_TIME).refusal(ended, 0));
         }
         Connection closed = TestDatabase.connect();
         closed.close();
-        assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(closed, 0));
-        assertNotNull(new BackendMemoryLimit(GIB, NEVER, USES, ASK_EVERY_TIME).refusal(closed, 0));
+        assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME).refusal(closed, 0));
+        assertNotNull(new BackendMemoryLimit(GIB, NEVER, NEVER, USES, ASK_EVERY_TIME).refusal(closed, 0));
     }
 
     @Test
@@ -65,7 +66,7 @@ class BackendMemoryLimitIT {
                     + " EXCEPTION WHEN duplicate_object THEN NULL; END $$");
             statement.execute("SET ROLE tenantry_pool_no_stats");
             try {
-                BackendMemoryLimit limit = new BackendMemoryLimit(64 * 1024, ALWAYS, USES, ASK_EVERY_TIME);
+                BackendMemoryLimit limit = new BackendMemoryLimit(64 * 1024, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME);
                 assertNull(limit.refusal(connection, 0), "a backend above the limit, whose memory cannot be read");
                 assertNull(limit.refusal(connection, 0));
                 String refusal = limit.refusal(connection, 0);
@@ -82,19 +83,19 @@ class BackendMemoryLimitIT {
     void aConnectionLeftInAFailedTransactionIsRetiredOneWithAutoCommitOffIsNot() throws SQLException {
         try (Connection connection = TestDatabase.connect()) {
             connection.setAutoCommit(false);
-            assertNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0));
-            assertNull(new BackendMemoryLimit(GIB, NEVER, USES, ASK_EVERY_TIME).refusal(connection, 0));
+            assertNull(new BackendMemoryLimit(GIB, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0));
+            assertNull(new BackendMemoryLimit(GIB, NEVER, NEVER, USES, ASK_EVERY_TIME).refusal(connection, 0));
             try (Statement failing = connection.createStatement()) {
                 assertThrows(SQLException.class, () -> failing.execute("SELECT 1 / 0"));
             }
-            assertNotNull(new BackendMemoryLimit(GIB, NEVER, USES, ASK_EVERY_TIME).refusal(connection, 0));
-            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, NEVER, NEVER, USES, ASK_EVERY_TIME).refusal(connection, 0));
+            assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME).refusal(connection, 0));
         }
     }
 
     @Test
     void aConnectionThatAnsweredLatelyIsNotAskedAgainUntilTheDriverHasSeenItClosed() throws SQLException {
-        BackendMemoryLimit limit = new BackendMemoryLimit(GIB, NEVER, USES, A_MINUTE);
+        BackendMemoryLimit limit = new BackendMemoryLimit(GIB, NEVER, NEVER, USES, A_MINUTE);
         try (Connection ended = TestDatabase.connect(); Connection other = TestDatabase.connect();
                 Statement end = other.createStatement()) {
             assertNull(limit.refusal(ended, 0), "asked, it answers");
@@ -108,7 +109,7 @@ class BackendMemoryLimitIT {
 
     @Test
     void aConnectionThatAnsweredLatelyIsAskedAgainOutOfAutoCommitOrOnceTheWindowHasPassed() throws SQLException {
-        BackendMemoryLimit lately = new BackendMemoryLimit(GIB, NEVER, USES, A_MINUTE);
+        BackendMemoryLimit lately = new BackendMemoryLimit(GIB, NEVER, NEVER, USES, A_MINUTE);
         try (Connection connection = TestDatabase.connect()) {
             assertNull(lately.refusal(connection, 0));
             connection.setAutoCommit(false);
@@ -117,7 +118,7 @@ class BackendMemoryLimitIT {
             }
             assertNotNull(lately.refusal(connection, 0), "left in a failed transaction, out of auto-commit");
         }
-        BackendMemoryLimit briefly = new BackendMemoryLimit(GIB, NEVER, USES, 50);
+        BackendMemoryLimit briefly = new BackendMemoryLimit(GIB, NEVER, NEVER, USES, 50);
         try (Connection ended = TestDatabase.connect(); Connection other = TestDatabase.connect();
                 Statement end = other.createStatement()) {
             assertNull(briefly.refusal(ended, 0));
@@ -130,11 +131,47 @@ class BackendMemoryLimitIT {
     @Test
     void theMemoryIsReadOnEveryNthHandoutOfAConnectionWhateverItAnsweredLately() throws SQLException {
         // A new backend already holds about a MiB: above 64 KiB, refused at the third handout, when its memory is read.
-        BackendMemoryLimit limit = new BackendMemoryLimit(64 * 1024, 3, USES, A_MINUTE);
+        BackendMemoryLimit limit = new BackendMemoryLimit(64 * 1024, 3, 3, USES, A_MINUTE);
         try (Connection connection = TestDatabase.connect()) {
             assertNull(limit.refusal(connection, 0));
             assertNull(limit.refusal(connection, 0));
             assertNotNull(limit.refusal(connection, 0));
+        }
+    }
+
+    @Test
+    void aConnectionFarUnderItsLimitIsReadSeldomerUpToTheMostApart() throws SQLException {
+        // A new backend holds about 1.3 MiB: read at the 16th handout, some 14.7 MiB under a 16 MiB limit. Growing as
+        // in its first 16 handouts (its whole 1.3 MiB), it would use half that room in about 90 handouts: more than
+        // the most apart, 32, so the next reading is at the 48th.
+        BackendMemoryLimit limit = new BackendMemoryLimit(16 * MIB, 16, 32, USES, A_MINUTE);
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            for (int handout = 1; handout <= 16; handout++) {
+                assertNull(limit.refusal(connection, 0), "handout " + handout);
+            }
+            // A statement prepared on the backend keeps its text: 20 MB, above the limit from now on.
+            statement.execute("PREPARE held AS SELECT length('" + "x".repeat(20_000_000) + "')");
+            for (int handout = 17; handout < 48; handout++) {
+                assertNull(limit.refusal(connection, 0), "handout " + handout + ": not read, though above the limit");
+            }
+            assertNotNull(limit.refusal(connection, 0), "the 48th handout reads it");
+        }
+    }
+
+    @Test
+    void aConnectionNearItsLimitIsReadAtTheLeastApart() throws SQLException {
+        // Read at the 16th handout, about 1.2 MiB under a 2.5 MiB limit: growing as in its first 16 handouts, it would
+        // use half that room in about 7 handouts, fewer than the least apart, 16, so the next reading is at the 32nd.
+        BackendMemoryLimit limit = new BackendMemoryLimit(2 * MIB + MIB / 2, 16, 32, USES, A_MINUTE);
+        try (Connection connection = TestDatabase.connect(); Statement statement = connection.createStatement()) {
+            for (int handout = 1; handout <= 16; handout++) {
+                assertNull(limit.refusal(connection, 0), "handout " + handout);
+            }
+            statement.execute("PREPARE held AS SELECT length('" + "x".repeat(20_000_000) + "')");
+            for (int handout = 17; handout < 32; handout++) {
+                assertNull(limit.refusal(connection, 0), "handout " + handout);
+            }
+            assertNotNull(limit.refusal(connection, 0), "the 32nd handout reads it");
         }
     }
 

@@ -52,6 +52,25 @@ class TenantTaggedDataSourceIT {
         }
     }
 
+    /** The route to a tenant's schema is one statement for every tenant ({@link SchemaRouting}), refused as tagged ones are. */
+    @Test
+    void aStatementPreparedUntaggedCarriesNoTagAndIsRefusedOutsideADatabaseTransaction() throws SQLException {
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")));
+        try (Connection connection = dataSource.getConnection()) {
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> TenantTaggedDataSource.prepareUntagged(connection, "SELECT 'route'"));
+            assertEquals("08003", refused.getSQLState());
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = TenantTaggedDataSource.prepareUntagged(connection, "SELECT 'route'");
+                    ResultSet row = statement.executeQuery()) {
+                row.next();
+                assertEquals("route", row.getString(1));
+                assertEquals("SELECT 'route'", statement.toString());
+            }
+            connection.rollback();
+        }
+    }
+
     /**
      * The route to the tenant's schema lasts as long as the database transaction ({@link SchemaRouting}):
      * a connection of the tenant's transaction found in auto-commit has lost it (the pool ended its
