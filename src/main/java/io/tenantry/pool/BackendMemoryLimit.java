@@ -22,17 +22,19 @@ import java.util.logging.Logger;
  *
  * <p>The memory is the sum of {@code pg_backend_memory_contexts.total_bytes} (PostgreSQL 14 and
  * later). Reading it lists every memory context of the backend (one per cached index and statement),
- * so it costs more the more tenants the connection touched: 6–23 ms for a backend that served 625 of
+ * so it costs more the more tenants the connection touched: 5.5–12 ms for a backend that served 625 of
  * 10,000 tenants, which, read on every 64th handout, was a fifth of PostgreSQL's CPU per read
- * (bench/README.md, "What a read costs PostgreSQL"). So it is read on the connection's
- * {@value #READ_AT_LEAST_EVERY}th handout, and after that when, growing as fast as it has grown
- * between two readings, or {@value #ASSUMED_GROWTH} bytes a handout (about what a tenant new to the
- * backend adds) if faster, it would have used half the room it had left under the limit at the last
- * reading: after {@value #READ_AT_LEAST_EVERY} to {@value #READ_AT_MOST_EVERY} handouts. A
- * connection far under its limit is read seldom; one near it as often as before. A connection may
- * pass the limit by what the handouts between two readings add, which takes growth more than twice
- * as fast as it has shown.
- * Reading that view takes {@code pg_read_all_stats} (or a superuser; on PostgreSQL 14 a superuser,
+ * (bench/README.md, "What a read costs PostgreSQL"). So it is read at the connection's
+ * {@value #READ_AT_LEAST_EVERY}th handout, and then when, growing as fast as it has grown between two
+ * readings, or {@value #ASSUMED_GROWTH} bytes a handout (about what a tenant new to the backend adds)
+ * if faster, it would have used half the room it had left under the limit at the last reading
+ * ({@link #handoutsApart}): {@value #READ_AT_LEAST_EVERY} to {@value #READ_AT_MOST_EVERY} handouts
+ * apart. A connection far under its limit is read seldomer; one near it every
+ * {@value #READ_AT_LEAST_EVERY}th handout. A connection may pass the limit by what the handouts
+ * between two readings add: near the limit, what {@value #READ_AT_LEAST_EVERY} handouts add; further
+ * from it, only by growing more than
+ * twice as fast as it has shown, as one that turns from reads to serving tenant creations may, by up
+ * to {@value #READ_AT_MOST_EVERY} handouts' worth. Reading that view takes {@code pg_read_all_stats} (or a superuser; on PostgreSQL 14 a superuser,
  * and before 14 there is none); without it a connection is retired after
  * {@value #USES_WHEN_UNREADABLE} handouts instead, which bounds its memory as the usage count that
  * came before did (the application's start-up warns of it).
@@ -63,7 +65,7 @@ public final class BackendMemoryLimit {
     /** The first reading of a connection's memory is at this handout, and the next ones at least this many apart. */
     public static final int READ_AT_LEAST_EVERY = 64;
     /** Readings of a connection's memory are at most this many handouts apart. */
-    public static final int READ_AT_MOST_EVERY = 1_024;
+    public static final int READ_AT_MOST_EVERY = 256;
     /** Bytes a handout is taken to add unless the connection has grown faster: a tenant new to the backend adds 45–95 KB. */
     public static final long ASSUMED_GROWTH = 64 * 1024;
     /** A connection that answered less than this long ago (ms) is handed out without being asked again. */
@@ -262,18 +264,32 @@ public final class BackendMemoryLimit {
     }
 
     /** Notes a reading of {@code bytes} at handout {@code count}, and when the next one is due (see the class). */
-    private void read(Connection connection, int count, long bytes) {
+    private void read(Connection connection, long count, long bytes) {
         synchronized (handouts) {
             Handouts handout = handouts.computeIfAbsent(connection, c -> new Handouts());
             // The first reading counts the whole backend as grown since the connection opened: faster than it grew.
             long grownPerHandout = (bytes - handout.bytesAtReading) / Math.max(1, count - handout.countAtReading);
             handout.fastestGrowth = Math.max(handout.fastestGrowth, grownPerHandout);
-            long room = Math.max(0, limitBytes - bytes);
-            long apart = room / (2 * Math.max(ASSUMED_GROWTH, handout.fastestGrowth));
-            handout.nextReading = (long) count + Math.max(readAtLeastEvery, Math.min(readAtMostEvery, apart));
+            handout.nextReading = count + handoutsApart(limitBytes - bytes, handout.fastestGrowth, readAtLeastEvery, readAtMostEvery);
             handout.bytesAtReading = bytes;
             handout.countAtReading = count;
         }
+    }
+
+    /**
+     * How many handouts after a reading the next one comes: as many as would use half of {@code roomBytes}
+     * at {@code fastestGrowth} bytes a handout, or {@value #ASSUMED_GROWTH} if faster, from {@code least}
+     * to {@code most}.
+     *
+     * @param roomBytes the limit less the memory read, in bytes (negative: above it)
+     * @param fastestGrowth the most bytes a handout of the connection has added, on average between two readings
+     * @param least the fewest handouts apart
+     * @param most the most handouts apart, at least {@code least}
+     * @return handouts until the next reading
+     */
+    static long handoutsApart(long roomBytes, long fastestGrowth, int least, int most) {
+        long apart = Math.max(0, roomBytes) / (2 * Math.max(ASSUMED_GROWTH, fastestGrowth));
+        return Math.max(least, Math.min(most, apart));
     }
 
     /**
@@ -281,11 +297,11 @@ public final class BackendMemoryLimit {
      * the handout at which its memory is read next, and what the last reading found.
      */
     private final class Handouts {
-        int count;
+        long count;
         boolean answered;
         long answeredAt;
         long nextReading = readAtLeastEvery;
-        int countAtReading;
+        long countAtReading;
         long bytesAtReading;
         long fastestGrowth;
 

@@ -30,7 +30,9 @@ import io.tenantry.platform.Database;
  * ({@link SchemaRouting}). With the schema in the text, the driver keeps one server-prepared statement
  * per tenant and query on each connection, always run on its own schema, so PostgreSQL keeps its plan.
  * The tag is a {@link SchemaName}, whose rules leave no room to end the comment. Measured in
- * bench/README.md ("Server CPU per read").
+ * bench/README.md ("Server CPU per read"). A statement whose plan does not depend on the schema it
+ * runs on, and which always runs under the same search_path, is better untagged
+ * ({@link #prepareUntagged}: the route itself).
  */
 public final class TenantTaggedDataSource implements DataSource {
 

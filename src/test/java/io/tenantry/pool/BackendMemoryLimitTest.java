@@ -22,6 +22,18 @@ class BackendMemoryLimitTest {
         assertEquals(BackendMemoryLimit.DEFAULT_MB * MIB, BackendMemoryLimit.configured(" ", null).limitBytes());
     }
 
+    /** Half the room left, at the fastest growth seen or 64 KiB a handout if faster, from the least to the most apart. */
+    @Test
+    void readingsAreAsFarApartAsHalfTheRoomLeftAtTheFastestGrowth() {
+        long kib = 1024;
+        assertEquals(100, BackendMemoryLimit.handoutsApart(200 * 64 * kib, 0, 64, 256), "64 KiB a handout when it grew slower");
+        assertEquals(100, BackendMemoryLimit.handoutsApart(200 * 64 * kib, 32 * kib, 64, 256));
+        assertEquals(80, BackendMemoryLimit.handoutsApart(200 * 64 * kib, 80 * kib, 64, 256), "its own growth when faster");
+        assertEquals(256, BackendMemoryLimit.handoutsApart(2_000 * 64 * kib, 0, 64, 256), "at most the most apart");
+        assertEquals(64, BackendMemoryLimit.handoutsApart(10 * 64 * kib, 0, 64, 256), "near the limit, the least apart");
+        assertEquals(64, BackendMemoryLimit.handoutsApart(-MIB, 0, 64, 256), "above it (one refused), the least apart");
+    }
+
     @Test
     void aWrongValueLeavesTheDefault() {
         for (String wrong : new String[] {"0", "1", "65537", "1.5", "48MB", "9999999999", "lots"}) {
