@@ -2,6 +2,7 @@ package io.tenantry.tenancy;
 
 import static io.tenantry.testing.Tenantry.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -61,6 +62,10 @@ class TenantIsolationIT extends DeployedTenantry {
         // times before it keeps one (5 runs before the driver prepares it, 5 custom plans), and with other
         // classes running at once the pool hands these requests 2 or 3 connections: 50 plans in a full run
         // (.ci/run of f70fb27, which failed at requests / 4).
+        // The route runs before it routes, under the connection's own search_path: one untagged statement for every tenant.
+        List<String> routes = ran.texts("pg_advisory_xact_lock_shared");
+        assertFalse(routes.isEmpty(), ran.toString());
+        assertTrue(routes.stream().noneMatch(route -> route.startsWith("/*")), "the route is not tagged: " + routes);
         assertEquals(requests, ran.reading("group_permission"), "one permission query per request");
         assertTrue(ran.planned("group_permission") < requests / 2, ran.toString());
     }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -60,6 +61,11 @@ public final class RanStatements {
     /** How often PostgreSQL planned the statements that read the table (needs track_planning). */
     public long planned(String table) {
         return readers(table).plans();
+    }
+
+    /** The text of each statement that ran containing {@code fragment}, as pg_stat_statements keeps it (its first run's, tag and all). */
+    public List<String> texts(String fragment) {
+        return byStatement.keySet().stream().filter(text -> text.contains(fragment)).toList();
     }
 
     private Counts readers(String table) {
