@@ -32,9 +32,10 @@ import java.util.logging.Logger;
  * apart. A connection far under its limit is read seldomer; one near it every
  * {@value #READ_AT_LEAST_EVERY}th handout. A connection may pass the limit by what the handouts
  * between two readings add: near the limit, what {@value #READ_AT_LEAST_EVERY} handouts add; further
- * from it, only by growing more than
- * twice as fast as it has shown, as one that turns from reads to serving tenant creations may, by up
- * to {@value #READ_AT_MOST_EVERY} handouts' worth. Reading that view takes {@code pg_read_all_stats} (or a superuser; on PostgreSQL 14 a superuser,
+ * from it, only by growing more than twice as fast as it has shown, as one that turns from reads to
+ * serving tenant creations may, by up to {@value #READ_AT_MOST_EVERY} handouts' worth.
+ *
+ * <p>Reading that view takes {@code pg_read_all_stats} (or a superuser; on PostgreSQL 14 a superuser,
  * and before 14 there is none); without it a connection is retired after
  * {@value #USES_WHEN_UNREADABLE} handouts instead, which bounds its memory as the usage count that
  * came before did (the application's start-up warns of it).
