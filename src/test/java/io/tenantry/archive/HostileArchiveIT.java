@@ -448,6 +448,9 @@ class HostileArchiveIT extends DeployedTenantry {
                     && System.nanoTime() < deadline) {
                 if (slow.status().isDone()) {
                     assertEquals(429, slow.status().join(), "the slow upload ended before its last chunk, and not for a probe's turn");
+                    String why = slow.body().join();
+                    assertTrue(why.contains("archive.importUnderway") || why.contains("under way"),
+                            "refused for the probe's turn, not for the instance's four: " + why);
                     slow = slowImport(host);
                 } else {
                     Thread.sleep(100);

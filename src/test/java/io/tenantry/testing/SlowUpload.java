@@ -23,6 +23,8 @@ public final class SlowUpload {
     private final AtomicInteger sent = new AtomicInteger();
     private volatile boolean hurried;
     private final CompletableFuture<Integer> status;
+    /** The answer's body once it came; empty when the connection broke. */
+    private final CompletableFuture<String> body;
 
     /**
      * Starts a POST of {@code chunks} chunks of 16 KiB, one every {@code pause}, to the path on the
@@ -69,9 +71,10 @@ public final class SlowUpload {
                                 new Trickle(chunks, pause, (byte) filler),
                                 new java.io.ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)))))))
                 .build();
-        status = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(HttpResponse::statusCode).exceptionally(broken -> -1);
+        CompletableFuture<HttpResponse<String>> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        status = answer.thenApply(HttpResponse::statusCode).exceptionally(broken -> -1);
+        body = answer.thenApply(HttpResponse::body).exceptionally(broken -> "");
     }
 
     /** Waits until three chunks are sent, so the server is inside the upload. */
@@ -88,6 +91,11 @@ public final class SlowUpload {
 
     public CompletableFuture<Integer> status() {
         return status;
+    }
+
+    /** The answer's body, once it came (empty when the connection broke). */
+    public CompletableFuture<String> body() {
+        return body;
     }
 
     /** Sends the chunks still to come without pauses; gives the status, as {@link #status()}. */
