@@ -86,12 +86,7 @@ class ConnectionLanesCheckIT {
 
     /** A lane's pool as the server's config defines it: opened on _unrouted. */
     private static DataSource lane() throws SQLException {
-        PGSimpleDataSource pool = new PGSimpleDataSource();
-        try (Connection probe = TestDatabase.connect()) {
-            pool.setUrl(probe.getMetaData().getURL());
-            pool.setUser(probe.getMetaData().getUserName());
-        }
-        pool.setPassword(System.getenv().getOrDefault("DB_PASSWORD", ""));
+        PGSimpleDataSource pool = TestDatabase.dataSource();
         pool.setCurrentSchema(UnroutedPool.SCHEMA);
         return pool;
     }

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import io.tenantry.platform.DatabaseUnavailable;
 import io.tenantry.testing.TestDatabase;
@@ -27,7 +26,7 @@ class TenantTaggedDataSourceIT {
 
     @Test
     void aConnectionIsTheDriversWithoutATagOutsideATenantsTransaction() throws SQLException {
-        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool());
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(TestDatabase.dataSource());
         try (Connection connection = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
             assertEquals(connection, connection);
             assertNotEquals(connection, other);
@@ -42,7 +41,7 @@ class TenantTaggedDataSourceIT {
 
     @Test
     void aTenantsStatementIsTaggedInsideADatabaseTransaction() throws SQLException {
-        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")));
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(TestDatabase.dataSource(), () -> Optional.of(new SchemaName("acme")));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement("SELECT 'tagged'")) {
@@ -55,7 +54,7 @@ class TenantTaggedDataSourceIT {
     /** The route to a tenant's schema is one statement for every tenant ({@link SchemaRouting}), refused as tagged ones are. */
     @Test
     void aStatementPreparedUntaggedCarriesNoTagAndIsRefusedOutsideADatabaseTransaction() throws SQLException {
-        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")));
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(TestDatabase.dataSource(), () -> Optional.of(new SchemaName("acme")));
         try (Connection connection = dataSource.getConnection()) {
             SQLException refused = assertThrows(SQLException.class,
                     () -> TenantTaggedDataSource.prepareUntagged(connection, "SELECT 'route'"));
@@ -79,22 +78,12 @@ class TenantTaggedDataSourceIT {
      */
     @Test
     void aTenantsStatementOnAConnectionOutsideADatabaseTransactionIsRefusedAsALostConnection() throws SQLException {
-        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(pool(), () -> Optional.of(new SchemaName("acme")));
+        TenantTaggedDataSource dataSource = new TenantTaggedDataSource(TestDatabase.dataSource(), () -> Optional.of(new SchemaName("acme")));
         try (Connection connection = dataSource.getConnection()) {
             SQLException refused = assertThrows(SQLException.class, () -> connection.prepareStatement("SELECT 1"));
             assertEquals("08003", refused.getSQLState());
             assertTrue(DatabaseUnavailable.causedIt(new IllegalStateException(refused)));
             assertThrows(SQLException.class, () -> connection.prepareCall("SELECT 1"));
         }
-    }
-
-    private static PGSimpleDataSource pool() throws SQLException {
-        PGSimpleDataSource pool = new PGSimpleDataSource();
-        try (Connection probe = TestDatabase.connect()) {
-            pool.setUrl(probe.getMetaData().getURL());
-            pool.setUser(probe.getMetaData().getUserName());
-        }
-        pool.setPassword(System.getenv().getOrDefault("DB_PASSWORD", ""));
-        return pool;
     }
 }
