@@ -32,6 +32,9 @@ public class AccountDeparture {
     EntityManager em;
 
     @Inject
+    MembershipChanges changes;
+
+    @Inject
     TenantDirectory directory;
 
     @Inject
@@ -41,14 +44,15 @@ public class AccountDeparture {
     @Transactional(Transactional.TxType.MANDATORY)
     void leaveEveryTenant(@Observes AccountDeactivated deactivated) {
         @SuppressWarnings("unchecked")
-        List<String> schemas = em.createNativeQuery("SELECT t.schema_name FROM public.tenant t WHERE t.label = 'public' "
+        List<Object[]> schemas = em.createNativeQuery("SELECT t.id, t.schema_name FROM public.tenant t WHERE t.label = 'public' "
                         + "OR t.id IN (SELECT m.tenant_id FROM public.tenant_member m WHERE m.account_id = ?) ORDER BY t.schema_name")
                 .setParameter(1, deactivated.accountId()).getResultList();
-        for (String name : schemas) {
-            SchemaName schema = new SchemaName(name);
+        for (Object[] tenant : schemas) {
+            SchemaName schema = new SchemaName((String) tenant[1]);
             TenantRestores.holdOff(em, schema); // bound to no tenant: a restore of this one waits, or is waited for
             em.createNativeQuery("DELETE FROM " + schema.quoted() + ".group_member WHERE account_id = ?")
                     .setParameter(1, deactivated.accountId()).executeUpdate();
+            changes.count(((Number) tenant[0]).longValue());
         }
         @SuppressWarnings("unchecked")
         List<Number> tenantIds = em.createNativeQuery("DELETE FROM public.tenant_member WHERE account_id = ? "

@@ -30,6 +30,9 @@ public class Groups {
     EntityManager em;
 
     @Inject
+    MembershipChanges changes;
+
+    @Inject
     Members members;
 
     @Inject
@@ -92,6 +95,7 @@ public class Groups {
         String name = nameOf(groupId);
         List<String> permissions = permissionsOf(groupId);
         em.createNativeQuery("DELETE FROM access_group WHERE id = ?").setParameter(1, groupId).executeUpdate();
+        changes.count(context.tenant().id());
         audited.fire(Audited.in(context.tenant(), "group.deleted", name)
                 .before(Map.of("name", name, "permissions", permissions)));
     }
@@ -112,6 +116,7 @@ public class Groups {
         }
         List<String> after = permissionsOf(groupId);
         if (!before.equals(after)) {
+            changes.count(context.tenant().id());
             audited.fire(Audited.in(context.tenant(), "group.permissions", nameOf(groupId))
                     .before(Map.of("permissions", before)).after(Map.of("permissions", after)));
         }
@@ -137,6 +142,7 @@ public class Groups {
         int added = em.createNativeQuery("INSERT INTO group_member (group_id, account_id) VALUES (?, ?) "
                         + "ON CONFLICT DO NOTHING").setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
         if (added == 1) {
+            changes.count(context.tenant().id());
             audited.fire(Audited.in(context.tenant(), "group.member-added", nameOf(groupId))
                     .after(Map.of("member", username.strip())));
         }
@@ -152,6 +158,7 @@ public class Groups {
         int removed = em.createNativeQuery("DELETE FROM group_member WHERE group_id = ? AND account_id = ?")
                 .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
         if (removed == 1) {
+            changes.count(context.tenant().id());
             audited.fire(Audited.in(context.tenant(), "group.member-removed", nameOf(groupId))
                     .before(Map.of("member", username.strip())));
         }

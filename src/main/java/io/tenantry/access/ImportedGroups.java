@@ -27,6 +27,9 @@ public class ImportedGroups {
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
 
+    @Inject
+    MembershipChanges changes;
+
     /** Removes the tenant's groups (with their permissions and members) before the archive's are loaded. */
     public void makeWayForArchivedGroups() {
         em.createNativeQuery("DELETE FROM access_group").executeUpdate();
@@ -34,7 +37,9 @@ public class ImportedGroups {
 
     /**
      * Gives the built-in Administrator group every permission again, whatever the archive said, and
-     * keeps the tenant's owner (if it has one) in it.
+     * keeps the tenant's owner (if it has one) in it. Called once the archive's tables are in, it counts
+     * the change of access of the whole import or restore ({@link MembershipChanges}): the archive's groups,
+     * members and permissions are written in this same transaction.
      */
     public void keepAdministrators(Tenant tenant) {
         // One parameter per permission in a VALUES list, not unnest(?) of an array: Citus 13 sends an
@@ -52,6 +57,7 @@ public class ImportedGroups {
                         "INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
                                 + "WHERE built_in AND name = 'Administrator' ON CONFLICT DO NOTHING")
                 .setParameter(1, owner).executeUpdate());
+        changes.count(tenant.id());
     }
 
     /** Puts a member of the tenant in a group the archive named for them (already in it: nothing changes). */

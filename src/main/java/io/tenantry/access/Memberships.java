@@ -1,5 +1,6 @@
 package io.tenantry.access;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,8 @@ public class Memberships {
      * {@link ListedMembers} asks) and its groups' permissions, a row for each (a single row with
      * none when it is listed with no permission, no row when it is not listed), because each
      * statement a request sends to a tenant is parsed and planned again on a connection that has not
-     * served the tenant lately (bench/README.md, "What a read costs PostgreSQL").
+     * served the tenant lately (bench/README.md, "What a read costs PostgreSQL"). The set cannot be
+     * changed. Requests ask {@link KnownPermissions}, which reads this only when the tenant's access changed.
      */
     public Optional<Set<Permission>> permissionsOf(Tenant tenant, long accountId) {
         @SuppressWarnings("unchecked")
@@ -43,6 +45,6 @@ public class Memberships {
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         codes.stream().filter(Objects::nonNull).forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
-        return Optional.of(permissions);
+        return Optional.of(Collections.unmodifiableSet(permissions)); // kept and shared by KnownPermissions
     }
 }

@@ -3,6 +3,7 @@ package io.tenantry.access;
 import io.tenantry.tenancy.Tenant;
 import io.tenantry.tenancy.TenantRestores;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,9 @@ public class OwnerAdmission {
 
     @PersistenceContext(unitName = "tenantry")
     EntityManager em;
+
+    @Inject
+    MembershipChanges changes;
 
     /**
      * Admits the owner the {@code terms} name (none: nothing); an owner admitted already stays as
@@ -36,5 +40,6 @@ public class OwnerAdmission {
         em.createNativeQuery("INSERT INTO " + schema + ".group_member (group_id, account_id) SELECT id, ? FROM "
                         + schema + ".access_group WHERE name = 'Administrator' AND built_in ON CONFLICT DO NOTHING")
                 .setParameter(1, owner).executeUpdate();
+        changes.count(tenant.id());
     }
 }

@@ -18,7 +18,8 @@ import jakarta.inject.Inject;
 
 /**
  * The one place that decides whether the caller may enter the current tenant and what they may
- * do there. Pages, the access gate and every service ask it; it asks the database once per request.
+ * do there. Pages, the access gate and every service ask it; it decides once per request, reading the
+ * tenant's groups only when they changed since this instance last read them ({@link KnownPermissions}).
  */
 @RequestScoped
 public class TenantAccess {
@@ -30,7 +31,7 @@ public class TenantAccess {
     CurrentCaller caller;
 
     @Inject
-    Memberships memberships;
+    KnownPermissions known;
 
     @Inject
     ListedMembers listed;
@@ -78,15 +79,15 @@ public class TenantAccess {
         return entry == Access.Entry.READER ? new Access(entry, Permission.viewing()) : Access.of(entry);
     }
 
-    /** As {@code tenancy.TenantDataInterceptor} sees it: restored now, or since the request found the tenant. */
     /** The caller's permissions here, or none when he is not a member; no schema read for a stranger while it is replaced. */
     private Optional<Set<Permission>> permissionsOf(Tenant tenant, Caller who) {
         if (isBeingReplaced(tenant) && !listed.lists(tenant, who.accountId())) {
             return Optional.empty();
         }
-        return memberships.permissionsOf(tenant, who.accountId());
+        return known.of(tenant, who.accountId());
     }
 
+    /** As {@code tenancy.TenantDataInterceptor} sees it: restored now, or since the request found the tenant. */
     private boolean isBeingReplaced(Tenant asFound) {
         Tenant now = directory.find(asFound.label()).orElse(asFound);
         return restores.isUnderway(now) || !now.filesFolder().equals(asFound.filesFolder());

@@ -19,9 +19,11 @@ import io.tenantry.testing.Tenantry;
 import io.tenantry.testing.TestServers;
 
 /**
- * Who is calling and what they may do are read from the database on every request, on every
- * instance: a removed member, a revoked token and a deactivated account are refused by the very
- * next request on another instance than the one that took them away, with no wait. The first
+ * Who is calling and what they may do are as the database holds them on every request, on every
+ * instance: a removed member, a permission taken from a group, a member taken out of a group, a
+ * deleted group, a revoked token and a deactivated account are refused by the very next request on
+ * another instance than the one that took them away, with no wait, and a new member or a permission
+ * given is let in at once, though that instance kept what it read before ({@link KnownPermissions}). The first
  * instance is the run's shared server, the second the run's {@link TestServers#options()} (same
  * domain and database; it blocks unpaid tenants, so the tenant here is paid for).
  */
@@ -64,6 +66,49 @@ class RevocationEverywhereIT extends DeployedTenantry {
     }
 
     @Test
+    void aPermissionTakenFromAGroupIsRefusedByTheNextRequestOnTheOtherInstance() {
+        String jane = "jane-" + suffix;
+        Tenantry janeOnTwo = app.newAccount(jane).on(two);
+        app.bringIn(host, jane);
+        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "a Tester reads on two");
+        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "and again, from what two kept");
+
+        assertEquals(204, app.put(host, "/api/groups/" + groupNamed("Tester"), "{\"permissions\":[\"CASE_VIEW\"]}").status());
+        assertEquals(403, janeOnTwo.get(host, "/api/products").status(), "products taken from Testers on one, refused on two at once");
+        assertEquals(200, janeOnTwo.get(host, "/api/cases").status(), "what Testers keep is still theirs");
+    }
+
+    @Test
+    void aMemberTakenOutOfAGroupIsRefusedAndOneAddedIsLetInByTheNextRequestOnTheOtherInstance() {
+        String jane = "jane-" + suffix;
+        Tenantry janeOnTwo = app.newAccount(jane).on(two);
+        app.bringIn(host, jane);
+        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "a Tester reads on two");
+
+        assertEquals(204, app.delete(host, "/api/groups/" + groupNamed("Tester") + "/members/" + jane).status());
+        assertEquals(403, janeOnTwo.get(host, "/api/products").status(), "out of Testers on one, refused on two at once");
+
+        long readers = app.post(host, "/api/groups", "{\"name\":\"Readers\",\"permissions\":[\"PRODUCT_VIEW\"]}").json()
+                .asJsonObject().getJsonNumber("id").longValue();
+        assertEquals(204, app.post(host, "/api/groups/" + readers + "/members", "{\"username\":\"" + jane + "\"}").status());
+        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "put in Readers on one, let in on two at once");
+
+        assertEquals(204, app.delete(host, "/api/groups/" + readers).status());
+        assertEquals(403, janeOnTwo.get(host, "/api/products").status(), "Readers deleted on one, refused on two at once");
+    }
+
+    @Test
+    void aNewMemberIsLetInByTheNextRequestOnTheOtherInstance() {
+        String jane = "jane-" + suffix;
+        Tenantry janeOnTwo = app.newAccount(jane).on(two);
+        int stranger = janeOnTwo.get(host, "/api/products").status();
+        assertEquals(403, stranger, "no member yet: refused on two");
+
+        app.bringIn(host, jane);
+        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "invited on one, let in on two at once");
+    }
+
+    @Test
     void aRevokedTokenIsRefusedByTheNextRequestOnTheOtherInstance() {
         String jane = "jane-" + suffix;
         Tenantry janeOnOne = app.newAccount(jane);
@@ -73,6 +118,12 @@ class RevocationEverywhereIT extends DeployedTenantry {
 
         assertEquals(204, janeOnOne.delete(Tenantry.host("public"), "/api/me/tokens/1").status(), "its first token, as newAccount makes it");
         assertEquals(401, janeOnTwo.get(host, "/api/products").status(), "revoked on one, refused on two at once");
+    }
+
+    private long groupNamed(String name) {
+        return app.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream()
+                .map(group -> group.asJsonObject()).filter(group -> group.getString("name").equals(name))
+                .mapToLong(group -> group.getJsonNumber("id").longValue()).findFirst().orElseThrow();
     }
 
     @Test

@@ -62,7 +62,14 @@ class TenantSchemaDumpIT extends DeployedTenantry {
 
         run(blocks.get(0), label, work);
 
-        // What happens after the dump: a case added, one changed, the attachment gone, another logo.
+        // What happens after the dump: a case added, one changed, the attachment gone, another logo, and
+        // products taken from Testers (each instance keeps the permissions it read while the tenant's count of
+        // access changes stands still: the put-back must count its change too).
+        Tenantry tester = filled.tester();
+        assertEquals(200, tester.get(host, "/api/products").status(), "a Tester reads products");
+        assertEquals(204, owner.put(host, "/api/groups/" + groupNamed(owner, host, "Tester"),
+                "{\"permissions\":[\"CASE_VIEW\"]}").status());
+        assertEquals(403, tester.get(host, "/api/products").status(), "products taken from Testers");
         assertEquals(201, owner.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"Later\"}").status());
         owner.put(host, "/api/cases/1", "{\"summary\":\"Changed later\",\"status\":\"CONFIRMED\"}");
         assertEquals(204, owner.delete(host, "/api/attachments/1").status());
@@ -86,6 +93,13 @@ class TenantSchemaDumpIT extends DeployedTenantry {
                 "the schema's sequences came back with its rows: a new case takes a free id");
         assertEquals(List.of("Meanwhile"), productNames(stranger, neighbourHost),
                 "the neighbour keeps what it did meanwhile");
+        assertEquals(200, tester.get(host, "/api/products").status(), "the dump's groups are back: Testers read products");
+    }
+
+    private static long groupNamed(Tenantry owner, String host, String name) {
+        return owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream()
+                .map(group -> group.asJsonObject()).filter(group -> group.getString("name").equals(name))
+                .mapToLong(group -> group.getJsonNumber("id").longValue()).findFirst().orElseThrow();
     }
 
     /**
@@ -121,7 +135,7 @@ class TenantSchemaDumpIT extends DeployedTenantry {
     }
 
     /** A tenant of its own owner and tester, with a workspace, a logo and an attachment ({@link Workspaces#fill}). */
-    private record Filled(String suffix, Tenantry owner, String label, String host) {
+    private record Filled(String suffix, Tenantry owner, Tenantry tester, String label, String host) {
     }
 
     private Filled filledTenant(String labelPrefix) {
@@ -131,7 +145,7 @@ class TenantSchemaDumpIT extends DeployedTenantry {
         String label = labelPrefix + suffix;
         String host = Workspaces.tenant(app, owner, tester, label, suffix);
         Workspaces.fill(host, owner, tester, suffix);
-        return new Filled(suffix, owner, label, host);
+        return new Filled(suffix, owner, tester, label, host);
     }
 
     /** The {@code sh} blocks of the section, in order. */
