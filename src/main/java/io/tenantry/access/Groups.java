@@ -30,7 +30,7 @@ public class Groups {
     EntityManager em;
 
     @Inject
-    MembershipChanges changes;
+    AccessVersions accessVersions;
 
     @Inject
     Members members;
@@ -71,6 +71,7 @@ public class Groups {
 
     @Requires(Permission.GROUPS_MANAGE)
     public long create(String name) {
+        // Access unchanged: a new group has no members (granting it permissions bumps the access version).
         String checked = requireName(name, -1);
         long id = ((Number) em.createNativeQuery("INSERT INTO access_group (name) VALUES (?) RETURNING id")
                 .setParameter(1, checked).getSingleResult()).longValue();
@@ -80,6 +81,7 @@ public class Groups {
 
     @Requires(Permission.GROUPS_MANAGE)
     public void rename(long groupId, String name) {
+        // Access unchanged: a group's name decides nothing.
         requireEditable(groupId, "renamed");
         String before = nameOf(groupId);
         String checked = requireName(name, groupId);
@@ -95,7 +97,7 @@ public class Groups {
         String name = nameOf(groupId);
         List<String> permissions = permissionsOf(groupId);
         em.createNativeQuery("DELETE FROM access_group WHERE id = ?").setParameter(1, groupId).executeUpdate();
-        changes.count(context.tenant().id());
+        accessVersions.bump(context.tenant().id());
         audited.fire(Audited.in(context.tenant(), "group.deleted", name)
                 .before(Map.of("name", name, "permissions", permissions)));
     }
@@ -116,7 +118,7 @@ public class Groups {
         }
         List<String> after = permissionsOf(groupId);
         if (!before.equals(after)) {
-            changes.count(context.tenant().id());
+            accessVersions.bump(context.tenant().id());
             audited.fire(Audited.in(context.tenant(), "group.permissions", nameOf(groupId))
                     .before(Map.of("permissions", before)).after(Map.of("permissions", after)));
         }
@@ -125,6 +127,7 @@ public class Groups {
     /** Whether authorizing a user puts them in this group; by default only Tester is so marked. */
     @Requires(Permission.GROUPS_MANAGE)
     public void markDefault(long groupId, boolean memberDefault) {
+        // Access unchanged: it decides only which groups members who join later are put in (joining bumps it).
         requireGroup(groupId);
         int changed = em.createNativeQuery("UPDATE access_group SET member_default = ? WHERE id = ? "
                         + "AND member_default <> ?")
@@ -142,7 +145,7 @@ public class Groups {
         int added = em.createNativeQuery("INSERT INTO group_member (group_id, account_id) VALUES (?, ?) "
                         + "ON CONFLICT DO NOTHING").setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
         if (added == 1) {
-            changes.count(context.tenant().id());
+            accessVersions.bump(context.tenant().id());
             audited.fire(Audited.in(context.tenant(), "group.member-added", nameOf(groupId))
                     .after(Map.of("member", username.strip())));
         }
@@ -158,7 +161,7 @@ public class Groups {
         int removed = em.createNativeQuery("DELETE FROM group_member WHERE group_id = ? AND account_id = ?")
                 .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
         if (removed == 1) {
-            changes.count(context.tenant().id());
+            accessVersions.bump(context.tenant().id());
             audited.fire(Audited.in(context.tenant(), "group.member-removed", nameOf(groupId))
                     .before(Map.of("member", username.strip())));
         }

@@ -28,17 +28,18 @@ public class ImportedGroups {
     EntityManager em;
 
     @Inject
-    MembershipChanges changes;
+    AccessVersions accessVersions;
 
     /** Removes the tenant's groups (with their permissions and members) before the archive's are loaded. */
     public void makeWayForArchivedGroups() {
+        // Access version bumped by keepAdministrators, which the import calls in this transaction once its tables are in.
         em.createNativeQuery("DELETE FROM access_group").executeUpdate();
     }
 
     /**
      * Gives the built-in Administrator group every permission again, whatever the archive said, and
      * keeps the tenant's owner (if it has one) in it. Called once the archive's tables are in, it counts
-     * the change of access of the whole import or restore ({@link MembershipChanges}): the archive's groups,
+     * the change of access of the whole import or restore ({@link AccessVersions}): the archive's groups,
      * members and permissions are written in this same transaction.
      */
     public void keepAdministrators(Tenant tenant) {
@@ -57,11 +58,12 @@ public class ImportedGroups {
                         "INSERT INTO group_member (group_id, account_id) SELECT id, ? FROM access_group "
                                 + "WHERE built_in AND name = 'Administrator' ON CONFLICT DO NOTHING")
                 .setParameter(1, owner).executeUpdate());
-        changes.count(tenant.id());
+        accessVersions.bump(tenant.id());
     }
 
     /** Puts a member of the tenant in a group the archive named for them (already in it: nothing changes). */
     public void join(long groupId, long accountId) {
+        // Access version bumped by keepAdministrators, called before in the same transaction.
         em.createNativeQuery("INSERT INTO group_member (group_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .setParameter(1, groupId).setParameter(2, accountId).executeUpdate();
     }

@@ -39,7 +39,7 @@ public class InvitationAcceptance {
     EntityManager em;
 
     @Inject
-    MembershipChanges changes;
+    AccessVersions accessVersions;
 
     @Inject
     SingleUseLinks links;
@@ -142,7 +142,7 @@ public class InvitationAcceptance {
             em.createNativeQuery("INSERT INTO " + schema + ".group_member (group_id, account_id) SELECT id, ? FROM "
                             + schema + ".access_group WHERE member_default ON CONFLICT DO NOTHING")
                     .setParameter(1, account.id()).executeUpdate();
-            changes.count(tenant.id());
+            accessVersions.bump(tenant.id());
         }
         em.createNativeQuery("UPDATE public.invitation SET accepted_at = now(), account_id = ? WHERE tenant_id = ? "
                         + "AND email = ? AND accepted_at IS NULL")

@@ -35,7 +35,7 @@ public class Members {
     EntityManager em;
 
     @Inject
-    MembershipChanges changes;
+    AccessVersions accessVersions;
 
     @Inject
     TenantContext context;
@@ -87,7 +87,7 @@ public class Members {
         em.createNativeQuery("DELETE FROM group_member WHERE account_id = ?").setParameter(1, accountId).executeUpdate();
         em.createNativeQuery("DELETE FROM public.tenant_member WHERE tenant_id = ? AND account_id = ?")
                 .setParameter(1, context.tenant().id()).setParameter(2, accountId).executeUpdate();
-        changes.count(context.tenant().id());
+        accessVersions.bump(context.tenant().id());
     }
 
     /** The account id of a user authorized on this tenant; anyone else is refused as unknown here. */

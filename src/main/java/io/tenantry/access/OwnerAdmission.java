@@ -20,7 +20,7 @@ public class OwnerAdmission {
     EntityManager em;
 
     @Inject
-    MembershipChanges changes;
+    AccessVersions accessVersions;
 
     /**
      * Admits the owner the {@code terms} name (none: nothing); an owner admitted already stays as
@@ -40,6 +40,6 @@ public class OwnerAdmission {
         em.createNativeQuery("INSERT INTO " + schema + ".group_member (group_id, account_id) SELECT id, ? FROM "
                         + schema + ".access_group WHERE name = 'Administrator' AND built_in ON CONFLICT DO NOTHING")
                 .setParameter(1, owner).executeUpdate();
-        changes.count(tenant.id());
+        accessVersions.bump(tenant.id());
     }
 }

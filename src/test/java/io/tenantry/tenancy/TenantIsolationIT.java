@@ -66,9 +66,11 @@ class TenantIsolationIT extends DeployedTenantry {
         List<String> routes = ran.texts("pg_advisory_xact_lock_shared");
         assertFalse(routes.isEmpty(), ran.toString());
         assertTrue(routes.stream().noneMatch(route -> route.startsWith("/*")), "the route is not tagged: " + routes);
-        // The tenants' access did not change: one read of each tenant's count of access changes per request, one
-        // statement for every tenant, and the permissions kept since the set-up's requests read them.
-        assertEquals(requests, ran.reading("tenant_terms"), "one read of the count per request: " + ran);
+        assertTrue(ran.planned("product_version") < requests / 2, ran.toString());
+        // The tenants' access did not change: one read of the tenant's access version per request, one statement
+        // for every tenant, and the permissions kept since the set-up's requests read them (at most once a tenant,
+        // should the cache have dropped them).
+        assertEquals(requests, ran.reading("tenant_terms"), "one read of the version per request: " + ran);
         assertTrue(ran.planned("tenant_terms") < requests / 4, ran.toString());
         assertTrue(ran.reading("group_permission") <= 2, "permissions read again though nothing changed: " + ran);
     }
