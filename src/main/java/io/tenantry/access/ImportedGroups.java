@@ -38,9 +38,9 @@ public class ImportedGroups {
 
     /**
      * Gives the built-in Administrator group every permission again, whatever the archive said, and
-     * keeps the tenant's owner (if it has one) in it. Called once the archive's tables are in, it counts
-     * the change of access of the whole import or restore ({@link AccessVersions}): the archive's groups,
-     * members and permissions are written in this same transaction.
+     * keeps the tenant's owner (if it has one) in it. Called once the archive's tables are in, it bumps
+     * the tenant's access version for the whole import or restore ({@link AccessVersions}): the archive's
+     * groups, members and permissions are written in this same transaction.
      */
     public void keepAdministrators(Tenant tenant) {
         // One parameter per permission in a VALUES list, not unnest(?) of an array: Citus 13 sends an
