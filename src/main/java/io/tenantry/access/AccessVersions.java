@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 
 import javax.sql.DataSource;
 
-import io.tenantry.migration.DistributedSchemas;
 import io.tenantry.platform.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +21,9 @@ import jakarta.transaction.Transactional;
  * Whatever changes one of those bumps the version in the transaction that makes the change ({@link #bump}),
  * so a reader that finds the version as it was when it read an account's permissions
  * ({@link KnownPermissions}) knows they still hold, on whichever instance the change was made
- * ({@code AccessWritesTest} finds the writes in the sources). Bumped by the application, not by a trigger:
- * the tenant tables are distributed on a Citus cluster, where a trigger runs on the worker, and
- * {@code public.tenant_terms} is the row every tenant already has, gone with it. A change made outside
+ * ({@code AccessWritesTest} finds the writes in the sources). Bumped by the application, where every such
+ * write is, rather than by a trigger in every tenant schema; kept in {@code public.tenant_terms}, the row
+ * every tenant already has, gone with it. A change made outside
  * Tenantry (psql, a schema put back from a dump) must bump it too (docs/operations.md, "Changing who may
  * do what by hand").
  */
@@ -69,16 +68,21 @@ public class AccessVersions {
     }
 
     /**
-     * Whether a tenant's groups live on another node than its access version: on a Citus cluster sharding
-     * by schema, the tenant's tables are on a worker and {@code public.tenant_terms} on the coordinator. A
-     * change of both then commits on one node and then the other, and a reader between the two could see the
-     * new version with the old groups, so the version does not tell that kept permissions still hold.
+     * Whether a tenant's groups may live on another node than its access version: whenever the database has
+     * the Citus extension, whatever its settings say now (a deployment moving onto Citus turns schema-based
+     * sharding on and distributes its tenants while they serve: docs/scale.md). On a cluster sharding by
+     * schema the tenant's tables are on a worker and {@code public.tenant_terms} on the coordinator; a change
+     * of both commits on one node and then the other, and a reader between the two could see the new version
+     * with the old groups, so the version does not tell that kept permissions still hold.
      */
-    public boolean apartFromTheGroups() {
-        try (Connection connection = Database.connection(dataSource)) {
-            return DistributedSchemas.shardsBySchema(connection);
+    public boolean mayBeApartFromTheGroups() {
+        try (Connection connection = Database.connection(dataSource);
+             PreparedStatement citus = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus')");
+             ResultSet row = citus.executeQuery()) {
+            row.next();
+            return row.getBoolean(1);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not tell whether the database shards tenant schemas (Citus)", e);
+            throw new IllegalStateException("Could not tell whether the database has the Citus extension", e);
         }
     }
 }

@@ -29,9 +29,9 @@ import jakarta.inject.Inject;
  * <p>
  * Two limits. Nothing is kept for more than {@link #AT_MOST}: a change that did not bump the version
  * (made by an instance of an older Tenantry during a rolling upgrade, or by hand without the bump that
- * docs/operations.md gives) is seen within that time, not never. And nothing is kept on a Citus cluster
- * sharding by schema ({@link AccessVersions#apartFromTheGroups}): there the permissions are read on every
- * request, as before. The decision must be asked before the request's transaction writes anything (as
+ * docs/operations.md gives) is seen within that time, not never. And nothing is kept on a database with
+ * the Citus extension ({@link AccessVersions#mayBeApartFromTheGroups}, asked again every {@link #ASKED_AGAIN}):
+ * there the permissions are read on every request, as before. The decision must be asked before the request's transaction writes anything (as
  * {@link TenantAccess} does, at its first check): a version read after an uncommitted bump would be kept.
  */
 @ApplicationScoped
@@ -57,8 +57,14 @@ public class KnownPermissions {
     private final Cache<Key, Known> known = Caffeine.newBuilder().maximumSize(ENTRIES).expireAfterWrite(AT_MOST)
             .executor(Runnable::run).build();
 
-    /** Whether permissions may be kept here at all (not on Citus sharding by schema); asked once. */
-    private volatile Boolean keeping;
+    /** How often whether the database has Citus is asked again: Citus may be added while instances run. */
+    static final Duration ASKED_AGAIN = Duration.ofMinutes(1);
+
+    /** Whether permissions may be kept here at all (no Citus), and when that was asked (System.nanoTime). */
+    private record Keeping(boolean allowed, long askedAt) {
+    }
+
+    private volatile Keeping keeping;
 
     @Inject
     AccessVersions accessVersions;
@@ -91,11 +97,13 @@ public class KnownPermissions {
     }
 
     private boolean keeping() {
-        Boolean asked = keeping;
-        if (asked == null) {
-            asked = !accessVersions.apartFromTheGroups(); // racing callers ask the same question twice: harmless
+        Keeping asked = keeping;
+        long now = System.nanoTime();
+        if (asked == null || now - asked.askedAt() > ASKED_AGAIN.toNanos()) {
+            // Racing callers ask the same question twice: harmless.
+            asked = new Keeping(!accessVersions.mayBeApartFromTheGroups(), now);
             keeping = asked;
         }
-        return asked;
+        return asked.allowed();
     }
 }

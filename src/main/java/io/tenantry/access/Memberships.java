@@ -31,7 +31,8 @@ public class Memberships {
      * none when it is listed with no permission, no row when it is not listed), because each
      * statement a request sends to a tenant is parsed and planned again on a connection that has not
      * served the tenant lately (bench/README.md, "What a read costs PostgreSQL"). The set cannot be
-     * changed. Requests ask {@link KnownPermissions}, which reads this only when the tenant's access changed.
+     * changed. {@link TenantAccess} asks through {@link KnownPermissions}, which reads this only when
+     * the tenant's access version moved; {@link UpgradeFailureReaders} (rare) asks it directly.
      */
     public Optional<Set<Permission>> permissionsOf(Tenant tenant, long accountId) {
         @SuppressWarnings("unchecked")

@@ -35,11 +35,13 @@ public class OwnerAdmission {
         long owner = terms.ownerId().get();
         TenantRestores.holdOff(em, tenant.schema());
         String schema = tenant.schema().quoted();
-        em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
+        int admitted = em.createNativeQuery("INSERT INTO public.tenant_member (tenant_id, account_id) VALUES (?, ?) "
                 + "ON CONFLICT DO NOTHING").setParameter(1, tenant.id()).setParameter(2, owner).executeUpdate();
-        em.createNativeQuery("INSERT INTO " + schema + ".group_member (group_id, account_id) SELECT id, ? FROM "
+        admitted += em.createNativeQuery("INSERT INTO " + schema + ".group_member (group_id, account_id) SELECT id, ? FROM "
                         + schema + ".access_group WHERE name = 'Administrator' AND built_in ON CONFLICT DO NOTHING")
                 .setParameter(1, owner).executeUpdate();
-        accessVersions.bump(tenant.id());
+        if (admitted > 0) { // every change of terms comes here; most admit no one
+            accessVersions.bump(tenant.id());
+        }
     }
 }

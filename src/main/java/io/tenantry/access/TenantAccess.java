@@ -34,6 +34,9 @@ public class TenantAccess {
     KnownPermissions known;
 
     @Inject
+    Memberships memberships;
+
+    @Inject
     ListedMembers listed;
 
     @Inject
@@ -79,10 +82,14 @@ public class TenantAccess {
         return entry == Access.Entry.READER ? new Access(entry, Permission.viewing()) : Access.of(entry);
     }
 
-    /** The caller's permissions here, or none when he is not a member; no schema read for a stranger while it is replaced. */
+    /**
+     * The caller's permissions here, or none when he is not a member; no schema read for a stranger while it
+     * is replaced. A member is then read from the schema, not from what was kept, so that he meets the
+     * refusal every reader of the schema meets during a restore (503), whatever his request goes on to do.
+     */
     private Optional<Set<Permission>> permissionsOf(Tenant tenant, Caller who) {
-        if (isBeingReplaced(tenant) && !listed.lists(tenant, who.accountId())) {
-            return Optional.empty();
+        if (isBeingReplaced(tenant)) {
+            return listed.lists(tenant, who.accountId()) ? memberships.permissionsOf(tenant, who.accountId()) : Optional.empty();
         }
         return known.of(tenant, who.accountId());
     }
