@@ -49,7 +49,9 @@ public class AccessVersions {
     }
 
     /**
-     * The tenant's (by id) access version now; empty when the tenant is gone. Plain JDBC on a schema-qualified
+     * The tenant's (by id) access version now, as one that permissions may be kept under; empty when the tenant
+     * is gone, or when the caller's transaction has written anything (a version it bumped may yet roll back,
+     * and a later change reach the same number with other groups). Plain JDBC on a schema-qualified
      * table, not the tenant's EntityManager: one untagged statement for every tenant, which a connection
      * prepares once whichever tenants it serves (a tagged one is parsed and planned again for each tenant:
      * {@code tenancy.TenantTaggedDataSource}). In the caller's transaction if there is one, else alone.
@@ -57,10 +59,10 @@ public class AccessVersions {
     public OptionalLong current(long tenantId) {
         try (Connection connection = Database.connection(dataSource);
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT access_version FROM public.tenant_terms WHERE tenant_id = ?")) {
+                     "SELECT access_version, txid_current_if_assigned() IS NULL FROM public.tenant_terms WHERE tenant_id = ?")) {
             select.setLong(1, tenantId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+                return row.next() && row.getBoolean(2) ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the access version of tenant " + tenantId, e);

@@ -31,8 +31,8 @@ import jakarta.inject.Inject;
  * (made by an instance of an older Tenantry during a rolling upgrade, or by hand without the bump that
  * docs/operations.md gives) is seen within that time, not never. And nothing is kept on a database with
  * the Citus extension ({@link AccessVersions#mayBeApartFromTheGroups}, asked again every {@link #ASKED_AGAIN}):
- * there the permissions are read on every request, as before. The decision must be asked before the request's transaction writes anything (as
- * {@link TenantAccess} does, at its first check): a version read after an uncommitted bump would be kept.
+ * there the permissions are read on every request, as before. Nor is anything kept from a transaction that
+ * has written ({@link AccessVersions#current}): a version read after its own uncommitted bump could roll back.
  */
 @ApplicationScoped
 public class KnownPermissions {
@@ -82,7 +82,7 @@ public class KnownPermissions {
         }
         OptionalLong version = accessVersions.current(tenant.id());
         if (version.isEmpty()) {
-            return memberships.permissionsOf(tenant, accountId); // gone meanwhile: nothing worth keeping
+            return memberships.permissionsOf(tenant, accountId); // gone meanwhile, or read by a writer: nothing to keep
         }
         Key key = new Key(tenant.id(), tenant.schemaVersion(), accountId);
         Known kept = known.getIfPresent(key);

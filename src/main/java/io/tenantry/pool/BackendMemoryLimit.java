@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * readings, or {@value #ASSUMED_GROWTH} bytes a handout (about what a tenant new to the backend adds)
  * if faster, it would have used half the room it had left under the limit at the last reading
  * ({@link #handoutsApart}): {@value #READ_AT_LEAST_EVERY} to {@value #READ_AT_MOST_EVERY} handouts
- * apart. A connection far under its limit is read seldomer; one near it every
+ * apart. A connection far under its limit is read less often; one near it every
  * {@value #READ_AT_LEAST_EVERY}th handout. A connection may pass the limit by what the handouts
  * between two readings add: near the limit, what {@value #READ_AT_LEAST_EVERY} handouts add; further
  * from it, only by growing more than twice as fast as it has shown, as one that turns from reads to

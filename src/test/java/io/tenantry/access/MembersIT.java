@@ -35,7 +35,7 @@ class MembersIT extends DeployedTenantry {
     void theSamePersonIsAdministratorInOneTenantAndTesterInAnother() {
         authorize(one, "jane-" + suffix);
         authorize(two, "jane-" + suffix);
-        assertEquals(204, app.post(one, "/api/groups/" + groupId(one, "Administrator") + "/members",
+        assertEquals(204, app.post(one, "/api/groups/" + app.groupId(one, "Administrator") + "/members",
                 "{\"username\":\"jane-" + suffix + "\"}").status());
 
         assertTrue(jane.get(one, "/api/me").body().contains("MEMBERS_MANAGE"));
@@ -49,15 +49,15 @@ class MembersIT extends DeployedTenantry {
 
     @Test
     void theDefaultGroupsAreChosenPerTenant() {
-        assertEquals(204, app.put(one, "/api/groups/" + groupId(one, "Tester"), "{\"memberDefault\":false}").status());
-        assertEquals(204, app.put(one, "/api/groups/" + groupId(one, "Administrator"), "{\"memberDefault\":true}")
+        assertEquals(204, app.put(one, "/api/groups/" + app.groupId(one, "Tester"), "{\"memberDefault\":false}").status());
+        assertEquals(204, app.put(one, "/api/groups/" + app.groupId(one, "Administrator"), "{\"memberDefault\":true}")
                 .status());
         authorize(one, "jane-" + suffix);
         authorize(two, "jane-" + suffix);
 
         assertEquals(200, jane.get(one, "/api/groups").status(), "an Administrator in one");
         assertEquals(403, jane.get(two, "/api/groups").status(), "a Tester in two, whose defaults did not change");
-        assertEquals(403, jane.put(two, "/api/groups/" + groupId(two, "Tester"), "{\"memberDefault\":false}").status());
+        assertEquals(403, jane.put(two, "/api/groups/" + app.groupId(two, "Tester"), "{\"memberDefault\":false}").status());
     }
 
     @Test
@@ -74,7 +74,7 @@ class MembersIT extends DeployedTenantry {
 
     @Test
     void onlyAuthorizedUsersCanBePutInAGroup() {
-        Tenantry.Reply refused = app.post(one, "/api/groups/" + groupId(one, "Tester") + "/members",
+        Tenantry.Reply refused = app.post(one, "/api/groups/" + app.groupId(one, "Tester") + "/members",
                 "{\"username\":\"jane-" + suffix + "\"}");
         assertEquals(400, refused.status());
         assertTrue(refused.body().contains("is not an authorized user of One"), refused.body());
@@ -105,15 +105,15 @@ class MembersIT extends DeployedTenantry {
     @Test
     void theOwnerCanBeNeitherRemovedNorTakenOutOfAdministrator() {
         authorize(one, "jane-" + suffix);
-        assertEquals(204, app.post(one, "/api/groups/" + groupId(one, "Administrator") + "/members",
+        assertEquals(204, app.post(one, "/api/groups/" + app.groupId(one, "Administrator") + "/members",
                 "{\"username\":\"jane-" + suffix + "\"}").status());
 
         Tenantry.Reply removal = jane.delete(one, "/api/members/" + Tenantry.ADMIN);
         assertEquals(403, removal.status());
         assertTrue(removal.body().contains("owner"), removal.body());
-        assertEquals(403, jane.delete(one, "/api/groups/" + groupId(one, "Administrator") + "/members/"
+        assertEquals(403, jane.delete(one, "/api/groups/" + app.groupId(one, "Administrator") + "/members/"
                 + Tenantry.ADMIN).status());
-        assertEquals(204, jane.delete(one, "/api/groups/" + groupId(one, "Tester") + "/members/jane-" + suffix)
+        assertEquals(204, jane.delete(one, "/api/groups/" + app.groupId(one, "Tester") + "/members/jane-" + suffix)
                 .status(), "other memberships can change");
     }
 
@@ -124,17 +124,11 @@ class MembersIT extends DeployedTenantry {
         assertEquals("jane-" + suffix, changed.json().asJsonObject().getString("owner"));
 
         assertEquals(200, jane.get(one, "/api/groups").status(), "the owner administers the tenant");
-        assertEquals(403, jane.delete(one, "/api/groups/" + groupId(one, "Administrator") + "/members/jane-" + suffix)
+        assertEquals(403, jane.delete(one, "/api/groups/" + app.groupId(one, "Administrator") + "/members/jane-" + suffix)
                 .status());
     }
 
     private void authorize(String host, String username) {
         app.bringIn(host, username);
-    }
-
-    private long groupId(String host, String name) {
-        return app.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(v -> v.asJsonObject())
-                .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
     }
 }

@@ -39,7 +39,7 @@ class OwnersDecisionsIT extends DeployedTenantry {
         assertEquals(201, app.createTenant("own-" + suffix, "Own", "owner-" + suffix).status());
         host = Tenantry.host("own-" + suffix);
         owner.bringIn(host, "admin-" + suffix);
-        assertEquals(204, owner.post(host, "/api/groups/" + groupId("Administrator") + "/members",
+        assertEquals(204, owner.post(host, "/api/groups/" + owner.groupId(host, "Administrator") + "/members",
                 "{\"username\":\"admin-" + suffix + "\"}").status());
     }
 
@@ -167,10 +167,5 @@ class OwnersDecisionsIT extends DeployedTenantry {
 
     private JsonObject settings() {
         return owner.get(host, "/api/settings").json().asJsonObject();
-    }
-
-    private long groupId(String name) {
-        return owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(v -> v.asJsonObject())
-                .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 }

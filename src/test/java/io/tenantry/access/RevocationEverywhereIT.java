@@ -37,10 +37,13 @@ class RevocationEverywhereIT extends DeployedTenantry {
     private String suffix;
     private String host;
     private Tenantry two;
+    /** The account each test brings in: a Tester once invited ({@link #janeReadingOnTwo}). */
+    private String jane;
 
     @BeforeEach
     void aPaidTenantSeenByBothInstances() throws InterruptedException {
         suffix = UUID.randomUUID().toString().substring(0, 8);
+        jane = "jane-" + suffix;
         String label = "revoked-" + suffix;
         host = Tenantry.host(label);
         assertEquals(201, app.onPublic("POST", "/api/tenants", "{\"label\":\"" + label + "\",\"name\":\"Revoked\","
@@ -56,10 +59,7 @@ class RevocationEverywhereIT extends DeployedTenantry {
 
     @Test
     void aRemovedMemberIsRefusedByTheNextRequestOnTheOtherInstance() {
-        String jane = "jane-" + suffix;
-        Tenantry janeOnTwo = app.newAccount(jane).on(two);
-        app.bringIn(host, jane);
-        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "a member reads on two");
+        Tenantry janeOnTwo = janeReadingOnTwo();
 
         assertEquals(204, app.delete(host, "/api/members/" + jane).status());
         assertEquals(403, janeOnTwo.get(host, "/api/products").status(), "removed on one, refused on two at once");
@@ -67,25 +67,19 @@ class RevocationEverywhereIT extends DeployedTenantry {
 
     @Test
     void aPermissionTakenFromAGroupIsRefusedByTheNextRequestOnTheOtherInstance() {
-        String jane = "jane-" + suffix;
-        Tenantry janeOnTwo = app.newAccount(jane).on(two);
-        app.bringIn(host, jane);
-        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "a Tester reads on two");
+        Tenantry janeOnTwo = janeReadingOnTwo();
         assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "and again, from what two kept");
 
-        assertEquals(204, app.put(host, "/api/groups/" + groupNamed("Tester"), "{\"permissions\":[\"CASE_VIEW\"]}").status());
+        assertEquals(204, app.put(host, "/api/groups/" + app.groupId(host, "Tester"), "{\"permissions\":[\"CASE_VIEW\"]}").status());
         assertEquals(403, janeOnTwo.get(host, "/api/products").status(), "products taken from Testers on one, refused on two at once");
         assertEquals(200, janeOnTwo.get(host, "/api/cases").status(), "what Testers keep is still theirs");
     }
 
     @Test
     void aMemberTakenOutOfAGroupIsRefusedAndOneAddedIsLetInByTheNextRequestOnTheOtherInstance() {
-        String jane = "jane-" + suffix;
-        Tenantry janeOnTwo = app.newAccount(jane).on(two);
-        app.bringIn(host, jane);
-        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "a Tester reads on two");
+        Tenantry janeOnTwo = janeReadingOnTwo();
 
-        assertEquals(204, app.delete(host, "/api/groups/" + groupNamed("Tester") + "/members/" + jane).status());
+        assertEquals(204, app.delete(host, "/api/groups/" + app.groupId(host, "Tester") + "/members/" + jane).status());
         assertEquals(403, janeOnTwo.get(host, "/api/products").status(), "out of Testers on one, refused on two at once");
 
         long readers = app.post(host, "/api/groups", "{\"name\":\"Readers\",\"permissions\":[\"PRODUCT_VIEW\"]}").json()
@@ -99,7 +93,6 @@ class RevocationEverywhereIT extends DeployedTenantry {
 
     @Test
     void aNewMemberIsLetInByTheNextRequestOnTheOtherInstance() {
-        String jane = "jane-" + suffix;
         Tenantry janeOnTwo = app.newAccount(jane).on(two);
         int stranger = janeOnTwo.get(host, "/api/products").status();
         assertEquals(403, stranger, "no member yet: refused on two");
@@ -110,30 +103,25 @@ class RevocationEverywhereIT extends DeployedTenantry {
 
     @Test
     void aRevokedTokenIsRefusedByTheNextRequestOnTheOtherInstance() {
-        String jane = "jane-" + suffix;
-        Tenantry janeOnOne = app.newAccount(jane);
-        Tenantry janeOnTwo = janeOnOne.on(two);
-        app.bringIn(host, jane);
-        assertEquals(200, janeOnTwo.get(host, "/api/products").status());
+        Tenantry janeOnTwo = janeReadingOnTwo();
 
-        assertEquals(204, janeOnOne.delete(Tenantry.host("public"), "/api/me/tokens/1").status(), "its first token, as newAccount makes it");
+        assertEquals(204, janeOnTwo.on(app).delete(Tenantry.host("public"), "/api/me/tokens/1").status(), "its first token, as newAccount makes it");
         assertEquals(401, janeOnTwo.get(host, "/api/products").status(), "revoked on one, refused on two at once");
-    }
-
-    private long groupNamed(String name) {
-        return app.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream()
-                .map(group -> group.asJsonObject()).filter(group -> group.getString("name").equals(name))
-                .mapToLong(group -> group.getJsonNumber("id").longValue()).findFirst().orElseThrow();
     }
 
     @Test
     void aDeactivatedAccountIsRefusedByTheNextRequestOnTheOtherInstance() {
-        String jane = "jane-" + suffix;
-        Tenantry janeOnTwo = app.newAccount(jane).on(two);
-        app.bringIn(host, jane);
-        assertEquals(200, janeOnTwo.get(host, "/api/products").status());
+        Tenantry janeOnTwo = janeReadingOnTwo();
 
         assertEquals(204, app.delete(Tenantry.host("public"), "/api/accounts/" + jane).status());
         assertEquals(401, janeOnTwo.get(host, "/api/products").status(), "deactivated on one, refused on two at once");
+    }
+
+    /** Makes jane's account, brings her in (a Tester) on the first instance, and has her read products on the second. */
+    private Tenantry janeReadingOnTwo() {
+        Tenantry janeOnTwo = app.newAccount(jane).on(two);
+        app.bringIn(host, jane);
+        assertEquals(200, janeOnTwo.get(host, "/api/products").status(), "a member reads on two");
+        return janeOnTwo;
     }
 }

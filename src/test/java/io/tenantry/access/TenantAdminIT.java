@@ -46,7 +46,7 @@ class TenantAdminIT extends DeployedTenantry {
         long viewers = Long.parseLong(created.location().substring(created.location().lastIndexOf('/') + 1));
         Tenantry viewer = app.newAccount("viewer-" + suffix);
         owner.bringIn(host, "viewer-" + suffix);
-        long testers = groupId("Tester");
+        long testers = owner.groupId(host, "Tester");
         assertEquals(204, owner.delete(host, "/api/groups/" + testers + "/members/viewer-" + suffix).status());
         assertEquals(204, owner.post(host, "/api/groups/" + viewers + "/members", "{\"username\":\"viewer-" + suffix
                 + "\"}").status());
@@ -62,8 +62,8 @@ class TenantAdminIT extends DeployedTenantry {
 
     @Test
     void builtInGroupsKeepTheirNamesAndAdministratorKeepsEveryPermission() {
-        long administrators = groupId("Administrator");
-        long testers = groupId("Tester");
+        long administrators = owner.groupId(host, "Administrator");
+        long testers = owner.groupId(host, "Tester");
         assertEquals(400, owner.put(host, "/api/groups/" + testers, "{\"name\":\"Renamed\"}").status());
         assertEquals(400, owner.delete(host, "/api/groups/" + testers).status());
         assertEquals(400, owner.put(host, "/api/groups/" + administrators, "{\"permissions\":[]}").status());
@@ -164,10 +164,5 @@ class TenantAdminIT extends DeployedTenantry {
         // The operators' address receives every test's notices: the one naming this tenant is looked for.
         assertTrue(TestMail.awaitMailTo(Tenantry.emailOf(Tenantry.ADMIN), "org-" + suffix).subject()
                 .contains("New tenant"));
-    }
-
-    private long groupId(String name) {
-        return owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(v -> v.asJsonObject())
-                .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 }

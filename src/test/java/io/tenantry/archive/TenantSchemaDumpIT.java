@@ -67,7 +67,7 @@ class TenantSchemaDumpIT extends DeployedTenantry {
         // access changes stands still: the put-back must count its change too).
         Tenantry tester = filled.tester();
         assertEquals(200, tester.get(host, "/api/products").status(), "a Tester reads products");
-        assertEquals(204, owner.put(host, "/api/groups/" + groupNamed(owner, host, "Tester"),
+        assertEquals(204, owner.put(host, "/api/groups/" + owner.groupId(host, "Tester"),
                 "{\"permissions\":[\"CASE_VIEW\"]}").status());
         assertEquals(403, tester.get(host, "/api/products").status(), "products taken from Testers");
         assertEquals(201, owner.post(host, "/api/cases", "{\"productId\":1,\"summary\":\"Later\"}").status());
@@ -94,12 +94,6 @@ class TenantSchemaDumpIT extends DeployedTenantry {
         assertEquals(List.of("Meanwhile"), productNames(stranger, neighbourHost),
                 "the neighbour keeps what it did meanwhile");
         assertEquals(200, tester.get(host, "/api/products").status(), "the dump's groups are back: Testers read products");
-    }
-
-    private static long groupNamed(Tenantry owner, String host, String name) {
-        return owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream()
-                .map(group -> group.asJsonObject()).filter(group -> group.getString("name").equals(name))
-                .mapToLong(group -> group.getJsonNumber("id").longValue()).findFirst().orElseThrow();
     }
 
     /**

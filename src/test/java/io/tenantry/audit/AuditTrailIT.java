@@ -335,7 +335,7 @@ class AuditTrailIT extends DeployedTenantry {
                 StandardCharsets.UTF_8).contains("Secret Org"));
 
         // An Administrator who is not the owner reads it too.
-        assertEquals(204, owner.post(host, "/api/groups/" + groupId("Administrator") + "/members",
+        assertEquals(204, owner.post(host, "/api/groups/" + owner.groupId(host, "Administrator") + "/members",
                 "{\"username\":\"" + testerName + "\"}").status());
         assertEquals(200, tester.get(host, "/api/audit").status());
     }
@@ -404,7 +404,7 @@ class AuditTrailIT extends DeployedTenantry {
         String plannerName = "audit-planter-" + suffix;
         app.newAccount(plannerName);
         owner.bringIn(host, plannerName);
-        assertEquals(204, owner.post(host, "/api/groups/" + groupId("Administrator") + "/members",
+        assertEquals(204, owner.post(host, "/api/groups/" + owner.groupId(host, "Administrator") + "/members",
                 "{\"username\":\"" + plannerName + "\"}").status());
         Tenantry planter = app.basic(plannerName, Tenantry.PASSWORD_OF_NEW_ACCOUNTS);
         List<String> planted = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(1)",
@@ -488,12 +488,6 @@ class AuditTrailIT extends DeployedTenantry {
                 return row.getLong(1);
             }
         }
-    }
-
-    private long groupId(String name) {
-        return owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream()
-                .map(v -> v.asJsonObject()).filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
     }
 
     private static List<JsonObject> items(Tenantry.Reply reply) {

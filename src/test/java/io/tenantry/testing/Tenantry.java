@@ -347,6 +347,13 @@ public final class Tenantry {
         return send(request(host, path).GET());
     }
 
+    /** The id of the group named {@code name} in the tenant of {@code host}, as this caller (who manages its groups) lists them. */
+    public long groupId(String host, String name) {
+        return get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(group -> group.asJsonObject())
+                .filter(group -> group.getString("name").equals(name)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+
     /** A page, as a browser asks for it; redirects are not followed. */
     public Reply page(String host, String path) {
         return send(authorized(HttpRequest.newBuilder(server.resolve(path)).header("Host", host)

@@ -27,7 +27,6 @@ import io.tenantry.testing.RanStatements;
 import io.tenantry.testing.TestDatabase;
 import io.tenantry.testing.Tenantry;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
 /** The test-management core through the API: a release's work, its rules, and who may do what. */
 @Isolated("counts the statements the database ran (RanStatements): every class's requests add to them")
@@ -334,7 +333,7 @@ class WorkspaceIT extends DeployedTenantry {
     void eachRoleMayDoWhatItsGroupsAllow() {
         Tenantry viewer = app.newAccount("viewer-" + suffix);
         owner.bringIn(host, "viewer-" + suffix);
-        long tester = groupId("Tester");
+        long tester = owner.groupId(host, "Tester");
         assertEquals(204, owner.delete(host, "/api/groups/" + tester + "/members/viewer-" + suffix).status());
         Tenantry.Reply group = owner.post(host, "/api/groups", "{\"name\":\"Readers\",\"permissions\":"
                 + "[\"CASE_VIEW\",\"RUN_VIEW\"]}");
@@ -458,11 +457,6 @@ class WorkspaceIT extends DeployedTenantry {
     private String caseJson(String summary, String status, int priority, String tag) {
         return "{\"productId\":" + product + ",\"summary\":\"" + summary + "\",\"status\":\"" + status
                 + "\",\"priority\":" + priority + ",\"tags\":[\"" + tag + "\"],\"steps\":\"1. Open\\n2. Check\"}";
-    }
-
-    private long groupId(String name) {
-        return owner.get(host, "/api/groups").json().asJsonObject().getJsonArray("items").stream().map(JsonValue::asJsonObject)
-                .filter(g -> g.getString("name").equals(name)).findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 
     private static JsonObject created(Tenantry.Reply reply) {
