@@ -10,7 +10,10 @@
 # embedded PostgreSQL only (it preloads pg_stat_statements; the extension is created if missing). The extension
 # keeps 5,000 statements and tells each tenant's apart (their tables differ), so over a large fleet most
 # tenants' statements are not in its totals; the route, the token lookup and the memory readings are, being one
-# statement for every tenant. Pass DB_LANE_CONNECTIONS and DB_CONNECTION_MEMORY_MB as the server should run.
+# statement for every tenant. Each phase also prints how many requests drew from their connection lane and how
+# many found it full (tenancy.ConnectionLanes' timer on /metrics), and the pools' backends: how many opened in
+# the phase and the lanes' private memory. Pass DB_LANE_CONNECTIONS and DB_CONNECTION_MEMORY_MB as the server
+# should run.
 export DATA_DIR=${DATA_DIR:-$(cd "$(dirname "$0")/.." && pwd)/target/bench-data}
 source "$(dirname "$0")/common.sh"
 [ -z "$GIVEN_DB_URL" ] || { echo "bench/read-cost.sh reads the embedded PostgreSQL's statements: unset DB_URL" >&2; exit 1; }
@@ -23,17 +26,42 @@ start_server
 # Stopped however the script ends, so that a failure does not leave it holding the port and the database.
 trap 'stop_server 2> /dev/null || true' EXIT
 sql "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_stat_statements" > /dev/null
+BENCH_TOKEN=$($BENCH token); export BENCH_TOKEN
+# The requests timed by the pool they drew from (tenancy.ConnectionLanes): "lane" and "main" (their lane was
+# full), each as its count and its seconds in all, from the master host's /metrics.
+lane_requests() {
+  curl -fsS -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/metrics" | awk '
+    /^tenantry_db_lane_requests_seconds_(count|sum)\{pool="(lane|main)"/ { match($0, /pool="[a-z]+"/); n[substr($0, RSTART + 6, RLENGTH - 7) ($1 ~ /_count/ ? "count" : "sum")] = $2 }
+    END { printf "%d %.3f %d %.3f", n["lanecount"], n["lanesum"], n["maincount"], n["mainsum"] }'
+}
 $BENCH reads "$tenants" "${WARMUP:-200}" > /dev/null; $BENCH reads 10 60 > /dev/null
+# The pools' backends (the lanes' by their application_name), how many opened in the last $1 seconds (the pool
+# retired as many, or grew), and the lanes' private memory (smaps_rollup: what the limit of DB_CONNECTION_MEMORY_MB bounds).
+backends() {
+  sql "SELECT pid, CASE WHEN application_name LIKE 'tenantry-lane-%' THEN 'lane' ELSE 'main' END,
+      (backend_start > now() - make_interval(secs => $1))::int FROM pg_stat_activity
+      WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND datname = current_database()" \
+    | while IFS='|' read -r pid pool opened; do
+        echo "$pool $opened $(awk '/^Private_(Clean|Dirty)/ {kb += $2} END {print kb + 0}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)"
+      done | sort -k3 -n | awk '{ n[$1]++; opened[$1] += $2; if ($1 == "lane") mb[++lanes] = $3 / 1024 }
+        END { printf "  backends: lanes %d (%d opened in the phase), private memory median %.1f MB, largest %.1f MB; main pool %d (%d opened)\n",
+          n["lane"], opened["lane"], lanes ? mb[int((lanes + 1) / 2)] : 0, lanes ? mb[lanes] : 0, n["main"], opened["main"] }'
+}
 for round in $(seq 1 "$rounds"); do
   for phase in 10 "$tenants"; do
     sql "SELECT pg_stat_statements_reset()" > /dev/null
-    web0=$(payara_cpu); pg0=$(postgres_cpu)
+    web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests)
     line=$($BENCH reads "$phase" "$seconds" | tail -1)
-    web1=$(payara_cpu); pg1=$(postgres_cpu)
+    web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests)
     echo "round $round: $line"
+    awk -v a="$lanes0" -v b="$lanes1" 'BEGIN { split(a, x, " "); split(b, y, " "); lane = y[1] - x[1]; main = y[3] - x[3]
+      if (lane + main == 0) { print "  lanes: none (DB_LANE_CONNECTIONS=0, or no lane pools)"; exit }
+      printf "  lanes: %d requests in their lane (mean %.1f ms), %d (%.2f %%) on the main pool, their lane full (mean %.1f ms)\n",
+        lane, lane ? (y[2] - x[2]) * 1000 / lane : 0, main, main * 100 / (lane + main), main ? (y[4] - x[4]) * 1000 / main : 0 }'
     reads=$(echo "$line" | grep -oE '[0-9]+ req/s' | grep -oE '^[0-9]+')
     awk -v w="$web0 $web1" -v p="$pg0 $pg1" -v n=$((reads * seconds + 1)) 'BEGIN { split(w, a, " "); split(p, b, " ");
       printf "  CPU per read: Payara %.0f µs, PostgreSQL %.0f µs\n", (a[2] - a[1]) * 1e6 / n, (b[2] - b[1]) * 1e6 / n }'
+    backends "$seconds"
     sql "SELECT 'statements: ' || sum(calls) || ' calls, ' || sum(plans) || ' plans, ' || round(sum(total_plan_time)) || ' ms planning, '
       || round(sum(total_exec_time)) || ' ms executing' FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'" | sed 's/^/  /'
     echo "  costliest (calls | plans | planning ms | executing ms | statement, its tag left out):"

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.logging.Logger;
@@ -15,7 +16,9 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Timer;
 import io.tenantry.platform.Database;
+import io.tenantry.platform.Meters;
 import io.tenantry.platform.UnroutedPool;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +41,10 @@ import jakarta.inject.Inject;
  *
  * <p>The whole request draws from one pool ({@link Database#drawFrom}), every transaction of it, so that
  * a transaction begun inside another stays on the pool of the connection the outer one holds.
+ *
+ * <p>{@code tenantry_db_lane_requests_seconds{pool}} times the requests to tenants by the pool they drew
+ * from: {@code lane}, or {@code main} when their lane was full. Many of the latter mean DB_LANE_CONNECTIONS
+ * is low for the load: their connections serve any tenant, so they often meet one new to them.
  */
 @ApplicationScoped
 public class ConnectionLanes {
@@ -53,8 +60,13 @@ public class ConnectionLanes {
     @Inject
     LaneConnections limit;
 
+    @Inject
+    Meters meters;
+
     private List<DataSource> lanes = List.of();
     private AtomicIntegerArray underWay = new AtomicIntegerArray(0);
+    private Timer inLane;
+    private Timer overflowed;
 
     @PostConstruct
     void find() {
@@ -73,6 +85,13 @@ public class ConnectionLanes {
     void use(List<DataSource> found) {
         lanes = List.copyOf(found);
         underWay = new AtomicIntegerArray(lanes.size());
+        inLane = timer("lane");
+        overflowed = timer("main");
+    }
+
+    private Timer timer(String pool) {
+        return Timer.builder("tenantry.db.lane.requests").description("Requests to tenants, by the pool they drew from:"
+                + " their lane, or the main pool when the lane was full").tag("pool", pool).register(meters.registry());
     }
 
     /**
@@ -130,16 +149,24 @@ public class ConnectionLanes {
             return () -> { }; // work nested in a request keeps the request's pool, and takes no place
         }
         int lane = laneOf(tenant, lanes.size());
+        long entered = System.nanoTime();
+        AtomicBoolean released = new AtomicBoolean();
         if (underWay.incrementAndGet(lane) > limit.perLane()) {
             underWay.decrementAndGet(lane);
-            return Database.drawFrom(Optional.empty());
+            Database.PoolChoice drawn = Database.drawFrom(Optional.empty());
+            return () -> {
+                drawn.close();
+                if (!released.getAndSet(true)) {
+                    overflowed.record(System.nanoTime() - entered, TimeUnit.NANOSECONDS);
+                }
+            };
         }
         Database.PoolChoice drawn = Database.drawFrom(Optional.of(lanes.get(lane)));
-        AtomicBoolean released = new AtomicBoolean();
         return () -> {
             drawn.close();
             if (!released.getAndSet(true)) {
                 underWay.decrementAndGet(lane);
+                inLane.record(System.nanoTime() - entered, TimeUnit.NANOSECONDS);
             }
         };
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.tenantry.platform.Database;
+import io.tenantry.platform.Meters;
 
 /** Which pool a request to a tenant draws from: its lane while the lane has room, the main pool beyond. */
 class ConnectionLanesTest {
@@ -51,6 +52,27 @@ class ConnectionLanesTest {
             assertSame(laneZero, Database.poolOf(main), "a place freed by a request that ended");
         }
         second.end();
+    }
+
+    @Test
+    void requestsAreTimedByThePoolTheyDrewFromOnceEach() throws Exception {
+        ConnectionLanes lanes = lanes("1");
+        Request holder = Request.heldOnItsThread(lanes, tenantIn(0));
+        Database.PoolChoice overflowed = lanes.enter(tenantIn(0));
+        overflowed.close();
+        overflowed.close();
+        try (Database.PoolChoice inLane = lanes.enter(tenantIn(1))) {
+            try (Database.PoolChoice nested = lanes.enter(tenantIn(0))) {
+                assertSame(laneOne, Database.poolOf(main));
+            }
+        }
+        holder.end();
+        assertEquals(2, requests(lanes, "lane"), "the holder and the request to lane one; nested work is not a request");
+        assertEquals(1, requests(lanes, "main"), "the request that found its lane full, closed twice");
+    }
+
+    private static long requests(ConnectionLanes lanes, String pool) {
+        return lanes.meters.registry().get("tenantry.db.lane.requests").tag("pool", pool).timer().count();
     }
 
     @Test
@@ -108,6 +130,7 @@ class ConnectionLanesTest {
             assertSame(main, Database.poolOf(main));
         }
         ConnectionLanes off = new ConnectionLanes();
+        off.meters = new Meters();
         off.limit = LaneConnections.of(Optional.of("0"));
         off.find();
         try (Database.PoolChoice request = off.enter(tenantIn(0))) {
@@ -129,6 +152,7 @@ class ConnectionLanesTest {
 
     private ConnectionLanes lanes(String perLane) {
         ConnectionLanes lanes = new ConnectionLanes();
+        lanes.meters = new Meters();
         lanes.limit = LaneConnections.of(Optional.of(perLane));
         lanes.use(List.of(laneZero, laneOne));
         return lanes;
