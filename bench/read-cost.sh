@@ -12,8 +12,9 @@
 # tenants' statements are not in its totals; the route, the token lookup and the memory readings are, being one
 # statement for every tenant. Each phase also prints how many requests drew from their connection lane and how
 # many found it full (tenancy.ConnectionLanes' timer on /metrics), and the pools' backends: how many opened in
-# the phase and the lanes' private memory. Pass DB_LANE_CONNECTIONS and DB_CONNECTION_MEMORY_MB as the server
-# should run.
+# the phase and the lanes' private memory, and the blocks PostgreSQL read from outside its shared_buffers. Pass
+# DB_LANE_CONNECTIONS and DB_CONNECTION_MEMORY_MB as the server should run, and POSTGRES_SETTINGS="shared_buffers=2GB"
+# to size the embedded PostgreSQL as a server for the fleet would be (kept in its data folder: see below).
 export DATA_DIR=${DATA_DIR:-$(cd "$(dirname "$0")/.." && pwd)/target/bench-data}
 source "$(dirname "$0")/common.sh"
 [ -z "$GIVEN_DB_URL" ] || { echo "bench/read-cost.sh reads the embedded PostgreSQL's statements: unset DB_URL" >&2; exit 1; }
@@ -25,6 +26,15 @@ sql() { "$PSQL" -h localhost -p "$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid"
 start_server
 # Stopped however the script ends, so that a failure does not leave it holding the port and the database.
 trap 'stop_server 2> /dev/null || true' EXIT
+# POSTGRES_SETTINGS="name=value …" (shared_buffers=2GB): settings of the embedded PostgreSQL, written with ALTER SYSTEM
+# into its data folder, where they stay for later runs (set them back the same way), and applied by starting again.
+restart=0
+for setting in ${POSTGRES_SETTINGS:-}; do
+  [ "$(sql "SELECT current_setting('${setting%%=*}')")" = "${setting#*=}" ] && continue
+  sql "ALTER SYSTEM SET ${setting%%=*} = '${setting#*=}'" > /dev/null; restart=1
+done
+if [ $restart = 1 ]; then stop_server; start_server; fi
+echo "PostgreSQL: shared_buffers $(sql "SELECT current_setting('shared_buffers')")"
 sql "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_stat_statements" > /dev/null
 BENCH_TOKEN=$($BENCH token); export BENCH_TOKEN
 # The requests timed by the pool they drew from (tenancy.ConnectionLanes): "lane" and "main" (their lane was
@@ -35,6 +45,10 @@ lane_requests() {
     END { printf "%d %.3f %d %.3f", n["lanecount"], n["lanesum"], n["maincount"], n["mainsum"] }'
 }
 $BENCH reads "$tenants" "${WARMUP:-200}" > /dev/null; $BENCH reads 10 60 > /dev/null
+# Blocks PostgreSQL read into shared_buffers so far (from the operating system's cache or the disk).
+blocks_read() {
+  sql "SELECT sum(blks_read) FROM pg_stat_database"
+}
 # The pools' backends (the lanes' by their application_name), how many opened in the last $1 seconds (the pool
 # retired as many, or grew), and the lanes' private memory (smaps_rollup: what the limit of DB_CONNECTION_MEMORY_MB bounds).
 backends() {
@@ -50,17 +64,18 @@ backends() {
 for round in $(seq 1 "$rounds"); do
   for phase in 10 "$tenants"; do
     sql "SELECT pg_stat_statements_reset()" > /dev/null
-    web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests)
+    web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests); blocks0=$(blocks_read)
     line=$($BENCH reads "$phase" "$seconds" | tail -1)
-    web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests)
+    web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests); blocks1=$(blocks_read)
     echo "round $round: $line"
     awk -v a="$lanes0" -v b="$lanes1" 'BEGIN { split(a, x, " "); split(b, y, " "); lane = y[1] - x[1]; main = y[3] - x[3]
       if (lane + main == 0) { print "  lanes: none (DB_LANE_CONNECTIONS=0, or no lane pools)"; exit }
       printf "  lanes: %d requests in their lane (mean %.1f ms), %d (%.2f %%) on the main pool, their lane full (mean %.1f ms)\n",
         lane, lane ? (y[2] - x[2]) * 1000 / lane : 0, main, main * 100 / (lane + main), main ? (y[4] - x[4]) * 1000 / main : 0 }'
     reads=$(echo "$line" | grep -oE '[0-9]+ req/s' | grep -oE '^[0-9]+')
-    awk -v w="$web0 $web1" -v p="$pg0 $pg1" -v n=$((reads * seconds + 1)) 'BEGIN { split(w, a, " "); split(p, b, " ");
-      printf "  CPU per read: Payara %.0f µs, PostgreSQL %.0f µs\n", (a[2] - a[1]) * 1e6 / n, (b[2] - b[1]) * 1e6 / n }'
+    awk -v w="$web0 $web1" -v p="$pg0 $pg1" -v n=$((reads * seconds + 1)) -v blocks=$((blocks1 - blocks0)) 'BEGIN { split(w, a, " "); split(p, b, " ");
+      printf "  CPU per read: Payara %.0f µs, PostgreSQL %.0f µs; %.1f blocks a read from outside shared_buffers\n",
+        (a[2] - a[1]) * 1e6 / n, (b[2] - b[1]) * 1e6 / n, blocks / n }'
     backends "$seconds"
     sql "SELECT 'statements: ' || sum(calls) || ' calls, ' || sum(plans) || ' plans, ' || round(sum(total_plan_time)) || ' ms planning, '
       || round(sum(total_exec_time)) || ' ms executing' FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'" | sed 's/^/  /'
