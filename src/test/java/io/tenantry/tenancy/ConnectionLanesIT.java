@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 import io.tenantry.testing.DeployedTenantry;
+import io.tenantry.testing.Scrape;
 import io.tenantry.testing.TestDatabase;
 
 /**
@@ -28,9 +29,10 @@ import io.tenantry.testing.TestDatabase;
 class ConnectionLanesIT extends DeployedTenantry {
 
     private static final int LANES = 16;
+    private static final String LANE_REQUESTS = "tenantry_db_lane_requests_seconds_count";
 
     @Test
-    void eachTenantsRequestsRunOnlyOnItsOwnLane() throws SQLException {
+    void eachTenantsRequestsRunOnlyOnItsOwnLane() throws SQLException, InterruptedException {
         String first = label(-1);
         String second = label(ConnectionLanes.laneOf(schemaOf(first), LANES));
         for (String tenant : new String[] {first, second}) {
@@ -38,12 +40,19 @@ class ConnectionLanesIT extends DeployedTenantry {
             assertEquals(201, app.post(host(tenant), "/api/products", "{\"name\":\"Kept\"}").status());
         }
         for (String tenant : new String[] {first, second}) {
+            // Read first: the scrape is a request too, to the public tenant, whose statements run on its own lane.
+            Scrape timed = Scrape.of(app);
             Timestamp before = databaseNow();
             for (int i = 0; i < 20; i++) {
                 assertEquals(200, app.get(host(tenant), "/api/products").status());
             }
             assertEquals(Set.of("tenantry-lane-" + ConnectionLanes.laneOf(schemaOf(tenant), LANES)), lanesUsedSince(before),
                     tenant + "'s requests ran on its lane's connections, and on no other lane's");
+            // Counted once each request has ended, which may be just after its answer.
+            Scrape after = Scrape.await(app, scrape -> scrape.value(LANE_REQUESTS, "pool", "lane")
+                    >= timed.value(LANE_REQUESTS, "pool", "lane") + 20, "the 20 requests timed as drawn from their lane");
+            assertEquals(timed.value(LANE_REQUESTS, "pool", "main"), after.value(LANE_REQUESTS, "pool", "main"),
+                    "one request at a time never finds its lane full");
         }
     }
 
