@@ -28,11 +28,15 @@ start_server
 trap 'stop_server 2> /dev/null || true' EXIT
 # POSTGRES_SETTINGS="name=value …" (shared_buffers=2GB): settings of the embedded PostgreSQL, written with ALTER SYSTEM
 # into its data folder, where they stay for later runs (set them back the same way), and applied by starting again.
+# A value PostgreSQL reports otherwise (2048MB as 2GB) is only written again, at the price of one more restart.
 restart=0
+set -f
 for setting in ${POSTGRES_SETTINGS:-}; do
+  value=${setting#*=}; value=${value//\'/\'\'}
   [ "$(sql "SELECT current_setting('${setting%%=*}')")" = "${setting#*=}" ] && continue
-  sql "ALTER SYSTEM SET ${setting%%=*} = '${setting#*=}'" > /dev/null; restart=1
+  sql "ALTER SYSTEM SET ${setting%%=*} = '$value'" > /dev/null; restart=1
 done
+set +f
 if [ $restart = 1 ]; then stop_server; start_server; fi
 echo "PostgreSQL: shared_buffers $(sql "SELECT current_setting('shared_buffers')")"
 sql "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_stat_statements" > /dev/null
@@ -49,14 +53,16 @@ $BENCH reads "$tenants" "${WARMUP:-200}" > /dev/null; $BENCH reads 10 60 > /dev/
 blocks_read() {
   sql "SELECT sum(blks_read) FROM pg_stat_database"
 }
-# The pools' backends (the lanes' by their application_name), how many opened in the last $1 seconds (the pool
-# retired as many, or grew), and the lanes' private memory (smaps_rollup: what the limit of DB_CONNECTION_MEMORY_MB bounds).
+# The pools' backends (the lanes' by their application_name), how many opened since the database's time $1 (the
+# pool retired as many, or grew), and the lanes' private memory (smaps_rollup: what DB_CONNECTION_MEMORY_MB bounds).
 backends() {
   sql "SELECT pid, CASE WHEN application_name LIKE 'tenantry-lane-%' THEN 'lane' ELSE 'main' END,
-      (backend_start > now() - make_interval(secs => $1))::int FROM pg_stat_activity
+      (backend_start > '$1'::timestamptz)::int FROM pg_stat_activity
       WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND datname = current_database()" \
     | while IFS='|' read -r pid pool opened; do
-        echo "$pool $opened $(awk '/^Private_(Clean|Dirty)/ {kb += $2} END {print kb + 0}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)"
+        # A backend that ended meanwhile has no file left: 0.
+        kb=$(awk '/^Private_(Clean|Dirty)/ {kb += $2} END {print kb + 0}' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
+        echo "$pool $opened ${kb:-0}"
       done | sort -k3 -n | awk '{ n[$1]++; opened[$1] += $2; if ($1 == "lane") mb[++lanes] = $3 / 1024 }
         END { printf "  backends: lanes %d (%d opened in the phase), private memory median %.1f MB, largest %.1f MB; main pool %d (%d opened)\n",
           n["lane"], opened["lane"], lanes ? mb[int((lanes + 1) / 2)] : 0, lanes ? mb[lanes] : 0, n["main"], opened["main"] }'
@@ -64,7 +70,7 @@ backends() {
 for round in $(seq 1 "$rounds"); do
   for phase in 10 "$tenants"; do
     sql "SELECT pg_stat_statements_reset()" > /dev/null
-    web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests); blocks0=$(blocks_read)
+    started=$(sql "SELECT now()"); web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests); blocks0=$(blocks_read)
     line=$($BENCH reads "$phase" "$seconds" | tail -1)
     web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests); blocks1=$(blocks_read)
     echo "round $round: $line"
@@ -76,7 +82,7 @@ for round in $(seq 1 "$rounds"); do
     awk -v w="$web0 $web1" -v p="$pg0 $pg1" -v n=$((reads * seconds + 1)) -v blocks=$((blocks1 - blocks0)) 'BEGIN { split(w, a, " "); split(p, b, " ");
       printf "  CPU per read: Payara %.0f µs, PostgreSQL %.0f µs; %.1f blocks a read from outside shared_buffers\n",
         (a[2] - a[1]) * 1e6 / n, (b[2] - b[1]) * 1e6 / n, blocks / n }'
-    backends "$seconds"
+    backends "$started"
     sql "SELECT 'statements: ' || sum(calls) || ' calls, ' || sum(plans) || ' plans, ' || round(sum(total_plan_time)) || ' ms planning, '
       || round(sum(total_exec_time)) || ' ms executing' FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'" | sed 's/^/  /'
     echo "  costliest (calls | plans | planning ms | executing ms | statement, its tag left out):"

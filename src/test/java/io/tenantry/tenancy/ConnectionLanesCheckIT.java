@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import io.tenantry.platform.Meters;
 import io.tenantry.platform.UnroutedPool;
 import io.tenantry.testing.TestDatabase;
 
@@ -55,6 +56,7 @@ class ConnectionLanesCheckIT {
 
     private static List<String> warningsOfCheck(List<DataSource> found, String perLane) throws SQLException {
         ConnectionLanes lanes = new ConnectionLanes();
+        lanes.meters = new Meters();
         lanes.limit = LaneConnections.of(Optional.of(perLane));
         lanes.use(found);
         List<String> warnings = new ArrayList<>();

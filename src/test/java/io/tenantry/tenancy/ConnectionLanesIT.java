@@ -48,12 +48,30 @@ class ConnectionLanesIT extends DeployedTenantry {
             }
             assertEquals(Set.of("tenantry-lane-" + ConnectionLanes.laneOf(schemaOf(tenant), LANES)), lanesUsedSince(before),
                     tenant + "'s requests ran on its lane's connections, and on no other lane's");
-            // Counted once each request has ended, which may be just after its answer.
-            Scrape after = Scrape.await(app, scrape -> scrape.value(LANE_REQUESTS, "pool", "lane")
-                    >= timed.value(LANE_REQUESTS, "pool", "lane") + 20, "the 20 requests timed as drawn from their lane");
+            Scrape after = timedSince(timed, 20);
             assertEquals(timed.value(LANE_REQUESTS, "pool", "main"), after.value(LANE_REQUESTS, "pool", "main"),
                     "one request at a time never finds its lane full");
         }
+    }
+
+    /**
+     * The metrics once the {@code requests} made since {@code timed} are counted as drawn from their lane, with
+     * every scrape since {@code timed} (itself included): each is a request to the public tenant, drawn from its
+     * lane too. A request is counted once it has ended, which may be just after its answer, so the scrape is
+     * read again until the count arrives; it must then be exact, neither short nor counted twice.
+     */
+    private Scrape timedSince(Scrape timed, int requests) throws InterruptedException {
+        double expected = timed.value(LANE_REQUESTS, "pool", "lane") + requests;
+        int scrapes = 1;
+        Scrape after = Scrape.of(app);
+        for (long deadline = System.nanoTime() + 30_000_000_000L; after.value(LANE_REQUESTS, "pool", "lane") < expected + scrapes
+                && System.nanoTime() < deadline; scrapes++) {
+            Thread.sleep(200);
+            after = Scrape.of(app);
+        }
+        assertEquals(expected + scrapes, after.value(LANE_REQUESTS, "pool", "lane"),
+                requests + " requests and " + scrapes + " scrapes timed as drawn from their lanes, each once");
+        return after;
     }
 
     /** A new tenant's label; one whose schema falls in another lane than {@code notLane} (-1: any). */
