@@ -85,8 +85,10 @@ public class ConnectionLanes {
     void use(List<DataSource> found) {
         lanes = List.copyOf(found);
         underWay = new AtomicIntegerArray(lanes.size());
-        inLane = timer("lane");
-        overflowed = timer("main");
+        if (!lanes.isEmpty()) { // without lanes there is nothing to tell apart: no meter
+            inLane = timer("lane");
+            overflowed = timer("main");
+        }
     }
 
     private Timer timer(String pool) {
@@ -150,23 +152,20 @@ public class ConnectionLanes {
         }
         int lane = laneOf(tenant, lanes.size());
         long entered = System.nanoTime();
-        AtomicBoolean released = new AtomicBoolean();
-        if (underWay.incrementAndGet(lane) > limit.perLane()) {
+        boolean hasRoom = underWay.incrementAndGet(lane) <= limit.perLane();
+        if (!hasRoom) {
             underWay.decrementAndGet(lane);
-            Database.PoolChoice drawn = Database.drawFrom(Optional.empty());
-            return () -> {
-                drawn.close();
-                if (!released.getAndSet(true)) {
-                    overflowed.record(System.nanoTime() - entered, TimeUnit.NANOSECONDS);
-                }
-            };
         }
-        Database.PoolChoice drawn = Database.drawFrom(Optional.of(lanes.get(lane)));
+        Database.PoolChoice drawn = Database.drawFrom(hasRoom ? Optional.of(lanes.get(lane)) : Optional.empty());
+        Timer timed = hasRoom ? inLane : overflowed;
+        AtomicBoolean released = new AtomicBoolean();
         return () -> {
             drawn.close();
             if (!released.getAndSet(true)) {
-                underWay.decrementAndGet(lane);
-                inLane.record(System.nanoTime() - entered, TimeUnit.NANOSECONDS);
+                if (hasRoom) {
+                    underWay.decrementAndGet(lane);
+                }
+                timed.record(System.nanoTime() - entered, TimeUnit.NANOSECONDS);
             }
         };
     }

@@ -136,6 +136,8 @@ class ConnectionLanesTest {
         try (Database.PoolChoice request = off.enter(tenantIn(0))) {
             assertSame(main, Database.poolOf(main), "DB_LANE_CONNECTIONS=0 looks no lane up");
         }
+        assertTrue(off.meters.registry().find("tenantry.db.lane.requests").timers().isEmpty(),
+                "no lane timer while lanes are off (docs/operations.md says it is absent)");
     }
 
     @Test
