@@ -3,7 +3,7 @@
 # Micro and of PostgreSQL (all its processes, from /proc), and, from pg_stat_statements, PostgreSQL's statements
 # in each phase: calls, plans, planning and execution time, the costliest statements. Usage: [CLIENTS=16]
 # [ROUNDS=2] [WARMUP=200] [TENANT_PREFIX=bench-] [DATA_DIR=target/bench-data] bench/read-cost.sh TENANTS
-# [SECONDS=60]. The fleet must hold the tenants PREFIX0 … PREFIX(TENANTS-1) with products: by default those of
+# [SECONDS=60]. The fleet must hold the tenants TENANT_PREFIX0 … TENANT_PREFIX(TENANTS-1) with products: by default those of
 # bench/postgres-memory.sh (bench-…, in target/bench-data; for bench/fleet.sh's, TENANT_PREFIX=fleet-
 # DATA_DIR=target/bench-fleet-data). After WARMUP seconds of reads over the fleet and 60 over 10 tenants (the JIT
 # and the connections' caches), ROUNDS rounds of SECONDS over 10 tenants and SECONDS over the fleet. The
@@ -32,6 +32,7 @@ trap 'stop_server 2> /dev/null || true' EXIT
 restart=0
 set -f
 for setting in ${POSTGRES_SETTINGS:-}; do
+  [[ ${setting%%=*} =~ ^[a-z_.]+$ ]] || { echo "POSTGRES_SETTINGS: '${setting%%=*}' is not a setting's name" >&2; exit 1; }
   value=${setting#*=}; value=${value//\'/\'\'}
   [ "$(sql "SELECT current_setting('${setting%%=*}')")" = "${setting#*=}" ] && continue
   sql "ALTER SYSTEM SET ${setting%%=*} = '$value'" > /dev/null; restart=1
@@ -44,7 +45,8 @@ BENCH_TOKEN=$($BENCH token); export BENCH_TOKEN
 # The requests timed by the pool they drew from (tenancy.ConnectionLanes): "lane" and "main" (their lane was
 # full), each as its count and its seconds in all, from the master host's /metrics.
 lane_requests() {
-  curl -fsS -H "Authorization: Bearer $BENCH_TOKEN" "$BASE/metrics" | awk '
+  # The header from standard input: the super-user's token stays out of the process list.
+  printf 'Authorization: Bearer %s\n' "$BENCH_TOKEN" | curl -fsS -H @- "$BASE/metrics" | awk '
     /^tenantry_db_lane_requests_seconds_(count|sum)\{pool="(lane|main)"/ { match($0, /pool="[a-z]+"/); n[substr($0, RSTART + 6, RLENGTH - 7) ($1 ~ /_count/ ? "count" : "sum")] = $2 }
     END { printf "%d %.3f %d %.3f", n["lanecount"], n["lanesum"], n["maincount"], n["mainsum"] }'
 }
