@@ -20,13 +20,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Load against a running Tenantry (mvn -Prun), over loopback only. See bench/README.md.
  *   provision N            create N tenants, median creation time per hundred (clone path)
- *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants
+ *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants: CLIENTS reading
+ *                          one after another, or with RATE set, RATE reads a second whatever the answers' times
  *   shared-reads SECONDS   the same read on identical shared tables, no routing (needs the -Pbench build)
  *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads (products with versions; a plan with its
  *                          one-to-one document) / 10% foreign-key writes (versions; plans with documents);
@@ -310,9 +312,11 @@ public class Bench {
     static void reads(int tenants, int seconds) throws Exception {
         List<String> labels = tenants(tenants);
         int clients = Integer.parseInt(env("CLIENTS", "32"));
-        Result r = load(labels, clients, seconds, 0);
-        System.out.printf("reads over %d tenant(s), %d clients, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d, wrong %d%n",
-                tenants, clients, seconds, r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.errors.get(), r.wrong.get());
+        int rate = Integer.parseInt(env("RATE", "0"));
+        Result r = rate > 0 ? paced(labels, rate, clients, seconds) : load(labels, clients, seconds, 0);
+        System.out.printf("reads over %d tenant(s), %s, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d, wrong %d%n",
+                tenants, rate > 0 ? rate + " a second from " + clients + " clients" : clients + " clients", seconds,
+                r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.errors.get(), r.wrong.get());
     }
 
     static void sharedReads(int seconds) throws Exception {
@@ -603,15 +607,7 @@ public class Bench {
                                 r.writes().put((plan ? "plan|" : "") + label + "|" + value, product);
                             }
                         } else {
-                            String path = plans && dice >= 80 ? "/api/plans/1" : readPath;
-                            HttpResponse<String> reply = send(label, "GET", path, null);
-                            count(r, reply.statusCode());
-                            Matcher names = NAME.matcher(reply.body());
-                            while (names.find()) {
-                                if (!names.group(1).startsWith(namePrefix == null ? label + "/" : namePrefix)) {
-                                    r.wrong().incrementAndGet();
-                                }
-                            }
+                            read(r, label, plans && dice >= 80 ? "/api/plans/1" : readPath, namePrefix);
                         }
                     } catch (Exception e) {
                         r.errors().incrementAndGet();
@@ -631,6 +627,51 @@ public class Bench {
             throw new IllegalStateException("clients did not finish: the server hangs");
         }
         return r;
+    }
+
+    /**
+     * Reads at a fixed rate, {@code rate} requests a second evenly spaced, whatever the answers' times,
+     * from {@code clients} threads (a read due while all are busy waits for one). Each read is timed from
+     * when it was due, not from when a thread sent it, so a server that falls behind the rate shows it in
+     * the percentiles instead of slowing the load down (a closed loop's coordinated omission).
+     */
+    static Result paced(List<String> labels, int rate, int clients, int seconds) throws Exception {
+        int total = rate * seconds;
+        Result r = new Result(new long[][] {new long[total]}, new int[] {total}, new AtomicLong(), new AtomicLong(),
+                new AtomicLong(), new ConcurrentHashMap<>());
+        ExecutorService senders = Executors.newFixedThreadPool(clients);
+        long period = 1_000_000_000L / rate;
+        long first = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            long due = first + i * period;
+            LockSupport.parkNanos(due - System.nanoTime());
+            int read = i;
+            senders.submit(() -> {
+                try {
+                    read(r, labels.get(ThreadLocalRandom.current().nextInt(labels.size())), "/api/products", null);
+                } catch (Exception e) {
+                    r.errors().incrementAndGet();
+                }
+                r.latencies()[0][read] = System.nanoTime() - due;
+            });
+        }
+        senders.shutdown();
+        if (!senders.awaitTermination(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("reads did not finish: the server hangs");
+        }
+        return r;
+    }
+
+    /** Reads {@code path} of {@code label}, counting its answer and every product not named for it (see load). */
+    static void read(Result r, String label, String path, String namePrefix) throws Exception {
+        HttpResponse<String> reply = send(label, "GET", path, null);
+        count(r, reply.statusCode());
+        Matcher names = NAME.matcher(reply.body());
+        while (names.find()) {
+            if (!names.group(1).startsWith(namePrefix == null ? label + "/" : namePrefix)) {
+                r.wrong().incrementAndGet();
+            }
+        }
     }
 
     static void count(Result r, int status) {

@@ -14,7 +14,8 @@
 # many found it full (tenancy.ConnectionLanes' timer on /metrics), and the pools' backends: how many opened in
 # the phase and the lanes' private memory, and the blocks PostgreSQL read from outside its shared_buffers. Pass
 # DB_LANE_CONNECTIONS and DB_CONNECTION_MEMORY_MB as the server should run, and POSTGRES_SETTINGS="shared_buffers=2GB"
-# to size the embedded PostgreSQL as a server for the fleet would be (kept in its data folder: see below).
+# to size the embedded PostgreSQL as a server for the fleet would be (kept in its data folder: see below). PACED=RATE adds
+# a round at a fixed rate (below).
 export DATA_DIR=${DATA_DIR:-$(cd "$(dirname "$0")/.." && pwd)/target/bench-data}
 source "$(dirname "$0")/common.sh"
 [ -z "$GIVEN_DB_URL" ] || { echo "bench/read-cost.sh reads the embedded PostgreSQL's statements: unset DB_URL" >&2; exit 1; }
@@ -50,7 +51,7 @@ lane_requests() {
     /^tenantry_db_lane_requests_seconds_(count|sum)\{pool="(lane|main)"/ { match($0, /pool="[a-z]+"/); n[substr($0, RSTART + 6, RLENGTH - 7) ($1 ~ /_count/ ? "count" : "sum")] = $2 }
     END { printf "%d %.3f %d %.3f", n["lanecount"], n["lanesum"], n["maincount"], n["mainsum"] }'
 }
-$BENCH reads "$tenants" "${WARMUP:-200}" > /dev/null; $BENCH reads 10 60 > /dev/null
+RATE=0 $BENCH reads "$tenants" "${WARMUP:-200}" > /dev/null; RATE=0 $BENCH reads 10 60 > /dev/null
 # Blocks PostgreSQL read into shared_buffers so far (from the operating system's cache or the disk).
 blocks_read() {
   sql "SELECT sum(blks_read) FROM pg_stat_database"
@@ -69,11 +70,14 @@ backends() {
         END { printf "  backends: lanes %d (%d opened in the phase), private memory median %.1f MB, largest %.1f MB; main pool %d (%d opened)\n",
           n["lane"], opened["lane"], lanes ? mb[int((lanes + 1) / 2)] : 0, lanes ? mb[lanes] : 0, n["main"], opened["main"] }'
 }
-for round in $(seq 1 "$rounds"); do
+# PACED=RATE: after the rounds, one more ("paced") of SECONDS over each at RATE reads a second whatever the answers'
+# times (Bench.java's RATE; each read timed from when it was due): latency at a load both phases can carry, where the
+# rounds before measure a closed loop, whose p99 is mostly the queue of a saturated server.
+for round in $(seq 1 "$rounds") ${PACED:+paced}; do
   for phase in 10 "$tenants"; do
     sql "SELECT pg_stat_statements_reset()" > /dev/null
     started=$(sql "SELECT now()"); web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests); blocks0=$(blocks_read)
-    line=$($BENCH reads "$phase" "$seconds" | tail -1)
+    line=$(RATE=$([ "$round" = paced ] && echo "$PACED" || echo 0) $BENCH reads "$phase" "$seconds" | tail -1)
     web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests); blocks1=$(blocks_read)
     echo "round $round: $line"
     awk -v a="$lanes0" -v b="$lanes1" 'BEGIN { split(a, x, " "); split(b, y, " "); lane = y[1] - x[1]; main = y[3] - x[3]
