@@ -12,7 +12,8 @@
 # tenants' statements are not in its totals; the route, the token lookup and the memory readings are, being one
 # statement for every tenant. Each phase also prints how many requests drew from their connection lane and how
 # many found it full (tenancy.ConnectionLanes' timer on /metrics), and the pools' backends: how many opened in
-# the phase and the lanes' private memory, and the blocks PostgreSQL read from outside its shared_buffers. Pass
+# the phase and the lanes' private memory, the blocks PostgreSQL read from outside its shared_buffers, and Payara
+# Micro's garbage collections (jstat: pauses, young and full, and their time). Pass
 # DB_LANE_CONNECTIONS and DB_CONNECTION_MEMORY_MB as the server should run, and POSTGRES_SETTINGS="shared_buffers=2GB"
 # to size the embedded PostgreSQL as a server for the fleet would be (kept in its data folder: see below). PACED=RATE adds
 # a round at a fixed rate (below).
@@ -43,6 +44,10 @@ if [ $restart = 1 ]; then stop_server; start_server; fi
 echo "PostgreSQL: shared_buffers $(sql "SELECT current_setting('shared_buffers')")"
 sql "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_stat_statements" > /dev/null
 BENCH_TOKEN=$($BENCH token); export BENCH_TOKEN
+# Checked before the warm-up, which may last half an hour.
+JSTAT=$(dirname "$(readlink -f "/proc/$PAYARA/exe")")/jstat
+[ -x "$JSTAT" ] && "$JSTAT" -gc "$PAYARA" > /dev/null \
+  || { echo "bench/read-cost.sh needs the JDK's jstat beside the server's java ($JSTAT), able to read its JVM" >&2; exit 1; }
 # The requests timed by the pool they drew from (tenancy.ConnectionLanes): "lane" and "main" (their lane was
 # full), each as its count and its seconds in all, from the master host's /metrics.
 lane_requests() {
@@ -70,6 +75,13 @@ backends() {
         END { printf "  backends: lanes %d (%d opened in the phase), private memory median %.1f MB, largest %.1f MB; main pool %d (%d opened)\n",
           n["lane"], opened["lane"], lanes ? mb[int((lanes + 1) / 2)] : 0, lanes ? mb[lanes] : 0, n["main"], opened["main"] }'
 }
+# Payara Micro's collections so far, from its JVM's counters (jstat, of the JDK the server runs on): young ones and
+# their seconds, full ones and their seconds. The server runs -XX:+UseSerialGC (devserver.DevServer), so each is a
+# pause of every request.
+gc_pauses() {
+  "$JSTAT" -gc "$PAYARA" | awk 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i }
+    NR == 2 { printf "%d %.3f %d %.3f", $at["YGC"], $at["YGCT"], $at["FGC"], $at["FGCT"] }'
+}
 # PACED=RATE: after the rounds, one more ("paced") of SECONDS over each at RATE reads a second whatever the answers'
 # times (Bench.java's RATE; each read timed from when it was due): latency at a load both phases can carry, where the
 # rounds before measure a closed loop, whose p99 is mostly the queue of a saturated server.
@@ -77,9 +89,13 @@ for round in $(seq 1 "$rounds") ${PACED:+paced}; do
   for phase in 10 "$tenants"; do
     sql "SELECT pg_stat_statements_reset()" > /dev/null
     started=$(sql "SELECT now()"); web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests); blocks0=$(blocks_read)
+    gc0=$(gc_pauses)
     line=$(RATE=$([ "$round" = paced ] && echo "$PACED" || echo 0) $BENCH reads "$phase" "$seconds" | tail -1)
-    web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests); blocks1=$(blocks_read)
+    web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests); blocks1=$(blocks_read); gc1=$(gc_pauses)
     echo "round $round: $line"
+    awk -v a="$gc0" -v b="$gc1" 'BEGIN { split(a, x, " "); split(b, y, " ")
+      printf "  Payara collections: %d young (%.0f ms in all), %d full (%.0f ms in all)\n", y[1] - x[1], (y[2] - x[2]) * 1000,
+        y[3] - x[3], (y[4] - x[4]) * 1000 }'
     awk -v a="$lanes0" -v b="$lanes1" 'BEGIN { split(a, x, " "); split(b, y, " "); lane = y[1] - x[1]; main = y[3] - x[3]
       if (lane + main == 0) { print "  lanes: none (DB_LANE_CONNECTIONS=0, or no lane pools)"; exit }
       printf "  lanes: %d requests in their lane (mean %.1f ms), %d (%.2f %%) on the main pool, their lane full (mean %.1f ms)\n",

@@ -120,15 +120,20 @@ public class ConnectionLanes {
             return;
         }
         int most = MAIN_POOL + lanes.size() * limit.perLane();
+        // A request whose transaction begins another (an audit entry's) holds two of its lane's connections, and
+        // a lane connection opened at such a peak stays open until it has idled an hour (the lanes' idle
+        // timeout), so the peak, not the steady count, is what PostgreSQL must have room for.
+        int peak = MAIN_POOL + 2 * lanes.size() * limit.perLane();
         LOG.info(lanes.size() + " connection lanes (" + NAME + "0 to " + (lanes.size() - 1) + "), " + limit
-                + ": this instance may hold up to " + most + " pooled connections");
+                + ": this instance may hold up to " + most + " pooled connections, " + peak + " at a peak");
         int room = roomForConnections(lanes.get(0));
-        if (most + 1 > room) {
-            LOG.warning("This instance alone may hold up to " + most + " pooled connections and a LISTEN connection (the main pool's "
-                    + MAIN_POOL + ", " + lanes.size() + " lanes × DB_LANE_CONNECTIONS=" + limit.perLane() + "), but PostgreSQL"
-                    + " lets its account open " + room + " (max_connections less the superusers' reserve): under load requests"
-                    + " would be refused with 503. Raise max_connections, or lower DB_LANE_CONNECTIONS (0 turns the lanes off);"
-                    + " docs/operations.md, \"PostgreSQL's memory\".");
+        if (peak + 1 > room) {
+            LOG.warning("This instance alone may hold up to " + peak + " pooled connections and a LISTEN connection (the main pool's "
+                    + MAIN_POOL + ", and " + lanes.size() + " lanes × DB_LANE_CONNECTIONS=" + limit.perLane() + " twice over: a request"
+                    + " whose transaction begins another, as an audit entry's does, holds two of its lane's connections, which"
+                    + " then stay open until idle for an hour), but PostgreSQL lets its account open " + room + " (max_connections"
+                    + " less the superusers' reserve): under load requests would be refused with 503. Raise max_connections, or"
+                    + " lower DB_LANE_CONNECTIONS (0 turns the lanes off); docs/operations.md, \"PostgreSQL's memory\".");
         }
     }
 

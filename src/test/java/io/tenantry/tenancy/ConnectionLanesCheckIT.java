@@ -28,8 +28,8 @@ import io.tenantry.testing.TestDatabase;
 
 /**
  * The lanes' start-up check on the run's database, without a server: an instance whose pools may hold
- * more connections than PostgreSQL lets its account open is warned of, naming max_connections and
- * DB_LANE_CONNECTIONS; one that fits is not.
+ * more connections than PostgreSQL lets its account open (at a peak, two a request) is warned of, naming
+ * max_connections and DB_LANE_CONNECTIONS; one that fits is not.
  */
 class ConnectionLanesCheckIT {
 
@@ -46,6 +46,19 @@ class ConnectionLanesCheckIT {
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).contains("lets its account open " + room + " (max_connections")
                 && warnings.get(0).contains("DB_LANE_CONNECTIONS=20"), warnings.get(0));
+    }
+
+    /** A request whose transaction begins another holds two of its lane's connections, which then stay open an hour. */
+    @Test
+    void lanesThatFitOnlyWhenEachRequestHoldsOneConnectionAreWarnedOf() throws SQLException {
+        int room = roomForConnections();
+        assumeTrue(room >= MAIN_POOL_AND_LISTEN + 20, "the run's database allows fewer than 61 connections");
+        // As many lanes of 20 as fit with one connection a request; twice as many connections do not.
+        int laneCount = (room - MAIN_POOL_AND_LISTEN) / 20;
+        List<String> warnings = warningsOfCheck(Collections.nCopies(laneCount, lane()), "20");
+        assertEquals(1, warnings.size(), "lanes of " + laneCount + " × 20 with " + room + " connections allowed: " + warnings);
+        assertTrue(warnings.get(0).contains("up to " + (MAIN_POOL_AND_LISTEN - 1 + 2 * laneCount * 20) + " pooled connections"),
+                warnings.get(0));
     }
 
     @Test
