@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -46,7 +47,8 @@ import java.util.logging.Logger;
  * ended well): under load that spares most handouts the question (a read of one transaction
  * otherwise costs two of PostgreSQL's). The price: a backend that ended within that second (a
  * database restarting) is met by the request that takes it, which fails (503) and leaves the
- * connection closed, refused at its next handout.
+ * connection closed, refused at its next handout. Every question waits for its answer at most the
+ * pool's statement timeout, or {@value #ANSWER_WITHIN_SECONDS} s where it sets none.
  */
 public final class BackendMemoryLimit {
 
@@ -69,6 +71,13 @@ public final class BackendMemoryLimit {
     public static final int READ_AT_MOST_EVERY = 256;
     /** Bytes a handout is taken to add unless the connection has grown faster: a tenant new to the backend adds 45–95 KB. */
     public static final long ASSUMED_GROWTH = 64 * 1024;
+    /**
+     * Seconds a connection has to answer when the pool sets no timeout: one whose database has gone
+     * without closing it (a failover, a firewall that dropped an idle connection) is then refused and
+     * replaced, where the handout would otherwise wait for the operating system to give the
+     * connection up (about 15 minutes on Linux). Lane connections idle up to an hour.
+     */
+    public static final int ANSWER_WITHIN_SECONDS = 10;
     /** A connection that answered less than this long ago (ms) is handed out without being asked again. */
     public static final int ANSWERED_WITHIN_MS = 1_000;
     /**
@@ -175,7 +184,8 @@ public final class BackendMemoryLimit {
     /**
      * @param connection a physical connection to PostgreSQL, out of any transaction (auto-commit may be
      *     off: Payara gives a connection back so after a failed commit)
-     * @param timeoutSeconds how long to wait for its answer (0: as long as it takes)
+     * @param timeoutSeconds how long to wait for its answer, in seconds (0: {@value #ANSWER_WITHIN_SECONDS});
+     *     a connection that has not answered by then is refused
      * @return null when it may be handed out; otherwise why not (it does not answer, the memory it
      *     holds, or its handouts while the memory cannot be read)
      */
@@ -188,10 +198,39 @@ public final class BackendMemoryLimit {
                     + usesWhenUnreadable + " handouts";
         }
         if (unreadable || handout.count < handout.nextReading) {
-            return answeredLately(connection, handout) ? null : answers(connection, timeoutSeconds);
+            return answeredLately(connection, handout) ? null : asking(connection, timeoutSeconds, this::answers);
         }
+        return asking(connection, timeoutSeconds, asked -> memoryRefusal(asked, handout));
+    }
+
+    /**
+     * Asks {@code question} of the connection's database with a network timeout, and gives the connection
+     * its own back afterwards. Not a query timeout: that one sends a cancel request on a connection of its
+     * own, which a database gone silent does not answer either, and the driver waits for it (up to its
+     * cancelSignalTimeout, 10 s); past the network timeout the driver closes the connection at once.
+     */
+    private String asking(Connection connection, int timeoutSeconds, Function<Connection, String> question) {
+        int seconds = timeoutSeconds > 0 ? timeoutSeconds : ANSWER_WITHIN_SECONDS;
+        int ownTimeout;
+        try {
+            ownTimeout = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, TimeUnit.SECONDS.toMillis(seconds)));
+        } catch (SQLException closed) {
+            return "the connection does not answer: " + closed.getMessage();
+        }
+        try {
+            return question.apply(connection);
+        } finally {
+            try {
+                connection.setNetworkTimeout(Runnable::run, ownTimeout);
+            } catch (SQLException closedMeanwhile) {
+                // refused already: the driver closed it when it did not answer in time
+            }
+        }
+    }
+
+    private String memoryRefusal(Connection connection, Handouts handout) {
         try (Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(timeoutSeconds);
             try (ResultSet row = statement.executeQuery(MEMORY)) {
                 row.next();
                 long bytes = row.getLong(1);
@@ -205,7 +244,7 @@ public final class BackendMemoryLimit {
             if (UNREADABLE.contains(e.getSQLState())) {
                 // From now on, retired by their handouts (the application's start-up warns of it: platform.PoolMemoryLimit).
                 memoryUnreadable.set(true);
-                return answers(connection, timeoutSeconds);
+                return answers(connection);
             }
             return "the connection does not answer: " + e.getMessage();
         }
@@ -215,9 +254,8 @@ public final class BackendMemoryLimit {
      * What the servers' own PostgreSQL validation asks: a statement, which also fails on a connection
      * left in a failed transaction (Connection.isValid would pass it).
      */
-    private String answers(Connection connection, int timeoutSeconds) {
+    private String answers(Connection connection) {
         try (Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(timeoutSeconds);
             statement.execute("SELECT 1");
             answered(connection);
             return null;

@@ -9,8 +9,9 @@ import org.jboss.jca.adapters.jdbc.spi.ValidConnectionChecker;
 /**
  * {@link BackendMemoryLimit} for WildFly's pools ({@code valid-connection-checker-class-name}, with
  * {@code validate-on-match}, wildfly-config/). A connection refused is destroyed and another one
- * handed out; WildFly logs the reason this class gives (as a warning). As WildFly's own PostgreSQL
- * checker, it waits for the connection's answer as long as it takes.
+ * handed out; WildFly logs the reason this class gives (as a warning). Unlike WildFly's own PostgreSQL
+ * checker, it waits for the connection's answer at most {@link BackendMemoryLimit#ANSWER_WITHIN_SECONDS} s,
+ * so a connection whose database went silent is refused rather than holding its request.
  */
 public final class WildFlyValidConnectionChecker implements ValidConnectionChecker {
 

@@ -1,16 +1,22 @@
 package io.tenantry.pool;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
+import io.tenantry.testing.SilenceableLink;
 import io.tenantry.testing.TestDatabase;
 
 /**
@@ -57,6 +63,38 @@ class BackendMemoryLimitIT {
         closed.close();
         assertNotNull(new BackendMemoryLimit(GIB, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME).refusal(closed, 0));
         assertNotNull(new BackendMemoryLimit(GIB, NEVER, NEVER, USES, ASK_EVERY_TIME).refusal(closed, 0));
+    }
+
+    /**
+     * A connection whose database went silent without closing it (a failover, a firewall that dropped
+     * it while it idled) is refused once the time to answer has passed, whether its memory is read or not,
+     * the default time when the pool sets none; one that answers keeps its own network timeout.
+     */
+    @Test
+    void aConnectionWhoseDatabaseWentSilentIsRefusedInTime() throws Exception {
+        PGSimpleDataSource direct = TestDatabase.dataSource();
+        try (SilenceableLink link = new SilenceableLink(direct.getServerNames()[0], direct.getPortNumbers()[0])) {
+            PGSimpleDataSource viaLink = TestDatabase.dataSource();
+            viaLink.setServerNames(new String[] {"127.0.0.1"});
+            viaLink.setPortNumbers(new int[] {link.port()});
+            try (Connection asked = viaLink.getConnection(); Connection read = viaLink.getConnection()) {
+                BackendMemoryLimit asks = new BackendMemoryLimit(GIB, NEVER, NEVER, USES, ASK_EVERY_TIME);
+                BackendMemoryLimit reads = new BackendMemoryLimit(GIB, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME);
+                assertNull(asks.refusal(asked, 0));
+                assertNull(reads.refusal(read, 1));
+                assertEquals(0, asked.getNetworkTimeout(), "the pool's connection keeps no timeout of the question's");
+                link.silence();
+                long started = System.nanoTime();
+                assertNotNull(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> asks.refusal(asked, 0)));
+                long waited = System.nanoTime() - started;
+                assertTrue(waited >= TimeUnit.SECONDS.toNanos(BackendMemoryLimit.ANSWER_WITHIN_SECONDS - 1)
+                        && waited < TimeUnit.SECONDS.toNanos(BackendMemoryLimit.ANSWER_WITHIN_SECONDS + 5),
+                        "refused after " + TimeUnit.NANOSECONDS.toMillis(waited) + " ms, not about the default time to answer");
+                started = System.nanoTime();
+                assertNotNull(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> reads.refusal(read, 1)));
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "the time given was not kept to");
+            }
+        }
     }
 
     @Test
