@@ -80,9 +80,11 @@ class BackendMemoryLimitIT {
             try (Connection asked = viaLink.getConnection(); Connection read = viaLink.getConnection()) {
                 BackendMemoryLimit asks = new BackendMemoryLimit(GIB, NEVER, NEVER, USES, ASK_EVERY_TIME);
                 BackendMemoryLimit reads = new BackendMemoryLimit(GIB, ALWAYS, ALWAYS, USES, ASK_EVERY_TIME);
+                asked.setNetworkTimeout(Runnable::run, 123_000);
                 assertNull(asks.refusal(asked, 0));
                 assertNull(reads.refusal(read, 1));
-                assertEquals(0, asked.getNetworkTimeout(), "the pool's connection keeps no timeout of the question's");
+                assertEquals(123_000, asked.getNetworkTimeout(), "the connection's own network timeout is given back");
+                assertEquals(0, read.getNetworkTimeout(), "the connection's own network timeout, none, is given back");
                 link.silence();
                 long started = System.nanoTime();
                 assertNotNull(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> asks.refusal(asked, 0)));

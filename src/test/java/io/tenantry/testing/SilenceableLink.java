@@ -46,22 +46,37 @@ public final class SilenceableLink implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
-        for (Socket socket : sockets) {
+        sockets.forEach(SilenceableLink::close);
+    }
+
+    private static void close(Socket socket) {
+        try {
             socket.close();
+        } catch (IOException alreadyGone) {
+            // nothing left to release
         }
     }
 
     private void accept(String host, int port) {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
-                Socket server = new Socket(host, port);
+                client = listener.accept();
                 sockets.add(client);
+                if (listener.isClosed()) { // accepted while close() ran, perhaps after it closed the others
+                    close(client);
+                    return;
+                }
+            } catch (IOException closed) {
+                return;
+            }
+            try {
+                Socket server = new Socket(host, port);
                 sockets.add(server);
                 pass(client, server);
                 pass(server, client);
-            } catch (IOException closed) {
-                return;
+            } catch (IOException unreachable) {
+                close(client); // as the server would have: the client sees its connection refused
             }
         }
     }
