@@ -218,13 +218,19 @@ public final class BackendMemoryLimit {
         } catch (SQLException closed) {
             return "the connection does not answer: " + closed.getMessage();
         }
-        String refusal = question.apply(connection);
+        String refusal = null;
         try {
-            connection.setNetworkTimeout(Runnable::run, ownTimeout);
-        } catch (SQLException e) {
-            // Closed by the driver when it did not answer in time (refused already), or else never to be
-            // handed out with the question's timeout, which would end a request's longer statements.
-            return refusal != null ? refusal : "its own network timeout could not be given back: " + e.getMessage();
+            refusal = question.apply(connection);
+        } finally {
+            try {
+                connection.setNetworkTimeout(Runnable::run, ownTimeout);
+            } catch (SQLException e) {
+                // Closed by the driver when it did not answer in time (refused already), or else never to be
+                // handed out with the question's timeout, which would end a request's longer statements.
+                if (refusal == null) {
+                    refusal = "its own network timeout could not be given back: " + e.getMessage();
+                }
+            }
         }
         return refusal;
     }

@@ -1,6 +1,7 @@
 package io.tenantry.provisioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,7 +110,7 @@ class ReadySchemasIT extends DeployedTenantry {
             // Names and oids in one statement: a creation elsewhere may rename a listed schema between two.
             List<Long> readyBefore = longs("SELECT n.oid FROM public.ready_schema r"
                     + " JOIN pg_namespace n ON n.nspname = r.schema_name WHERE r.version <> '0.1'");
-            assertTrue(!readyBefore.isEmpty(), "no ready schema was listed");
+            assertFalse(readyBefore.isEmpty(), "no ready schema was listed");
             Tenantry.Reply failed = app.onPublic("POST", "/api/tenants", "{\"label\":\"" + doomed + "\",\"name\":\"Doomed\"}");
             assertEquals(500, failed.status(), failed.body());
             assertEquals(0, oidOrZero(doomed.replace('-', '_')), "the failed creation's schema name is not kept");
