@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *   provision N            create N tenants, median creation time per hundred (clone path)
  *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants: CLIENTS reading
  *                          one after another, or with RATE set, RATE reads a second whatever the answers' times
+ *                          (then the reads of SLOW_MS, 100, or more in bursts); LEAD_IN (10) seconds of the same
+ *                          load before, not timed
  *   shared-reads SECONDS   the same read on identical shared tables, no routing (needs the -Pbench build)
  *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads (products with versions; a plan with its
  *                          one-to-one document) / 10% foreign-key writes (versions; plans with documents);
@@ -313,10 +315,39 @@ public class Bench {
         List<String> labels = tenants(tenants);
         int clients = Integer.parseInt(env("CLIENTS", "32"));
         int rate = Integer.parseInt(env("RATE", "0"));
+        if (rate > 0) {
+            leadIn(lead -> paced(labels, rate, clients, lead));
+        } else {
+            leadIn(lead -> load(labels, clients, lead, 0));
+        }
+        long startedAt = System.currentTimeMillis();
         Result r = rate > 0 ? paced(labels, rate, clients, seconds) : load(labels, clients, seconds, 0);
+        if (rate > 0) {
+            printBursts(r.latencies()[0], startedAt, 1_000_000_000L / rate);
+        }
         System.out.printf("reads over %d tenant(s), %s, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d, wrong %d%n",
                 tenants, rate > 0 ? rate + " a second from " + clients + " clients" : clients + " clients", seconds,
                 r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.errors.get(), r.wrong.get());
+    }
+
+    /** A load of some seconds, its result not needed. */
+    interface Load {
+        Result run(int seconds) throws Exception;
+    }
+
+    /**
+     * LEAD_IN (10) seconds of {@code load}, not timed, then, with TIMED_MARK=1, "timed reads begin" on standard
+     * error (common.sh's bench_timed takes the server's counters then). This JVM's own compiler works hardest through its first
+     * seconds, on the same two cores as the server: without a lead-in, the first reads timed were its.
+     */
+    static void leadIn(Load load) throws Exception {
+        int seconds = Integer.parseInt(env("LEAD_IN", "10"));
+        if (seconds > 0) {
+            load.run(seconds);
+        }
+        if ("1".equals(env("TIMED_MARK", "0"))) {
+            System.err.println("timed reads begin");
+        }
     }
 
     static void sharedReads(int seconds) throws Exception {
@@ -325,6 +356,7 @@ public class Bench {
             throw new IllegalStateException("baseline set-up answered " + setUp.statusCode() + ": start with mvn -Prun,bench");
         }
         int clients = Integer.parseInt(env("CLIENTS", "32"));
+        leadIn(lead -> load(List.of("public"), clients, lead, 0, "/api/bench/shared-products", "shared/"));
         Result r = load(List.of("public"), clients, seconds, 0, "/api/bench/shared-products", "shared/");
         System.out.printf("shared reads (unrouted), %d clients, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d%n",
                 clients, seconds, r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.errors.get());
@@ -660,6 +692,52 @@ public class Bench {
             throw new IllegalStateException("reads did not finish: the server hangs");
         }
         return r;
+    }
+
+    /**
+     * The paced reads slower than SLOW_MS (100) milliseconds, grouped into bursts: slow reads due within 50 ms
+     * of each other. A pause of the server (a collection, a lock everyone waits for) delays every read due
+     * during it and shows as one burst of many reads; reads slow each on their own show as bursts of one or
+     * two. Prints how many, and the 8 largest bursts with the time (UTC) their first read was due, to match
+     * against the server's log or a JFR recording. {@code latencies} are in due order, {@code period} ns apart,
+     * the first due at {@code firstDueMillis} (epoch milliseconds).
+     */
+    static void printBursts(long[] latencies, long firstDueMillis, long period) {
+        long slow = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(env("SLOW_MS", "100")));
+        record Burst(int first, int last, int reads, long longest) {
+        }
+        List<Burst> bursts = new ArrayList<>();
+        int first = -1;
+        int last = -1;
+        int reads = 0;
+        long longest = 0;
+        for (int i = 0; i < latencies.length; i++) {
+            if (latencies[i] < slow) {
+                continue;
+            }
+            if (first >= 0 && (i - last) * period > TimeUnit.MILLISECONDS.toNanos(50)) {
+                bursts.add(new Burst(first, last, reads, longest));
+                first = -1;
+            }
+            if (first < 0) {
+                first = i;
+                reads = 0;
+                longest = 0;
+            }
+            last = i;
+            reads++;
+            longest = Math.max(longest, latencies[i]);
+        }
+        if (first >= 0) {
+            bursts.add(new Burst(first, last, reads, longest));
+        }
+        System.out.printf("slow reads (%d ms or more): %d, in %d bursts; %d of them in bursts of one or two reads%n",
+                TimeUnit.NANOSECONDS.toMillis(slow), bursts.stream().mapToInt(Burst::reads).sum(), bursts.size(),
+                bursts.stream().filter(b -> b.reads() <= 2).mapToInt(Burst::reads).sum());
+        bursts.stream().sorted(java.util.Comparator.comparingInt(Burst::reads).reversed()).limit(8).forEach(b ->
+                System.out.printf("  burst due from %s: %d reads over %d ms, the slowest %.0f ms%n",
+                        java.time.LocalTime.ofInstant(java.time.Instant.ofEpochMilli(firstDueMillis + b.first() * period / 1_000_000),
+                                java.time.ZoneOffset.UTC), b.reads(), (b.last() - b.first()) * period / 1_000_000, b.longest() / 1e6));
     }
 
     /** Reads {@code path} of {@code label}, counting its answer and every product not named for it (see load). */

@@ -8,10 +8,32 @@ export JAVA_HEAP=${JAVA_HEAP:-1g}
 export HTTP_PORT=${HTTP_PORT:-8080}
 export BASE=${BASE:-http://localhost:$HTTP_PORT}
 PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
-BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR bench/Bench.java"
+# Bench.java is compiled once (again when it changes), not by the source launcher at every call: that ran javac in each
+# load generator's JVM, whose compiler threads then still busied the two cores while its first reads were timed
+# (bench/README.md, "The load generator's own start").
+BENCH_CLASSES=$PWD/target/bench-client
+if [ ! -f "$BENCH_CLASSES/Bench.class" ] || [ bench/Bench.java -nt "$BENCH_CLASSES/Bench.class" ]; then
+  rm -rf "$BENCH_CLASSES"
+  javac -d "$BENCH_CLASSES" -cp "$PGJAR" bench/Bench.java
+fi
+BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR:$BENCH_CLASSES Bench"
 # DB_URL as given: empty means the server's embedded database, whose URL start_server exports afterwards for
 # Bench.java; a restart (fleet.sh's upgrade) must not take that URL for an external database.
 GIVEN_DB_URL=${DB_URL:-}
+
+# bench_timed FUNCTION ARGUMENT…: Bench.java's reads or shared-reads (its ARGUMENTs), their output into
+# target/bench-timed.out; once the lead-in is over and the timed reads begin, FUNCTION runs (in this shell, so that it
+# may set variables: the counters a script reads before and after the timed reads).
+bench_timed() {
+  local at_start=$1
+  shift
+  : > target/bench-timed.err
+  TIMED_MARK=1 $BENCH "$@" > target/bench-timed.out 2> target/bench-timed.err &
+  local pid=$!
+  while ! grep -q '^timed reads begin$' target/bench-timed.err && kill -0 "$pid" 2> /dev/null; do sleep 0.02; done
+  "$at_start"
+  wait "$pid" || { cat target/bench-timed.err >&2; return 1; }
+}
 
 start_server() {
   mkdir -p target
@@ -66,13 +88,18 @@ postgres_cpu() {
   cpu_of "${pids[@]}"
 }
 
+CLK_TCK=$(getconf CLK_TCK)
+# One awk for every process, not one each: the counters are also taken while timed reads run (bench_timed), where 90
+# awk processes, one per PostgreSQL backend, took seconds of the two cores. A process that ended meanwhile has no file
+# left and counts as 0.
 cpu_of() {
-  local ticks=0
+  local own=() children=()
   for pid in "$@"; do
     case $pid in
-      children:*) ticks=$((ticks + $(awk '{print $16 + $17}' /proc/${pid#children:}/stat))) ;;
-      *) ticks=$((ticks + $(awk '{print $14 + $15}' /proc/$pid/stat 2>/dev/null || echo 0))) ;;
+      children:*) children+=("/proc/${pid#children:}/stat") ;;
+      *) own+=("/proc/$pid/stat") ;;
     esac
   done
-  echo "$ticks $(getconf CLK_TCK)" | awk '{printf "%.2f", $1 / $2}'
+  { cat "${own[@]}" 2> /dev/null || true; [ ${#children[@]} = 0 ] || cat "${children[@]}" 2> /dev/null | sed 's/^/children /' || true; } \
+    | awk -v hz="$CLK_TCK" '$1 == "children" { ticks += $17 + $18; next } { ticks += $14 + $15 } END { printf "%.2f", ticks / hz }'
 }

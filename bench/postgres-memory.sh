@@ -22,12 +22,13 @@ private_memory() {
     load="$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 started=$(date +%s)
-CLIENTS=4 $BENCH reads "$tenants" 1 > /dev/null
+CLIENTS=4 LEAD_IN=0 $BENCH reads "$tenants" 1 > /dev/null
 echo "$tenants tenants ready in $(( $(date +%s) - started )) s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 private_memory started
 export TENANTS_READY=1
 for minute in $(seq 1 "$minutes"); do
-  CLIENTS=64 $BENCH reads "$tenants" 60 | tail -1
+  # No lead-in: the memory is read after each minute of reads, as many as before.
+  CLIENTS=64 LEAD_IN=0 $BENCH reads "$tenants" 60 | tail -1
   private_memory "after minute $minute"
 done
 stop_server

@@ -27,7 +27,7 @@ PSQL=$(command -v psql || { ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort
 sql() { "$PSQL" -h localhost -p "$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")" -U postgres -d postgres -Atqc "$1"; }
 start_server
 # Stopped however the script ends, so that a failure does not leave it holding the port and the database.
-trap 'stop_server 2> /dev/null || true' EXIT
+trap 'kill ${GC_SAMPLER:-} 2> /dev/null; stop_server 2> /dev/null || true' EXIT
 # POSTGRES_SETTINGS="name=value …" (shared_buffers=2GB): settings of the embedded PostgreSQL, written with ALTER SYSTEM
 # into its data folder, where they stay for later runs (set them back the same way), and applied by starting again.
 # A value PostgreSQL reports otherwise (2048MB as 2GB) is only written again, at the price of one more restart.
@@ -56,7 +56,11 @@ lane_requests() {
     /^tenantry_db_lane_requests_seconds_(count|sum)\{pool="(lane|main)"/ { match($0, /pool="[a-z]+"/); n[substr($0, RSTART + 6, RLENGTH - 7) ($1 ~ /_count/ ? "count" : "sum")] = $2 }
     END { printf "%d %.3f %d %.3f", n["lanecount"], n["lanesum"], n["maincount"], n["mainsum"] }'
 }
-RATE=0 $BENCH reads "$tenants" "${WARMUP:-200}" > /dev/null; RATE=0 $BENCH reads 10 60 > /dev/null
+RATE=0 LEAD_IN=0 $BENCH reads "$tenants" "${WARMUP:-200}" > /dev/null
+# JFR=1: the recording starts before the last minute of warm-up, which takes the stall of its start (seconds: the
+# first phase after it measured a p50 of 1.9 s), and each paced phase is written out at its end.
+[ "${JFR:-0}" = 1 ] && "$(dirname "$JSTAT")/jcmd" "$PAYARA" JFR.start name=read-cost settings=profile > /dev/null
+RATE=0 LEAD_IN=0 $BENCH reads 10 60 > /dev/null
 # Blocks PostgreSQL read into shared_buffers so far (from the operating system's cache or the disk).
 blocks_read() {
   sql "SELECT sum(blks_read) FROM pg_stat_database"
@@ -75,24 +79,42 @@ backends() {
         END { printf "  backends: lanes %d (%d opened in the phase), private memory median %.1f MB, largest %.1f MB; main pool %d (%d opened)\n",
           n["lane"], opened["lane"], lanes ? mb[int((lanes + 1) / 2)] : 0, lanes ? mb[lanes] : 0, n["main"], opened["main"] }'
 }
-# Payara Micro's collections so far, from its JVM's counters (jstat, of the JDK the server runs on): young ones and
+# Payara Micro's collections so far, from its JVM's counters (jstat, of the JDK the server runs on, one process
+# sampling every 200 ms from here on: a jstat started when a phase begins would take CPU from its reads): young ones and
 # their seconds, full ones and their seconds. The server runs -XX:+UseSerialGC (devserver.DevServer), so each is a
 # pause of every request.
+"$JSTAT" -gc "$PAYARA" 200 > target/read-cost-gc.txt &
+GC_SAMPLER=$!
 gc_pauses() {
-  "$JSTAT" -gc "$PAYARA" | awk 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i }
+  { head -1 target/read-cost-gc.txt; tail -1 target/read-cost-gc.txt; } | awk 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i }
     NR == 2 { printf "%d %.3f %d %.3f", $at["YGC"], $at["YGCT"], $at["FGC"], $at["FGCT"] }'
+}
+# The counters before a phase's timed reads (bench_timed runs this once their lead-in is over).
+# Few processes, one psql among them: they run beside the timed reads.
+take_counters() {
+  IFS='|' read -r _ started blocks0 <<< "$(sql "SELECT pg_stat_statements_reset(), now(), (SELECT sum(blks_read) FROM pg_stat_database)")"
+  web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests); gc0=$(gc_pauses)
 }
 # PACED=RATE: after the rounds, one more ("paced") of SECONDS over each at RATE reads a second whatever the answers'
 # times (Bench.java's RATE; each read timed from when it was due): latency at a load both phases can carry, where the
-# rounds before measure a closed loop, whose p99 is mostly the queue of a saturated server.
+# rounds before measure a closed loop, whose p99 is mostly the queue of a saturated server. Its reads of SLOW_MS (100)
+# or more are listed in bursts (Bench.java), and JFR=1 records Payara Micro from the warm-up's last minute on
+# (settings=profile: collections, waits for locks, parks and socket reads of 10 ms or more), written out at the end of
+# each paced phase into target/read-cost-paced-PHASE.jfr.
 for round in $(seq 1 "$rounds") ${PACED:+paced}; do
   for phase in 10 "$tenants"; do
-    sql "SELECT pg_stat_statements_reset()" > /dev/null
-    started=$(sql "SELECT now()"); web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests); blocks0=$(blocks_read)
-    gc0=$(gc_pauses)
-    line=$(RATE=$([ "$round" = paced ] && echo "$PACED" || echo 0) $BENCH reads "$phase" "$seconds" | tail -1)
+    RATE=$([ "$round" = paced ] && echo "$PACED" || echo 0) bench_timed take_counters reads "$phase" "$seconds"
     web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests); blocks1=$(blocks_read); gc1=$(gc_pauses)
+    out=$(cat target/bench-timed.out)
+    line=$(tail -1 <<< "$out")
     echo "round $round: $line"
+    # The paced round's slow reads, in bursts (Bench.java), before its summary.
+    head -n -1 <<< "$out" | sed 's/^/  /'
+    if [ "$round" = paced ] && [ "${JFR:-0}" = 1 ]; then
+      # The recording so far (from the warm-up's last minute on): the phase is its last SECONDS.
+      "$(dirname "$JSTAT")/jcmd" "$PAYARA" JFR.dump name=read-cost filename="$PWD/target/read-cost-paced-$phase.jfr" > /dev/null
+      echo "  JFR (settings=profile), its last $seconds s this phase: target/read-cost-paced-$phase.jfr"
+    fi
     awk -v a="$gc0" -v b="$gc1" 'BEGIN { split(a, x, " "); split(b, y, " ")
       printf "  Payara collections: %d young (%.0f ms in all), %d full (%.0f ms in all)\n", y[1] - x[1], (y[2] - x[2]) * 1000,
         y[3] - x[3], (y[4] - x[4]) * 1000 }'

@@ -29,7 +29,8 @@ else
 fi
 # Bench names its tenants bench-0, bench-1, …: the move's tenant must be bench-0 for the load to reach it.
 [ "$label" = bench-0 ] || { echo "the load reads bench-0 only; give LABEL=bench-0"; exit 1; }
-TENANTS_READY=1 CLIENTS=$clients java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$PGJAR" bench/Bench.java \
+# No lead-in: the move comes a third of SECONDS into the timed reads.
+LEAD_IN=0 TENANTS_READY=1 CLIENTS=$clients java -Djdk.httpclient.allowRestrictedHeaders=host -cp "$PGJAR" bench/Bench.java \
   "${load[@]}" > target/citus-move-load.txt 2>&1 &
 load_pid=$!
 sleep $((seconds / 3))
