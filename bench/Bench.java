@@ -7,9 +7,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -734,10 +738,10 @@ public class Bench {
         System.out.printf("slow reads (%d ms or more): %d, in %d bursts; %d of them in bursts of one or two reads%n",
                 TimeUnit.NANOSECONDS.toMillis(slow), bursts.stream().mapToInt(Burst::reads).sum(), bursts.size(),
                 bursts.stream().filter(b -> b.reads() <= 2).mapToInt(Burst::reads).sum());
-        bursts.stream().sorted(java.util.Comparator.comparingInt(Burst::reads).reversed()).limit(8).forEach(b ->
+        bursts.stream().sorted(Comparator.comparingInt(Burst::reads).reversed()).limit(8).forEach(b ->
                 System.out.printf("  burst due from %s: %d reads over %d ms, the slowest %.0f ms%n",
-                        java.time.LocalTime.ofInstant(java.time.Instant.ofEpochMilli(firstDueMillis + b.first() * period / 1_000_000),
-                                java.time.ZoneOffset.UTC), b.reads(), (b.last() - b.first()) * period / 1_000_000, b.longest() / 1e6));
+                        LocalTime.ofInstant(Instant.ofEpochMilli(firstDueMillis + b.first() * period / 1_000_000),
+                                ZoneOffset.UTC), b.reads(), (b.last() - b.first()) * period / 1_000_000, b.longest() / 1e6));
     }
 
     /** Reads {@code path} of {@code label}, counting its answer and every product not named for it (see load). */

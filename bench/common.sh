@@ -100,6 +100,8 @@ cpu_of() {
       *) own+=("/proc/$pid/stat") ;;
     esac
   done
-  { cat "${own[@]}" 2> /dev/null || true; [ ${#children[@]} = 0 ] || cat "${children[@]}" 2> /dev/null | sed 's/^/children /' || true; } \
+  # Each cat only with files to read: cat without any reads standard input (peer.sh may find no backends).
+  { [ ${#own[@]} = 0 ] || cat "${own[@]}" 2> /dev/null || true
+    [ ${#children[@]} = 0 ] || cat "${children[@]}" 2> /dev/null | sed 's/^/children /' || true; } \
     | awk -v hz="$CLK_TCK" '$1 == "children" { ticks += $17 + $18; next } { ticks += $14 + $15 } END { printf "%.2f", ticks / hz }'
 }
