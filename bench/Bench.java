@@ -698,6 +698,9 @@ public class Bench {
         return r;
     }
 
+    /** A burst's due time as printBursts gives it, to the millisecond. */
+    static final java.time.format.DateTimeFormatter DUE_TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
     /**
      * The paced reads slower than SLOW_MS (100) milliseconds, grouped into bursts: slow reads due within 50 ms
      * of each other. A pause of the server (a collection, a lock everyone waits for) delays every read due
@@ -739,9 +742,9 @@ public class Bench {
                 TimeUnit.NANOSECONDS.toMillis(slow), bursts.stream().mapToInt(Burst::reads).sum(), bursts.size(),
                 bursts.stream().filter(b -> b.reads() <= 2).mapToInt(Burst::reads).sum());
         bursts.stream().sorted(Comparator.comparingInt(Burst::reads).reversed()).limit(8).forEach(b ->
-                System.out.printf("  burst due from %s: %d reads over %d ms, the slowest %.0f ms%n",
-                        LocalTime.ofInstant(Instant.ofEpochMilli(firstDueMillis + b.first() * period / 1_000_000),
-                                ZoneOffset.UTC), b.reads(), (b.last() - b.first()) * period / 1_000_000, b.longest() / 1e6));
+                System.out.printf("  burst due from %s UTC: %d reads over %d ms, the slowest %.0f ms%n",
+                        DUE_TIME.format(LocalTime.ofInstant(Instant.ofEpochMilli(firstDueMillis + b.first() * period / 1_000_000),
+                                ZoneOffset.UTC)), b.reads(), (b.last() - b.first()) * period / 1_000_000, b.longest() / 1e6));
     }
 
     /** Reads {@code path} of {@code label}, counting its answer and every product not named for it (see load). */

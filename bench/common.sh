@@ -13,8 +13,12 @@ PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar'
 # (bench/README.md, "The load generator's own start").
 BENCH_CLASSES=$PWD/target/bench-client
 if [ ! -f "$BENCH_CLASSES/Bench.class" ] || [ bench/Bench.java -nt "$BENCH_CLASSES/Bench.class" ]; then
+  # Compiled aside and moved in whole: an interrupted javac leaves no Bench.class without its nested classes.
+  mkdir -p target
+  compiled=$(mktemp -d "$PWD/target/bench-client.XXXXXX")
+  javac -d "$compiled" -cp "$PGJAR" bench/Bench.java
   rm -rf "$BENCH_CLASSES"
-  javac -d "$BENCH_CLASSES" -cp "$PGJAR" bench/Bench.java
+  mv "$compiled" "$BENCH_CLASSES"
 fi
 BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR:$BENCH_CLASSES Bench"
 # DB_URL as given: empty means the server's embedded database, whose URL start_server exports afterwards for
@@ -23,16 +27,26 @@ GIVEN_DB_URL=${DB_URL:-}
 
 # bench_timed FUNCTION ARGUMENT…: Bench.java's reads or shared-reads (its ARGUMENTs), their output into
 # target/bench-timed.out; once the lead-in is over and the timed reads begin, FUNCTION runs (in this shell, so that it
-# may set variables: the counters a script reads before and after the timed reads).
+# may set variables: the counters a script reads before and after the timed reads). Fails, with Bench.java's errors,
+# when it ends without marking the timed reads' start: counters taken after them would measure nothing.
+# BENCH_PID is the load generator while it runs: a script's EXIT trap kills it (started in the background, it ignores
+# the Ctrl-C that ends the script, and would go on reading from a stopped or restarted server).
 bench_timed() {
   local at_start=$1
   shift
   : > target/bench-timed.err
   TIMED_MARK=1 $BENCH "$@" > target/bench-timed.out 2> target/bench-timed.err &
-  local pid=$!
-  while ! grep -q '^timed reads begin$' target/bench-timed.err && kill -0 "$pid" 2> /dev/null; do sleep 0.02; done
+  BENCH_PID=$!
+  while ! grep -q '^timed reads begin$' target/bench-timed.err && kill -0 "$BENCH_PID" 2> /dev/null; do sleep 0.02; done
+  if ! grep -q '^timed reads begin$' target/bench-timed.err; then
+    wait "$BENCH_PID" || true
+    cat target/bench-timed.err >&2
+    echo "bench_timed: Bench.java $* ended before its timed reads began" >&2
+    return 1
+  fi
   "$at_start"
-  wait "$pid" || { cat target/bench-timed.err >&2; return 1; }
+  wait "$BENCH_PID" || { cat target/bench-timed.err >&2; return 1; }
+  BENCH_PID=
 }
 
 start_server() {

@@ -27,7 +27,7 @@ PSQL=$(command -v psql || { ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort
 sql() { "$PSQL" -h localhost -p "$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")" -U postgres -d postgres -Atqc "$1"; }
 start_server
 # Stopped however the script ends, so that a failure does not leave it holding the port and the database.
-trap 'kill ${GC_SAMPLER:-} 2> /dev/null; stop_server 2> /dev/null || true' EXIT
+trap 'kill ${GC_SAMPLER:-} ${BENCH_PID:-} 2> /dev/null; stop_server 2> /dev/null || true' EXIT
 # POSTGRES_SETTINGS="name=value …" (shared_buffers=2GB): settings of the embedded PostgreSQL, written with ALTER SYSTEM
 # into its data folder, where they stay for later runs (set them back the same way), and applied by starting again.
 # A value PostgreSQL reports otherwise (2048MB as 2GB) is only written again, at the price of one more restart.
@@ -85,14 +85,20 @@ backends() {
 # pause of every request.
 "$JSTAT" -gc "$PAYARA" 200 > target/read-cost-gc.txt &
 GC_SAMPLER=$!
+# Its first sample, before any phase reads one (jstat takes a moment to attach).
+while [ "$(wc -l < target/read-cost-gc.txt)" -lt 2 ]; do sleep 0.1; done
+# The last whole sample: as many fields as the header (the last line may be half written).
 gc_pauses() {
-  { head -1 target/read-cost-gc.txt; tail -1 target/read-cost-gc.txt; } | awk 'NR == 1 { for (i = 1; i <= NF; i++) at[$i] = i }
-    NR == 2 { printf "%d %.3f %d %.3f", $at["YGC"], $at["YGCT"], $at["FGC"], $at["FGCT"] }'
+  { head -1 target/read-cost-gc.txt; tail -2 target/read-cost-gc.txt; } | awk 'NR == 1 { n = NF; for (i = 1; i <= NF; i++) at[$i] = i; next }
+    NF == n { s = sprintf("%d %.3f %d %.3f", $at["YGC"], $at["YGCT"], $at["FGC"], $at["FGCT"]) } END { printf "%s", s }'
 }
 # The counters before a phase's timed reads (bench_timed runs this once their lead-in is over).
 # Few processes, one psql among them: they run beside the timed reads.
 take_counters() {
-  IFS='|' read -r _ started blocks0 <<< "$(sql "SELECT pg_stat_statements_reset(), now(), (SELECT sum(blks_read) FROM pg_stat_database)")"
+  # Assigned first, so that a failing psql ends the script (set -e does not see one inside a here-string).
+  local counters
+  counters=$(sql "SELECT pg_stat_statements_reset(), now(), (SELECT sum(blks_read) FROM pg_stat_database)")
+  IFS='|' read -r _ started blocks0 <<< "$counters"
   web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests); gc0=$(gc_pauses)
 }
 # PACED=RATE: after the rounds, one more ("paced") of SECONDS over each at RATE reads a second whatever the answers'
@@ -108,7 +114,7 @@ for round in $(seq 1 "$rounds") ${PACED:+paced}; do
     out=$(cat target/bench-timed.out)
     line=$(tail -1 <<< "$out")
     echo "round $round: $line"
-    # The paced round's slow reads, in bursts (Bench.java), before its summary.
+    # The paced round's slow reads, in bursts (Bench.java), under its summary.
     head -n -1 <<< "$out" | sed 's/^/  /'
     if [ "$round" = paced ] && [ "${JFR:-0}" = 1 ]; then
       # The recording so far (from the warm-up's last minute on): the phase is its last SECONDS.
