@@ -11,14 +11,16 @@ PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar'
 # Bench.java is compiled once (again when it changes), not by the source launcher at every call: that ran javac in each
 # load generator's JVM, whose compiler threads then still busied the two cores while its first reads were timed
 # (bench/README.md, "The load generator's own start").
-BENCH_CLASSES=$PWD/target/bench-client
-if [ ! -f "$BENCH_CLASSES/Bench.class" ] || [ bench/Bench.java -nt "$BENCH_CLASSES/Bench.class" ]; then
-  # Compiled aside and moved in whole: an interrupted javac leaves no Bench.class without its nested classes.
-  mkdir -p target
-  compiled=$(mktemp -d "$PWD/target/bench-client.XXXXXX")
-  javac -d "$compiled" -cp "$PGJAR" bench/Bench.java
-  rm -rf "$BENCH_CLASSES"
-  mv "$compiled" "$BENCH_CLASSES"
+# One folder per version of the source, never deleted: a script still running an older version loads its nested classes
+# lazily (a paced phase's bursts at its end). Compiled aside and moved in whole, so that an interrupted javac leaves
+# none half written; when two scripts compile at once, the first move wins.
+BENCH_CLASSES=$PWD/target/bench-client/$(sha256sum bench/Bench.java | cut -c1-16)
+if [ ! -d "$BENCH_CLASSES" ]; then
+  mkdir -p target/bench-client
+  compiled=$(mktemp -d "$PWD/target/bench-client/compiling.XXXXXX")
+  javac -d "$compiled" -cp "$PGJAR" bench/Bench.java || { rm -rf "$compiled"; exit 1; }
+  chmod 755 "$compiled"
+  mv -T "$compiled" "$BENCH_CLASSES" 2> /dev/null || rm -rf "$compiled"
 fi
 BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR:$BENCH_CLASSES Bench"
 # DB_URL as given: empty means the server's embedded database, whose URL start_server exports afterwards for

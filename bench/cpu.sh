@@ -4,8 +4,8 @@
 # Prints, per round, each kind's Payara Micro and PostgreSQL CPU per request; ROUNDS (3) alternate the kinds.
 source "$(dirname "$0")/common.sh"
 start_server
-# The load generator too, however the script ends (common.sh's bench_timed).
-trap 'kill ${BENCH_PID:-} 2> /dev/null || true' EXIT
+# The server and the load generator (common.sh's bench_timed) stopped however the script ends.
+trap 'kill ${BENCH_PID:-} 2> /dev/null || true; stop_server 2> /dev/null || true' EXIT
 tenants=${1:-50}; seconds=${2:-60}; rounds=${ROUNDS:-3}
 $BENCH reads "$tenants" 60 > /dev/null          # creates the tenants; JIT and pools warm up
 $BENCH shared-reads 60 > /dev/null              # creates the shared tables, warms up
@@ -26,4 +26,3 @@ for round in $(seq 1 "$rounds"); do
       printf "Payara %.0f µs, PostgreSQL %.0f µs, total %.0f µs", a, b, a + b}')"
   done
 done
-stop_server

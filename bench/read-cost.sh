@@ -27,7 +27,7 @@ PSQL=$(command -v psql || { ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort
 sql() { "$PSQL" -h localhost -p "$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")" -U postgres -d postgres -Atqc "$1"; }
 start_server
 # Stopped however the script ends, so that a failure does not leave it holding the port and the database.
-trap 'kill ${GC_SAMPLER:-} ${BENCH_PID:-} 2> /dev/null; stop_server 2> /dev/null || true' EXIT
+trap 'kill ${GC_SAMPLER:-} ${BENCH_PID:-} 2> /dev/null || true; stop_server 2> /dev/null || true' EXIT
 # POSTGRES_SETTINGS="name=value …" (shared_buffers=2GB): settings of the embedded PostgreSQL, written with ALTER SYSTEM
 # into its data folder, where they stay for later runs (set them back the same way), and applied by starting again.
 # A value PostgreSQL reports otherwise (2048MB as 2GB) is only written again, at the price of one more restart.
@@ -83,12 +83,19 @@ backends() {
 # sampling every 200 ms from here on: a jstat started when a phase begins would take CPU from its reads): young ones and
 # their seconds, full ones and their seconds. The server runs -XX:+UseSerialGC (devserver.DevServer), so each is a
 # pause of every request.
+: > target/read-cost-gc.txt
 "$JSTAT" -gc "$PAYARA" 200 > target/read-cost-gc.txt &
 GC_SAMPLER=$!
-# Its first sample, before any phase reads one (jstat takes a moment to attach).
-while [ "$(wc -l < target/read-cost-gc.txt)" -lt 2 ]; do sleep 0.1; done
+# Its first sample, before any phase reads one (jstat takes a moment to attach), within 30 s.
+for _ in $(seq 300); do
+  [ "$(wc -l < target/read-cost-gc.txt)" -lt 2 ] || break
+  kill -0 "$GC_SAMPLER" 2> /dev/null || break
+  sleep 0.1
+done
+[ "$(wc -l < target/read-cost-gc.txt)" -ge 2 ] || { echo "jstat -gc $PAYARA gave no sample: $(cat target/read-cost-gc.txt)" >&2; exit 1; }
 # The last whole sample: as many fields as the header (the last line may be half written).
 gc_pauses() {
+  kill -0 "$GC_SAMPLER" 2> /dev/null || { echo "the jstat sampler of Payara's collections ended" >&2; return 1; }
   { head -1 target/read-cost-gc.txt; tail -2 target/read-cost-gc.txt; } | awk 'NR == 1 { n = NF; for (i = 1; i <= NF; i++) at[$i] = i; next }
     NF == n { s = sprintf("%d %.3f %d %.3f", $at["YGC"], $at["YGCT"], $at["FGC"], $at["FGCT"]) } END { printf "%s", s }'
 }
