@@ -1,8 +1,10 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -34,7 +36,8 @@ import java.util.regex.Pattern;
  *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants: CLIENTS reading
  *                          one after another, or with RATE set, RATE reads a second whatever the answers' times
  *                          (then the reads of SLOW_MS, 100, or more in bursts); LEAD_IN (10) seconds of the same
- *                          load before, not timed
+ *                          load before, not timed; with CPU_SAMPLES naming a file of MachineCpu.java's samples,
+ *                          the CPU of each kind of process over the timed reads and around each burst
  *   shared-reads SECONDS   the same read on identical shared tables, no routing (needs the -Pbench build)
  *   soak TENANTS CLIENTS SECONDS   90% join-fetch reads (products with versions; a plan with its
  *                          one-to-one document) / 10% foreign-key writes (versions; plans with documents);
@@ -326,8 +329,15 @@ public class Bench {
         }
         long startedAt = System.currentTimeMillis();
         Result r = rate > 0 ? paced(labels, rate, clients, seconds) : load(labels, clients, seconds, 0);
+        long endedAt = System.currentTimeMillis();
+        Path samples = System.getenv("CPU_SAMPLES") == null ? null : Path.of(System.getenv("CPU_SAMPLES"));
+        if (samples != null) {
+            // The sampler writes the interval just ended a moment later.
+            Thread.sleep(2 * MachineCpu.INTERVAL_MS);
+            System.out.println("CPU by process over the timed reads: " + MachineCpu.describe(samples, startedAt, endedAt, 8));
+        }
         if (rate > 0) {
-            printBursts(r.latencies()[0], startedAt, 1_000_000_000L / rate);
+            printBursts(r.latencies()[0], startedAt, 1_000_000_000L / rate, samples);
         }
         System.out.printf("reads over %d tenant(s), %s, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d, wrong %d%n",
                 tenants, rate > 0 ? rate + " a second from " + clients + " clients" : clients + " clients", seconds,
@@ -709,7 +719,7 @@ public class Bench {
      * against the server's log or a JFR recording. {@code latencies} are in due order, {@code period} ns apart,
      * the first due at {@code firstDueMillis} (epoch milliseconds).
      */
-    static void printBursts(long[] latencies, long firstDueMillis, long period) {
+    static void printBursts(long[] latencies, long firstDueMillis, long period, Path samples) throws IOException {
         long slow = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(env("SLOW_MS", "100")));
         record Burst(int first, int last, int reads, long longest) {
         }
@@ -741,10 +751,18 @@ public class Bench {
         System.out.printf("slow reads (%d ms or more): %d, in %d bursts; %d of them in bursts of one or two reads%n",
                 TimeUnit.NANOSECONDS.toMillis(slow), bursts.stream().mapToInt(Burst::reads).sum(), bursts.size(),
                 bursts.stream().filter(b -> b.reads() <= 2).mapToInt(Burst::reads).sum());
-        bursts.stream().sorted(Comparator.comparingInt(Burst::reads).reversed()).limit(8).forEach(b ->
-                System.out.printf("  burst due from %s UTC: %d reads over %d ms, the slowest %.0f ms%n",
-                        DUE_TIME.format(LocalTime.ofInstant(Instant.ofEpochMilli(firstDueMillis + b.first() * period / 1_000_000),
-                                ZoneOffset.UTC)), b.reads(), (b.last() - b.first()) * period / 1_000_000, b.longest() / 1e6));
+        for (Burst b : bursts.stream().sorted(Comparator.comparingInt(Burst::reads).reversed()).limit(8).toList()) {
+            long due = firstDueMillis + b.first() * period / 1_000_000;
+            System.out.printf("  burst due from %s UTC: %d reads over %d ms, the slowest %.0f ms%n",
+                    DUE_TIME.format(LocalTime.ofInstant(Instant.ofEpochMilli(due), ZoneOffset.UTC)), b.reads(),
+                    (b.last() - b.first()) * period / 1_000_000, b.longest() / 1e6);
+            if (samples != null) {
+                // From a second before its first read was due (what ran up to it) to when its last read was due
+                // plus the slowest's time.
+                long end = firstDueMillis + b.last() * period / 1_000_000 + b.longest() / 1_000_000;
+                System.out.println("    CPU from 1 s before to its end: " + MachineCpu.describe(samples, due - 1000, end, 5));
+            }
+        }
     }
 
     /** Reads {@code path} of {@code label}, counting its answer and every product not named for it (see load). */

@@ -13,7 +13,9 @@
 # statement for every tenant. Each phase also prints how many requests drew from their connection lane and how
 # many found it full (tenancy.ConnectionLanes' timer on /metrics), and the pools' backends: how many opened in
 # the phase and the lanes' private memory, the blocks PostgreSQL read from outside its shared_buffers, and Payara
-# Micro's garbage collections (jstat: pauses, young and full, and their time). Pass
+# Micro's garbage collections (jstat: pauses, young and full, and their time), and the CPU seconds of each kind of
+# process on the machine over its timed reads (bench/MachineCpu.java: Payara, the load generator, PostgreSQL's backends
+# and its autovacuum workers, …; the paced phases also around each burst of slow reads). Pass
 # DB_LANE_CONNECTIONS and DB_CONNECTION_MEMORY_MB as the server should run, and POSTGRES_SETTINGS="shared_buffers=2GB"
 # to size the embedded PostgreSQL as a server for the fleet would be (kept in its data folder: see below). PACED=RATE adds
 # a round at a fixed rate (below).
@@ -27,7 +29,7 @@ PSQL=$(command -v psql || { ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort
 sql() { "$PSQL" -h localhost -p "$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")" -U postgres -d postgres -Atqc "$1"; }
 start_server
 # Stopped however the script ends, so that a failure does not leave it holding the port and the database.
-trap 'kill ${GC_SAMPLER:-} ${BENCH_PID:-} 2> /dev/null || true; stop_server 2> /dev/null || true' EXIT
+trap 'kill ${GC_SAMPLER:-} ${CPU_SAMPLER:-} ${BENCH_PID:-} 2> /dev/null || true; stop_server 2> /dev/null || true' EXIT
 # POSTGRES_SETTINGS="name=value …" (shared_buffers=2GB): settings of the embedded PostgreSQL, written with ALTER SYSTEM
 # into its data folder, where they stay for later runs (set them back the same way), and applied by starting again.
 # A value PostgreSQL reports otherwise (2048MB as 2GB) is only written again, at the price of one more restart.
@@ -99,6 +101,13 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 [ "$(wc -l < target/read-cost-gc.txt)" -ge 2 ] || { echo "jstat -gc $PAYARA gave no sample: $(cat target/read-cost-gc.txt)" >&2; exit 1; }
+# What ran on the machine's two cores, process by process (bench/MachineCpu.java, every 250 ms, from here on): each
+# phase prints the CPU seconds of each kind of process over its timed reads (the load generator's, PostgreSQL's
+# autovacuum workers', the sampler's own …), and the paced phases the same around each of their bursts of slow reads.
+export CPU_SAMPLES=$PWD/target/read-cost-cpu.txt CLK_TCK
+: > "$CPU_SAMPLES"
+$MACHINE_CPU sample "$CPU_SAMPLES" &
+CPU_SAMPLER=$!
 # The last whole sample: as many fields as the header (the last line may be half written).
 gc_pauses() {
   kill -0 "$GC_SAMPLER" 2> /dev/null || { echo "the jstat sampler of Payara's collections ended" >&2; return 1; }
