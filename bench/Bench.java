@@ -1,4 +1,6 @@
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -327,9 +329,14 @@ public class Bench {
         } else {
             leadIn(lead -> load(labels, clients, lead, 0));
         }
+        long[] ownBefore = ownCollections();
         long startedAt = System.currentTimeMillis();
         Result r = rate > 0 ? paced(labels, rate, clients, seconds) : load(labels, clients, seconds, 0);
         long endedAt = System.currentTimeMillis();
+        long[] ownAfter = ownCollections();
+        // This JVM's own pauses delay the reads it times as much as the server's do.
+        System.out.printf("the load generator's own collections over the timed reads: %d (%d ms in all)%n",
+                ownAfter[0] - ownBefore[0], ownAfter[1] - ownBefore[1]);
         Path samples = System.getenv("CPU_SAMPLES") == null ? null : Path.of(System.getenv("CPU_SAMPLES"));
         if (samples != null) {
             // The sampler writes the interval just ended a moment later.
@@ -342,6 +349,16 @@ public class Bench {
         System.out.printf("reads over %d tenant(s), %s, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d, wrong %d%n",
                 tenants, rate > 0 ? rate + " a second from " + clients + " clients" : clients + " clients", seconds,
                 r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.errors.get(), r.wrong.get());
+    }
+
+    /** This JVM's garbage collections so far: how many, and their time in milliseconds (the JVM's own counts). */
+    static long[] ownCollections() {
+        long[] total = new long[2];
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total[0] += Math.max(0, collector.getCollectionCount());
+            total[1] += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
     }
 
     /** A load of some seconds, its result not needed. */
