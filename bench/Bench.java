@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -337,11 +338,16 @@ public class Bench {
         // This JVM's own pauses delay the reads it times as much as the server's do.
         System.out.printf("the load generator's own collections over the timed reads: %d (%d ms in all)%n",
                 ownAfter[0] - ownBefore[0], ownAfter[1] - ownBefore[1]);
-        Path samples = System.getenv("CPU_SAMPLES") == null ? null : Path.of(System.getenv("CPU_SAMPLES"));
-        if (samples != null) {
-            // The sampler writes the interval just ended a moment later.
-            Thread.sleep(2 * MachineCpu.INTERVAL_MS);
-            System.out.println("CPU by process over the timed reads: " + MachineCpu.describe(samples, startedAt, endedAt, 8));
+        CpuSamples samples = null;
+        if (System.getenv("CPU_SAMPLES") != null) {
+            // Read once, from 2 s before the timed reads (a burst's stretch starts 1 s before its first read) to their
+            // end; a failure to read them is printed, not thrown: the reads' own result (the last line) must follow.
+            try {
+                samples = CpuSamples.read(Path.of(System.getenv("CPU_SAMPLES")), startedAt - 2000, endedAt);
+                System.out.println("CPU by kind of process over the timed reads: " + samples.describe(startedAt, endedAt, 8));
+            } catch (IOException | RuntimeException e) {
+                System.out.println("CPU samples unreadable: " + e);
+            }
         }
         if (rate > 0) {
             printBursts(r.latencies()[0], startedAt, 1_000_000_000L / rate, samples);
@@ -349,6 +355,97 @@ public class Bench {
         System.out.printf("reads over %d tenant(s), %s, %d s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d, wrong %d%n",
                 tenants, rate > 0 ? rate + " a second from " + clients + " clients" : clients + " clients", seconds,
                 r.count() / (double) seconds, r.percentile(50), r.percentile(99), r.errors.get(), r.wrong.get());
+    }
+
+    /**
+     * The samples of MachineCpu.java (its file format) that overlap a stretch of time, for the CPU each kind of
+     * process used in parts of it. Only whole samples count: those whose machine line, written last, is there.
+     */
+    record CpuSamples(List<String[]> lines) {
+
+        /**
+         * The samples of {@code file} overlapping {@code from} to {@code to} (epoch milliseconds), once the sampler
+         * has written past {@code to} (waiting up to 5 s for it). Lines that do not parse are left out.
+         */
+        static CpuSamples read(Path file, long from, long to) throws IOException, InterruptedException {
+            for (int i = 0; i < 50; i++) {
+                if (!Files.exists(file) || writtenUntil(file) >= to) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            Map<String, List<String[]>> byEnd = new HashMap<>();
+            Set<String> whole = new java.util.HashSet<>();
+            try (java.util.stream.Stream<String> all = Files.lines(file)) {
+                all.map(line -> line.split(" ")).filter(f -> f.length >= 5 && f[0].matches("\\d+") && f[1].matches("\\d+"))
+                        .filter(f -> Long.parseLong(f[1]) > from && Long.parseLong(f[0]) < to).forEach(f -> {
+                            byEnd.computeIfAbsent(f[1], end -> new ArrayList<>()).add(f);
+                            if (f[2].equals("machine") && f.length == 9) {
+                                whole.add(f[1]);
+                            }
+                        });
+            }
+            byEnd.keySet().retainAll(whole);
+            return new CpuSamples(byEnd.values().stream().flatMap(List::stream).toList());
+        }
+
+        /** The end of the last whole sample in the file (its last machine line), 0 when none. */
+        static long writtenUntil(Path file) throws IOException {
+            try (java.util.stream.Stream<String> all = Files.lines(file)) {
+                return all.map(line -> line.split(" ")).filter(f -> f.length >= 3 && f[2].equals("machine"))
+                        .mapToLong(f -> Long.parseLong(f[1])).max().orElse(0);
+            }
+        }
+
+        /**
+         * The samples overlapping {@code from} to {@code to} as one line: the stretch they cover (a sample is
+         * 250–420 ms, so the stretch is wider than asked by up to one at each end) and its CPU-seconds (its length
+         * times the cores), the {@code top} kinds of process by CPU-seconds with how many processes of each, the
+         * rest, and the machine's busy and stolen shares. The kinds' sum may differ from the machine's busy time by
+         * the ticks of processes that ended in a sample (counted by the machine only) and by reading jitter.
+         */
+        String describe(long from, long to, int top) {
+            double tick = 1.0 / Long.parseLong(System.getenv().getOrDefault("CLK_TCK", "100"));
+            Map<String, Long> ticks = new HashMap<>();
+            Map<String, Set<String>> processes = new HashMap<>();
+            long first = Long.MAX_VALUE;
+            long last = 0;
+            long busy = 0;
+            long all = 0;
+            long steal = 0;
+            for (String[] f : lines) {
+                long start = Long.parseLong(f[0]);
+                long end = Long.parseLong(f[1]);
+                if (end <= from || start >= to) {
+                    continue;
+                }
+                first = Math.min(first, start);
+                last = Math.max(last, end);
+                if (f[2].equals("machine")) {
+                    busy += Long.parseLong(f[4]);
+                    steal += Long.parseLong(f[8]);
+                    all += Long.parseLong(f[4]) + Long.parseLong(f[6]) + Long.parseLong(f[8]);
+                } else {
+                    ticks.merge(f[2], Long.parseLong(f[4]), Long::sum);
+                    processes.computeIfAbsent(f[2], k -> new java.util.HashSet<>()).add(f[3]);
+                }
+            }
+            if (all == 0) {
+                return "no samples of that time";
+            }
+            List<Map.Entry<String, Long>> kinds = ticks.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+            StringBuilder text = new StringBuilder(String.format("%s–%s UTC, %.1f CPU-s in all: ",
+                    DUE_TIME.format(LocalTime.ofInstant(Instant.ofEpochMilli(first), ZoneOffset.UTC)),
+                    DUE_TIME.format(LocalTime.ofInstant(Instant.ofEpochMilli(last), ZoneOffset.UTC)), all * tick));
+            for (Map.Entry<String, Long> kind : kinds.subList(0, Math.min(top, kinds.size()))) {
+                text.append(String.format("%s %.2f s (%d), ", kind.getKey(), kind.getValue() * tick,
+                        processes.get(kind.getKey()).size()));
+            }
+            long rest = kinds.stream().skip(top).mapToLong(Map.Entry::getValue).sum();
+            return text.append(String.format("the rest %.2f s; machine %.0f %% busy (%.2f s), %.0f %% stolen",
+                    rest * tick, busy * 100.0 / all, busy * tick, steal * 100.0 / all)).toString();
+        }
     }
 
     /** This JVM's garbage collections so far: how many, and their time in milliseconds (the JVM's own counts). */
@@ -736,7 +833,7 @@ public class Bench {
      * against the server's log or a JFR recording. {@code latencies} are in due order, {@code period} ns apart,
      * the first due at {@code firstDueMillis} (epoch milliseconds).
      */
-    static void printBursts(long[] latencies, long firstDueMillis, long period, Path samples) throws IOException {
+    static void printBursts(long[] latencies, long firstDueMillis, long period, CpuSamples samples) {
         long slow = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(env("SLOW_MS", "100")));
         record Burst(int first, int last, int reads, long longest) {
         }
@@ -777,7 +874,7 @@ public class Bench {
                 // From a second before its first read was due (what ran up to it) to when its last read was due
                 // plus the slowest's time.
                 long end = firstDueMillis + b.last() * period / 1_000_000 + b.longest() / 1_000_000;
-                System.out.println("    CPU from 1 s before to its end: " + MachineCpu.describe(samples, due - 1000, end, 5));
+                System.out.println("    CPU from 1 s before to its end: " + samples.describe(due - 1000, end, 5));
             }
         }
     }

@@ -8,9 +8,9 @@ export JAVA_HEAP=${JAVA_HEAP:-1g}
 export HTTP_PORT=${HTTP_PORT:-8080}
 export BASE=${BASE:-http://localhost:$HTTP_PORT}
 PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -1)
-# Bench.java and MachineCpu.java are compiled once (again when either changes), not by the source launcher at every call: that ran javac in each
-# load generator's JVM, whose compiler threads then still busied the two cores while its first reads were timed
-# (bench/README.md, "The load generator's own start").
+# Bench.java and MachineCpu.java are compiled once (again when either changes), not by the source launcher at every
+# call: that ran javac in each load generator's JVM, whose compiler threads then still busied the two cores while its
+# first reads were timed (bench/README.md, "The load generator's own start"). Each compiles alone as well.
 # One folder per version of the source, never deleted: a script still running an older version loads its nested classes
 # lazily (a paced phase's bursts at its end). Compiled aside and moved in whole, so that an interrupted javac leaves
 # none half written; when two scripts compile at once, the first move wins.
@@ -23,8 +23,8 @@ if [ ! -d "$BENCH_CLASSES" ]; then
   mv -T "$compiled" "$BENCH_CLASSES" 2> /dev/null || rm -rf "$compiled"
 fi
 BENCH="java -Djdk.httpclient.allowRestrictedHeaders=host -cp $PGJAR:$BENCH_CLASSES Bench"
-# The machine's CPU by process every 250 ms (bench/MachineCpu.java): `$MACHINE_CPU sample FILE &`.
-MACHINE_CPU="java -XX:TieredStopAtLevel=1 -Xmx32m -cp $BENCH_CLASSES MachineCpu"
+# The machine's CPU by process about every 250 ms (bench/MachineCpu.java): `$MACHINE_CPU sample FILE &`.
+MACHINE_CPU="java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx32m -cp $BENCH_CLASSES MachineCpu"
 # DB_URL as given: empty means the server's embedded database, whose URL start_server exports afterwards for
 # Bench.java; a restart (fleet.sh's upgrade) must not take that URL for an external database.
 GIVEN_DB_URL=${DB_URL:-}

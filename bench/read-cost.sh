@@ -101,13 +101,20 @@ for _ in $(seq 300); do
   sleep 0.1
 done
 [ "$(wc -l < target/read-cost-gc.txt)" -ge 2 ] || { echo "jstat -gc $PAYARA gave no sample: $(cat target/read-cost-gc.txt)" >&2; exit 1; }
-# What ran on the machine's two cores, process by process (bench/MachineCpu.java, every 250 ms, from here on): each
-# phase prints the CPU seconds of each kind of process over its timed reads (the load generator's, PostgreSQL's
-# autovacuum workers', the sampler's own …), and the paced phases the same around each of their bursts of slow reads.
-export CPU_SAMPLES=$PWD/target/read-cost-cpu.txt CLK_TCK
-: > "$CPU_SAMPLES"
-$MACHINE_CPU sample "$CPU_SAMPLES" &
-CPU_SAMPLER=$!
+# What ran on the machine's two cores, process by process (bench/MachineCpu.java, about every 250 ms, from here on;
+# CPU_SAMPLE=0 turns it off): each phase prints the CPU-seconds of each kind of process over its timed reads (the load
+# generator's, PostgreSQL's autovacuum workers', the sampler's own, about 1 % of the machine …), and the paced phases
+# the same around each of their 8 largest bursts of slow reads.
+if [ "${CPU_SAMPLE:-1}" != 0 ]; then
+  export CPU_SAMPLES=$PWD/target/read-cost-cpu.txt CLK_TCK
+  $MACHINE_CPU sample "$CPU_SAMPLES" 2> target/read-cost-cpu.err &
+  CPU_SAMPLER=$!
+fi
+# The sampler still runs (it would end with a message in target/read-cost-cpu.err).
+cpu_sampler_alive() {
+  [ -z "${CPU_SAMPLER:-}" ] || kill -0 "$CPU_SAMPLER" 2> /dev/null \
+    || { echo "the CPU sampler ended: $(cat target/read-cost-cpu.err)" >&2; return 1; }
+}
 # The last whole sample: as many fields as the header (the last line may be half written).
 gc_pauses() {
   kill -0 "$GC_SAMPLER" 2> /dev/null || { echo "the jstat sampler of Payara's collections ended" >&2; return 1; }
@@ -122,6 +129,7 @@ take_counters() {
   counters=$(sql "SELECT pg_stat_statements_reset(), now(), (SELECT sum(blks_read) FROM pg_stat_database)")
   IFS='|' read -r _ started blocks0 <<< "$counters"
   web0=$(payara_cpu); pg0=$(postgres_cpu); lanes0=$(lane_requests); gc0=$(gc_pauses)
+  cpu_sampler_alive
 }
 # PACED=RATE: after the rounds, one more ("paced") of SECONDS over each at RATE reads a second whatever the answers'
 # times (Bench.java's RATE; each read timed from when it was due): latency at a load both phases can carry, where the
@@ -133,6 +141,7 @@ for round in $(seq 1 "$rounds") ${PACED:+paced}; do
   for phase in 10 "$tenants"; do
     RATE=$([ "$round" = paced ] && echo "$PACED" || echo 0) bench_timed take_counters reads "$phase" "$seconds"
     web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests); blocks1=$(blocks_read); gc1=$(gc_pauses)
+    cpu_sampler_alive
     out=$(cat target/bench-timed.out)
     line=$(tail -1 <<< "$out")
     echo "round $round: $line"

@@ -7,7 +7,7 @@
 # warm-up each, then SECONDS each measured. Prints per kind req/s, p50, p99, failed answers, and the server CPU per
 # request (Payara Micro's, and its PostgreSQL's: every process of DATA_DIR's, from /proc). JFR=1 then records a
 # profile (settings=profile) of SECONDS more anonymous reads into target/readpath.jfr.
-# To measure an earlier commit: check it out in a clone, copy this file, common.sh, Bench.java and peer/rotate.lua
+# To measure an earlier commit: check it out in a clone, copy this file, common.sh, Bench.java, MachineCpu.java and peer/rotate.lua
 # into its bench/, and start it as today's server starts (before 2026-12-01 evening, DevServer needs
 # "-XX:+UseSerialGC" added to its command and the script MALLOC_ARENA_MAX=2 in its environment; bench/README.md,
 # "The read path against the code issue 18 was filed on").
