@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
 /**
  * Load against a running Tenantry (mvn -Prun), over loopback only. See bench/README.md.
  *   provision N            create N tenants, median creation time per hundred (clone path)
+ *   interleaved TENANTS SECONDS  RATE reads a second over 10 tenants and over TENANTS by turns, SLICE (10) s each,
+ *                          SECONDS of each: both kinds' p50 and p99 and the ratio of the p99s
  *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants: CLIENTS reading
  *                          one after another, or with RATE set, RATE reads a second whatever the answers' times
  *                          (then the reads of SLOW_MS, 100, or more in bursts); LEAD_IN (10) seconds of the same
@@ -86,6 +88,7 @@ public class Bench {
         switch (args[0]) {
             case "provision" -> provision(Integer.parseInt(args[1]));
             case "reads" -> reads(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "interleaved" -> interleaved(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "shared-reads" -> sharedReads(Integer.parseInt(args[1]));
             case "soak" -> soak(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "outage" -> outage(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
@@ -458,6 +461,64 @@ public class Bench {
         return total;
     }
 
+    /**
+     * Reads at RATE a second over 10 tenants and over {@code tenants} by turns, SLICE (10) seconds at a time, about
+     * {@code seconds} of each in all (whole pairs of slices), after LEAD_IN seconds over the fleet: the two kinds
+     * then meet the same machine (Payara's collections and compiler, PostgreSQL's autovacuum passes, the other
+     * processes) instead of each meeting what falls in its own minute. Which kind goes first alternates from pair to
+     * pair. Prints each kind's p50 and p99 over all its slices and the ratio of the p99s; the last line is that summary.
+     */
+    static void interleaved(int tenants, int seconds) throws Exception {
+        int rate = Integer.parseInt(env("RATE", "0"));
+        if (rate <= 0) {
+            throw new IllegalArgumentException("interleaved reads need RATE, the reads a second");
+        }
+        int slice = Integer.parseInt(env("SLICE", "10"));
+        int clients = Integer.parseInt(env("CLIENTS", "32"));
+        List<String> few = tenants(10);
+        List<String> fleet = tenants(tenants);
+        leadIn(lead -> paced(fleet, rate, clients, lead));
+        long startedAt = System.currentTimeMillis();
+        List<Result> overFew = new ArrayList<>();
+        List<Result> overFleet = new ArrayList<>();
+        for (int pair = 0; pair < Math.max(1, seconds / slice); pair++) {
+            boolean fewFirst = pair % 2 == 0;
+            (fewFirst ? overFew : overFleet).add(paced(fewFirst ? few : fleet, rate, clients, slice));
+            (fewFirst ? overFleet : overFew).add(paced(fewFirst ? fleet : few, rate, clients, slice));
+        }
+        long endedAt = System.currentTimeMillis();
+        if (System.getenv("CPU_SAMPLES") != null) {
+            try {
+                System.out.println("CPU by kind of process over the interleaved reads: "
+                        + CpuSamples.read(Path.of(System.getenv("CPU_SAMPLES")), startedAt, endedAt)
+                                .describe(startedAt, endedAt, 8));
+            } catch (IOException | RuntimeException e) {
+                System.out.println("CPU samples unreadable: " + e);
+            }
+        }
+        Result a = merged(overFew);
+        Result b = merged(overFleet);
+        long slow = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(env("SLOW_MS", "100")));
+        System.out.printf("interleaved, %d a second from %d clients, %d slices of %d s each: 10 tenants p50 %.2f ms,"
+                + " p99 %.2f ms, %d slow; %d tenants p50 %.2f ms, p99 %.2f ms, %d slow; p99 ratio %.2f; errors %d, wrong %d%n",
+                rate, clients, overFew.size(), slice, a.percentile(50), a.percentile(99), a.slower(slow), tenants,
+                b.percentile(50), b.percentile(99), b.slower(slow), b.percentile(99) / a.percentile(99),
+                a.errors().get() + b.errors().get(), a.wrong().get() + b.wrong().get());
+    }
+
+    /** The reads of several results as one. */
+    static Result merged(List<Result> results) {
+        Result all = new Result(results.stream().flatMap(r -> Arrays.stream(r.latencies())).toArray(long[][]::new),
+                results.stream().flatMapToInt(r -> Arrays.stream(r.sizes())).toArray(), new AtomicLong(), new AtomicLong(),
+                new AtomicLong(), new ConcurrentHashMap<>());
+        for (Result r : results) {
+            all.errors().addAndGet(r.errors().get());
+            all.serverErrors().addAndGet(r.serverErrors().get());
+            all.wrong().addAndGet(r.wrong().get());
+        }
+        return all;
+    }
+
     /** A load of some seconds, its result not needed. */
     interface Load {
         Result run(int seconds) throws Exception;
@@ -537,6 +598,17 @@ public class Bench {
             Map<String, Long> writes) {
         long count() {
             return Arrays.stream(sizes).sum();
+        }
+
+        /** How many reads took {@code nanos} or longer. */
+        long slower(long nanos) {
+            long n = 0;
+            for (int i = 0; i < sizes.length; i++) {
+                for (int j = 0; j < sizes[i]; j++) {
+                    n += latencies[i][j] >= nanos ? 1 : 0;
+                }
+            }
+            return n;
         }
 
         double percentile(double p) {

@@ -172,3 +172,16 @@ for round in $(seq 1 "$rounds") ${PACED:+paced}; do
       ORDER BY total_plan_time + total_exec_time DESC LIMIT 5" | sed 's/^/    /'
   done
 done
+# INTERLEAVE=SECONDS (with PACED): one more round at PACED reads a second over 10 tenants and over the fleet by turns,
+# SLICE (10) seconds at a time, SECONDS of each (Bench.java interleaved): both kinds meet the same collections, compiler
+# work and autovacuum passes, where the rounds above give each kind a minute of its own and whatever falls in it.
+if [ -n "${INTERLEAVE:-}" ]; then
+  [ -n "${PACED:-}" ] || { echo "INTERLEAVE needs PACED, the reads a second" >&2; exit 1; }
+  RATE=$PACED bench_timed take_counters interleaved "$tenants" "$INTERLEAVE"
+  gc1=$(gc_pauses); cpu_sampler_alive
+  echo "round interleaved: $(tail -1 target/bench-timed.out)"
+  head -n -1 target/bench-timed.out | sed 's/^/  /'
+  awk -v a="$gc0" -v b="$gc1" 'BEGIN { split(a, x, " "); split(b, y, " ")
+    printf "  Payara collections: %d young (%.0f ms in all), %d full (%.0f ms in all)\n", y[1] - x[1], (y[2] - x[2]) * 1000,
+      y[3] - x[3], (y[4] - x[4]) * 1000 }'
+fi
