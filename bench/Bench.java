@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  * Load against a running Tenantry (mvn -Prun), over loopback only. See bench/README.md.
  *   provision N            create N tenants, median creation time per hundred (clone path)
  *   interleaved TENANTS SECONDS  RATE reads a second over 10 tenants and over TENANTS by turns, SLICE (10) s each,
- *                          SECONDS of each: both kinds' p50 and p99 and the ratio of the p99s
+ *                          at least SECONDS of each on one schedule: each slice's p99, both kinds' p50 and p99 and
+ *                          the ratio of the p99s
  *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants: CLIENTS reading
  *                          one after another, or with RATE set, RATE reads a second whatever the answers' times
  *                          (then the reads of SLOW_MS, 100, or more in bursts); LEAD_IN (10) seconds of the same
@@ -100,8 +101,8 @@ public class Bench {
             case "sessions" -> sessions();
             case "peer-tenants" -> peerTenants(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "restore" -> restore(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            default -> throw new IllegalArgumentException("provision | reads | shared-reads | soak | outage | fleet | batch"
-                    + " | upgrade-watch | sessions | restore");
+            default -> throw new IllegalArgumentException("provision | reads | interleaved | shared-reads | soak | outage"
+                    + " | fleet | batch | upgrade-watch | sessions | restore");
         }
         System.exit(0);
     }
@@ -462,31 +463,36 @@ public class Bench {
     }
 
     /**
-     * Reads at RATE a second over 10 tenants and over {@code tenants} by turns, SLICE (10) seconds at a time, about
-     * {@code seconds} of each in all (whole pairs of slices), after LEAD_IN seconds over the fleet: the two kinds
-     * then meet the same machine (Payara's collections and compiler, PostgreSQL's autovacuum passes, the other
-     * processes) instead of each meeting what falls in its own minute. Which kind goes first alternates from pair to
-     * pair. Prints each kind's p50 and p99 over all its slices and the ratio of the p99s; the last line is that summary.
+     * Reads at RATE a second over 10 tenants and over {@code tenants} by turns, SLICE (10) seconds at a time, after
+     * LEAD_IN seconds over the fleet: the two kinds then meet the same machine (Payara's collections and compiler,
+     * PostgreSQL's autovacuum passes, the other processes) instead of each meeting what falls in its own minute.
+     * The slices come in blocks of four, 10 tenants, fleet, fleet, 10 tenants (so neither kind is always first),
+     * as many as give each kind at least {@code seconds}; one schedule runs through them all, so that a stall at a
+     * slice's end delays the next slice's reads as it would any other's. Prints each slice (its kind, when it began,
+     * its p99 and slow reads), then each kind's p50 and p99 over all its slices and the ratio of the p99s; the last
+     * line is that summary.
      */
     static void interleaved(int tenants, int seconds) throws Exception {
         int rate = Integer.parseInt(env("RATE", "0"));
-        if (rate <= 0) {
-            throw new IllegalArgumentException("interleaved reads need RATE, the reads a second");
-        }
         int slice = Integer.parseInt(env("SLICE", "10"));
-        int clients = Integer.parseInt(env("CLIENTS", "32"));
-        List<String> few = tenants(10);
-        List<String> fleet = tenants(tenants);
-        leadIn(lead -> paced(fleet, rate, clients, lead));
-        long startedAt = System.currentTimeMillis();
-        List<Result> overFew = new ArrayList<>();
-        List<Result> overFleet = new ArrayList<>();
-        for (int pair = 0; pair < Math.max(1, seconds / slice); pair++) {
-            boolean fewFirst = pair % 2 == 0;
-            (fewFirst ? overFew : overFleet).add(paced(fewFirst ? few : fleet, rate, clients, slice));
-            (fewFirst ? overFleet : overFew).add(paced(fewFirst ? fleet : few, rate, clients, slice));
+        if (rate <= 0 || slice <= 0) {
+            throw new IllegalArgumentException("interleaved reads need RATE, the reads a second, and SLICE, seconds, above 0");
         }
+        int clients = Integer.parseInt(env("CLIENTS", "32"));
+        List<List<String>> kinds = List.of(tenants(10), tenants(tenants));
+        leadIn(lead -> paced(kinds.get(1), rate, clients, lead));
+        int blocks = Math.max(1, (seconds + 2 * slice - 1) / (2 * slice));
+        int[] order = new int[4 * blocks];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i % 4 == 0 || i % 4 == 3 ? 0 : 1;
+        }
+        long[] ownBefore = ownCollections();
+        long startedAt = System.currentTimeMillis();
+        Result all = paced(i -> kinds.get(order[i]), rate, clients, slice, order.length);
         long endedAt = System.currentTimeMillis();
+        long[] ownAfter = ownCollections();
+        System.out.printf("the load generator's own collections over the timed reads: %d (%d ms in all)%n",
+                ownAfter[0] - ownBefore[0], ownAfter[1] - ownBefore[1]);
         if (System.getenv("CPU_SAMPLES") != null) {
             try {
                 System.out.println("CPU by kind of process over the interleaved reads: "
@@ -496,27 +502,31 @@ public class Bench {
                 System.out.println("CPU samples unreadable: " + e);
             }
         }
-        Result a = merged(overFew);
-        Result b = merged(overFleet);
         long slow = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(env("SLOW_MS", "100")));
-        System.out.printf("interleaved, %d a second from %d clients, %d slices of %d s each: 10 tenants p50 %.2f ms,"
-                + " p99 %.2f ms, %d slow; %d tenants p50 %.2f ms, p99 %.2f ms, %d slow; p99 ratio %.2f; errors %d, wrong %d%n",
-                rate, clients, overFew.size(), slice, a.percentile(50), a.percentile(99), a.slower(slow), tenants,
-                b.percentile(50), b.percentile(99), b.slower(slow), b.percentile(99) / a.percentile(99),
-                a.errors().get() + b.errors().get(), a.wrong().get() + b.wrong().get());
+        List<List<Result>> byKind = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < order.length; i++) {
+            Result one = new Result(new long[][] {all.latencies()[i]}, new int[] {all.sizes()[i]}, new AtomicLong(),
+                    new AtomicLong(), new AtomicLong(), Map.of());
+            byKind.get(order[i]).add(one);
+            System.out.printf("slice %d, %s, from %s UTC: p99 %.2f ms, %d slow%n", i + 1,
+                    order[i] == 0 ? "10 tenants" : tenants + " tenants",
+                    DUE_TIME.format(LocalTime.ofInstant(Instant.ofEpochMilli(startedAt + i * slice * 1000L), ZoneOffset.UTC)),
+                    one.percentile(99), one.slower(slow));
+        }
+        Result few = merged(byKind.get(0));
+        Result fleet = merged(byKind.get(1));
+        System.out.printf("interleaved, %d a second from %d clients, %d s of each kind in slices of %d s: 10 tenants p50"
+                + " %.2f ms, p99 %.2f ms, %d slow; %d tenants p50 %.2f ms, p99 %.2f ms, %d slow; p99 ratio %.2f; errors %d,"
+                + " wrong %d%n", rate, clients, 2 * blocks * slice, slice, few.percentile(50), few.percentile(99),
+                few.slower(slow), tenants, fleet.percentile(50), fleet.percentile(99), fleet.slower(slow),
+                fleet.percentile(99) / few.percentile(99), all.errors().get(), all.wrong().get());
     }
 
-    /** The reads of several results as one. */
+    /** The reads of several results as one (their latencies; errors are counted on the whole run). */
     static Result merged(List<Result> results) {
-        Result all = new Result(results.stream().flatMap(r -> Arrays.stream(r.latencies())).toArray(long[][]::new),
+        return new Result(results.stream().flatMap(r -> Arrays.stream(r.latencies())).toArray(long[][]::new),
                 results.stream().flatMapToInt(r -> Arrays.stream(r.sizes())).toArray(), new AtomicLong(), new AtomicLong(),
-                new AtomicLong(), new ConcurrentHashMap<>());
-        for (Result r : results) {
-            all.errors().addAndGet(r.errors().get());
-            all.serverErrors().addAndGet(r.serverErrors().get());
-            all.wrong().addAndGet(r.wrong().get());
-        }
-        return all;
+                new AtomicLong(), Map.of());
     }
 
     /** A load of some seconds, its result not needed. */
@@ -868,23 +878,37 @@ public class Bench {
      * the percentiles instead of slowing the load down (a closed loop's coordinated omission).
      */
     static Result paced(List<String> labels, int rate, int clients, int seconds) throws Exception {
-        int total = rate * seconds;
-        Result r = new Result(new long[][] {new long[total]}, new int[] {total}, new AtomicLong(), new AtomicLong(),
-                new AtomicLong(), new ConcurrentHashMap<>());
+        return paced(slice -> labels, rate, clients, seconds, 1);
+    }
+
+    /**
+     * {@link #paced(List, int, int, int)} over {@code slices} slices of {@code seconds} one after another on one
+     * schedule, slice i reading from {@code labelsOf.apply(i)}: the result holds each slice's latencies apart.
+     */
+    static Result paced(java.util.function.IntFunction<List<String>> labelsOf, int rate, int clients, int seconds,
+            int slices) throws Exception {
+        int perSlice = rate * seconds;
+        long[][] latencies = new long[slices][perSlice];
+        int[] sizes = new int[slices];
+        Arrays.fill(sizes, perSlice);
+        Result r = new Result(latencies, sizes, new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                new ConcurrentHashMap<>());
         ExecutorService senders = Executors.newFixedThreadPool(clients);
         long period = 1_000_000_000L / rate;
         long first = System.nanoTime();
-        for (int i = 0; i < total; i++) {
+        for (int i = 0; i < perSlice * slices; i++) {
             long due = first + i * period;
             LockSupport.parkNanos(due - System.nanoTime());
-            int read = i;
+            int slice = i / perSlice;
+            int read = i % perSlice;
+            List<String> labels = labelsOf.apply(slice);
             senders.submit(() -> {
                 try {
                     read(r, labels.get(ThreadLocalRandom.current().nextInt(labels.size())), "/api/products", null);
                 } catch (Exception e) {
                     r.errors().incrementAndGet();
                 }
-                r.latencies()[0][read] = System.nanoTime() - due;
+                latencies[slice][read] = System.nanoTime() - due;
             });
         }
         senders.shutdown();

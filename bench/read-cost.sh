@@ -18,7 +18,8 @@
 # and its autovacuum workers, …; the paced phases also around each burst of slow reads). Pass
 # DB_LANE_CONNECTIONS and DB_CONNECTION_MEMORY_MB as the server should run, and POSTGRES_SETTINGS="shared_buffers=2GB"
 # to size the embedded PostgreSQL as a server for the fleet would be (kept in its data folder: see below). PACED=RATE adds
-# a round at a fixed rate (below).
+# a round at a fixed rate (below), and INTERLEAVE=SECONDS (with PACED) one more at that rate over 10 tenants and the
+# fleet by turns, SLICE (10) seconds at a time, at least SECONDS of each (Bench.java interleaved).
 export DATA_DIR=${DATA_DIR:-$(cd "$(dirname "$0")/.." && pwd)/target/bench-data}
 source "$(dirname "$0")/common.sh"
 [ -z "$GIVEN_DB_URL" ] || { echo "bench/read-cost.sh reads the embedded PostgreSQL's statements: unset DB_URL" >&2; exit 1; }
@@ -27,6 +28,11 @@ export TENANTS_READY=1 TENANT_PREFIX=${TENANT_PREFIX:-bench-} CLIENTS=${CLIENTS:
 PSQL=$(command -v psql || { ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | sort -V | tail -1; } || true)
 [ -n "$PSQL" ] || { echo "bench/read-cost.sh needs psql (apt-get install -y postgresql-client)" >&2; exit 1; }
 sql() { "$PSQL" -h localhost -p "$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")" -U postgres -d postgres -Atqc "$1"; }
+# Checked before the server starts and the warm-up, which may last half an hour.
+if [ -n "${INTERLEAVE:-}" ]; then
+  [[ $INTERLEAVE =~ ^[1-9][0-9]*$ && ${PACED:-} =~ ^[1-9][0-9]*$ ]] \
+    || { echo "INTERLEAVE=SECONDS needs PACED, the reads a second, both whole numbers above 0" >&2; exit 1; }
+fi
 start_server
 # Stopped however the script ends, so that a failure does not leave it holding the port and the database.
 trap 'kill ${GC_SAMPLER:-} ${CPU_SAMPLER:-} ${BENCH_PID:-} 2> /dev/null || true; stop_server 2> /dev/null || true' EXIT
@@ -140,13 +146,14 @@ take_counters() {
 for round in $(seq 1 "$rounds") ${PACED:+paced}; do
   for phase in 10 "$tenants"; do
     RATE=$([ "$round" = paced ] && echo "$PACED" || echo 0) bench_timed take_counters reads "$phase" "$seconds"
-    web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests); blocks1=$(blocks_read); gc1=$(gc_pauses)
-    cpu_sampler_alive
+    # Printed before the counters are read: a counter that fails (a sampler that died) ends the script, not the result.
     out=$(cat target/bench-timed.out)
     line=$(tail -1 <<< "$out")
     echo "round $round: $line"
     # The paced round's slow reads, in bursts (Bench.java), under its summary.
     head -n -1 <<< "$out" | sed 's/^/  /'
+    web1=$(payara_cpu); pg1=$(postgres_cpu); lanes1=$(lane_requests); blocks1=$(blocks_read); gc1=$(gc_pauses)
+    cpu_sampler_alive
     if [ "$round" = paced ] && [ "${JFR:-0}" = 1 ]; then
       # The recording so far (from the warm-up's last minute on): the phase is its last SECONDS.
       "$(dirname "$JSTAT")/jcmd" "$PAYARA" JFR.dump name=read-cost filename="$PWD/target/read-cost-paced-$phase.jfr" > /dev/null
@@ -173,14 +180,20 @@ for round in $(seq 1 "$rounds") ${PACED:+paced}; do
   done
 done
 # INTERLEAVE=SECONDS (with PACED): one more round at PACED reads a second over 10 tenants and over the fleet by turns,
-# SLICE (10) seconds at a time, SECONDS of each (Bench.java interleaved): both kinds meet the same collections, compiler
-# work and autovacuum passes, where the rounds above give each kind a minute of its own and whatever falls in it.
+# SLICE (10) seconds at a time in blocks of four (10 tenants, fleet, fleet, 10 tenants), at least SECONDS of each, on one
+# schedule (Bench.java interleaved): both kinds meet the same collections, compiler work and autovacuum passes, where
+# the rounds above give each kind a minute of its own and whatever falls in it. Each slice's p99 is printed.
+# Only the collections are counted there, at the mark: the other counters' psql, curl and /proc reads would fall in the
+# first slice, always one of 10 tenants.
+interleave_start() {
+  gc0=$(gc_pauses)
+  cpu_sampler_alive
+}
 if [ -n "${INTERLEAVE:-}" ]; then
-  [ -n "${PACED:-}" ] || { echo "INTERLEAVE needs PACED, the reads a second" >&2; exit 1; }
-  RATE=$PACED bench_timed take_counters interleaved "$tenants" "$INTERLEAVE"
-  gc1=$(gc_pauses); cpu_sampler_alive
+  RATE=$PACED bench_timed interleave_start interleaved "$tenants" "$INTERLEAVE"
   echo "round interleaved: $(tail -1 target/bench-timed.out)"
   head -n -1 target/bench-timed.out | sed 's/^/  /'
+  gc1=$(gc_pauses); cpu_sampler_alive
   awk -v a="$gc0" -v b="$gc1" 'BEGIN { split(a, x, " "); split(b, y, " ")
     printf "  Payara collections: %d young (%.0f ms in all), %d full (%.0f ms in all)\n", y[1] - x[1], (y[2] - x[2]) * 1000,
       y[3] - x[3], (y[4] - x[4]) * 1000 }'
