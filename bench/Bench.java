@@ -396,7 +396,7 @@ public class Bench {
         /** The end of the last whole sample in the file (its last machine line), 0 when none. */
         static long writtenUntil(Path file) throws IOException {
             try (java.util.stream.Stream<String> all = Files.lines(file)) {
-                return all.map(line -> line.split(" ")).filter(f -> f.length >= 3 && f[2].equals("machine"))
+                return all.map(line -> line.split(" ")).filter(f -> f.length == 9 && f[2].equals("machine"))
                         .mapToLong(f -> Long.parseLong(f[1])).max().orElse(0);
             }
         }
@@ -425,7 +425,7 @@ public class Bench {
                 }
                 first = Math.min(first, start);
                 last = Math.max(last, end);
-                if (f[2].equals("machine")) {
+                if (f[2].equals("machine") && f.length == 9) {
                     busy += Long.parseLong(f[4]);
                     steal += Long.parseLong(f[8]);
                     all += Long.parseLong(f[4]) + Long.parseLong(f[6]) + Long.parseLong(f[8]);

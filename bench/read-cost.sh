@@ -54,8 +54,9 @@ sql "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_stat_s
 BENCH_TOKEN=$($BENCH token); export BENCH_TOKEN
 # The fleet's first and last tenants answer, or every read would count as an error (TENANTS_READY=1 creates none).
 for label in "${TENANT_PREFIX}0" "$TENANT_PREFIX$((tenants - 1))"; do
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $label.${DOMAIN:-localhost}" -H "Authorization: Bearer $BENCH_TOKEN" \
-    "$BASE/api/products")
+  # The header from standard input: the super-user's token stays out of the process list.
+  status=$(printf 'Authorization: Bearer %s\n' "$BENCH_TOKEN" | curl -s -o /dev/null -w '%{http_code}' \
+    -H "Host: $label.${DOMAIN:-localhost}" -H @- "$BASE/api/products")
   [ "$status" = 200 ] || { echo "bench/read-cost.sh: tenant $label answered $status, not 200: make the fleet first (bench/postgres-memory.sh $tenants into target/bench-data, or bench/fleet.sh's: TENANT_PREFIX=fleet- DATA_DIR=target/bench-fleet-data)" >&2; exit 1; }
 done
 # Checked before the warm-up, which may last half an hour.
