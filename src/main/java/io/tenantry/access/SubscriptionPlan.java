@@ -39,12 +39,13 @@ public class SubscriptionPlan {
     boolean active = true;
 
     @Column(name = "created_at")
-    OffsetDateTime createdAt = StoredTime.now();
+    OffsetDateTime createdAt;
 
     protected SubscriptionPlan() {
     }
 
     SubscriptionPlan(PlanInput input) {
+        this.createdAt = StoredTime.now();
         change(input, true);
     }
 

@@ -42,7 +42,7 @@ public class Account {
     boolean passwordSet = true;
 
     @Column(name = "created_at")
-    OffsetDateTime createdAt = StoredTime.now();
+    OffsetDateTime createdAt;
 
     @Column(name = "last_login_at")
     OffsetDateTime lastLoginAt;
@@ -51,6 +51,7 @@ public class Account {
     }
 
     Account(String username, String email, String displayName, String passwordHash, boolean superUser) {
+        this.createdAt = StoredTime.now();
         this.username = username;
         this.email = email.toLowerCase(Locale.ROOT);
         this.displayName = displayName;

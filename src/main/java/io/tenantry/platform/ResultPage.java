@@ -19,4 +19,11 @@ public record ResultPage<T>(List<T> items, long total, int offset, int limit) {
     public <R> ResultPage<R> map(Function<? super T, R> mapping) {
         return new ResultPage<>(items.stream().<R>map(mapping).toList(), total, offset, limit);
     }
+
+    /** The page's counts and window, not its items: equal pages still hash alike. */
+    @Override
+    public int hashCode() {
+        // As the API's page (io.tenantry.api.PageJson#hashCode), should a page ever be written as it is.
+        return ((Long.hashCode(total) * 31 + offset) * 31 + limit) * 31 + items.size();
+    }
 }

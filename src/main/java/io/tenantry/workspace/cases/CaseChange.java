@@ -30,7 +30,7 @@ public class CaseChange {
     Long accountId;
 
     @Column(name = "changed_at")
-    OffsetDateTime changedAt = StoredTime.now();
+    OffsetDateTime changedAt;
 
     String field;
 
@@ -44,6 +44,7 @@ public class CaseChange {
     }
 
     CaseChange(TestCase testCase, Long accountId, TestCase.FieldChange change) {
+        this.changedAt = StoredTime.now();
         this.testCase = testCase;
         this.accountId = accountId;
         this.field = change.field();

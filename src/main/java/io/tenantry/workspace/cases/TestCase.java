@@ -67,10 +67,10 @@ public class TestCase {
     Set<String> tags = new TreeSet<>();
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = StoredTime.now();
+    OffsetDateTime createdAt;
 
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt = StoredTime.now();
+    OffsetDateTime updatedAt;
 
     // Two testers editing the same case: the second save is refused instead of silently winning.
     @Version
@@ -81,6 +81,9 @@ public class TestCase {
     }
 
     TestCase(Product product, Long authorId, CaseDraft draft) {
+        OffsetDateTime now = StoredTime.now();
+        this.createdAt = now;
+        this.updatedAt = now;
         this.product = product;
         this.authorId = authorId;
         apply(draft);

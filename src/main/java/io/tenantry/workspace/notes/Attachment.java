@@ -40,12 +40,13 @@ public class Attachment {
     Long uploadedBy;
 
     @Column(name = "uploaded_at", updatable = false)
-    OffsetDateTime uploadedAt = StoredTime.now();
+    OffsetDateTime uploadedAt;
 
     protected Attachment() {
     }
 
     Attachment(Subject subject, long subjectId, String fileName, String contentType, Long uploadedBy) {
+        this.uploadedAt = StoredTime.now();
         this.subject = subject;
         this.subjectId = subjectId;
         this.fileName = fileName;

@@ -34,12 +34,13 @@ public class Comment {
     String text;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = StoredTime.now();
+    OffsetDateTime createdAt;
 
     protected Comment() {
     }
 
     Comment(Subject subject, long subjectId, Long authorId, String text) {
+        this.createdAt = StoredTime.now();
         this.subject = subject;
         this.subjectId = subjectId;
         this.authorId = authorId;

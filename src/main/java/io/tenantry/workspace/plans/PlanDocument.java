@@ -29,7 +29,7 @@ public class PlanDocument {
     String text = "";
 
     @Column(name = "updated_at")
-    OffsetDateTime updatedAt = StoredTime.now();
+    OffsetDateTime updatedAt;
 
     @Column(name = "updated_by")
     Long updatedBy;
@@ -38,6 +38,7 @@ public class PlanDocument {
     }
 
     PlanDocument(TestPlan plan, Long authorId) {
+        this.updatedAt = StoredTime.now();
         this.plan = plan;
         this.updatedBy = authorId;
     }

@@ -47,7 +47,7 @@ public class TestPlan {
     Long authorId;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = StoredTime.now();
+    OffsetDateTime createdAt;
 
     @OneToOne(mappedBy = "plan", fetch = FetchType.LAZY, cascade = CascadeType.ALL, optional = false)
     PlanDocument document;
@@ -61,6 +61,7 @@ public class TestPlan {
     }
 
     TestPlan(Product product, Long authorId) {
+        this.createdAt = StoredTime.now();
         this.product = product;
         this.authorId = authorId;
         this.document = new PlanDocument(this, authorId);

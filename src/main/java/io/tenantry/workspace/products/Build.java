@@ -31,12 +31,13 @@ public class Build {
     boolean active = true;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = StoredTime.now();
+    OffsetDateTime createdAt;
 
     protected Build() {
     }
 
     Build(Product product, String name) {
+        this.createdAt = StoredTime.now();
         this.product = product;
         this.name = name;
     }

@@ -28,7 +28,7 @@ public class Product {
     String description = "";
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = StoredTime.now();
+    OffsetDateTime createdAt;
 
     @OneToMany(mappedBy = "product")
     @OrderBy("id")
@@ -38,6 +38,7 @@ public class Product {
     }
 
     Product(String name, String description) {
+        this.createdAt = StoredTime.now();
         this.name = name;
         this.description = description;
     }

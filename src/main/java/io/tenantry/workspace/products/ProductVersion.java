@@ -29,12 +29,13 @@ public class ProductVersion {
     String value;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = StoredTime.now();
+    OffsetDateTime createdAt;
 
     protected ProductVersion() {
     }
 
     ProductVersion(Product product, String value) {
+        this.createdAt = StoredTime.now();
         this.product = product;
         this.value = value;
     }

@@ -59,7 +59,7 @@ public class TestRun {
     OffsetDateTime finishedAt;
 
     @Column(name = "created_at", updatable = false)
-    OffsetDateTime createdAt = StoredTime.now();
+    OffsetDateTime createdAt;
 
     @OneToMany(mappedBy = "run")
     @OrderBy("id")
@@ -69,6 +69,7 @@ public class TestRun {
     }
 
     TestRun(TestPlan plan) {
+        this.createdAt = StoredTime.now();
         this.plan = plan;
     }
 
