@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  *   provision N            create N tenants, median creation time per hundred (clone path)
  *   interleaved TENANTS SECONDS  RATE reads a second over 10 tenants and over TENANTS by turns, SLICE (10) s each,
  *                          at least SECONDS of each on one schedule: each slice's p99, both kinds' p50 and p99 and
- *                          the ratio of the p99s
+ *                          the ratio of the p99s; with PAYARA_GC_LOG naming Payara's GC log (unified logging, the
+ *                          `time` decoration), each kind's reads that a collection stopped and its p99 without them
  *   reads TENANTS SECONDS  read throughput of GET /api/products spread over TENANTS tenants: CLIENTS reading
  *                          one after another, or with RATE set, RATE reads a second whatever the answers' times
  *                          (then the reads of SLOW_MS, 100, or more in bursts); LEAD_IN (10) seconds of the same
@@ -517,11 +518,87 @@ public class Bench {
         }
         Result few = merged(byKind.get(0));
         Result fleet = merged(byKind.get(1));
+        String gcLog = System.getenv("PAYARA_GC_LOG");
+        if (gcLog != null) {
+            collectionsMet(Path.of(gcLog), all, order, startedAt, rate, tenants);
+        }
         System.out.printf("interleaved, %d a second from %d clients, %d s of each kind in slices of %d s: 10 tenants p50"
                 + " %.2f ms, p99 %.2f ms, %d slow; %d tenants p50 %.2f ms, p99 %.2f ms, %d slow; p99 ratio %.2f; errors %d,"
                 + " wrong %d%n", rate, clients, 2 * blocks * slice, slice, few.percentile(50), few.percentile(99),
                 few.slower(slow), tenants, fleet.percentile(50), fleet.percentile(99), fleet.slower(slow),
                 fleet.percentile(99) / few.percentile(99), all.errors().get(), all.wrong().get());
+    }
+
+    /** A stop of Payara's JVM for a collection, in epoch microseconds. */
+    record Pause(long from, long to) {
+    }
+
+    /** Its collector's pauses from a unified-logging GC log with the {@code time} decoration (read-cost.sh's). */
+    static List<Pause> pauses(Path gcLog) throws IOException {
+        Pattern line = Pattern.compile("^\\[([^\\]]+)\\]\\[[^\\]]*\\] GC\\(\\d+\\) Pause .* ([0-9.]+)ms$");
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        List<Pause> pauses = new ArrayList<>();
+        for (String text : Files.readAllLines(gcLog)) {
+            Matcher m = line.matcher(text);
+            if (m.matches()) {
+                // Logged when the pause ends.
+                long to = java.time.OffsetDateTime.parse(m.group(1), time).toInstant().toEpochMilli() * 1000;
+                pauses.add(new Pause(to - Math.round(Double.parseDouble(m.group(2)) * 1000), to));
+            }
+        }
+        pauses.sort(Comparator.comparingLong(Pause::from));
+        return pauses;
+    }
+
+    /**
+     * Whether Payara's collections decide the interleaved round's p99s: for each kind, the reads under way while
+     * a collection stopped the server, how many of its slowest 1 % were among them, its p90 and p95 (the shape of
+     * its tail), and the p99 of the reads that met no collection, with the ratio of those. Each read runs from
+     * when it was due ({@code startedAt}, epoch ms, plus its place on the schedule of {@code rate} a second) to
+     * its answer, to about a millisecond against the log's clock (the same machine's).
+     */
+    static void collectionsMet(Path gcLog, Result all, int[] order, long startedAt, int rate, int tenants)
+            throws IOException {
+        List<Pause> pauses = pauses(gcLog);
+        long[] starts = pauses.stream().mapToLong(Pause::from).toArray();
+        double[] clearP99 = new double[2];
+        for (int kind = 0; kind < 2; kind++) {
+            List<long[]> reads = new ArrayList<>(); // due (epoch µs), duration (µs), met a collection (0/1)
+            for (int slice = 0; slice < order.length; slice++) {
+                if (order[slice] != kind) {
+                    continue;
+                }
+                for (int i = 0; i < all.sizes()[slice]; i++) {
+                    long due = startedAt * 1000 + ((long) slice * all.sizes()[slice] + i) * 1_000_000L / rate;
+                    long took = all.latencies()[slice][i] / 1000;
+                    reads.add(new long[] {due, took, met(pauses, starts, due, due + took) ? 1 : 0});
+                }
+            }
+            reads.sort(Comparator.comparingLong((long[] r) -> r[1]));
+            int n = reads.size();
+            int slowest = n - (int) Math.floor(n * 0.99);
+            long metSlow = reads.subList(n - slowest, n).stream().filter(r -> r[2] == 1).count();
+            long[] clear = reads.stream().filter(r -> r[2] == 0).mapToLong(r -> r[1]).toArray(); // sorted already
+            clearP99[kind] = clear.length == 0 ? 0 : clear[(int) Math.min(clear.length - 1, Math.floor(clear.length * 0.99))] / 1e3;
+            System.out.printf("  %s: %d of %d reads under way during a collection of Payara's; of its slowest 1 %% (%d), %d;"
+                    + " p90 %.2f ms, p95 %.2f ms; p99 of the reads that met none %.2f ms%n",
+                    kind == 0 ? "10 tenants" : tenants + " tenants", n - clear.length, n, slowest, metSlow,
+                    reads.get((int) Math.floor(n * 0.90))[1] / 1e3, reads.get((int) Math.floor(n * 0.95))[1] / 1e3,
+                    clearP99[kind]);
+        }
+        System.out.printf("  p99 ratio of the reads that met no collection: %.2f (%d pauses in the log)%n",
+                clearP99[1] / clearP99[0], pauses.size());
+    }
+
+    /** Whether a pause overlaps [{@code from}, {@code to}] (epoch µs); {@code starts} are the pauses' starts, in order. */
+    static boolean met(List<Pause> pauses, long[] starts, long from, long to) {
+        int i = Arrays.binarySearch(starts, to);
+        for (i = i >= 0 ? i : -i - 2; i >= 0 && starts[i] > from - 10_000_000L; i--) {
+            if (pauses.get(i).to() > from) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The reads of several results as one (their latencies; errors are counted on the whole run). */

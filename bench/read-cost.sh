@@ -63,6 +63,11 @@ done
 JSTAT=$(dirname "$(readlink -f "/proc/$PAYARA/exe")")/jstat
 [ -x "$JSTAT" ] && "$JSTAT" -gc "$PAYARA" > /dev/null \
   || { echo "bench/read-cost.sh needs the JDK's jstat beside the server's java ($JSTAT), able to read its JVM" >&2; exit 1; }
+# Each of Payara's pauses, logged with the wall-clock time it ended (unified logging, switched on in the running JVM),
+# for the interleaved round to tell which reads a collection stopped (Bench.java's collectionsMet).
+rm -f target/read-cost-pauses.log
+"$(dirname "$JSTAT")/jcmd" "$PAYARA" VM.log output="file=$PWD/target/read-cost-pauses.log" what=gc decorators=time > /dev/null \
+  || { echo "bench/read-cost.sh could not switch on Payara's GC log with jcmd (VM.log)" >&2; exit 1; }
 # The requests timed by the pool they drew from (tenancy.ConnectionLanes): "lane" and "main" (their lane was
 # full), each as its count and its seconds in all, from the master host's /metrics.
 lane_requests() {
@@ -191,7 +196,7 @@ interleave_start() {
   cpu_sampler_alive
 }
 if [ -n "${INTERLEAVE:-}" ]; then
-  RATE=$PACED bench_timed interleave_start interleaved "$tenants" "$INTERLEAVE"
+  RATE=$PACED PAYARA_GC_LOG=$PWD/target/read-cost-pauses.log bench_timed interleave_start interleaved "$tenants" "$INTERLEAVE"
   echo "round interleaved: $(tail -1 target/bench-timed.out)"
   head -n -1 target/bench-timed.out | sed 's/^/  /'
   gc1=$(gc_pauses); cpu_sampler_alive
