@@ -533,9 +533,9 @@ public class Bench {
     record Pause(long from, long to) {
     }
 
-    /** Its collector's pauses from a unified-logging GC log with the {@code time} decoration (read-cost.sh's). */
+    /** Its collector's pauses from a unified-logging GC log whose first decoration is {@code time} (read-cost.sh's). */
     static List<Pause> pauses(Path gcLog) throws IOException {
-        Pattern line = Pattern.compile("^\\[([^\\]]+)\\]\\[[^\\]]*\\] GC\\(\\d+\\) Pause .* ([0-9.]+)ms$");
+        Pattern line = Pattern.compile("^\\[([^\\]]+)\\](?:\\[[^\\]]*\\])* GC\\(\\d+\\) Pause .* ([0-9.]+)ms$");
         java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         List<Pause> pauses = new ArrayList<>();
         for (String text : Files.readAllLines(gcLog)) {
@@ -560,6 +560,10 @@ public class Bench {
     static void collectionsMet(Path gcLog, Result all, int[] order, long startedAt, int rate, int tenants)
             throws IOException {
         List<Pause> pauses = pauses(gcLog);
+        if (pauses.isEmpty()) {
+            System.out.println("  no pause of Payara's in " + gcLog + ": which reads a collection stopped is not known");
+            return;
+        }
         long[] starts = pauses.stream().mapToLong(Pause::from).toArray();
         double[] clearP99 = new double[2];
         for (int kind = 0; kind < 2; kind++) {
