@@ -520,7 +520,11 @@ public class Bench {
         Result fleet = merged(byKind.get(1));
         String gcLog = System.getenv("PAYARA_GC_LOG");
         if (gcLog != null) {
-            collectionsMet(Path.of(gcLog), all, order, startedAt, rate, tenants);
+            try {
+                collectionsMet(Path.of(gcLog), all, order, startedAt, rate, tenants, slice);
+            } catch (IOException | RuntimeException e) {
+                System.out.println("  Payara's GC log unreadable: " + e);
+            }
         }
         System.out.printf("interleaved, %d a second from %d clients, %d s of each kind in slices of %d s: 10 tenants p50"
                 + " %.2f ms, p99 %.2f ms, %d slow; %d tenants p50 %.2f ms, p99 %.2f ms, %d slow; p99 ratio %.2f; errors %d,"
@@ -541,9 +545,10 @@ public class Bench {
         for (String text : Files.readAllLines(gcLog)) {
             Matcher m = line.matcher(text);
             if (m.matches()) {
-                // Logged when the pause ends.
+                // Logged when the pause ends, to the millisecond, as the reads' schedule is known: a millisecond more
+                // each side, for the clocks' rounding and the time the threads took to stop and to start again.
                 long to = java.time.OffsetDateTime.parse(m.group(1), time).toInstant().toEpochMilli() * 1000;
-                pauses.add(new Pause(to - Math.round(Double.parseDouble(m.group(2)) * 1000), to));
+                pauses.add(new Pause(to - Math.round(Double.parseDouble(m.group(2)) * 1000) - 1000, to + 1000));
             }
         }
         pauses.sort(Comparator.comparingLong(Pause::from));
@@ -553,11 +558,13 @@ public class Bench {
     /**
      * Whether Payara's collections decide the interleaved round's p99s: for each kind, the reads under way while
      * a collection stopped the server, how many of its slowest 1 % were among them, its p90 and p95 (the shape of
-     * its tail), and the p99 of the reads that met no collection, with the ratio of those. Each read runs from
+     * its tail), the p99 of the reads that met no collection, with the ratio of those, and the pauses that began in
+     * its slices ({@code sliceSeconds} each, in {@code order}: 0 for 10 tenants, 1 for the fleet). Each read runs from
      * when it was due ({@code startedAt}, epoch ms, plus its place on the schedule of {@code rate} a second) to
-     * its answer, to about a millisecond against the log's clock (the same machine's).
+     * its answer; each pause a millisecond longer at each end (the log's and the schedule's rounding, the threads'
+     * stopping and starting), on the same machine's clock.
      */
-    static void collectionsMet(Path gcLog, Result all, int[] order, long startedAt, int rate, int tenants)
+    static void collectionsMet(Path gcLog, Result all, int[] order, long startedAt, int rate, int tenants, int sliceSeconds)
             throws IOException {
         List<Pause> pauses = pauses(gcLog);
         if (pauses.isEmpty()) {
@@ -584,14 +591,20 @@ public class Bench {
             long metSlow = reads.subList(n - slowest, n).stream().filter(r -> r[2] == 1).count();
             long[] clear = reads.stream().filter(r -> r[2] == 0).mapToLong(r -> r[1]).toArray(); // sorted already
             clearP99[kind] = clear.length == 0 ? 0 : clear[(int) Math.min(clear.length - 1, Math.floor(clear.length * 0.99))] / 1e3;
+            int ofKind = kind;
+            double[] own = pauses.stream().filter(p -> {
+                long at = (p.from() + 1000) / 1000 - startedAt; // when it began, ms into the round
+                return at >= 0 && at < (long) order.length * sliceSeconds * 1000 && order[(int) (at / (sliceSeconds * 1000L))] == ofKind;
+            }).mapToDouble(p -> (p.to() - p.from() - 2000) / 1e3).sorted().toArray();
             System.out.printf("  %s: %d of %d reads under way during a collection of Payara's; of its slowest 1 %% (%d), %d;"
-                    + " p90 %.2f ms, p95 %.2f ms; p99 of the reads that met none %.2f ms%n",
+                    + " p90 %.2f ms, p95 %.2f ms; p99 of the reads that met none %.2f ms; pauses begun in its slices %d,"
+                    + " median %.1f ms, longest %.1f ms%n",
                     kind == 0 ? "10 tenants" : tenants + " tenants", n - clear.length, n, slowest, metSlow,
                     reads.get((int) Math.floor(n * 0.90))[1] / 1e3, reads.get((int) Math.floor(n * 0.95))[1] / 1e3,
-                    clearP99[kind]);
+                    clearP99[kind], own.length, own.length == 0 ? 0 : own[own.length / 2],
+                    own.length == 0 ? 0 : own[own.length - 1]);
         }
-        System.out.printf("  p99 ratio of the reads that met no collection: %.2f (%d pauses in the log)%n",
-                clearP99[1] / clearP99[0], pauses.size());
+        System.out.printf("  p99 ratio of the reads that met no collection: %.2f%n", clearP99[1] / clearP99[0]);
     }
 
     /** Whether a pause overlaps [{@code from}, {@code to}] (epoch µs); {@code starts} are the pauses' starts, in order. */

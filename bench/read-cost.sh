@@ -64,9 +64,11 @@ JSTAT=$(dirname "$(readlink -f "/proc/$PAYARA/exe")")/jstat
 [ -x "$JSTAT" ] && "$JSTAT" -gc "$PAYARA" > /dev/null \
   || { echo "bench/read-cost.sh needs the JDK's jstat beside the server's java ($JSTAT), able to read its JVM" >&2; exit 1; }
 # Each of Payara's pauses, logged with the wall-clock time it ended (unified logging, switched on in the running JVM),
-# for the interleaved round to tell which reads a collection stopped (Bench.java's collectionsMet).
+# for the interleaved round to tell which reads a collection stopped (Bench.java's collectionsMet). GC_LOG_WHAT (gc)
+# chooses what is logged: gc*=debug adds each young collection's survivors and promotion.
 rm -f target/read-cost-pauses.log
-"$(dirname "$JSTAT")/jcmd" "$PAYARA" VM.log output="file=$PWD/target/read-cost-pauses.log" what=gc decorators=time > /dev/null \
+"$(dirname "$JSTAT")/jcmd" "$PAYARA" VM.log output="file=$PWD/target/read-cost-pauses.log" what="${GC_LOG_WHAT:-gc}" \
+  decorators=time >&2 && [ -e target/read-cost-pauses.log ] \
   || { echo "bench/read-cost.sh could not switch on Payara's GC log with jcmd (VM.log)" >&2; exit 1; }
 # The requests timed by the pool they drew from (tenancy.ConnectionLanes): "lane" and "main" (their lane was
 # full), each as its count and its seconds in all, from the master host's /metrics.
