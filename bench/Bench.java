@@ -545,10 +545,9 @@ public class Bench {
         for (String text : Files.readAllLines(gcLog)) {
             Matcher m = line.matcher(text);
             if (m.matches()) {
-                // Logged when the pause ends, to the millisecond, as the reads' schedule is known: a millisecond more
-                // each side, for the clocks' rounding and the time the threads took to stop and to start again.
+                // Logged when the pause ends.
                 long to = java.time.OffsetDateTime.parse(m.group(1), time).toInstant().toEpochMilli() * 1000;
-                pauses.add(new Pause(to - Math.round(Double.parseDouble(m.group(2)) * 1000) - 1000, to + 1000));
+                pauses.add(new Pause(to - Math.round(Double.parseDouble(m.group(2)) * 1000), to));
             }
         }
         pauses.sort(Comparator.comparingLong(Pause::from));
@@ -561,8 +560,7 @@ public class Bench {
      * its tail), the p99 of the reads that met no collection, with the ratio of those, and the pauses that began in
      * its slices ({@code sliceSeconds} each, in {@code order}: 0 for 10 tenants, 1 for the fleet). Each read runs from
      * when it was due ({@code startedAt}, epoch ms, plus its place on the schedule of {@code rate} a second) to
-     * its answer; each pause a millisecond longer at each end (the log's and the schedule's rounding, the threads'
-     * stopping and starting), on the same machine's clock.
+     * its answer, on the same machine's clock as the log ({@link #met}).
      */
     static void collectionsMet(Path gcLog, Result all, int[] order, long startedAt, int rate, int tenants, int sliceSeconds)
             throws IOException {
@@ -590,28 +588,33 @@ public class Bench {
             int slowest = n - (int) Math.floor(n * 0.99);
             long metSlow = reads.subList(n - slowest, n).stream().filter(r -> r[2] == 1).count();
             long[] clear = reads.stream().filter(r -> r[2] == 0).mapToLong(r -> r[1]).toArray(); // sorted already
-            clearP99[kind] = clear.length == 0 ? 0 : clear[(int) Math.min(clear.length - 1, Math.floor(clear.length * 0.99))] / 1e3;
+            clearP99[kind] = Result.at(clear, 99) / 1e3;
+            long[] durations = reads.stream().mapToLong(r -> r[1]).toArray();
             int ofKind = kind;
             double[] own = pauses.stream().filter(p -> {
-                long at = (p.from() + 1000) / 1000 - startedAt; // when it began, ms into the round
+                long at = p.from() / 1000 - startedAt; // when it began, ms into the round
                 return at >= 0 && at < (long) order.length * sliceSeconds * 1000 && order[(int) (at / (sliceSeconds * 1000L))] == ofKind;
-            }).mapToDouble(p -> (p.to() - p.from() - 2000) / 1e3).sorted().toArray();
+            }).mapToDouble(p -> (p.to() - p.from()) / 1e3).sorted().toArray();
             System.out.printf("  %s: %d of %d reads under way during a collection of Payara's; of its slowest 1 %% (%d), %d;"
                     + " p90 %.2f ms, p95 %.2f ms; p99 of the reads that met none %.2f ms; pauses begun in its slices %d,"
                     + " median %.1f ms, longest %.1f ms%n",
                     kind == 0 ? "10 tenants" : tenants + " tenants", n - clear.length, n, slowest, metSlow,
-                    reads.get((int) Math.floor(n * 0.90))[1] / 1e3, reads.get((int) Math.floor(n * 0.95))[1] / 1e3,
+                    Result.at(durations, 90) / 1e3, Result.at(durations, 95) / 1e3,
                     clearP99[kind], own.length, own.length == 0 ? 0 : own[own.length / 2],
                     own.length == 0 ? 0 : own[own.length - 1]);
         }
         System.out.printf("  p99 ratio of the reads that met no collection: %.2f%n", clearP99[1] / clearP99[0]);
     }
 
-    /** Whether a pause overlaps [{@code from}, {@code to}] (epoch µs); {@code starts} are the pauses' starts, in order. */
+    /**
+     * Whether a pause overlaps [{@code from}, {@code to}] (epoch µs), each pause taken a millisecond longer at each end:
+     * the log and the reads' schedule are known to the millisecond, and threads take time to stop and start again.
+     * {@code starts} are the pauses' starts, in order.
+     */
     static boolean met(List<Pause> pauses, long[] starts, long from, long to) {
-        int i = Arrays.binarySearch(starts, to);
+        int i = Arrays.binarySearch(starts, to + 1000);
         for (i = i >= 0 ? i : -i - 2; i >= 0 && starts[i] > from - 10_000_000L; i--) {
-            if (pauses.get(i).to() > from) {
+            if (pauses.get(i).to() + 1000 > from) {
                 return true;
             }
         }
@@ -725,7 +728,12 @@ public class Bench {
                 at += sizes[i];
             }
             Arrays.sort(all);
-            return all.length == 0 ? 0 : all[(int) Math.min(all.length - 1, Math.floor(all.length * p / 100))] / 1e6;
+            return at(all, p) / 1e6;
+        }
+
+        /** The value at percentile {@code p} of sorted values, as {@link #percentile} takes it; 0 for none. */
+        static long at(long[] sorted, double p) {
+            return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * p / 100))];
         }
     }
 
