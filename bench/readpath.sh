@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tenantry alone on bench/peer.sh's read: what one request costs the server, to compare two commits or two pool
 # settings without building the peer. Usage: [JFR=1] bench/readpath.sh [SECONDS=30]
-# One cold start (-Xmx$JAVA_HEAP, 256m as peer.sh), 100 publicly readable tenants peer-0 … of 10 products with 3
+# One cold start (-Xms and -Xmx $JAVA_HEAP, 256m as peer.sh), 100 publicly readable tenants peer-0 … of 10 products with 3
 # versions each (Bench.java peer-tenants), then wrk (16 connections, 2 threads, the Host rotated by
 # bench/peer/rotate.lua) on GET /api/products, anonymously and with the super-user's bearer token: SECONDS of
 # warm-up each, then SECONDS each measured. Prints per kind req/s, p50, p99, failed answers, and the server CPU per

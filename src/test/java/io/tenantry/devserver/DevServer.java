@@ -48,8 +48,9 @@ public final class DevServer {
         PasswordFile passwordFile = new PasswordFile(settings.passwordFile());
         String adminPassword = passwordFile.forStart(settings.adminPassword());
 
-        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
-                "-Xmx" + settings.heap(), "-XX:+UseSerialGC", "-jar", System.getProperty("payara.microJar"),
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java"));
+        command.addAll(settings.jvmOptions());
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("tenantry.war"), "--contextroot", "/", "--port", settings.port(),
                 "--nohazelcast", "--prebootcommandfile", System.getProperty("payara.preBootCommands"),
                 "--postbootcommandfile", System.getProperty("payara.postBootCommands"),

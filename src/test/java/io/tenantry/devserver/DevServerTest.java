@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,6 +69,13 @@ class DevServerTest {
         assertEquals(one.resolve("admin-password"), first.passwordFile());
         assertEquals(temp.resolve("elsewhere"), DevSettings.of(Map.of("DATA_DIR", one.toString(),
                 "FILES_ROOT", temp.resolve("elsewhere").toString()), home).filesRoot());
+    }
+
+    @Test
+    void payaraStartsWithTheWholeHeapJavaHeapNames() {
+        assertEquals(List.of("-Xms768m", "-Xmx768m", "-XX:+UseSerialGC"),
+                DevSettings.of(Map.of("JAVA_HEAP", "768m"), temp).jvmOptions());
+        assertEquals(List.of("-Xms512m", "-Xmx512m", "-XX:+UseSerialGC"), DevSettings.of(Map.of(), temp).jvmOptions());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tenantry.devserver;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,17 @@ record DevSettings(Path dataDir, Path filesRoot, String port, String domain, Str
                 given(env, "HTTP_PORT").orElse("8080"), given(env, "TENANTS_DOMAIN").orElse("localhost"),
                 given(env, "JAVA_HEAP").orElse("512m"), given(env, "ADMIN_USERNAME").orElse("admin"),
                 given(env, "ADMIN_PASSWORD"), given(env, "DB_URL"));
+    }
+
+    /**
+     * The options Payara Micro's JVM starts with: the serial collector (docs/deploy.md, "Resident memory"), and
+     * the whole heap from the start ({@code -Xms} as {@code -Xmx}), since that collector grows its old
+     * generation only in a full collection: started at the JVM's default (a 64th of the machine's memory), a
+     * server reading over a large fleet filled it and stopped for 0.5–0.8 s within its first minutes
+     * (bench/README.md, "A whole heap from the start").
+     */
+    List<String> jvmOptions() {
+        return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC");
     }
 
     Path databaseDir() {
