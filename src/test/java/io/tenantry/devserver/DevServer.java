@@ -33,7 +33,14 @@ public final class DevServer {
     public static void main(String[] args) throws Exception {
         // The password check below names the public host in a Host header: *.localhost need not resolve here.
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-        DevSettings settings = DevSettings.of(System.getenv(), Path.of(System.getProperty("user.home")));
+        DevSettings settings;
+        try {
+            settings = DevSettings.of(System.getenv(), Path.of(System.getProperty("user.home")));
+        } catch (IllegalArgumentException wrongSetting) {
+            System.out.println("Tenantry did not start: " + wrongSetting.getMessage());
+            System.exit(2);
+            return;
+        }
         Files.createDirectories(settings.dataDir());
 
         EmbeddedDatabase database = null;

@@ -2,6 +2,7 @@ package io.tenantry.devserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -72,10 +73,22 @@ class DevServerTest {
     }
 
     @Test
-    void payaraStartsWithTheWholeHeapJavaHeapNames() {
+    void jvmOptionsFixTheHeapAtJavaHeap() {
         assertEquals(List.of("-Xms768m", "-Xmx768m", "-XX:+UseSerialGC"),
                 DevSettings.of(Map.of("JAVA_HEAP", "768m"), temp).jvmOptions());
+        assertEquals(List.of("-Xms2G", "-Xmx2G", "-XX:+UseSerialGC"),
+                DevSettings.of(Map.of("JAVA_HEAP", " 2G "), temp).jvmOptions());
         assertEquals(List.of("-Xms512m", "-Xmx512m", "-XX:+UseSerialGC"), DevSettings.of(Map.of(), temp).jvmOptions());
+    }
+
+    /** JAVA_HEAP now lands in two options: anything but a size is refused before a JVM is started with it. */
+    @Test
+    void aJavaHeapThatIsNotASizeIsRefusedNamingIt() {
+        for (String wrong : List.of("512m -XX:+UseG1GC", "half", "512mb", "0m", "-1g", "1.5g")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> DevSettings.of(Map.of("JAVA_HEAP", wrong), temp), wrong);
+            assertTrue(refused.getMessage().startsWith("JAVA_HEAP is '" + wrong + "'"), refused.getMessage());
+        }
     }
 
     @Test

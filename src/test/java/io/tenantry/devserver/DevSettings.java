@@ -19,16 +19,16 @@ record DevSettings(Path dataDir, Path filesRoot, String port, String domain, Str
         return new DevSettings(dataDir,
                 given(env, "FILES_ROOT").map(Path::of).orElse(dataDir.resolve("files")).toAbsolutePath(),
                 given(env, "HTTP_PORT").orElse("8080"), given(env, "TENANTS_DOMAIN").orElse("localhost"),
-                given(env, "JAVA_HEAP").orElse("512m"), given(env, "ADMIN_USERNAME").orElse("admin"),
+                heap(given(env, "JAVA_HEAP").orElse("512m")), given(env, "ADMIN_USERNAME").orElse("admin"),
                 given(env, "ADMIN_PASSWORD"), given(env, "DB_URL"));
     }
 
     /**
-     * The options Payara Micro's JVM starts with: the serial collector (docs/deploy.md, "Resident memory"), and
-     * the whole heap from the start ({@code -Xms} as {@code -Xmx}), since that collector grows its old
-     * generation only in a full collection: started at the JVM's default (a 64th of the machine's memory), a
-     * server reading over a large fleet filled it and stopped for 0.5–0.8 s within its first minutes
-     * (bench/README.md, "A whole heap from the start").
+     * The options Payara Micro's JVM starts with (MALLOC_ARENA_MAX goes in its environment): the serial collector
+     * (docs/deploy.md, "Resident memory"), and the whole heap from the start ({@code -Xms} as {@code -Xmx}), since
+     * that collector grows its old generation only in a full collection: started at the JVM's default first heap
+     * (a 64th of the machine's memory), a server with a 1 GiB heap reading over a fleet of 10,000 tenants filled it
+     * and stopped for 485–763 ms 6–12 minutes after its start (bench/README.md, "A whole heap from the start").
      */
     List<String> jvmOptions() {
         return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC");
@@ -40,6 +40,21 @@ record DevSettings(Path dataDir, Path filesRoot, String port, String domain, Str
 
     Path passwordFile() {
         return dataDir.resolve("admin-password");
+    }
+
+    /**
+     * @param setting JAVA_HEAP's text
+     * @return it without surrounding blanks, if it is a size the JVM's {@code -Xms} and {@code -Xmx} take: a whole
+     *     number above zero with k, m or g (either case) or none (bytes)
+     * @throws IllegalArgumentException naming JAVA_HEAP otherwise (it lands in two options of the server's command)
+     */
+    private static String heap(String setting) {
+        String size = setting.strip();
+        if (!size.matches("[1-9][0-9]{0,17}[kKmMgG]?")) {
+            throw new IllegalArgumentException("JAVA_HEAP is '" + setting + "', not a heap size such as 512m or 1g"
+                    + " (a whole number with k, m or g): Payara Micro's -Xms and -Xmx");
+        }
+        return size;
     }
 
     private static Optional<String> given(Map<String, String> env, String name) {
