@@ -28,7 +28,7 @@ record DevSettings(Path dataDir, Path filesRoot, String port, String domain, Str
      * (docs/deploy.md, "Resident memory"), and the whole heap from the start ({@code -Xms} as {@code -Xmx}), since
      * that collector grows its old generation only in a full collection: started at the JVM's default first heap
      * (a 64th of the machine's memory), a server with a 1 GiB heap reading over a fleet of 10,000 tenants filled it
-     * and stopped for 485–763 ms 6–12 minutes after its start (bench/README.md, "A whole heap from the start").
+     * and stopped for 377–763 ms 5–12 minutes after its start (bench/README.md, "A whole heap from the start").
      */
     List<String> jvmOptions() {
         return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC");
