@@ -78,13 +78,15 @@ class DevServerTest {
                 DevSettings.of(Map.of("JAVA_HEAP", "768m"), temp).jvmOptions());
         assertEquals(List.of("-Xms2G", "-Xmx2G", "-XX:+UseSerialGC"),
                 DevSettings.of(Map.of("JAVA_HEAP", " 2G "), temp).jvmOptions());
+        assertEquals(List.of("-Xms524288k", "-Xmx524288k", "-XX:+UseSerialGC"),
+                DevSettings.of(Map.of("JAVA_HEAP", "524288k"), temp).jvmOptions());
         assertEquals(List.of("-Xms512m", "-Xmx512m", "-XX:+UseSerialGC"), DevSettings.of(Map.of(), temp).jvmOptions());
     }
 
-    /** JAVA_HEAP now lands in two options: anything but a size is refused before a JVM is started with it. */
+    /** JAVA_HEAP lands in two options: anything but a size is refused before a JVM is started with it. */
     @Test
     void aJavaHeapThatIsNotASizeIsRefusedNamingIt() {
-        for (String wrong : List.of("512m -XX:+UseG1GC", "half", "512mb", "0m", "-1g", "1.5g")) {
+        for (String wrong : List.of("512m -XX:+UseG1GC", "half", "512mb", "0m", "-1g", "1.5g", "512", "9999999999g")) {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> DevSettings.of(Map.of("JAVA_HEAP", wrong), temp), wrong);
             assertTrue(refused.getMessage().startsWith("JAVA_HEAP is '" + wrong + "'"), refused.getMessage());

@@ -27,8 +27,9 @@ record DevSettings(Path dataDir, Path filesRoot, String port, String domain, Str
      * The options Payara Micro's JVM starts with (MALLOC_ARENA_MAX goes in its environment): the serial collector
      * (docs/deploy.md, "Resident memory"), and the whole heap from the start ({@code -Xms} as {@code -Xmx}), since
      * that collector grows its old generation only in a full collection: started at the JVM's default first heap
-     * (a 64th of the machine's memory), a server with a 1 GiB heap reading over a fleet of 10,000 tenants filled it
-     * and stopped for 377–763 ms 5–12 minutes after its start (bench/README.md, "A whole heap from the start").
+     * (a 64th of the machine's memory), a server with a 1 GiB heap reading over a fleet of 10,000 tenants filled
+     * its old generation (256 MiB on a 24 GiB machine) and stopped for 377–763 ms within 12 minutes of its start
+     * (bench/README.md, "A whole heap from the start").
      */
     List<String> jvmOptions() {
         return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC");
@@ -45,12 +46,13 @@ record DevSettings(Path dataDir, Path filesRoot, String port, String domain, Str
     /**
      * @param setting JAVA_HEAP's text
      * @return it without surrounding blanks, if it is a size the JVM's {@code -Xms} and {@code -Xmx} take: a whole
-     *     number above zero with k, m or g (either case) or none (bytes)
+     *     number above zero of up to nine digits with k, m or g (either case); a bare number (bytes) is refused, as a
+     *     heap that small could not start the server
      * @throws IllegalArgumentException naming JAVA_HEAP otherwise (it lands in two options of the server's command)
      */
     private static String heap(String setting) {
         String size = setting.strip();
-        if (!size.matches("[1-9][0-9]{0,17}[kKmMgG]?")) {
+        if (!size.matches("[1-9][0-9]{0,8}[kKmMgG]")) {
             throw new IllegalArgumentException("JAVA_HEAP is '" + setting + "', not a heap size such as 512m or 1g"
                     + " (a whole number with k, m or g): Payara Micro's -Xms and -Xmx");
         }
