@@ -82,7 +82,13 @@ public class TenantDirectory {
         return now;
     }
 
+    /**
+     * Keeps what this instance has just written to the registry for this tenant (created, leased for a restore or
+     * given back to service): marked as a change of it, so that a lookup, refresh or reload that read the row
+     * before does not put the older row back over it.
+     */
     public void put(Tenant tenant) {
+        changed(tenant.label());
         known.put(tenant.label(), tenant);
     }
 

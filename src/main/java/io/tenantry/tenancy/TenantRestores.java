@@ -118,14 +118,15 @@ public class TenantRestores {
             return Optional.empty();
         }
         directory.put(leased.get());
-        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> renew(tenant), RENEW_EVERY.toMillis(),
-                RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        LeaseRenewals turns = new LeaseRenewals();
+        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> turns.renew(() -> renew(tenant)),
+                RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         Underway lease = () -> {
-            renewal.cancel(false);
-            registry.endRestore(tenant).ifPresent(ended -> {
+            renewal.cancel(false); // does not wait for a renewal under way: the turns do
+            turns.end(() -> registry.endRestore(tenant).ifPresent(ended -> {
                 directory.put(ended);
                 context.follow(ended); // the restoring request goes on with the tenant restored
-            });
+            }));
         };
         Connection lock;
         try {

@@ -45,6 +45,20 @@ class TenantDirectoryTest {
         assertTrue(directory.all().isEmpty());
     }
 
+    /**
+     * A restore ends on this instance (which puts the tenant back in service) while a refresh, announced by the
+     * restore's start, is reading the row still leased: the refresh must not put the lease back, or this instance
+     * answers 503 until the end's own announcement arrives (RestorePointsIT met it under load).
+     */
+    @Test
+    void aTenantPutWhileItWasReadAgainKeepsWhatWasPut() {
+        Tenant restoring = new Tenant(7, LABEL, SchemaName.of(LABEL), "Acme", Instant.EPOCH, "6.4", "files-7", false,
+                Instant.EPOCH.plusSeconds(60));
+        TenantDirectory directory = answering(restoring, meanwhile -> meanwhile.put(ACME));
+        directory.refresh(LABEL);
+        assertEquals(List.of(ACME), List.copyOf(directory.all()));
+    }
+
     @Test
     void aTenantFoundIsKept() {
         TenantDirectory directory = answeringAcme(meanwhile -> { });
@@ -54,18 +68,23 @@ class TenantDirectoryTest {
 
     /** A directory whose registry answers Acme to every lookup and reload, after doing {@code meanwhile} to the directory. */
     private static TenantDirectory answeringAcme(Consumer<TenantDirectory> meanwhile) {
+        return answering(ACME, meanwhile);
+    }
+
+    /** A directory whose registry answers {@code read} to every lookup and reload, after doing {@code meanwhile} to the directory. */
+    private static TenantDirectory answering(Tenant read, Consumer<TenantDirectory> meanwhile) {
         TenantDirectory directory = new TenantDirectory();
         directory.registry = new TenantRegistry() {
             @Override
             public Optional<Tenant> find(TenantLabel label) {
                 meanwhile.accept(directory);
-                return Optional.of(ACME);
+                return Optional.of(read);
             }
 
             @Override
             public List<Tenant> all() {
                 meanwhile.accept(directory);
-                return List.of(ACME);
+                return List.of(read);
             }
         };
         return directory;
