@@ -362,7 +362,7 @@ public class TenantUpgrade implements UpgradeOnRequest {
     private void upgrade(Tenant tenant) {
         if (migrations.tenantVersion().equals(tenant.schemaVersion())) {
             states.current(tenant.label()); // upgraded meanwhile, by another instance
-            directory.put(tenant);
+            directory.refresh(tenant.label()); // read again: a put would win over a newer read under way
             return;
         }
         if (!migrations.isBehind(tenant.schemaVersion()) || tenant.beingDeleted()) {

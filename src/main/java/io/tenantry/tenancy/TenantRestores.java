@@ -118,15 +118,16 @@ public class TenantRestores {
             return Optional.empty();
         }
         directory.put(leased.get());
-        LeaseRenewals turns = new LeaseRenewals();
-        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> turns.renew(() -> renew(tenant)),
-                RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        LeaseRenewals renewals = new LeaseRenewals();
+        ScheduledFuture<?> renewal = scheduler.scheduleAtFixedRate(() -> renew(tenant, renewals), RENEW_EVERY.toMillis(),
+                RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         Underway lease = () -> {
-            renewal.cancel(false); // does not wait for a renewal under way: the turns do
-            turns.end(() -> registry.endRestore(tenant).ifPresent(ended -> {
+            renewal.cancel(false); // does not wait for a renewal under way, which the mark keeps from putting
+            renewals.end();
+            registry.endRestore(tenant).ifPresent(ended -> {
                 directory.put(ended);
                 context.follow(ended); // the restoring request goes on with the tenant restored
-            }));
+            });
         };
         Connection lock;
         try {
@@ -177,9 +178,13 @@ public class TenantRestores {
         return here.get(label) == thread;
     }
 
-    private void renew(Tenant tenant) {
+    private void renew(Tenant tenant, LeaseRenewals renewals) {
+        if (renewals.ended()) {
+            return;
+        }
         try {
-            registry.renewRestore(tenant, LEASE).ifPresent(directory::put);
+            // Its update after the end's finds no lease to move; before it, the end's put comes after this one.
+            registry.renewRestore(tenant, LEASE).ifPresent(renewed -> renewals.unlessEnded(() -> directory.put(renewed)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not move on the restore lease of " + tenant.label(), e);
         }

@@ -14,32 +14,38 @@ import org.junit.jupiter.api.Test;
 class LeaseRenewalsTest {
 
     @Test
-    void noRenewalRunsAfterTheEnd() {
-        LeaseRenewals turns = new LeaseRenewals();
+    void noRenewalPutsAfterTheEnd() {
+        LeaseRenewals renewals = new LeaseRenewals();
         List<String> ran = new CopyOnWriteArrayList<>();
-        turns.renew(() -> ran.add("renewal"));
-        turns.end(() -> ran.add("end"));
-        turns.renew(() -> ran.add("late renewal"));
+        renewals.unlessEnded(() -> ran.add("renewal"));
+        assertFalse(renewals.ended());
+        renewals.end();
+        ran.add("end");
+        assertTrue(renewals.ended());
+        renewals.unlessEnded(() -> ran.add("late renewal"));
         assertEquals(List.of("renewal", "end"), ran);
     }
 
     @Test
-    void theEndWaitsForARenewalUnderWay() throws Exception {
-        LeaseRenewals turns = new LeaseRenewals();
+    void theEndIsMarkedOnlyAfterAPutUnderWay() throws Exception {
+        LeaseRenewals renewals = new LeaseRenewals();
         List<String> ran = new CopyOnWriteArrayList<>();
-        CountDownLatch renewing = new CountDownLatch(1);
+        CountDownLatch putting = new CountDownLatch(1);
         CountDownLatch letGo = new CountDownLatch(1);
-        Thread scheduler = new Thread(() -> turns.renew(() -> {
-            renewing.countDown();
+        Thread scheduler = new Thread(() -> renewals.unlessEnded(() -> {
+            putting.countDown();
             await(letGo);
             ran.add("renewal");
         }));
         scheduler.start();
-        assertTrue(renewing.await(10, TimeUnit.SECONDS));
-        Thread restorer = new Thread(() -> turns.end(() -> ran.add("end")));
+        assertTrue(putting.await(10, TimeUnit.SECONDS));
+        Thread restorer = new Thread(() -> {
+            renewals.end();
+            ran.add("end");
+        });
         restorer.start();
         restorer.join(200);
-        assertFalse(ran.contains("end"), "the end waited for the renewal");
+        assertFalse(ran.contains("end"), "the end waited for the put");
         letGo.countDown();
         scheduler.join(10_000);
         restorer.join(10_000);
