@@ -19,13 +19,13 @@ import jakarta.inject.Inject;
 public class TenantDirectory {
 
     private final ConcurrentMap<TenantLabel, Tenant> known = new ConcurrentHashMap<>();
-    /** Counts what was taken away or read again, on any tenant. */
+    /** Counts what was taken away, read again or put by this instance, on any tenant. */
     private final AtomicLong changes = new AtomicLong();
     /**
-     * For each label taken away or read again, the count when that last happened: what a lookup, a
+     * For each label taken away, read again or put, the count when that last happened: what a lookup, a
      * refresh or a reload read of a tenant before a change of that same tenant was announced (its
-     * deletion, say) is not kept after it, or this instance would route to it until its label changed
-     * again. Per label, so that another tenant's changes never make a reload keep nothing. One entry per
+     * deletion, say) or written here (a restore's end) is not kept after it, or this instance would
+     * route to the older row until its label changed again. Per label, so that another tenant's changes never make a reload keep nothing. One entry per
      * label ever changed on this instance.
      */
     private final ConcurrentMap<TenantLabel, Long> lastChanged = new ConcurrentHashMap<>();

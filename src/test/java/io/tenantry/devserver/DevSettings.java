@@ -28,7 +28,7 @@ record DevSettings(Path dataDir, Path filesRoot, String port, String domain, Str
      * (docs/deploy.md, "Resident memory"), and the whole heap from the start ({@code -Xms} as {@code -Xmx}), since
      * that collector grows its old generation only in a full collection: started at the JVM's default first heap
      * (a 64th of the machine's memory), a server with a 1 GiB heap reading over a fleet of 10,000 tenants filled
-     * its old generation (256 MiB on a 24 GiB machine) and stopped for 377–763 ms within 12 minutes of its start
+     * its old generation (256 MiB on a 24 GiB machine) and stopped for 377–763 ms within 13 minutes of its start
      * (bench/README.md, "A whole heap from the start").
      */
     List<String> jvmOptions() {
